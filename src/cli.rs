@@ -1,0 +1,488 @@
+//! The command line (PRODUCT.md section 6) and the subcommands that need no
+//! terminal: `path`, `export` and `update`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::{self, Strings};
+use crate::model::progress::{self, PaceStatus};
+use crate::model::{Data, HistoryEntry, Lang, Measure, Objective, Quarter, number};
+use crate::store::{self, Store};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "okr",
+    version,
+    about = "A keyboard-driven terminal OKR tracker: Mål, Nyckelresultat and Uppgifter in one local JSON file",
+    after_help = "Without a command, okr opens the tracker on today's quarter.\n\
+                  The data file: --file, else OKR_FILE, else okr.json in the platform's data folder (see `okr path`)."
+)]
+pub struct Cli {
+    /// The data file to use
+    #[arg(long, global = true, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// The UI language
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Open straight into the weekly check-in
+    Checkin,
+    /// Open straight into a quarter's review
+    Review {
+        /// The quarter, like 2026-Q4 (default: the current one)
+        quarter: Option<Quarter>,
+    },
+    /// Print a report to stdout
+    Export {
+        /// A quarter like 2026-Q4, or `all` (default: the current one)
+        #[arg(long, value_name = "Q|all")]
+        quarter: Option<QuarterChoice>,
+        /// The report format
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
+    /// Record a key result's new value (for scripts and cron)
+    Update {
+        /// The key result's id, as shown in the Mål detail (like kr3)
+        id: String,
+        /// The new value: a number (12,5 or 12.5), or for done/not-done: done/yes/ja/1 or no/nej/0
+        #[arg(allow_negative_numbers = true)]
+        value: String,
+        /// A short note kept in the key result's history
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Print the data file's path
+    Path,
+    /// Open the tracker on example data in a temporary file
+    Demo,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Json,
+}
+
+/// Which quarters to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuarterChoice {
+    One(Quarter),
+    All,
+}
+
+impl std::str::FromStr for QuarterChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("all") {
+            return Ok(QuarterChoice::All);
+        }
+        s.parse::<Quarter>()
+            .map(QuarterChoice::One)
+            .map_err(|e| format!("{e}, or all"))
+    }
+}
+
+/// Today's local date; `OKR_TODAY=2026-11-24` pins it (for demos and tests).
+pub fn today() -> NaiveDate {
+    std::env::var("OKR_TODAY")
+        .ok()
+        .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// `okr path`.
+pub fn path(file: &Path, out: &mut impl Write) -> Result<()> {
+    writeln!(out, "{}", file.display())?;
+    Ok(())
+}
+
+/// `okr update KR-ID VALUE [--note TEXT]`: records a value and saves.
+pub fn update(
+    file: &Path,
+    id: &str,
+    value: &str,
+    note: Option<&str>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let (mut store, mut data) = Store::open(file)?;
+    let pos = data.find_key_result(id).ok_or_else(|| {
+        anyhow!(
+            "there is no key result with the id '{}' in {}; the ids are shown in the Mål detail",
+            id,
+            file.display()
+        )
+    })?;
+    let today = today();
+    let objective = &data.objectives[pos.objective];
+    let kr = &objective.key_results[pos.key_result];
+    let new = parse_value(&kr.measure, value)?;
+    let before = kr.measure.current();
+    let kr_id = kr.id.clone();
+    let title = kr.title.clone();
+    let unit = kr.measure.unit().to_string();
+    let confidence = kr.confidence;
+    if let Some(kr) = data.key_result_mut(pos) {
+        kr.measure.set_current(new);
+        kr.history.push(HistoryEntry::new(
+            today,
+            new,
+            Some(confidence),
+            note.unwrap_or("").trim().to_string(),
+        ));
+    }
+    data.objectives[pos.objective].updated = crate::model::now();
+    store.save(&data)?;
+    let s = &i18n::EN;
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    writeln!(
+        out,
+        "{kr_id} {title}: {} → {}{unit}",
+        s.num(before),
+        s.num(new)
+    )?;
+    Ok(())
+}
+
+/// Reads a typed value for a measure: a number, or yes/no words for done/not-done.
+fn parse_value(measure: &Measure, text: &str) -> Result<f64> {
+    if let Measure::Done(_) = measure {
+        let t = text.trim().to_lowercase();
+        return match t.as_str() {
+            "1" | "done" | "yes" | "ja" | "klar" | "true" => Ok(1.0),
+            "0" | "no" | "nej" | "not-done" | "false" => Ok(0.0),
+            _ => bail!(
+                "'{text}' is not a value for a done/not-done key result; give done or no (ja or nej, 1 or 0)"
+            ),
+        };
+    }
+    number::parse_number(text)
+        .ok_or_else(|| anyhow!("'{text}' is not a number; write it like 12,5 or 12.5"))
+}
+
+/// `okr export`: a report to `out`.
+pub fn export(
+    data: &Data,
+    which: QuarterChoice,
+    format: Format,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<()> {
+    let today = today();
+    let mut quarters: Vec<Quarter> = match which {
+        QuarterChoice::One(q) => vec![q],
+        QuarterChoice::All => data.objectives.iter().map(|o| o.quarter).collect(),
+    };
+    quarters.sort();
+    quarters.dedup();
+    match format {
+        Format::Md => export_md(data, &quarters, i18n::strings(lang), today, out),
+        Format::Csv => export_csv(data, &quarters, out),
+        Format::Json => export_json(data, &quarters, out),
+    }
+}
+
+fn objectives_of<'a>(
+    data: &'a Data,
+    quarters: &'a [Quarter],
+) -> impl Iterator<Item = &'a Objective> {
+    data.objectives
+        .iter()
+        .filter(move |o| quarters.contains(&o.quarter))
+}
+
+fn export_md(
+    data: &Data,
+    quarters: &[Quarter],
+    s: &Strings,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<()> {
+    writeln!(out, "# OKR")?;
+    for &q in quarters {
+        let pace = progress::pace(q, today);
+        let objectives: Vec<&Objective> = data.in_quarter(q).map(|(_, o)| o).collect();
+        writeln!(out, "\n## {} {q}\n", s.quarter)?;
+        if objectives.is_empty() {
+            writeln!(out, "{}", s.no_objectives)?;
+            continue;
+        }
+        writeln!(
+            out,
+            "{}: {} · {}: {}",
+            s.progress,
+            s.percent(progress::quarter_progress(objectives.iter().copied())),
+            s.pace,
+            s.percent(pace)
+        )?;
+        for o in objectives {
+            writeln!(out, "\n### {}: {}\n", s.objective, o.title)?;
+            let status = progress::objective_status(o, pace);
+            writeln!(
+                out,
+                "- {}: {} · {}: {} ({})",
+                s.kind,
+                s.kind(o.kind),
+                s.progress,
+                s.percent(progress::objective_progress(o)),
+                s.pace_status(status)
+            )?;
+            if !o.why.is_empty() {
+                writeln!(out, "- {}: {}", s.why, o.why)?;
+            }
+            if let Some(owner) = &o.owner {
+                writeln!(out, "- {}: {owner}", s.owner)?;
+            }
+            if let Some(score) = o.score {
+                let verdict = if progress::succeeded(o.kind, score) {
+                    "✓"
+                } else {
+                    "✗"
+                };
+                writeln!(
+                    out,
+                    "- {}: {} ({}) {verdict}",
+                    s.score,
+                    s.num(score),
+                    s.score_band(progress::score_band(score))
+                )?;
+            }
+            if o.status != crate::model::Status::Active {
+                writeln!(out, "- {}: {}", s.status, s.status(o.status))?;
+            }
+            if !o.key_results.is_empty() {
+                writeln!(out, "\n**{}**\n", s.key_results)?;
+                for k in &o.key_results {
+                    let st = progress::key_result_status(k, pace);
+                    let mark = if st == PaceStatus::Behind {
+                        format!(" — {}", s.pace_status(st))
+                    } else {
+                        String::new()
+                    };
+                    let stale = if progress::is_stale(k, today) {
+                        format!(" — {}", s.stale)
+                    } else {
+                        String::new()
+                    };
+                    writeln!(
+                        out,
+                        "- `{}` {}: {} ({}) · {} {}/10{mark}{stale}",
+                        k.id,
+                        k.title,
+                        describe_measure(&k.measure, s),
+                        s.percent(progress::key_result_progress(k)),
+                        s.confidence,
+                        k.confidence
+                    )?;
+                }
+            }
+            if !o.initiatives.is_empty() {
+                let (done, all) = o.initiatives_done();
+                writeln!(out, "\n**{}** ({done}/{all})\n", s.initiatives)?;
+                for i in &o.initiatives {
+                    writeln!(
+                        out,
+                        "- [{}] {}",
+                        if i.done.is_some() { "x" } else { " " },
+                        i.title
+                    )?;
+                }
+            }
+            if !o.retro.went_well.is_empty() {
+                writeln!(out, "\n**{}:** {}", s.went_well, o.retro.went_well)?;
+            }
+            if !o.retro.to_change.is_empty() {
+                writeln!(out, "\n**{}:** {}", s.to_change, o.retro.to_change)?;
+            }
+        }
+        let checkins: Vec<_> = data
+            .checkins
+            .iter()
+            .filter(|c| q.contains(c.date))
+            .collect();
+        if !checkins.is_empty() {
+            writeln!(out, "\n### {}\n", s.checkins)?;
+            for c in checkins {
+                writeln!(out, "- **{}** ({})", c.week, c.date)?;
+                for (label, text) in [
+                    (s.wins, &c.wins),
+                    (s.blockers, &c.blockers),
+                    (s.next_steps, &c.next_steps),
+                ] {
+                    if !text.is_empty() {
+                        writeln!(out, "  - {label}: {}", text.replace('\n', " / "))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `start → target unit, now current` and the like.
+pub fn describe_measure(m: &Measure, s: &Strings) -> String {
+    let unit = |u: &str| {
+        if u.is_empty() {
+            String::new()
+        } else {
+            format!(" {u}")
+        }
+    };
+    match m {
+        Measure::Numeric(n) => format!(
+            "{} / {}{} ({} {})",
+            s.num(n.current),
+            s.num(n.target),
+            unit(&n.unit),
+            s.start.to_lowercase(),
+            s.num(n.start)
+        ),
+        Measure::Done(b) => (if b.done { s.done } else { s.not_done }).to_string(),
+        Measure::AtLeast(l) => {
+            format!("{} ≥ {}{}", s.num(l.current), s.num(l.level), unit(&l.unit))
+        }
+        Measure::AtMost(l) => format!("{} ≤ {}{}", s.num(l.current), s.num(l.level), unit(&l.unit)),
+    }
+}
+
+fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "quarter",
+        "objective_id",
+        "objective",
+        "kind",
+        "status",
+        "score",
+        "key_result_id",
+        "key_result",
+        "type",
+        "start",
+        "target",
+        "level",
+        "current",
+        "unit",
+        "progress",
+        "confidence",
+        "weight",
+    ])?;
+    for o in objectives_of(data, quarters) {
+        let kind = format!("{:?}", o.kind).to_lowercase();
+        let status = serde_json::to_value(o.status)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let score = o.score.map(|s| s.to_string()).unwrap_or_default();
+        if o.key_results.is_empty() {
+            w.write_record([
+                o.quarter.key(),
+                o.id.clone(),
+                o.title.clone(),
+                kind.clone(),
+                status.clone(),
+                score.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ])?;
+        }
+        for k in &o.key_results {
+            let (ty, start, target, level, unit) = match &k.measure {
+                Measure::Numeric(n) => (
+                    "numeric",
+                    n.start.to_string(),
+                    n.target.to_string(),
+                    String::new(),
+                    n.unit.clone(),
+                ),
+                Measure::Done(_) => (
+                    "done",
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ),
+                Measure::AtLeast(l) => (
+                    "at_least",
+                    String::new(),
+                    String::new(),
+                    l.level.to_string(),
+                    l.unit.clone(),
+                ),
+                Measure::AtMost(l) => (
+                    "at_most",
+                    String::new(),
+                    String::new(),
+                    l.level.to_string(),
+                    l.unit.clone(),
+                ),
+            };
+            w.write_record([
+                o.quarter.key(),
+                o.id.clone(),
+                o.title.clone(),
+                kind.clone(),
+                status.clone(),
+                score.clone(),
+                k.id.clone(),
+                k.title.clone(),
+                ty.to_string(),
+                start,
+                target,
+                level,
+                k.measure.current().to_string(),
+                unit,
+                format!("{:.3}", progress::key_result_progress(k)),
+                k.confidence.to_string(),
+                k.weight.to_string(),
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn export_json(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result<()> {
+    let objectives: Vec<&Objective> = objectives_of(data, quarters).collect();
+    let checkins: Vec<_> = data
+        .checkins
+        .iter()
+        .filter(|c| quarters.iter().any(|q| q.contains(c.date)))
+        .collect();
+    let report = serde_json::json!({
+        "version": data.version,
+        "quarters": quarters.iter().map(|q| q.key()).collect::<Vec<_>>(),
+        "objectives": objectives,
+        "checkins": checkins,
+    });
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Resolves the data file for a parsed command line.
+pub fn data_file(cli: &Cli) -> Result<PathBuf> {
+    store::data_path(cli.file.as_deref())
+}

@@ -1,0 +1,197 @@
+//! The whole store in memory: settings, Mål (with their key results and
+//! Uppgifter) and check-ins, with the look-ups the rest of okr needs.
+
+use chrono::Weekday;
+use serde::{Deserialize, Serialize};
+
+use super::checkin::CheckIn;
+use super::objective::{Extra, KeyResult, Objective};
+use super::quarter::Quarter;
+
+/// The file format version this okr writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The UI language.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    /// A locale value such as `sv_SE.UTF-8` or `en_GB`; `None` for anything else.
+    pub fn from_locale(value: &str) -> Option<Lang> {
+        let v = value.to_ascii_lowercase();
+        if v.starts_with("sv") {
+            Some(Lang::Sv)
+        } else if v.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
+    #[serde(default = "monday", with = "weekday_name")]
+    pub checkin_weekday: Weekday,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: None,
+            checkin_weekday: Weekday::Mon,
+            extra: Extra::new(),
+        }
+    }
+}
+
+fn monday() -> Weekday {
+    Weekday::Mon
+}
+
+/// Weekdays as lower-case English names: `monday`.
+mod weekday_name {
+    use chrono::Weekday;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(w: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+        let name = match w {
+            Weekday::Mon => "monday",
+            Weekday::Tue => "tuesday",
+            Weekday::Wed => "wednesday",
+            Weekday::Thu => "thursday",
+            Weekday::Fri => "friday",
+            Weekday::Sat => "saturday",
+            Weekday::Sun => "sunday",
+        };
+        s.serialize_str(name)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse::<Weekday>().map_err(|_| {
+            serde::de::Error::custom(format!("'{s}' is not a weekday; write it like \"monday\""))
+        })
+    }
+}
+
+/// Everything in the file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Data {
+    pub version: u32,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Data {
+    fn default() -> Self {
+        Data {
+            version: FORMAT_VERSION,
+            settings: Settings::default(),
+            objectives: Vec::new(),
+            checkins: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// Where a key result sits: the index of its Mål and its own index there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KrPos {
+    pub objective: usize,
+    pub key_result: usize,
+}
+
+impl Data {
+    /// The Mål of one quarter, in file order, with their indexes.
+    pub fn in_quarter(&self, quarter: Quarter) -> impl Iterator<Item = (usize, &Objective)> {
+        self.objectives
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| o.quarter == quarter)
+    }
+
+    pub fn objective_index(&self, id: &str) -> Option<usize> {
+        self.objectives.iter().position(|o| o.id == id)
+    }
+
+    /// Finds a key result by id (case-insensitive, as people type it).
+    pub fn find_key_result(&self, id: &str) -> Option<KrPos> {
+        let id = id.trim();
+        self.objectives.iter().enumerate().find_map(|(oi, o)| {
+            o.key_results
+                .iter()
+                .position(|k| k.id.eq_ignore_ascii_case(id))
+                .map(|ki| KrPos {
+                    objective: oi,
+                    key_result: ki,
+                })
+        })
+    }
+
+    pub fn key_result(&self, pos: KrPos) -> Option<&KeyResult> {
+        self.objectives
+            .get(pos.objective)?
+            .key_results
+            .get(pos.key_result)
+    }
+
+    pub fn key_result_mut(&mut self, pos: KrPos) -> Option<&mut KeyResult> {
+        self.objectives
+            .get_mut(pos.objective)?
+            .key_results
+            .get_mut(pos.key_result)
+    }
+
+    /// Whether a quarter has any key result to check in on.
+    pub fn has_key_results(&self, quarter: Quarter) -> bool {
+        self.in_quarter(quarter)
+            .any(|(_, o)| !o.key_results.is_empty())
+    }
+
+    /// A fresh id with the given prefix (`o`, `kr`, `u`): one past the highest in use.
+    pub fn next_id(&self, prefix: &str) -> String {
+        let num = |id: &str| {
+            id.strip_prefix(prefix)
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        let max = match prefix {
+            OBJECTIVE_PREFIX => self.objectives.iter().map(|o| num(&o.id)).max(),
+            KEY_RESULT_PREFIX => self
+                .objectives
+                .iter()
+                .flat_map(|o| &o.key_results)
+                .map(|k| num(&k.id))
+                .max(),
+            _ => self
+                .objectives
+                .iter()
+                .flat_map(|o| &o.initiatives)
+                .map(|i| num(&i.id))
+                .max(),
+        };
+        format!("{prefix}{}", max.unwrap_or(0).saturating_add(1))
+    }
+}
+
+pub const OBJECTIVE_PREFIX: &str = "o";
+pub const KEY_RESULT_PREFIX: &str = "kr";
+pub const INITIATIVE_PREFIX: &str = "u";

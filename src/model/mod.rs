@@ -1,0 +1,23 @@
+//! The OKR model of PRODUCT.md section 4: plain data and pure functions over it.
+//! No I/O and no terminal here; "today" is always passed in.
+
+pub mod checkin;
+pub mod data;
+pub mod number;
+pub mod objective;
+pub mod progress;
+pub mod quarter;
+
+pub use checkin::{CheckIn, CheckInEntry, Pulse};
+pub use data::{Data, FORMAT_VERSION, KrPos, Lang, Settings};
+pub use objective::{
+    Binary, Extra, HistoryEntry, Initiative, KeyResult, Kind, Level, Measure, Numeric, Objective,
+    Retro, Status,
+};
+pub use quarter::{IsoWeek, Quarter};
+
+/// The current time to the second, as created/updated times are stored.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(0)
+}

@@ -1,0 +1,347 @@
+//! Mål, Nyckelresultat and Uppgifter as they are stored: plain data with serde,
+//! each keeping the fields a newer `okr` wrote that this one does not know.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::quarter::Quarter;
+
+/// Fields this version does not know, kept through a load and a save.
+pub type Extra = Map<String, Value>;
+
+/// The four kinds of OKR in the method.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Hängiven: fully achievable, expected to reach 1.0.
+    #[default]
+    Committed,
+    /// Ambitiös: about 0.7 is success; it stays until achieved.
+    Aspirational,
+    /// Personlig.
+    Personal,
+    /// Ekonomisk.
+    Economic,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Committed,
+        Kind::Aspirational,
+        Kind::Personal,
+        Kind::Economic,
+    ];
+
+    /// The score at which a Mål of this kind counts as a success.
+    pub fn success_at(self) -> f64 {
+        match self {
+            Kind::Aspirational => 0.7,
+            _ => 1.0,
+        }
+    }
+}
+
+/// Where a Mål stands in its life.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Active,
+    Achieved,
+    Dropped,
+    CarriedOver,
+}
+
+/// A Mål: "Var ska jag?"
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Objective {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
+    #[serde(default)]
+    pub kind: Kind,
+    pub quarter: Quarter,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Retro::is_empty")]
+    pub retro: Retro,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
+    #[serde(default)]
+    pub key_results: Vec<KeyResult>,
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Objective {
+    pub fn new(
+        id: String,
+        title: String,
+        kind: Kind,
+        quarter: Quarter,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Objective {
+            id,
+            title,
+            why: String::new(),
+            kind,
+            quarter,
+            owner: None,
+            parent: None,
+            status: Status::Active,
+            score: None,
+            retro: Retro::default(),
+            created: now,
+            updated: now,
+            carried_from: None,
+            key_results: Vec::new(),
+            initiatives: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    pub fn key_result(&self, id: &str) -> Option<&KeyResult> {
+        self.key_results.iter().find(|k| k.id == id)
+    }
+
+    /// Uppgifter done and in all.
+    pub fn initiatives_done(&self) -> (usize, usize) {
+        let done = self.initiatives.iter().filter(|i| i.done.is_some()).count();
+        (done, self.initiatives.len())
+    }
+}
+
+/// The quarter's retro of one Mål.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Retro {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub went_well: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub to_change: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Retro {
+    pub fn is_empty(&self) -> bool {
+        self.went_well.is_empty() && self.to_change.is_empty() && self.extra.is_empty()
+    }
+}
+
+/// A Nyckelresultat: "Hur vet jag att jag kommer närmare målet?"
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeyResult {
+    pub id: String,
+    pub title: String,
+    pub measure: Measure,
+    #[serde(default = "one")]
+    pub weight: f64,
+    #[serde(default = "five")]
+    pub confidence: u8,
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn five() -> u8 {
+    5
+}
+
+impl KeyResult {
+    pub fn new(id: String, title: String, measure: Measure) -> Self {
+        KeyResult {
+            id,
+            title,
+            measure,
+            weight: 1.0,
+            confidence: 5,
+            history: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// The date of the last recorded value, if any.
+    pub fn last_update(&self) -> Option<NaiveDate> {
+        self.history.iter().map(|h| h.date).max()
+    }
+}
+
+/// How a key result is measured.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Measure {
+    /// From `start` to `target`; the target may be below the start ("reduce X").
+    Numeric(Numeric),
+    /// Done or not done.
+    Done(Binary),
+    /// Keep the value at or above a level.
+    AtLeast(Level),
+    /// Keep the value at or below a level.
+    AtMost(Level),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Numeric {
+    pub start: f64,
+    pub target: f64,
+    pub current: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Binary {
+    pub done: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    pub level: f64,
+    pub current: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Measure {
+    pub fn numeric(start: f64, target: f64, unit: &str) -> Self {
+        Measure::Numeric(Numeric {
+            start,
+            target,
+            current: start,
+            unit: unit.to_string(),
+            extra: Extra::new(),
+        })
+    }
+
+    pub fn done(done: bool) -> Self {
+        Measure::Done(Binary {
+            done,
+            extra: Extra::new(),
+        })
+    }
+
+    pub fn at_least(level: f64, current: f64, unit: &str) -> Self {
+        Measure::AtLeast(Level {
+            level,
+            current,
+            unit: unit.to_string(),
+            extra: Extra::new(),
+        })
+    }
+
+    pub fn at_most(level: f64, current: f64, unit: &str) -> Self {
+        Measure::AtMost(Level {
+            level,
+            current,
+            unit: unit.to_string(),
+            extra: Extra::new(),
+        })
+    }
+
+    /// The current value as a number (done is 1, not done 0).
+    pub fn current(&self) -> f64 {
+        match self {
+            Measure::Numeric(n) => n.current,
+            Measure::Done(b) => f64::from(u8::from(b.done)),
+            Measure::AtLeast(l) | Measure::AtMost(l) => l.current,
+        }
+    }
+
+    /// Sets the current value (for done/not-done: anything above 0.5 is done).
+    pub fn set_current(&mut self, value: f64) {
+        match self {
+            Measure::Numeric(n) => n.current = value,
+            Measure::Done(b) => b.done = value > 0.5,
+            Measure::AtLeast(l) | Measure::AtMost(l) => l.current = value,
+        }
+    }
+
+    pub fn unit(&self) -> &str {
+        match self {
+            Measure::Numeric(n) => &n.unit,
+            Measure::Done(_) => "",
+            Measure::AtLeast(l) | Measure::AtMost(l) => &l.unit,
+        }
+    }
+
+    /// Whether a value is a plain yes/no (done, or holding a level).
+    pub fn is_binary(&self) -> bool {
+        matches!(self, Measure::Done(_))
+    }
+}
+
+/// One recorded value of a key result: from a check-in or an update.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub date: NaiveDate,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<u8>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl HistoryEntry {
+    pub fn new(date: NaiveDate, value: f64, confidence: Option<u8>, note: String) -> Self {
+        HistoryEntry {
+            date,
+            value,
+            confidence,
+            note,
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// An Uppgift: "Vad behöver jag göra för att komma dit?"
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    pub id: String,
+    pub title: String,
+    /// The date it was done; `None` while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<NaiveDate>,
+    /// The id of the key result of the same Mål it moves, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_result: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Initiative {
+    pub fn new(id: String, title: String) -> Self {
+        Initiative {
+            id,
+            title,
+            done: None,
+            key_result: None,
+            extra: Extra::new(),
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! From a parsed command line to an exit code: every error becomes one
+//! sentence on stderr and exit code 1 (clap's usage errors exit 2).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use crate::cli::{self, Cli, Command, QuarterChoice};
+use crate::i18n;
+use crate::model::Quarter;
+use crate::store;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "okr: {}", one_sentence(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// An error chain as one line: outermost context first.
+pub fn one_sentence(e: &anyhow::Error) -> String {
+    format!("{e:#}")
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let file = cli::data_file(&cli)?;
+    let mut out = std::io::stdout().lock();
+    match &cli.command {
+        Some(Command::Path) => cli::path(&file, &mut out)?,
+        Some(Command::Export { quarter, format }) => {
+            let data = store::read(&file)?;
+            let lang = i18n::choose_lang(cli.lang, data.settings.language);
+            let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(cli::today())));
+            cli::export(&data, which, *format, lang, &mut out)?;
+        }
+        Some(Command::Update { id, value, note }) => {
+            cli::update(&file, id, value, note.as_deref(), &mut out)?
+        }
+        Some(Command::Checkin) | Some(Command::Review { .. }) | Some(Command::Demo) | None => {
+            anyhow::bail!(
+                "the tracker screens are not part of this build yet; use okr export, okr update or okr path"
+            )
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,66 @@
+//! Atomic replacement of a file: a temporary file in the same folder, flushed,
+//! given the old file's permission bits, renamed over the old one, folder flushed.
+//! A crash at any moment leaves the old file or the new one, whole.
+
+use std::fs::{self, File, Permissions};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// A seam for tests: makes the Nth write step from now fail, as a full disk would.
+#[derive(Debug, Default, Clone)]
+pub struct Faults {
+    countdown: Option<u32>,
+}
+
+impl Faults {
+    /// The `n`th write step from now (1 = the next one) fails.
+    pub fn fail_nth_write(&mut self, n: u32) {
+        self.countdown = Some(n.max(1));
+    }
+
+    pub(crate) fn step(&mut self) -> io::Result<()> {
+        match self.countdown {
+            Some(1) => {
+                self.countdown = None;
+                Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "no space left on device (simulated)",
+                ))
+            }
+            Some(n) => {
+                self.countdown = Some(n - 1);
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+/// Writes `bytes` to `target` atomically. The permission bits of an existing
+/// `target` are kept; a new file gets `0o600`-style private bits from the temp file.
+pub fn write_atomic(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("okr");
+    let permissions: Option<Permissions> = fs::metadata(target).ok().map(|m| m.permissions());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    faults.step()?;
+    tmp.write_all(bytes)?;
+    faults.step()?;
+    tmp.as_file().sync_all()?;
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p)?;
+    }
+    faults.step()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    // Flush the folder so that the rename itself survives a power cut.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,173 @@
+//! The file format: pretty-printed JSON with a top-level `"version"`, read with
+//! errors that name the path, line and column, and written with a stable order.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::{Data, FORMAT_VERSION};
+
+/// Why a file could not be read. Its `Display` is one sentence for a person.
+#[derive(Debug)]
+pub struct LoadError {
+    pub path: PathBuf,
+    /// 1-based line and column, where the problem has a place in the file.
+    pub position: Option<(usize, usize)>,
+    pub problem: Problem,
+}
+
+#[derive(Debug)]
+pub enum Problem {
+    /// The file could not be read at all (permission, a folder, …).
+    Io(std::io::Error),
+    /// Not JSON, or cut short.
+    Syntax(String),
+    /// JSON, but not the shape of an okr file.
+    Shape(String),
+    /// Written by a newer okr.
+    Newer(u64),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot read {}", self.path.display())?;
+        if let Some((line, column)) = self.position {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        match &self.problem {
+            Problem::Io(e) => write!(f, ": {}", crate::store::describe_io(e)),
+            Problem::Syntax(m) => write!(f, ": {m}; the file was left as it is"),
+            Problem::Shape(m) => write!(f, ": {m}; the file was left as it is"),
+            Problem::Newer(v) => write!(
+                f,
+                ": it was written by a newer okr (file format {v}, this okr reads up to {FORMAT_VERSION}); \
+                 update okr to open it. The file was left as it is"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Only the version, read before the rest so that a newer file is named as such.
+#[derive(Deserialize)]
+struct Head {
+    version: Option<serde_json::Value>,
+}
+
+/// Parses a file's bytes. An empty byte string is an error: a missing file is
+/// handled by the caller, an empty one is damage.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
+    let err = |position, problem| LoadError {
+        path: path.to_path_buf(),
+        position,
+        problem,
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(err(
+            Some((1, 1)),
+            Problem::Syntax("the file is empty".into()),
+        ));
+    }
+    match serde_json::from_slice::<Data>(bytes) {
+        Ok(data) if u64::from(data.version) > u64::from(FORMAT_VERSION) => Err(err(
+            version_position(bytes),
+            Problem::Newer(u64::from(data.version)),
+        )),
+        Ok(data) if data.version == 0 => Err(err(
+            version_position(bytes),
+            Problem::Shape("\"version\" must be 1 or more".into()),
+        )),
+        Ok(data) => Ok(data),
+        Err(e) => {
+            // A newer file may have a shape this okr does not know: say it is newer.
+            if let Ok(Head { version: Some(v) }) = serde_json::from_slice::<Head>(bytes)
+                && let Some(n) = v.as_u64()
+                && n > u64::from(FORMAT_VERSION)
+            {
+                return Err(err(version_position(bytes), Problem::Newer(n)));
+            }
+            Err(json_error(path, &e))
+        }
+    }
+}
+
+/// Turns a serde_json error into a sentence with its place.
+fn json_error(path: &Path, e: &serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    let text = e.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    let problem = match e.classify() {
+        Category::Eof => Problem::Syntax(format!(
+            "the file ends too early, it may be cut short ({message})"
+        )),
+        Category::Syntax => Problem::Syntax(format!("this is not valid JSON ({message})")),
+        Category::Data => {
+            Problem::Shape(format!("this is not the shape of an okr file ({message})"))
+        }
+        Category::Io => Problem::Syntax(message),
+    };
+    let position = (e.line() > 0).then(|| (e.line(), e.column().max(1)));
+    LoadError {
+        path: path.to_path_buf(),
+        position,
+        problem,
+    }
+}
+
+/// The line and column of the top-level `"version"` key, found in the text.
+fn version_position(bytes: &[u8]) -> Option<(usize, usize)> {
+    let needle = b"\"version\"";
+    let at = bytes.windows(needle.len()).position(|w| w == needle)?;
+    let before = &bytes[..at];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = at
+        - before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1)
+        + 1;
+    Some((line, column))
+}
+
+/// The bytes of a save: pretty-printed, two-space indent, fields in a fixed
+/// order, a newline at the end.
+pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
+    let mut bytes = serde_json::to_vec_pretty(data)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_is_refused_at_line_one() {
+        let e = parse(Path::new("x.json"), b"").unwrap_err();
+        assert_eq!(e.position, Some((1, 1)));
+        assert!(e.to_string().contains("empty"), "{e}");
+    }
+
+    #[test]
+    fn newer_version_is_named() {
+        let e = parse(
+            Path::new("x.json"),
+            b"{\n  \"version\": 999,\n  \"objectives\": 3\n}",
+        )
+        .unwrap_err();
+        assert!(matches!(e.problem, Problem::Newer(999)));
+        assert_eq!(e.position, Some((2, 3)));
+        assert!(e.to_string().contains("newer okr"), "{e}");
+    }
+
+    #[test]
+    fn minimal_file_loads() {
+        let d = parse(Path::new("x.json"), br#"{"version": 1}"#).unwrap();
+        assert!(d.objectives.is_empty());
+    }
+}

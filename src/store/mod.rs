@@ -1,0 +1,268 @@
+//! The data file: where it lives, how it is read, and how it is written
+//! safely (lock, atomic save, a backup before the first write, conflict check).
+
+pub mod atomic;
+pub mod format;
+pub mod lock;
+
+use std::fs;
+use std::hash::{DefaultHasher, Hasher};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::{Result, anyhow};
+
+pub use atomic::Faults;
+pub use format::{LoadError, Problem};
+
+use crate::model::Data;
+
+/// The environment variable that names the data file.
+pub const FILE_ENV: &str = "OKR_FILE";
+
+/// The data file: `--file`, else `OKR_FILE`, else `okr.json` in the platform's data folder.
+pub fn data_path(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os(FILE_ENV).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    default_path()
+}
+
+/// `okr.json` in the platform's data folder (from the `directories` crate).
+pub fn default_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "okr")
+        .map(|d| d.data_dir().join("okr.json"))
+        .ok_or_else(|| {
+            anyhow!("cannot find a home folder for the data file; name one with --file or OKR_FILE")
+        })
+}
+
+/// A sentence for an I/O error, without Rust's debug noise.
+pub fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "it does not exist".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// The path writes go to: a symlink's target, so that the link stays a link.
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(p) = fs::canonicalize(path) {
+        return p;
+    }
+    if let Ok(link) = fs::read_link(path) {
+        return match path.parent() {
+            Some(dir) if link.is_relative() => dir.join(link),
+            _ => link,
+        };
+    }
+    path.to_path_buf()
+}
+
+/// What the file on disk looked like when this okr last read or wrote it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+fn fingerprint(bytes: &[u8], meta: &fs::Metadata) -> Fingerprint {
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    Fingerprint {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        hash: h.finish(),
+    }
+}
+
+/// Reads a data file without locking it (for export and other read-only use).
+/// A missing file is an empty store.
+pub fn read(path: &Path) -> Result<Data, LoadError> {
+    read_with_bytes(path).map(|(data, _)| data)
+}
+
+/// The bytes and metadata a load saw, to notice later changes by others.
+type Seen = Option<(Vec<u8>, fs::Metadata)>;
+
+fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
+    let io_err = |e| LoadError {
+        path: path.to_path_buf(),
+        position: None,
+        problem: Problem::Io(e),
+    };
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Data::default(), None)),
+        Err(e) => return Err(io_err(e)),
+    };
+    let meta = fs::metadata(path).map_err(io_err)?;
+    let data = format::parse(path, &bytes)?;
+    Ok((data, Some((bytes, meta))))
+}
+
+/// Why a save did not happen. The file on disk is as it was in every case.
+#[derive(Debug)]
+pub enum SaveError {
+    /// Someone else changed the file since okr read it; it was not overwritten.
+    Conflict(PathBuf),
+    Io(PathBuf, io::Error),
+    Encode(serde_json::Error),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Conflict(p) => write!(
+                f,
+                "{} was changed by another program since okr read it; okr did not overwrite it",
+                p.display()
+            ),
+            SaveError::Io(p, e) => write!(f, "cannot save {}: {}", p.display(), describe_io(e)),
+            SaveError::Encode(e) => write!(f, "cannot encode the data: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// An open data file, locked for writing for as long as this value lives.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    target: PathBuf,
+    _lock: lock::Lock,
+    seen: Option<Fingerprint>,
+    backed_up: bool,
+    faults: Faults,
+}
+
+impl Store {
+    /// Locks and reads the file at `path` (a missing file is an empty store;
+    /// its folder is created).
+    pub fn open(path: &Path) -> Result<(Store, Data)> {
+        let target = resolve(path);
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(|e| {
+                anyhow!(
+                    "cannot create the folder {}: {}",
+                    dir.display(),
+                    describe_io(&e)
+                )
+            })?;
+        }
+        let lock = lock::acquire(&target)?;
+        let (data, seen) = read_with_bytes(&target).map_err(|e| with_given_path(e, path))?;
+        let seen = seen.map(|(bytes, meta)| fingerprint(&bytes, &meta));
+        let store = Store {
+            path: path.to_path_buf(),
+            target,
+            _lock: lock,
+            seen,
+            backed_up: false,
+            faults: Faults::default(),
+        };
+        Ok((store, data))
+    }
+
+    /// The path as the user gave it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The backup kept before the first write of a run: `okr.json.bak`.
+    pub fn backup_path(&self) -> PathBuf {
+        sibling(&self.target, ".bak")
+    }
+
+    /// Test seam: the Nth write step from now fails like a full disk.
+    pub fn faults(&mut self) -> &mut Faults {
+        &mut self.faults
+    }
+
+    /// Whether the file on disk is still the one okr read or wrote last.
+    fn check_unchanged(&self) -> Result<(), SaveError> {
+        let meta = match fs::metadata(&self.target) {
+            Ok(m) => m,
+            // Deleted by someone: writing it anew overwrites nothing.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(SaveError::Io(self.path.clone(), e)),
+        };
+        let Some(seen) = &self.seen else {
+            return Err(SaveError::Conflict(self.path.clone()));
+        };
+        if seen.len == meta.len()
+            && seen.modified.is_some()
+            && seen.modified == meta.modified().ok()
+        {
+            return Ok(());
+        }
+        let bytes = fs::read(&self.target).map_err(|e| SaveError::Io(self.path.clone(), e))?;
+        if fingerprint(&bytes, &meta).hash == seen.hash {
+            Ok(())
+        } else {
+            Err(SaveError::Conflict(self.path.clone()))
+        }
+    }
+
+    /// Saves atomically. On any error the file on disk is left as it was.
+    pub fn save(&mut self, data: &Data) -> Result<(), SaveError> {
+        let bytes = format::serialize(data).map_err(SaveError::Encode)?;
+        self.save_bytes(&bytes)
+    }
+
+    /// Saves already encoded bytes (see [`format::serialize`]).
+    pub fn save_bytes(&mut self, bytes: &[u8]) -> Result<(), SaveError> {
+        self.check_unchanged()?;
+        let io = |e| SaveError::Io(self.path.clone(), e);
+        if !self.backed_up {
+            if let Ok(old) = fs::read(&self.target) {
+                atomic::write_atomic(&self.backup_path(), &old, &mut self.faults).map_err(io)?;
+            }
+            self.backed_up = true;
+        }
+        atomic::write_atomic(&self.target, bytes, &mut self.faults).map_err(io)?;
+        let meta = fs::metadata(&self.target).map_err(io)?;
+        self.seen = Some(fingerprint(bytes, &meta));
+        Ok(())
+    }
+
+    /// Writes the data beside the file as `okr.json.conflict`, for when the
+    /// file itself changed under okr: nothing typed is lost, nothing overwritten.
+    pub fn save_conflict_copy(&mut self, data: &Data) -> Result<PathBuf, SaveError> {
+        let bytes = format::serialize(data).map_err(SaveError::Encode)?;
+        let path = sibling(&self.target, ".conflict");
+        atomic::write_atomic(&path, &bytes, &mut self.faults)
+            .map_err(|e| SaveError::Io(path.clone(), e))?;
+        Ok(path)
+    }
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+fn with_given_path(mut e: LoadError, given: &Path) -> LoadError {
+    e.path = given.to_path_buf();
+    e
+}
