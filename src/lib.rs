@@ -10,8 +10,11 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod app;
 pub mod cli;
+pub mod demo;
 pub mod i18n;
 pub mod model;
 pub mod run;
 pub mod store;
+pub mod ui;

@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+
+use crate::app::{self, terminal::Options};
 use clap::Parser;
 
 use crate::cli::{self, Cli, Command, QuarterChoice};
@@ -42,10 +44,42 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Update { id, value, note }) => {
             cli::update(&file, id, value, note.as_deref(), &mut out)?
         }
-        Some(Command::Checkin) | Some(Command::Review { .. }) | Some(Command::Demo) | None => {
+        Some(Command::Checkin) | Some(Command::Review { .. }) => {
             anyhow::bail!(
-                "the tracker screens are not part of this build yet; use okr export, okr update or okr path"
+                "the check-in and review screens are not part of this build yet; open the tracker with okr"
             )
+        }
+        Some(Command::Demo) => {
+            drop(out);
+            let dir = tempfile::Builder::new()
+                .prefix("okr-demo-")
+                .tempdir()
+                .context("creating a temporary folder")?;
+            let path = dir.path().join("okr.json");
+            let mut store = store::Store::open(&path)?.0;
+            store
+                .save(&crate::demo::example(cli::today()))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            drop(store);
+            let code = app::terminal::run(
+                &path,
+                Options {
+                    lang: cli.lang,
+                    demo: true,
+                },
+            )?;
+            return Ok(ExitCode::from(code));
+        }
+        None => {
+            drop(out);
+            let code = app::terminal::run(
+                &file,
+                Options {
+                    lang: cli.lang,
+                    demo: false,
+                },
+            )?;
+            return Ok(ExitCode::from(code));
         }
     }
     out.flush()?;

@@ -1,0 +1,270 @@
+//! Modal forms: text fields that edit in place (tui-input), choices cycled
+//! with ←/→, and validation that keeps what was typed and says what is wrong
+//! beside the field.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::i18n::Strings;
+use crate::model::number::parse_number;
+
+/// What a field holds, named so code never depends on field order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldId {
+    Title,
+    Why,
+    Kind,
+    Owner,
+    Parent,
+    MeasureType,
+    Start,
+    Target,
+    Level,
+    Current,
+    Done,
+    Unit,
+    Weight,
+    Confidence,
+    Linked,
+    Value,
+    Note,
+}
+
+#[derive(Clone, Debug)]
+pub enum Widget {
+    Text(Input),
+    /// Options and the chosen index.
+    Choice(Vec<String>, usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub id: FieldId,
+    pub label: &'static str,
+    pub widget: Widget,
+    pub error: Option<String>,
+    pub hidden: bool,
+}
+
+impl Field {
+    pub fn text(id: FieldId, label: &'static str, value: &str) -> Self {
+        Field {
+            id,
+            label,
+            widget: Widget::Text(Input::new(value.to_string())),
+            error: None,
+            hidden: false,
+        }
+    }
+
+    pub fn choice(id: FieldId, label: &'static str, options: Vec<String>, chosen: usize) -> Self {
+        let chosen = chosen.min(options.len().saturating_sub(1));
+        Field {
+            id,
+            label,
+            widget: Widget::Choice(options, chosen),
+            error: None,
+            hidden: false,
+        }
+    }
+}
+
+/// What a form is for; it decides what saving it does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Purpose {
+    NewObjective,
+    EditObjective {
+        id: String,
+    },
+    NewKeyResult {
+        objective: String,
+    },
+    EditKeyResult {
+        objective: String,
+        id: String,
+    },
+    NewInitiative {
+        objective: String,
+    },
+    EditInitiative {
+        objective: String,
+        id: String,
+    },
+    SetValue {
+        objective: String,
+        id: String,
+        binary: bool,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Form {
+    pub purpose: Purpose,
+    pub title: &'static str,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Ids of key results offered by a link choice, index-aligned (0 = none).
+    pub link_ids: Vec<Option<String>>,
+    /// Focus warnings: shown, never blocking.
+    pub warnings: Vec<String>,
+}
+
+/// What a key did to a form.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FormOutcome {
+    Stay,
+    Submit,
+    Cancel,
+}
+
+impl Form {
+    pub fn new(purpose: Purpose, title: &'static str, fields: Vec<Field>) -> Self {
+        let mut f = Form {
+            purpose,
+            title,
+            fields,
+            focus: 0,
+            link_ids: Vec::new(),
+            warnings: Vec::new(),
+        };
+        f.sync_measure();
+        f
+    }
+
+    pub fn field(&self, id: FieldId) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn field_mut(&mut self, id: FieldId) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.id == id)
+    }
+
+    /// The text of a text field ("" when absent).
+    pub fn text(&self, id: FieldId) -> String {
+        match self.field(id).map(|f| &f.widget) {
+            Some(Widget::Text(i)) => i.value().trim().to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The chosen index of a choice field (0 when absent).
+    pub fn chosen(&self, id: FieldId) -> usize {
+        match self.field(id).map(|f| &f.widget) {
+            Some(Widget::Choice(_, c)) => *c,
+            _ => 0,
+        }
+    }
+
+    pub fn set_error(&mut self, id: FieldId, message: &str) {
+        if let Some(f) = self.field_mut(id) {
+            f.error = Some(message.to_string());
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    pub fn clear_errors(&mut self) {
+        self.fields.iter_mut().for_each(|f| f.error = None);
+    }
+
+    /// Shows only the fields the chosen measure uses.
+    fn sync_measure(&mut self) {
+        if self.field(FieldId::MeasureType).is_none() {
+            return;
+        }
+        let kind = self.chosen(FieldId::MeasureType);
+        for f in &mut self.fields {
+            f.hidden = match f.id {
+                FieldId::Start | FieldId::Target => kind != 0,
+                FieldId::Done => kind != 1,
+                FieldId::Level => kind != 2 && kind != 3,
+                FieldId::Current | FieldId::Unit => kind == 1,
+                _ => false,
+            };
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        if n == 0 {
+            return;
+        }
+        let mut i = self.focus;
+        for _ in 0..n {
+            i = if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            if !self.fields[i].hidden {
+                self.focus = i;
+                return;
+            }
+        }
+    }
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        match key.code {
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Enter => return FormOutcome::Submit,
+            KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => self.move_focus(false),
+            KeyCode::Tab | KeyCode::Down => self.move_focus(true),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(false),
+            _ => {
+                let focus = self.focus;
+                let Some(field) = self.fields.get_mut(focus) else {
+                    return FormOutcome::Stay;
+                };
+                match &mut field.widget {
+                    Widget::Choice(options, chosen) => {
+                        let n = options.len().max(1);
+                        match key.code {
+                            KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {
+                                *chosen = (*chosen + 1) % n
+                            }
+                            KeyCode::Left | KeyCode::Char('h') => *chosen = (*chosen + n - 1) % n,
+                            _ => {}
+                        }
+                        if field.id == FieldId::MeasureType {
+                            self.sync_measure();
+                        }
+                    }
+                    Widget::Text(input) => {
+                        if input.handle_event(&Event::Key(key)).is_some() {
+                            field.error = None;
+                        }
+                    }
+                }
+            }
+        }
+        FormOutcome::Stay
+    }
+}
+
+/// Reads a number field, recording an error beside it when it is not one.
+pub fn number_field(form: &mut Form, id: FieldId, s: &Strings) -> Option<f64> {
+    let text = form.text(id);
+    match parse_number(&text) {
+        Some(v) => Some(v),
+        None => {
+            form.set_error(id, s.err_not_number);
+            None
+        }
+    }
+}
+
+/// Reads a confidence 1–10, recording an error beside it otherwise.
+pub fn confidence_field(form: &mut Form, s: &Strings) -> Option<u8> {
+    let text = form.text(FieldId::Confidence);
+    match parse_number(&text) {
+        Some(v) if v.fract() == 0.0 && (1.0..=10.0).contains(&v) => Some(v as u8),
+        _ => {
+            form.set_error(FieldId::Confidence, s.err_confidence);
+            None
+        }
+    }
+}

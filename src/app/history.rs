@@ -1,0 +1,111 @@
+//! Undo and redo, many steps deep. A change is recorded as the Mål it touched,
+//! before and after (or the check-ins), so an undo costs the size of one Mål,
+//! not of the whole store.
+
+use crate::model::{CheckIn, Data, Objective};
+
+/// One reversible change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Patch {
+    /// The Mål at `index`: `None` before means it was added, `None` after that it was deleted.
+    Objective {
+        index: usize,
+        before: Option<Box<Objective>>,
+        after: Option<Box<Objective>>,
+    },
+    /// The check-ins as a whole.
+    CheckIns {
+        before: Vec<CheckIn>,
+        after: Vec<CheckIn>,
+    },
+    /// Several patches made by one action, applied in order.
+    Many(Vec<Patch>),
+}
+
+impl Patch {
+    pub fn inverse(&self) -> Patch {
+        match self {
+            Patch::Objective {
+                index,
+                before,
+                after,
+            } => Patch::Objective {
+                index: *index,
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Patch::CheckIns { before, after } => Patch::CheckIns {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Patch::Many(ps) => Patch::Many(ps.iter().rev().map(Patch::inverse).collect()),
+        }
+    }
+
+    /// Applies the change to `data`.
+    pub fn apply(&self, data: &mut Data) {
+        match self {
+            Patch::Objective {
+                index,
+                before,
+                after,
+            } => match (before, after) {
+                (None, Some(o)) => {
+                    let i = (*index).min(data.objectives.len());
+                    data.objectives.insert(i, (**o).clone());
+                }
+                (Some(_), None) => {
+                    if *index < data.objectives.len() {
+                        data.objectives.remove(*index);
+                    }
+                }
+                (Some(_), Some(o)) => {
+                    if let Some(slot) = data.objectives.get_mut(*index) {
+                        *slot = (**o).clone();
+                    }
+                }
+                (None, None) => {}
+            },
+            Patch::CheckIns { after, .. } => data.checkins = after.clone(),
+            Patch::Many(ps) => ps.iter().for_each(|p| p.apply(data)),
+        }
+    }
+}
+
+/// The undo and redo stacks.
+#[derive(Default, Debug)]
+pub struct History {
+    undo: Vec<Patch>,
+    redo: Vec<Patch>,
+}
+
+impl History {
+    /// Records a change that was just applied; it clears the redo stack.
+    pub fn record(&mut self, patch: Patch) {
+        self.undo.push(patch);
+        self.redo.clear();
+    }
+
+    /// Undoes the last change on `data`; false when there is none.
+    pub fn undo(&mut self, data: &mut Data) -> bool {
+        match self.undo.pop() {
+            Some(p) => {
+                p.inverse().apply(data);
+                self.redo.push(p);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self, data: &mut Data) -> bool {
+        match self.redo.pop() {
+            Some(p) => {
+                p.apply(data);
+                self.undo.push(p);
+                true
+            }
+            None => false,
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! Key bindings as data: one table that handles the keys, draws the footer
+//! and fills the help overlay, so the three can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a key can ask for outside a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Down,
+    Up,
+    Open,
+    NextPane,
+    PrevPane,
+    PrevQuarter,
+    NextQuarter,
+    Today,
+    Add,
+    Edit,
+    Delete,
+    Undo,
+    Redo,
+    SetValue,
+    StepUp,
+    StepDown,
+    Toggle,
+}
+
+/// Where the user is, as far as keys go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Quarter view, the Mål list focused.
+    Quarter,
+    /// Quarter view, the selected Mål's key results focused.
+    QuarterKeyResults,
+    /// Mål detail, key results pane.
+    DetailKeyResults,
+    /// Mål detail, Uppgifter pane.
+    DetailInitiatives,
+    /// The help overlay.
+    Help,
+}
+
+/// A key as written in the help: `j`, `Ctrl-R`, `Enter`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Space,
+}
+
+impl Key {
+    pub fn matches(self, ev: &KeyEvent) -> bool {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match (self, ev.code) {
+            (Key::Char(c), KeyCode::Char(e)) => !ctrl && c == e,
+            (Key::Ctrl(c), KeyCode::Char(e)) => ctrl && c.eq_ignore_ascii_case(&e),
+            (Key::Enter, KeyCode::Enter) => true,
+            (Key::Esc, KeyCode::Esc) => true,
+            (Key::Tab, KeyCode::Tab) => !ev.modifiers.contains(KeyModifiers::SHIFT),
+            (Key::BackTab, KeyCode::BackTab) => true,
+            (Key::BackTab, KeyCode::Tab) => ev.modifiers.contains(KeyModifiers::SHIFT),
+            (Key::Up, KeyCode::Up) => true,
+            (Key::Down, KeyCode::Down) => true,
+            (Key::Space, KeyCode::Char(' ')) => !ctrl,
+            _ => false,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Space => "Space".into(),
+        }
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub contexts: &'static [Context],
+    /// Shown in the footer (the rest only in the help).
+    pub footer: bool,
+}
+
+use Context as C;
+
+const ALL: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+    C::Help,
+];
+const SCREENS: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+];
+const LISTS: &[Context] = SCREENS;
+const QUARTER: &[Context] = &[C::Quarter, C::QuarterKeyResults];
+const KEY_RESULTS: &[Context] = &[C::QuarterKeyResults, C::DetailKeyResults];
+
+/// The one key table.
+pub static BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        action: Action::Down,
+        contexts: LISTS,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        action: Action::Up,
+        contexts: LISTS,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Open,
+        contexts: QUARTER,
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Tab],
+        action: Action::NextPane,
+        contexts: SCREENS,
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::BackTab],
+        action: Action::PrevPane,
+        contexts: SCREENS,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Char('[')],
+        action: Action::PrevQuarter,
+        contexts: QUARTER,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Char(']')],
+        action: Action::NextQuarter,
+        contexts: QUARTER,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Char('t')],
+        action: Action::Today,
+        contexts: QUARTER,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Char('a')],
+        action: Action::Add,
+        contexts: SCREENS,
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Char('e')],
+        action: Action::Edit,
+        contexts: SCREENS,
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Char('d')],
+        action: Action::Delete,
+        contexts: SCREENS,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Char('v')],
+        action: Action::SetValue,
+        contexts: KEY_RESULTS,
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Char('+')],
+        action: Action::StepUp,
+        contexts: KEY_RESULTS,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Char('-')],
+        action: Action::StepDown,
+        contexts: KEY_RESULTS,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Char('x'), Key::Space],
+        action: Action::Toggle,
+        contexts: &[C::DetailInitiatives],
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Char('u')],
+        action: Action::Undo,
+        contexts: SCREENS,
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Ctrl('r')],
+        action: Action::Redo,
+        contexts: SCREENS,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Esc],
+        action: Action::Back,
+        contexts: ALL,
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Char('?')],
+        action: Action::Help,
+        contexts: ALL,
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Char('q'), Key::Ctrl('c')],
+        action: Action::Quit,
+        contexts: ALL,
+        footer: true,
+    },
+];
+
+/// The action a key asks for in a context, if any.
+pub fn action_for(ctx: Context, ev: &KeyEvent) -> Option<Action> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.contains(&ctx))
+        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        .map(|b| b.action)
+}
+
+/// The bindings that work in a context, in table order.
+pub fn bindings_for(ctx: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.contexts.contains(&ctx))
+}
+
+/// `j/↓`-style label of a binding's keys.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_context() {
+        for ctx in ALL {
+            let bs: Vec<_> = bindings_for(*ctx).collect();
+            for (i, a) in bs.iter().enumerate() {
+                for b in &bs[i + 1..] {
+                    for ka in a.keys {
+                        assert!(!b.keys.contains(ka), "{ka:?} bound twice in {ctx:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arrows_and_letters() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            action_for(C::Quarter, &key(KeyCode::Char('j'), none)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(C::Quarter, &key(KeyCode::Down, none)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(C::Quarter, &key(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+            Some(Action::Redo)
+        );
+        assert_eq!(
+            action_for(C::Quarter, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(action_for(C::Quarter, &key(KeyCode::Char('x'), none)), None);
+        assert_eq!(
+            action_for(C::DetailInitiatives, &key(KeyCode::Char(' '), none)),
+            Some(Action::Toggle)
+        );
+        assert_eq!(
+            action_for(C::Quarter, &key(KeyCode::Tab, KeyModifiers::SHIFT)),
+            Some(Action::PrevPane)
+        );
+    }
+}

@@ -1,0 +1,383 @@
+//! The tracker's state and its update function: a key press becomes an
+//! action, the action changes the state (and hands the new data to the
+//! writer), and the UI draws the state. Nothing here touches the terminal.
+
+pub mod edit;
+pub mod form;
+pub mod history;
+pub mod keys;
+pub mod saver;
+pub mod terminal;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::i18n::{self, Strings};
+use crate::model::{Data, Lang, Objective, Quarter};
+use form::{Form, FormOutcome};
+use history::{History, Patch};
+use keys::{Action, Context};
+use saver::{SaveReport, Saver};
+
+/// The screen under any modal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Quarter,
+    Detail { objective: String },
+}
+
+/// The focused pane of a screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Objectives,
+    KeyResults,
+    Initiatives,
+}
+
+/// What a `y`/`n` question would delete.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Objective(String),
+    KeyResult(String, String),
+    Initiative(String, String),
+}
+
+#[derive(Clone, Debug)]
+pub enum Modal {
+    Help,
+    Form(Box<Form>),
+    Confirm { target: Target, title: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+pub struct App {
+    pub data: Arc<Data>,
+    pub s: &'static Strings,
+    pub today: NaiveDate,
+    pub quarter: Quarter,
+    pub screen: Screen,
+    pub pane: Pane,
+    /// Selection within the quarter's Mål, the selected Mål's key results, its Uppgifter.
+    pub sel_objective: usize,
+    pub sel_key_result: usize,
+    pub sel_initiative: usize,
+    pub modal: Option<Modal>,
+    pub message: Option<Message>,
+    /// A save problem, shown until a save succeeds.
+    pub save_problem: Option<String>,
+    pub history: History,
+    saver: Option<Saver>,
+    pub quit: bool,
+    quit_armed: bool,
+    pub color: bool,
+    pub demo: bool,
+}
+
+impl App {
+    pub fn new(data: Data, lang: Lang, today: NaiveDate, saver: Option<Saver>) -> App {
+        App {
+            data: Arc::new(data),
+            s: i18n::strings(lang),
+            today,
+            quarter: Quarter::of(today),
+            screen: Screen::Quarter,
+            pane: Pane::Objectives,
+            sel_objective: 0,
+            sel_key_result: 0,
+            sel_initiative: 0,
+            modal: None,
+            message: None,
+            save_problem: None,
+            history: History::default(),
+            saver,
+            quit: false,
+            quit_armed: false,
+            color: true,
+            demo: false,
+        }
+    }
+
+    /// Waits until every change so far has been written (or tried).
+    pub fn flush(&self) {
+        if let Some(s) = &self.saver {
+            s.flush();
+        }
+    }
+
+    /// Indexes (into `data.objectives`) of the viewed quarter's Mål.
+    pub fn quarter_objectives(&self) -> Vec<usize> {
+        self.data.in_quarter(self.quarter).map(|(i, _)| i).collect()
+    }
+
+    /// The index of the Mål in focus: the selected one, or the one in detail.
+    pub fn current_objective(&self) -> Option<usize> {
+        match &self.screen {
+            Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
+            Screen::Detail { objective } => self.data.objective_index(objective),
+        }
+    }
+
+    pub fn objective(&self) -> Option<&Objective> {
+        self.current_objective()
+            .and_then(|i| self.data.objectives.get(i))
+    }
+
+    /// Where keys are interpreted now.
+    pub fn context(&self) -> Context {
+        if let Some(Modal::Help) = self.modal {
+            return Context::Help;
+        }
+        match (&self.screen, self.pane) {
+            (Screen::Quarter, Pane::KeyResults) => Context::QuarterKeyResults,
+            (Screen::Quarter, _) => Context::Quarter,
+            (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
+            (Screen::Detail { .. }, _) => Context::DetailKeyResults,
+        }
+    }
+
+    /// The context of the screen under the help overlay.
+    pub fn screen_context(&self) -> Context {
+        match (&self.screen, self.pane) {
+            (Screen::Quarter, Pane::KeyResults) => Context::QuarterKeyResults,
+            (Screen::Quarter, _) => Context::Quarter,
+            (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
+            (Screen::Detail { .. }, _) => Context::DetailKeyResults,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone: Tone::Info,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone: Tone::Warning,
+        });
+    }
+
+    /// A report from the writer.
+    pub fn on_save(&mut self, report: SaveReport) {
+        match report {
+            SaveReport::Saved => self.save_problem = None,
+            SaveReport::Failed(e) => self.save_problem = Some((self.s.save_failed)(&e)),
+            SaveReport::Conflict { file, copy } => {
+                self.save_problem = Some((self.s.save_conflict)(&file, &copy))
+            }
+        }
+    }
+
+    /// Applies and records a change, then hands the data to the writer.
+    pub fn commit(&mut self, patch: Patch) {
+        patch.apply(Arc::make_mut(&mut self.data));
+        self.history.record(patch);
+        self.persist();
+        self.clamp_selection();
+    }
+
+    fn persist(&mut self) {
+        self.quit_armed = false;
+        if let Some(s) = &self.saver {
+            s.save(Arc::clone(&self.data));
+        }
+    }
+
+    /// Keeps every selection inside its list after a change.
+    pub fn clamp_selection(&mut self) {
+        if let Screen::Detail { objective } = &self.screen
+            && self.data.objective_index(objective).is_none()
+        {
+            self.screen = Screen::Quarter;
+            self.pane = Pane::Objectives;
+        }
+        let n = self.quarter_objectives().len();
+        self.sel_objective = self.sel_objective.min(n.saturating_sub(1));
+        let (krs, inits) = self
+            .objective()
+            .map_or((0, 0), |o| (o.key_results.len(), o.initiatives.len()));
+        self.sel_key_result = self.sel_key_result.min(krs.saturating_sub(1));
+        self.sel_initiative = self.sel_initiative.min(inits.saturating_sub(1));
+    }
+
+    /// One key press. Releases and repeats are ignored.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        match self.modal.take() {
+            Some(Modal::Form(mut form)) => {
+                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                    // Ctrl-C leaves a form like Esc: what is typed is never saved by surprise.
+                    return;
+                }
+                match form.handle_key(key) {
+                    FormOutcome::Stay => self.modal = Some(Modal::Form(form)),
+                    FormOutcome::Cancel => {}
+                    FormOutcome::Submit => {
+                        if let Some(form) = self.submit(*form) {
+                            self.modal = Some(Modal::Form(Box::new(form)));
+                        }
+                    }
+                }
+                return;
+            }
+            Some(Modal::Confirm { target, title }) => {
+                match key.code {
+                    KeyCode::Char('y')
+                    | KeyCode::Char('Y')
+                    | KeyCode::Char('j')
+                    | KeyCode::Char('J') => self.delete(&target, &title),
+                    KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {}
+                    _ => self.modal = Some(Modal::Confirm { target, title }),
+                }
+                return;
+            }
+            Some(Modal::Help) => {
+                match keys::action_for(Context::Help, &key) {
+                    Some(Action::Help) | Some(Action::Back) => {}
+                    Some(Action::Quit) => self.request_quit(),
+                    _ => self.modal = Some(Modal::Help),
+                }
+                return;
+            }
+            None => {}
+        }
+        let was_armed = self.quit_armed;
+        if let Some(action) = keys::action_for(self.context(), &key) {
+            self.message = None;
+            self.act(action);
+        }
+        if was_armed && !self.quit {
+            self.quit_armed = false;
+        }
+    }
+
+    fn request_quit(&mut self) {
+        if self.save_problem.is_some() && !self.quit_armed {
+            self.quit_armed = true;
+            self.message = Some(Message {
+                text: self.s.unsaved_quit.into(),
+                tone: Tone::Error,
+            });
+            return;
+        }
+        self.quit = true;
+    }
+
+    fn act(&mut self, action: Action) {
+        match action {
+            Action::Quit => {
+                let armed = self.quit_armed;
+                self.request_quit();
+                if armed {
+                    self.quit = true;
+                }
+            }
+            Action::Help => self.modal = Some(Modal::Help),
+            Action::Back => {
+                if let Screen::Detail { .. } = self.screen {
+                    self.screen = Screen::Quarter;
+                    self.pane = Pane::Objectives;
+                    self.clamp_selection();
+                } else if self.pane != Pane::Objectives {
+                    self.pane = Pane::Objectives;
+                }
+            }
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            Action::Open => self.open(),
+            Action::NextPane | Action::PrevPane => self.switch_pane(),
+            Action::PrevQuarter => self.set_quarter(self.quarter.prev()),
+            Action::NextQuarter => self.set_quarter(self.quarter.next()),
+            Action::Today => self.set_quarter(Quarter::of(self.today)),
+            Action::Add => self.add(),
+            Action::Edit => self.edit(),
+            Action::Delete => self.ask_delete(),
+            Action::Undo => {
+                let done = self.history.undo(Arc::make_mut(&mut self.data));
+                self.after_history(done, self.s.undone, self.s.nothing_to_undo);
+            }
+            Action::Redo => {
+                let done = self.history.redo(Arc::make_mut(&mut self.data));
+                self.after_history(done, self.s.redone, self.s.nothing_to_redo);
+            }
+            Action::SetValue => self.open_value_form(),
+            Action::StepUp => self.step_value(1.0),
+            Action::StepDown => self.step_value(-1.0),
+            Action::Toggle => self.toggle_initiative(),
+        }
+    }
+
+    fn after_history(&mut self, done: bool, yes: &str, no: &str) {
+        if done {
+            self.persist();
+            self.clamp_selection();
+            self.info(yes);
+        } else {
+            self.info(no);
+        }
+    }
+
+    fn set_quarter(&mut self, q: Quarter) {
+        self.quarter = q;
+        self.sel_objective = 0;
+        self.sel_key_result = 0;
+        self.pane = Pane::Objectives;
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let len = match self.pane {
+            Pane::Objectives => self.quarter_objectives().len(),
+            Pane::KeyResults => self.objective().map_or(0, |o| o.key_results.len()),
+            Pane::Initiatives => self.objective().map_or(0, |o| o.initiatives.len()),
+        };
+        let sel = match self.pane {
+            Pane::Objectives => &mut self.sel_objective,
+            Pane::KeyResults => &mut self.sel_key_result,
+            Pane::Initiatives => &mut self.sel_initiative,
+        };
+        if len == 0 {
+            *sel = 0;
+            return;
+        }
+        *sel = sel.saturating_add_signed(delta).min(len - 1);
+        if self.pane == Pane::Objectives {
+            self.sel_key_result = 0;
+            self.sel_initiative = 0;
+        }
+    }
+
+    fn open(&mut self) {
+        if let Some(o) = self.objective() {
+            let id = o.id.clone();
+            self.screen = Screen::Detail { objective: id };
+            self.pane = Pane::KeyResults;
+        }
+    }
+
+    fn switch_pane(&mut self) {
+        self.pane = match (&self.screen, self.pane) {
+            (Screen::Quarter, Pane::Objectives) if self.objective().is_some() => Pane::KeyResults,
+            (Screen::Quarter, _) => Pane::Objectives,
+            (Screen::Detail { .. }, Pane::KeyResults) => Pane::Initiatives,
+            (Screen::Detail { .. }, _) => Pane::KeyResults,
+        };
+    }
+}

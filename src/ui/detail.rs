@@ -1,0 +1,143 @@
+//! The Mål detail: title, why, kind, parent and owner; then its key results
+//! (bar, value, confidence, stale mark, sparkline) and its Uppgifter.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::quarter::{key_result_rows, pane_block, scroll_offset, status_spans};
+use super::theme::Theme;
+use super::widgets::{fit, progress_bar, sparkline};
+use crate::app::{App, Pane};
+use crate::model::progress;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let Some(o) = app.objective() else {
+        return;
+    };
+    let pace = progress::pace(o.quarter, app.today);
+    let p = progress::objective_progress(o);
+    let mut info = vec![Line::from(vec![
+        Span::styled(format!("{} · ", s.detail_title), theme.dim()),
+        Span::styled(o.title.clone(), theme.title()),
+        Span::styled(format!("  ({} · {})", o.id, o.quarter), theme.dim()),
+    ])];
+    if !o.why.is_empty() {
+        info.push(Line::raw(format!("{}: {}", s.why, o.why)));
+    }
+    let mut meta = format!("{}: {}", s.kind, s.kind(o.kind));
+    if let Some(parent) = &o.parent {
+        let name = app
+            .data
+            .objective_index(parent)
+            .map_or(parent.clone(), |i| app.data.objectives[i].title.clone());
+        meta.push_str(&format!(" · {}: {name}", s.parent));
+    }
+    if let Some(owner) = &o.owner {
+        meta.push_str(&format!(" · {}: {owner}", s.owner));
+    }
+    meta.push_str(&format!(" · {}: {}", s.status, s.status(o.status)));
+    info.push(Line::raw(meta));
+    let mut bar = progress_bar(usize::from(area.width / 3).min(30), p, Some(pace), theme);
+    bar.extend(status_spans(
+        app,
+        p,
+        progress::objective_status(o, pace),
+        progress::objective_confidence(o),
+        theme,
+    ));
+    info.push(Line::from(bar));
+    let info_h = u16::try_from(info.len()).unwrap_or(4);
+
+    let [head, krs, inits] = Layout::vertical([
+        Constraint::Length(info_h),
+        Constraint::Percentage(60),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), head);
+
+    // Key results with a sparkline of their history.
+    let focused = app.pane == Pane::KeyResults;
+    let block = pane_block(
+        format!("{} ({})", s.key_results, o.key_results.len()),
+        focused,
+        theme,
+    );
+    let inner = block.inner(krs);
+    frame.render_widget(block, krs);
+    if o.key_results.is_empty() {
+        frame.render_widget(
+            Paragraph::new(s.no_key_results_detail).style(theme.dim()),
+            inner,
+        );
+    } else {
+        let visible = usize::from(inner.height / 2);
+        let offset = scroll_offset(app.sel_key_result, visible);
+        let width = usize::from(inner.width);
+        let spark_w = 12.min(width / 5);
+        let mut lines = Vec::new();
+        for (i, k) in o
+            .key_results
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(visible.max(1))
+        {
+            let [first, mut second] =
+                key_result_rows(app, k, focused && i == app.sel_key_result, width, theme);
+            if spark_w > 0 && k.history.len() > 1 {
+                let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
+                second.spans.push(Span::styled(
+                    format!("  {}", sparkline(&values, spark_w)),
+                    theme.bar_filled(),
+                ));
+            }
+            lines.push(first);
+            lines.push(second);
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    // Uppgifter.
+    let (done, all) = o.initiatives_done();
+    let focused = app.pane == Pane::Initiatives;
+    let block = pane_block(format!("{} ({done}/{all})", s.initiatives), focused, theme);
+    let inner = block.inner(inits);
+    frame.render_widget(block, inits);
+    if o.initiatives.is_empty() {
+        frame.render_widget(Paragraph::new(s.no_initiatives).style(theme.dim()), inner);
+        return;
+    }
+    let visible = usize::from(inner.height);
+    let offset = scroll_offset(app.sel_initiative, visible);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = o
+        .initiatives
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible.max(1))
+        .map(|(i, it)| {
+            let selected = focused && i == app.sel_initiative;
+            let mark = if it.done.is_some() { "[x]" } else { "[ ]" };
+            let link = it
+                .key_result
+                .as_ref()
+                .map(|k| format!(" {} {k}", s.linked_to))
+                .unwrap_or_default();
+            let text = format!("{}{mark} {}", if selected { "▸ " } else { "  " }, it.title);
+            let mut l = Line::from(vec![
+                Span::raw(fit(&text, width.saturating_sub(link.chars().count()))),
+                Span::styled(link, theme.dim()),
+            ]);
+            if selected {
+                l = l.style(theme.selected());
+            }
+            l
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,106 @@
+//! Drawing: one function per screen and region, reading the [`App`] and
+//! never changing it. Every size down to 1×1 draws without panicking.
+
+pub mod detail;
+pub mod modal;
+pub mod quarter;
+pub mod theme;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::keys::{self, Context};
+use crate::app::{App, Modal, Screen, Tone};
+use theme::Theme;
+
+/// Below this size the screen only says it is too small.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        frame.render_widget(
+            Paragraph::new(app.s.too_small).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [body, status, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match &app.screen {
+        Screen::Quarter => quarter::draw(app, frame, body, theme),
+        Screen::Detail { .. } => detail::draw(app, frame, body, theme),
+    }
+    draw_status(app, frame, status, theme);
+    draw_footer(app, frame, footer, theme);
+    match &app.modal {
+        Some(Modal::Help) => modal::draw_help(app, frame, area, theme),
+        Some(Modal::Form(form)) => modal::draw_form(app, form, frame, area, theme),
+        Some(Modal::Confirm { title, .. }) => modal::draw_confirm(app, title, frame, area, theme),
+        None => {}
+    }
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let (text, style) = if let Some(p) = &app.save_problem {
+        (format!("⚠ {p}"), theme.error())
+    } else if let Some(m) = &app.message {
+        let style = match m.tone {
+            Tone::Info => theme.info(),
+            Tone::Warning => theme.warning(),
+            Tone::Error => theme.error(),
+        };
+        let mark = match m.tone {
+            Tone::Info => "",
+            _ => "⚠ ",
+        };
+        (format!("{mark}{}", m.text), style)
+    } else {
+        return;
+    };
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+}
+
+/// The keys that work here, from the key table.
+fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let ctx = match app.modal {
+        Some(Modal::Help) => Context::Help,
+        _ => app.context(),
+    };
+    let mut spans = Vec::new();
+    if let Some(Modal::Form(_)) = app.modal {
+        spans.push(Span::styled(app.s.form_keys, theme.dim()));
+    } else if let Some(Modal::Confirm { .. }) = app.modal {
+        spans.push(Span::styled("y / n", theme.dim()));
+    } else {
+        for b in keys::bindings_for(ctx).filter(|b| b.footer) {
+            if !spans.is_empty() {
+                spans.push(Span::styled(" · ", theme.dim()));
+            }
+            spans.push(Span::styled(keys::keys_label(b), theme.title()));
+            spans.push(Span::raw(format!(" {}", app.s.action(b.action))));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`, never outside it.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

@@ -1,0 +1,300 @@
+//! The quarter view (home): header with the quarter, ISO week and how much of
+//! it has passed; the Mål with bars and pace; the selected Mål's key results.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::widgets::{fit, progress_bar};
+use crate::app::{App, Pane};
+use crate::model::progress::{self, confidence_band};
+use crate::model::{IsoWeek, KeyResult, Objective};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    draw_header(app, frame, header, theme);
+    let indexes = app.quarter_objectives();
+    if indexes.is_empty() {
+        let lines: Vec<Line> = app
+            .s
+            .empty_quarter
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 || i == 4 {
+                    Line::styled(*l, theme.title())
+                } else {
+                    Line::raw(*l)
+                }
+            })
+            .collect();
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" {} ", app.s.objectives));
+        frame.render_widget(
+            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
+    let [left, right] = if body.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+    };
+    draw_objectives(app, &indexes, frame, left, theme);
+    draw_key_results(app, frame, right, theme);
+}
+
+fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let q = app.quarter;
+    let week = IsoWeek::of(app.today);
+    let today_marker = if q.contains(app.today) {
+        String::new()
+    } else {
+        format!("  ({} {})", s.quarter, q)
+    };
+    let title = Line::from(vec![
+        Span::styled(format!("okr · {} {q}", s.quarter), theme.title()),
+        Span::raw(format!(
+            " · {} {} ({week}){today_marker}",
+            s.week, week.week
+        )),
+    ]);
+    let [t, g] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Paragraph::new(title), t);
+    let elapsed = progress::unit_clamp(q.elapsed(app.today));
+    let gauge = LineGauge::default()
+        .ratio(elapsed)
+        .label(format!("{} {}", s.percent(elapsed), s.of_quarter_passed))
+        .filled_style(theme.bar_filled())
+        .unfilled_style(theme.dim());
+    frame.render_widget(gauge, g);
+}
+
+/// A block whose border shows whether it has the focus (bold and marked, not only coloured).
+pub fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
+    let (title, style) = if focused {
+        (format!("▶ {title} "), theme.focused_border())
+    } else {
+        (format!(" {title} "), Style::default())
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(title, style))
+}
+
+/// First row to show so that `selected` is visible among `visible` rows.
+pub fn scroll_offset(selected: usize, visible: usize) -> usize {
+    if visible == 0 {
+        selected
+    } else {
+        selected.saturating_sub(visible - 1)
+    }
+}
+
+/// The `progress · status · confidence` line shared by Mål and key results.
+pub fn status_spans(
+    app: &App,
+    progress: f64,
+    status: progress::PaceStatus,
+    confidence: Option<u8>,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let s = app.s;
+    let mut spans = vec![
+        Span::raw(format!(" {:>5} ", s.percent(progress))),
+        Span::styled(s.pace_status(status).to_string(), theme.pace(status)),
+    ];
+    if let Some(c) = confidence {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            format!("{} {c}/10", s.confidence.to_lowercase()),
+            theme.confidence(confidence_band(c)),
+        ));
+    }
+    spans
+}
+
+fn objective_rows(
+    app: &App,
+    o: &Objective,
+    selected: bool,
+    width: usize,
+    theme: Theme,
+) -> [Line<'static>; 2] {
+    let s = app.s;
+    let pace = progress::pace(o.quarter, app.today);
+    let p = progress::objective_progress(o);
+    let status = progress::objective_status(o, pace);
+    let marker = if selected { "▸ " } else { "  " };
+    let kind = format!(" [{}]", s.kind(o.kind));
+    let title_w = width.saturating_sub(2 + kind.chars().count());
+    let mut first = Line::from(vec![
+        Span::raw(marker),
+        Span::styled(fit(&o.title, title_w), theme.title()),
+        Span::styled(kind, theme.dim()),
+    ]);
+    if selected {
+        first = first.style(theme.selected());
+    }
+    let bar_w = (width / 3).clamp(0, 30);
+    let mut second = vec![Span::raw("  ")];
+    second.extend(progress_bar(bar_w, p, Some(pace), theme));
+    second.extend(status_spans(
+        app,
+        p,
+        status,
+        progress::objective_confidence(o),
+        theme,
+    ));
+    let (done, all) = o.initiatives_done();
+    if all > 0 {
+        second.push(Span::raw(format!(
+            " · {} {done}/{all}",
+            s.initiatives.to_lowercase()
+        )));
+    }
+    [first, Line::from(second)]
+}
+
+fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objectives.get(*i)));
+    let title = format!(
+        "{} ({}) · {} {}",
+        s.objectives,
+        indexes.len(),
+        s.progress.to_lowercase(),
+        s.percent(qp)
+    );
+    let block = pane_block(title, app.pane == Pane::Objectives, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let visible = usize::from(inner.height / 2);
+    let offset = scroll_offset(app.sel_objective, visible);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    for (pos, i) in indexes.iter().enumerate().skip(offset).take(visible.max(1)) {
+        if let Some(o) = app.data.objectives.get(*i) {
+            lines.extend(objective_rows(
+                app,
+                o,
+                pos == app.sel_objective,
+                width,
+                theme,
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Two lines for a key result: title, then bar, value, status, confidence, stale mark.
+pub fn key_result_rows(
+    app: &App,
+    k: &KeyResult,
+    selected: bool,
+    width: usize,
+    theme: Theme,
+) -> [Line<'static>; 2] {
+    let s = app.s;
+    let pace = progress::pace(
+        app.objective().map_or(app.quarter, |o| o.quarter),
+        app.today,
+    );
+    let p = progress::key_result_progress(k);
+    let status = progress::key_result_status(k, pace);
+    let marker = if selected { "▸ " } else { "  " };
+    let id = format!("{} ", k.id);
+    let mut first = Line::from(vec![
+        Span::raw(marker),
+        Span::styled(id.clone(), theme.dim()),
+        Span::raw(fit(&k.title, width.saturating_sub(2 + id.chars().count()))),
+    ]);
+    if selected {
+        first = first.style(theme.selected());
+    }
+    let bar_w = (width / 4).clamp(0, 20);
+    let mut second = vec![Span::raw("  ")];
+    second.extend(progress_bar(bar_w, p, Some(pace), theme));
+    second.push(Span::raw(format!(" {}", value_text(app, k))));
+    second.extend(status_spans(app, p, status, Some(k.confidence), theme));
+    if progress::is_stale(k, app.today) {
+        second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));
+    }
+    [first, Line::from(second)]
+}
+
+/// `current / target unit`, `done`, `current ≥ level unit`.
+pub fn value_text(app: &App, k: &KeyResult) -> String {
+    use crate::model::Measure;
+    let s = app.s;
+    let unit = |u: &str| {
+        if u.is_empty() {
+            String::new()
+        } else {
+            format!(" {u}")
+        }
+    };
+    match &k.measure {
+        Measure::Numeric(n) => format!(
+            "{} / {}{}",
+            s.num(n.current),
+            s.num(n.target),
+            unit(&n.unit)
+        ),
+        Measure::Done(b) => (if b.done { s.done } else { s.not_done }).to_string(),
+        Measure::AtLeast(l) => {
+            format!("{} ≥ {}{}", s.num(l.current), s.num(l.level), unit(&l.unit))
+        }
+        Measure::AtMost(l) => format!("{} ≤ {}{}", s.num(l.current), s.num(l.level), unit(&l.unit)),
+    }
+}
+
+fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let Some(o) = app.objective() else {
+        return;
+    };
+    let title = format!("{} · {}", s.key_results, o.title);
+    let block = pane_block(
+        fit(&title, usize::from(area.width.saturating_sub(6))),
+        app.pane == Pane::KeyResults,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if o.key_results.is_empty() {
+        frame.render_widget(
+            Paragraph::new(s.no_key_results)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let visible = usize::from(inner.height / 2);
+    let focused = app.pane == Pane::KeyResults;
+    let offset = if focused {
+        scroll_offset(app.sel_key_result, visible)
+    } else {
+        0
+    };
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = o
+        .key_results
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible.max(1))
+        .flat_map(|(i, k)| {
+            key_result_rows(app, k, focused && i == app.sel_key_result, width, theme)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
