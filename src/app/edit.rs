@@ -167,10 +167,10 @@ impl App {
                 s.measure_types.iter().map(|m| m.to_string()).collect(),
                 kind,
             ),
-            Field::text(FieldId::Start, s.start, &start),
-            Field::text(FieldId::Target, s.target, &target),
-            Field::text(FieldId::Level, s.level, &level),
-            Field::text(FieldId::Current, s.current, &current),
+            Field::number(FieldId::Start, s.start, &start),
+            Field::number(FieldId::Target, s.target, &target),
+            Field::number(FieldId::Level, s.level, &level),
+            Field::number(FieldId::Current, s.current, &current),
             Field::choice(
                 FieldId::Done,
                 s.f_done,
@@ -178,12 +178,12 @@ impl App {
                 usize::from(done),
             ),
             Field::text(FieldId::Unit, s.unit, &unit),
-            Field::text(
+            Field::number(
                 FieldId::Weight,
                 s.weight,
                 &k.map_or("1".to_string(), |k| self.num(k.weight)),
             ),
-            Field::text(
+            Field::number(
                 FieldId::Confidence,
                 s.f_confidence,
                 &k.map_or(5, |k| k.confidence).to_string(),
@@ -237,11 +237,11 @@ impl App {
                 usize::from(k.measure.current() > 0.5),
             )
         } else {
-            Field::text(FieldId::Value, s.value, &self.num(k.measure.current()))
+            Field::number(FieldId::Value, s.value, &self.num(k.measure.current()))
         };
         let fields = vec![
             value,
-            Field::text(
+            Field::number(
                 FieldId::Confidence,
                 s.f_confidence,
                 &k.confidence.to_string(),

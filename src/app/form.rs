@@ -45,6 +45,8 @@ pub struct Field {
     pub widget: Widget,
     pub error: Option<String>,
     pub hidden: bool,
+    /// A prefilled number: the first typed character replaces it, as in a spreadsheet.
+    pub fresh: bool,
 }
 
 impl Field {
@@ -55,6 +57,15 @@ impl Field {
             widget: Widget::Text(Input::new(value.to_string())),
             error: None,
             hidden: false,
+            fresh: false,
+        }
+    }
+
+    /// A number field whose prefilled value is replaced by the first typed character.
+    pub fn number(id: FieldId, label: &'static str, value: &str) -> Self {
+        Field {
+            fresh: !value.is_empty(),
+            ..Field::text(id, label, value)
         }
     }
 
@@ -66,6 +77,7 @@ impl Field {
             widget: Widget::Choice(options, chosen),
             error: None,
             hidden: false,
+            fresh: false,
         }
     }
 }
@@ -234,6 +246,13 @@ impl Form {
                         }
                     }
                     Widget::Text(input) => {
+                        let typing = matches!(key.code, KeyCode::Char(_))
+                            && !key
+                                .modifiers
+                                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                        if std::mem::take(&mut field.fresh) && typing {
+                            input.reset();
+                        }
                         if input.handle_event(&Event::Key(key)).is_some() {
                             field.error = None;
                         }

@@ -1,0 +1,358 @@
+//! Update tests: key presses fed to the app over a temporary store, checking
+//! the model and the file after each change.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use okr::app::{Modal, Screen};
+use okr::model::{Lang, Measure, Quarter};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+fn add_objective(h: &mut Harness, title: &str) {
+    h.keys(&[ch('a')]);
+    h.type_text(title);
+    h.keys(&[code(ENTER)]);
+}
+
+/// In the key result pane: `a`, a title, start, target, unit.
+fn add_numeric_kr(h: &mut Harness, title: &str, start: &str, target: &str, unit: &str) {
+    h.keys(&[ch('a')]);
+    h.type_text(title);
+    h.keys(&[code(TAB), code(TAB)]); // measure type stays "number"; to Start
+    h.type_text(start);
+    h.keys(&[code(TAB)]);
+    h.type_text(target);
+    h.keys(&[code(TAB), code(TAB)]); // Current left empty: it starts at Start
+    h.type_text(unit);
+    h.keys(&[code(ENTER)]);
+}
+
+#[test]
+fn add_a_mål_a_key_result_and_an_uppgift() {
+    let mut h = Harness::new(None, Lang::En);
+    add_objective(&mut h, "Expandera globalt");
+    assert!(h.app.modal.is_none(), "the form closed");
+    let file = h.file();
+    assert_eq!(file.objectives.len(), 1);
+    assert_eq!(file.objectives[0].title, "Expandera globalt");
+    assert_eq!(file.objectives[0].quarter, Quarter { year: 2026, q: 4 });
+
+    h.keys(&[code(TAB)]);
+    add_numeric_kr(&mut h, "Sälj för 100 miljoner", "0", "100", "MSEK");
+    let file = h.file();
+    let kr = &file.objectives[0].key_results[0];
+    assert_eq!(kr.title, "Sälj för 100 miljoner");
+    match &kr.measure {
+        Measure::Numeric(n) => {
+            assert_eq!(
+                (n.start, n.target, n.current, n.unit.as_str()),
+                (0.0, 100.0, 0.0, "MSEK")
+            );
+        }
+        m => panic!("wrong measure {m:?}"),
+    }
+
+    // Open the detail, go to Uppgifter, add one and tick it.
+    h.keys(&[code(ENTER)]);
+    assert!(matches!(h.app.screen, Screen::Detail { .. }));
+    h.keys(&[code(TAB), ch('a')]);
+    h.type_text("Ring tio kunder");
+    h.keys(&[code(ENTER), ch('x')]);
+    let file = h.file();
+    let u = &file.objectives[0].initiatives[0];
+    assert_eq!(u.title, "Ring tio kunder");
+    assert_eq!(u.done, Some(today()));
+    // Space toggles back.
+    h.keys(&[ch(' ')]);
+    assert_eq!(h.file().objectives[0].initiatives[0].done, None);
+}
+
+#[test]
+fn value_form_and_steps_record_history() {
+    let mut h = Harness::new(Some(demo()), Lang::Sv);
+    h.keys(&[code(TAB)]); // kr1 of "Expandera globalt"
+    let before = h.app.data.objectives[0].key_results[0].measure.current();
+    h.keys(&[ch('v')]);
+    // The prefilled value is replaced by what is typed; a comma is a decimal mark.
+    h.type_text("70,5");
+    h.keys(&[code(TAB)]);
+    h.type_text("8");
+    h.keys(&[code(TAB)]);
+    h.type_text("bra vecka");
+    h.keys(&[code(ENTER)]);
+    if let Some(Modal::Form(f)) = &h.app.modal {
+        panic!("form kept: {:?}", f.fields);
+    }
+    let file = h.file();
+    let kr = &file.objectives[0].key_results[0];
+    assert_ne!(before, 70.5);
+    assert_eq!(kr.measure.current(), 70.5);
+    assert_eq!(kr.confidence, 8);
+    let last = kr.history.last().unwrap();
+    assert_eq!(
+        (last.date, last.value, last.note.as_str()),
+        (today(), 70.5, "bra vecka")
+    );
+
+    h.keys(&[ch('+'), ch('+'), ch('-')]);
+    let file = h.file();
+    let kr = &file.objectives[0].key_results[0];
+    assert_eq!(kr.measure.current(), 71.5);
+    assert_eq!(kr.history.last().unwrap().value, 71.5);
+    // One entry per day: the day's last value.
+    assert_eq!(kr.history.iter().filter(|e| e.date == today()).count(), 1);
+}
+
+#[test]
+fn bad_input_keeps_the_form_and_what_was_typed() {
+    let mut h = Harness::new(None, Lang::En);
+    // Empty title.
+    h.keys(&[ch('a'), code(ENTER)]);
+    let Some(Modal::Form(form)) = &h.app.modal else {
+        panic!("form closed on an empty title")
+    };
+    assert_eq!(form.fields[0].error.as_deref(), Some("Write a title."));
+    h.type_text("Mål ett");
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal.is_none());
+
+    // A target that is not a number, and a confidence outside 1–10.
+    h.keys(&[code(TAB), ch('a')]);
+    h.type_text("Intervjua kunder");
+    h.keys(&[code(TAB), code(TAB), code(TAB)]); // to Target
+    h.type_text("abc");
+    for _ in 0..4 {
+        h.keys(&[code(TAB)]); // Current, Unit, Weight, Confidence
+    }
+    h.type_text("11");
+    h.keys(&[code(ENTER)]);
+    let Some(Modal::Form(form)) = &h.app.modal else {
+        panic!("form closed on bad numbers")
+    };
+    let target = form.field(okr::app::form::FieldId::Target).unwrap();
+    assert!(target.error.as_deref().unwrap().contains("Not a number"));
+    assert_eq!(form.text(okr::app::form::FieldId::Target), "abc");
+    let conf = form.field(okr::app::form::FieldId::Confidence).unwrap();
+    assert!(conf.error.as_deref().unwrap().contains("1–10"));
+    assert_eq!(
+        form.text(okr::app::form::FieldId::Title),
+        "Intervjua kunder"
+    );
+    // Nothing was saved.
+    assert!(h.file().objectives[0].key_results.is_empty());
+
+    // A target equal to its start is refused too.
+    h.keys(&[
+        code(KeyCode::BackTab),
+        code(KeyCode::BackTab),
+        code(KeyCode::BackTab),
+        code(KeyCode::BackTab),
+    ]);
+    h.keys(&[ctrl('u')]);
+    h.type_text("0");
+    h.keys(&[code(ENTER)]);
+    let Some(Modal::Form(form)) = &h.app.modal else {
+        panic!("form closed")
+    };
+    assert!(
+        form.field(okr::app::form::FieldId::Target)
+            .unwrap()
+            .error
+            .is_some()
+    );
+    // Esc cancels without saving.
+    h.keys(&[code(ESC)]);
+    assert!(h.app.modal.is_none());
+    assert!(h.file().objectives[0].key_results.is_empty());
+}
+
+#[test]
+fn delete_asks_and_undo_brings_it_back() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let n = h.file().objectives.len();
+    let title = h.app.data.objectives[0].title.clone();
+    h.keys(&[ch('d')]);
+    assert!(matches!(h.app.modal, Some(Modal::Confirm { .. })));
+    h.keys(&[ch('n')]);
+    assert_eq!(h.file().objectives.len(), n, "n keeps it");
+    h.keys(&[ch('d'), ch('y')]);
+    let file = h.file();
+    assert_eq!(file.objectives.len(), n - 1);
+    assert!(file.objectives.iter().all(|o| o.title != title));
+    h.keys(&[ch('u')]);
+    let file = h.file();
+    assert_eq!(file.objectives.len(), n);
+    assert_eq!(file.objectives[0].title, title, "back in its place");
+    h.keys(&[ctrl('r')]);
+    assert_eq!(h.file().objectives.len(), n - 1);
+    h.keys(&[ch('u')]);
+    assert_eq!(h.file(), demo_with_same_dates(&h));
+}
+
+/// The demo as it was loaded (dates match the harness's).
+fn demo_with_same_dates(h: &Harness) -> okr::model::Data {
+    (*h.app.data).clone()
+}
+
+#[test]
+fn undo_is_many_steps_deep_and_covers_edits() {
+    let mut h = Harness::new(None, Lang::En);
+    add_objective(&mut h, "Ett");
+    add_objective(&mut h, "Två");
+    // Edit the selected (second) title.
+    h.keys(&[ch('e'), ctrl('u')]);
+    h.type_text("Tre");
+    h.keys(&[code(ENTER)]);
+    let titles = |h: &Harness| {
+        h.file()
+            .objectives
+            .iter()
+            .map(|o| o.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&h), ["Ett", "Tre"]);
+    h.keys(&[ch('u')]);
+    assert_eq!(titles(&h), ["Ett", "Två"]);
+    h.keys(&[ch('u')]);
+    assert_eq!(titles(&h), ["Ett"]);
+    h.keys(&[ch('u')]);
+    assert!(titles(&h).is_empty());
+    h.keys(&[ch('u')]);
+    assert_eq!(h.app.message.as_ref().unwrap().text, "Nothing to undo.");
+    h.keys(&[ctrl('r'), ctrl('r'), ctrl('r')]);
+    assert_eq!(titles(&h), ["Ett", "Tre"]);
+}
+
+#[test]
+fn quarter_moves() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    assert_eq!(h.app.quarter, Quarter { year: 2026, q: 4 });
+    h.keys(&[ch('[')]);
+    assert_eq!(h.app.quarter, Quarter { year: 2026, q: 3 });
+    assert!(h.app.quarter_objectives().is_empty());
+    h.keys(&[ch(']'), ch(']')]);
+    assert_eq!(h.app.quarter, Quarter { year: 2027, q: 1 });
+    // A Mål added here belongs to the viewed quarter.
+    add_objective(&mut h, "Nästa kvartal");
+    let file = h.file();
+    let added = file
+        .objectives
+        .iter()
+        .find(|o| o.title == "Nästa kvartal")
+        .unwrap();
+    assert_eq!(added.quarter, Quarter { year: 2027, q: 1 });
+    h.keys(&[ch('t')]);
+    assert_eq!(h.app.quarter, Quarter { year: 2026, q: 4 });
+}
+
+#[test]
+fn releases_and_repeats_are_ignored() {
+    let mut h = Harness::new(None, Lang::En);
+    let mut release = ch('a');
+    release.kind = KeyEventKind::Release;
+    h.keys(&[release]);
+    assert!(h.app.modal.is_none());
+    let repeat = KeyEvent {
+        kind: KeyEventKind::Repeat,
+        ..KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)
+    };
+    h.keys(&[repeat]);
+    assert!(h.app.modal.is_none());
+}
+
+#[test]
+fn focus_warnings_warn_but_never_block() {
+    let mut h = Harness::new(None, Lang::En);
+    for i in 1..=6 {
+        add_objective(&mut h, &format!("Mål {i}"));
+    }
+    assert_eq!(h.file().objectives.len(), 6, "the sixth is saved");
+    let m = h.app.message.clone().unwrap();
+    assert!(m.text.contains("6 objectives"), "{}", m.text);
+
+    let long = "x".repeat(90);
+    add_objective(&mut h, &long);
+    assert!(h.app.message.clone().unwrap().text.contains("one line"));
+
+    // A sixth key result on one Mål, and a key result with no number.
+    h.keys(&[code(TAB)]);
+    for i in 1..=6 {
+        add_numeric_kr(&mut h, &format!("KR {i}"), "0", "10", "");
+    }
+    assert_eq!(h.file().objectives[6].key_results.len(), 6);
+    assert!(
+        h.app
+            .message
+            .clone()
+            .unwrap()
+            .text
+            .contains("6 key results")
+    );
+    h.keys(&[ch('a')]);
+    h.type_text("Lansera feedback");
+    h.keys(&[code(TAB), code(KeyCode::Right), code(ENTER)]);
+    assert!(h.app.message.clone().unwrap().text.contains("measurable"));
+    let file = h.file();
+    assert!(matches!(
+        file.objectives[6].key_results[6].measure,
+        Measure::Done(_)
+    ));
+}
+
+#[test]
+fn help_lists_the_keys_of_the_current_screen() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.keys(&[ch('?')]);
+    assert!(matches!(h.app.modal, Some(Modal::Help)));
+    h.keys(&[ch('?')]);
+    assert!(h.app.modal.is_none());
+    h.keys(&[ch('?'), code(ESC)]);
+    assert!(h.app.modal.is_none());
+}
+
+#[test]
+fn a_failed_save_is_shown_and_retried_and_nothing_is_lost() {
+    let h = Harness::new(None, Lang::En);
+    drop(h);
+    // A store whose next write fails like a full disk.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let (mut store, data) = okr::store::Store::open(&path).unwrap();
+    store.faults().fail_nth_write(1);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let saver = okr::app::saver::Saver::spawn(store, move |r| {
+        let _ = tx.send(r);
+    });
+    let mut app = okr::app::App::new(data, Lang::En, today(), Some(saver));
+    app.handle_key(ch('a'));
+    for c in "Spara mig".chars() {
+        app.handle_key(ch(c));
+    }
+    app.handle_key(code(ENTER));
+    let first = rx.recv().unwrap();
+    assert!(
+        matches!(first, okr::app::saver::SaveReport::Failed(_)),
+        "{first:?}"
+    );
+    app.on_save(first);
+    assert!(
+        app.save_problem
+            .as_deref()
+            .unwrap()
+            .contains("disk is full")
+    );
+    assert_eq!(app.data.objectives[0].title, "Spara mig", "kept in memory");
+    // q does not quit at once while a change is unsaved.
+    app.handle_key(ch('q'));
+    assert!(!app.quit);
+    // The writer retries by itself and succeeds.
+    let second = rx.recv().unwrap();
+    assert_eq!(second, okr::app::saver::SaveReport::Saved);
+    app.on_save(second);
+    assert!(app.save_problem.is_none());
+    assert_eq!(
+        okr::store::read(&path).unwrap().objectives[0].title,
+        "Spara mig"
+    );
+}

@@ -1,0 +1,94 @@
+//! Shared helpers for the app and render tests: an app over a temporary
+//! store, key presses, and the file as JSON.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+use okr::app::App;
+use okr::app::saver::{SaveReport, Saver};
+use okr::model::{Data, Lang};
+use okr::store::Store;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+pub struct Harness {
+    pub app: App,
+    pub path: PathBuf,
+    pub reports: Arc<Mutex<Vec<SaveReport>>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// An app over a temporary file holding `data` (nothing written when `None`).
+    pub fn new(data: Option<Data>, lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("okr.json");
+        if let Some(d) = data {
+            std::fs::write(&path, okr::store::format::serialize(&d).unwrap()).unwrap();
+        }
+        let (store, data) = Store::open(&path).unwrap();
+        let reports = Arc::new(Mutex::new(Vec::new()));
+        let r = Arc::clone(&reports);
+        let saver = Saver::spawn(store, move |rep| r.lock().unwrap().push(rep));
+        let app = App::new(data, lang, today(), Some(saver));
+        Harness {
+            app,
+            path,
+            reports,
+            _dir: dir,
+        }
+    }
+
+    pub fn keys(&mut self, keys: &[KeyEvent]) {
+        for k in keys {
+            self.app.handle_key(*k);
+        }
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.app.handle_key(ch(c));
+        }
+    }
+
+    /// The file as it is on disk once every change so far is written.
+    pub fn file(&self) -> Data {
+        self.app.flush();
+        okr::store::read(&self.path).unwrap()
+    }
+
+    pub fn file_json(&self) -> serde_json::Value {
+        self.app.flush();
+        serde_json::from_slice(&std::fs::read(&self.path).unwrap()).unwrap()
+    }
+
+    pub fn dir(&self) -> &Path {
+        self._dir.path()
+    }
+}
+
+pub fn ch(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+pub fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+pub const ENTER: KeyCode = KeyCode::Enter;
+pub const TAB: KeyCode = KeyCode::Tab;
+pub const ESC: KeyCode = KeyCode::Esc;
+
+/// The example data, dated around the fixed test date.
+pub fn demo() -> Data {
+    okr::demo::example(today())
+}
