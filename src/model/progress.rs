@@ -31,7 +31,13 @@ pub fn numeric_progress(start: f64, target: f64, current: f64) -> f64 {
     if span == 0.0 {
         return f64::from(u8::from(current >= target));
     }
-    unit_clamp((current - start) / span)
+    let moved = current - start;
+    if span.is_finite() && moved.is_finite() {
+        unit_clamp(moved / span)
+    } else {
+        // Numbers near the largest f64 overflow when subtracted; halved they do not.
+        unit_clamp((current / 2.0 - start / 2.0) / (target / 2.0 - start / 2.0))
+    }
 }
 
 pub fn key_result_progress(kr: &KeyResult) -> f64 {
@@ -52,11 +58,14 @@ pub fn objective_progress(o: &Objective) -> f64 {
             0.0
         }
     };
-    let total: f64 = krs.iter().map(weight).sum();
-    if total > 0.0 && total.is_finite() {
+    // Weights as shares of the largest, so that huge weights cannot overflow the sum.
+    let largest = krs.iter().map(weight).fold(0.0, f64::max);
+    if largest > 0.0 {
+        let share = |k: &KeyResult| weight(k) / largest;
+        let total: f64 = krs.iter().map(share).sum();
         unit_clamp(
             krs.iter()
-                .map(|k| weight(k) * key_result_progress(k))
+                .map(|k| share(k) * key_result_progress(k))
                 .sum::<f64>()
                 / total,
         )
@@ -231,6 +240,20 @@ mod tests {
     fn target_equal_to_start_counts_once_reached() {
         assert_eq!(numeric_progress(5.0, 5.0, 4.0), 0.0);
         assert_eq!(numeric_progress(5.0, 5.0, 5.0), 1.0);
+    }
+
+    #[test]
+    fn huge_numbers_do_not_overflow() {
+        assert_eq!(numeric_progress(-f64::MAX, f64::MAX, f64::MAX), 1.0);
+        assert_eq!(numeric_progress(f64::MAX, -f64::MAX, 0.0), 0.5);
+        let mut done = kr(Measure::done(true));
+        done.weight = f64::MAX;
+        let mut open = kr(Measure::done(false));
+        open.weight = f64::MAX;
+        let mut light = kr(Measure::done(false));
+        light.weight = 1.0;
+        let p = objective_progress(&objective(vec![done, open, light]));
+        assert!((p - 0.5).abs() < 1e-9, "{p}");
     }
 
     #[test]

@@ -135,10 +135,17 @@ fn version_position(bytes: &[u8]) -> Option<(usize, usize)> {
 }
 
 /// The bytes of a save: pretty-printed, two-space indent, fields in a fixed
-/// order, a newline at the end.
+/// order, a newline at the end. Bytes that would not read back (JSON writes a
+/// number that is not finite as `null`) are an error, never a file okr
+/// cannot open again.
 pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
     let mut bytes = serde_json::to_vec_pretty(data)?;
     bytes.push(b'\n');
+    if let Err(e) = serde_json::from_slice::<Data>(&bytes) {
+        return Err(serde::ser::Error::custom(format!(
+            "it would not read back, a number may not be finite ({e})"
+        )));
+    }
     Ok(bytes)
 }
 
