@@ -244,7 +244,8 @@ impl World {
             .env_remove("LANG")
             .env_remove("LC_MESSAGES")
             .env_remove("OKR_FILE")
-            .env_remove("RUST_BACKTRACE")
+            // A backtrace must never reach the user, even when asked for.
+            .env("RUST_BACKTRACE", "1")
             .env("NO_COLOR", "1");
         c
     }
