@@ -55,7 +55,8 @@ pub enum Command {
         /// The key result's id, as shown in the Mål detail (like kr3)
         id: String,
         /// The new value: a number (12,5 or 12.5), or for done/not-done: done/yes/ja/1 or no/nej/0
-        #[arg(allow_negative_numbers = true)]
+        // Hyphen values, not just clap's negative numbers: those miss `-0,5`.
+        #[arg(allow_hyphen_values = true)]
         value: String,
         /// A short note kept in the key result's history
         #[arg(long)]
