@@ -114,6 +114,7 @@ pub fn update(
     id: &str,
     value: &str,
     note: Option<&str>,
+    lang: Option<Lang>,
     out: &mut impl Write,
 ) -> Result<()> {
     let (mut store, mut data) = Store::open(file)?;
@@ -144,7 +145,7 @@ pub fn update(
     }
     data.objectives[pos.objective].updated = crate::model::now();
     store.save(&data)?;
-    let s = &i18n::EN;
+    let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));
     let unit = if unit.is_empty() {
         String::new()
     } else {

@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::app::edit::record_value;
+use crate::app::edit::push_value;
 use crate::model::{
     CheckIn, Data, Initiative, KeyResult, Kind, Measure, Objective, Quarter, checkin,
 };
@@ -35,7 +35,7 @@ pub fn example(today: NaiveDate) -> Data {
                             ((n.start + (n.target - n.start) * share) * 10.0).round() / 10.0;
                     }
                     let c = k.confidence;
-                    record_value(&mut k, date, Some(c), String::new());
+                    push_value(&mut k, date, Some(c), String::new());
                 }
                 o.key_results.push(k);
             }

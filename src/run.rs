@@ -42,7 +42,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             cli::export(&data, which, *format, lang, &mut out)?;
         }
         Some(Command::Update { id, value, note }) => {
-            cli::update(&file, id, value, note.as_deref(), &mut out)?
+            cli::update(&file, id, value, note.as_deref(), cli.lang, &mut out)?
         }
         Some(Command::Checkin) | Some(Command::Review { .. }) => {
             anyhow::bail!(

@@ -100,8 +100,14 @@ fn value_form_and_steps_record_history() {
     let kr = &file.objectives[0].key_results[0];
     assert_eq!(kr.measure.current(), 71.5);
     assert_eq!(kr.history.last().unwrap().value, 71.5);
-    // One entry per day: the day's last value.
-    assert_eq!(kr.history.iter().filter(|e| e.date == today()).count(), 1);
+    // Every update is an entry: the `v` and each of the three steps.
+    let todays: Vec<f64> = kr
+        .history
+        .iter()
+        .filter(|e| e.date == today())
+        .map(|e| e.value)
+        .collect();
+    assert_eq!(todays[todays.len() - 4..], [70.5, 71.5, 72.5, 71.5]);
 }
 
 #[test]

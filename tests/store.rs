@@ -840,3 +840,19 @@ proptest! {
         parse_is_total(&mutate(good, &edits));
     }
 }
+
+#[test]
+fn open_removes_temp_files_left_by_a_killed_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let stale = dir.path().join(".okr.json.XyZ123.tmp");
+    let other = dir.path().join(".notes.json.XyZ123.tmp");
+    std::fs::write(&stale, b"{\"half\": ").unwrap();
+    std::fs::write(&other, b"not ours").unwrap();
+    let _store = okr::store::Store::open(&path).unwrap();
+    assert!(!stale.exists(), "the half-written temporary file is gone");
+    assert!(
+        other.exists(),
+        "another file's temporary file is left alone"
+    );
+}

@@ -347,7 +347,7 @@ impl App {
                         k.weight = weight;
                         k.confidence = confidence;
                         if moved {
-                            record_value(k, today, None, String::new());
+                            push_value(k, today, Some(confidence), String::new());
                         }
                         ki
                     }
@@ -356,7 +356,7 @@ impl App {
                             KeyResult::new(self.data.next_id(KEY_RESULT_PREFIX), title, measure);
                         k.weight = weight;
                         k.confidence = confidence;
-                        record_value(&mut k, today, Some(confidence), String::new());
+                        push_value(&mut k, today, Some(confidence), String::new());
                         o.key_results.push(k);
                         o.key_results.len() - 1
                     }
@@ -434,7 +434,7 @@ impl App {
                 self.update_key_result(&objective, &id, |k, today| {
                     k.measure.set_current(value);
                     k.confidence = confidence;
-                    record_value(k, today, Some(confidence), note);
+                    push_value(k, today, Some(confidence), note);
                 });
                 None
             }
@@ -523,7 +523,7 @@ impl App {
         self.update_key_result(&objective, &id, |k, today| {
             k.measure.set_current(next);
             let c = k.confidence;
-            record_value(k, today, Some(c), String::new());
+            push_value(k, today, Some(c), String::new());
         });
     }
 
@@ -645,26 +645,14 @@ impl App {
     }
 }
 
-/// Records a value in a key result's history: one entry per day, the day's last.
-pub fn record_value(
+/// Records an update of a key result's value: a new history entry.
+pub fn push_value(
     k: &mut KeyResult,
     today: chrono::NaiveDate,
     confidence: Option<u8>,
     note: String,
 ) {
     let value = k.measure.current();
-    match k.history.last_mut() {
-        Some(last) if last.date == today => {
-            last.value = value;
-            if confidence.is_some() {
-                last.confidence = confidence;
-            }
-            if !note.is_empty() {
-                last.note = note;
-            }
-        }
-        _ => k
-            .history
-            .push(HistoryEntry::new(today, value, confidence, note)),
-    }
+    k.history
+        .push(HistoryEntry::new(today, value, confidence, note));
 }

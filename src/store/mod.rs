@@ -164,6 +164,7 @@ impl Store {
             })?;
         }
         let lock = lock::acquire(&target)?;
+        remove_stale_temp_files(&target);
         let (data, seen) = read_with_bytes(&target).map_err(|e| with_given_path(e, path))?;
         let seen = seen.map(|(bytes, meta)| fingerprint(&bytes, &meta));
         let store = Store {
@@ -262,4 +263,31 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 fn with_given_path(mut e: LoadError, given: &Path) -> LoadError {
     e.path = given.to_path_buf();
     e
+}
+
+/// Removes temporary files a save killed half-way left behind. Only the lock
+/// holder does this, so no live save's temporary file is touched.
+fn remove_stale_temp_files(target: &Path) {
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name().and_then(|n| n.to_str()))
+    else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else {
+            continue;
+        };
+        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
