@@ -9,6 +9,8 @@ use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::widgets::{fit, progress_bar};
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::{App, Pane};
 use crate::model::progress::{self, confidence_band};
 use crate::model::{IsoWeek, KeyResult, Objective};
@@ -133,8 +135,14 @@ fn objective_rows(
     let p = progress::objective_progress(o);
     let status = progress::objective_status(o, pace);
     let marker = if selected { "▸ " } else { "  " };
-    let kind = format!(" [{}]", s.kind(o.kind));
-    let title_w = width.saturating_sub(2 + kind.chars().count());
+    let (done, all) = o.initiatives_done();
+    let count = if all > 0 {
+        format!(" · {} {done}/{all}", s.initiatives.to_lowercase())
+    } else {
+        String::new()
+    };
+    let kind = format!(" [{}]{count}", s.kind(o.kind));
+    let title_w = width.saturating_sub(2 + kind.width());
     let mut first = Line::from(vec![
         Span::raw(marker),
         Span::styled(fit(&o.title, title_w), theme.title()),
@@ -153,13 +161,6 @@ fn objective_rows(
         progress::objective_confidence(o),
         theme,
     ));
-    let (done, all) = o.initiatives_done();
-    if all > 0 {
-        second.push(Span::raw(format!(
-            " · {} {done}/{all}",
-            s.initiatives.to_lowercase()
-        )));
-    }
     [first, Line::from(second)]
 }
 
