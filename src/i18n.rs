@@ -103,7 +103,30 @@ pub struct Strings {
     pub select_objective_first: &'static str,
     pub detail_title: &'static str,
     pub demo_note: &'static str,
-    pub actions: [&'static str; 20],
+    pub checkin_banner: fn(usize) -> String,
+    pub checkin_title: fn(&str) -> String,
+    pub step_of: fn(usize, usize) -> String,
+    pub last_week: &'static str,
+    pub reflect_title: &'static str,
+    pub reflect_hint: &'static str,
+    pub pulse_title: &'static str,
+    pub pulse_incomplete: &'static str,
+    pub summary_title: &'static str,
+    pub moved: &'static str,
+    pub nothing_moved: &'static str,
+    pub behind_or_stale: &'static str,
+    pub all_on_pace: &'static str,
+    pub quarter_change: fn(&str, &str) -> String,
+    pub streak: fn(u32) -> String,
+    pub celebrate: fn(usize) -> String,
+    pub walk_keys: &'static str,
+    pub reflect_keys: &'static str,
+    pub pulse_keys: &'static str,
+    pub summary_keys: &'static str,
+    pub no_checkin_items: &'static str,
+    pub checkin_saved: &'static str,
+    pub past_checkins: &'static str,
+    pub actions: [&'static str; 21],
 }
 
 pub static SV: Strings = Strings {
@@ -227,6 +250,34 @@ pub static SV: Strings = Strings {
     select_objective_first: "Välj ett mål först.",
     detail_title: "Mål",
     demo_note: "Demo: exempeldata i en tillfällig fil; din egen fil rörs inte.",
+    checkin_banner: |n| format!("Veckans incheckning: {n} nyckelresultat väntar — tryck c"),
+    checkin_title: |w| format!("Incheckning {w}"),
+    step_of: |i, n| format!("Nyckelresultat {i} av {n}"),
+    last_week: "Förra veckan",
+    reflect_title: "Vinster, hinder och nästa steg",
+    reflect_hint: "Fira små vinster: skriv ner det som gick bra den här veckan.",
+    pulse_title: "Teampuls: betygsätt varje pelare 1–5",
+    pulse_incomplete: "Betygsätt alla fem pelare, eller tryck s för att hoppa över.",
+    summary_title: "Sammanfattning",
+    moved: "Det här rörde sig",
+    nothing_moved: "Inget rörde sig den här veckan.",
+    behind_or_stale: "Efter takt eller inaktuella",
+    all_on_pace: "Alla nyckelresultat håller takten.",
+    quarter_change: |a, b| format!("Kvartalets framsteg: {a} → {b}"),
+    streak: |n| {
+        format!(
+            "Incheckningar i rad: {n} {}",
+            if n == 1 { "vecka" } else { "veckor" }
+        )
+    },
+    celebrate: |n| format!("Fira små vinster: {n} nyckelresultat gick framåt den här veckan!"),
+    walk_keys: "Enter nästa · Tab fält · Esc spara och lämna",
+    reflect_keys: "Enter ny rad · Tab nästa fält (efter sista: vidare) · Ctrl-S vidare · Esc spara och lämna",
+    pulse_keys: "1–5 betyg · ↑/↓ pelare · Enter spara · s hoppa över · Esc lämna",
+    summary_keys: "Enter/Esc tillbaka · q avsluta",
+    no_checkin_items: "Inga nyckelresultat att checka in på det här kvartalet: lägg till några först.",
+    checkin_saved: "Incheckningen är sparad; fortsätt med c när du vill.",
+    past_checkins: "Incheckningar",
     actions: [
         "avsluta",
         "hjälp",
@@ -248,6 +299,7 @@ pub static SV: Strings = Strings {
         "öka med ett",
         "minska med ett",
         "klar / inte klar",
+        "veckans incheckning",
     ],
 };
 
@@ -372,6 +424,34 @@ pub static EN: Strings = Strings {
     select_objective_first: "Select an objective first.",
     detail_title: "Objective",
     demo_note: "Demo: example data in a temporary file; your own file is not touched.",
+    checkin_banner: |n| format!("This week's check-in: {n} key results waiting — press c"),
+    checkin_title: |w| format!("Check-in {w}"),
+    step_of: |i, n| format!("Key result {i} of {n}"),
+    last_week: "Last week",
+    reflect_title: "Wins, blockers and next steps",
+    reflect_hint: "Celebrate small wins: write down what went well this week.",
+    pulse_title: "Team pulse: rate each pillar 1–5",
+    pulse_incomplete: "Rate all five pillars, or press s to skip.",
+    summary_title: "Summary",
+    moved: "What moved",
+    nothing_moved: "Nothing moved this week.",
+    behind_or_stale: "Behind pace or stale",
+    all_on_pace: "Every key result keeps the pace.",
+    quarter_change: |a, b| format!("Quarter progress: {a} → {b}"),
+    streak: |n| {
+        format!(
+            "Check-in streak: {n} {}",
+            if n == 1 { "week" } else { "weeks" }
+        )
+    },
+    celebrate: |n| format!("Celebrate small wins: {n} key results moved forward this week!"),
+    walk_keys: "Enter next · Tab field · Esc save and leave",
+    reflect_keys: "Enter new line · Tab next field (after the last: go on) · Ctrl-S go on · Esc save and leave",
+    pulse_keys: "1–5 rate · ↑/↓ pillar · Enter save · s skip · Esc leave",
+    summary_keys: "Enter/Esc back · q quit",
+    no_checkin_items: "No key results to check in on this quarter: add some first.",
+    checkin_saved: "The check-in is saved; go on with c whenever you like.",
+    past_checkins: "Check-ins",
     actions: [
         "quit",
         "help",
@@ -393,6 +473,7 @@ pub static EN: Strings = Strings {
         "step up by one",
         "step down by one",
         "done / not done",
+        "weekly check-in",
     ],
 };
 
@@ -470,6 +551,7 @@ impl Strings {
             A::StepUp => 17,
             A::StepDown => 18,
             A::Toggle => 19,
+            A::CheckIn => 20,
         };
         self.actions[i]
     }

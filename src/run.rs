@@ -44,10 +44,22 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Update { id, value, note }) => {
             cli::update(&file, id, value, note.as_deref(), cli.lang, &mut out)?
         }
-        Some(Command::Checkin) | Some(Command::Review { .. }) => {
+        Some(Command::Review { .. }) => {
             anyhow::bail!(
-                "the check-in and review screens are not part of this build yet; open the tracker with okr"
+                "the review screen is not part of this build yet; open the tracker with okr"
             )
+        }
+        Some(Command::Checkin) => {
+            drop(out);
+            let code = app::terminal::run(
+                &file,
+                Options {
+                    lang: cli.lang,
+                    demo: false,
+                    checkin: true,
+                },
+            )?;
+            return Ok(ExitCode::from(code));
         }
         Some(Command::Demo) => {
             drop(out);
@@ -66,6 +78,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 Options {
                     lang: cli.lang,
                     demo: true,
+                    checkin: false,
                 },
             )?;
             return Ok(ExitCode::from(code));
@@ -77,6 +90,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 Options {
                     lang: cli.lang,
                     demo: false,
+                    checkin: false,
                 },
             )?;
             return Ok(ExitCode::from(code));

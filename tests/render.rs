@@ -77,6 +77,31 @@ fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
     let mut h = Harness::new(Some(demo()), lang);
     h.keys(&[code(KeyCode::Enter), code(KeyCode::Tab), ch('?')]);
     out.push(("help_detail", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[ch('c')]);
+    out.push(("checkin_walk", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[ch('c')]);
+    for _ in 0..12 {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.type_text("Två nya kunder");
+    out.push(("checkin_reflect", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[ch('c')]);
+    for _ in 0..12 {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.keys(&[ctrl('s'), ch('4'), ch('2')]);
+    out.push(("checkin_pulse", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[ch('c')]);
+    h.type_text("70");
+    for _ in 0..12 {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.keys(&[ctrl('s'), ch('s')]);
+    out.push(("checkin_summary", h));
     out
 }
 
@@ -141,6 +166,11 @@ fn the_quarter_view_shows_what_the_spec_lists() {
     // Uppgifter done/total and the selected Mål's key results.
     assert!(text.contains("initiatives 1/2"), "{text}");
     assert!(text.contains("kr1 Sälj för 100 miljoner"), "{text}");
+    // The check-in banner when this week has none.
+    assert!(
+        text.contains("This week's check-in: 12 key results waiting — press c"),
+        "{text}"
+    );
     // The footer comes from the key table.
     assert!(text.contains("? help"), "{text}");
 }

@@ -3,6 +3,7 @@
 //! beside the field.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -29,6 +30,12 @@ pub enum FieldId {
     Linked,
     Value,
     Note,
+    Wins,
+    Blockers,
+    NextSteps,
+    WentWell,
+    ToChange,
+    Score,
 }
 
 #[derive(Clone, Debug)]
@@ -36,6 +43,8 @@ pub enum Widget {
     Text(Input),
     /// Options and the chosen index.
     Choice(Vec<String>, usize),
+    /// Multi-line text: Enter makes a new line.
+    Area(Box<TextArea<'static>>),
 }
 
 #[derive(Clone, Debug)]
@@ -58,6 +67,23 @@ impl Field {
             error: None,
             hidden: false,
             fresh: false,
+        }
+    }
+
+    /// A multi-line text field.
+    pub fn area(id: FieldId, label: &'static str, value: &str) -> Self {
+        let lines = if value.is_empty() {
+            vec![String::new()]
+        } else {
+            value.lines().map(str::to_string).collect()
+        };
+        let mut area = TextArea::new(lines);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Field {
+            widget: Widget::Area(Box::new(area)),
+            ..Field::text(id, label, "")
         }
     }
 
@@ -156,6 +182,7 @@ impl Form {
     pub fn text(&self, id: FieldId) -> String {
         match self.field(id).map(|f| &f.widget) {
             Some(Widget::Text(i)) => i.value().trim().to_string(),
+            Some(Widget::Area(a)) => a.lines().join("\n").trim().to_string(),
             _ => String::new(),
         }
     }
@@ -199,6 +226,10 @@ impl Form {
         }
     }
 
+    fn is_last_field(&self) -> bool {
+        !self.fields.iter().skip(self.focus + 1).any(|f| !f.hidden)
+    }
+
     fn move_focus(&mut self, forward: bool) {
         let n = self.fields.len();
         if n == 0 {
@@ -220,9 +251,30 @@ impl Form {
 
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        let in_area = matches!(
+            self.fields.get(self.focus).map(|f| &f.widget),
+            Some(Widget::Area(_))
+        );
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => return FormOutcome::Cancel,
-            KeyCode::Enter => return FormOutcome::Submit,
+            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            KeyCode::Enter if !in_area => return FormOutcome::Submit,
+            // Tab past the last field of a form with text areas goes on.
+            KeyCode::Tab
+                if in_area
+                    && !key.modifiers.contains(KeyModifiers::SHIFT)
+                    && self.is_last_field() =>
+            {
+                return FormOutcome::Submit;
+            }
+            KeyCode::Up | KeyCode::Down if in_area => {
+                if let Some(Widget::Area(a)) =
+                    self.fields.get_mut(self.focus).map(|f| &mut f.widget)
+                {
+                    a.input(key);
+                }
+            }
             KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => self.move_focus(false),
             KeyCode::Tab | KeyCode::Down => self.move_focus(true),
             KeyCode::BackTab | KeyCode::Up => self.move_focus(false),
@@ -244,6 +296,9 @@ impl Form {
                         if field.id == FieldId::MeasureType {
                             self.sync_measure();
                         }
+                    }
+                    Widget::Area(area) => {
+                        area.input(key);
                     }
                     Widget::Text(input) => {
                         let typing = matches!(key.code, KeyCode::Char(_))

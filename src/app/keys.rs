@@ -26,6 +26,7 @@ pub enum Action {
     StepUp,
     StepDown,
     Toggle,
+    CheckIn,
 }
 
 /// Where the user is, as far as keys go.
@@ -207,6 +208,12 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Key::Char('x'), Key::Space],
         action: Action::Toggle,
         contexts: &[C::DetailInitiatives],
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Char('c')],
+        action: Action::CheckIn,
+        contexts: SCREENS,
         footer: true,
     },
     Binding {

@@ -2,6 +2,7 @@
 //! action, the action changes the state (and hands the new data to the
 //! writer), and the UI draws the state. Nothing here touches the terminal.
 
+pub mod checkin;
 pub mod edit;
 pub mod form;
 pub mod history;
@@ -22,10 +23,11 @@ use keys::{Action, Context};
 use saver::{SaveReport, Saver};
 
 /// The screen under any modal.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Screen {
     Quarter,
     Detail { objective: String },
+    CheckIn(Box<checkin::CheckInState>),
 }
 
 /// The focused pane of a screen.
@@ -128,6 +130,7 @@ impl App {
         match &self.screen {
             Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
             Screen::Detail { objective } => self.data.objective_index(objective),
+            Screen::CheckIn(_) => None,
         }
     }
 
@@ -141,19 +144,14 @@ impl App {
         if let Some(Modal::Help) = self.modal {
             return Context::Help;
         }
-        match (&self.screen, self.pane) {
-            (Screen::Quarter, Pane::KeyResults) => Context::QuarterKeyResults,
-            (Screen::Quarter, _) => Context::Quarter,
-            (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
-            (Screen::Detail { .. }, _) => Context::DetailKeyResults,
-        }
+        self.screen_context()
     }
 
     /// The context of the screen under the help overlay.
     pub fn screen_context(&self) -> Context {
         match (&self.screen, self.pane) {
             (Screen::Quarter, Pane::KeyResults) => Context::QuarterKeyResults,
-            (Screen::Quarter, _) => Context::Quarter,
+            (Screen::Quarter | Screen::CheckIn(_), _) => Context::Quarter,
             (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
             (Screen::Detail { .. }, _) => Context::DetailKeyResults,
         }
@@ -259,6 +257,13 @@ impl App {
             }
             None => {}
         }
+        if let Screen::CheckIn(_) = self.screen {
+            let Screen::CheckIn(st) = std::mem::replace(&mut self.screen, Screen::Quarter) else {
+                return;
+            };
+            self.checkin_key(st, key);
+            return;
+        }
         let was_armed = self.quit_armed;
         if let Some(action) = keys::action_for(self.context(), &key) {
             self.message = None;
@@ -322,6 +327,7 @@ impl App {
             Action::StepUp => self.step_value(1.0),
             Action::StepDown => self.step_value(-1.0),
             Action::Toggle => self.toggle_initiative(),
+            Action::CheckIn => self.start_checkin(),
         }
     }
 
@@ -378,6 +384,7 @@ impl App {
             (Screen::Quarter, _) => Pane::Objectives,
             (Screen::Detail { .. }, Pane::KeyResults) => Pane::Initiatives,
             (Screen::Detail { .. }, _) => Pane::KeyResults,
+            (Screen::CheckIn(_), p) => p,
         };
     }
 }

@@ -34,6 +34,8 @@ impl Drop for Restore {
 pub struct Options {
     pub lang: Option<Lang>,
     pub demo: bool,
+    /// Open straight into the weekly check-in.
+    pub checkin: bool,
 }
 
 /// Opens the tracker on `file` and runs it until the user quits. Returns the
@@ -52,6 +54,9 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
     app.demo = options.demo;
     if app.demo {
         app.info(app.s.demo_note);
+    }
+    if options.checkin {
+        app.start_checkin();
     }
 
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])

@@ -1,6 +1,7 @@
 //! Drawing: one function per screen and region, reading the [`App`] and
 //! never changing it. Every size down to 1×1 draws without panicking.
 
+pub mod checkin;
 pub mod detail;
 pub mod modal;
 pub mod quarter;
@@ -12,6 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::app::checkin::Step;
 use crate::app::keys::{self, Context};
 use crate::app::{App, Modal, Screen, Tone};
 use theme::Theme;
@@ -39,6 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Quarter => quarter::draw(app, frame, body, theme),
         Screen::Detail { .. } => detail::draw(app, frame, body, theme),
+        Screen::CheckIn(st) => checkin::draw(app, st, frame, body, theme),
     }
     draw_status(app, frame, status, theme);
     draw_footer(app, frame, footer, theme);
@@ -77,7 +80,15 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         _ => app.context(),
     };
     let mut spans = Vec::new();
-    if let Some(Modal::Form(_)) = app.modal {
+    if let Screen::CheckIn(st) = &app.screen {
+        let keys = match st.step {
+            Step::Walk => app.s.walk_keys,
+            Step::Reflect => app.s.reflect_keys,
+            Step::Pulse => app.s.pulse_keys,
+            Step::Summary => app.s.summary_keys,
+        };
+        spans.push(Span::styled(keys, theme.dim()));
+    } else if let Some(Modal::Form(_)) = app.modal {
         spans.push(Span::styled(app.s.form_keys, theme.dim()));
     } else if let Some(Modal::Confirm { .. }) = app.modal {
         spans.push(Span::styled("y / n", theme.dim()));

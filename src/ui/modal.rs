@@ -13,7 +13,54 @@ use crate::app::App;
 use crate::app::form::{Form, Widget};
 use crate::app::keys;
 
+/// Rows a field takes: a line, or several for a text area, plus its message.
+fn field_height(f: &crate::app::form::Field) -> u16 {
+    let body = match &f.widget {
+        Widget::Area(_) => AREA_ROWS,
+        _ => 1,
+    };
+    body + u16::from(f.error.is_some())
+}
+
+/// Lines shown for a multi-line field.
+const AREA_ROWS: u16 = 4;
+
+/// The rows a form's fields need, warnings included.
+pub fn form_height(form: &Form) -> u16 {
+    let fields: u16 = form
+        .fields
+        .iter()
+        .filter(|f| !f.hidden)
+        .map(field_height)
+        .sum();
+    fields.saturating_add(u16::try_from(form.warnings.len()).unwrap_or(u16::MAX))
+}
+
 pub fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
+    let h = form_height(form).saturating_add(4);
+    let rect = centered(area, 76, h);
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {} ", form.title), theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let used = draw_fields(form, frame, inner, theme);
+    let hint = Rect {
+        y: inner.y.saturating_add(used).saturating_add(1),
+        height: 1,
+        ..inner
+    };
+    if hint.y < inner.bottom() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(app.s.form_text_keys, theme.dim())),
+            hint,
+        );
+    }
+}
+
+/// Draws the fields of a form into `inner`, top down; returns the rows used.
+pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) -> u16 {
     let visible: Vec<_> = form
         .fields
         .iter()
@@ -26,70 +73,111 @@ pub fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: T
         .max()
         .unwrap_or(0)
         + 2;
-    let rows = visible.len()
-        + visible.iter().filter(|(_, f)| f.error.is_some()).count()
-        + form.warnings.len();
-    let h = u16::try_from(rows + 4).unwrap_or(u16::MAX);
-    let rect = centered(area, 76, h);
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(format!(" {} ", form.title), theme.title()));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let label_cells = u16::try_from(label_w + 2).unwrap_or(u16::MAX);
     let value_w = usize::from(inner.width).saturating_sub(label_w + 2);
-    let mut lines = Vec::new();
-    let mut cursor = None;
+    let mut y = inner.y;
     for (i, f) in &visible {
+        if y >= inner.bottom() {
+            break;
+        }
         let focused = *i == form.focus;
         let marker = if focused { "▸ " } else { "  " };
         let label = format!("{marker}{:<w$}", f.label, w = label_w);
-        let value = match &f.widget {
-            Widget::Text(input) => {
-                let scroll = input.visual_scroll(value_w.max(1));
-                if focused {
-                    let x = label.width() + input.visual_cursor().saturating_sub(scroll);
-                    cursor = Some((x, lines.len()));
-                }
-                let shown: String = input.value().chars().skip(scroll).collect();
-                fit(&shown, value_w)
-            }
-            Widget::Choice(options, chosen) => {
-                format!(
-                    "‹ {} ›",
-                    options.get(*chosen).map(String::as_str).unwrap_or("")
-                )
-            }
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
         };
         let value_style = if focused {
             theme.selected()
         } else {
             ratatui::style::Style::default()
         };
-        lines.push(Line::from(vec![
-            Span::raw(label),
-            Span::styled(value, value_style),
-        ]));
-        if let Some(e) = &f.error {
-            lines.push(Line::styled(
-                format!("{:w$}⚠ {e}", "", w = label_w + 2),
-                theme.error(),
-            ));
+        match &f.widget {
+            Widget::Text(input) => {
+                let scroll = input.visual_scroll(value_w.max(1));
+                let shown: String = input.value().chars().skip(scroll).collect();
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::raw(label.clone()),
+                        Span::styled(fit(&shown, value_w), value_style),
+                    ])),
+                    row,
+                );
+                if focused {
+                    let x = label.width() + input.visual_cursor().saturating_sub(scroll);
+                    let x = inner.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
+                    if x < inner.right() {
+                        frame.set_cursor_position(Position { x, y });
+                    }
+                }
+                y = y.saturating_add(1);
+            }
+            Widget::Choice(options, chosen) => {
+                let value = format!(
+                    "‹ {} ›",
+                    options.get(*chosen).map(String::as_str).unwrap_or("")
+                );
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::raw(label),
+                        Span::styled(value, value_style),
+                    ])),
+                    row,
+                );
+                y = y.saturating_add(1);
+            }
+            Widget::Area(text) => {
+                frame.render_widget(Paragraph::new(label), row);
+                let h = AREA_ROWS.min(inner.bottom().saturating_sub(y));
+                let rect = Rect {
+                    x: inner.x.saturating_add(label_cells),
+                    y,
+                    width: inner.width.saturating_sub(label_cells),
+                    height: h,
+                };
+                let mut shown = (**text).clone();
+                shown.set_style(value_style);
+                if !focused {
+                    shown.set_cursor_style(ratatui::style::Style::default());
+                }
+                frame.render_widget(&shown, rect);
+                y = y.saturating_add(AREA_ROWS);
+            }
+        }
+        if let Some(e) = &f.error
+            && y < inner.bottom()
+        {
+            let row = Rect {
+                y,
+                height: 1,
+                ..inner
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    format!("{:w$}⚠ {e}", "", w = label_w + 2),
+                    theme.error(),
+                )),
+                row,
+            );
+            y = y.saturating_add(1);
         }
     }
     for w in &form.warnings {
-        lines.push(Line::styled(format!("⚠ {w}"), theme.warning()));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(app.s.form_text_keys, theme.dim()));
-    frame.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = cursor {
-        let x = inner.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
-        let y = inner.y.saturating_add(u16::try_from(y).unwrap_or(u16::MAX));
-        if x < inner.right() && y < inner.bottom() {
-            frame.set_cursor_position(Position { x, y });
+        if y >= inner.bottom() {
+            break;
         }
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!("⚠ {w}"), theme.warning())),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+        y = y.saturating_add(1);
     }
+    y.saturating_sub(inner.y)
 }
 
 pub fn draw_confirm(app: &App, title: &str, frame: &mut Frame, area: Rect, theme: Theme) {

@@ -16,8 +16,24 @@ use crate::model::progress::{self, confidence_band};
 use crate::model::{IsoWeek, KeyResult, Objective};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let due = app.checkin_due();
+    let [header, banner, body] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(u16::from(due)),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     draw_header(app, frame, header, theme);
+    if due {
+        let text = format!("✎ {}", (app.s.checkin_banner)(app.checkin_waiting()));
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                text,
+                theme.warning().add_modifier(ratatui::style::Modifier::BOLD),
+            )),
+            banner,
+        );
+    }
     let indexes = app.quarter_objectives();
     if indexes.is_empty() {
         let lines: Vec<Line> = app

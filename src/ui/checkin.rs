@@ -1,0 +1,178 @@
+//! The check-in screen: one key result at a time with its bar, last week's
+//! value and its history; then reflection, the team pulse and the summary.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::modal::draw_fields;
+use super::quarter::{status_spans, value_text};
+use super::theme::Theme;
+use super::widgets::{fit, progress_bar, sparkline};
+use crate::app::App;
+use crate::app::checkin::{CheckInState, Step};
+use crate::model::progress;
+
+pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let title = (s.checkin_title)(&st.week.to_string());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    match st.step {
+        Step::Walk => draw_walk(app, st, frame, inner, theme),
+        Step::Reflect => {
+            let [hint, fields] =
+                Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::styled(s.reflect_title, theme.title()),
+                    Line::raw(s.reflect_hint),
+                ]),
+                hint,
+            );
+            draw_fields(&st.form, frame, fields, theme);
+        }
+        Step::Pulse => draw_pulse(app, st, frame, inner, theme),
+        Step::Summary => draw_summary(app, st, frame, inner, theme),
+    }
+}
+
+fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let Some((oid, kid)) = st.items.get(st.index) else {
+        return;
+    };
+    let Some(o) = app
+        .data
+        .objective_index(oid)
+        .map(|i| &app.data.objectives[i])
+    else {
+        return;
+    };
+    let Some(k) = o.key_result(kid) else {
+        return;
+    };
+    let width = usize::from(area.width);
+    let pace = progress::pace(o.quarter, app.today);
+    let p = progress::key_result_progress(k);
+    let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
+    bar.push(Span::raw(format!(" {}", value_text(app, k))));
+    bar.extend(status_spans(
+        app,
+        p,
+        progress::key_result_status(k, pace),
+        None,
+        theme,
+    ));
+    let last = match st.baseline.get(&k.id) {
+        Some((v, c)) => {
+            let conf = c
+                .map(|c| format!(" · {} {c}/10", s.confidence.to_lowercase()))
+                .unwrap_or_default();
+            format!("{}: {}{conf}", s.last_week, s.num(*v))
+        }
+        None => format!("{}: —", s.last_week),
+    };
+    let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
+    let lines = vec![
+        Line::styled((s.step_of)(st.index + 1, st.items.len()), theme.dim()),
+        Line::from(vec![
+            Span::styled(format!("{}: ", s.objective), theme.dim()),
+            Span::raw(fit(&o.title, width)),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{} ", k.id), theme.dim()),
+            Span::styled(
+                fit(&k.title, width.saturating_sub(k.id.len() + 1)),
+                theme.title(),
+            ),
+        ]),
+        Line::from(bar),
+        Line::raw(last),
+        Line::styled(sparkline(&values, width.min(40)), theme.bar_filled()),
+        Line::raw(""),
+    ];
+    let [top, form] = Layout::vertical([Constraint::Length(7), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(lines), top);
+    draw_fields(&st.form, frame, form, theme);
+}
+
+fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let mut lines = vec![Line::styled(s.pulse_title, theme.title()), Line::raw("")];
+    for (i, pillar) in s.pillars.iter().enumerate() {
+        let rating = st.pulse[i];
+        let dots: String = (1..=5)
+            .map(|n| if n <= rating { '●' } else { '○' })
+            .collect();
+        let shown = if rating == 0 {
+            "–".to_string()
+        } else {
+            rating.to_string()
+        };
+        let marker = if i == st.pulse_focus { "▸ " } else { "  " };
+        let mut l = Line::raw(format!("{marker}{pillar:<26} {dots} {shown}"));
+        if i == st.pulse_focus {
+            l = l.style(theme.selected());
+        }
+        lines.push(l);
+    }
+    if st.pulse_error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("⚠ {}", s.pulse_incomplete),
+            theme.error(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let sum = app.checkin_summary(st);
+    let mut lines = vec![Line::styled(s.summary_title, theme.title())];
+    let forward = sum.moved.iter().filter(|m| m.forward).count();
+    if forward > 0 {
+        lines.push(Line::styled(
+            format!("★ {}", (s.celebrate)(forward)),
+            theme.info(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.moved, theme.title()));
+    if sum.moved.is_empty() {
+        lines.push(Line::styled(s.nothing_moved, theme.dim()));
+    }
+    for m in &sum.moved {
+        let arrow = if m.after > m.before { "↑" } else { "↓" };
+        lines.push(Line::raw(format!(
+            "  {arrow} {}: {} → {}",
+            m.title,
+            s.num(m.before),
+            s.num(m.after)
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.behind_or_stale, theme.title()));
+    if sum.lagging.is_empty() {
+        lines.push(Line::styled(s.all_on_pace, theme.info()));
+    }
+    for (title, stale) in &sum.lagging {
+        let why = if *stale { s.stale } else { s.pace_statuses[0] };
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {title}: ")),
+            Span::styled(why, theme.warning()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw((s.quarter_change)(
+        &s.percent(sum.before),
+        &s.percent(sum.after),
+    )));
+    lines.push(Line::styled((s.streak)(sum.streak), theme.title()));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

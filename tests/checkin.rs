@@ -1,0 +1,207 @@
+//! The weekly check-in driven by keys over a temporary store: a full walk,
+//! leaving half-way and resuming, bad input, the pulse, and the summary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use okr::app::Screen;
+use okr::app::checkin::Step;
+use okr::model::{IsoWeek, Lang};
+use ratatui::crossterm::event::KeyCode;
+
+fn step(h: &Harness) -> Option<Step> {
+    match &h.app.screen {
+        Screen::CheckIn(st) => Some(st.step.clone()),
+        _ => None,
+    }
+}
+
+fn index(h: &Harness) -> usize {
+    match &h.app.screen {
+        Screen::CheckIn(st) => st.index,
+        _ => usize::MAX,
+    }
+}
+
+#[test]
+fn a_full_walk_writes_one_checkin_with_an_entry_per_key_result() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    assert!(h.app.checkin_due(), "the demo has no check-in this week");
+    let krs: Vec<String> = h
+        .app
+        .data
+        .in_quarter(h.app.quarter)
+        .flat_map(|(_, o)| o.key_results.iter().map(|k| k.id.clone()))
+        .collect();
+    let history_before: usize = h
+        .app
+        .data
+        .objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .map(|k| k.history.len())
+        .sum();
+    h.keys(&[ch('c')]);
+    assert_eq!(step(&h), Some(Step::Walk));
+    // First key result: a new value (replacing the prefilled one), confidence and a note.
+    h.type_text("60");
+    h.keys(&[code(KeyCode::Tab)]);
+    h.type_text("9");
+    h.keys(&[code(KeyCode::Tab)]);
+    h.type_text("stor affär");
+    h.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(index(&h), 1);
+    // The rest keep their values.
+    for _ in 1..krs.len() {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    assert_eq!(step(&h), Some(Step::Reflect));
+    h.type_text("Två nya kunder");
+    h.keys(&[code(KeyCode::Enter)]);
+    h.type_text("och en demo");
+    h.keys(&[code(KeyCode::Tab)]);
+    h.type_text("Sjukdom");
+    h.keys(&[ctrl('s')]);
+    assert_eq!(step(&h), Some(Step::Pulse));
+    h.keys(&[ch('s')]);
+    assert_eq!(step(&h), Some(Step::Summary));
+
+    let file = h.file();
+    let week = IsoWeek::of(today());
+    let this_week: Vec<_> = file.checkins.iter().filter(|c| c.week == week).collect();
+    assert_eq!(this_week.len(), 1);
+    let c = this_week[0];
+    assert_eq!(c.entries.len(), krs.len());
+    assert_eq!(
+        c.entries
+            .iter()
+            .map(|e| e.key_result.clone())
+            .collect::<Vec<_>>(),
+        krs
+    );
+    assert_eq!(
+        (
+            c.entries[0].value,
+            c.entries[0].confidence,
+            c.entries[0].note.as_str()
+        ),
+        (60.0, 9, "stor affär")
+    );
+    assert_eq!(c.wins, "Två nya kunder\noch en demo");
+    assert_eq!(c.blockers, "Sjukdom");
+    assert!(c.pulse.is_none(), "the pulse was skipped");
+    let history_after: usize = file
+        .objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .map(|k| k.history.len())
+        .sum();
+    assert_eq!(
+        history_after,
+        history_before + krs.len(),
+        "one history entry per key result"
+    );
+    assert_eq!(file.objectives[0].key_results[0].measure.current(), 60.0);
+    assert!(!h.app.checkin_due(), "no banner once checked in");
+
+    // The summary: what moved, the quarter before and after, the streak.
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!()
+    };
+    let sum = h.app.checkin_summary(st);
+    assert!(
+        sum.moved
+            .iter()
+            .any(|m| m.title == "Sälj för 100 miljoner" && m.after == 60.0 && m.forward)
+    );
+    assert!(sum.after > sum.before);
+    assert_eq!(sum.streak, 2, "last week's demo check-in and this one");
+    h.keys(&[code(KeyCode::Enter)]);
+    assert!(matches!(h.app.screen, Screen::Quarter));
+}
+
+#[test]
+fn leaving_half_way_keeps_what_was_entered_and_resumes_there() {
+    let mut h = Harness::new(Some(demo()), Lang::Sv);
+    h.keys(&[ch('c')]);
+    h.type_text("61");
+    h.keys(&[code(KeyCode::Enter)]);
+    h.type_text("41");
+    h.keys(&[code(KeyCode::Enter)]);
+    h.keys(&[code(KeyCode::Esc)]);
+    assert!(matches!(h.app.screen, Screen::Quarter));
+    let file = h.file();
+    let week = IsoWeek::of(today());
+    let c = file.checkins.iter().find(|c| c.week == week).unwrap();
+    assert_eq!(c.entries.len(), 2);
+    // The banner stays while key results wait.
+    assert!(h.app.checkin_waiting() > 0);
+    h.keys(&[ch('c')]);
+    assert_eq!(index(&h), 2, "resumes at the third key result");
+    // Walk to the end and check in again from the top: the same week is edited.
+    while step(&h) == Some(Step::Walk) {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.keys(&[code(KeyCode::Esc)]);
+    h.keys(&[ch('c')]);
+    assert_eq!(index(&h), 0, "a finished week opens from the top");
+    h.type_text("62");
+    h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
+    let file = h.file();
+    let weeks: Vec<_> = file.checkins.iter().filter(|c| c.week == week).collect();
+    assert_eq!(weeks.len(), 1, "never two check-ins in one week");
+    assert_eq!(weeks[0].entries[0].value, 62.0);
+}
+
+#[test]
+fn bad_confidence_is_refused_and_the_form_kept() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.keys(&[ch('c'), code(KeyCode::Tab)]);
+    h.type_text("12");
+    h.keys(&[code(KeyCode::Enter)]);
+    assert_eq!(index(&h), 0, "still on the first key result");
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!()
+    };
+    let f = st.form.field(okr::app::form::FieldId::Confidence).unwrap();
+    assert!(f.error.as_deref().unwrap().contains("1–10"));
+    assert_eq!(st.form.text(okr::app::form::FieldId::Confidence), "12");
+    let week = IsoWeek::of(today());
+    assert!(
+        h.file().checkins.iter().all(|c| c.week != week),
+        "nothing saved"
+    );
+}
+
+#[test]
+fn the_pulse_needs_all_five_or_a_skip() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.keys(&[ch('c')]);
+    while step(&h) == Some(Step::Walk) {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.keys(&[ctrl('s')]);
+    assert_eq!(step(&h), Some(Step::Pulse));
+    h.keys(&[ch('4'), ch('5'), code(KeyCode::Enter)]);
+    assert_eq!(step(&h), Some(Step::Pulse), "three pillars unrated");
+    h.keys(&[ch('3'), ch('4'), ch('5'), code(KeyCode::Enter)]);
+    assert_eq!(step(&h), Some(Step::Summary));
+    let file = h.file();
+    let week = IsoWeek::of(today());
+    let c = file.checkins.iter().find(|c| c.week == week).unwrap();
+    assert_eq!(c.pulse.as_ref().unwrap().ratings(), [4, 5, 3, 4, 5]);
+}
+
+#[test]
+fn undo_takes_back_a_checkin_step() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let before = h.app.data.objectives[0].key_results[0].measure.current();
+    h.keys(&[ch('c')]);
+    h.type_text("99");
+    h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc), ch('u')]);
+    let file = h.file();
+    assert_eq!(file.objectives[0].key_results[0].measure.current(), before);
+    let week = IsoWeek::of(today());
+    assert!(file.checkins.iter().all(|c| c.week != week));
+}
