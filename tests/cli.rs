@@ -858,7 +858,8 @@ fn update_records_the_value_and_a_history_entry_with_the_note() {
     let r = w.okr(&["update", "kr1", "40", "--note", "  Stor order från Berlin "]);
     r.ok();
     assert!(r.stdout.contains("kr1"), "{}", r.stdout);
-    assert!(r.stdout.contains("12.5 → 40 MSEK"), "{}", r.stdout);
+    // The file's language is Swedish: numbers in its convention.
+    assert!(r.stdout.contains("12,5 → 40 MSEK"), "{}", r.stdout);
 
     let r = w.okr(&["export", "--format", "json"]);
     r.ok();
@@ -1005,4 +1006,13 @@ fn update_of_a_file_open_in_another_okr_is_refused() {
     drop(held);
     w.okr(&["update", "kr1", "50"]).ok();
     assert_eq!(key_result(&w.json(), "kr1")["measure"]["current"], 50.0);
+}
+
+#[test]
+fn update_speaks_the_chosen_language() {
+    let w = World::new();
+    w.write(FIXTURE);
+    let r = w.okr(&["--lang", "en", "update", "kr1", "40,5"]);
+    r.ok();
+    assert!(r.stdout.contains("12.5 → 40.5 MSEK"), "{}", r.stdout);
 }
