@@ -320,6 +320,25 @@ fn export_md(
             writeln!(out, "\n### {}\n", s.checkins)?;
             for c in checkins {
                 writeln!(out, "- **{}** ({})", c.week, c.date)?;
+                for e in &c.entries {
+                    let title = data
+                        .find_key_result(&e.key_result)
+                        .and_then(|p| data.key_result(p))
+                        .map_or(String::new(), |k| format!(" {}", k.title));
+                    let note = if e.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", e.note)
+                    };
+                    writeln!(
+                        out,
+                        "  - `{}`{title}: {} · {} {}/10{note}",
+                        e.key_result,
+                        s.num(e.value),
+                        s.confidence,
+                        e.confidence
+                    )?;
+                }
                 for (label, text) in [
                     (s.wins, &c.wins),
                     (s.blockers, &c.blockers),
@@ -328,6 +347,15 @@ fn export_md(
                     if !text.is_empty() {
                         writeln!(out, "  - {label}: {}", text.replace('\n', " / "))?;
                     }
+                }
+                if let Some(p) = &c.pulse {
+                    let ratings: Vec<String> = s
+                        .pillars
+                        .iter()
+                        .zip(p.ratings())
+                        .map(|(name, r)| format!("{name} {r}"))
+                        .collect();
+                    writeln!(out, "  - {}: {}", s.pulse, ratings.join(" · "))?;
                 }
             }
         }
@@ -361,6 +389,9 @@ pub fn describe_measure(m: &Measure, s: &Strings) -> String {
     }
 }
 
+/// One CSV row per key result for its state now (an empty `week`), and one
+/// per key result per check-in week with the value, confidence and note of
+/// that week.
 fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
@@ -381,34 +412,32 @@ fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result
         "progress",
         "confidence",
         "weight",
+        "week",
+        "checkin_date",
+        "note",
     ])?;
     for o in objectives_of(data, quarters) {
-        let kind = format!("{:?}", o.kind).to_lowercase();
+        let kind = serde_json::to_value(o.kind)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         let status = serde_json::to_value(o.status)?
             .as_str()
             .unwrap_or_default()
             .to_string();
         let score = o.score.map(|s| s.to_string()).unwrap_or_default();
+        let head = [
+            o.quarter.key(),
+            o.id.clone(),
+            o.title.clone(),
+            kind,
+            status,
+            score,
+        ];
         if o.key_results.is_empty() {
-            w.write_record([
-                o.quarter.key(),
-                o.id.clone(),
-                o.title.clone(),
-                kind.clone(),
-                status.clone(),
-                score.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ])?;
+            let mut row = head.to_vec();
+            row.resize(20, String::new());
+            w.write_record(&row)?;
         }
         for k in &o.key_results {
             let (ty, start, target, level, unit) = match &k.measure {
@@ -417,49 +446,70 @@ fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result
                     n.start.to_string(),
                     n.target.to_string(),
                     String::new(),
-                    n.unit.clone(),
+                    &n.unit,
                 ),
                 Measure::Done(_) => (
                     "done",
                     String::new(),
                     String::new(),
                     String::new(),
-                    String::new(),
+                    &String::new(),
                 ),
                 Measure::AtLeast(l) => (
                     "at_least",
                     String::new(),
                     String::new(),
                     l.level.to_string(),
-                    l.unit.clone(),
+                    &l.unit,
                 ),
                 Measure::AtMost(l) => (
                     "at_most",
                     String::new(),
                     String::new(),
                     l.level.to_string(),
-                    l.unit.clone(),
+                    &l.unit,
                 ),
             };
-            w.write_record([
-                o.quarter.key(),
-                o.id.clone(),
-                o.title.clone(),
-                kind.clone(),
-                status.clone(),
-                score.clone(),
-                k.id.clone(),
-                k.title.clone(),
-                ty.to_string(),
-                start,
-                target,
-                level,
-                k.measure.current().to_string(),
-                unit,
-                format!("{:.3}", progress::key_result_progress(k)),
-                k.confidence.to_string(),
-                k.weight.to_string(),
-            ])?;
+            let row = |value: f64, confidence: u8, week: String, date: String, note: String| {
+                let mut measure = k.measure.clone();
+                measure.set_current(value);
+                let mut row = head.to_vec();
+                row.extend([
+                    k.id.clone(),
+                    k.title.clone(),
+                    ty.to_string(),
+                    start.clone(),
+                    target.clone(),
+                    level.clone(),
+                    measure.current().to_string(),
+                    unit.clone(),
+                    format!("{:.3}", progress::measure_progress(&measure)),
+                    confidence.to_string(),
+                    k.weight.to_string(),
+                    week,
+                    date,
+                    note,
+                ]);
+                row
+            };
+            w.write_record(row(
+                k.measure.current(),
+                k.confidence,
+                String::new(),
+                String::new(),
+                String::new(),
+            ))?;
+            for c in data.checkins.iter().filter(|c| o.quarter.contains(c.date)) {
+                if let Some(e) = c.entries.iter().find(|e| e.key_result == k.id) {
+                    w.write_record(row(
+                        e.value,
+                        e.confidence,
+                        c.week.to_string(),
+                        c.date.to_string(),
+                        e.note.clone(),
+                    ))?;
+                }
+            }
         }
     }
     w.flush()?;

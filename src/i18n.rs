@@ -299,7 +299,7 @@ pub static SV: Strings = Strings {
         "öka med ett",
         "minska med ett",
         "klar / inte klar",
-        "veckans incheckning",
+        "incheckning",
     ],
 };
 
@@ -473,7 +473,7 @@ pub static EN: Strings = Strings {
         "step up by one",
         "step down by one",
         "done / not done",
-        "weekly check-in",
+        "check-in",
     ],
 };
 

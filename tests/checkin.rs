@@ -205,3 +205,30 @@ fn undo_takes_back_a_checkin_step() {
     let week = IsoWeek::of(today());
     assert!(file.checkins.iter().all(|c| c.week != week));
 }
+
+#[test]
+fn past_checkin_notes_are_readable_from_the_detail() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.keys(&[ch('c'), code(KeyCode::Tab), code(KeyCode::Tab)]);
+    h.type_text("Avtal med Berlin klart");
+    h.keys(&[
+        code(KeyCode::Enter),
+        code(KeyCode::Esc),
+        code(KeyCode::Enter),
+    ]);
+    assert!(matches!(h.app.screen, Screen::Detail { .. }));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 40)).unwrap();
+    terminal.draw(|f| okr::ui::draw(&h.app, f)).unwrap();
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol().to_string())
+        .collect();
+    assert!(text.contains("Check-ins"), "{text}");
+    assert!(
+        text.contains("2026-W48 kr1: Avtal med Berlin klart"),
+        "{text}"
+    );
+}

@@ -574,9 +574,12 @@ fn populated_store_exports_every_format_and_leaves_the_file_alone() {
         let r = w.okr(&["export", "--quarter", q, "--format", "csv"]);
         r.ok();
         let mut rd = csv::Reader::from_reader(r.stdout.as_bytes());
+        // The rows of the key results' state now: those without a week.
         let krs: Vec<String> = rd
             .records()
-            .map(|rec| rec.unwrap().get(6).unwrap().to_string())
+            .map(Result::unwrap)
+            .filter(|rec| rec.get(17) == Some(""))
+            .map(|rec| rec.get(6).unwrap().to_string())
             .collect();
         let want: Vec<&str> = if q == "all" {
             vec!["kr1", "kr2", "kr3", "kr4", "kr5"]
@@ -627,12 +630,15 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "progress",
             "confidence",
             "weight",
+            "week",
+            "checkin_date",
+            "note",
         ]
     );
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     let row = |kr: &str| -> Vec<String> {
         rows.iter()
-            .find(|r| r.get(6) == Some(kr))
+            .find(|r| r.get(6) == Some(kr) && r.get(17) == Some(""))
             .unwrap_or_else(|| panic!("no row for {kr}"))
             .iter()
             .map(String::from)
@@ -658,7 +664,33 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "0.125",
             "7",
             "2",
+            "",
+            "",
+            "",
         ]
+    );
+    // One row per key result per check-in week, with that week's value and note.
+    let weekly: Vec<Vec<String>> = rows
+        .iter()
+        .filter(|r| r.get(17) != Some(""))
+        .map(|r| r.iter().map(String::from).collect())
+        .collect();
+    assert_eq!(weekly.len(), 1, "{weekly:?}");
+    assert_eq!(
+        (
+            weekly[0][6].as_str(),
+            weekly[0][12].as_str(),
+            weekly[0][15].as_str()
+        ),
+        ("kr1", "12.5", "7")
+    );
+    assert_eq!(
+        (
+            weekly[0][17].as_str(),
+            weekly[0][18].as_str(),
+            weekly[0][19].as_str()
+        ),
+        ("2026-W47", "2026-11-16", "Två nya kunder")
     );
     // Falling: 10 → 2, now 6, is half way.
     let kr2 = row("kr2");
@@ -1015,4 +1047,23 @@ fn update_speaks_the_chosen_language() {
     let r = w.okr(&["--lang", "en", "update", "kr1", "40,5"]);
     r.ok();
     assert!(r.stdout.contains("12.5 → 40.5 MSEK"), "{}", r.stdout);
+}
+
+#[test]
+fn export_md_lists_the_checkins_of_the_quarter_per_week() {
+    let w = World::new();
+    w.write(FIXTURE);
+    let r = w.okr(&["--lang", "en", "export", "--quarter", "2026-Q4"]);
+    r.ok();
+    let md = &r.stdout;
+    assert!(md.contains("**2026-W47** (2026-11-16)"), "{md}");
+    assert!(
+        md.contains("`kr1` Sälj för 100 miljoner: 12.5 · Confidence 7/10 — Två nya kunder"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Wins to celebrate: Första kunden i Tyskland"),
+        "{md}"
+    );
+    assert!(md.contains("Psychological safety 5"), "{md}");
 }

@@ -51,12 +51,43 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     info.push(Line::from(bar));
     let info_h = u16::try_from(info.len()).unwrap_or(4);
 
-    let [head, krs, inits] = Layout::vertical([
+    // Notes of past check-ins on this Mål's key results, newest first.
+    let notes: Vec<String> = app
+        .data
+        .checkins
+        .iter()
+        .rev()
+        .flat_map(|c| {
+            c.entries
+                .iter()
+                .filter(|e| !e.note.is_empty() && o.key_result(&e.key_result).is_some())
+                .map(move |e| format!("{} {}: {}", c.week, e.key_result, e.note))
+        })
+        .collect();
+    let notes_h = if notes.is_empty() {
+        0
+    } else {
+        u16::try_from(notes.len().min(4) + 2).unwrap_or(6)
+    };
+    let [head, krs, inits, notes_area] = Layout::vertical([
         Constraint::Length(info_h),
-        Constraint::Percentage(60),
+        Constraint::Percentage(55),
         Constraint::Min(3),
+        Constraint::Length(notes_h),
     ])
     .areas(area);
+    if !notes.is_empty() {
+        let block = pane_block(s.past_checkins.to_string(), false, theme);
+        let inner = block.inner(notes_area);
+        frame.render_widget(block, notes_area);
+        let width = usize::from(inner.width);
+        let lines: Vec<Line> = notes
+            .iter()
+            .take(usize::from(inner.height))
+            .map(|n| Line::raw(fit(n, width)))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
     frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), head);
 
     // Key results with a sparkline of their history.

@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::checkin::Step;
-use crate::app::keys::{self, Context};
+use crate::app::keys::{self, Action, Context};
 use crate::app::{App, Modal, Screen, Tone};
 use theme::Theme;
 
@@ -93,7 +93,14 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else if let Some(Modal::Confirm { .. }) = app.modal {
         spans.push(Span::styled("y / n", theme.dim()));
     } else {
-        for b in keys::bindings_for(ctx).filter(|b| b.footer) {
+        // Help and quit first, so a narrow window never hides them.
+        let first = |b: &keys::Binding| matches!(b.action, Action::Help | Action::Quit);
+        let footer: Vec<&keys::Binding> = keys::bindings_for(ctx).filter(|b| b.footer).collect();
+        let ordered = footer
+            .iter()
+            .filter(|b| first(b))
+            .chain(footer.iter().filter(|b| !first(b)));
+        for b in ordered {
             if !spans.is_empty() {
                 spans.push(Span::styled(" · ", theme.dim()));
             }
