@@ -251,13 +251,18 @@ fn export_md(
             }
             if let Some(score) = o.score {
                 let verdict = if progress::succeeded(o.kind, score) {
-                    "✓"
+                    s.succeeded
                 } else {
-                    "✗"
+                    s.missed
+                };
+                let flag = if progress::committed_flag(o.kind, score) {
+                    format!(" ({})", s.committed_below)
+                } else {
+                    String::new()
                 };
                 writeln!(
                     out,
-                    "- {}: {} ({}) {verdict}",
+                    "- {}: {} ({}) — {verdict}{flag}",
                     s.score,
                     s.num(score),
                     s.score_band(progress::score_band(score))
@@ -415,6 +420,9 @@ fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result
         "week",
         "checkin_date",
         "note",
+        "success",
+        "went_well",
+        "to_change",
     ])?;
     for o in objectives_of(data, quarters) {
         let kind = serde_json::to_value(o.kind)?
@@ -434,9 +442,26 @@ fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result
             status,
             score,
         ];
+        // Whether the set score is a success for the kind, and the retro.
+        let success = o
+            .score
+            .map(|x| {
+                if progress::succeeded(o.kind, x) {
+                    "yes"
+                } else {
+                    "no"
+                }
+            })
+            .unwrap_or_default();
+        let tail = [
+            success.to_string(),
+            o.retro.went_well.clone(),
+            o.retro.to_change.clone(),
+        ];
         if o.key_results.is_empty() {
             let mut row = head.to_vec();
             row.resize(20, String::new());
+            row.extend(tail.iter().cloned());
             w.write_record(&row)?;
         }
         for k in &o.key_results {
@@ -490,6 +515,7 @@ fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result
                     date,
                     note,
                 ]);
+                row.extend(tail.iter().cloned());
                 row
             };
             w.write_record(row(

@@ -44,10 +44,19 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Update { id, value, note }) => {
             cli::update(&file, id, value, note.as_deref(), cli.lang, &mut out)?
         }
-        Some(Command::Review { .. }) => {
-            anyhow::bail!(
-                "the review screen is not part of this build yet; open the tracker with okr"
-            )
+        Some(Command::Review { quarter }) => {
+            drop(out);
+            let q = quarter
+                .unwrap_or_else(|| crate::model::review::default_review_quarter(cli::today()));
+            let code = app::terminal::run(
+                &file,
+                Options {
+                    lang: cli.lang,
+                    review: Some(q),
+                    ..Options::default()
+                },
+            )?;
+            return Ok(ExitCode::from(code));
         }
         Some(Command::Checkin) => {
             drop(out);
@@ -55,8 +64,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 &file,
                 Options {
                     lang: cli.lang,
-                    demo: false,
                     checkin: true,
+                    ..Options::default()
                 },
             )?;
             return Ok(ExitCode::from(code));
@@ -78,7 +87,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 Options {
                     lang: cli.lang,
                     demo: true,
-                    checkin: false,
+                    ..Options::default()
                 },
             )?;
             return Ok(ExitCode::from(code));
@@ -89,8 +98,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 &file,
                 Options {
                     lang: cli.lang,
-                    demo: false,
-                    checkin: false,
+                    ..Options::default()
                 },
             )?;
             return Ok(ExitCode::from(code));

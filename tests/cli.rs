@@ -633,6 +633,9 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "week",
             "checkin_date",
             "note",
+            "success",
+            "went_well",
+            "to_change",
         ]
     );
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
@@ -664,6 +667,9 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "0.125",
             "7",
             "2",
+            "",
+            "",
+            "",
             "",
             "",
             "",
@@ -1066,4 +1072,31 @@ fn export_md_lists_the_checkins_of_the_quarter_per_week() {
         "{md}"
     );
     assert!(md.contains("Psychological safety 5"), "{md}");
+}
+
+#[test]
+fn export_of_a_reviewed_quarter_carries_score_success_and_retro() {
+    let w = World::new();
+    w.write(FIXTURE);
+    let r = w.okr(&["--lang", "en", "export", "--quarter", "2026-Q3"]);
+    r.ok();
+    let md = &r.stdout;
+    assert!(md.contains("- Score: 0.6 (yellow) — missed"), "{md}");
+    assert!(md.contains("- Kind: Economic"), "{md}");
+    assert!(md.contains("- Status: carried over"), "{md}");
+    assert!(
+        md.contains("**What went well:** Automatisk överföring varje månad"),
+        "{md}"
+    );
+    assert!(md.contains("**What to change:** Färre impulsköp"), "{md}");
+    assert!(md.contains("2500 ≤ 2000 kr"), "{md}");
+
+    let r = w.okr(&["export", "--quarter", "2026-Q3", "--format", "csv"]);
+    r.ok();
+    let mut rd = csv::Reader::from_reader(r.stdout.as_bytes());
+    let row = rd.records().next().unwrap().unwrap();
+    assert_eq!(row.get(5), Some("0.6"));
+    assert_eq!(row.get(20), Some("no"));
+    assert_eq!(row.get(21), Some("Automatisk överföring varje månad"));
+    assert_eq!(row.get(22), Some("Färre impulsköp"));
 }

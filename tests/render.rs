@@ -102,6 +102,37 @@ fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
     }
     h.keys(&[ctrl('s'), ch('s')]);
     out.push(("checkin_summary", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[ch('r')]);
+    out.push(("review", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[ch('r'), ch('j'), ch('j'), ch('j'), code(KeyCode::Enter)]);
+    out.push(("review_form", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[
+        ch('r'),
+        ch('j'),
+        ch('j'),
+        ch('j'),
+        code(KeyCode::Enter),
+        code(KeyCode::Enter),
+    ]);
+    out.push(("carry", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[
+        ch('r'),
+        ch('j'),
+        ch('j'),
+        ch('j'),
+        code(KeyCode::Enter),
+        code(KeyCode::Enter),
+        code(KeyCode::Enter),
+    ]);
+    h.keys(&[ch('o')]);
+    out.push(("overview", h));
+    let mut h = Harness::new(Some(demo()), lang);
+    h.keys(&[ch('r'), ch('n')]);
+    out.push(("planning", h));
     out
 }
 

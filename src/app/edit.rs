@@ -270,6 +270,7 @@ impl App {
             f.set_error(FieldId::Title, s.err_empty_title);
         }
         match f.purpose.clone() {
+            Purpose::Review { objective } => self.submit_review(f, &objective),
             Purpose::NewObjective | Purpose::EditObjective { .. } => {
                 let parent = f.text(FieldId::Parent);
                 if !parent.is_empty() && self.data.objective_index(&parent).is_none() {

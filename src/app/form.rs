@@ -112,6 +112,9 @@ impl Field {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Purpose {
     NewObjective,
+    Review {
+        objective: String,
+    },
     EditObjective {
         id: String,
     },

@@ -27,6 +27,9 @@ pub enum Action {
     StepDown,
     Toggle,
     CheckIn,
+    Review,
+    Overview,
+    PlanNext,
 }
 
 /// Where the user is, as far as keys go.
@@ -40,6 +43,10 @@ pub enum Context {
     DetailKeyResults,
     /// Mål detail, Uppgifter pane.
     DetailInitiatives,
+    /// The quarter review list.
+    Review,
+    /// The overview of all quarters.
+    Overview,
     /// The help overlay.
     Help,
 }
@@ -106,9 +113,21 @@ const ALL: &[Context] = &[
     C::QuarterKeyResults,
     C::DetailKeyResults,
     C::DetailInitiatives,
+    C::Review,
+    C::Overview,
     C::Help,
 ];
+/// Screens (not the help overlay).
 const SCREENS: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+    C::Review,
+    C::Overview,
+];
+/// Screens where Mål, key results and Uppgifter are edited.
+const EDITING: &[Context] = &[
     C::Quarter,
     C::QuarterKeyResults,
     C::DetailKeyResults,
@@ -117,135 +136,70 @@ const SCREENS: &[Context] = &[
 const LISTS: &[Context] = SCREENS;
 const QUARTER: &[Context] = &[C::Quarter, C::QuarterKeyResults];
 const KEY_RESULTS: &[Context] = &[C::QuarterKeyResults, C::DetailKeyResults];
+const UNDO: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+    C::Review,
+];
+
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    contexts: &'static [Context],
+    footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        contexts,
+        footer,
+    }
+}
 
 /// The one key table.
 pub static BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[Key::Down, Key::Char('j')],
-        action: Action::Down,
-        contexts: LISTS,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        action: Action::Up,
-        contexts: LISTS,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Enter],
-        action: Action::Open,
-        contexts: QUARTER,
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::Tab],
-        action: Action::NextPane,
-        contexts: SCREENS,
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::BackTab],
-        action: Action::PrevPane,
-        contexts: SCREENS,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Char('[')],
-        action: Action::PrevQuarter,
-        contexts: QUARTER,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Char(']')],
-        action: Action::NextQuarter,
-        contexts: QUARTER,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Char('t')],
-        action: Action::Today,
-        contexts: QUARTER,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Char('a')],
-        action: Action::Add,
-        contexts: SCREENS,
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::Char('e')],
-        action: Action::Edit,
-        contexts: SCREENS,
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::Char('d')],
-        action: Action::Delete,
-        contexts: SCREENS,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Char('v')],
-        action: Action::SetValue,
-        contexts: KEY_RESULTS,
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::Char('+')],
-        action: Action::StepUp,
-        contexts: KEY_RESULTS,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Char('-')],
-        action: Action::StepDown,
-        contexts: KEY_RESULTS,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Char('x'), Key::Space],
-        action: Action::Toggle,
-        contexts: &[C::DetailInitiatives],
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::Char('c')],
-        action: Action::CheckIn,
-        contexts: SCREENS,
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::Char('u')],
-        action: Action::Undo,
-        contexts: SCREENS,
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::Ctrl('r')],
-        action: Action::Redo,
-        contexts: SCREENS,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Esc],
-        action: Action::Back,
-        contexts: ALL,
-        footer: false,
-    },
-    Binding {
-        keys: &[Key::Char('?')],
-        action: Action::Help,
-        contexts: ALL,
-        footer: true,
-    },
-    Binding {
-        keys: &[Key::Char('q'), Key::Ctrl('c')],
-        action: Action::Quit,
-        contexts: ALL,
-        footer: true,
-    },
+    bind(&[Key::Down, Key::Char('j')], Action::Down, LISTS, false),
+    bind(&[Key::Up, Key::Char('k')], Action::Up, LISTS, false),
+    bind(
+        &[Key::Enter],
+        Action::Open,
+        &[C::Quarter, C::QuarterKeyResults, C::Overview],
+        true,
+    ),
+    bind(
+        &[Key::Enter, Key::Char('e')],
+        Action::Edit,
+        &[C::Review],
+        true,
+    ),
+    bind(&[Key::Tab], Action::NextPane, EDITING, true),
+    bind(&[Key::BackTab], Action::PrevPane, EDITING, false),
+    bind(&[Key::Char('[')], Action::PrevQuarter, QUARTER, false),
+    bind(&[Key::Char(']')], Action::NextQuarter, QUARTER, false),
+    bind(&[Key::Char('t')], Action::Today, QUARTER, false),
+    bind(&[Key::Char('a')], Action::Add, EDITING, true),
+    bind(&[Key::Char('e')], Action::Edit, EDITING, true),
+    bind(&[Key::Char('d')], Action::Delete, EDITING, false),
+    bind(&[Key::Char('v')], Action::SetValue, KEY_RESULTS, true),
+    bind(&[Key::Char('+')], Action::StepUp, KEY_RESULTS, false),
+    bind(&[Key::Char('-')], Action::StepDown, KEY_RESULTS, false),
+    bind(
+        &[Key::Char('x'), Key::Space],
+        Action::Toggle,
+        &[C::DetailInitiatives],
+        true,
+    ),
+    bind(&[Key::Char('c')], Action::CheckIn, SCREENS, true),
+    bind(&[Key::Char('r')], Action::Review, QUARTER, true),
+    bind(&[Key::Char('n')], Action::PlanNext, &[C::Review], true),
+    bind(&[Key::Char('o')], Action::Overview, SCREENS, true),
+    bind(&[Key::Char('u')], Action::Undo, UNDO, true),
+    bind(&[Key::Ctrl('r')], Action::Redo, UNDO, false),
+    bind(&[Key::Esc], Action::Back, ALL, false),
+    bind(&[Key::Char('?')], Action::Help, ALL, true),
+    bind(&[Key::Char('q'), Key::Ctrl('c')], Action::Quit, ALL, true),
 ];
 
 /// The action a key asks for in a context, if any.

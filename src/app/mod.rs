@@ -7,6 +7,7 @@ pub mod edit;
 pub mod form;
 pub mod history;
 pub mod keys;
+pub mod review;
 pub mod saver;
 pub mod terminal;
 
@@ -28,6 +29,8 @@ pub enum Screen {
     Quarter,
     Detail { objective: String },
     CheckIn(Box<checkin::CheckInState>),
+    Review(review::ReviewState),
+    Overview { sel: usize },
 }
 
 /// The focused pane of a screen.
@@ -51,6 +54,7 @@ pub enum Modal {
     Help,
     Form(Box<Form>),
     Confirm { target: Target, title: String },
+    Carry(review::Carry),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +91,8 @@ pub struct App {
     quit_armed: bool,
     pub color: bool,
     pub demo: bool,
+    /// Came from the review to plan: the quarter view shows the focus checklist.
+    pub planning: bool,
 }
 
 impl App {
@@ -110,6 +116,7 @@ impl App {
             quit_armed: false,
             color: true,
             demo: false,
+            planning: false,
         }
     }
 
@@ -130,7 +137,7 @@ impl App {
         match &self.screen {
             Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
             Screen::Detail { objective } => self.data.objective_index(objective),
-            Screen::CheckIn(_) => None,
+            Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. } => None,
         }
     }
 
@@ -152,6 +159,8 @@ impl App {
         match (&self.screen, self.pane) {
             (Screen::Quarter, Pane::KeyResults) => Context::QuarterKeyResults,
             (Screen::Quarter | Screen::CheckIn(_), _) => Context::Quarter,
+            (Screen::Review(_), _) => Context::Review,
+            (Screen::Overview { .. }, _) => Context::Overview,
             (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
             (Screen::Detail { .. }, _) => Context::DetailKeyResults,
         }
@@ -247,6 +256,27 @@ impl App {
                 }
                 return;
             }
+            Some(Modal::Carry(mut c)) => {
+                match key.code {
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        c.sel = (c.sel + 1).min(c.picks.len().saturating_sub(1))
+                    }
+                    KeyCode::Up | KeyCode::Char('k') => c.sel = c.sel.saturating_sub(1),
+                    KeyCode::Char(' ') | KeyCode::Char('x') => {
+                        if let Some(p) = c.picks.get_mut(c.sel) {
+                            p.2 = !p.2;
+                        }
+                    }
+                    KeyCode::Enter => {
+                        self.carry(&c);
+                        return;
+                    }
+                    KeyCode::Esc => return,
+                    _ => {}
+                }
+                self.modal = Some(Modal::Carry(c));
+                return;
+            }
             Some(Modal::Help) => {
                 match keys::action_for(Context::Help, &key) {
                     Some(Action::Help) | Some(Action::Back) => {}
@@ -297,7 +327,11 @@ impl App {
             }
             Action::Help => self.modal = Some(Modal::Help),
             Action::Back => {
-                if let Screen::Detail { .. } = self.screen {
+                if let Screen::Review(_) | Screen::Overview { .. } = self.screen {
+                    self.screen = Screen::Quarter;
+                    self.pane = Pane::Objectives;
+                    self.clamp_selection();
+                } else if let Screen::Detail { .. } = self.screen {
                     self.screen = Screen::Quarter;
                     self.pane = Pane::Objectives;
                     self.clamp_selection();
@@ -305,14 +339,23 @@ impl App {
                     self.pane = Pane::Objectives;
                 }
             }
-            Action::Down => self.move_selection(1),
-            Action::Up => self.move_selection(-1),
+            Action::Down | Action::Up => {
+                let delta = if action == Action::Down { 1 } else { -1 };
+                match self.screen {
+                    Screen::Review(_) | Screen::Overview { .. } => self.move_in_list(delta),
+                    _ => self.move_selection(delta),
+                }
+            }
+            Action::Open if matches!(self.screen, Screen::Overview { .. }) => {
+                self.open_overview_quarter()
+            }
             Action::Open => self.open(),
             Action::NextPane | Action::PrevPane => self.switch_pane(),
             Action::PrevQuarter => self.set_quarter(self.quarter.prev()),
             Action::NextQuarter => self.set_quarter(self.quarter.next()),
             Action::Today => self.set_quarter(Quarter::of(self.today)),
             Action::Add => self.add(),
+            Action::Edit if matches!(self.screen, Screen::Review(_)) => self.open_review_form(),
             Action::Edit => self.edit(),
             Action::Delete => self.ask_delete(),
             Action::Undo => {
@@ -328,6 +371,9 @@ impl App {
             Action::StepDown => self.step_value(-1.0),
             Action::Toggle => self.toggle_initiative(),
             Action::CheckIn => self.start_checkin(),
+            Action::Review => self.start_review(self.quarter),
+            Action::Overview => self.start_overview(),
+            Action::PlanNext => self.plan_next(),
         }
     }
 
@@ -343,6 +389,7 @@ impl App {
 
     fn set_quarter(&mut self, q: Quarter) {
         self.quarter = q;
+        self.planning = false;
         self.sel_objective = 0;
         self.sel_key_result = 0;
         self.pane = Pane::Objectives;
@@ -384,7 +431,7 @@ impl App {
             (Screen::Quarter, _) => Pane::Objectives,
             (Screen::Detail { .. }, Pane::KeyResults) => Pane::Initiatives,
             (Screen::Detail { .. }, _) => Pane::KeyResults,
-            (Screen::CheckIn(_), p) => p,
+            (Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. }, p) => p,
         };
     }
 }

@@ -31,11 +31,14 @@ impl Drop for Restore {
 }
 
 /// How the tracker opens.
+#[derive(Default)]
 pub struct Options {
     pub lang: Option<Lang>,
     pub demo: bool,
     /// Open straight into the weekly check-in.
     pub checkin: bool,
+    /// Open straight into a quarter's review.
+    pub review: Option<crate::model::Quarter>,
 }
 
 /// Opens the tracker on `file` and runs it until the user quits. Returns the
@@ -57,6 +60,9 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
     }
     if options.checkin {
         app.start_checkin();
+    }
+    if let Some(q) = options.review {
+        app.start_review(q);
     }
 
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])

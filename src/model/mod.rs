@@ -7,6 +7,7 @@ pub mod number;
 pub mod objective;
 pub mod progress;
 pub mod quarter;
+pub mod review;
 
 pub use checkin::{CheckIn, CheckInEntry, Pulse};
 pub use data::{Data, FORMAT_VERSION, KrPos, Lang, Settings};

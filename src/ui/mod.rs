@@ -4,7 +4,9 @@
 pub mod checkin;
 pub mod detail;
 pub mod modal;
+pub mod overview;
 pub mod quarter;
+pub mod review;
 pub mod theme;
 pub mod widgets;
 
@@ -42,6 +44,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Quarter => quarter::draw(app, frame, body, theme),
         Screen::Detail { .. } => detail::draw(app, frame, body, theme),
         Screen::CheckIn(st) => checkin::draw(app, st, frame, body, theme),
+        Screen::Review(st) => review::draw(app, st, frame, body, theme),
+        Screen::Overview { sel } => overview::draw(app, *sel, frame, body, theme),
     }
     draw_status(app, frame, status, theme);
     draw_footer(app, frame, footer, theme);
@@ -49,6 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Modal::Help) => modal::draw_help(app, frame, area, theme),
         Some(Modal::Form(form)) => modal::draw_form(app, form, frame, area, theme),
         Some(Modal::Confirm { title, .. }) => modal::draw_confirm(app, title, frame, area, theme),
+        Some(Modal::Carry(c)) => review::draw_carry(app, c, frame, area, theme),
         None => {}
     }
 }
@@ -92,6 +97,8 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         spans.push(Span::styled(app.s.form_keys, theme.dim()));
     } else if let Some(Modal::Confirm { .. }) = app.modal {
         spans.push(Span::styled("y / n", theme.dim()));
+    } else if let Some(Modal::Carry(_)) = app.modal {
+        spans.push(Span::styled(app.s.carry_hint, theme.dim()));
     } else {
         // Help and quit first, so a narrow window never hides them.
         let first = |b: &keys::Binding| matches!(b.action, Action::Help | Action::Quit);

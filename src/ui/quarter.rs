@@ -16,10 +16,12 @@ use crate::model::progress::{self, confidence_band};
 use crate::model::{IsoWeek, KeyResult, Objective};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let due = app.checkin_due();
-    let [header, banner, body] = Layout::vertical([
+    let due = app.checkin_due() && app.quarter == crate::model::Quarter::of(app.today);
+    let planning = app.planning || app.quarter > crate::model::Quarter::of(app.today);
+    let [header, banner, checklist, body] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(u16::from(due)),
+        Constraint::Length(if planning { 2 } else { 0 }),
         Constraint::Min(1),
     ])
     .areas(area);
@@ -33,6 +35,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             )),
             banner,
         );
+    }
+    if planning {
+        draw_checklist(app, frame, checklist, theme);
     }
     let indexes = app.quarter_objectives();
     if indexes.is_empty() {
@@ -74,7 +79,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let today_marker = if q.contains(app.today) {
         String::new()
     } else {
-        format!("  ({} {})", s.quarter, q)
+        format!("  ({}: {})", s.today, crate::model::Quarter::of(app.today))
     };
     let title = Line::from(vec![
         Span::styled(format!("okr · {} {q}", s.quarter), theme.title()),
@@ -314,4 +319,38 @@ fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The focus checklist while planning a quarter: ✓ or ✗ and a word for each rule.
+fn draw_checklist(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    use crate::model::review::{Check, checklist};
+    let s = app.s;
+    let mut spans = vec![Span::styled(
+        format!("{}: ", s.checklist_title),
+        theme.title(),
+    )];
+    for (i, c) in checklist(&app.data, app.quarter, crate::app::edit::ONE_LINE)
+        .iter()
+        .enumerate()
+    {
+        if i > 0 {
+            spans.push(Span::raw(" · "));
+        }
+        let text = match c {
+            Check::Objectives { count, .. } => (s.check_objectives)(*count),
+            Check::KeyResults { most, .. } => (s.check_key_results)(*most),
+            Check::Measurable { without } => (s.check_measurable)(*without),
+            Check::OneLine { too_long } => (s.check_one_line)(*too_long),
+        };
+        let (mark, style) = if c.ok() {
+            ("✓ ", theme.info())
+        } else {
+            ("✗ ", theme.warning())
+        };
+        spans.push(Span::styled(format!("{mark}{text}"), style));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
+        area,
+    );
 }

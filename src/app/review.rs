@@ -1,0 +1,237 @@
+//! The quarter review (score, status and retro of each Mål; carrying a Mål
+//! into the next quarter) and the overview of all quarters.
+
+use super::form::{self, Field, FieldId, Form, Purpose};
+use super::history::Patch;
+use super::{App, Modal, Pane, Screen};
+use crate::model::progress;
+use crate::model::review::{self, carried_copy, carry_copy};
+use crate::model::{Quarter, Status};
+
+/// The order of the status choice in the review form.
+pub const STATUSES: [Status; 4] = [
+    Status::Active,
+    Status::Achieved,
+    Status::Dropped,
+    Status::CarriedOver,
+];
+
+#[derive(Clone, Debug)]
+pub struct ReviewState {
+    pub quarter: Quarter,
+    pub sel: usize,
+}
+
+/// The carry dialog: which key results of a Mål go along.
+#[derive(Clone, Debug)]
+pub struct Carry {
+    pub objective: String,
+    pub picks: Vec<(String, String, bool)>,
+    pub sel: usize,
+}
+
+impl App {
+    /// `r` / `okr review`: the review of a quarter.
+    pub fn start_review(&mut self, quarter: Quarter) {
+        self.message = None;
+        self.quarter = quarter;
+        self.screen = Screen::Review(ReviewState { quarter, sel: 0 });
+    }
+
+    /// `o`: the overview of all quarters.
+    pub fn start_overview(&mut self) {
+        let sel = self
+            .overview_quarters()
+            .iter()
+            .position(|q| *q == self.quarter)
+            .unwrap_or(0);
+        self.screen = Screen::Overview { sel };
+    }
+
+    /// Quarters with Mål, newest first.
+    pub fn overview_quarters(&self) -> Vec<Quarter> {
+        let mut qs: Vec<Quarter> = self.data.objectives.iter().map(|o| o.quarter).collect();
+        qs.sort_unstable_by(|a, b| b.cmp(a));
+        qs.dedup();
+        qs
+    }
+
+    pub(super) fn review_objectives(&self, quarter: Quarter) -> Vec<usize> {
+        self.data.in_quarter(quarter).map(|(i, _)| i).collect()
+    }
+
+    /// Enter / `e` in the review: score, status and retro of the selected Mål.
+    pub(super) fn open_review_form(&mut self) {
+        let Screen::Review(st) = &self.screen else {
+            return;
+        };
+        let Some(&index) = self.review_objectives(st.quarter).get(st.sel) else {
+            return;
+        };
+        let s = self.s;
+        let o = &self.data.objectives[index];
+        let score = o.score.unwrap_or_else(|| progress::suggested_score(o));
+        let status = if o.status == Status::Active && review::proposed_for_carry(o) {
+            Status::CarriedOver
+        } else {
+            o.status
+        };
+        let fields = vec![
+            Field::number(FieldId::Score, s.f_score, &s.num(score)),
+            Field::choice(
+                FieldId::Kind,
+                s.status,
+                STATUSES.iter().map(|x| s.status(*x).to_string()).collect(),
+                STATUSES.iter().position(|x| *x == status).unwrap_or(0),
+            ),
+            Field::area(FieldId::WentWell, s.went_well, &o.retro.went_well),
+            Field::area(FieldId::ToChange, s.to_change, &o.retro.to_change),
+        ];
+        let form = Form::new(
+            Purpose::Review {
+                objective: o.id.clone(),
+            },
+            s.review_form,
+            fields,
+        );
+        self.modal = Some(Modal::Form(Box::new(form)));
+    }
+
+    /// Saves the review form; a Mål to carry then gets the carry dialog.
+    pub(super) fn submit_review(&mut self, mut f: Form, objective: &str) -> Option<Form> {
+        let s = self.s;
+        let score = form::number_field(&mut f, FieldId::Score, s);
+        let score = match score {
+            Some(v) if (0.0..=1.0).contains(&v) => v,
+            Some(_) => {
+                f.set_error(FieldId::Score, s.err_score);
+                return Some(f);
+            }
+            None => return Some(f),
+        };
+        let index = self.data.objective_index(objective)?;
+        let before = self.data.objectives[index].clone();
+        let mut o = before.clone();
+        o.score = Some(score);
+        o.status = STATUSES
+            .get(f.chosen(FieldId::Kind))
+            .copied()
+            .unwrap_or_default();
+        o.retro.went_well = f.text(FieldId::WentWell);
+        o.retro.to_change = f.text(FieldId::ToChange);
+        o.updated = crate::model::now();
+        let carry = o.status == Status::CarriedOver;
+        self.commit(Patch::Objective {
+            index,
+            before: Some(Box::new(before)),
+            after: Some(Box::new(o)),
+        });
+        if carry {
+            self.open_carry(index);
+        }
+        None
+    }
+
+    fn open_carry(&mut self, index: usize) {
+        let Some(o) = self.data.objectives.get(index) else {
+            return;
+        };
+        if carried_copy(&self.data, index).is_some() {
+            self.info((self.s.already_carried)(&o.quarter.next().to_string()));
+            return;
+        }
+        let picks = o
+            .key_results
+            .iter()
+            .map(|k| (k.id.clone(), k.title.clone(), true))
+            .collect();
+        self.modal = Some(Modal::Carry(Carry {
+            objective: o.id.clone(),
+            picks,
+            sel: 0,
+        }));
+    }
+
+    /// Carries the Mål with the picked key results; never twice.
+    pub(super) fn carry(&mut self, c: &Carry) {
+        let Some(index) = self.data.objective_index(&c.objective) else {
+            return;
+        };
+        let next = self.data.objectives[index].quarter.next();
+        if carried_copy(&self.data, index).is_some() {
+            self.info((self.s.already_carried)(&next.to_string()));
+            return;
+        }
+        let picked: Vec<String> = c
+            .picks
+            .iter()
+            .filter(|p| p.2)
+            .map(|p| p.0.clone())
+            .collect();
+        let Some(copy) = carry_copy(&self.data, index, &picked, crate::model::now()) else {
+            return;
+        };
+        let before = self.data.objectives[index].clone();
+        let mut original = before.clone();
+        original.status = Status::CarriedOver;
+        let at = self.data.objectives.len();
+        self.commit(Patch::Many(vec![
+            Patch::Objective {
+                index,
+                before: Some(Box::new(before)),
+                after: Some(Box::new(original)),
+            },
+            Patch::Objective {
+                index: at,
+                before: None,
+                after: Some(Box::new(copy)),
+            },
+        ]));
+        self.info((self.s.carried)(&next.to_string()));
+    }
+
+    /// `n` in the review: the next quarter's view, with the focus checklist.
+    pub(super) fn plan_next(&mut self) {
+        let next = match &self.screen {
+            Screen::Review(st) => st.quarter.next(),
+            _ => self.quarter.next(),
+        };
+        self.quarter = next;
+        self.screen = Screen::Quarter;
+        self.pane = Pane::Objectives;
+        self.sel_objective = 0;
+        self.planning = true;
+    }
+
+    /// Moves the selection in the review or the overview.
+    pub(super) fn move_in_list(&mut self, delta: isize) {
+        let len = match &self.screen {
+            Screen::Review(st) => self.review_objectives(st.quarter).len(),
+            Screen::Overview { .. } => self.overview_quarters().len(),
+            _ => 0,
+        };
+        let sel = match &mut self.screen {
+            Screen::Review(st) => &mut st.sel,
+            Screen::Overview { sel } => sel,
+            _ => return,
+        };
+        *sel = if len == 0 {
+            0
+        } else {
+            sel.saturating_add_signed(delta).min(len - 1)
+        };
+    }
+
+    /// Enter in the overview: that quarter's view.
+    pub(super) fn open_overview_quarter(&mut self) {
+        let Screen::Overview { sel } = self.screen else {
+            return;
+        };
+        if let Some(q) = self.overview_quarters().get(sel) {
+            self.quarter = *q;
+            self.screen = Screen::Quarter;
+            self.pane = Pane::Objectives;
+            self.sel_objective = 0;
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! The quarter review: which quarter to review, carrying a Mål into the next
+//! quarter, how long an aspirational Mål has been running, and the focus
+//! checklist for planning.
+
+use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
+
+use super::data::{Data, INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
+use super::objective::{Extra, Kind, Measure, Objective, Status};
+use super::progress;
+use super::quarter::Quarter;
+
+/// The quarter a review opens on: the one just ended during the first two
+/// weeks of a new quarter, else the current one.
+pub fn default_review_quarter(today: NaiveDate) -> Quarter {
+    let q = Quarter::of(today);
+    if (today - q.first_day()).num_days() < 14 {
+        q.prev()
+    } else {
+        q
+    }
+}
+
+/// How many quarters a Mål has been running: 1, plus one per carry before it.
+pub fn quarters_running(data: &Data, objective: &Objective) -> usize {
+    let mut n = 1;
+    let mut from = objective.carried_from.clone();
+    while let Some(id) = from {
+        match data.objectives.iter().find(|o| o.id == id) {
+            Some(o) if n < data.objectives.len() + 1 => {
+                n += 1;
+                from = o.carried_from.clone();
+            }
+            _ => break,
+        }
+    }
+    n
+}
+
+/// Whether the review proposes carrying a Mål: aspirational and not reached
+/// ("låt målet vara kvar tills du lyckats").
+pub fn proposed_for_carry(o: &Objective) -> bool {
+    o.kind == Kind::Aspirational && progress::objective_progress(o) < 1.0
+}
+
+/// The copy of `data.objectives[index]` already carried into the next quarter.
+pub fn carried_copy(data: &Data, index: usize) -> Option<usize> {
+    let o = data.objectives.get(index)?;
+    let next = o.quarter.next();
+    data.objectives
+        .iter()
+        .position(|c| c.quarter == next && c.carried_from.as_deref() == Some(o.id.as_str()))
+}
+
+/// The new Mål for the next quarter, carrying the key results named (each
+/// starting from its current value) and the Uppgifter not done. New ids are
+/// given, as key result ids must stay unique for `okr update`.
+pub fn carry_copy(
+    data: &Data,
+    index: usize,
+    key_results: &[String],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<Objective> {
+    let o = data.objectives.get(index)?;
+    let mut copy = Objective::new(
+        data.next_id(OBJECTIVE_PREFIX),
+        o.title.clone(),
+        o.kind,
+        o.quarter.next(),
+        now,
+    );
+    copy.why = o.why.clone();
+    copy.owner = o.owner.clone();
+    copy.parent = o.parent.clone();
+    copy.carried_from = Some(o.id.clone());
+    let first_kr = id_number(&data.next_id(KEY_RESULT_PREFIX), KEY_RESULT_PREFIX);
+    let mut renamed = Vec::new();
+    for (n, k) in (first_kr..).zip(o.key_results.iter().filter(|k| key_results.contains(&k.id))) {
+        let mut nk = k.clone();
+        nk.id = format!("{KEY_RESULT_PREFIX}{n}");
+        nk.history.clear();
+        nk.extra = Extra::new();
+        if let Measure::Numeric(n) = &mut nk.measure {
+            n.start = n.current;
+            // A target already passed has nothing left to measure: keep it for the user to raise.
+        }
+        renamed.push((k.id.clone(), nk.id.clone()));
+        copy.key_results.push(nk);
+    }
+    let first_u = id_number(&data.next_id(INITIATIVE_PREFIX), INITIATIVE_PREFIX);
+    for (n, i) in (first_u..).zip(o.initiatives.iter().filter(|i| i.done.is_none())) {
+        let mut ni = i.clone();
+        ni.id = format!("{INITIATIVE_PREFIX}{n}");
+        ni.key_result = i
+            .key_result
+            .as_ref()
+            .and_then(|k| renamed.iter().find(|(old, _)| old == k))
+            .map(|(_, new)| new.clone());
+        copy.initiatives.push(ni);
+    }
+    Some(copy)
+}
+
+fn id_number(id: &str, prefix: &str) -> u64 {
+    id.strip_prefix(prefix)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1)
+}
+
+/// The status a Mål gets when it is carried.
+pub const CARRIED: Status = Status::CarriedOver;
+
+/// One line of the planning checklist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// 3–5 Mål (per owner): the largest count and whether it is fine.
+    Objectives { count: usize, ok: bool },
+    /// At most 5 key results on any Mål.
+    KeyResults { most: usize, ok: bool },
+    /// Key results with no number (done/not-done).
+    Measurable { without: usize },
+    /// Mål wider than one line.
+    OneLine { too_long: usize },
+}
+
+impl Check {
+    pub fn ok(&self) -> bool {
+        match self {
+            Check::Objectives { ok, .. } | Check::KeyResults { ok, .. } => *ok,
+            Check::Measurable { without } => *without == 0,
+            Check::OneLine { too_long } => *too_long == 0,
+        }
+    }
+}
+
+/// The focus checklist of a quarter (limits count per owner when owners are set).
+pub fn checklist(data: &Data, quarter: Quarter, one_line: usize) -> [Check; 4] {
+    let objectives: Vec<&Objective> = data.in_quarter(quarter).map(|(_, o)| o).collect();
+    let mut owners: Vec<Option<&String>> = objectives.iter().map(|o| o.owner.as_ref()).collect();
+    owners.sort();
+    owners.dedup();
+    let count = owners
+        .iter()
+        .map(|w| objectives.iter().filter(|o| o.owner.as_ref() == *w).count())
+        .max()
+        .unwrap_or(0);
+    let least = owners
+        .iter()
+        .map(|w| objectives.iter().filter(|o| o.owner.as_ref() == *w).count())
+        .min()
+        .unwrap_or(0);
+    let most = objectives
+        .iter()
+        .map(|o| o.key_results.len())
+        .max()
+        .unwrap_or(0);
+    let without = objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .filter(|k| k.measure.is_binary())
+        .count();
+    let too_long = objectives
+        .iter()
+        .filter(|o| o.title.width() > one_line)
+        .count();
+    [
+        Check::Objectives {
+            count,
+            ok: least >= 3 && count <= 5,
+        },
+        Check::KeyResults {
+            most,
+            ok: most <= 5,
+        },
+        Check::Measurable { without },
+        Check::OneLine { too_long },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Initiative, KeyResult};
+    use chrono::{TimeZone, Utc};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn store() -> Data {
+        let now = Utc.with_ymd_and_hms(2026, 12, 20, 0, 0, 0).unwrap();
+        let q4 = Quarter { year: 2026, q: 4 };
+        let mut data = Data::default();
+        let mut o = Objective::new(
+            "o1".into(),
+            "Bli självförsörjande på el".into(),
+            Kind::Aspirational,
+            q4,
+            now,
+        );
+        let mut k1 = KeyResult::new(
+            "kr1".into(),
+            "kWh".into(),
+            Measure::numeric(0.0, 8000.0, "kWh"),
+        );
+        k1.measure.set_current(3000.0);
+        let k2 = KeyResult::new("kr2".into(), "Plan".into(), Measure::done(false));
+        o.key_results = vec![k1, k2];
+        let mut done = Initiative::new("u1".into(), "Klar".into());
+        done.done = Some(d(2026, 11, 1));
+        let mut open = Initiative::new("u2".into(), "Öppen".into());
+        open.key_result = Some("kr1".into());
+        o.initiatives = vec![done, open];
+        data.objectives.push(o);
+        data
+    }
+
+    #[test]
+    fn review_quarter_is_the_one_just_ended_early_in_a_quarter() {
+        assert_eq!(
+            default_review_quarter(d(2027, 1, 5)),
+            Quarter { year: 2026, q: 4 }
+        );
+        assert_eq!(
+            default_review_quarter(d(2027, 1, 14)),
+            Quarter { year: 2026, q: 4 }
+        );
+        assert_eq!(
+            default_review_quarter(d(2027, 1, 15)),
+            Quarter { year: 2027, q: 1 }
+        );
+        assert_eq!(
+            default_review_quarter(d(2026, 12, 20)),
+            Quarter { year: 2026, q: 4 }
+        );
+    }
+
+    #[test]
+    fn carry_copies_the_chosen_key_results_from_their_current_value() {
+        let data = store();
+        let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+        let copy = carry_copy(&data, 0, &["kr1".to_string()], now).unwrap();
+        assert_eq!(copy.quarter, Quarter { year: 2027, q: 1 });
+        assert_eq!(copy.carried_from.as_deref(), Some("o1"));
+        assert_eq!(copy.key_results.len(), 1);
+        let k = &copy.key_results[0];
+        assert_eq!(k.id, "kr3", "a new id, unique in the store");
+        match &k.measure {
+            Measure::Numeric(n) => {
+                assert_eq!((n.start, n.current, n.target), (3000.0, 3000.0, 8000.0))
+            }
+            m => panic!("{m:?}"),
+        }
+        // Only the open Uppgift, linked to the new key result.
+        assert_eq!(copy.initiatives.len(), 1);
+        assert_eq!(copy.initiatives[0].title, "Öppen");
+        assert_eq!(copy.initiatives[0].key_result.as_deref(), Some("kr3"));
+        assert_eq!(copy.initiatives[0].id, "u3");
+    }
+
+    #[test]
+    fn carrying_is_found_again_and_running_quarters_count_the_chain() {
+        let mut data = store();
+        assert!(proposed_for_carry(&data.objectives[0]));
+        assert_eq!(carried_copy(&data, 0), None);
+        let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+        let copy = carry_copy(&data, 0, &[], now).unwrap();
+        data.objectives.push(copy);
+        assert_eq!(carried_copy(&data, 0), Some(1));
+        assert_eq!(quarters_running(&data, &data.objectives[1]), 2);
+        let again = carry_copy(&data, 1, &[], now).unwrap();
+        data.objectives.push(again);
+        assert_eq!(quarters_running(&data, &data.objectives[2]), 3);
+        assert_eq!(quarters_running(&data, &data.objectives[0]), 1);
+    }
+
+    #[test]
+    fn checklist_flags_focus_problems() {
+        let mut data = store();
+        let c = checklist(&data, Quarter { year: 2026, q: 4 }, 70);
+        assert_eq!(
+            c[0],
+            Check::Objectives {
+                count: 1,
+                ok: false
+            }
+        );
+        assert!(c[1].ok());
+        assert_eq!(c[2], Check::Measurable { without: 1 });
+        assert!(c[3].ok());
+        data.objectives[0].title = "x".repeat(80);
+        assert_eq!(
+            checklist(&data, Quarter { year: 2026, q: 4 }, 70)[3],
+            Check::OneLine { too_long: 1 }
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! The overview of all quarters, newest first: number of Mål, mean score (or
+//! progress while running), committed Mål achieved, a bar chart of mean
+//! scores, the check-in streak and the team pulse per quarter.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::quarter::{pane_block, scroll_offset};
+use super::theme::Theme;
+use super::widgets::{fit, progress_bar};
+use crate::app::App;
+use crate::model::checkin::streak;
+use crate::model::progress;
+use crate::model::{Kind, Quarter, Status};
+
+/// One quarter's figures.
+pub struct QuarterFacts {
+    pub quarter: Quarter,
+    pub objectives: usize,
+    /// The mean of the set scores, if any is set.
+    pub mean_score: Option<f64>,
+    pub progress: f64,
+    pub committed: (usize, usize),
+    /// Mean rating per pillar over the quarter's check-ins with a pulse.
+    pub pulse: Option<[f64; 5]>,
+}
+
+pub fn facts(app: &App, q: Quarter) -> QuarterFacts {
+    let os: Vec<_> = app.data.in_quarter(q).map(|(_, o)| o).collect();
+    let scores: Vec<f64> = os.iter().filter_map(|o| o.score).collect();
+    let mean_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+    let committed: Vec<_> = os.iter().filter(|o| o.kind == Kind::Committed).collect();
+    let achieved = committed
+        .iter()
+        .filter(|o| o.status == Status::Achieved || o.score.is_some_and(|s| s >= 1.0))
+        .count();
+    let pulses: Vec<[u8; 5]> = app
+        .data
+        .checkins
+        .iter()
+        .filter(|c| q.contains(c.date))
+        .filter_map(|c| c.pulse.as_ref().map(|p| p.ratings()))
+        .collect();
+    let pulse = (!pulses.is_empty()).then(|| {
+        let mut m = [0.0; 5];
+        for p in &pulses {
+            for (i, r) in p.iter().enumerate() {
+                m[i] += f64::from(*r) / pulses.len() as f64;
+            }
+        }
+        m
+    });
+    QuarterFacts {
+        quarter: q,
+        objectives: os.len(),
+        mean_score,
+        progress: progress::quarter_progress(os.iter().copied()),
+        committed: (achieved, committed.len()),
+        pulse,
+    }
+}
+
+pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let quarters = app.overview_quarters();
+    let head = Line::from(vec![
+        Span::styled(s.overview_title, theme.title()),
+        Span::raw(format!(
+            " · {}",
+            (s.streak)(streak(&app.data.checkins, app.today))
+        )),
+    ]);
+    let [title, table, chart] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Percentage(55),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(head), title);
+    let block = pane_block(s.quarter.to_string(), true, theme);
+    let inner = block.inner(table);
+    frame.render_widget(block, table);
+    if quarters.is_empty() {
+        frame.render_widget(
+            Paragraph::new(s.no_quarters).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let all: Vec<QuarterFacts> = quarters.iter().map(|q| facts(app, *q)).collect();
+    let width = usize::from(inner.width);
+    let mut lines = vec![Line::styled(
+        fit(
+            &format!(
+                "  {:<9} {:>5}  {:<18} {}",
+                s.quarter, s.col_objectives, s.col_score, s.col_committed
+            ),
+            width,
+        ),
+        theme.dim(),
+    )];
+    let visible = usize::from(inner.height.saturating_sub(1));
+    let offset = scroll_offset(sel, visible);
+    for (i, f) in all.iter().enumerate().skip(offset).take(visible.max(1)) {
+        let score = match f.mean_score {
+            Some(m) => s.num((m * 100.0).round() / 100.0),
+            None => format!("{} {}", s.running_progress, s.percent(f.progress)),
+        };
+        let committed = if f.committed.1 == 0 {
+            "–".to_string()
+        } else {
+            format!("{}/{}", f.committed.0, f.committed.1)
+        };
+        let text = format!(
+            "{}{:<9} {:>5}  {:<18} {committed}",
+            if i == sel { "▸ " } else { "  " },
+            f.quarter.to_string(),
+            f.objectives,
+            score
+        );
+        let mut l = Line::raw(fit(&text, width));
+        if i == sel {
+            l = l.style(theme.selected());
+        }
+        lines.push(l);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    // Mean scores over the quarters, oldest at the top, as bars; then the pulse trend.
+    let mut lines = vec![Line::styled(s.mean_scores, theme.title())];
+    let bar_w = usize::from(chart.width).saturating_sub(20).min(40);
+    for f in all.iter().rev() {
+        let value = f.mean_score.unwrap_or(f.progress);
+        let mut spans = vec![Span::raw(format!("{:<9} ", f.quarter.to_string()))];
+        spans.extend(progress_bar(bar_w, value, None, theme));
+        let label = match f.mean_score {
+            Some(m) => format!(" {}", s.num((m * 10.0).round() / 10.0)),
+            None => format!(" {}", s.running_progress),
+        };
+        spans.push(Span::styled(
+            label,
+            theme.score(progress::score_band(value)),
+        ));
+        lines.push(Line::from(spans));
+    }
+    let pulses: Vec<&QuarterFacts> = all.iter().rev().filter(|f| f.pulse.is_some()).collect();
+    if !pulses.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(s.pulse_trend, theme.title()));
+        for (i, pillar) in s.pillars.iter().enumerate() {
+            let trend: Vec<String> = pulses
+                .iter()
+                .filter_map(|f| f.pulse.map(|p| s.num((p[i] * 10.0).round() / 10.0)))
+                .collect();
+            lines.push(Line::raw(fit(
+                &format!("{:<24} {}", pillar, trend.join(" → ")),
+                usize::from(chart.width),
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), chart);
+}

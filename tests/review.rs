@@ -1,0 +1,221 @@
+//! The quarter review over a temporary store: scores, statuses, retro and
+//! carrying over, checked in the file; the overview of all quarters.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use okr::app::{Modal, Screen};
+use okr::model::{Data, Initiative, KeyResult, Kind, Lang, Measure, Objective, Quarter, Status};
+use ratatui::crossterm::event::KeyCode;
+
+const Q3: Quarter = Quarter { year: 2026, q: 3 };
+const Q4: Quarter = Quarter { year: 2026, q: 4 };
+
+/// A finished quarter: a committed Mål that made it and an aspirational one that did not.
+fn finished_quarter() -> Data {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-07-01T08:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut data = Data::default();
+    let mut a = Objective::new(
+        "o1".into(),
+        "Gör våra kunder glada".into(),
+        Kind::Committed,
+        Q3,
+        now,
+    );
+    let mut k = KeyResult::new(
+        "kr1".into(),
+        "Intervjua 20 kunder".into(),
+        Measure::numeric(0.0, 20.0, ""),
+    );
+    k.measure.set_current(20.0);
+    a.key_results.push(k);
+    let mut b = Objective::new(
+        "o2".into(),
+        "Bli självförsörjande på el i Hjulsjö".into(),
+        Kind::Aspirational,
+        Q3,
+        now,
+    );
+    let mut k2 = KeyResult::new(
+        "kr2".into(),
+        "Producera 8000 kWh".into(),
+        Measure::numeric(0.0, 8000.0, "kWh"),
+    );
+    k2.measure.set_current(3000.0);
+    let k3 = KeyResult::new("kr3".into(), "Plan klar".into(), Measure::done(false));
+    b.key_results = vec![k2, k3];
+    let mut done = Initiative::new("u1".into(), "Offert på paneler".into());
+    done.done = Some(chrono::NaiveDate::from_ymd_opt(2026, 8, 1).unwrap());
+    b.initiatives = vec![done, Initiative::new("u2".into(), "Beställ batteri".into())];
+    data.objectives = vec![a, b];
+    data
+}
+
+#[test]
+fn a_whole_review_scores_retros_and_carries() {
+    let mut h = Harness::new(Some(finished_quarter()), Lang::En);
+    h.app.start_review(Q3);
+    assert!(matches!(h.app.screen, Screen::Review(_)));
+
+    // First Mål: the suggested score (1) is prefilled; mark it achieved, write a retro line.
+    h.keys(&[code(KeyCode::Enter)]);
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("no review form")
+    };
+    assert_eq!(f.text(okr::app::form::FieldId::Score), "1");
+    h.keys(&[code(KeyCode::Tab), code(KeyCode::Right), code(KeyCode::Tab)]);
+    h.type_text("Intervjuerna gav mycket");
+    h.keys(&[ctrl('s')]);
+    assert!(h.app.modal.is_none());
+    let file = h.file();
+    let o1 = &file.objectives[0];
+    assert_eq!((o1.score, o1.status), (Some(1.0), Status::Achieved));
+    assert_eq!(o1.retro.went_well, "Intervjuerna gav mycket");
+
+    // Second Mål: aspirational below 1.0 is proposed for carrying by default.
+    h.keys(&[ch('j'), code(KeyCode::Enter)]);
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("no review form")
+    };
+    assert_eq!(
+        f.chosen(okr::app::form::FieldId::Kind),
+        3,
+        "carry over is proposed"
+    );
+    h.type_text("0,4");
+    h.keys(&[code(KeyCode::Tab), code(KeyCode::Tab), code(KeyCode::Tab)]);
+    h.type_text("Batteriet dröjde");
+    h.keys(&[ctrl('s')]);
+    // The carry dialog: leave out the done/not-done key result.
+    let Some(Modal::Carry(c)) = &h.app.modal else {
+        panic!("no carry dialog")
+    };
+    assert_eq!(c.picks.len(), 2);
+    h.keys(&[ch('j'), ch(' '), code(KeyCode::Enter)]);
+    assert!(h.app.modal.is_none());
+
+    let file = h.file();
+    let o2 = &file.objectives[1];
+    assert_eq!((o2.score, o2.status), (Some(0.4), Status::CarriedOver));
+    assert_eq!(o2.retro.to_change, "Batteriet dröjde");
+    let copy: Vec<_> = file.objectives.iter().filter(|o| o.quarter == Q4).collect();
+    assert_eq!(copy.len(), 1);
+    let copy = copy[0];
+    assert_eq!(copy.carried_from.as_deref(), Some("o2"));
+    assert_eq!(copy.status, Status::Active);
+    assert_eq!(copy.key_results.len(), 1);
+    match &copy.key_results[0].measure {
+        Measure::Numeric(n) => assert_eq!((n.start, n.current, n.target), (3000.0, 3000.0, 8000.0)),
+        m => panic!("{m:?}"),
+    }
+    assert_eq!(
+        copy.initiatives
+            .iter()
+            .map(|i| i.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Beställ batteri"]
+    );
+
+    // Carrying again never makes a second copy.
+    h.keys(&[code(KeyCode::Enter), ctrl('s')]);
+    assert!(
+        h.app
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Already carried")
+    );
+    assert_eq!(
+        h.file()
+            .objectives
+            .iter()
+            .filter(|o| o.quarter == Q4)
+            .count(),
+        1
+    );
+
+    // n: plan the next quarter, with the focus checklist.
+    h.keys(&[ch('n')]);
+    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert_eq!(h.app.quarter, Q4);
+    assert!(h.app.planning);
+}
+
+#[test]
+fn a_score_outside_0_to_1_is_refused_with_the_form_kept() {
+    let mut h = Harness::new(Some(finished_quarter()), Lang::Sv);
+    h.app.start_review(Q3);
+    h.keys(&[code(KeyCode::Enter)]);
+    h.type_text("1,5");
+    h.keys(&[code(KeyCode::Enter)]);
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("form closed")
+    };
+    assert!(
+        f.field(okr::app::form::FieldId::Score)
+            .unwrap()
+            .error
+            .is_some()
+    );
+    assert_eq!(f.text(okr::app::form::FieldId::Score), "1,5");
+    assert_eq!(h.file().objectives[0].score, None);
+    h.keys(&[code(KeyCode::Esc)]);
+    h.keys(&[code(KeyCode::Enter)]);
+    h.type_text("abc");
+    h.keys(&[code(KeyCode::Enter)]);
+    assert!(matches!(h.app.modal, Some(Modal::Form(_))));
+}
+
+#[test]
+fn the_overview_lists_quarters_newest_first_and_opens_one() {
+    let mut data = finished_quarter();
+    data.objectives[0].score = Some(1.0);
+    data.objectives[1].score = Some(0.4);
+    let demo = demo();
+    data.objectives
+        .extend(demo.objectives.into_iter().map(|mut o| {
+            o.id = format!("d{}", o.id);
+            for k in &mut o.key_results {
+                k.id = format!("d{}", k.id);
+            }
+            o
+        }));
+    let mut h = Harness::new(Some(data), Lang::En);
+    h.keys(&[ch('o')]);
+    assert!(matches!(h.app.screen, Screen::Overview { .. }));
+    assert_eq!(h.app.overview_quarters(), [Q4, Q3]);
+    let f = okr::ui::overview::facts(&h.app, Q3);
+    assert_eq!(f.objectives, 2);
+    assert_eq!(f.mean_score, Some(0.7));
+    assert_eq!(f.committed, (1, 1));
+    h.keys(&[ch('j'), code(KeyCode::Enter)]);
+    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert_eq!(h.app.quarter, Q3);
+}
+
+#[test]
+fn undo_takes_back_a_carry() {
+    let mut h = Harness::new(Some(finished_quarter()), Lang::En);
+    h.app.start_review(Q3);
+    h.keys(&[
+        ch('j'),
+        code(KeyCode::Enter),
+        code(KeyCode::Enter),
+        code(KeyCode::Enter),
+    ]);
+    assert_eq!(h.file().objectives.len(), 3);
+    h.keys(&[ch('u')]);
+    let file = h.file();
+    assert_eq!(file.objectives.len(), 2);
+    assert_eq!(
+        file.objectives[1].status,
+        Status::CarriedOver,
+        "the review form's save is its own step"
+    );
+    h.keys(&[ch('u')]);
+    assert_eq!(h.file().objectives[1].status, Status::Active);
+}
