@@ -4,10 +4,11 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::de::deserialize_keeping_unknown;
 use super::objective::Extra;
 use super::quarter::IsoWeek;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CheckIn {
     pub week: IsoWeek,
     pub date: NaiveDate,
@@ -53,7 +54,7 @@ impl CheckIn {
 }
 
 /// One key result's line in a check-in.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CheckInEntry {
     pub key_result: String,
     pub value: f64,
@@ -134,6 +135,23 @@ pub fn streak(checkins: &[CheckIn], today: NaiveDate) -> u32 {
     }
     n
 }
+
+deserialize_keeping_unknown!(CheckIn {
+    week: IsoWeek,
+    date: NaiveDate,
+    entries: Vec<CheckInEntry> = Vec::new(),
+    wins: String = String::new(),
+    blockers: String = String::new(),
+    next_steps: String = String::new(),
+    pulse: Option<Pulse> = None,
+});
+
+deserialize_keeping_unknown!(CheckInEntry {
+    key_result: String,
+    value: f64,
+    confidence: u8,
+    note: String = String::new(),
+});
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@ use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 use super::checkin::CheckIn;
+use super::de::deserialize_keeping_unknown;
 use super::objective::{Extra, KeyResult, Objective};
 use super::quarter::Quarter;
 
@@ -87,7 +88,7 @@ mod weekday_name {
 }
 
 /// Everything in the file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Data {
     pub version: u32,
     #[serde(default)]
@@ -111,6 +112,13 @@ impl Default for Data {
         }
     }
 }
+
+deserialize_keeping_unknown!(Data {
+    version: u32,
+    settings: Settings = Settings::default(),
+    objectives: Vec<Objective> = Vec::new(),
+    checkins: Vec<CheckIn> = Vec::new(),
+});
 
 /// Where a key result sits: the index of its Mål and its own index there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

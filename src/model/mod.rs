@@ -3,6 +3,7 @@
 
 pub mod checkin;
 pub mod data;
+mod de;
 pub mod number;
 pub mod objective;
 pub mod progress;

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::de::deserialize_keeping_unknown;
 use super::quarter::Quarter;
 
 /// Fields this version does not know, kept through a load and a save.
@@ -54,7 +55,7 @@ pub enum Status {
 }
 
 /// A Mål: "Var ska jag?"
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Objective {
     pub id: String,
     pub title: String,
@@ -142,7 +143,7 @@ impl Retro {
 }
 
 /// A Nyckelresultat: "Hur vet jag att jag kommer närmare målet?"
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct KeyResult {
     pub id: String,
     pub title: String,
@@ -295,7 +296,7 @@ impl Measure {
 }
 
 /// One recorded value of a key result: from a check-in or an update.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HistoryEntry {
     pub date: NaiveDate,
     pub value: f64,
@@ -345,3 +346,37 @@ impl Initiative {
         }
     }
 }
+
+deserialize_keeping_unknown!(Objective {
+    id: String,
+    title: String,
+    why: String = String::new(),
+    kind: Kind = Kind::default(),
+    quarter: Quarter,
+    owner: Option<String> = None,
+    parent: Option<String> = None,
+    status: Status = Status::default(),
+    score: Option<f64> = None,
+    retro: Retro = Retro::default(),
+    created: DateTime<Utc>,
+    updated: DateTime<Utc>,
+    carried_from: Option<String> = None,
+    key_results: Vec<KeyResult> = Vec::new(),
+    initiatives: Vec<Initiative> = Vec::new(),
+});
+
+deserialize_keeping_unknown!(KeyResult {
+    id: String,
+    title: String,
+    measure: Measure,
+    weight: f64 = one(),
+    confidence: u8 = five(),
+    history: Vec<HistoryEntry> = Vec::new(),
+});
+
+deserialize_keeping_unknown!(HistoryEntry {
+    date: NaiveDate,
+    value: f64,
+    confidence: Option<u8> = None,
+    note: String = String::new(),
+});
