@@ -1,0 +1,417 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! End to end: the release binary in a real terminal (tmux), against a real
+//! file in a temporary folder, checking both the screen and the file.
+//!
+//! Every step waits for text on the screen, never for time. Each test runs
+//! its own tmux server (a socket in its temporary folder), so tests never
+//! share sessions or options, and the server goes away with the test.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// The pinned "today": week 48 of 2026-Q4.
+const TODAY: &str = "2026-11-24";
+const WAIT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+
+/// The release binary, built once per test process so `cargo test` alone is enough.
+fn okr_binary() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--release", "--bin", "okr"])
+            .current_dir(manifest)
+            .status()
+            .expect("running cargo build --release");
+        assert!(status.success(), "cargo build --release --bin okr failed");
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(|d| manifest.join(d))
+            .unwrap_or_else(|| manifest.join("target"));
+        let bin = target.join("release").join("okr");
+        assert!(bin.is_file(), "no release binary at {}", bin.display());
+        bin
+    })
+}
+
+/// Fails loudly when tmux is missing: these tests are never skipped silently.
+fn require_tmux() {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "the end-to-end tests need tmux on PATH and it was not found; install it (e.g. apt-get install tmux)"
+    );
+}
+
+/// Quotes a word for `sh`.
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// A temporary folder with the data file, a home and the tmux socket.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::Builder::new()
+            .prefix("okr-e2e-")
+            .tempdir()
+            .expect("creating a temporary folder");
+        std::fs::create_dir_all(dir.path().join("home")).unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        Sandbox { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn file(&self) -> PathBuf {
+        self.path().join("okr.json")
+    }
+
+    /// The shell command that opens the tracker on the sandbox's file.
+    fn okr_command(&self, lang: &str) -> String {
+        format!(
+            "{} --file {} --lang {lang}",
+            sh_quote(&okr_binary().to_string_lossy()),
+            sh_quote(&self.file().to_string_lossy()),
+        )
+    }
+
+    /// The environment okr runs in: a pinned date, a home in the sandbox.
+    fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("OKR_TODAY", TODAY.to_string()),
+            ("HOME", self.path().join("home").to_string_lossy().into()),
+            (
+                "XDG_DATA_HOME",
+                self.path().join("data").to_string_lossy().into(),
+            ),
+            ("LANG", "C".to_string()),
+        ]
+    }
+
+    /// The data file as JSON.
+    fn json(&self) -> Value {
+        let text = std::fs::read_to_string(self.file())
+            .unwrap_or_else(|e| panic!("reading {}: {e}", self.file().display()));
+        serde_json::from_str(&text).expect("the data file is JSON")
+    }
+
+    /// A second okr on the same file, outside tmux.
+    fn run_okr(&self, lang: &str) -> Output {
+        let mut cmd = Command::new(okr_binary());
+        cmd.args(["--file", &self.file().to_string_lossy(), "--lang", lang]);
+        for (k, v) in self.env() {
+            cmd.env(k, v);
+        }
+        cmd.env_remove("OKR_FILE")
+            .stdin(Stdio::null())
+            .output()
+            .expect("running a second okr")
+    }
+}
+
+/// One tmux session on its own server; the server is killed on drop.
+struct Term {
+    socket: PathBuf,
+    name: String,
+}
+
+impl Term {
+    /// Starts `command` (a shell command line) in a `width`×`height` window.
+    /// Panes stay after their process ends (`remain-on-exit`), so the exit
+    /// status can be read.
+    fn start(sandbox: &Sandbox, width: u16, height: u16, command: &str) -> Term {
+        require_tmux();
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let name = format!("okr-e2e-{}-{n}", std::process::id());
+        let conf = sandbox.path().join("tmux.conf");
+        std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").unwrap();
+        let term = Term {
+            socket: sandbox.path().join("tmux.sock"),
+            name,
+        };
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S")
+            .arg(&term.socket)
+            .arg("-f")
+            .arg(&conf)
+            .args(["new-session", "-d", "-s", &term.name])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()]);
+        for (k, v) in sandbox.env() {
+            cmd.args(["-e", &format!("{k}={v}")]);
+            cmd.env(k, v);
+        }
+        cmd.env_remove("TMUX")
+            .env_remove("OKR_FILE")
+            .env_remove("NO_COLOR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .arg(command);
+        let out = cmd.output().expect("running tmux new-session");
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        term
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("running tmux");
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Types text literally.
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", &self.name, "-l", text]);
+    }
+
+    /// Presses one named key: `Enter`, `Tab`, `BTab`, `Escape`, `C-u`, `a`.
+    fn press(&self, key: &str) {
+        self.tmux(&["send-keys", "-t", &self.name, key]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", &self.name])
+    }
+
+    /// A tmux format of the pane, e.g. `#{pane_dead}`.
+    fn format(&self, format: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", &self.name, format])
+            .trim()
+            .to_string()
+    }
+
+    /// Polls the screen until `done` holds, panicking with the last screen.
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            if start.elapsed() > WAIT {
+                panic!("waited {WAIT:?} for {what}; the screen was:\n{screen}");
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to leave the screen"), |s| {
+            !s.contains(text)
+        })
+    }
+
+    /// Waits until the pane's process has ended; returns its exit status.
+    fn wait_exit(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            if self.format("#{pane_dead}") == "1" {
+                let status = self.format("#{pane_dead_status}");
+                return status
+                    .parse()
+                    .unwrap_or_else(|_| panic!("no exit status, got {status:?}"));
+            }
+            if start.elapsed() > WAIT {
+                panic!(
+                    "waited {WAIT:?} for okr to exit; the screen was:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+/// The words of one language, as the screens show them.
+struct Words {
+    lang: &'static str,
+    empty_hint: &'static str,
+    new_objective: &'static str,
+    new_key_result: &'static str,
+    new_value: &'static str,
+    new_initiative: &'static str,
+    no_key_results: &'static str,
+    key_results: &'static str,
+    initiatives: &'static str,
+    unit: &'static str,
+    undone: &'static str,
+}
+
+const EN: Words = Words {
+    lang: "en",
+    empty_hint: "Press a to add your first objective",
+    new_objective: "New objective",
+    new_key_result: "New key result",
+    new_value: "New value",
+    new_initiative: "New initiative",
+    no_key_results: "No key results yet",
+    key_results: "Key results",
+    initiatives: "Initiatives",
+    unit: "calls",
+    undone: "Undone.",
+};
+
+const SV: Words = Words {
+    lang: "sv",
+    empty_hint: "Tryck a för att lägga till ditt första mål",
+    new_objective: "Nytt mål",
+    new_key_result: "Nytt nyckelresultat",
+    new_value: "Nytt värde",
+    new_initiative: "Ny uppgift",
+    no_key_results: "Inga nyckelresultat än",
+    key_results: "Nyckelresultat",
+    initiatives: "Uppgifter",
+    unit: "samtal",
+    undone: "Ångrat.",
+};
+
+/// The issue's scenario: a day's work from an empty file to quit, with the
+/// screen checked after every step and the file checked at the end.
+fn daily_scenario(w: &Words, objective: &str, key_result: &str, initiative: &str) {
+    let sandbox = Sandbox::new();
+    assert!(!sandbox.file().exists());
+    let t = Term::start(&sandbox, 100, 30, &sandbox.okr_command(w.lang));
+    t.wait_for(w.empty_hint);
+
+    // A Mål.
+    t.press("a");
+    t.wait_for(w.new_objective);
+    t.type_text(objective);
+    t.wait_for(objective);
+    t.press("Enter");
+    t.wait_gone(w.new_objective);
+    t.wait_for(&format!("▸ {objective}"));
+    t.wait_for(w.no_key_results);
+
+    // A numeric key result: start 0 (prefilled), target 10, unit "calls".
+    t.press("Tab");
+    t.wait_for(&format!("▶ {}", w.key_results));
+    t.press("a");
+    t.wait_for(w.new_key_result);
+    t.type_text(key_result);
+    t.wait_for(key_result);
+    t.press("Tab"); // Measure: a number is the first choice.
+    t.press("Tab"); // Start, prefilled 0.
+    t.press("Tab"); // Target.
+    t.type_text("10");
+    t.press("Tab"); // Current: empty means the start.
+    t.press("Tab"); // Unit.
+    t.type_text(w.unit);
+    t.wait_for(w.unit);
+    t.press("Enter");
+    t.wait_gone(w.new_key_result);
+    t.wait_for(&format!("0 / 10 {}", w.unit));
+
+    // Its value with `v`: the field holds the current value, so clear it first.
+    t.press("v");
+    t.wait_for(w.new_value);
+    t.press("C-u");
+    t.type_text("4");
+    t.press("Enter");
+    t.wait_gone(w.new_value);
+    t.wait_for(&format!("4 / 10 {}", w.unit));
+
+    // The detail, an Uppgift, ticked and the tick undone.
+    t.press("Enter");
+    t.wait_for(&format!("{} (0/0)", w.initiatives));
+    t.press("Tab");
+    t.wait_for(&format!("▶ {} (0/0)", w.initiatives));
+    t.press("a");
+    t.wait_for(w.new_initiative);
+    t.type_text(initiative);
+    t.wait_for(initiative);
+    t.press("Enter");
+    t.wait_gone(w.new_initiative);
+    t.wait_for(&format!("[ ] {initiative}"));
+    t.press("x");
+    t.wait_for(&format!("[x] {initiative}"));
+    t.wait_for(&format!("{} (1/1)", w.initiatives));
+    t.press("u");
+    t.wait_for(w.undone);
+    t.wait_for(&format!("[ ] {initiative}"));
+    t.wait_for(&format!("{} (0/1)", w.initiatives));
+
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0, "okr exits 0 on q");
+
+    let data = sandbox.json();
+    let objectives = data["objectives"].as_array().expect("objectives");
+    assert_eq!(objectives.len(), 1, "one objective: {data:#}");
+    let o = &objectives[0];
+    assert_eq!(o["title"], objective);
+    assert_eq!(o["quarter"], "2026-Q4");
+    let krs = o["key_results"].as_array().expect("key_results");
+    assert_eq!(krs.len(), 1, "one key result: {o:#}");
+    let k = &krs[0];
+    assert_eq!(k["title"], key_result);
+    assert_eq!(k["measure"]["type"], "numeric");
+    assert_eq!(k["measure"]["start"], 0.0);
+    assert_eq!(k["measure"]["target"], 10.0);
+    assert_eq!(k["measure"]["current"], 4.0);
+    assert_eq!(k["measure"]["unit"], w.unit);
+    let history = k["history"].as_array().expect("history");
+    assert!(
+        history
+            .iter()
+            .any(|h| h["value"] == 4.0 && h["date"] == TODAY),
+        "a history entry with value 4 today: {history:#?}"
+    );
+    let inits = o["initiatives"].as_array().expect("initiatives");
+    assert_eq!(inits.len(), 1, "one initiative: {o:#}");
+    assert_eq!(inits[0]["title"], initiative);
+    assert!(
+        inits[0].get("done").is_none_or(Value::is_null),
+        "the tick was undone: {:#}",
+        inits[0]
+    );
+}
+
+#[test]
+fn a_days_work_in_english_ends_up_in_the_file() {
+    daily_scenario(&EN, "Happy customers", "Customer calls", "Call ten customers");
+}
+
+#[test]
+fn a_days_work_in_swedish_ends_up_in_the_file() {
+    daily_scenario(&SV, "Nöjda kunder", "Kundsamtal", "Ring tio kunder");
+}
