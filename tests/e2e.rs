@@ -18,6 +18,10 @@ use serde_json::Value;
 const TODAY: &str = "2026-11-24";
 const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
+/// What the session's shell prints after okr: `EXITED <status>`, the
+/// terminal's flags, then `END`.
+const EXITED: &str = "EXITED";
+const END: &str = "END-OF-SESSION";
 
 /// The release binary, built once per test process so `cargo test` alone is enough.
 fn okr_binary() -> &'static Path {
@@ -80,10 +84,14 @@ impl Sandbox {
         self.path().join("okr.json")
     }
 
-    /// The shell command that opens the tracker on the sandbox's file.
-    fn okr_command(&self, lang: &str) -> String {
+    /// The shell command line of a session: okr on the sandbox's file, then
+    /// what it left behind. The shell reaps okr and prints its exit status
+    /// (tmux's own `pane_dead_status` can lag: tmux 3.3 sometimes leaves the
+    /// process a zombie for seconds), then the terminal's line discipline
+    /// flags, so every test also proves the terminal was restored.
+    fn session_command(&self, lang: &str) -> String {
         format!(
-            "{} --file {} --lang {lang}",
+            "{} --file {} --lang {lang}; echo \"{EXITED} $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$'; echo {END}",
             sh_quote(&okr_binary().to_string_lossy()),
             sh_quote(&self.file().to_string_lossy()),
         )
@@ -231,24 +239,32 @@ impl Term {
         })
     }
 
-    /// Waits until the pane's process has ended; returns its exit status.
+    /// Waits until okr has ended and the shell has reported; returns okr's
+    /// exit status, after checking that the terminal is back in canonical
+    /// mode with echo and signals, and off the alternate screen.
     fn wait_exit(&self) -> i32 {
-        let start = Instant::now();
-        loop {
-            if self.format("#{pane_dead}") == "1" {
-                let status = self.format("#{pane_dead_status}");
-                return status
-                    .parse()
-                    .unwrap_or_else(|_| panic!("no exit status, got {status:?}"));
-            }
-            if start.elapsed() > WAIT {
-                panic!(
-                    "waited {WAIT:?} for okr to exit; the screen was:\n{}",
-                    self.screen()
-                );
-            }
-            std::thread::sleep(POLL);
+        self.wait_for(END);
+        // With the history: tmux may scroll the shell's first line off the
+        // screen when the alternate screen is left.
+        let screen = self.tmux(&["capture-pane", "-p", "-S", "-", "-t", &self.name]);
+        let status = screen
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(EXITED))
+            .and_then(|rest| rest.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no exit status on screen:\n{screen}"));
+        let lines: Vec<&str> = screen.lines().map(str::trim).collect();
+        for flag in ["icanon", "echo", "isig"] {
+            assert!(
+                lines.contains(&flag),
+                "the terminal is back to {flag} after okr:\n{screen}"
+            );
         }
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "okr left the alternate screen:\n{screen}"
+        );
+        status
     }
 }
 
@@ -310,7 +326,7 @@ const SV: Words = Words {
 fn daily_scenario(w: &Words, objective: &str, key_result: &str, initiative: &str) {
     let sandbox = Sandbox::new();
     assert!(!sandbox.file().exists());
-    let t = Term::start(&sandbox, 100, 30, &sandbox.okr_command(w.lang));
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command(w.lang));
     t.wait_for(w.empty_hint);
 
     // A Mål.
@@ -408,10 +424,219 @@ fn daily_scenario(w: &Words, objective: &str, key_result: &str, initiative: &str
 
 #[test]
 fn a_days_work_in_english_ends_up_in_the_file() {
-    daily_scenario(&EN, "Happy customers", "Customer calls", "Call ten customers");
+    daily_scenario(
+        &EN,
+        "Happy customers",
+        "Customer calls",
+        "Call ten customers",
+    );
 }
 
 #[test]
 fn a_days_work_in_swedish_ends_up_in_the_file() {
     daily_scenario(&SV, "Nöjda kunder", "Kundsamtal", "Ring tio kunder");
+}
+
+impl Sandbox {
+    /// Waits until the data file holds `text` (the writer saves in the background).
+    fn wait_for_file(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let content = std::fs::read_to_string(self.file()).unwrap_or_default();
+            if content.contains(text) {
+                return content;
+            }
+            if start.elapsed() > WAIT {
+                panic!(
+                    "waited {WAIT:?} for {text:?} in {}; it held:\n{content}",
+                    self.file().display()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// The pid okr wrote into its lock file beside the data file.
+    fn locker_pid(&self) -> u32 {
+        let lock = self.path().join("okr.json.lock");
+        let text = std::fs::read_to_string(&lock)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", lock.display()));
+        text.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("no pid in {}: {text:?}", lock.display()))
+    }
+}
+
+/// Adds a Mål from the quarter view's Mål list and waits until it is listed.
+fn add_objective(t: &Term, title: &str) {
+    t.press("a");
+    t.wait_for(EN.new_objective);
+    t.type_text(title);
+    t.wait_for(title);
+    t.press("Enter");
+    t.wait_gone(EN.new_objective);
+    t.wait_for(&format!("▸ {title}"));
+}
+
+#[test]
+fn sigterm_keeps_the_change_restores_the_terminal_and_exits_143() {
+    let sandbox = Sandbox::new();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(EN.empty_hint);
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "1",
+        "okr draws on the alternate screen"
+    );
+    add_objective(&t, "Survive a SIGTERM");
+
+    // okr runs under the session's shell; its pid is in the lock file.
+    let pid = sandbox.locker_pid();
+    let kill = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("running kill");
+    assert!(kill.success(), "kill -TERM {pid} failed");
+
+    assert_eq!(t.wait_exit(), 143, "128 + SIGTERM");
+    let screen = t.screen();
+    assert!(
+        !screen.contains("Survive a SIGTERM"),
+        "the alternate screen was left:\n{screen}"
+    );
+    let data = sandbox.json();
+    let objectives = data["objectives"].as_array().expect("objectives");
+    assert_eq!(objectives.len(), 1, "the change was saved: {data:#}");
+    assert_eq!(objectives[0]["title"], "Survive a SIGTERM");
+}
+
+#[test]
+fn a_second_okr_on_the_same_file_is_told_and_exits_1() {
+    let sandbox = Sandbox::new();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(EN.empty_hint);
+    add_objective(&t, "Only one writer");
+    let before = sandbox.wait_for_file("Only one writer");
+
+    let second = sandbox.run_okr("en");
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(
+        second.status.code(),
+        Some(1),
+        "the second okr exits 1; stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("is already open in another okr"),
+        "the second okr says why: {stderr}"
+    );
+    assert!(
+        stderr.contains(&*sandbox.file().to_string_lossy()),
+        "and names the file: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sandbox.file()).unwrap(),
+        before,
+        "the second okr wrote nothing"
+    );
+
+    // The first one is unharmed and still saves.
+    add_objective(&t, "Still mine");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let data = sandbox.json();
+    assert_eq!(
+        data["objectives"].as_array().map(Vec::len),
+        Some(2),
+        "{data:#}"
+    );
+}
+
+#[test]
+fn bad_input_keeps_the_form_open_with_what_was_typed() {
+    let sandbox = Sandbox::new();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(EN.empty_hint);
+
+    // An empty title.
+    t.press("a");
+    t.wait_for(EN.new_objective);
+    t.press("Enter");
+    t.wait_for("Write a title.");
+    t.wait_for(EN.new_objective);
+    t.type_text("Fewer bugs");
+    t.wait_gone("Write a title.");
+    t.press("Enter");
+    t.wait_gone(EN.new_objective);
+    t.wait_for("▸ Fewer bugs");
+
+    // A target that is not a number.
+    t.press("Tab");
+    t.wait_for(&format!("▶ {}", EN.key_results));
+    t.press("a");
+    t.wait_for(EN.new_key_result);
+    t.type_text("Open bugs");
+    t.press("Tab"); // Measure.
+    t.press("Tab"); // Start.
+    t.press("Tab"); // Target.
+    t.type_text("abc");
+    t.press("Enter");
+    let screen = t.wait_for("Not a number");
+    assert!(
+        screen.contains(EN.new_key_result),
+        "the form stays:\n{screen}"
+    );
+    let target = screen
+        .lines()
+        .find(|l| l.contains("Target"))
+        .unwrap_or_else(|| panic!("a Target field:\n{screen}"));
+    assert!(target.contains("abc"), "what was typed is kept:\n{screen}");
+    assert!(screen.contains("Open bugs"), "the title is kept:\n{screen}");
+
+    t.press("C-u");
+    t.type_text("10");
+    t.wait_gone("Not a number");
+    t.press("Enter");
+    t.wait_gone(EN.new_key_result);
+    t.wait_for("0 / 10");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    let data = sandbox.json();
+    let o = &data["objectives"][0];
+    assert_eq!(o["title"], "Fewer bugs");
+    assert_eq!(o["key_results"][0]["title"], "Open bugs");
+    assert_eq!(o["key_results"][0]["measure"]["target"], 10.0);
+}
+
+/// Whether a process has a handler for SIGWINCH (Linux: `SigCgt` in
+/// `/proc/PID/status`); `None` where that cannot be read.
+fn catches_sigwinch(pid: u32) -> Option<bool> {
+    const SIGWINCH: u32 = 28;
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let mask = status.lines().find_map(|l| l.strip_prefix("SigCgt:"))?;
+    let mask = u64::from_str_radix(mask.trim(), 16).ok()?;
+    Some(mask & (1 << (SIGWINCH - 1)) != 0)
+}
+
+#[test]
+fn a_small_window_says_so_and_a_larger_one_shows_the_quarter() {
+    let sandbox = Sandbox::new();
+    let t = Term::start(&sandbox, 30, 8, &sandbox.session_command("en"));
+    t.wait_for("too small");
+
+    // okr listens for resizes only once its input thread has started
+    // reading (crossterm registers SIGWINCH lazily); a resize before that is
+    // lost. Wait for the handler, so the test checks the redraw, not the race.
+    let pid = sandbox.locker_pid();
+    let start = Instant::now();
+    while catches_sigwinch(pid) == Some(false) {
+        assert!(start.elapsed() < WAIT, "okr never listened for SIGWINCH");
+        std::thread::sleep(POLL);
+    }
+
+    t.tmux(&["resize-window", "-t", &t.name, "-x", "100", "-y", "30"]);
+    t.wait_for(EN.empty_hint);
+    t.wait_gone("too small");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
 }
