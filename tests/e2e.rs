@@ -193,6 +193,11 @@ impl Term {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.tmux(&["resize-window", "-t", &self.name, "-x", &w, "-y", &h]);
+    }
+
     /// Types text literally.
     fn type_text(&self, text: &str) {
         self.tmux(&["send-keys", "-t", &self.name, "-l", text]);
@@ -291,6 +296,7 @@ struct Words {
     initiatives: &'static str,
     unit: &'static str,
     undone: &'static str,
+    form_keys: &'static str,
 }
 
 const EN: Words = Words {
@@ -305,6 +311,7 @@ const EN: Words = Words {
     initiatives: "Initiatives",
     unit: "calls",
     undone: "Undone.",
+    form_keys: "Enter save · Esc cancel",
 };
 
 const SV: Words = Words {
@@ -319,6 +326,7 @@ const SV: Words = Words {
     initiatives: "Uppgifter",
     unit: "samtal",
     undone: "Ångrat.",
+    form_keys: "Enter spara · Esc avbryt",
 };
 
 /// The scenario: a day's work from an empty file to quit, with the
@@ -634,9 +642,27 @@ fn a_small_window_says_so_and_a_larger_one_shows_the_quarter() {
         std::thread::sleep(POLL);
     }
 
-    t.tmux(&["resize-window", "-t", &t.name, "-x", "100", "-y", "30"]);
+    t.resize(100, 30);
     t.wait_for(EN.empty_hint);
     t.wait_gone("too small");
+
+    // No size panics, down to 1×1, and what is typed survives the sizes.
+    t.press("a");
+    t.wait_for(EN.new_objective);
+    t.type_text("Tiny windows");
+    t.wait_for("Tiny windows");
+    t.resize(1, 1);
+    t.wait_until("the 1×1 screen", |s| s.trim() == "T");
+    t.resize(39, 12);
+    t.wait_for("too small");
+    t.resize(40, 12);
+    t.wait_for("Tiny windows");
+    t.wait_gone("too small");
+    t.resize(100, 30);
+    t.wait_for(EN.form_keys);
+    t.press("Enter");
+    t.wait_for("▸ Tiny windows");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
+    assert_eq!(sandbox.json()["objectives"][0]["title"], "Tiny windows");
 }
