@@ -149,7 +149,7 @@ impl Term {
         let conf = sandbox.path().join("tmux.conf");
         std::fs::write(&conf, "set -g remain-on-exit on\nset -g status off\n").unwrap();
         let term = Term {
-            socket: sandbox.path().join("tmux.sock"),
+            socket: sandbox.path().join(format!("tmux-{n}.sock")),
             name,
         };
         let mut cmd = Command::new("tmux");
@@ -665,4 +665,103 @@ fn a_small_window_says_so_and_a_larger_one_shows_the_quarter() {
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(sandbox.json()["objectives"][0]["title"], "Tiny windows");
+}
+
+#[test]
+fn a_second_run_keeps_a_copy_of_the_file_before_its_first_write() {
+    let sandbox = Sandbox::new();
+    let first = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    first.wait_for(EN.empty_hint);
+    add_objective(&first, "From the first run");
+    first.press("q");
+    assert_eq!(first.wait_exit(), 0);
+    drop(first);
+    let before = std::fs::read_to_string(sandbox.file()).unwrap();
+
+    let second = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    second.wait_for("From the first run");
+    second.press("j"); // Stay on the list; a new Mål goes last.
+    add_objective(&second, "From the second run");
+    second.press("q");
+    assert_eq!(second.wait_exit(), 0);
+
+    let backup = sandbox.path().join("okr.json.bak");
+    let kept = std::fs::read_to_string(&backup)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", backup.display()));
+    assert_eq!(
+        kept, before,
+        "the backup is the file as the second run found it"
+    );
+    let titles: Vec<Value> = sandbox.json()["objectives"]
+        .as_array()
+        .expect("objectives")
+        .iter()
+        .map(|o| o["title"].clone())
+        .collect();
+    assert_eq!(titles, ["From the first run", "From the second run"]);
+}
+
+/// okr with one saved Mål whose file someone else then rewrote, and a second
+/// Mål added after that. Returns what the other program wrote.
+fn conflict(sandbox: &Sandbox) -> (Term, String) {
+    let t = Term::start(sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(EN.empty_hint);
+    add_objective(&t, "Mine");
+    sandbox.wait_for_file("Mine");
+
+    let mut theirs = sandbox.json();
+    theirs["objectives"][0]["title"] = "Theirs".into();
+    let theirs = serde_json::to_string_pretty(&theirs).unwrap();
+    std::fs::write(sandbox.file(), &theirs).unwrap();
+
+    add_objective(&t, "Also mine");
+    t.wait_for("was changed by another program");
+    (t, theirs)
+}
+
+#[test]
+fn a_file_changed_by_someone_else_is_not_overwritten() {
+    let sandbox = Sandbox::new();
+    let (t, theirs) = conflict(&sandbox);
+    assert_eq!(
+        std::fs::read_to_string(sandbox.file()).unwrap(),
+        theirs,
+        "their file is left as they wrote it"
+    );
+    let copy = sandbox.path().join("okr.json.conflict");
+    let copy = std::fs::read_to_string(&copy)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", copy.display()));
+    assert!(
+        copy.contains("Mine") && copy.contains("Also mine"),
+        "okr's state is in the conflict copy:\n{copy}"
+    );
+
+    // With a save problem the first q only warns; the second quits.
+    t.press("q");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(sandbox.file()).unwrap(),
+        theirs,
+        "quitting does not overwrite their file either"
+    );
+}
+
+#[test]
+#[ignore = "bug: with a save problem, q arms the quit but the status line keeps showing the save problem, so \"Press q again to quit anyway\" is never seen"]
+fn quitting_with_a_save_problem_says_press_q_again() {
+    let sandbox = Sandbox::new();
+    let (t, _) = conflict(&sandbox);
+    t.press("q");
+    t.wait_for("Press q again");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+#[ignore = "bug: the conflict message is one line cut at the window's width, so where okr saved the changes is not shown at 100 columns"]
+fn a_conflict_says_where_the_changes_went() {
+    let sandbox = Sandbox::new();
+    let (t, _) = conflict(&sandbox);
+    t.wait_for("okr.json.conflict");
 }
