@@ -4,7 +4,10 @@
 //!
 //! Every step waits for text on the screen, never for time. Each test runs
 //! its own tmux server (a socket in its temporary folder), so tests never
-//! share sessions or options, and the server goes away with the test.
+//! share sessions or options, and the server goes away with the test. okr
+//! runs under a shell that, once okr ends, prints okr's exit status and the
+//! terminal's mode flags: every test that ends okr also proves the terminal
+//! was restored.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -19,7 +22,7 @@ const TODAY: &str = "2026-11-24";
 const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
 /// What the session's shell prints after okr: `EXITED <status>`, the
-/// terminal's flags, then `END`.
+/// terminal's flags, then [`END`].
 const EXITED: &str = "EXITED";
 const END: &str = "END-OF-SESSION";
 
@@ -139,8 +142,8 @@ struct Term {
 
 impl Term {
     /// Starts `command` (a shell command line) in a `width`×`height` window.
-    /// Panes stay after their process ends (`remain-on-exit`), so the exit
-    /// status can be read.
+    /// Panes stay after their process ends (`remain-on-exit`), so what was
+    /// printed last can still be read.
     fn start(sandbox: &Sandbox, width: u16, height: u16, command: &str) -> Term {
         require_tmux();
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -212,7 +215,7 @@ impl Term {
         self.tmux(&["capture-pane", "-p", "-t", &self.name])
     }
 
-    /// A tmux format of the pane, e.g. `#{pane_dead}`.
+    /// A tmux format of the pane, e.g. `#{alternate_on}`.
     fn format(&self, format: &str) -> String {
         self.tmux(&["display-message", "-p", "-t", &self.name, format])
             .trim()
