@@ -751,7 +751,6 @@ fn a_file_changed_by_someone_else_is_not_overwritten() {
 }
 
 #[test]
-#[ignore = "bug: with a save problem, q arms the quit but the status line keeps showing the save problem, so \"Press q again to quit anyway\" is never seen"]
 fn quitting_with_a_save_problem_says_press_q_again() {
     let sandbox = Sandbox::new();
     let (t, _) = conflict(&sandbox);
@@ -762,7 +761,6 @@ fn quitting_with_a_save_problem_says_press_q_again() {
 }
 
 #[test]
-#[ignore = "bug: the conflict message is one line cut at the window's width, so where okr saved the changes is not shown at 100 columns"]
 fn a_conflict_says_where_the_changes_went() {
     let sandbox = Sandbox::new();
     let (t, _) = conflict(&sandbox);

@@ -78,6 +78,8 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
 
     let mut terminal = ratatui::try_init().context("opening the terminal")?;
     let _restore = Restore;
+    // Start crossterm's reader now, so a resize in the first moments is not lost.
+    let _ = event::poll(std::time::Duration::ZERO);
 
     let input_tx = tx;
     std::thread::Builder::new()

@@ -34,9 +34,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         );
         return;
     }
+    let status_text = status_lines(app, theme);
     let [body, status, footer] = Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height(&status_text, area)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -47,7 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Review(st) => review::draw(app, st, frame, body, theme),
         Screen::Overview { sel } => overview::draw(app, *sel, frame, body, theme),
     }
-    draw_status(app, frame, status, theme);
+    frame.render_widget(Paragraph::new(status_text).wrap(Wrap { trim: false }), status);
     draw_footer(app, frame, footer, theme);
     match &app.modal {
         Some(Modal::Help) => modal::draw_help(app, frame, area, theme),
@@ -58,24 +59,29 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let (text, style) = if let Some(p) = &app.save_problem {
-        (format!("⚠ {p}"), theme.error())
-    } else if let Some(m) = &app.message {
-        let style = match m.tone {
-            Tone::Info => theme.info(),
-            Tone::Warning => theme.warning(),
-            Tone::Error => theme.error(),
+/// The status lines: a save problem (until a save succeeds) and the latest
+/// message, each wrapped to the width.
+fn status_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(p) = &app.save_problem {
+        lines.push(Line::styled(format!("⚠ {p}"), theme.error()));
+    }
+    if let Some(m) = &app.message {
+        let (mark, style) = match m.tone {
+            Tone::Info => ("", theme.info()),
+            Tone::Warning => ("⚠ ", theme.warning()),
+            Tone::Error => ("⚠ ", theme.error()),
         };
-        let mark = match m.tone {
-            Tone::Info => "",
-            _ => "⚠ ",
-        };
-        (format!("{mark}{}", m.text), style)
-    } else {
-        return;
-    };
-    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+        lines.push(Line::styled(format!("{mark}{}", m.text), style));
+    }
+    lines
+}
+
+/// Rows the status lines need at this width, at most a quarter of the screen.
+fn status_height(lines: &[Line], area: Rect) -> u16 {
+    let w = usize::from(area.width.max(1));
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
+    u16::try_from(rows).unwrap_or(u16::MAX).min(area.height / 4).max(1)
 }
 
 /// The keys that work here, from the key table.

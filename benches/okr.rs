@@ -1,0 +1,101 @@
+//! Speed at three store sizes (see `support`): load against serde_json's own
+//! parse, the first frame, one key press, one save and the Markdown export.
+//! The generated files stay in `target/bench-stores/` for hyperfine and
+//! `/usr/bin/time -v` (see the README).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use okr::app::App;
+use okr::cli::{Format, QuarterChoice};
+use okr::model::{Lang, Quarter};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::{Size, generate, today};
+
+fn store_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-stores");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes the store of a size (once) and returns its path.
+fn store_file(size: Size) -> PathBuf {
+    let path = store_dir().join(format!("{}.json", size.name()));
+    let bytes = okr::store::format::serialize(&generate(size, 42)).unwrap();
+    if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    path
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn frame(app: &App, terminal: &mut Terminal<TestBackend>) {
+    terminal.draw(|f| okr::ui::draw(app, f)).unwrap();
+}
+
+fn benches(c: &mut Criterion) {
+    for size in Size::ALL {
+        let path = store_file(size);
+        let bytes = std::fs::read(&path).unwrap();
+        let name = size.name();
+        let mut g = c.benchmark_group(format!("{name} ({} MB)", bytes.len() / 1_000_000));
+        if matches!(size, Size::L) {
+            g.sample_size(10);
+        }
+        g.bench_function(BenchmarkId::new("load", name), |b| b.iter(|| black_box(okr::store::read(&path).unwrap())));
+        g.bench_function(BenchmarkId::new("serde_json Value parse (baseline)", name), |b| {
+            b.iter(|| black_box(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&path).unwrap()).unwrap()))
+        });
+        g.bench_function(BenchmarkId::new("load + first frame 120x40", name), |b| {
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            b.iter(|| {
+                let app = App::new(okr::store::read(&path).unwrap(), Lang::En, today(), None);
+                frame(&app, &mut terminal);
+                black_box(&app);
+            })
+        });
+        let data = okr::store::read(&path).unwrap();
+        let mut app = App::new(data.clone(), Lang::En, today(), None);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        g.bench_function(BenchmarkId::new("first frame 120x40", name), |b| b.iter(|| frame(&app, &mut terminal)));
+        let mut down = true;
+        g.bench_function(BenchmarkId::new("key: move selection + frame", name), |b| {
+            b.iter(|| {
+                app.handle_key(key(if down { 'j' } else { 'k' }));
+                down = !down;
+                frame(&app, &mut terminal);
+            })
+        });
+        app.handle_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+        g.bench_function(BenchmarkId::new("key: set value (+) + frame", name), |b| {
+            b.iter(|| {
+                app.handle_key(key('+'));
+                frame(&app, &mut terminal);
+            })
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = okr::store::Store::open(&dir.path().join("okr.json")).unwrap();
+        g.bench_function(BenchmarkId::new("save", name), |b| b.iter(|| store.save(&data).unwrap()));
+        g.bench_function(BenchmarkId::new("export md (current quarter)", name), |b| {
+            b.iter(|| {
+                let mut out = Vec::new();
+                let q = QuarterChoice::One(Quarter::of(today()));
+                okr::cli::export(&data, q, Format::Md, Lang::En, &mut out).unwrap();
+                black_box(out)
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(okr_benches, benches);
+criterion_main!(okr_benches);
