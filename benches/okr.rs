@@ -19,7 +19,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use support::{Size, generate, today};
 
 fn store_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-stores");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench-stores");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -51,10 +53,20 @@ fn benches(c: &mut Criterion) {
         if matches!(size, Size::L) {
             g.sample_size(10);
         }
-        g.bench_function(BenchmarkId::new("load", name), |b| b.iter(|| black_box(okr::store::read(&path).unwrap())));
-        g.bench_function(BenchmarkId::new("serde_json Value parse (baseline)", name), |b| {
-            b.iter(|| black_box(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&path).unwrap()).unwrap()))
+        g.bench_function(BenchmarkId::new("load", name), |b| {
+            b.iter(|| black_box(okr::store::read(&path).unwrap()))
         });
+        g.bench_function(
+            BenchmarkId::new("serde_json Value parse (baseline)", name),
+            |b| {
+                b.iter(|| {
+                    black_box(
+                        serde_json::from_slice::<serde_json::Value>(&std::fs::read(&path).unwrap())
+                            .unwrap(),
+                    )
+                })
+            },
+        );
         g.bench_function(BenchmarkId::new("load + first frame 120x40", name), |b| {
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             b.iter(|| {
@@ -66,7 +78,9 @@ fn benches(c: &mut Criterion) {
         let data = okr::store::read(&path).unwrap();
         let mut app = App::new(data.clone(), Lang::En, today(), None);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        g.bench_function(BenchmarkId::new("first frame 120x40", name), |b| b.iter(|| frame(&app, &mut terminal)));
+        g.bench_function(BenchmarkId::new("first frame 120x40", name), |b| {
+            b.iter(|| frame(&app, &mut terminal))
+        });
         let mut down = true;
         g.bench_function(BenchmarkId::new("key: move selection + frame", name), |b| {
             b.iter(|| {
@@ -84,7 +98,9 @@ fn benches(c: &mut Criterion) {
         });
         let dir = tempfile::tempdir().unwrap();
         let (mut store, _) = okr::store::Store::open(&dir.path().join("okr.json")).unwrap();
-        g.bench_function(BenchmarkId::new("save", name), |b| b.iter(|| store.save(&data).unwrap()));
+        g.bench_function(BenchmarkId::new("save", name), |b| {
+            b.iter(|| store.save(&data).unwrap())
+        });
         g.bench_function(BenchmarkId::new("export md (current quarter)", name), |b| {
             b.iter(|| {
                 let mut out = Vec::new();

@@ -1,6 +1,7 @@
 //! The command line (PRODUCT.md section 6) and the subcommands that need no
 //! terminal: `path`, `export` and `update`.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{self, Strings};
 use crate::model::progress::{self, PaceStatus};
-use crate::model::{Data, HistoryEntry, Lang, Measure, Objective, Quarter, number};
+use crate::model::{Data, HistoryEntry, KeyResult, Lang, Measure, Objective, Quarter, number};
 use crate::store::{self, Store};
 
 #[derive(Parser, Debug)]
@@ -133,6 +134,7 @@ pub fn update(
     let kr_id = kr.id.clone();
     let title = kr.title.clone();
     let unit = kr.measure.unit().to_string();
+    let measure = kr.measure.clone();
     let confidence = kr.confidence;
     if let Some(kr) = data.key_result_mut(pos) {
         kr.measure.set_current(new);
@@ -154,10 +156,18 @@ pub fn update(
     writeln!(
         out,
         "{kr_id} {title}: {} → {}{unit}",
-        s.num(before),
-        s.num(new)
+        value_words(&measure, before, s),
+        value_words(&measure, new, s)
     )?;
     Ok(())
+}
+
+/// A value as a person reads it: a number, or done / not done.
+fn value_words(m: &Measure, value: f64, s: &Strings) -> String {
+    match m {
+        Measure::Done(_) => (if value > 0.5 { s.done } else { s.not_done }).to_string(),
+        _ => s.num(value),
+    }
 }
 
 /// Reads a typed value for a measure: a number, or yes/no words for done/not-done.
@@ -322,14 +332,20 @@ fn export_md(
             .filter(|c| q.contains(c.date))
             .collect();
         if !checkins.is_empty() {
+            // Key results by id, once per quarter: a look-up per entry would scan the store.
+            let key_results: HashMap<&str, &KeyResult> = data
+                .objectives
+                .iter()
+                .filter(|o| o.quarter <= q)
+                .flat_map(|o| &o.key_results)
+                .map(|k| (k.id.as_str(), k))
+                .collect();
             writeln!(out, "\n### {}\n", s.checkins)?;
             for c in checkins {
                 writeln!(out, "- **{}** ({})", c.week, c.date)?;
                 for e in &c.entries {
-                    let title = data
-                        .find_key_result(&e.key_result)
-                        .and_then(|p| data.key_result(p))
-                        .map_or(String::new(), |k| format!(" {}", k.title));
+                    let kr = key_results.get(e.key_result.as_str());
+                    let title = kr.map_or(String::new(), |k| format!(" {}", k.title));
                     let note = if e.note.is_empty() {
                         String::new()
                     } else {
@@ -339,7 +355,7 @@ fn export_md(
                         out,
                         "  - `{}`{title}: {} · {} {}/10{note}",
                         e.key_result,
-                        s.num(e.value),
+                        kr.map_or_else(|| s.num(e.value), |k| value_words(&k.measure, e.value, s)),
                         s.confidence,
                         e.confidence
                     )?;

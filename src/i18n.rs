@@ -157,6 +157,10 @@ pub struct Strings {
     pub mean_scores: &'static str,
     pub pulse_trend: &'static str,
     pub no_quarters: &'static str,
+    pub key_elsewhere: fn(&str, &str) -> String,
+    pub err_own_parent: &'static str,
+    pub select_key_result: fn(&str, &str) -> String,
+    pub select_initiative: fn(&str, &str) -> String,
     pub actions: [&'static str; 24],
 }
 
@@ -340,6 +344,14 @@ pub static SV: Strings = Strings {
     mean_scores: "Medelbetyg per kvartal",
     pulse_trend: "Teampuls per kvartal (medel 1–5)",
     no_quarters: "Inga kvartal med mål än: tryck Esc och a för att lägga till.",
+    key_elsewhere: |k, a| format!("{k} ({a}) fungerar inte här; ? visar tangenterna som gör det."),
+    err_own_parent: "Ett mål kan inte ligga under sig självt.",
+    select_key_result: |k, a| {
+        format!("{k} ({a}) gäller ett nyckelresultat: tryck Tab för att välja ett.")
+    },
+    select_initiative: |k, a| {
+        format!("{k} ({a}) gäller en uppgift: öppna målet med Enter och tryck Tab.")
+    },
     actions: [
         "avsluta",
         "hjälp",
@@ -435,7 +447,7 @@ pub static EN: Strings = Strings {
     empty_quarter: [
         "No objectives for this quarter yet.",
         "Objective — Where do I want to go? Inspiring, one line, shows the way.",
-        "Key result — How do I know I am getting closer? Short, specific, measurable.",
+        "Key results — How do I know I am getting closer? Short, specific, measurable.",
         "Initiatives — What do I need to do to get there? Concrete tasks.",
         "Press a to add your first objective (3–5 a quarter: fewer is better).",
     ],
@@ -523,7 +535,7 @@ pub static EN: Strings = Strings {
     succeeded: "succeeded",
     missed: "missed",
     committed_below: "committed, below 1.0",
-    running: |n| format!("quarter {n} running"),
+    running: |n| format!("{n} quarters running"),
     propose_carry: "proposed to carry over: keep it until you succeed",
     review_form: "Score and retro",
     f_score: "Score (0–1)",
@@ -548,6 +560,12 @@ pub static EN: Strings = Strings {
     mean_scores: "Mean score per quarter",
     pulse_trend: "Team pulse per quarter (mean 1–5)",
     no_quarters: "No quarters with objectives yet: press Esc, then a to add one.",
+    key_elsewhere: |k, a| format!("{k} ({a}) does not work here; ? shows the keys that do."),
+    err_own_parent: "An objective cannot sit under itself.",
+    select_key_result: |k, a| format!("{k} ({a}) works on a key result: press Tab to select one."),
+    select_initiative: |k, a| {
+        format!("{k} ({a}) works on an initiative: open the objective with Enter, then press Tab.")
+    },
     actions: [
         "quit",
         "help",

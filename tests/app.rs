@@ -362,3 +362,72 @@ fn a_failed_save_is_shown_and_retried_and_nothing_is_lost() {
         "Spara mig"
     );
 }
+
+#[test]
+fn ctrl_c_in_a_form_keeps_the_form_and_what_was_typed() {
+    let mut h = Harness::new(None, Lang::En);
+    h.keys(&[ch('a')]);
+    h.type_text("Halvfärdig");
+    h.keys(&[ctrl('c')]);
+    assert!(!h.app.quit);
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("the form was thrown away")
+    };
+    assert_eq!(f.text(okr::app::form::FieldId::Title), "Halvfärdig");
+}
+
+#[test]
+fn only_y_confirms_a_delete() {
+    let mut h = Harness::new(Some(demo()), Lang::Sv);
+    let n = h.app.data.objectives.len();
+    h.keys(&[ch('d'), ch('j'), ch('k'), code(ENTER)]);
+    assert!(
+        matches!(h.app.modal, Some(Modal::Confirm { .. })),
+        "j, k and Enter neither confirm nor cancel"
+    );
+    assert_eq!(h.file().objectives.len(), n);
+    h.keys(&[ch('y')]);
+    assert_eq!(h.file().objectives.len(), n - 1);
+}
+
+#[test]
+fn a_mål_cannot_be_its_own_parent() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let own = h.app.data.objectives[0].id.clone();
+    h.keys(&[ch('e'), code(TAB), code(TAB), code(TAB), code(TAB)]);
+    h.type_text(&own);
+    h.keys(&[code(ENTER)]);
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("saved a Mål under itself")
+    };
+    assert!(
+        f.field(okr::app::form::FieldId::Parent)
+            .unwrap()
+            .error
+            .is_some()
+    );
+    assert_eq!(
+        f.fields[f.focus].id,
+        okr::app::form::FieldId::Parent,
+        "the focus goes to the bad field"
+    );
+    // Another Mål is a fine parent.
+    h.keys(&[ctrl('u')]);
+    h.type_text(&h.app.data.objectives[1].id.clone());
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal.is_none());
+    assert_eq!(h.file().objectives[0].parent.as_deref(), Some("o2"));
+}
+
+#[test]
+fn a_key_for_another_pane_says_where_it_works() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let before = h.app.data.objectives[0].key_results[0].measure.current();
+    h.keys(&[ch('+')]);
+    assert_eq!(
+        h.app.data.objectives[0].key_results[0].measure.current(),
+        before
+    );
+    let m = h.app.message.clone().unwrap();
+    assert!(m.text.contains("press Tab"), "{}", m.text);
+}

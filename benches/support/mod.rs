@@ -4,7 +4,10 @@
 #![allow(dead_code)]
 
 use chrono::{Days, NaiveDate, TimeZone, Utc};
-use okr::model::{CheckIn, CheckInEntry, Data, Extra, HistoryEntry, KeyResult, Kind, Measure, Objective, Quarter, Status};
+use okr::model::{
+    CheckIn, CheckInEntry, Data, Extra, HistoryEntry, KeyResult, Kind, Measure, Objective, Quarter,
+    Status,
+};
 
 /// The day the stores are "today": late in a quarter, so it has history.
 pub fn today() -> NaiveDate {
@@ -63,9 +66,26 @@ impl Rng {
     }
 }
 
-const VERBS: [&str; 8] = ["Öka", "Minska", "Lansera", "Nå", "Bygg", "Halvera", "Fördubbla", "Säkra"];
-const THINGS: [&str; 8] =
-    ["kundnöjdheten", "intäkterna i EMEA", "leveranstiden", "produktengagemanget", "teamets fokus", "kostnaderna", "kvaliteten", "sparandet"];
+const VERBS: [&str; 8] = [
+    "Öka",
+    "Minska",
+    "Lansera",
+    "Nå",
+    "Bygg",
+    "Halvera",
+    "Fördubbla",
+    "Säkra",
+];
+const THINGS: [&str; 8] = [
+    "kundnöjdheten",
+    "intäkterna i EMEA",
+    "leveranstiden",
+    "produktengagemanget",
+    "teamets fokus",
+    "kostnaderna",
+    "kvaliteten",
+    "sparandet",
+];
 
 /// A store of the given size; its last quarter is today's.
 pub fn generate(size: Size, seed: u64) -> Data {
@@ -81,7 +101,8 @@ pub fn generate(size: Size, seed: u64) -> Data {
     let (mut o_id, mut k_id, mut u_id) = (0u64, 0u64, 0u64);
     let mut q = first;
     for _ in 0..quarters {
-        let created = Utc.from_utc_datetime(&q.first_day().and_hms_opt(8, 0, 0).unwrap_or_default());
+        let created =
+            Utc.from_utc_datetime(&q.first_day().and_hms_opt(8, 0, 0).unwrap_or_default());
         // Weeks of this quarter that have passed (all, for past quarters).
         let weeks: Vec<NaiveDate> = (0..13u64)
             .filter_map(|w| q.first_day().checked_add_days(Days::new(w * 7 + 3)))
@@ -92,7 +113,12 @@ pub fn generate(size: Size, seed: u64) -> Data {
             for n in 0..per_owner {
                 o_id += 1;
                 let kind = Kind::ALL[rng.below(4) as usize];
-                let title = format!("{} {} ({})", VERBS[rng.below(8) as usize], THINGS[rng.below(8) as usize], n + 1);
+                let title = format!(
+                    "{} {} ({})",
+                    VERBS[rng.below(8) as usize],
+                    THINGS[rng.below(8) as usize],
+                    n + 1
+                );
                 let mut o = Objective::new(format!("o{o_id}"), title, kind, q, created);
                 o.owner = (owners > 1).then(|| format!("person{}", owner + 1));
                 o.why = "För att vi ska nå dit tillsammans".into();
@@ -104,19 +130,34 @@ pub fn generate(size: Size, seed: u64) -> Data {
                         1 => Measure::at_least(target, target - 1.0, "%"),
                         _ => Measure::numeric(0.0, target, "st"),
                     };
-                    let mut kr = KeyResult::new(format!("kr{k_id}"), format!("Mät sak {} för mål {o_id}", k + 1), measure);
+                    let mut kr = KeyResult::new(
+                        format!("kr{k_id}"),
+                        format!("Mät sak {} för mål {o_id}", k + 1),
+                        measure,
+                    );
                     kr.confidence = 1 + rng.below(10) as u8;
                     let reach = rng.unit();
                     for (w, d) in weeks.iter().enumerate() {
                         let value = match &kr.measure {
-                            Measure::Numeric(m) => (m.target * reach * (w + 1) as f64 / 13.0).round(),
+                            Measure::Numeric(m) => {
+                                (m.target * reach * (w + 1) as f64 / 13.0).round()
+                            }
                             Measure::Done(_) => f64::from(u8::from(w == 12 && reach > 0.5)),
                             Measure::AtLeast(l) => l.level + (rng.below(5) as f64 - 2.0),
                             Measure::AtMost(l) => l.level,
                         };
                         kr.measure.set_current(value);
-                        let note = if rng.below(4) == 0 { "Bra vecka".to_string() } else { String::new() };
-                        kr.history.push(HistoryEntry::new(*d, value, Some(kr.confidence), note.clone()));
+                        let note = if rng.below(4) == 0 {
+                            "Bra vecka".to_string()
+                        } else {
+                            String::new()
+                        };
+                        kr.history.push(HistoryEntry::new(
+                            *d,
+                            value,
+                            Some(kr.confidence),
+                            note.clone(),
+                        ));
                         checkins[w].entries.push(CheckInEntry {
                             key_result: kr.id.clone(),
                             value,
@@ -129,7 +170,10 @@ pub fn generate(size: Size, seed: u64) -> Data {
                 }
                 for t in 0..3 {
                     u_id += 1;
-                    let mut i = okr::model::Initiative::new(format!("u{u_id}"), format!("Uppgift {t} för mål {o_id}"));
+                    let mut i = okr::model::Initiative::new(
+                        format!("u{u_id}"),
+                        format!("Uppgift {t} för mål {o_id}"),
+                    );
                     if rng.below(2) == 0 {
                         i.done = weeks.first().copied();
                     }

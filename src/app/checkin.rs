@@ -14,7 +14,7 @@ use super::history::Patch;
 use super::{App, Pane, Screen};
 use crate::model::checkin::{self as ck, CheckInEntry, Pulse};
 use crate::model::progress;
-use crate::model::{CheckIn, Data, Extra, IsoWeek, Objective, Quarter};
+use crate::model::{CheckIn, Data, Extra, IsoWeek, Measure, Objective, Quarter};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -62,7 +62,13 @@ pub fn baseline(data: &Data, week: IsoWeek) -> HashMap<String, (f64, Option<u8>)
                     .find(|h| h.date < monday)
                     .map(|h| (h.value, h.confidence))
             };
-            if let Some(b) = from_checkin.or_else(from_history) {
+            // A key result new this week moved from its start.
+            let from_start = || match &k.measure {
+                Measure::Numeric(n) => Some((n.start, None)),
+                Measure::Done(_) => Some((0.0, None)),
+                _ => None,
+            };
+            if let Some(b) = from_checkin.or_else(from_history).or_else(from_start) {
                 out.insert(k.id.clone(), b);
             }
         }
@@ -240,7 +246,9 @@ impl App {
                 FormOutcome::Stay => {}
                 FormOutcome::Cancel => return self.leave_checkin(),
                 FormOutcome::Submit => {
-                    if self.accept_walk_step(&mut st) {
+                    if !self.accept_walk_step(&mut st) {
+                        st.form.focus_first_error();
+                    } else {
                         st.index += 1;
                         if st.index >= st.items.len() {
                             st.step = Step::Reflect;

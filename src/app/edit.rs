@@ -273,8 +273,16 @@ impl App {
             Purpose::Review { objective } => self.submit_review(f, &objective),
             Purpose::NewObjective | Purpose::EditObjective { .. } => {
                 let parent = f.text(FieldId::Parent);
-                if !parent.is_empty() && self.data.objective_index(&parent).is_none() {
-                    f.set_error(FieldId::Parent, s.err_unknown_parent);
+                if !parent.is_empty() {
+                    let own = match &f.purpose {
+                        Purpose::EditObjective { id } => Some(id.as_str()),
+                        _ => None,
+                    };
+                    if self.data.objective_index(&parent).is_none() {
+                        f.set_error(FieldId::Parent, s.err_unknown_parent);
+                    } else if own.is_some_and(|own| self.parent_chain_reaches(&parent, own)) {
+                        f.set_error(FieldId::Parent, s.err_own_parent);
+                    }
                 }
                 if f.has_errors() {
                     return Some(f);
@@ -440,6 +448,24 @@ impl App {
                 None
             }
         }
+    }
+
+    /// Whether following parents from `start` reaches `own` (a loop).
+    fn parent_chain_reaches(&self, start: &str, own: &str) -> bool {
+        let mut at = Some(start.to_string());
+        for _ in 0..=self.data.objectives.len() {
+            match at {
+                Some(id) if id == own => return true,
+                Some(id) => {
+                    at = self
+                        .data
+                        .objective_index(&id)
+                        .and_then(|i| self.data.objectives[i].parent.clone())
+                }
+                None => return false,
+            }
+        }
+        true
     }
 
     /// Reads the measure fields; `None` (with messages set) when they do not add up.

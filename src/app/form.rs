@@ -229,6 +229,17 @@ impl Form {
         }
     }
 
+    /// Moves the focus to the first field with a message, if any.
+    pub fn focus_first_error(&mut self) {
+        if let Some(i) = self
+            .fields
+            .iter()
+            .position(|f| f.error.is_some() && !f.hidden)
+        {
+            self.focus = i;
+        }
+    }
+
     fn is_last_field(&self) -> bool {
         !self.fields.iter().skip(self.focus + 1).any(|f| !f.hidden)
     }

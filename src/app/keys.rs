@@ -133,7 +133,16 @@ const EDITING: &[Context] = &[
     C::DetailKeyResults,
     C::DetailInitiatives,
 ];
-const LISTS: &[Context] = SCREENS;
+/// Lists, and the help (which scrolls).
+const LISTS: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+    C::Review,
+    C::Overview,
+    C::Help,
+];
 const QUARTER: &[Context] = &[C::Quarter, C::QuarterKeyResults];
 const KEY_RESULTS: &[Context] = &[C::QuarterKeyResults, C::DetailKeyResults];
 const UNDO: &[Context] = &[
@@ -209,6 +218,16 @@ pub fn action_for(ctx: Context, ev: &KeyEvent) -> Option<Action> {
         .filter(|b| b.contexts.contains(&ctx))
         .find(|b| b.keys.iter().any(|k| k.matches(ev)))
         .map(|b| b.action)
+}
+
+/// A key bound in some other context: its label and action, for a hint.
+pub fn elsewhere(ev: &KeyEvent) -> Option<(String, Action)> {
+    BINDINGS.iter().find_map(|b| {
+        b.keys
+            .iter()
+            .find(|k| k.matches(ev))
+            .map(|k| (k.label(), b.action))
+    })
 }
 
 /// The bindings that work in a context, in table order.

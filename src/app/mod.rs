@@ -93,6 +93,8 @@ pub struct App {
     pub demo: bool,
     /// Came from the review to plan: the quarter view shows the focus checklist.
     pub planning: bool,
+    /// How far the help overlay is scrolled, in a small window.
+    pub help_scroll: u16,
 }
 
 impl App {
@@ -117,6 +119,7 @@ impl App {
             color: true,
             demo: false,
             planning: false,
+            help_scroll: 0,
         }
     }
 
@@ -183,7 +186,14 @@ impl App {
     /// A report from the writer.
     pub fn on_save(&mut self, report: SaveReport) {
         match report {
-            SaveReport::Saved => self.save_problem = None,
+            SaveReport::Saved => {
+                self.save_problem = None;
+                // Nothing is unsaved any more: the "press q again" question is void.
+                if self.quit_armed {
+                    self.quit_armed = false;
+                    self.message = None;
+                }
+            }
             SaveReport::Failed(e) => self.save_problem = Some((self.s.save_failed)(&e)),
             SaveReport::Conflict { file, copy } => {
                 self.save_problem = Some((self.s.save_conflict)(&file, &copy))
@@ -231,14 +241,16 @@ impl App {
         match self.modal.take() {
             Some(Modal::Form(mut form)) => {
                 if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                    // Ctrl-C leaves a form like Esc: what is typed is never saved by surprise.
+                    // Ctrl-C does not quit while typing; the form and what is typed stay.
+                    self.modal = Some(Modal::Form(form));
                     return;
                 }
                 match form.handle_key(key) {
                     FormOutcome::Stay => self.modal = Some(Modal::Form(form)),
                     FormOutcome::Cancel => {}
                     FormOutcome::Submit => {
-                        if let Some(form) = self.submit(*form) {
+                        if let Some(mut form) = self.submit(*form) {
+                            form.focus_first_error();
                             self.modal = Some(Modal::Form(Box::new(form)));
                         }
                     }
@@ -247,10 +259,7 @@ impl App {
             }
             Some(Modal::Confirm { target, title }) => {
                 match key.code {
-                    KeyCode::Char('y')
-                    | KeyCode::Char('Y')
-                    | KeyCode::Char('j')
-                    | KeyCode::Char('J') => self.delete(&target, &title),
+                    KeyCode::Char('y') | KeyCode::Char('Y') => self.delete(&target, &title),
                     KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {}
                     _ => self.modal = Some(Modal::Confirm { target, title }),
                 }
@@ -279,7 +288,15 @@ impl App {
             }
             Some(Modal::Help) => {
                 match keys::action_for(Context::Help, &key) {
-                    Some(Action::Help) | Some(Action::Back) => {}
+                    Some(Action::Help) | Some(Action::Back) => self.help_scroll = 0,
+                    Some(Action::Down) => {
+                        self.help_scroll = self.help_scroll.saturating_add(1).min(40);
+                        self.modal = Some(Modal::Help);
+                    }
+                    Some(Action::Up) => {
+                        self.help_scroll = self.help_scroll.saturating_sub(1);
+                        self.modal = Some(Modal::Help);
+                    }
                     Some(Action::Quit) => self.request_quit(),
                     _ => self.modal = Some(Modal::Help),
                 }
@@ -298,6 +315,14 @@ impl App {
         if let Some(action) = keys::action_for(self.context(), &key) {
             self.message = None;
             self.act(action);
+        } else if let Some((label, action)) = keys::elsewhere(&key) {
+            // A key that works elsewhere says where, instead of doing nothing.
+            let hint = match action {
+                Action::SetValue | Action::StepUp | Action::StepDown => self.s.select_key_result,
+                Action::Toggle => self.s.select_initiative,
+                _ => self.s.key_elsewhere,
+            };
+            self.info(hint(&label, self.s.action(action)));
         }
         if was_armed && !self.quit {
             self.quit_armed = false;

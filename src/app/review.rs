@@ -100,19 +100,23 @@ impl App {
     /// Saves the review form; a Mål to carry then gets the carry dialog.
     pub(super) fn submit_review(&mut self, mut f: Form, objective: &str) -> Option<Form> {
         let s = self.s;
-        let score = form::number_field(&mut f, FieldId::Score, s);
-        let score = match score {
-            Some(v) if (0.0..=1.0).contains(&v) => v,
-            Some(_) => {
-                f.set_error(FieldId::Score, s.err_score);
-                return Some(f);
+        // An empty score clears it.
+        let score = if f.text(FieldId::Score).is_empty() {
+            None
+        } else {
+            match form::number_field(&mut f, FieldId::Score, s) {
+                Some(v) if (0.0..=1.0).contains(&v) => Some(v),
+                Some(_) => {
+                    f.set_error(FieldId::Score, s.err_score);
+                    return Some(f);
+                }
+                None => return Some(f),
             }
-            None => return Some(f),
         };
         let index = self.data.objective_index(objective)?;
         let before = self.data.objectives[index].clone();
         let mut o = before.clone();
-        o.score = Some(score);
+        o.score = score;
         o.status = STATUSES
             .get(f.chosen(FieldId::Kind))
             .copied()

@@ -96,7 +96,11 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         Line::styled(sparkline(&values, width.min(40)), theme.bar_filled()),
         Line::raw(""),
     ];
-    let [top, form] = Layout::vertical([Constraint::Length(7), Constraint::Min(1)]).areas(area);
+    // In a short window the fields come first: keep as much of the context as fits.
+    let top_rows = area.height.saturating_sub(7).clamp(3, 7);
+    let lines: Vec<Line> = lines.into_iter().take(usize::from(top_rows)).collect();
+    let [top, form] =
+        Layout::vertical([Constraint::Length(top_rows), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines), top);
     draw_fields(&st.form, frame, form, theme);
 }

@@ -48,7 +48,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Review(st) => review::draw(app, st, frame, body, theme),
         Screen::Overview { sel } => overview::draw(app, *sel, frame, body, theme),
     }
-    frame.render_widget(Paragraph::new(status_text).wrap(Wrap { trim: false }), status);
+    frame.render_widget(
+        Paragraph::new(status_text).wrap(Wrap { trim: false }),
+        status,
+    );
     draw_footer(app, frame, footer, theme);
     match &app.modal {
         Some(Modal::Help) => modal::draw_help(app, frame, area, theme),
@@ -81,7 +84,10 @@ fn status_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
 fn status_height(lines: &[Line], area: Rect) -> u16 {
     let w = usize::from(area.width.max(1));
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
-    u16::try_from(rows).unwrap_or(u16::MAX).min(area.height / 4).max(1)
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .min(area.height / 4)
+        .max(1)
 }
 
 /// The keys that work here, from the key table.

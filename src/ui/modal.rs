@@ -38,7 +38,7 @@ pub fn form_height(form: &Form) -> u16 {
 
 pub fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
     let h = form_height(form).saturating_add(4);
-    let rect = centered(area, 76, h);
+    let rect = centered(area, 100.min(area.width.saturating_sub(4)).max(40), h);
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -217,7 +217,6 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(s.form_keys, theme.dim()));
     lines.push(Line::styled(s.help_close, theme.dim()));
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 60, h);
@@ -225,10 +224,14 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {} ", s.help_title), theme.title()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    // In a small window the help scrolls with j/k (said in its title).
+    let visible = rect.height.saturating_sub(2);
+    let scroll = app.help_scroll.min(rows.saturating_sub(visible));
+    let block = if rows > visible {
+        block.title_bottom(Span::styled(" j/k ↓↑ ", theme.dim()))
+    } else {
+        block
+    };
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }

@@ -136,7 +136,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         let mut spans = vec![Span::raw(format!("{:<9} ", f.quarter.to_string()))];
         spans.extend(progress_bar(bar_w, value, None, theme));
         let label = match f.mean_score {
-            Some(m) => format!(" {}", s.num((m * 10.0).round() / 10.0)),
+            Some(m) => format!(" {}", s.num((m * 100.0).round() / 100.0)),
             None => format!(" {}", s.running_progress),
         };
         spans.push(Span::styled(

@@ -18,21 +18,25 @@ use crate::model::{IsoWeek, KeyResult, Objective};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let due = app.checkin_due() && app.quarter == crate::model::Quarter::of(app.today);
     let planning = app.planning || app.quarter > crate::model::Quarter::of(app.today);
+    let banner_text = due.then(|| format!("✎ {}", (app.s.checkin_banner)(app.checkin_waiting())));
+    // The banner wraps rather than lose its "press c" at the end.
+    let banner_rows = banner_text.as_ref().map_or(0, |t| {
+        u16::try_from(t.width().div_ceil(usize::from(area.width.max(1))))
+            .unwrap_or(2)
+            .min(2)
+    });
     let [header, banner, checklist, body] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(u16::from(due)),
+        Constraint::Length(banner_rows),
         Constraint::Length(if planning { 2 } else { 0 }),
         Constraint::Min(1),
     ])
     .areas(area);
     draw_header(app, frame, header, theme);
-    if due {
-        let text = format!("✎ {}", (app.s.checkin_banner)(app.checkin_waiting()));
+    if let Some(text) = banner_text {
+        let style = theme.warning().add_modifier(ratatui::style::Modifier::BOLD);
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                text,
-                theme.warning().add_modifier(ratatui::style::Modifier::BOLD),
-            )),
+            Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }),
             banner,
         );
     }
@@ -63,7 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         );
         return;
     }
-    let [left, right] = if body.width >= 100 {
+    let [left, right] = if body.width >= 160 {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
@@ -76,17 +80,15 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let q = app.quarter;
     let week = IsoWeek::of(app.today);
-    let today_marker = if q.contains(app.today) {
-        String::new()
+    // The week is today's: shown with today's quarter, else today's quarter is named.
+    let when = if q.contains(app.today) {
+        format!(" · {} {} ({week})", s.week, week.week)
     } else {
         format!("  ({}: {})", s.today, crate::model::Quarter::of(app.today))
     };
     let title = Line::from(vec![
         Span::styled(format!("okr · {} {q}", s.quarter), theme.title()),
-        Span::raw(format!(
-            " · {} {} ({week}){today_marker}",
-            s.week, week.week
-        )),
+        Span::raw(when),
     ]);
     let [t, g] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(title), t);
@@ -162,7 +164,12 @@ fn objective_rows(
     } else {
         String::new()
     };
-    let kind = format!(" [{}]{count}", s.kind(o.kind));
+    let life = if o.status == crate::model::Status::Active {
+        String::new()
+    } else {
+        format!(" · {}", s.status(o.status))
+    };
+    let kind = format!(" [{}]{count}{life}", s.kind(o.kind));
     let title_w = width.saturating_sub(2 + kind.width());
     let mut first = Line::from(vec![
         Span::raw(marker),
@@ -293,9 +300,13 @@ fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(block, area);
     if o.key_results.is_empty() {
         frame.render_widget(
-            Paragraph::new(s.no_key_results)
-                .style(theme.dim())
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(if app.pane == Pane::KeyResults {
+                s.no_key_results_detail
+            } else {
+                s.no_key_results
+            })
+            .style(theme.dim())
+            .wrap(Wrap { trim: true }),
             inner,
         );
         return;

@@ -90,12 +90,15 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
                 theme.score(band),
             ));
         }
-        let ok = progress::succeeded(o.kind, score);
-        second.push(Span::raw(" · "));
-        second.push(Span::styled(
-            if ok { s.succeeded } else { s.missed },
-            theme.score(progress::score_band(score)),
-        ));
+        // Success by its kind, once there is something to judge: a score, or the quarter over.
+        if o.score.is_some() || app.today > st.quarter.last_day() {
+            let ok = progress::succeeded(o.kind, score);
+            second.push(Span::raw(" · "));
+            second.push(Span::styled(
+                if ok { s.succeeded } else { s.missed },
+                theme.score(progress::score_band(score)),
+            ));
+        }
         second.push(Span::raw(format!(" · {}", s.status(o.status))));
         lines.push(Line::from(second));
         let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
