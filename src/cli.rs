@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -119,13 +119,9 @@ pub fn update(
     out: &mut impl Write,
 ) -> Result<()> {
     let (mut store, mut data) = Store::open(file)?;
-    let pos = data.find_key_result(id).ok_or_else(|| {
-        anyhow!(
-            "there is no key result with the id '{}' in {}; the ids are shown in the Mål detail",
-            id,
-            file.display()
-        )
-    })?;
+    let pos = data
+        .find_key_result(id)
+        .ok_or_else(|| CliError::NoSuchKeyResult(id.to_string(), file.display().to_string()))?;
     let today = today();
     let objective = &data.objectives[pos.objective];
     let kr = &objective.key_results[pos.key_result];
@@ -177,14 +173,38 @@ fn parse_value(measure: &Measure, text: &str) -> Result<f64> {
         return match t.as_str() {
             "1" | "done" | "yes" | "ja" | "klar" | "true" => Ok(1.0),
             "0" | "no" | "nej" | "not-done" | "false" => Ok(0.0),
-            _ => bail!(
-                "'{text}' is not a value for a done/not-done key result; give done or no (ja or nej, 1 or 0)"
-            ),
+            _ => Err(CliError::NotADoneValue(text.to_string()).into()),
         };
     }
-    number::parse_number(text)
-        .ok_or_else(|| anyhow!("'{text}' is not a number; write it like 12,5 or 12.5"))
+    number::parse_number(text).ok_or_else(|| CliError::NotANumber(text.to_string()).into())
 }
+
+/// A mistake in what was asked on the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CliError {
+    /// The id, and the file searched.
+    NoSuchKeyResult(String, String),
+    NotANumber(String),
+    NotADoneValue(String),
+}
+
+impl CliError {
+    pub fn text(&self, s: &Strings) -> String {
+        match self {
+            CliError::NoSuchKeyResult(id, path) => (s.e_no_such_kr)(id, path),
+            CliError::NotANumber(t) => (s.e_not_number)(t),
+            CliError::NotADoneValue(t) => (s.e_not_done_value)(t),
+        }
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(&i18n::EN))
+    }
+}
+
+impl std::error::Error for CliError {}
 
 /// `okr export`: a report to `out`.
 pub fn export(

@@ -97,7 +97,7 @@ pub struct Strings {
     pub redone: &'static str,
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
-    pub save_failed: fn(&str) -> String,
+    pub save_failed: fn(&str, &str) -> String,
     pub save_conflict: fn(&str, &str) -> String,
     pub unsaved_quit: &'static str,
     pub linked_to: &'static str,
@@ -161,6 +161,30 @@ pub struct Strings {
     pub err_own_parent: &'static str,
     pub select_key_result: fn(&str, &str) -> String,
     pub select_initiative: fn(&str, &str) -> String,
+    pub io_not_found: &'static str,
+    pub io_permission: &'static str,
+    pub io_read_only: &'static str,
+    pub io_full: &'static str,
+    pub io_is_dir: &'static str,
+    pub e_cannot_read: fn(&str) -> String,
+    pub e_at: fn(usize, usize) -> String,
+    pub e_empty: &'static str,
+    pub e_cut_short: &'static str,
+    pub e_not_json: &'static str,
+    pub e_shape: &'static str,
+    pub e_version_zero: &'static str,
+    pub e_newer: fn(u64, u32) -> String,
+    pub e_left_alone: &'static str,
+    pub e_cannot_save: fn(&str, &str) -> String,
+    pub e_conflict: fn(&str) -> String,
+    pub e_encode: fn(&str) -> String,
+    pub e_lock_held: fn(&str, Option<u32>) -> String,
+    pub e_lock_file: fn(&str, &str) -> String,
+    pub e_folder: fn(&str, &str) -> String,
+    pub e_no_home: &'static str,
+    pub e_no_such_kr: fn(&str, &str) -> String,
+    pub e_not_number: fn(&str) -> String,
+    pub e_not_done_value: fn(&str) -> String,
     pub actions: [&'static str; 24],
 }
 
@@ -275,7 +299,7 @@ pub static SV: Strings = Strings {
     redone: "Gjort igen.",
     nothing_to_undo: "Inget att ångra.",
     nothing_to_redo: "Inget att göra om.",
-    save_failed: |e| format!("Kunde inte spara: {e}. Inget är förlorat; okr försöker igen."),
+    save_failed: |f, r| format!("Kunde inte spara {f}: {r}. Inget är förlorat; okr försöker igen."),
     save_conflict: |f, c| {
         format!(
             "{f} ändrades av ett annat program; okr skrev inte över den. Dina ändringar sparas i {c}."
@@ -351,6 +375,47 @@ pub static SV: Strings = Strings {
     },
     select_initiative: |k, a| {
         format!("{k} ({a}) gäller en uppgift: öppna målet med Enter och tryck Tab.")
+    },
+    io_not_found: "den finns inte",
+    io_permission: "åtkomst nekad",
+    io_read_only: "filsystemet är skrivskyddat",
+    io_full: "disken är full",
+    io_is_dir: "det är en mapp, inte en fil",
+    e_cannot_read: |p| format!("kan inte läsa {p}"),
+    e_at: |l, c| format!("rad {l}, kolumn {c}"),
+    e_empty: "filen är tom",
+    e_cut_short: "filen tar slut för tidigt, den kan vara avkortad",
+    e_not_json: "det här är inte giltig JSON",
+    e_shape: "det här har inte formen av en okr-fil",
+    e_version_zero: "\"version\" måste vara 1 eller mer",
+    e_newer: |v, m| {
+        format!(
+            "den skrevs av en nyare okr (filformat {v}, den här okr läser upp till {m}); uppdatera okr för att öppna den"
+        )
+    },
+    e_left_alone: "filen lämnades som den var",
+    e_cannot_save: |p, r| format!("kan inte spara {p}: {r}"),
+    e_conflict: |p| {
+        format!("{p} ändrades av ett annat program sedan okr läste den; okr skrev inte över den")
+    },
+    e_encode: |m| format!("kan inte koda datan: {m}"),
+    e_lock_held: |p, pid| {
+        format!(
+            "{p} är redan öppen i en annan okr{}; stäng den först, så att två aldrig skriver samtidigt",
+            pid.map(|n| format!(" (process {n})")).unwrap_or_default()
+        )
+    },
+    e_lock_file: |p, r| format!("kan inte skapa låsfilen {p}: {r}"),
+    e_folder: |p, r| format!("kan inte skapa mappen {p}: {r}"),
+    e_no_home: "hittar ingen hemmapp för datafilen; ange en med --file eller OKR_FILE",
+    e_no_such_kr: |id, p| {
+        format!("det finns inget nyckelresultat med id '{id}' i {p}; id:na visas i målets detalj")
+    },
+    e_not_number: |t| format!("'{t}' är inte ett tal; skriv t.ex. 12,5 eller 12.5"),
+    e_not_done_value: |t| {
+        format!(
+            "'{t}' är inget värde för ett klar/inte klar-nyckelresultat; skriv ja eller nej (klar, 1 eller 0)"
+        )
     },
     actions: [
         "avsluta",
@@ -491,7 +556,7 @@ pub static EN: Strings = Strings {
     redone: "Redone.",
     nothing_to_undo: "Nothing to undo.",
     nothing_to_redo: "Nothing to redo.",
-    save_failed: |e| format!("Could not save: {e}. Nothing is lost; okr keeps trying."),
+    save_failed: |f, r| format!("Could not save {f}: {r}. Nothing is lost; okr keeps trying."),
     save_conflict: |f, c| {
         format!(
             "{f} was changed by another program; okr did not overwrite it. Your changes are saved in {c}."
@@ -565,6 +630,49 @@ pub static EN: Strings = Strings {
     select_key_result: |k, a| format!("{k} ({a}) works on a key result: press Tab to select one."),
     select_initiative: |k, a| {
         format!("{k} ({a}) works on an initiative: open the objective with Enter, then press Tab.")
+    },
+    io_not_found: "it does not exist",
+    io_permission: "permission denied",
+    io_read_only: "the file system is read-only",
+    io_full: "the disk is full",
+    io_is_dir: "it is a folder, not a file",
+    e_cannot_read: |p| format!("cannot read {p}"),
+    e_at: |l, c| format!("line {l}, column {c}"),
+    e_empty: "the file is empty",
+    e_cut_short: "the file ends too early, it may be cut short",
+    e_not_json: "this is not valid JSON",
+    e_shape: "this is not the shape of an okr file",
+    e_version_zero: "\"version\" must be 1 or more",
+    e_newer: |v, m| {
+        format!(
+            "it was written by a newer okr (file format {v}, this okr reads up to {m}); update okr to open it"
+        )
+    },
+    e_left_alone: "the file was left as it is",
+    e_cannot_save: |p, r| format!("cannot save {p}: {r}"),
+    e_conflict: |p| {
+        format!("{p} was changed by another program since okr read it; okr did not overwrite it")
+    },
+    e_encode: |m| format!("cannot encode the data: {m}"),
+    e_lock_held: |p, pid| {
+        format!(
+            "{p} is already open in another okr{}; close that one first, so that two never both write",
+            pid.map(|n| format!(" (process {n})")).unwrap_or_default()
+        )
+    },
+    e_lock_file: |p, r| format!("cannot create the lock file {p}: {r}"),
+    e_folder: |p, r| format!("cannot create the folder {p}: {r}"),
+    e_no_home: "cannot find a home folder for the data file; name one with --file or OKR_FILE",
+    e_no_such_kr: |id, p| {
+        format!(
+            "there is no key result with the id '{id}' in {p}; the ids are shown in the Mål detail"
+        )
+    },
+    e_not_number: |t| format!("'{t}' is not a number; write it like 12,5 or 12.5"),
+    e_not_done_value: |t| {
+        format!(
+            "'{t}' is not a value for a done/not-done key result; give done or no (ja or nej, 1 or 0)"
+        )
     },
     actions: [
         "quit",

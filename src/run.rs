@@ -16,17 +16,38 @@ use crate::store;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Errors speak the flag's language, else the locale's (the file may be unreadable).
+    let lang = i18n::choose_lang(cli.lang, None);
     match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "okr: {}", one_sentence(&e));
+            let _ = writeln!(
+                std::io::stderr(),
+                "okr: {}",
+                one_sentence(&e, i18n::strings(lang))
+            );
             ExitCode::from(1)
         }
     }
 }
 
-/// An error chain as one line: outermost context first.
-pub fn one_sentence(e: &anyhow::Error) -> String {
+/// An error as one sentence in the given language: okr's own errors are
+/// worded from the string table; anything else is its chain on one line.
+pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
+    for cause in e.chain() {
+        if let Some(x) = cause.downcast_ref::<store::LoadError>() {
+            return x.text(s);
+        }
+        if let Some(x) = cause.downcast_ref::<store::OpenError>() {
+            return x.text(s);
+        }
+        if let Some(x) = cause.downcast_ref::<store::SaveError>() {
+            return x.text(s);
+        }
+        if let Some(x) = cause.downcast_ref::<cli::CliError>() {
+            return x.text(s);
+        }
+    }
     format!("{e:#}")
 }
 
@@ -78,9 +99,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 .context("creating a temporary folder")?;
             let path = dir.path().join("okr.json");
             let mut store = store::Store::open(&path)?.0;
-            store
-                .save(&crate::demo::example(cli::today()))
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            store.save(&crate::demo::example(cli::today()))?;
             drop(store);
             let code = app::terminal::run(
                 &path,

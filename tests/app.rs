@@ -338,7 +338,7 @@ fn a_failed_save_is_shown_and_retried_and_nothing_is_lost() {
     app.handle_key(code(ENTER));
     let first = rx.recv().unwrap();
     assert!(
-        matches!(first, okr::app::saver::SaveReport::Failed(_)),
+        matches!(first, okr::app::saver::SaveReport::Failed { .. }),
         "{first:?}"
     );
     app.on_save(first);

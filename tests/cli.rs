@@ -233,14 +233,15 @@ impl World {
         path
     }
 
-    /// The binary with a clean, pinned environment.
+    /// The binary with a clean, pinned environment (an English locale: the
+    /// tests of Swedish pass `--lang sv` or set it).
     fn command(&self) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_okr"));
         c.current_dir(self.dir.path())
             .env("OKR_TODAY", TODAY)
             .env("HOME", self.home())
             .env("XDG_DATA_HOME", self.data_home())
-            .env("LC_ALL", "C")
+            .env("LC_ALL", "en_US.UTF-8")
             .env_remove("LANG")
             .env_remove("LC_MESSAGES")
             .env_remove("OKR_FILE")
@@ -1099,4 +1100,33 @@ fn export_of_a_reviewed_quarter_carries_score_success_and_retro() {
     assert_eq!(row.get(20), Some("no"));
     assert_eq!(row.get(21), Some("Automatisk överföring varje månad"));
     assert_eq!(row.get(22), Some("Färre impulsköp"));
+}
+
+#[test]
+fn errors_speak_swedish_by_flag_or_locale() {
+    let w = World::new();
+    let file = w.write(&corrupt().0);
+    let r = w.okr(&["--lang", "sv", "export"]);
+    let line = r.fails(&[
+        "kan inte läsa",
+        &display(&file),
+        "rad",
+        "kolumn",
+        "filen lämnades som den var",
+    ]);
+    assert!(!line.contains("cannot"), "{line}");
+
+    w.write(FIXTURE);
+    let r = w
+        .command()
+        .args(["--file", &display(&file), "update", "kr99", "3"])
+        .env("LC_ALL", "sv_SE.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        stderr.contains("det finns inget nyckelresultat med id 'kr99'"),
+        "{stderr}"
+    );
 }

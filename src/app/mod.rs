@@ -194,7 +194,9 @@ impl App {
                     self.message = None;
                 }
             }
-            SaveReport::Failed(e) => self.save_problem = Some((self.s.save_failed)(&e)),
+            SaveReport::Failed { file, reason } => {
+                self.save_problem = Some((self.s.save_failed)(&file, &reason.text(self.s)));
+            }
             SaveReport::Conflict { file, copy } => {
                 self.save_problem = Some((self.s.save_conflict)(&file, &copy))
             }

@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::model::Data;
-use crate::store::{SaveError, Store};
+use crate::store::{IoReason, SaveError, Store};
 
 /// How long a failed save waits before it is tried again.
 const RETRY_AFTER: Duration = Duration::from_secs(3);
@@ -18,8 +18,11 @@ const RETRY_AFTER: Duration = Duration::from_secs(3);
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveReport {
     Saved,
-    /// Not saved; it is retried. The sentence says why.
-    Failed(String),
+    /// Not saved; it is retried. The file and why.
+    Failed {
+        file: String,
+        reason: IoReason,
+    },
     /// The file changed under okr: okr's state was written to this path instead.
     Conflict {
         file: String,
@@ -124,13 +127,13 @@ fn writer(mut store: Store, rx: Receiver<Msg>, report: impl Fn(SaveReport)) {
                             copy: copy.display().to_string(),
                         }),
                         Err(e) => {
-                            report(SaveReport::Failed(e.to_string()));
+                            report(failed(&e));
                             pending = Some(data);
                         }
                     }
                 }
                 Err(e) => {
-                    report(SaveReport::Failed(e.to_string()));
+                    report(failed(&e));
                     pending = Some(data);
                 }
             }
@@ -138,5 +141,22 @@ fn writer(mut store: Store, rx: Receiver<Msg>, report: impl Fn(SaveReport)) {
         for a in acks {
             let _ = a.send(());
         }
+    }
+}
+
+fn failed(e: &SaveError) -> SaveReport {
+    match e {
+        SaveError::Io(p, io) => SaveReport::Failed {
+            file: p.display().to_string(),
+            reason: IoReason::of(io),
+        },
+        SaveError::Conflict(p) => SaveReport::Failed {
+            file: p.display().to_string(),
+            reason: IoReason::Other(e.to_string()),
+        },
+        SaveError::Encode(_) => SaveReport::Failed {
+            file: String::new(),
+            reason: IoReason::Other(e.to_string()),
+        },
     }
 }

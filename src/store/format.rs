@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::IoReason;
+use crate::i18n::Strings;
 use crate::model::{Data, FORMAT_VERSION};
 
 /// Why a file could not be read. Its `Display` is one sentence for a person.
@@ -17,34 +19,48 @@ pub struct LoadError {
     pub problem: Problem,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// The file could not be read at all (permission, a folder, …).
-    Io(std::io::Error),
-    /// Not JSON, or cut short.
-    Syntax(String),
+    Io(IoReason),
+    Empty,
+    /// Cut short; serde_json's words in the detail.
+    CutShort(String),
+    /// Not JSON.
+    NotJson(String),
     /// JSON, but not the shape of an okr file.
     Shape(String),
+    VersionZero,
     /// Written by a newer okr.
     Newer(u64),
 }
 
+impl LoadError {
+    /// One sentence in the given language.
+    pub fn text(&self, s: &Strings) -> String {
+        let mut out = (s.e_cannot_read)(&self.path.display().to_string());
+        if let Some((line, column)) = self.position {
+            out.push_str(&format!(" ({})", (s.e_at)(line, column)));
+        }
+        let detail = |what: &str, d: &str| format!(": {what} ({d}); {}", s.e_left_alone);
+        out.push_str(&match &self.problem {
+            Problem::Io(r) => format!(": {}", r.text(s)),
+            Problem::Empty => format!(": {}; {}", s.e_empty, s.e_left_alone),
+            Problem::CutShort(d) => detail(s.e_cut_short, d),
+            Problem::NotJson(d) => detail(s.e_not_json, d),
+            Problem::Shape(d) => detail(s.e_shape, d),
+            Problem::VersionZero => format!(": {}; {}", s.e_version_zero, s.e_left_alone),
+            Problem::Newer(v) => {
+                format!(": {}. {}", (s.e_newer)(*v, FORMAT_VERSION), s.e_left_alone)
+            }
+        });
+        out
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot read {}", self.path.display())?;
-        if let Some((line, column)) = self.position {
-            write!(f, " (line {line}, column {column})")?;
-        }
-        match &self.problem {
-            Problem::Io(e) => write!(f, ": {}", crate::store::describe_io(e)),
-            Problem::Syntax(m) => write!(f, ": {m}; the file was left as it is"),
-            Problem::Shape(m) => write!(f, ": {m}; the file was left as it is"),
-            Problem::Newer(v) => write!(
-                f,
-                ": it was written by a newer okr (file format {v}, this okr reads up to {FORMAT_VERSION}); \
-                 update okr to open it. The file was left as it is"
-            ),
-        }
+        f.write_str(&self.text(&crate::i18n::EN))
     }
 }
 
@@ -65,20 +81,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
         problem,
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(err(
-            Some((1, 1)),
-            Problem::Syntax("the file is empty".into()),
-        ));
+        return Err(err(Some((1, 1)), Problem::Empty));
     }
     match serde_json::from_slice::<Data>(bytes) {
         Ok(data) if u64::from(data.version) > u64::from(FORMAT_VERSION) => Err(err(
             version_position(bytes),
             Problem::Newer(u64::from(data.version)),
         )),
-        Ok(data) if data.version == 0 => Err(err(
-            version_position(bytes),
-            Problem::Shape("\"version\" must be 1 or more".into()),
-        )),
+        Ok(data) if data.version == 0 => Err(err(version_position(bytes), Problem::VersionZero)),
         Ok(data) => Ok(data),
         Err(e) => {
             // A newer file may have a shape this okr does not know: say it is newer.
@@ -102,14 +112,9 @@ fn json_error(path: &Path, e: &serde_json::Error) -> LoadError {
         None => text,
     };
     let problem = match e.classify() {
-        Category::Eof => Problem::Syntax(format!(
-            "the file ends too early, it may be cut short ({message})"
-        )),
-        Category::Syntax => Problem::Syntax(format!("this is not valid JSON ({message})")),
-        Category::Data => {
-            Problem::Shape(format!("this is not the shape of an okr file ({message})"))
-        }
-        Category::Io => Problem::Syntax(message),
+        Category::Eof => Problem::CutShort(message),
+        Category::Syntax | Category::Io => Problem::NotJson(message),
+        Category::Data => Problem::Shape(message),
     };
     let position = (e.line() > 0).then(|| (e.line(), e.column().max(1)));
     LoadError {

@@ -6,7 +6,9 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
+
+use super::{IoReason, OpenError};
 
 #[derive(Debug)]
 pub struct Lock {
@@ -32,34 +34,18 @@ pub fn acquire(data: &Path) -> Result<Lock> {
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(|e| {
-            anyhow!(
-                "cannot create the lock file {}: {}",
-                path.display(),
-                super::describe_io(&e)
-            )
-        })?;
+        .map_err(|e| OpenError::LockFile(path.clone(), IoReason::of(&e)))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             let mut holder = String::new();
             let _ = file.read_to_string(&mut holder);
-            let who = holder
-                .trim()
-                .parse::<u32>()
-                .map(|pid| format!(" (process {pid})"))
-                .unwrap_or_default();
-            return Err(anyhow!(
-                "{} is already open in another okr{who}; close that one first, so that two never both write",
-                data.display()
-            ));
+            return Err(
+                OpenError::LockHeld(data.to_path_buf(), holder.trim().parse::<u32>().ok()).into(),
+            );
         }
         Err(TryLockError::Error(e)) => {
-            return Err(anyhow!(
-                "cannot lock {}: {}",
-                path.display(),
-                super::describe_io(&e)
-            ));
+            return Err(OpenError::LockFile(path.clone(), IoReason::of(&e)).into());
         }
     }
     let _ = file

@@ -15,6 +15,7 @@ use anyhow::{Result, anyhow};
 pub use atomic::Faults;
 pub use format::{LoadError, Problem};
 
+use crate::i18n::Strings;
 use crate::model::Data;
 
 /// The environment variable that names the data file.
@@ -40,23 +41,82 @@ pub fn default_path() -> Result<PathBuf> {
         })
 }
 
-/// A sentence for an I/O error, without Rust's debug noise.
-pub fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "it does not exist".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
-        io::ErrorKind::StorageFull => "the disk is full".into(),
-        io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
+/// Why an I/O step failed, in words a person reads (see [`IoReason::text`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoReason {
+    NotFound,
+    Permission,
+    ReadOnly,
+    Full,
+    IsDir,
+    /// Anything else: the system's own words.
+    Other(String),
+}
+
+impl IoReason {
+    pub fn of(e: &io::Error) -> IoReason {
+        match e.kind() {
+            io::ErrorKind::NotFound => IoReason::NotFound,
+            io::ErrorKind::PermissionDenied => IoReason::Permission,
+            io::ErrorKind::ReadOnlyFilesystem => IoReason::ReadOnly,
+            io::ErrorKind::StorageFull => IoReason::Full,
+            io::ErrorKind::IsADirectory => IoReason::IsDir,
+            _ => {
+                let s = e.to_string();
+                IoReason::Other(match s.find(" (os error") {
+                    Some(i) => s[..i].to_string(),
+                    None => s,
+                })
             }
         }
     }
+
+    pub fn text(&self, s: &Strings) -> String {
+        match self {
+            IoReason::NotFound => s.io_not_found.into(),
+            IoReason::Permission => s.io_permission.into(),
+            IoReason::ReadOnly => s.io_read_only.into(),
+            IoReason::Full => s.io_full.into(),
+            IoReason::IsDir => s.io_is_dir.into(),
+            IoReason::Other(m) => m.clone(),
+        }
+    }
 }
+
+/// A sentence for an I/O error, without Rust's debug noise (in English).
+pub fn describe_io(e: &io::Error) -> String {
+    IoReason::of(e).text(&crate::i18n::EN)
+}
+
+/// Why the file could not be opened for writing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenError {
+    NoHome,
+    Folder(PathBuf, IoReason),
+    LockFile(PathBuf, IoReason),
+    /// Another okr has it open; its process id when known.
+    LockHeld(PathBuf, Option<u32>),
+}
+
+impl OpenError {
+    pub fn text(&self, s: &Strings) -> String {
+        let d = |p: &PathBuf| p.display().to_string();
+        match self {
+            OpenError::NoHome => s.e_no_home.to_string(),
+            OpenError::Folder(p, r) => (s.e_folder)(&d(p), &r.text(s)),
+            OpenError::LockFile(p, r) => (s.e_lock_file)(&d(p), &r.text(s)),
+            OpenError::LockHeld(p, pid) => (s.e_lock_held)(&d(p), *pid),
+        }
+    }
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(&crate::i18n::EN))
+    }
+}
+
+impl std::error::Error for OpenError {}
 
 /// The path writes go to: a symlink's target, so that the link stays a link.
 fn resolve(path: &Path) -> PathBuf {
@@ -101,7 +161,7 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
     let io_err = |e| LoadError {
         path: path.to_path_buf(),
         position: None,
-        problem: Problem::Io(e),
+        problem: Problem::Io(IoReason::of(&e)),
     };
     let bytes = match fs::read(path) {
         Ok(b) => b,
@@ -122,17 +182,21 @@ pub enum SaveError {
     Encode(serde_json::Error),
 }
 
+impl SaveError {
+    pub fn text(&self, s: &Strings) -> String {
+        match self {
+            SaveError::Conflict(p) => (s.e_conflict)(&p.display().to_string()),
+            SaveError::Io(p, e) => {
+                (s.e_cannot_save)(&p.display().to_string(), &IoReason::of(e).text(s))
+            }
+            SaveError::Encode(e) => (s.e_encode)(&e.to_string()),
+        }
+    }
+}
+
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SaveError::Conflict(p) => write!(
-                f,
-                "{} was changed by another program since okr read it; okr did not overwrite it",
-                p.display()
-            ),
-            SaveError::Io(p, e) => write!(f, "cannot save {}: {}", p.display(), describe_io(e)),
-            SaveError::Encode(e) => write!(f, "cannot encode the data: {e}"),
-        }
+        f.write_str(&self.text(&crate::i18n::EN))
     }
 }
 
@@ -155,13 +219,8 @@ impl Store {
     pub fn open(path: &Path) -> Result<(Store, Data)> {
         let target = resolve(path);
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir).map_err(|e| {
-                anyhow!(
-                    "cannot create the folder {}: {}",
-                    dir.display(),
-                    describe_io(&e)
-                )
-            })?;
+            fs::create_dir_all(dir)
+                .map_err(|e| OpenError::Folder(dir.to_path_buf(), IoReason::of(&e)))?;
         }
         let lock = lock::acquire(&target)?;
         remove_stale_temp_files(&target);
