@@ -141,7 +141,9 @@ pub fn update(
             note.unwrap_or("").trim().to_string(),
         ));
     }
-    data.objectives[pos.objective].updated = crate::model::now();
+    if let Some(o) = data.objective_mut(pos.objective) {
+        o.updated = crate::model::now();
+    }
     store.save(&data)?;
     let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));
     let unit = if unit.is_empty() {
@@ -234,6 +236,7 @@ fn objectives_of<'a>(
 ) -> impl Iterator<Item = &'a Objective> {
     data.objectives
         .iter()
+        .map(|o| &**o)
         .filter(move |o| quarters.contains(&o.quarter))
 }
 

@@ -45,7 +45,7 @@ pub fn example(today: NaiveDate) -> Data {
                 i.done = done.then_some(today);
                 o.initiatives.push(i);
             }
-            data.objectives.push(o);
+            data.objectives.push(o.into());
         };
     objective(
         "Expandera globalt",

@@ -281,7 +281,7 @@ fn data() -> impl Strategy<Value = Data> {
                         checkin_weekday,
                         extra: settings_extra,
                     },
-                    objectives,
+                    objectives: objectives.into_iter().map(Into::into).collect(),
                     checkins,
                     extra,
                 }

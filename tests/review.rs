@@ -50,7 +50,7 @@ fn finished_quarter() -> Data {
     let mut done = Initiative::new("u1".into(), "Offert på paneler".into());
     done.done = Some(chrono::NaiveDate::from_ymd_opt(2026, 8, 1).unwrap());
     b.initiatives = vec![done, Initiative::new("u2".into(), "Beställ batteri".into())];
-    data.objectives = vec![a, b];
+    data.objectives = vec![a.into(), b.into()];
     data
 }
 
@@ -173,17 +173,17 @@ fn a_score_outside_0_to_1_is_refused_with_the_form_kept() {
 #[test]
 fn the_overview_lists_quarters_newest_first_and_opens_one() {
     let mut data = finished_quarter();
-    data.objectives[0].score = Some(1.0);
-    data.objectives[1].score = Some(0.4);
+    data.objective_mut(0).unwrap().score = Some(1.0);
+    data.objective_mut(1).unwrap().score = Some(0.4);
     let demo = demo();
-    data.objectives
-        .extend(demo.objectives.into_iter().map(|mut o| {
-            o.id = format!("d{}", o.id);
-            for k in &mut o.key_results {
-                k.id = format!("d{}", k.id);
-            }
-            o
-        }));
+    data.objectives.extend(demo.objectives.into_iter().map(|o| {
+        let mut o = (*o).clone();
+        o.id = format!("d{}", o.id);
+        for k in &mut o.key_results {
+            k.id = format!("d{}", k.id);
+        }
+        o.into()
+    }));
     let mut h = Harness::new(Some(data), Lang::En);
     h.keys(&[ch('o')]);
     assert!(matches!(h.app.screen, Screen::Overview { .. }));

@@ -122,7 +122,7 @@ fn populated() -> Data {
     let mut data = Data::default();
     data.settings.language = Some(Lang::En);
     data.settings.checkin_weekday = Weekday::Thu;
-    data.objectives = vec![o1, o2];
+    data.objectives = vec![o1.into(), o2.into()];
     data.checkins = vec![c1, c2];
     data
 }
@@ -143,7 +143,7 @@ fn state(n: u64) -> Data {
             .push(Initiative::new(format!("u{i}"), format!("step {i} of {n}")));
     }
     let mut data = Data::default();
-    data.objectives.push(o);
+    data.objectives.push(o.into());
     data
 }
 
@@ -735,7 +735,7 @@ fn unknown_fields_survive_a_load_and_a_save() {
     fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
 
     let (mut store, mut data) = Store::open(&path).unwrap();
-    data.objectives[0].title = "Changed".into();
+    data.objective_mut(0).unwrap().title = "Changed".into();
     store.save(&data).unwrap();
 
     let saved: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
@@ -779,7 +779,9 @@ fn a_number_json_cannot_hold_is_refused_not_written() {
     let (mut store, _) = Store::open(&path).unwrap();
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
         let mut data = populated();
-        data.objectives[0].key_results[0].measure.set_current(bad);
+        data.objective_mut(0).unwrap().key_results[0]
+            .measure
+            .set_current(bad);
         // JSON has no NaN or infinity: writing `null` would make a file okr
         // cannot read back. Either the save is refused, or it reads back.
         match store.save(&data) {

@@ -184,7 +184,7 @@ pub fn generate(size: Size, seed: u64) -> Data {
                     o.status = Status::Achieved;
                     o.retro.went_well = "Tydligt fokus".into();
                 }
-                data.objectives.push(o);
+                data.objectives.push(o.into());
             }
         }
         for c in &mut checkins {

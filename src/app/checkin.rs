@@ -3,6 +3,8 @@
 //! an optional team pulse, and a summary. Each accepted step is saved at once,
 //! so leaving half-way keeps what was entered and the walk resumes there.
 
+use std::sync::Arc;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -228,11 +230,11 @@ impl App {
         ck::upsert(&mut after, c);
         let mut patches = Vec::new();
         if let Some((index, o)) = objective {
-            let old = self.data.objectives.get(index).cloned().map(Box::new);
+            let old = self.data.objectives.get(index).cloned();
             patches.push(Patch::Objective {
                 index,
                 before: old,
-                after: Some(Box::new(o)),
+                after: Some(Arc::new(o)),
             });
         }
         patches.push(Patch::CheckIns { before, after });
@@ -354,7 +356,7 @@ impl App {
         let Some(index) = self.data.objective_index(&objective) else {
             return true;
         };
-        let mut o = self.data.objectives[index].clone();
+        let mut o = (*self.data.objectives[index]).clone();
         if let Some(k) = o.key_results.iter_mut().find(|k| k.id == id) {
             k.measure.set_current(value);
             k.confidence = confidence;

@@ -2,6 +2,8 @@
 //! what saving each does, delete, toggle and value steps. Every change is one
 //! [`Patch`], so undo covers it, and is saved at once.
 
+use std::sync::Arc;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::form::{self, Field, FieldId, Form, Purpose};
@@ -297,7 +299,8 @@ impl App {
                     Purpose::EditObjective { id } => {
                         let i = self.data.objective_index(id)?;
                         let before = self.data.objectives[i].clone();
-                        (i, Some(before.clone()), before)
+                        let o = (*before).clone();
+                        (i, Some(before), o)
                     }
                     _ => {
                         let id = self.data.next_id(OBJECTIVE_PREFIX);
@@ -319,8 +322,8 @@ impl App {
                 let new = before.is_none();
                 self.commit(Patch::Objective {
                     index,
-                    before: before.map(Box::new),
-                    after: Some(Box::new(o)),
+                    before,
+                    after: Some(Arc::new(o)),
                 });
                 if new {
                     self.select_objective_at(index);
@@ -344,7 +347,7 @@ impl App {
                 }
                 let index = self.data.objective_index(&objective)?;
                 let before = self.data.objectives[index].clone();
-                let mut o = before.clone();
+                let mut o = (*before).clone();
                 let today = self.today;
                 let kr_index = match &f.purpose {
                     Purpose::EditKeyResult { id, .. } => {
@@ -378,8 +381,8 @@ impl App {
                 let count = o.key_results.len();
                 self.commit(Patch::Objective {
                     index,
-                    before: Some(Box::new(before)),
-                    after: Some(Box::new(o)),
+                    before: Some(before),
+                    after: Some(Arc::new(o)),
                 });
                 self.sel_key_result = kr_index;
                 let mut warnings = Vec::new();
@@ -401,7 +404,7 @@ impl App {
                 let link = f.link_ids.get(f.chosen(FieldId::Linked)).cloned().flatten();
                 let index = self.data.objective_index(&objective)?;
                 let before = self.data.objectives[index].clone();
-                let mut o = before.clone();
+                let mut o = (*before).clone();
                 let at = match &f.purpose {
                     Purpose::EditInitiative { id, .. } => {
                         let ii = o.initiatives.iter().position(|i| &i.id == id)?;
@@ -419,8 +422,8 @@ impl App {
                 o.updated = crate::model::now();
                 self.commit(Patch::Objective {
                     index,
-                    before: Some(Box::new(before)),
-                    after: Some(Box::new(o)),
+                    before: Some(before),
+                    after: Some(Arc::new(o)),
                 });
                 self.sel_initiative = at;
                 None
@@ -521,7 +524,7 @@ impl App {
             return;
         };
         let before = self.data.objectives[index].clone();
-        let mut o = before.clone();
+        let mut o = (*before).clone();
         let Some(k) = o.key_results.iter_mut().find(|k| k.id == id) else {
             return;
         };
@@ -529,8 +532,8 @@ impl App {
         o.updated = crate::model::now();
         self.commit(Patch::Objective {
             index,
-            before: Some(Box::new(before)),
-            after: Some(Box::new(o)),
+            before: Some(before),
+            after: Some(Arc::new(o)),
         });
     }
 
@@ -560,7 +563,7 @@ impl App {
             return;
         };
         let before = self.data.objectives[index].clone();
-        let mut o = before.clone();
+        let mut o = (*before).clone();
         let Some(i) = o.initiatives.get_mut(self.sel_initiative) else {
             return;
         };
@@ -572,8 +575,8 @@ impl App {
         o.updated = crate::model::now();
         self.commit(Patch::Objective {
             index,
-            before: Some(Box::new(before)),
-            after: Some(Box::new(o)),
+            before: Some(before),
+            after: Some(Arc::new(o)),
         });
     }
 
@@ -613,24 +616,24 @@ impl App {
         let after = match target {
             Target::Objective(_) => None,
             Target::KeyResult(_, id) => {
-                let mut o = before.clone();
+                let mut o = (*before).clone();
                 o.key_results.retain(|k| &k.id != id);
                 for i in &mut o.initiatives {
                     if i.key_result.as_ref() == Some(id) {
                         i.key_result = None;
                     }
                 }
-                Some(Box::new(o))
+                Some(Arc::new(o))
             }
             Target::Initiative(_, id) => {
-                let mut o = before.clone();
+                let mut o = (*before).clone();
                 o.initiatives.retain(|i| &i.id != id);
-                Some(Box::new(o))
+                Some(Arc::new(o))
             }
         };
         self.commit(Patch::Objective {
             index,
-            before: Some(Box::new(before)),
+            before: Some(before),
             after,
         });
         self.info((self.s.deleted)(title));

@@ -2,6 +2,8 @@
 //! before and after (or the check-ins), so an undo costs the size of one Mål,
 //! not of the whole store.
 
+use std::sync::Arc;
+
 use crate::model::{CheckIn, Data, Objective};
 
 /// One reversible change.
@@ -10,8 +12,8 @@ pub enum Patch {
     /// The Mål at `index`: `None` before means it was added, `None` after that it was deleted.
     Objective {
         index: usize,
-        before: Option<Box<Objective>>,
-        after: Option<Box<Objective>>,
+        before: Option<Arc<Objective>>,
+        after: Option<Arc<Objective>>,
     },
     /// The check-ins as a whole.
     CheckIns {
@@ -52,7 +54,7 @@ impl Patch {
             } => match (before, after) {
                 (None, Some(o)) => {
                     let i = (*index).min(data.objectives.len());
-                    data.objectives.insert(i, (**o).clone());
+                    data.objectives.insert(i, Arc::clone(o));
                 }
                 (Some(_), None) => {
                     if *index < data.objectives.len() {
@@ -61,7 +63,7 @@ impl Patch {
                 }
                 (Some(_), Some(o)) => {
                     if let Some(slot) = data.objectives.get_mut(*index) {
-                        *slot = (**o).clone();
+                        *slot = Arc::clone(o);
                     }
                 }
                 (None, None) => {}

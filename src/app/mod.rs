@@ -146,7 +146,7 @@ impl App {
 
     pub fn objective(&self) -> Option<&Objective> {
         self.current_objective()
-            .and_then(|i| self.data.objectives.get(i))
+            .and_then(|i| self.data.objective_at(i))
     }
 
     /// Where keys are interpreted now.

@@ -1,6 +1,8 @@
 //! The quarter review (score, status and retro of each Mål; carrying a Mål
 //! into the next quarter) and the overview of all quarters.
 
+use std::sync::Arc;
+
 use super::form::{self, Field, FieldId, Form, Purpose};
 use super::history::Patch;
 use super::{App, Modal, Pane, Screen};
@@ -115,7 +117,7 @@ impl App {
         };
         let index = self.data.objective_index(objective)?;
         let before = self.data.objectives[index].clone();
-        let mut o = before.clone();
+        let mut o = (*before).clone();
         o.score = score;
         o.status = STATUSES
             .get(f.chosen(FieldId::Kind))
@@ -127,8 +129,8 @@ impl App {
         let carry = o.status == Status::CarriedOver;
         self.commit(Patch::Objective {
             index,
-            before: Some(Box::new(before)),
-            after: Some(Box::new(o)),
+            before: Some(before),
+            after: Some(Arc::new(o)),
         });
         if carry {
             self.open_carry(index);
@@ -176,19 +178,19 @@ impl App {
             return;
         };
         let before = self.data.objectives[index].clone();
-        let mut original = before.clone();
+        let mut original = (*before).clone();
         original.status = Status::CarriedOver;
         let at = self.data.objectives.len();
         self.commit(Patch::Many(vec![
             Patch::Objective {
                 index,
-                before: Some(Box::new(before)),
-                after: Some(Box::new(original)),
+                before: Some(before),
+                after: Some(Arc::new(original)),
             },
             Patch::Objective {
                 index: at,
                 before: None,
-                after: Some(Box::new(copy)),
+                after: Some(Arc::new(copy)),
             },
         ]));
         self.info((self.s.carried)(&next.to_string()));

@@ -1,6 +1,8 @@
 //! The whole store in memory: settings, Mål (with their key results and
 //! Uppgifter) and check-ins, with the look-ups the rest of okr needs.
 
+use std::sync::Arc;
+
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
@@ -94,7 +96,8 @@ pub struct Data {
     #[serde(default)]
     pub settings: Settings,
     #[serde(default)]
-    pub objectives: Vec<Objective>,
+    /// Shared, so that a snapshot for the writer costs a pointer per Mål, not a copy.
+    pub objectives: Vec<Arc<Objective>>,
     #[serde(default)]
     pub checkins: Vec<CheckIn>,
     #[serde(flatten)]
@@ -116,7 +119,7 @@ impl Default for Data {
 deserialize_keeping_unknown!(Data {
     version: u32,
     settings: Settings = Settings::default(),
-    objectives: Vec<Objective> = Vec::new(),
+    objectives: Vec<Arc<Objective>> = Vec::new(),
     checkins: Vec<CheckIn> = Vec::new(),
 });
 
@@ -132,8 +135,19 @@ impl Data {
     pub fn in_quarter(&self, quarter: Quarter) -> impl Iterator<Item = (usize, &Objective)> {
         self.objectives
             .iter()
+            .map(|o| &**o)
             .enumerate()
             .filter(move |(_, o)| o.quarter == quarter)
+    }
+
+    /// The Mål at an index.
+    pub fn objective_at(&self, index: usize) -> Option<&Objective> {
+        self.objectives.get(index).map(|o| &**o)
+    }
+
+    /// The Mål at an index, to change (copied first if a snapshot shares it).
+    pub fn objective_mut(&mut self, index: usize) -> Option<&mut Objective> {
+        self.objectives.get_mut(index).map(Arc::make_mut)
     }
 
     pub fn objective_index(&self, id: &str) -> Option<usize> {
@@ -162,8 +176,7 @@ impl Data {
     }
 
     pub fn key_result_mut(&mut self, pos: KrPos) -> Option<&mut KeyResult> {
-        self.objectives
-            .get_mut(pos.objective)?
+        self.objective_mut(pos.objective)?
             .key_results
             .get_mut(pos.key_result)
     }

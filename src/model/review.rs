@@ -211,7 +211,7 @@ mod tests {
         let mut open = Initiative::new("u2".into(), "Öppen".into());
         open.key_result = Some("kr1".into());
         o.initiatives = vec![done, open];
-        data.objectives.push(o);
+        data.objectives.push(o.into());
         data
     }
 
@@ -265,11 +265,11 @@ mod tests {
         assert_eq!(carried_copy(&data, 0), None);
         let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
         let copy = carry_copy(&data, 0, &[], now).unwrap();
-        data.objectives.push(copy);
+        data.objectives.push(copy.into());
         assert_eq!(carried_copy(&data, 0), Some(1));
         assert_eq!(quarters_running(&data, &data.objectives[1]), 2);
         let again = carry_copy(&data, 1, &[], now).unwrap();
-        data.objectives.push(again);
+        data.objectives.push(again.into());
         assert_eq!(quarters_running(&data, &data.objectives[2]), 3);
         assert_eq!(quarters_running(&data, &data.objectives[0]), 1);
     }
@@ -288,7 +288,7 @@ mod tests {
         assert!(c[1].ok());
         assert_eq!(c[2], Check::Measurable { without: 1 });
         assert!(c[3].ok());
-        data.objectives[0].title = "x".repeat(80);
+        data.objective_mut(0).unwrap().title = "x".repeat(80);
         assert_eq!(
             checklist(&data, Quarter { year: 2026, q: 4 }, 70)[3],
             Check::OneLine { too_long: 1 }

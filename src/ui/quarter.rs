@@ -194,7 +194,7 @@ fn objective_rows(
 
 fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
-    let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objectives.get(*i)));
+    let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objective_at(*i)));
     let title = format!(
         "{} ({}) · {} {}",
         s.objectives,

@@ -20,7 +20,7 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
     let s = app.s;
     let indexes: Vec<usize> = app.data.in_quarter(st.quarter).map(|(i, _)| i).collect();
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objectives.get(*i)));
+    let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objective_at(*i)));
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(vec![
