@@ -431,3 +431,47 @@ fn a_key_for_another_pane_says_where_it_works() {
     let m = h.app.message.clone().unwrap();
     assert!(m.text.contains("press Tab"), "{}", m.text);
 }
+
+#[test]
+fn keys_are_handled_while_a_save_is_held_up() {
+    // A large store whose writer is stuck at a gate, as on a slow disk.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let (mut store, data) = okr::store::Store::open(&path).unwrap();
+    let gate = store.faults().hold_writes();
+    let saver = okr::app::saver::Saver::spawn(store, |_| {});
+    let mut app = okr::app::App::new(data, Lang::En, today(), Some(saver));
+    app.handle_key(ch('a'));
+    for c in "Första".chars() {
+        app.handle_key(ch(c));
+    }
+    app.handle_key(code(ENTER));
+    gate.wait_for_writer();
+    // The writer is now inside a save. Keys go on being handled.
+    for title in ["Andra", "Tredje"] {
+        app.handle_key(ch('a'));
+        for c in title.chars() {
+            app.handle_key(ch(c));
+        }
+        app.handle_key(code(ENTER));
+    }
+    let titles: Vec<_> = app
+        .data
+        .objectives
+        .iter()
+        .map(|o| o.title.clone())
+        .collect();
+    assert_eq!(titles, ["Första", "Andra", "Tredje"]);
+    assert!(!path.exists(), "nothing reached the disk yet");
+    // Opened, the writer finishes and the newest state is what lands.
+    gate.open();
+    app.flush();
+    let file = okr::store::read(&path).unwrap();
+    assert_eq!(
+        file.objectives
+            .iter()
+            .map(|o| o.title.clone())
+            .collect::<Vec<_>>(),
+        titles
+    );
+}

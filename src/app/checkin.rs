@@ -96,8 +96,8 @@ impl App {
         self.data.checkins.iter().find(|c| c.week == week)
     }
 
-    /// Whether the banner should invite a check-in.
-    pub fn checkin_due(&self) -> bool {
+    /// Whether the banner should invite a check-in (see [`App::checkin_due`]).
+    pub(super) fn compute_checkin_due(&self) -> bool {
         let q = Quarter::of(self.today);
         ck::is_due(
             &self.data.checkins,
@@ -108,7 +108,7 @@ impl App {
     }
 
     /// Key results of today's quarter still without an entry this week.
-    pub fn checkin_waiting(&self) -> usize {
+    pub(super) fn compute_checkin_waiting(&self) -> usize {
         let items = walk_items(&self.data, Quarter::of(self.today));
         let done = self.this_weeks_checkin();
         items

@@ -11,6 +11,7 @@ pub mod review;
 pub mod saver;
 pub mod terminal;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -70,7 +71,16 @@ pub struct Message {
     pub tone: Tone,
 }
 
+/// Look-ups kept beside the data, rebuilt after each change.
+#[derive(Default)]
+struct Index {
+    by_quarter: HashMap<Quarter, Vec<usize>>,
+    checkin_due: bool,
+    checkin_waiting: usize,
+}
+
 pub struct App {
+    index: Index,
     pub data: Arc<Data>,
     pub s: &'static Strings,
     pub today: NaiveDate,
@@ -99,7 +109,8 @@ pub struct App {
 
 impl App {
     pub fn new(data: Data, lang: Lang, today: NaiveDate, saver: Option<Saver>) -> App {
-        App {
+        let mut app = App {
+            index: Index::default(),
             data: Arc::new(data),
             s: i18n::strings(lang),
             today,
@@ -120,7 +131,9 @@ impl App {
             demo: false,
             planning: false,
             help_scroll: 0,
-        }
+        };
+        app.reindex();
+        app
     }
 
     /// Waits until every change so far has been written (or tried).
@@ -131,15 +144,50 @@ impl App {
     }
 
     /// Indexes (into `data.objectives`) of the viewed quarter's Mål.
-    pub fn quarter_objectives(&self) -> Vec<usize> {
-        self.data.in_quarter(self.quarter).map(|(i, _)| i).collect()
+    pub fn quarter_objectives(&self) -> &[usize] {
+        self.index
+            .by_quarter
+            .get(&self.quarter)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Rebuilds the look-ups after the data changed: O(number of Mål), once per
+    /// change, so that a frame never scans the store.
+    fn reindex(&mut self) {
+        let mut by_quarter: HashMap<Quarter, Vec<usize>> = HashMap::new();
+        for (i, o) in self.data.objectives.iter().enumerate() {
+            by_quarter.entry(o.quarter).or_default().push(i);
+        }
+        self.index.by_quarter = by_quarter;
+        self.index.checkin_due = self.compute_checkin_due();
+        self.index.checkin_waiting = self.compute_checkin_waiting();
+    }
+
+    /// Whether the banner should invite a check-in.
+    pub fn checkin_due(&self) -> bool {
+        self.index.checkin_due
+    }
+
+    /// Key results of today's quarter still without an entry this week.
+    pub fn checkin_waiting(&self) -> usize {
+        self.index.checkin_waiting
     }
 
     /// The index of the Mål in focus: the selected one, or the one in detail.
     pub fn current_objective(&self) -> Option<usize> {
         match &self.screen {
             Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
-            Screen::Detail { objective } => self.data.objective_index(objective),
+            Screen::Detail { objective } => self
+                .quarter_objectives()
+                .iter()
+                .copied()
+                .find(|i| {
+                    self.data
+                        .objectives
+                        .get(*i)
+                        .is_some_and(|o| o.id == *objective)
+                })
+                .or_else(|| self.data.objective_index(objective)),
             Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. } => None,
         }
     }
@@ -207,6 +255,7 @@ impl App {
     pub fn commit(&mut self, patch: Patch) {
         patch.apply(Arc::make_mut(&mut self.data));
         self.history.record(patch);
+        self.reindex();
         self.persist();
         self.clamp_selection();
     }
@@ -406,6 +455,7 @@ impl App {
 
     fn after_history(&mut self, done: bool, yes: &str, no: &str) {
         if done {
+            self.reindex();
             self.persist();
             self.clamp_selection();
             self.info(yes);

@@ -5,20 +5,79 @@
 use std::fs::{self, File, Permissions};
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex};
 
-/// A seam for tests: makes the Nth write step from now fail, as a full disk would.
+/// Seams for tests: the Nth write step from now fails, as a full disk would;
+/// or every write waits at a gate, as a slow disk would, until it is opened.
 #[derive(Debug, Default, Clone)]
 pub struct Faults {
     countdown: Option<u32>,
+    gate: Option<Arc<Gate>>,
+}
+
+/// Holds writes until opened (see [`Faults::hold_writes`]).
+#[derive(Debug, Default)]
+pub struct Gate {
+    open: Mutex<bool>,
+    opened: Condvar,
+    /// How many writes have reached the gate.
+    arrived: Mutex<u32>,
+    arrival: Condvar,
+}
+
+impl Gate {
+    pub fn open(&self) {
+        if let Ok(mut o) = self.open.lock() {
+            *o = true;
+        }
+        self.opened.notify_all();
+    }
+
+    /// Waits until a write has reached the gate.
+    pub fn wait_for_writer(&self) {
+        if let Ok(mut n) = self.arrived.lock() {
+            while *n == 0 {
+                match self.arrival.wait(n) {
+                    Ok(g) => n = g,
+                    Err(_) => return,
+                }
+            }
+        }
+    }
+
+    fn pass(&self) {
+        if let Ok(mut n) = self.arrived.lock() {
+            *n += 1;
+        }
+        self.arrival.notify_all();
+        if let Ok(mut o) = self.open.lock() {
+            while !*o {
+                match self.opened.wait(o) {
+                    Ok(g) => o = g,
+                    Err(_) => return,
+                }
+            }
+        }
+    }
 }
 
 impl Faults {
+    /// Every write step waits at the returned gate until it is opened.
+    pub fn hold_writes(&mut self) -> Arc<Gate> {
+        let gate = Arc::new(Gate::default());
+        self.gate = Some(Arc::clone(&gate));
+        gate
+    }
+
     /// The `n`th write step from now (1 = the next one) fails.
     pub fn fail_nth_write(&mut self, n: u32) {
         self.countdown = Some(n.max(1));
     }
 
     pub(crate) fn step(&mut self) -> io::Result<()> {
+        if let Some(g) = &self.gate {
+            g.pass();
+        }
         match self.countdown {
             Some(1) => {
                 self.countdown = None;
