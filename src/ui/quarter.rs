@@ -72,7 +72,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
     };
-    draw_objectives(app, &indexes, frame, left, theme);
+    draw_objectives(app, indexes, frame, left, theme);
     draw_key_results(app, frame, right, theme);
 }
 
