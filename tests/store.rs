@@ -224,7 +224,7 @@ fn child_saver_entry() {
                 n += 1;
                 println!("SAVING {n}");
                 saver.save(std::sync::Arc::new(state(n)));
-                if n % 8 == 0 {
+                if n.is_multiple_of(8) {
                     saver.flush();
                 }
             }
