@@ -97,23 +97,32 @@ impl App {
     }
 
     /// Whether the banner should invite a check-in (see [`App::checkin_due`]).
-    pub(super) fn compute_checkin_due(&self) -> bool {
-        let q = Quarter::of(self.today);
+    /// `objectives` are the indexes of today's quarter's Mål.
+    pub(super) fn compute_checkin_due(&self, objectives: &[usize]) -> bool {
+        let has_key_results = objectives.iter().any(|i| {
+            self.data
+                .objective_at(*i)
+                .is_some_and(|o| !o.key_results.is_empty())
+        });
         ck::is_due(
             &self.data.checkins,
-            self.data.has_key_results(q),
+            has_key_results,
             self.data.settings.checkin_weekday,
             self.today,
         )
     }
 
-    /// Key results of today's quarter still without an entry this week.
-    pub(super) fn compute_checkin_waiting(&self) -> usize {
-        let items = walk_items(&self.data, Quarter::of(self.today));
-        let done = self.this_weeks_checkin();
-        items
+    /// Key results of today's quarter (`objectives`) still without an entry this week.
+    pub(super) fn compute_checkin_waiting(&self, objectives: &[usize]) -> usize {
+        let done: std::collections::HashSet<&str> = self
+            .this_weeks_checkin()
+            .map(|c| c.entries.iter().map(|e| e.key_result.as_str()).collect())
+            .unwrap_or_default();
+        objectives
             .iter()
-            .filter(|(_, k)| done.is_none_or(|c| !c.entries.iter().any(|e| &e.key_result == k)))
+            .filter_map(|i| self.data.objective_at(*i))
+            .flat_map(|o| &o.key_results)
+            .filter(|k| !done.contains(k.id.as_str()))
             .count()
     }
 
@@ -353,7 +362,7 @@ impl App {
             return false;
         };
         let note = st.form.text(FieldId::Note);
-        let Some(index) = self.data.objective_index(&objective) else {
+        let Some(index) = self.find_objective(&objective) else {
             return true;
         };
         let mut o = (*self.data.objectives[index]).clone();

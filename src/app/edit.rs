@@ -31,13 +31,18 @@ impl App {
             (Screen::Quarter, Pane::Objectives) => None,
             _ => self.objective().map(|o| o.id.clone()),
         };
-        let form = match (target, self.pane) {
+        let about = target
+            .as_ref()
+            .and(self.objective())
+            .map(|o| o.title.clone());
+        let mut form = match (target, self.pane) {
             (None, _) => self.objective_form(Purpose::NewObjective, None),
             (Some(objective), Pane::Initiatives) => {
                 self.initiative_form(Purpose::NewInitiative { objective }, None)
             }
             (Some(objective), _) => self.key_result_form(Purpose::NewKeyResult { objective }, None),
         };
+        form.about = about;
         self.modal = Some(Modal::Form(Box::new(form)));
     }
 
@@ -255,11 +260,9 @@ impl App {
             id: k.id.clone(),
             binary,
         };
-        self.modal = Some(Modal::Form(Box::new(Form::new(
-            purpose,
-            s.set_value,
-            fields,
-        ))));
+        let mut form = Form::new(purpose, s.set_value, fields);
+        form.about = Some(format!("{} {}", k.id, k.title));
+        self.modal = Some(Modal::Form(Box::new(form)));
     }
 
     /// Validates and applies a form. Returns the form again when something is
@@ -280,7 +283,7 @@ impl App {
                         Purpose::EditObjective { id } => Some(id.as_str()),
                         _ => None,
                     };
-                    if self.data.objective_index(&parent).is_none() {
+                    if self.find_objective(&parent).is_none() {
                         f.set_error(FieldId::Parent, s.err_unknown_parent);
                     } else if own.is_some_and(|own| self.parent_chain_reaches(&parent, own)) {
                         f.set_error(FieldId::Parent, s.err_own_parent);
@@ -297,7 +300,7 @@ impl App {
                 let now = crate::model::now();
                 let (index, before, mut o) = match &f.purpose {
                     Purpose::EditObjective { id } => {
-                        let i = self.data.objective_index(id)?;
+                        let i = self.find_objective(id)?;
                         let before = self.data.objectives[i].clone();
                         let o = (*before).clone();
                         (i, Some(before), o)
@@ -345,7 +348,7 @@ impl App {
                 if f.has_errors() {
                     return Some(f);
                 }
-                let index = self.data.objective_index(&objective)?;
+                let index = self.find_objective(&objective)?;
                 let before = self.data.objectives[index].clone();
                 let mut o = (*before).clone();
                 let today = self.today;
@@ -402,7 +405,7 @@ impl App {
                     return Some(f);
                 }
                 let link = f.link_ids.get(f.chosen(FieldId::Linked)).cloned().flatten();
-                let index = self.data.objective_index(&objective)?;
+                let index = self.find_objective(&objective)?;
                 let before = self.data.objectives[index].clone();
                 let mut o = (*before).clone();
                 let at = match &f.purpose {
@@ -520,7 +523,7 @@ impl App {
         id: &str,
         change: impl FnOnce(&mut KeyResult, chrono::NaiveDate),
     ) {
-        let Some(index) = self.data.objective_index(objective) else {
+        let Some(index) = self.find_objective(objective) else {
             return;
         };
         let before = self.data.objectives[index].clone();
@@ -609,7 +612,7 @@ impl App {
         let objective = match target {
             Target::Objective(id) | Target::KeyResult(id, _) | Target::Initiative(id, _) => id,
         };
-        let Some(index) = self.data.objective_index(objective) else {
+        let Some(index) = self.find_objective(objective) else {
             return;
         };
         let before = self.data.objectives[index].clone();

@@ -149,6 +149,8 @@ pub struct Form {
     pub link_ids: Vec<Option<String>>,
     /// Focus warnings: shown, never blocking.
     pub warnings: Vec<String>,
+    /// What the form is about, shown in its frame (the key result a value is for).
+    pub about: Option<String>,
 }
 
 /// What a key did to a form.
@@ -168,6 +170,7 @@ impl Form {
             focus: 0,
             link_ids: Vec::new(),
             warnings: Vec::new(),
+            about: None,
         };
         f.sync_measure();
         f

@@ -44,6 +44,20 @@ impl Patch {
         }
     }
 
+    /// Whether the change adds or removes a Mål or moves one to another quarter.
+    pub fn reshapes(&self) -> bool {
+        match self {
+            Patch::Objective {
+                before: Some(b),
+                after: Some(a),
+                ..
+            } => b.quarter != a.quarter,
+            Patch::Objective { .. } => true,
+            Patch::CheckIns { .. } => false,
+            Patch::Many(ps) => ps.iter().any(Patch::reshapes),
+        }
+    }
+
     /// Applies the change to `data`.
     pub fn apply(&self, data: &mut Data) {
         match self {

@@ -132,7 +132,7 @@ impl App {
             planning: false,
             help_scroll: 0,
         };
-        app.reindex();
+        app.reindex(true);
         app
     }
 
@@ -153,14 +153,24 @@ impl App {
 
     /// Rebuilds the look-ups after the data changed: O(number of Mål), once per
     /// change, so that a frame never scans the store.
-    fn reindex(&mut self) {
-        let mut by_quarter: HashMap<Quarter, Vec<usize>> = HashMap::new();
-        for (i, o) in self.data.objectives.iter().enumerate() {
-            by_quarter.entry(o.quarter).or_default().push(i);
+    /// `reshaped` is false when no Mål was added, removed or moved to another
+    /// quarter: the quarter index then stands as it is.
+    fn reindex(&mut self, reshaped: bool) {
+        if reshaped {
+            let mut by_quarter: HashMap<Quarter, Vec<usize>> = HashMap::new();
+            for (i, o) in self.data.objectives.iter().enumerate() {
+                by_quarter.entry(o.quarter).or_default().push(i);
+            }
+            self.index.by_quarter = by_quarter;
         }
-        self.index.by_quarter = by_quarter;
-        self.index.checkin_due = self.compute_checkin_due();
-        self.index.checkin_waiting = self.compute_checkin_waiting();
+        let today = self
+            .index
+            .by_quarter
+            .get(&Quarter::of(self.today))
+            .cloned()
+            .unwrap_or_default();
+        self.index.checkin_due = self.compute_checkin_due(&today);
+        self.index.checkin_waiting = self.compute_checkin_waiting(&today);
     }
 
     /// Whether the banner should invite a check-in.
@@ -173,21 +183,21 @@ impl App {
         self.index.checkin_waiting
     }
 
+    /// The index of a Mål by id: looked for in the viewed quarter first (where
+    /// the Mål being worked on is), then in the whole store.
+    pub fn find_objective(&self, id: &str) -> Option<usize> {
+        self.quarter_objectives()
+            .iter()
+            .copied()
+            .find(|i| self.data.objectives.get(*i).is_some_and(|o| o.id == id))
+            .or_else(|| self.data.objective_index(id))
+    }
+
     /// The index of the Mål in focus: the selected one, or the one in detail.
     pub fn current_objective(&self) -> Option<usize> {
         match &self.screen {
             Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
-            Screen::Detail { objective } => self
-                .quarter_objectives()
-                .iter()
-                .copied()
-                .find(|i| {
-                    self.data
-                        .objectives
-                        .get(*i)
-                        .is_some_and(|o| o.id == *objective)
-                })
-                .or_else(|| self.data.objective_index(objective)),
+            Screen::Detail { objective } => self.find_objective(objective),
             Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. } => None,
         }
     }
@@ -254,8 +264,9 @@ impl App {
     /// Applies and records a change, then hands the data to the writer.
     pub fn commit(&mut self, patch: Patch) {
         patch.apply(Arc::make_mut(&mut self.data));
+        let reshaped = patch.reshapes();
         self.history.record(patch);
-        self.reindex();
+        self.reindex(reshaped);
         self.persist();
         self.clamp_selection();
     }
@@ -270,7 +281,7 @@ impl App {
     /// Keeps every selection inside its list after a change.
     pub fn clamp_selection(&mut self) {
         if let Screen::Detail { objective } = &self.screen
-            && self.data.objective_index(objective).is_none()
+            && self.find_objective(objective).is_none()
         {
             self.screen = Screen::Quarter;
             self.pane = Pane::Objectives;
@@ -455,7 +466,7 @@ impl App {
 
     fn after_history(&mut self, done: bool, yes: &str, no: &str) {
         if done {
-            self.reindex();
+            self.reindex(true);
             self.persist();
             self.clamp_selection();
             self.info(yes);

@@ -89,13 +89,14 @@ impl App {
             Field::area(FieldId::WentWell, s.went_well, &o.retro.went_well),
             Field::area(FieldId::ToChange, s.to_change, &o.retro.to_change),
         ];
-        let form = Form::new(
+        let mut form = Form::new(
             Purpose::Review {
                 objective: o.id.clone(),
             },
             s.review_form,
             fields,
         );
+        form.about = Some(o.title.clone());
         self.modal = Some(Modal::Form(Box::new(form)));
     }
 
@@ -115,7 +116,7 @@ impl App {
                 None => return Some(f),
             }
         };
-        let index = self.data.objective_index(objective)?;
+        let index = self.find_objective(objective)?;
         let before = self.data.objectives[index].clone();
         let mut o = (*before).clone();
         o.score = score;
@@ -160,7 +161,7 @@ impl App {
 
     /// Carries the Mål with the picked key results; never twice.
     pub(super) fn carry(&mut self, c: &Carry) {
-        let Some(index) = self.data.objective_index(&c.objective) else {
+        let Some(index) = self.find_objective(&c.objective) else {
             return;
         };
         let next = self.data.objectives[index].quarter.next();

@@ -40,9 +40,14 @@ pub fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: T
     let h = form_height(form).saturating_add(4);
     let rect = centered(area, 100.min(area.width.saturating_sub(4)).max(40), h);
     frame.render_widget(Clear, rect);
+    let title = match &form.about {
+        Some(about) => format!(" {}: {about} ", form.title),
+        None => format!(" {} ", form.title),
+    };
+    let title = fit(&title, usize::from(rect.width.saturating_sub(2)));
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(format!(" {} ", form.title), theme.title()));
+        .title(Span::styled(title, theme.title()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let used = draw_fields(form, frame, inner, theme);
