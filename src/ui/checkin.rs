@@ -78,6 +78,12 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         None => format!("{}: —", s.last_week),
     };
     let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
+    let confidences: Vec<f64> = k
+        .history
+        .iter()
+        .filter_map(|h| h.confidence)
+        .map(f64::from)
+        .collect();
     let lines = vec![
         Line::styled((s.step_of)(st.index + 1, st.items.len()), theme.dim()),
         Line::from(vec![
@@ -93,7 +99,12 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         ]),
         Line::from(bar),
         Line::raw(last),
-        Line::styled(sparkline(&values, width.min(40)), theme.bar_filled()),
+        Line::from(vec![
+            Span::styled(format!("{}: ", s.value), theme.dim()),
+            Span::styled(sparkline(&values, width.min(30)), theme.bar_filled()),
+            Span::styled(format!("   {}: ", s.confidence), theme.dim()),
+            Span::styled(sparkline(&confidences, width.min(30)), theme.bar_filled()),
+        ]),
         Line::raw(""),
     ];
     // In a short window the fields come first: keep as much of the context as fits.
