@@ -588,12 +588,20 @@ fn export_json(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Resul
         .iter()
         .filter(|c| quarters.iter().any(|q| q.contains(c.date)))
         .collect();
-    let report = serde_json::json!({
-        "version": data.version,
-        "quarters": quarters.iter().map(|q| q.key()).collect::<Vec<_>>(),
-        "objectives": objectives,
-        "checkins": checkins,
-    });
+    /// Written straight from the store, without a copy as a JSON value.
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        version: u32,
+        quarters: Vec<String>,
+        objectives: Vec<&'a Objective>,
+        checkins: Vec<&'a crate::model::CheckIn>,
+    }
+    let report = Report {
+        version: data.version,
+        quarters: quarters.iter().map(|q| q.key()).collect(),
+        objectives,
+        checkins,
+    };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)?;
     Ok(())

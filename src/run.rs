@@ -53,7 +53,7 @@ pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     let file = cli::data_file(&cli)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match &cli.command {
         Some(Command::Path) => cli::path(&file, &mut out)?,
         Some(Command::Export { quarter, format }) => {
