@@ -93,8 +93,15 @@ impl Sandbox {
     /// process a zombie for seconds), then the terminal's line discipline
     /// flags, so every test also proves the terminal was restored.
     fn session_command(&self, lang: &str) -> String {
+        self.session_command_with(lang, &[])
+    }
+
+    /// [`Sandbox::session_command`] with okr's further arguments, such as a
+    /// subcommand: `["review", "2026-Q3"]`.
+    fn session_command_with(&self, lang: &str, args: &[&str]) -> String {
+        let args: String = args.iter().map(|a| format!(" {}", sh_quote(a))).collect();
         format!(
-            "{} --file {} --lang {lang}; echo \"{EXITED} $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$'; echo {END}",
+            "{} --file {} --lang {lang}{args}; echo \"{EXITED} $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$'; echo {END}",
             sh_quote(&okr_binary().to_string_lossy()),
             sh_quote(&self.file().to_string_lossy()),
         )
@@ -122,8 +129,14 @@ impl Sandbox {
 
     /// A second okr on the same file, outside tmux.
     fn run_okr(&self, lang: &str) -> Output {
+        self.run_okr_with(lang, &[])
+    }
+
+    /// [`Sandbox::run_okr`] with okr's further arguments: `["export", ...]`.
+    fn run_okr_with(&self, lang: &str, args: &[&str]) -> Output {
         let mut cmd = Command::new(okr_binary());
-        cmd.args(["--file", &self.file().to_string_lossy(), "--lang", lang]);
+        cmd.args(["--file", &self.file().to_string_lossy(), "--lang", lang])
+            .args(args);
         for (k, v) in self.env() {
             cmd.env(k, v);
         }
@@ -765,4 +778,422 @@ fn a_conflict_says_where_the_changes_went() {
     let sandbox = Sandbox::new();
     let (t, _) = conflict(&sandbox);
     t.wait_for("okr.json.conflict");
+}
+
+impl Sandbox {
+    /// Writes a prepared store to the data file.
+    fn write_json(&self, data: &Value) {
+        std::fs::write(self.file(), serde_json::to_string_pretty(data).unwrap()).unwrap();
+    }
+}
+
+/// The line of `screen` holding `text` (a form field's label, a list entry).
+fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no line with {text:?} on screen:\n{screen}"))
+}
+
+/// What a form shows in the field labelled `label`: the rest of its line,
+/// without padding and the frames around it.
+fn field_value<'a>(screen: &'a str, label: &str) -> &'a str {
+    let line = line_with(screen, label);
+    line[line.find(label).unwrap() + label.len()..]
+        .trim_end_matches(|c: char| c == '│' || c.is_whitespace())
+        .trim_start()
+}
+
+/// The key result `id` of the store, wherever its Mål is.
+fn key_result<'a>(data: &'a Value, id: &str) -> &'a Value {
+    data["objectives"]
+        .as_array()
+        .expect("objectives")
+        .iter()
+        .flat_map(|o| o["key_results"].as_array().expect("key_results"))
+        .find(|k| k["id"] == id)
+        .unwrap_or_else(|| panic!("no key result {id}: {data:#}"))
+}
+
+/// Today's quarter with two Mål and three key results (two numeric, one
+/// done/not-done), checked in last week (2026-W47) but not this week.
+fn checkin_store() -> Value {
+    serde_json::json!({
+        "version": 1,
+        "settings": { "checkin_weekday": "monday" },
+        "objectives": [
+            {
+                "id": "o1",
+                "title": "Expandera globalt",
+                "kind": "committed",
+                "quarter": "2026-Q4",
+                "status": "active",
+                "created": "2026-10-01T08:00:00Z",
+                "updated": "2026-11-16T09:30:00Z",
+                "key_results": [
+                    {
+                        "id": "kr1",
+                        "title": "Sälj för 100 miljoner",
+                        "measure": { "type": "numeric", "start": 0.0, "target": 100.0, "current": 12.5, "unit": "MSEK" },
+                        "weight": 1.0,
+                        "confidence": 7,
+                        "history": [ { "date": "2026-11-16", "value": 12.5, "confidence": 7 } ]
+                    },
+                    {
+                        "id": "kr2",
+                        "title": "Sänk ledtiden för offerter",
+                        "measure": { "type": "numeric", "start": 10.0, "target": 2.0, "current": 6.0, "unit": "dagar" },
+                        "weight": 1.0,
+                        "confidence": 5,
+                        "history": [ { "date": "2026-11-16", "value": 6.0, "confidence": 5 } ]
+                    }
+                ],
+                "initiatives": []
+            },
+            {
+                "id": "o2",
+                "title": "Gör kunderna glada",
+                "kind": "aspirational",
+                "quarter": "2026-Q4",
+                "status": "active",
+                "created": "2026-10-01T08:00:00Z",
+                "updated": "2026-11-16T09:30:00Z",
+                "key_results": [
+                    {
+                        "id": "kr3",
+                        "title": "Lansera en feedback-process",
+                        "measure": { "type": "done", "done": false },
+                        "weight": 1.0,
+                        "confidence": 8,
+                        "history": []
+                    }
+                ],
+                "initiatives": []
+            }
+        ],
+        "checkins": [
+            {
+                "week": "2026-W47",
+                "date": "2026-11-16",
+                "entries": [
+                    { "key_result": "kr1", "value": 12.5, "confidence": 7 },
+                    { "key_result": "kr2", "value": 6.0, "confidence": 5 },
+                    { "key_result": "kr3", "value": 0.0, "confidence": 8 }
+                ],
+                "wins": "Första kunden i Tyskland"
+            }
+        ]
+    })
+}
+
+const CHECKIN_BANNER: &str = "This week's check-in: 3 key results waiting — press c";
+
+/// The weekly check-in from the banner to the summary: every key result's
+/// value, the wins, the pulse skipped; the file holds this week's one
+/// check-in and the new values, and the next start shows no banner.
+#[test]
+fn the_weekly_checkin_walks_every_key_result_and_ends_up_in_the_file() {
+    let sandbox = Sandbox::new();
+    sandbox.write_json(&checkin_store());
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(CHECKIN_BANNER);
+
+    // Each key result in Mål order: the prefilled value is replaced by typing.
+    t.press("c");
+    let screen = t.wait_for("Key result 1 of 3");
+    assert!(screen.contains("Sälj för 100 miljoner"), "{screen}");
+    assert_eq!(
+        field_value(&screen, "Value"),
+        "12.5",
+        "the value is prefilled:\n{screen}"
+    );
+    t.type_text("20");
+    t.wait_until("the value 20 typed over 12.5", |s| {
+        s.contains("Value") && field_value(s, "Value") == "20"
+    });
+    t.press("Enter");
+    let screen = t.wait_for("Key result 2 of 3");
+    assert!(screen.contains("Sänk ledtiden för offerter"), "{screen}");
+    t.type_text("4");
+    t.press("Enter");
+    let screen = t.wait_for("Key result 3 of 3");
+    assert!(screen.contains("Lansera en feedback-process"), "{screen}");
+    assert_eq!(
+        field_value(&screen, "Done"),
+        "‹ no ›",
+        "not done yet:\n{screen}"
+    );
+    t.press("Right");
+    t.wait_for("‹ yes ›");
+    t.press("Enter");
+
+    // Wins, then Ctrl-S goes on; the pulse is skipped.
+    t.wait_for("Wins, blockers and next steps");
+    t.type_text("Två nya kunder");
+    t.wait_for("Två nya kunder");
+    t.press("C-s");
+    t.wait_for("Team pulse: rate each pillar 1–5");
+    t.press("s");
+
+    let screen = t.wait_for("What moved");
+    for moved in [
+        "↑ Sälj för 100 miljoner: 12.5 → 20",
+        "↓ Sänk ledtiden för offerter: 6 → 4",
+        "↑ Lansera en feedback-process: 0 → 1",
+    ] {
+        assert!(
+            screen.contains(moved),
+            "{moved:?} in the summary:\n{screen}"
+        );
+    }
+    assert!(
+        screen.contains("Check-in streak: 2 weeks"),
+        "last week and this week:\n{screen}"
+    );
+
+    // Back on the quarter view the banner is gone.
+    t.press("Enter");
+    t.wait_gone("What moved");
+    let screen = t.wait_for("Gör kunderna glada");
+    assert!(
+        !screen.contains("This week's check-in"),
+        "no banner after the check-in:\n{screen}"
+    );
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    let data = sandbox.json();
+    let checkins = data["checkins"].as_array().expect("checkins");
+    let this_week: Vec<&Value> = checkins
+        .iter()
+        .filter(|c| c["week"] == "2026-W48")
+        .collect();
+    assert_eq!(this_week.len(), 1, "one check-in this week: {data:#}");
+    let c = this_week[0];
+    assert_eq!(c["date"], TODAY);
+    assert_eq!(c["wins"], "Två nya kunder");
+    assert!(c.get("pulse").is_none_or(Value::is_null), "no pulse: {c:#}");
+    let entries = c["entries"].as_array().expect("entries");
+    let values: Vec<(&str, f64)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["key_result"].as_str().expect("key_result"),
+                e["value"].as_f64().expect("value"),
+            )
+        })
+        .collect();
+    assert_eq!(values, [("kr1", 20.0), ("kr2", 4.0), ("kr3", 1.0)]);
+    assert_eq!(checkins.len(), 2, "last week's is kept: {data:#}");
+
+    assert_eq!(key_result(&data, "kr1")["measure"]["current"], 20.0);
+    assert_eq!(key_result(&data, "kr2")["measure"]["current"], 4.0);
+    assert_eq!(key_result(&data, "kr3")["measure"]["done"], true);
+    for (id, value) in [("kr1", 20.0), ("kr2", 4.0), ("kr3", 1.0)] {
+        let history = key_result(&data, id)["history"]
+            .as_array()
+            .expect("history");
+        let today: Vec<&Value> = history.iter().filter(|h| h["date"] == TODAY).collect();
+        assert_eq!(
+            today.len(),
+            1,
+            "one history entry today for {id}: {history:#?}"
+        );
+        assert_eq!(today[0]["value"], value, "{id}: {history:#?}");
+    }
+
+    // The next start knows this week is done.
+    drop(t);
+    let again = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    // The body is drawn below the banner's place, so the banner would be there by now.
+    let screen = again.wait_for("Gör kunderna glada");
+    assert!(
+        !screen.contains("This week's check-in"),
+        "no banner once this week is checked in:\n{screen}"
+    );
+    again.press("q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+/// A finished quarter (2026-Q3): a committed Mål whose key result reached
+/// its target, and an aspirational one at 30 % with an open and a done Uppgift.
+fn review_store() -> Value {
+    serde_json::json!({
+        "version": 1,
+        "objectives": [
+            {
+                "id": "o1",
+                "title": "Lansera appen",
+                "kind": "committed",
+                "quarter": "2026-Q3",
+                "status": "active",
+                "created": "2026-07-01T08:00:00Z",
+                "updated": "2026-09-28T16:00:00Z",
+                "key_results": [
+                    {
+                        "id": "kr1",
+                        "title": "Nedladdningar",
+                        "measure": { "type": "numeric", "start": 0.0, "target": 1000.0, "current": 1000.0, "unit": "st" },
+                        "weight": 1.0,
+                        "confidence": 9,
+                        "history": [ { "date": "2026-09-28", "value": 1000.0 } ]
+                    }
+                ],
+                "initiatives": []
+            },
+            {
+                "id": "o2",
+                "title": "Bli marknadsledare",
+                "kind": "aspirational",
+                "quarter": "2026-Q3",
+                "status": "active",
+                "created": "2026-07-01T08:00:00Z",
+                "updated": "2026-09-28T16:00:00Z",
+                "key_results": [
+                    {
+                        "id": "kr2",
+                        "title": "Marknadsandel",
+                        "measure": { "type": "numeric", "start": 0.0, "target": 10.0, "current": 3.0, "unit": "%" },
+                        "weight": 1.0,
+                        "confidence": 4,
+                        "history": [ { "date": "2026-09-28", "value": 3.0 } ]
+                    }
+                ],
+                "initiatives": [
+                    { "id": "u1", "title": "Kampanj i Norge" },
+                    { "id": "u2", "title": "Pressmeddelande", "done": "2026-09-10" }
+                ]
+            }
+        ],
+        "checkins": []
+    })
+}
+
+/// The review of a finished quarter: a score, a status and a retro for each
+/// Mål, the unfinished aspirational one carried into the next quarter, and
+/// the report showing it all.
+#[test]
+fn the_quarter_review_scores_writes_the_retro_and_carries_over() {
+    let sandbox = Sandbox::new();
+    sandbox.write_json(&review_store());
+    let t = Term::start(
+        &sandbox,
+        100,
+        30,
+        &sandbox.session_command_with("en", &["review", "2026-Q3"]),
+    );
+    let screen = t.wait_for("Quarter review 2026 Q3");
+    assert!(screen.contains("▸ Lansera appen"), "{screen}");
+    let screen = t.wait_for("Bli marknadsledare");
+    assert!(
+        screen.contains("proposed to carry over"),
+        "the aspirational Mål below 1.0 is proposed for carrying:\n{screen}"
+    );
+
+    // The committed Mål: score 1, achieved, what went well.
+    t.press("Enter");
+    let screen = t.wait_for("Score and retro");
+    assert_eq!(
+        field_value(&screen, "Score (0–1)"),
+        "1",
+        "the suggested score is prefilled:\n{screen}"
+    );
+    assert_eq!(field_value(&screen, "Status"), "‹ active ›", "{screen}");
+    t.press("C-u");
+    t.type_text("1");
+    t.press("Tab");
+    t.press("Right");
+    t.wait_for("‹ achieved ›");
+    t.press("Tab");
+    t.type_text("Snabba releaser varje vecka");
+    t.wait_for("Snabba releaser varje vecka");
+    t.press("C-s");
+    t.wait_gone("Score and retro");
+    let screen = t.wait_for("score 1 (green)");
+    assert!(
+        line_with(&screen, "score 1 (green)").contains("achieved"),
+        "{screen}"
+    );
+
+    // The aspirational Mål: carried over by default, score 0,3, carried.
+    t.press("j");
+    t.wait_for("▸ Bli marknadsledare");
+    t.press("Enter");
+    let screen = t.wait_for("Score and retro");
+    assert_eq!(
+        field_value(&screen, "Score (0–1)"),
+        "0.3",
+        "the suggested score is prefilled:\n{screen}"
+    );
+    assert_eq!(
+        field_value(&screen, "Status"),
+        "‹ carried over ›",
+        "carrying is proposed:\n{screen}"
+    );
+    t.type_text("0,3");
+    t.wait_until("the score 0,3 typed over the suggested one", |s| {
+        s.contains("Score (0–1)") && field_value(s, "Score (0–1)") == "0,3"
+    });
+    t.press("C-s");
+    let screen = t.wait_for("Carry into the next quarter");
+    assert!(
+        screen.contains("[x] kr2 Marknadsandel"),
+        "its key results are checked:\n{screen}"
+    );
+    assert!(
+        screen.contains("1 open initiatives come along."),
+        "{screen}"
+    );
+    t.press("Enter");
+    t.wait_for("Carried into 2026 Q4.");
+    t.wait_gone("Carry into the next quarter");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    let data = sandbox.json();
+    let objectives = data["objectives"].as_array().expect("objectives");
+    assert_eq!(objectives.len(), 3, "one copy: {data:#}");
+    let o1 = &objectives[0];
+    assert_eq!(o1["id"], "o1");
+    assert_eq!(o1["score"], 1.0);
+    assert_eq!(o1["status"], "achieved");
+    assert_eq!(o1["retro"]["went_well"], "Snabba releaser varje vecka");
+    let o2 = &objectives[1];
+    assert_eq!(o2["id"], "o2");
+    assert_eq!(o2["score"], 0.3);
+    assert_eq!(o2["status"], "carried_over");
+
+    let copy = &objectives[2];
+    assert_eq!(copy["quarter"], "2026-Q4");
+    assert_eq!(copy["carried_from"], "o2");
+    assert_eq!(copy["title"], "Bli marknadsledare");
+    assert_ne!(copy["id"], "o2", "the copy has its own id");
+    let krs = copy["key_results"].as_array().expect("key_results");
+    assert_eq!(krs.len(), 1, "{copy:#}");
+    assert_eq!(krs[0]["title"], "Marknadsandel");
+    assert_ne!(krs[0]["id"], "kr2", "the copy's key result has its own id");
+    assert_eq!(
+        krs[0]["measure"]["start"], 3.0,
+        "starts from the old current"
+    );
+    assert_eq!(krs[0]["measure"]["current"], 3.0);
+    assert_eq!(krs[0]["measure"]["target"], 10.0);
+    let inits = copy["initiatives"].as_array().expect("initiatives");
+    let titles: Vec<&Value> = inits.iter().map(|i| &i["title"]).collect();
+    assert_eq!(titles, ["Kampanj i Norge"], "only the open one: {copy:#}");
+    assert!(inits[0].get("done").is_none_or(Value::is_null));
+
+    // The report of the reviewed quarter.
+    let out = sandbox.run_okr_with("en", &["export", "--format", "md", "--quarter", "2026-Q3"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("- Score: 1 ("), "{stdout}");
+    assert!(stdout.contains("- Score: 0.3 ("), "{stdout}");
+    assert!(stdout.contains("Snabba releaser varje vecka"), "{stdout}");
+    assert!(stdout.contains("- Status: carried over"), "{stdout}");
+    assert!(stdout.contains("- Status: achieved"), "{stdout}");
 }
