@@ -100,9 +100,9 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         Line::from(bar),
         Line::raw(last),
         Line::from(vec![
-            Span::styled(format!("{}: ", s.value), theme.dim()),
+            Span::styled(format!("{}: ", s.value.to_lowercase()), theme.dim()),
             Span::styled(sparkline(&values, width.min(30)), theme.bar_filled()),
-            Span::styled(format!("   {}: ", s.confidence), theme.dim()),
+            Span::styled(format!("   {}: ", s.confidence.to_lowercase()), theme.dim()),
             Span::styled(sparkline(&confidences, width.min(30)), theme.bar_filled()),
         ]),
         Line::raw(""),
