@@ -795,6 +795,14 @@ fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line with {text:?} on screen:\n{screen}"))
 }
 
+/// Waits until the field labelled `label` shows `expected` (a frame may be
+/// captured half drawn, so a field is read by waiting, not at once).
+fn wait_field(t: &Term, label: &str, expected: &str, why: &str) -> String {
+    t.wait_until(&format!("{label} = {expected:?} ({why})"), |s| {
+        s.lines().any(|l| l.contains(label)) && field_value(s, label) == expected
+    })
+}
+
 /// What a form shows in the field labelled `label`: the rest of its line,
 /// without padding and the frames around it.
 fn field_value<'a>(screen: &'a str, label: &str) -> &'a str {
@@ -900,29 +908,27 @@ fn the_weekly_checkin_walks_every_key_result_and_ends_up_in_the_file() {
 
     // Each key result in Mål order: the prefilled value is replaced by typing.
     t.press("c");
-    let screen = t.wait_for("Key result 1 of 3");
-    assert!(screen.contains("Sälj för 100 miljoner"), "{screen}");
-    assert_eq!(
-        field_value(&screen, "Value"),
-        "12.5",
-        "the value is prefilled:\n{screen}"
+    t.wait_until(
+        concat!("Key result 1 of 3", " with ", "Sälj för 100 miljoner"),
+        |s| s.contains("Key result 1 of 3") && s.contains("Sälj för 100 miljoner"),
     );
+    wait_field(&t, "Value", "12.5", "the value is prefilled");
     t.type_text("20");
     t.wait_until("the value 20 typed over 12.5", |s| {
         s.contains("Value") && field_value(s, "Value") == "20"
     });
     t.press("Enter");
-    let screen = t.wait_for("Key result 2 of 3");
-    assert!(screen.contains("Sänk ledtiden för offerter"), "{screen}");
+    t.wait_until(
+        concat!("Key result 2 of 3", " with ", "Sänk ledtiden för offerter"),
+        |s| s.contains("Key result 2 of 3") && s.contains("Sänk ledtiden för offerter"),
+    );
     t.type_text("4");
     t.press("Enter");
-    let screen = t.wait_for("Key result 3 of 3");
-    assert!(screen.contains("Lansera en feedback-process"), "{screen}");
-    assert_eq!(
-        field_value(&screen, "Done"),
-        "‹ no ›",
-        "not done yet:\n{screen}"
+    t.wait_until(
+        concat!("Key result 3 of 3", " with ", "Lansera en feedback-process"),
+        |s| s.contains("Key result 3 of 3") && s.contains("Lansera en feedback-process"),
     );
+    wait_field(&t, "Done", "‹ no ›", "not done yet");
     t.press("Right");
     t.wait_for("‹ yes ›");
     t.press("Enter");
@@ -1082,23 +1088,20 @@ fn the_quarter_review_scores_writes_the_retro_and_carries_over() {
         30,
         &sandbox.session_command_with("en", &["review", "2026-Q3"]),
     );
-    let screen = t.wait_for("Quarter review 2026 Q3");
-    assert!(screen.contains("▸ Lansera appen"), "{screen}");
-    let screen = t.wait_for("Bli marknadsledare");
-    assert!(
-        screen.contains("proposed to carry over"),
-        "the aspirational Mål below 1.0 is proposed for carrying:\n{screen}"
+    t.wait_until(
+        concat!("Quarter review 2026 Q3", " with ", "▸ Lansera appen"),
+        |s| s.contains("Quarter review 2026 Q3") && s.contains("▸ Lansera appen"),
     );
+    // The aspirational Mål below 1.0 is proposed for carrying.
+    t.wait_until("Bli marknadsledare, proposed to carry over", |s| {
+        s.contains("Bli marknadsledare") && s.contains("proposed to carry over")
+    });
 
     // The committed Mål: score 1, achieved, what went well.
     t.press("Enter");
-    let screen = t.wait_for("Score and retro");
-    assert_eq!(
-        field_value(&screen, "Score (0–1)"),
-        "1",
-        "the suggested score is prefilled:\n{screen}"
-    );
-    assert_eq!(field_value(&screen, "Status"), "‹ active ›", "{screen}");
+    t.wait_for("Score and retro");
+    wait_field(&t, "Score (0–1)", "1", "the suggested score is prefilled");
+    wait_field(&t, "Status", "‹ active ›", "the status as it is");
     t.press("C-u");
     t.type_text("1");
     t.press("Tab");
@@ -1109,37 +1112,27 @@ fn the_quarter_review_scores_writes_the_retro_and_carries_over() {
     t.wait_for("Snabba releaser varje vecka");
     t.press("C-s");
     t.wait_gone("Score and retro");
-    let screen = t.wait_for("score 1 (green)");
-    assert!(
-        line_with(&screen, "score 1 (green)").contains("achieved"),
-        "{screen}"
-    );
+    t.wait_until("score 1 (green) and achieved on one line", |s| {
+        s.lines()
+            .any(|l| l.contains("score 1 (green)") && l.contains("achieved"))
+    });
 
     // The aspirational Mål: carried over by default, score 0,3, carried.
     t.press("j");
     t.wait_for("▸ Bli marknadsledare");
     t.press("Enter");
-    let screen = t.wait_for("Score and retro");
-    assert_eq!(
-        field_value(&screen, "Score (0–1)"),
-        "0.3",
-        "the suggested score is prefilled:\n{screen}"
-    );
-    assert_eq!(
-        field_value(&screen, "Status"),
-        "‹ carried over ›",
-        "carrying is proposed:\n{screen}"
-    );
+    t.wait_for("Score and retro");
+    wait_field(&t, "Score (0–1)", "0.3", "the suggested score is prefilled");
+    wait_field(&t, "Status", "‹ carried over ›", "carrying is proposed");
     t.type_text("0,3");
     t.wait_until("the score 0,3 typed over the suggested one", |s| {
         s.contains("Score (0–1)") && field_value(s, "Score (0–1)") == "0,3"
     });
     t.press("C-s");
-    let screen = t.wait_for("Carry into the next quarter");
-    assert!(
-        screen.contains("[x] kr2 Marknadsandel"),
-        "its key results are checked:\n{screen}"
-    );
+    // Its key results are checked.
+    let screen = t.wait_until("the carry dialog with kr2 checked", |s| {
+        s.contains("Carry into the next quarter") && s.contains("[x] kr2 Marknadsandel")
+    });
     assert!(
         screen.contains("1 open initiatives come along."),
         "{screen}"

@@ -139,16 +139,12 @@ pub fn checklist(data: &Data, quarter: Quarter, one_line: usize) -> [Check; 4] {
     let mut owners: Vec<Option<&String>> = objectives.iter().map(|o| o.owner.as_ref()).collect();
     owners.sort();
     owners.dedup();
-    let count = owners
+    let per_owner: Vec<usize> = owners
         .iter()
         .map(|w| objectives.iter().filter(|o| o.owner.as_ref() == *w).count())
-        .max()
-        .unwrap_or(0);
-    let least = owners
-        .iter()
-        .map(|w| objectives.iter().filter(|o| o.owner.as_ref() == *w).count())
-        .min()
-        .unwrap_or(0);
+        .collect();
+    let count = per_owner.iter().copied().max().unwrap_or(0);
+    let least = per_owner.iter().copied().min().unwrap_or(0);
     let most = objectives
         .iter()
         .map(|o| o.key_results.len())
