@@ -3,6 +3,13 @@
 
 /// Reads a number typed by a person: `12,5`, `12.5`, `-3`, ` 40 `. Spaces inside
 /// (thousands, `1 000`) are ignored. Not finite or not a number: `None`.
+///
+/// ```
+/// use okr::model::number::parse_number;
+/// assert_eq!(parse_number("12,5"), Some(12.5));
+/// assert_eq!(parse_number("12.5"), Some(12.5));
+/// assert_eq!(parse_number("tolv"), None);
+/// ```
 pub fn parse_number(text: &str) -> Option<f64> {
     let cleaned: String = text
         .chars()

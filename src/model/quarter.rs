@@ -8,6 +8,13 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar quarter: shown `2026 Q4`, keyed `2026-Q4`.
+///
+/// ```
+/// use okr::model::Quarter;
+/// let q: Quarter = "2026-Q4".parse().unwrap();
+/// assert_eq!(q.to_string(), "2026 Q4");
+/// assert_eq!(q.next().key(), "2027-Q1");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Quarter {
     pub year: i32,
