@@ -143,8 +143,15 @@ fn leaving_half_way_keeps_what_was_entered_and_resumes_there() {
     while step(&h) == Some(Step::Walk) {
         h.keys(&[code(KeyCode::Enter)]);
     }
+    // Left at the reflection: `c` resumes there.
     h.keys(&[code(KeyCode::Esc)]);
     h.keys(&[ch('c')]);
+    assert_eq!(step(&h), Some(Step::Reflect), "resumes at the reflection");
+    h.type_text("En vinst");
+    h.keys(&[ctrl('s'), ch('s'), code(KeyCode::Enter)]);
+    // A finished week opens from the top, to edit.
+    h.keys(&[ch('c')]);
+    assert_eq!(step(&h), Some(Step::Walk));
     assert_eq!(index(&h), 0, "a finished week opens from the top");
     h.type_text("62");
     h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);

@@ -136,14 +136,21 @@ impl App {
             return;
         }
         let existing = self.this_weeks_checkin();
-        // Resume at the first key result without an entry; a finished week opens from the top.
-        let index = existing
-            .and_then(|c| {
-                items
-                    .iter()
-                    .position(|(_, k)| !c.entries.iter().any(|e| &e.key_result == k))
-            })
-            .unwrap_or(0);
+        // Resume at the first key result without an entry, or at the reflection
+        // when only that is left; a finished week opens from the top, to edit.
+        let missing = existing.map_or(Some(0), |c| {
+            items
+                .iter()
+                .position(|(_, k)| !c.entries.iter().any(|e| &e.key_result == k))
+        });
+        let reflect = missing.is_none()
+            && existing.is_some_and(|c| {
+                c.wins.is_empty()
+                    && c.blockers.is_empty()
+                    && c.next_steps.is_empty()
+                    && c.pulse.is_none()
+            });
+        let index = missing.unwrap_or(if reflect { items.len() } else { 0 });
         let mut state = CheckInState {
             week,
             quarter,
@@ -158,7 +165,12 @@ impl App {
             pulse_error: false,
             baseline: baseline(&self.data, week),
         };
-        state.form = self.walk_form(&state);
+        if reflect {
+            state.step = Step::Reflect;
+            state.form = self.reflect_form();
+        } else {
+            state.form = self.walk_form(&state);
+        }
         self.message = None;
         self.screen = Screen::CheckIn(Box::new(state));
     }
