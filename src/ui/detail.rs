@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::quarter::{key_result_rows, pane_block, scroll_offset, status_spans};
+use super::quarter::{draw_more, key_result_rows, pane_block, scroll_offset, status_spans};
 use super::theme::Theme;
 use super::widgets::{fit, progress_bar, sparkline};
 use crate::app::{App, Pane};
@@ -130,6 +130,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             lines.push(second);
         }
         frame.render_widget(Paragraph::new(lines), inner);
+        draw_more(frame, krs, offset, visible, o.key_results.len(), theme);
     }
 
     // Uppgifter.
@@ -171,4 +172,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, inits, offset, visible, o.initiatives.len(), theme);
 }

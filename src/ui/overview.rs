@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::quarter::{pane_block, scroll_offset};
+use super::quarter::{draw_more, pane_block, scroll_offset};
 use super::theme::Theme;
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
@@ -127,6 +127,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         lines.push(l);
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, table, offset, visible, all.len(), theme);
 
     // Mean scores over the quarters, oldest at the top, as bars; then the pulse trend.
     let mut lines = vec![Line::styled(s.mean_scores, theme.title())];

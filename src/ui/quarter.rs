@@ -114,6 +114,34 @@ pub fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> 
         .title(Span::styled(title, style))
 }
 
+/// Marks on a pane's bottom border how many items are above and below the
+/// visible ones (`↑2 ↓5`), so a list never hides that it scrolls.
+pub fn draw_more(
+    frame: &mut Frame,
+    pane: Rect,
+    offset: usize,
+    visible: usize,
+    total: usize,
+    theme: Theme,
+) {
+    let below = total.saturating_sub(offset + visible.max(1));
+    if offset == 0 && below == 0 {
+        return;
+    }
+    let text = format!(" ↑{offset} ↓{below} ");
+    let w = u16::try_from(text.width()).unwrap_or(u16::MAX);
+    if pane.height < 2 || pane.width < w.saturating_add(2) {
+        return;
+    }
+    let at = Rect {
+        x: pane.right().saturating_sub(w + 1),
+        y: pane.bottom() - 1,
+        width: w,
+        height: 1,
+    };
+    frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), at);
+}
+
 /// First row to show so that `selected` is visible among `visible` rows.
 pub fn scroll_offset(selected: usize, visible: usize) -> usize {
     if visible == 0 {
@@ -221,6 +249,7 @@ fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, 
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, area, offset, visible, indexes.len(), theme);
 }
 
 /// Two lines for a key result: title, then bar, value, status, confidence, stale mark.
@@ -330,6 +359,7 @@ fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, area, offset, visible, o.key_results.len(), theme);
 }
 
 /// The focus checklist while planning a quarter: ✓ or ✗ and a word for each rule.

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::centered;
-use super::quarter::{pane_block, scroll_offset};
+use super::quarter::{draw_more, pane_block, scroll_offset};
 use super::theme::Theme;
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
@@ -111,6 +111,7 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         lines.push(note);
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, body, offset, visible, indexes.len(), theme);
 }
 
 pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Theme) {
