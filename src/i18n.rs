@@ -333,7 +333,7 @@ pub static SV: Strings = Strings {
     celebrate: |n| format!("Fira små vinster: {n} nyckelresultat gick framåt den här veckan!"),
     walk_keys: "Enter nästa · Tab fält · Esc spara och lämna",
     reflect_keys: "Enter ny rad · Tab nästa fält (efter sista: vidare) · Ctrl-S vidare · Esc spara och lämna",
-    pulse_keys: "1–5 betyg · ↑/↓ pelare · Enter spara · s hoppa över · Esc lämna",
+    pulse_keys: "1–5 betyg · ↑/↓ pelare · Enter spara · s hoppa över · Esc lämna · q avsluta",
     summary_keys: "Enter/Esc tillbaka · q avsluta",
     no_checkin_items: "Inga nyckelresultat att checka in på det här kvartalet: lägg till några först.",
     checkin_saved: "Incheckningen är sparad; fortsätt med c när du vill.",
@@ -590,7 +590,7 @@ pub static EN: Strings = Strings {
     celebrate: |n| format!("Celebrate small wins: {n} key results moved forward this week!"),
     walk_keys: "Enter next · Tab field · Esc save and leave",
     reflect_keys: "Enter new line · Tab next field (after the last: go on) · Ctrl-S go on · Esc save and leave",
-    pulse_keys: "1–5 rate · ↑/↓ pillar · Enter save · s skip · Esc leave",
+    pulse_keys: "1–5 rate · ↑/↓ pillar · Enter save · s skip · Esc leave · q quit",
     summary_keys: "Enter/Esc back · q quit",
     no_checkin_items: "No key results to check in on this quarter: add some first.",
     checkin_saved: "The check-in is saved; go on with c whenever you like.",
@@ -787,6 +787,11 @@ impl Strings {
     /// A number in this language's convention.
     pub fn num(&self, v: f64) -> String {
         crate::model::number::format_number(v, self.decimal_mark)
+    }
+
+    /// A number in full, for a form to edit: nothing is rounded away.
+    pub fn num_exact(&self, v: f64) -> String {
+        crate::model::number::format_exact(v, self.decimal_mark)
     }
 
     /// A share as a whole percent: `42 %` in Swedish, `42%` in English.

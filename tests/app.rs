@@ -475,3 +475,60 @@ fn keys_are_handled_while_a_save_is_held_up() {
         titles
     );
 }
+
+#[test]
+fn saving_an_unchanged_form_changes_no_number() {
+    // An error rate: values with more than two decimals.
+    let mut data = okr::model::Data::default();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-10-01T08:00:00Z")
+        .unwrap()
+        .to_utc();
+    let mut o = okr::model::Objective::new(
+        "o1".into(),
+        "Färre fel".into(),
+        okr::model::Kind::Committed,
+        Quarter { year: 2026, q: 4 },
+        now,
+    );
+    let mut k = okr::model::KeyResult::new(
+        "kr1".into(),
+        "Felkvot".into(),
+        Measure::numeric(0.005, 0.001, ""),
+    );
+    k.measure.set_current(0.004);
+    o.key_results.push(k);
+    data.objectives.push(o.into());
+    let mut h = Harness::new(Some(data), Lang::Sv);
+    h.keys(&[code(TAB), ch('e'), code(ENTER)]);
+    h.keys(&[ch('v'), code(ENTER)]);
+    let file = h.file();
+    match &file.objectives[0].key_results[0].measure {
+        Measure::Numeric(n) => assert_eq!((n.start, n.target, n.current), (0.005, 0.001, 0.004)),
+        m => panic!("{m:?}"),
+    }
+}
+
+#[test]
+fn a_deleted_key_results_id_is_never_given_out_again() {
+    let mut h = Harness::new(None, Lang::En);
+    add_objective(&mut h, "Mål");
+    h.keys(&[code(TAB)]);
+    add_numeric_kr(&mut h, "Först", "0", "10", "");
+    add_numeric_kr(&mut h, "Sedan", "0", "10", "");
+    assert_eq!(h.file().objectives[0].key_results[1].id, "kr2");
+    // Delete the newest, add another: it gets a new id, not kr2 again.
+    h.keys(&[ch('d'), ch('y')]);
+    add_numeric_kr(&mut h, "Ny", "0", "10", "");
+    let file = h.file();
+    let ids: Vec<_> = file.objectives[0]
+        .key_results
+        .iter()
+        .map(|k| k.id.as_str())
+        .collect();
+    assert_eq!(ids, ["kr1", "kr3"]);
+    // Also after an undo of the add.
+    h.keys(&[ch('u')]);
+    add_numeric_kr(&mut h, "Igen", "0", "10", "");
+    assert_eq!(h.file().objectives[0].key_results[1].id, "kr4");
+    assert_eq!(h.file().next_ids.kr, 5);
+}

@@ -239,3 +239,60 @@ fn past_checkin_notes_are_readable_from_the_detail() {
         "{text}"
     );
 }
+
+#[test]
+fn checking_in_again_keeps_a_later_update() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.keys(&[ch('c')]);
+    h.type_text("60");
+    h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
+    // An update after the check-in.
+    h.keys(&[code(KeyCode::Tab), ch('v')]);
+    h.type_text("65");
+    h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
+    // Checking in again starts from the newest value.
+    h.keys(&[ch('c')]);
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!("no check-in")
+    };
+    assert_eq!(st.index, 1, "resumes at the second key result");
+    h.keys(&[code(KeyCode::Esc), code(KeyCode::Tab)]);
+    let file = h.file();
+    assert_eq!(file.objectives[0].key_results[0].measure.current(), 65.0);
+}
+
+#[test]
+fn redoing_a_weeks_checkin_replaces_its_history_entry() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let before = h.app.data.objectives[0].key_results[0].history.len();
+    h.keys(&[ch('c')]);
+    while step(&h) == Some(Step::Walk) {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.type_text("En vinst");
+    h.keys(&[ctrl('s'), ch('s'), code(KeyCode::Enter)]);
+    // The whole week again, with a new first value.
+    h.keys(&[ch('c')]);
+    h.type_text("61");
+    h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
+    let file = h.file();
+    let k = &file.objectives[0].key_results[0];
+    assert_eq!(k.history.len(), before + 1, "one entry per check-in");
+    assert_eq!(k.history.last().unwrap().value, 61.0);
+}
+
+#[test]
+fn q_on_the_summary_asks_first_while_a_save_is_failing() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.keys(&[ch('c')]);
+    while step(&h) == Some(Step::Walk) {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.keys(&[ctrl('s'), ch('s')]);
+    assert_eq!(step(&h), Some(Step::Summary));
+    h.app.save_problem = Some("the disk is full".into());
+    h.keys(&[ch('q')]);
+    assert!(!h.app.quit, "the first q only asks");
+    h.keys(&[ch('q')]);
+    assert!(h.app.quit);
+}

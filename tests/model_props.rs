@@ -283,6 +283,12 @@ fn data() -> impl Strategy<Value = Data> {
                     },
                     objectives: objectives.into_iter().map(Into::into).collect(),
                     checkins,
+                    next_ids: okr::model::data::NextIds {
+                        o: version.into(),
+                        kr: 7,
+                        u: 0,
+                        extra: extra.clone(),
+                    },
                     extra,
                 }
             },

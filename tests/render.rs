@@ -222,3 +222,16 @@ fn no_color_keeps_meaning_in_words() {
     }
     assert!(render(&h.app, 100, 30).contains("behind pace"));
 }
+
+#[test]
+fn wide_characters_in_a_narrow_field_stay_visible() {
+    let mut h = Harness::new(None, Lang::En);
+    h.keys(&[ch('a')]);
+    h.type_text(&"漢".repeat(40));
+    let text = render(&h.app, 60, 20);
+    let title = text.lines().find(|l| l.contains("Title")).unwrap();
+    assert!(
+        title.contains('漢'),
+        "the end of what is typed shows:\n{text}"
+    );
+}

@@ -187,11 +187,14 @@ impl App {
         let entry = self
             .this_weeks_checkin()
             .and_then(|c| c.entries.iter().find(|e| &e.key_result == kid));
-        let (value, confidence, note) = match (entry, k) {
-            (Some(e), _) => (e.value, e.confidence, e.note.clone()),
-            (None, Some(k)) => (k.measure.current(), k.confidence, String::new()),
-            (None, None) => (0.0, 5, String::new()),
+        // The key result's own value and confidence are the newest (an update
+        // may have come after this week's entry); the note is the week's.
+        let (value, confidence) = match (k, entry) {
+            (Some(k), _) => (k.measure.current(), k.confidence),
+            (None, Some(e)) => (e.value, e.confidence),
+            (None, None) => (0.0, 5),
         };
+        let note = entry.map(|e| e.note.clone()).unwrap_or_default();
         let binary = k.is_some_and(|k| k.measure.is_binary());
         let value_field = if binary {
             Field::choice(
@@ -201,7 +204,7 @@ impl App {
                 usize::from(value > 0.5),
             )
         } else {
-            Field::number(FieldId::Value, s.value, &s.num(value))
+            Field::number(FieldId::Value, s.value, &s.num_exact(value))
         };
         let fields = vec![
             value_field,
@@ -334,20 +337,24 @@ impl App {
                     }
                 }
                 KeyCode::Esc => return self.leave_checkin(),
+                // Nothing is typed here: q and Ctrl-C quit, as anywhere.
+                KeyCode::Char('q') => self.request_quit(),
+                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.request_quit()
+                }
                 _ => {}
             },
             Step::Summary => match key.code {
                 KeyCode::Enter | KeyCode::Esc => return self.leave_checkin(),
-                KeyCode::Char('q') => {
-                    self.quit = true;
-                    return;
-                }
+                KeyCode::Char('q') => self.request_quit(),
                 KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.quit = true;
-                    return;
+                    self.request_quit()
                 }
                 _ => {}
             },
+        }
+        if self.quit {
+            return;
         }
         self.screen = Screen::CheckIn(st);
     }
@@ -377,11 +384,30 @@ impl App {
         let Some(index) = self.find_objective(&objective) else {
             return true;
         };
+        // Checking in again this week replaces this week's history entry of
+        // the check-in (one entry per check-in), when nothing came after it.
+        let earlier = self.this_weeks_checkin().and_then(|c| {
+            c.entries
+                .iter()
+                .find(|e| e.key_result == id)
+                .map(|e| (c.date, e.value))
+        });
         let mut o = (*self.data.objectives[index]).clone();
         if let Some(k) = o.key_results.iter_mut().find(|k| k.id == id) {
             k.measure.set_current(value);
             k.confidence = confidence;
-            push_value(k, self.today, Some(confidence), note.clone());
+            let last = k.history.last_mut();
+            match (earlier, last) {
+                (Some((date, v)), Some(h)) if h.date == date && h.value == v => {
+                    *h = crate::model::HistoryEntry::new(
+                        self.today,
+                        value,
+                        Some(confidence),
+                        note.clone(),
+                    );
+                }
+                _ => push_value(k, self.today, Some(confidence), note.clone()),
+            }
         }
         o.updated = crate::model::now();
         self.change_checkin(Some((index, o)), |c| {

@@ -20,8 +20,9 @@ pub const MAX_OBJECTIVES: usize = 5;
 pub const MAX_KEY_RESULTS: usize = 5;
 
 impl App {
+    /// Numbers in forms are shown in full, so saving an unchanged form changes nothing.
     fn num(&self, v: f64) -> String {
-        self.s.num(v)
+        self.s.num_exact(v)
     }
 
     /// `a`: a Mål in the quarter view's Mål list, else a key result or an

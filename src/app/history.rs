@@ -58,6 +58,15 @@ impl Patch {
         }
     }
 
+    /// The Mål this change leaves in the store (its `after` sides).
+    pub fn afters(&self) -> Vec<&Arc<Objective>> {
+        match self {
+            Patch::Objective { after: Some(a), .. } => vec![a],
+            Patch::Objective { .. } | Patch::CheckIns { .. } => Vec::new(),
+            Patch::Many(ps) => ps.iter().flat_map(Patch::afters).collect(),
+        }
+    }
+
     /// Applies the change to `data`.
     pub fn apply(&self, data: &mut Data) {
         match self {

@@ -151,6 +151,7 @@ const UNDO: &[Context] = &[
     C::DetailKeyResults,
     C::DetailInitiatives,
     C::Review,
+    C::Overview,
 ];
 
 const fn bind(
@@ -182,6 +183,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::Edit,
         &[C::Review],
         true,
+    ),
+    // In the detail, Enter opens the selected key result or Uppgift in its form.
+    bind(
+        &[Key::Enter],
+        Action::Edit,
+        &[C::DetailKeyResults, C::DetailInitiatives],
+        false,
     ),
     bind(&[Key::Tab], Action::NextPane, EDITING, true),
     bind(&[Key::BackTab], Action::PrevPane, EDITING, false),

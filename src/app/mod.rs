@@ -263,7 +263,12 @@ impl App {
 
     /// Applies and records a change, then hands the data to the writer.
     pub fn commit(&mut self, patch: Patch) {
-        patch.apply(Arc::make_mut(&mut self.data));
+        let data = Arc::make_mut(&mut self.data);
+        patch.apply(data);
+        // Ids in use are never given out again, not even after an undo.
+        for o in patch.afters() {
+            data.remember_ids(o);
+        }
         let reshaped = patch.reshapes();
         self.history.record(patch);
         self.reindex(reshaped);
@@ -478,6 +483,7 @@ impl App {
     fn set_quarter(&mut self, q: Quarter) {
         self.quarter = q;
         self.planning = false;
+        self.sel_initiative = 0;
         self.sel_objective = 0;
         self.sel_key_result = 0;
         self.pane = Pane::Objectives;

@@ -79,7 +79,7 @@ impl App {
             o.status
         };
         let fields = vec![
-            Field::number(FieldId::Score, s.f_score, &s.num(score)),
+            Field::number(FieldId::Score, s.f_score, &s.num_exact(score)),
             Field::choice(
                 FieldId::Kind,
                 s.status,

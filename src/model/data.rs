@@ -100,6 +100,23 @@ pub struct Data {
     pub objectives: Vec<Arc<Objective>>,
     #[serde(default)]
     pub checkins: Vec<CheckIn>,
+    /// The next number of each kind of id: ids are never given out twice,
+    /// even after a delete, so `okr update kr7` never hits another key result.
+    #[serde(default)]
+    pub next_ids: NextIds,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The next free number per kind of id (`o`, `kr`, `u`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NextIds {
+    #[serde(default)]
+    pub o: u64,
+    #[serde(default)]
+    pub kr: u64,
+    #[serde(default)]
+    pub u: u64,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -111,6 +128,7 @@ impl Default for Data {
             settings: Settings::default(),
             objectives: Vec::new(),
             checkins: Vec::new(),
+            next_ids: NextIds::default(),
             extra: Extra::new(),
         }
     }
@@ -121,6 +139,7 @@ deserialize_keeping_unknown!(Data {
     settings: Settings = Settings::default(),
     objectives: Vec<Arc<Objective>> = Vec::new(),
     checkins: Vec<CheckIn> = Vec::new(),
+    next_ids: NextIds = NextIds::default(),
 });
 
 /// Where a key result sits: the index of its Mål and its own index there.
@@ -209,7 +228,31 @@ impl Data {
                 .map(|i| num(&i.id))
                 .max(),
         };
-        format!("{prefix}{}", max.unwrap_or(0).saturating_add(1))
+        let counter = match prefix {
+            OBJECTIVE_PREFIX => self.next_ids.o,
+            KEY_RESULT_PREFIX => self.next_ids.kr,
+            _ => self.next_ids.u,
+        };
+        format!(
+            "{prefix}{}",
+            max.unwrap_or(0).saturating_add(1).max(counter)
+        )
+    }
+
+    /// Notes the ids a Mål uses, so that they are never given out again.
+    pub fn remember_ids(&mut self, o: &Objective) {
+        fn bump(counter: &mut u64, id: &str, prefix: &str) {
+            if let Some(n) = id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok()) {
+                *counter = (*counter).max(n.saturating_add(1));
+            }
+        }
+        bump(&mut self.next_ids.o, &o.id, OBJECTIVE_PREFIX);
+        for k in &o.key_results {
+            bump(&mut self.next_ids.kr, &k.id, KEY_RESULT_PREFIX);
+        }
+        for i in &o.initiatives {
+            bump(&mut self.next_ids.u, &i.id, INITIATIVE_PREFIX);
+        }
     }
 }
 

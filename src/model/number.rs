@@ -52,6 +52,20 @@ pub fn format_number(value: f64, decimal_mark: char) -> String {
     s
 }
 
+/// Shows a number with every digit it has (the shortest form that reads back
+/// as the same number), with the given decimal mark: for editing.
+pub fn format_exact(value: f64, decimal_mark: char) -> String {
+    if !value.is_finite() {
+        return "?".to_string();
+    }
+    let s = format!("{value}");
+    if decimal_mark == '.' {
+        s
+    } else {
+        s.replace('.', &decimal_mark.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +91,20 @@ mod tests {
         assert_eq!(format_number(100.0, ','), "100");
         assert_eq!(format_number(0.333, '.'), "0.33");
         assert_eq!(format_number(-0.001, '.'), "0");
+    }
+
+    #[test]
+    fn exact_keeps_every_digit_and_reads_back() {
+        for v in [0.005, 0.001, 12.5, 1e-7, 123456.789, -0.25, 100.0] {
+            for mark in [',', '.'] {
+                assert_eq!(
+                    parse_number(&format_exact(v, mark)),
+                    Some(v),
+                    "{v} with {mark}"
+                );
+            }
+        }
+        assert_eq!(format_exact(0.005, ','), "0,005");
+        assert_eq!(format_exact(100.0, '.'), "100");
     }
 }

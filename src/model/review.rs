@@ -80,9 +80,12 @@ pub fn carry_copy(
         nk.id = format!("{KEY_RESULT_PREFIX}{n}");
         nk.history.clear();
         nk.extra = Extra::new();
-        if let Measure::Numeric(n) = &mut nk.measure {
+        // It goes on from where it stands; one that already reached its target
+        // keeps its start (moving it past the target would turn the measure around).
+        if let Measure::Numeric(n) = &mut nk.measure
+            && progress::numeric_progress(n.start, n.target, n.current) < 1.0
+        {
             n.start = n.current;
-            // A target already passed has nothing left to measure: keep it for the user to raise.
         }
         renamed.push((k.id.clone(), nk.id.clone()));
         copy.key_results.push(nk);
@@ -252,6 +255,20 @@ mod tests {
         assert_eq!(copy.initiatives[0].title, "Öppen");
         assert_eq!(copy.initiatives[0].key_result.as_deref(), Some("kr3"));
         assert_eq!(copy.initiatives[0].id, "u3");
+    }
+
+    #[test]
+    fn carrying_past_the_target_keeps_the_direction() {
+        let mut data = store();
+        let o = data.objective_mut(0).unwrap();
+        o.key_results[0].measure = Measure::numeric(0.0, 100.0, "");
+        o.key_results[0].measure.set_current(120.0);
+        let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+        let copy = carry_copy(&data, 0, &["kr1".to_string()], now).unwrap();
+        match &copy.key_results[0].measure {
+            Measure::Numeric(n) => assert_eq!((n.start, n.target, n.current), (0.0, 100.0, 120.0)),
+            m => panic!("{m:?}"),
+        }
     }
 
     #[test]

@@ -101,7 +101,20 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
         match &f.widget {
             Widget::Text(input) => {
                 let scroll = input.visual_scroll(value_w.max(1));
-                let shown: String = input.value().chars().skip(scroll).collect();
+                // `scroll` counts cells, not characters: skip by width.
+                let mut skipped = 0;
+                let shown: String = input
+                    .value()
+                    .chars()
+                    .skip_while(|c| {
+                        let w = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                        let skip = skipped + w <= scroll && skipped < scroll;
+                        if skip {
+                            skipped += w;
+                        }
+                        skip
+                    })
+                    .collect();
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
                         Span::raw(label.clone()),
