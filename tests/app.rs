@@ -532,3 +532,26 @@ fn a_deleted_key_results_id_is_never_given_out_again() {
     assert_eq!(h.file().objectives[0].key_results[1].id, "kr4");
     assert_eq!(h.file().next_ids.kr, 5);
 }
+
+#[test]
+fn deleting_the_newest_mål_of_an_old_file_does_not_free_its_id() {
+    // The demo is written without id counters, like a file from before them.
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    assert!(h.file().next_ids.is_unset());
+    for _ in 0..4 {
+        h.keys(&[ch('j')]);
+    }
+    assert_eq!(h.app.objective().unwrap().id, "o5");
+    h.keys(&[ch('d'), ch('y')]);
+    add_objective(&mut h, "Ny");
+    let file = h.file();
+    assert!(
+        file.objectives.iter().all(|o| o.id != "o5"),
+        "o5 is not given out again"
+    );
+    assert!(
+        file.objectives
+            .iter()
+            .any(|o| o.id == "o6" && o.title == "Ny")
+    );
+}

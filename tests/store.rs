@@ -883,3 +883,21 @@ fn open_removes_temp_files_left_by_a_killed_save() {
         "another file's temporary file is left alone"
     );
 }
+
+#[test]
+fn the_readmes_example_file_reads_and_saves_back_unchanged() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let from = readme
+        .find("### An example")
+        .expect("the README has an example file");
+    let start = from + readme[from..].find("```json\n").unwrap() + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let example = &readme[start..end];
+    let data = format::parse(Path::new("README.md"), example.as_bytes()).unwrap();
+    let saved = format::serialize(&data).unwrap();
+    assert_eq!(
+        String::from_utf8(saved).unwrap(),
+        example,
+        "the README's example is what okr writes"
+    );
+}

@@ -58,12 +58,12 @@ impl Patch {
         }
     }
 
-    /// The Mål this change leaves in the store (its `after` sides).
-    pub fn afters(&self) -> Vec<&Arc<Objective>> {
+    /// The Mål on either side of this change: what it removed and what it left.
+    pub fn touched(&self) -> Vec<&Arc<Objective>> {
         match self {
-            Patch::Objective { after: Some(a), .. } => vec![a],
-            Patch::Objective { .. } | Patch::CheckIns { .. } => Vec::new(),
-            Patch::Many(ps) => ps.iter().flat_map(Patch::afters).collect(),
+            Patch::Objective { before, after, .. } => before.iter().chain(after.iter()).collect(),
+            Patch::CheckIns { .. } => Vec::new(),
+            Patch::Many(ps) => ps.iter().flat_map(Patch::touched).collect(),
         }
     }
 

@@ -265,8 +265,8 @@ impl App {
     pub fn commit(&mut self, patch: Patch) {
         let data = Arc::make_mut(&mut self.data);
         patch.apply(data);
-        // Ids in use are never given out again, not even after an undo.
-        for o in patch.afters() {
+        // Ids a change added or removed are never given out again, not even after an undo.
+        for o in patch.touched() {
             data.remember_ids(o);
         }
         let reshaped = patch.reshapes();

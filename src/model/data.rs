@@ -102,13 +102,14 @@ pub struct Data {
     pub checkins: Vec<CheckIn>,
     /// The next number of each kind of id: ids are never given out twice,
     /// even after a delete, so `okr update kr7` never hits another key result.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "NextIds::is_unset")]
     pub next_ids: NextIds,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-/// The next free number per kind of id (`o`, `kr`, `u`).
+/// The next free number per kind of id (`o`, `kr`, `u`); 0 until okr first
+/// adds or deletes something of that kind (then the highest id in use counts).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NextIds {
     #[serde(default)]
@@ -119,6 +120,12 @@ pub struct NextIds {
     pub u: u64,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl NextIds {
+    pub fn is_unset(&self) -> bool {
+        self.o == 0 && self.kr == 0 && self.u == 0 && self.extra.is_empty()
+    }
 }
 
 impl Default for Data {
