@@ -133,26 +133,12 @@ const EDITING: &[Context] = &[
     C::DetailKeyResults,
     C::DetailInitiatives,
 ];
-/// Lists, and the help (which scrolls).
-const LISTS: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-    C::Review,
-    C::Overview,
-    C::Help,
-];
+/// Lists, and the help (which scrolls): everywhere.
+const LISTS: &[Context] = ALL;
 const QUARTER: &[Context] = &[C::Quarter, C::QuarterKeyResults];
 const KEY_RESULTS: &[Context] = &[C::QuarterKeyResults, C::DetailKeyResults];
-const UNDO: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-    C::Review,
-    C::Overview,
-];
+/// Undo and redo work on every screen.
+const UNDO: &[Context] = SCREENS;
 
 const fn bind(
     keys: &'static [Key],
