@@ -105,7 +105,8 @@ pub fn today() -> NaiveDate {
 
 /// `okr path`.
 pub fn path(file: &Path, out: &mut impl Write) -> Result<()> {
-    writeln!(out, "{}", file.display())?;
+    let full = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    writeln!(out, "{}", full.display())?;
     Ok(())
 }
 
@@ -154,18 +155,10 @@ pub fn update(
     writeln!(
         out,
         "{kr_id} {title}: {} → {}{unit}",
-        value_words(&measure, before, s),
-        value_words(&measure, new, s)
+        s.measure_value(&measure, before),
+        s.measure_value(&measure, new)
     )?;
     Ok(())
-}
-
-/// A value as a person reads it: a number, or done / not done.
-fn value_words(m: &Measure, value: f64, s: &Strings) -> String {
-    match m {
-        Measure::Done(_) => (if value > 0.5 { s.done } else { s.not_done }).to_string(),
-        _ => s.num(value),
-    }
 }
 
 /// Reads a typed value for a measure: a number, or yes/no words for done/not-done.
@@ -336,17 +329,31 @@ fn export_md(
                 for i in &o.initiatives {
                     writeln!(
                         out,
-                        "- [{}] {}",
+                        "- [{}] {}{}",
                         if i.done.is_some() { "x" } else { " " },
-                        i.title
+                        i.title,
+                        i.key_result
+                            .as_ref()
+                            .map(|k| format!(" → `{k}`"))
+                            .unwrap_or_default()
                     )?;
                 }
             }
             if !o.retro.went_well.is_empty() {
-                writeln!(out, "\n**{}:** {}", s.went_well, o.retro.went_well)?;
+                writeln!(
+                    out,
+                    "\n**{}:** {}",
+                    s.went_well,
+                    o.retro.went_well.replace('\n', "  \n")
+                )?;
             }
             if !o.retro.to_change.is_empty() {
-                writeln!(out, "\n**{}:** {}", s.to_change, o.retro.to_change)?;
+                writeln!(
+                    out,
+                    "\n**{}:** {}",
+                    s.to_change,
+                    o.retro.to_change.replace('\n', "  \n")
+                )?;
             }
         }
         let checkins: Vec<_> = data
@@ -378,7 +385,7 @@ fn export_md(
                         out,
                         "  - `{}`{title}: {} · {} {}/10{note}",
                         e.key_result,
-                        kr.map_or_else(|| s.num(e.value), |k| value_words(&k.measure, e.value, s)),
+                        kr.map_or_else(|| s.num(e.value), |k| s.measure_value(&k.measure, e.value)),
                         s.confidence,
                         e.confidence
                     )?;
@@ -427,9 +434,21 @@ pub fn describe_measure(m: &Measure, s: &Strings) -> String {
         ),
         Measure::Done(b) => (if b.done { s.done } else { s.not_done }).to_string(),
         Measure::AtLeast(l) => {
-            format!("{} ≥ {}{}", s.num(l.current), s.num(l.level), unit(&l.unit))
+            format!(
+                "{}{} ({} ≥ {})",
+                s.num(l.current),
+                unit(&l.unit),
+                s.level.to_lowercase(),
+                s.num(l.level)
+            )
         }
-        Measure::AtMost(l) => format!("{} ≤ {}{}", s.num(l.current), s.num(l.level), unit(&l.unit)),
+        Measure::AtMost(l) => format!(
+            "{}{} ({} ≤ {})",
+            s.num(l.current),
+            unit(&l.unit),
+            s.level.to_lowercase(),
+            s.num(l.level)
+        ),
     }
 }
 

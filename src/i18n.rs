@@ -87,7 +87,7 @@ pub struct Strings {
     pub err_target_is_start: &'static str,
     pub err_weight: &'static str,
     pub err_unknown_parent: &'static str,
-    pub warn_many_objectives: fn(usize) -> String,
+    pub warn_many_objectives: fn(usize, Option<&str>) -> String,
     pub warn_many_key_results: fn(usize) -> String,
     pub warn_long_title: &'static str,
     pub warn_no_number: &'static str,
@@ -145,7 +145,7 @@ pub struct Strings {
     pub no_review_objectives: &'static str,
     pub review_keys_hint: &'static str,
     pub checklist_title: &'static str,
-    pub check_objectives: fn(usize) -> String,
+    pub check_objectives: fn(&str) -> String,
     pub check_key_results: fn(usize) -> String,
     pub check_measurable: fn(usize) -> String,
     pub check_one_line: fn(usize) -> String,
@@ -287,8 +287,11 @@ pub static SV: Strings = Strings {
     err_target_is_start: "Målvärdet är samma som start: då finns inget att mäta.",
     err_weight: "Vikten är ett tal större än 0.",
     err_unknown_parent: "Inget mål har det id:t.",
-    warn_many_objectives: |n| {
-        format!("Fokus: {n} mål det här kvartalet; 3–5 är lagom, färre är bättre.")
+    warn_many_objectives: |n, who| match who {
+        Some(w) => {
+            format!("Fokus: {w} har {n} mål det här kvartalet; 3–5 är lagom, färre är bättre.")
+        }
+        None => format!("Fokus: {n} mål det här kvartalet; 3–5 är lagom, färre är bättre."),
     },
     warn_many_key_results: |n| format!("Fokus: {n} nyckelresultat på målet; högst 5."),
     warn_long_title: "Fokus: ett mål ska rymmas på en rad.",
@@ -356,7 +359,7 @@ pub static SV: Strings = Strings {
     no_review_objectives: "Inga mål att gå igenom det här kvartalet.",
     review_keys_hint: "Enter betygsätt, skriv retro och välj status · n planera nästa kvartal",
     checklist_title: "Fokus",
-    check_objectives: |n| format!("3–5 mål ({n})"),
+    check_objectives: |n| format!("3–5 mål per ägare ({n})"),
     check_key_results: |n| format!("högst 5 nyckelresultat per mål (flest {n})"),
     check_measurable: |n| format!("alla nyckelresultat mätbara ({n} utan siffra)"),
     check_one_line: |n| format!("varje mål på en rad ({n} för långa)"),
@@ -544,8 +547,11 @@ pub static EN: Strings = Strings {
     err_target_is_start: "The target equals the start: there is nothing to measure.",
     err_weight: "The weight is a number above 0.",
     err_unknown_parent: "No objective has that id.",
-    warn_many_objectives: |n| {
-        format!("Focus: {n} objectives this quarter; 3–5 is right, fewer is better.")
+    warn_many_objectives: |n, who| match who {
+        Some(w) => {
+            format!("Focus: {w} has {n} objectives this quarter; 3–5 is right, fewer is better.")
+        }
+        None => format!("Focus: {n} objectives this quarter; 3–5 is right, fewer is better."),
     },
     warn_many_key_results: |n| format!("Focus: {n} key results on this objective; at most 5."),
     warn_long_title: "Focus: an objective should fit on one line.",
@@ -613,7 +619,7 @@ pub static EN: Strings = Strings {
     no_review_objectives: "No objectives to review this quarter.",
     review_keys_hint: "Enter to score, write the retro and set the status · n to plan the next quarter",
     checklist_title: "Focus",
-    check_objectives: |n| format!("3–5 objectives ({n})"),
+    check_objectives: |n| format!("3–5 objectives per owner ({n})"),
     check_key_results: |n| format!("at most 5 key results per objective (most {n})"),
     check_measurable: |n| format!("every key result measurable ({n} without a number)"),
     check_one_line: |n| format!("every objective one line ({n} too long)"),
@@ -787,6 +793,19 @@ impl Strings {
     /// A number in this language's convention.
     pub fn num(&self, v: f64) -> String {
         crate::model::number::format_number(v, self.decimal_mark)
+    }
+
+    /// A key result's value as a person reads it: a number, or done / not done.
+    pub fn measure_value(&self, m: &crate::model::Measure, value: f64) -> String {
+        match m {
+            crate::model::Measure::Done(_) => (if value > 0.5 {
+                self.done
+            } else {
+                self.not_done
+            })
+            .to_string(),
+            _ => self.num(value),
+        }
     }
 
     /// A number in full, for a form to edit: nothing is rounded away.

@@ -211,11 +211,29 @@ fn undo_takes_back_a_carry() {
     h.keys(&[ch('u')]);
     let file = h.file();
     assert_eq!(file.objectives.len(), 2);
-    assert_eq!(
-        file.objectives[1].status,
-        Status::CarriedOver,
-        "the review form's save is its own step"
-    );
+    // The review form's save is its own step: the score stays; "carried
+    // over" went with the carry.
+    assert_eq!(file.objectives[1].status, Status::Active);
+    assert!(file.objectives[1].score.is_some());
     h.keys(&[ch('u')]);
     assert_eq!(h.file().objectives[1].status, Status::Active);
+}
+
+#[test]
+fn esc_in_the_carry_dialog_carries_nothing_and_marks_nothing() {
+    let mut h = Harness::new(Some(finished_quarter()), Lang::En);
+    h.app.start_review(Q3);
+    h.keys(&[ch('j'), code(KeyCode::Enter)]);
+    h.type_text("0,3");
+    h.keys(&[ctrl('s')]);
+    assert!(matches!(h.app.modal, Some(Modal::Carry(_))));
+    h.keys(&[code(KeyCode::Esc)]);
+    let file = h.file();
+    assert_eq!(file.objectives.len(), 2, "no copy");
+    assert_eq!(
+        file.objectives[1].status,
+        Status::Active,
+        "not marked carried over"
+    );
+    assert_eq!(file.objectives[1].score, Some(0.3), "the score is kept");
 }

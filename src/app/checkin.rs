@@ -40,12 +40,22 @@ pub struct CheckInState {
     pub pulse_focus: usize,
     pub pulse_error: bool,
     /// Each key result's value and confidence before this week, where known.
-    pub baseline: HashMap<String, (f64, Option<u8>)>,
+    pub baseline: HashMap<String, Baseline>,
+}
+
+/// Where a key result stood before this week.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Baseline {
+    pub value: f64,
+    pub confidence: Option<u8>,
+    /// Recorded before this week (not just the start of a new key result).
+    pub recorded: bool,
 }
 
 /// The value and confidence a key result had before `week`: from the latest
-/// earlier check-in, else from its history before the week began.
-pub fn baseline(data: &Data, week: IsoWeek) -> HashMap<String, (f64, Option<u8>)> {
+/// earlier check-in, else from its history before the week began, else (for
+/// a key result new this week) its start.
+pub fn baseline(data: &Data, week: IsoWeek) -> HashMap<String, Baseline> {
     let monday = week.monday().unwrap_or(NaiveDate::MIN);
     let mut out = HashMap::new();
     for o in &data.objectives {
@@ -56,18 +66,34 @@ pub fn baseline(data: &Data, week: IsoWeek) -> HashMap<String, (f64, Option<u8>)
                 .filter(|c| c.week < week)
                 .rev()
                 .find_map(|c| c.entries.iter().find(|e| e.key_result == k.id))
-                .map(|e| (e.value, Some(e.confidence)));
+                .map(|e| Baseline {
+                    value: e.value,
+                    confidence: Some(e.confidence),
+                    recorded: true,
+                });
             let from_history = || {
                 k.history
                     .iter()
                     .rev()
                     .find(|h| h.date < monday)
-                    .map(|h| (h.value, h.confidence))
+                    .map(|h| Baseline {
+                        value: h.value,
+                        confidence: h.confidence,
+                        recorded: true,
+                    })
             };
             // A key result new this week moved from its start.
             let from_start = || match &k.measure {
-                Measure::Numeric(n) => Some((n.start, None)),
-                Measure::Done(_) => Some((0.0, None)),
+                Measure::Numeric(n) => Some(Baseline {
+                    value: n.start,
+                    confidence: None,
+                    recorded: false,
+                }),
+                Measure::Done(_) => Some(Baseline {
+                    value: 0.0,
+                    confidence: None,
+                    recorded: false,
+                }),
                 _ => None,
             };
             if let Some(b) = from_checkin.or_else(from_history).or_else(from_start) {
@@ -441,13 +467,13 @@ impl App {
         for (_, o) in self.data.in_quarter(st.quarter) {
             let mut then = o.clone();
             for k in &mut then.key_results {
-                if let Some((v, _)) = st.baseline.get(&k.id) {
-                    k.measure.set_current(*v);
+                if let Some(b) = st.baseline.get(&k.id) {
+                    k.measure.set_current(b.value);
                 }
             }
             for k in &o.key_results {
                 let now = k.measure.current();
-                if let Some((was, _)) = st.baseline.get(&k.id)
+                if let Some(Baseline { value: was, .. }) = st.baseline.get(&k.id)
                     && (now - was).abs() > f64::EPSILON
                 {
                     let forward = progress::key_result_progress(k)
@@ -456,6 +482,8 @@ impl App {
                         title: k.title.clone(),
                         before: *was,
                         after: now,
+                        before_text: self.s.measure_value(&k.measure, *was),
+                        after_text: self.s.measure_value(&k.measure, now),
                         forward,
                     });
                 }
@@ -482,6 +510,9 @@ pub struct Moved {
     pub title: String,
     pub before: f64,
     pub after: f64,
+    /// The two values as read: numbers, or done / not done.
+    pub before_text: String,
+    pub after_text: String,
     /// Progress went up (for a falling key result, the value went down).
     pub forward: bool,
 }

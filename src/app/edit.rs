@@ -501,12 +501,8 @@ impl App {
             1 => Some(Measure::done(f.chosen(FieldId::Done) == 1)),
             kind => {
                 let level = form::number_field(f, FieldId::Level, s);
-                let current_text = f.text(FieldId::Current);
-                let current = if current_text.is_empty() {
-                    level
-                } else {
-                    form::number_field(f, FieldId::Current, s)
-                };
+                // Whether a level is held depends on the value now: it must be given.
+                let current = form::number_field(f, FieldId::Current, s);
                 let (level, current) = (level?, current?);
                 Some(if kind == 2 {
                     Measure::at_least(level, current, &unit)
@@ -554,6 +550,10 @@ impl App {
             Measure::Done(_) => f64::from(u8::from(delta > 0.0)),
             m => m.current() + delta,
         };
+        // A done key result stepped up again changes nothing: no history, no undo step.
+        if next == k.measure.current() {
+            return;
+        }
         self.update_key_result(&objective, &id, |k, today| {
             k.measure.set_current(next);
             let c = k.confidence;
@@ -668,7 +668,7 @@ impl App {
             .filter(|(_, x)| x.owner == o.owner)
             .count();
         if same_owner > MAX_OBJECTIVES {
-            warnings.push((s.warn_many_objectives)(same_owner));
+            warnings.push((s.warn_many_objectives)(same_owner, o.owner.as_deref()));
         }
         if o.title.width() > ONE_LINE {
             warnings.push(s.warn_long_title.to_string());

@@ -127,7 +127,15 @@ impl App {
         o.retro.went_well = f.text(FieldId::WentWell);
         o.retro.to_change = f.text(FieldId::ToChange);
         o.updated = crate::model::now();
-        let carry = o.status == Status::CarriedOver;
+        // "Carried over" is only true once the copy exists: until the carry
+        // dialog carries it, the Mål keeps its status (Esc there changes nothing).
+        let copied = carried_copy(&self.data, index);
+        let carry = o.status == Status::CarriedOver && copied.is_none();
+        if carry {
+            o.status = before.status;
+        } else if o.status == Status::CarriedOver {
+            self.info((self.s.already_carried)(&o.quarter.next().to_string()));
+        }
         self.commit(Patch::Objective {
             index,
             before: Some(before),
@@ -236,6 +244,7 @@ impl App {
         };
         if let Some(q) = self.overview_quarters().get(sel) {
             self.quarter = *q;
+            self.planning = false;
             self.screen = Screen::Quarter;
             self.pane = Pane::Objectives;
             self.sel_objective = 0;

@@ -11,7 +11,12 @@ pub const STALE_AFTER_DAYS: i64 = 14;
 
 /// Keeps a ratio within 0..=1; anything not finite counts 0.
 pub fn unit_clamp(x: f64) -> f64 {
-    if x.is_nan() { 0.0 } else { x.clamp(0.0, 1.0) }
+    // `+ 0.0` turns -0 into 0, so a falling key result at its start shows "0 %".
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(0.0, 1.0) + 0.0
+    }
 }
 
 /// Progress of a measure, 0..=1.
@@ -234,6 +239,13 @@ mod tests {
         assert_eq!(numeric_progress(80.0, 60.0, 70.0), 0.5);
         assert_eq!(numeric_progress(80.0, 60.0, 90.0), 0.0);
         assert_eq!(numeric_progress(80.0, 60.0, 50.0), 1.0);
+    }
+
+    #[test]
+    fn a_falling_key_result_at_its_start_is_plain_zero() {
+        let p = numeric_progress(800.0, 200.0, 800.0);
+        assert!(p == 0.0 && p.is_sign_positive(), "{p}");
+        assert_eq!(format!("{:.3}", p), "0.000");
     }
 
     #[test]

@@ -116,8 +116,12 @@ pub const CARRIED: Status = Status::CarriedOver;
 /// One line of the planning checklist.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Check {
-    /// 3–5 Mål (per owner): the largest count and whether it is fine.
-    Objectives { count: usize, ok: bool },
+    /// 3–5 Mål per owner: the smallest and largest count, and whether both are fine.
+    Objectives {
+        least: usize,
+        count: usize,
+        ok: bool,
+    },
     /// At most 5 key results on any Mål.
     KeyResults { most: usize, ok: bool },
     /// Key results with no number (done/not-done).
@@ -164,6 +168,7 @@ pub fn checklist(data: &Data, quarter: Quarter, one_line: usize) -> [Check; 4] {
         .count();
     [
         Check::Objectives {
+            least,
             count,
             ok: least >= 3 && count <= 5,
         },
@@ -294,6 +299,7 @@ mod tests {
         assert_eq!(
             c[0],
             Check::Objectives {
+                least: 1,
                 count: 1,
                 ok: false
             }

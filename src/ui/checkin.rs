@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::modal::draw_fields;
 use super::quarter::{status_spans, value_text};
@@ -69,13 +69,18 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         theme,
     ));
     let last = match st.baseline.get(&k.id) {
-        Some((v, c)) => {
-            let conf = c
+        Some(b) if b.recorded => {
+            let conf = b
+                .confidence
                 .map(|c| format!(" · {} {c}/10", s.confidence.to_lowercase()))
                 .unwrap_or_default();
-            format!("{}: {}{conf}", s.last_week, s.num(*v))
+            format!(
+                "{}: {}{conf}",
+                s.last_week,
+                s.measure_value(&k.measure, b.value)
+            )
         }
-        None => format!("{}: —", s.last_week),
+        _ => format!("{}: —", s.last_week),
     };
     let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
     let confidences: Vec<f64> = k
@@ -149,6 +154,7 @@ fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
 fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let sum = app.checkin_summary(st);
+    // The headline facts first, so that a small window never hides them.
     let mut lines = vec![Line::styled(s.summary_title, theme.title())];
     let forward = sum.moved.iter().filter(|m| m.forward).count();
     if forward > 0 {
@@ -157,6 +163,11 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             theme.info(),
         ));
     }
+    lines.push(Line::raw((s.quarter_change)(
+        &s.percent(sum.before),
+        &s.percent(sum.after),
+    )));
+    lines.push(Line::styled((s.streak)(sum.streak), theme.title()));
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.moved, theme.title()));
     if sum.moved.is_empty() {
@@ -164,11 +175,12 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
     }
     for m in &sum.moved {
         let arrow = if m.after > m.before { "↑" } else { "↓" };
+        let change = format!(": {} → {}", m.before_text, m.after_text);
+        let room = usize::from(area.width)
+            .saturating_sub(4 + unicode_width::UnicodeWidthStr::width(change.as_str()));
         lines.push(Line::raw(format!(
-            "  {arrow} {}: {} → {}",
-            m.title,
-            s.num(m.before),
-            s.num(m.after)
+            "  {arrow} {}{change}",
+            fit(&m.title, room)
         )));
     }
     lines.push(Line::raw(""));
@@ -183,11 +195,12 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             Span::styled(why, theme.warning()),
         ]));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::raw((s.quarter_change)(
-        &s.percent(sum.before),
-        &s.percent(sum.after),
-    )));
-    lines.push(Line::styled((s.streak)(sum.streak), theme.title()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    // What does not fit is counted at the bottom, not silently cut.
+    let height = usize::from(area.height);
+    if lines.len() > height && height > 0 {
+        let hidden = lines.len() - (height - 1);
+        lines.truncate(height - 1);
+        lines.push(Line::styled(format!("  … +{hidden}"), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -49,7 +49,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         theme,
     ));
     info.push(Line::from(bar));
-    let info_h = u16::try_from(info.len()).unwrap_or(4);
+    // The rows the header needs once wrapped, so its last line (the bar) is never cut.
+    let width = usize::from(area.width.max(1));
+    let rows: usize = info.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let info_h = u16::try_from(rows).unwrap_or(4).min(area.height / 3).max(1);
 
     // Notes of past check-ins on this Mål's key results, newest first.
     let notes: Vec<String> = app

@@ -308,9 +308,21 @@ pub fn value_text(app: &App, k: &KeyResult) -> String {
         ),
         Measure::Done(b) => (if b.done { s.done } else { s.not_done }).to_string(),
         Measure::AtLeast(l) => {
-            format!("{} ≥ {}{}", s.num(l.current), s.num(l.level), unit(&l.unit))
+            format!(
+                "{}{} ({} ≥ {})",
+                s.num(l.current),
+                unit(&l.unit),
+                s.level.to_lowercase(),
+                s.num(l.level)
+            )
         }
-        Measure::AtMost(l) => format!("{} ≤ {}{}", s.num(l.current), s.num(l.level), unit(&l.unit)),
+        Measure::AtMost(l) => format!(
+            "{}{} ({} ≤ {})",
+            s.num(l.current),
+            unit(&l.unit),
+            s.level.to_lowercase(),
+            s.num(l.level)
+        ),
     }
 }
 
@@ -378,7 +390,12 @@ fn draw_checklist(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             spans.push(Span::raw(" · "));
         }
         let text = match c {
-            Check::Objectives { count, .. } => (s.check_objectives)(*count),
+            Check::Objectives { least, count, .. } if least == count => {
+                (s.check_objectives)(&count.to_string())
+            }
+            Check::Objectives { least, count, .. } => {
+                (s.check_objectives)(&format!("{least}–{count}"))
+            }
             Check::KeyResults { most, .. } => (s.check_key_results)(*most),
             Check::Measurable { without } => (s.check_measurable)(*without),
             Check::OneLine { too_long } => (s.check_one_line)(*too_long),
