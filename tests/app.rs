@@ -555,3 +555,40 @@ fn deleting_the_newest_mål_of_an_old_file_does_not_free_its_id() {
             .any(|o| o.id == "o6" && o.title == "Ny")
     );
 }
+
+#[test]
+fn a_level_needs_its_current_value_and_a_done_step_adds_nothing() {
+    let mut h = Harness::new(None, Lang::En);
+    add_objective(&mut h, "Nöjda kunder");
+    h.keys(&[code(TAB), ch('a')]);
+    h.type_text("Håll NPS över 40");
+    // Measure: keep at or above; Level 40; Current left empty.
+    h.keys(&[
+        code(TAB),
+        code(KeyCode::Right),
+        code(KeyCode::Right),
+        code(TAB),
+    ]);
+    h.type_text("40");
+    h.keys(&[code(ENTER)]);
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("saved a level with no value")
+    };
+    assert!(
+        f.field(okr::app::form::FieldId::Current)
+            .unwrap()
+            .error
+            .is_some()
+    );
+    h.keys(&[code(ESC)]);
+
+    // A done key result: + twice is one update.
+    h.keys(&[ch('a')]);
+    h.type_text("Lansera");
+    h.keys(&[code(TAB), code(KeyCode::Right), code(ENTER)]);
+    let before = h.file().objectives[0].key_results[0].history.len();
+    h.keys(&[ch('+'), ch('+')]);
+    let file = h.file();
+    assert!(file.objectives[0].key_results[0].measure.current() > 0.5);
+    assert_eq!(file.objectives[0].key_results[0].history.len(), before + 1);
+}
