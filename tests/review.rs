@@ -237,3 +237,40 @@ fn esc_in_the_carry_dialog_carries_nothing_and_marks_nothing() {
     );
     assert_eq!(file.objectives[1].score, Some(0.3), "the score is kept");
 }
+
+#[test]
+fn the_overview_shows_the_pulse_per_quarter_with_its_label() {
+    let mut data = finished_quarter();
+    let mut c = okr::model::CheckIn::new(chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap());
+    c.pulse = Some(okr::model::Pulse {
+        structure: 4,
+        safety: 5,
+        meaning: 3,
+        dependability: 4,
+        impact: 2,
+        extra: Default::default(),
+    });
+    data.checkins.push(c);
+    let mut h = Harness::new(Some(data), Lang::En);
+    h.keys(&[ch('o')]);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| okr::ui::draw(&h.app, f)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let text: Vec<String> = (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let head = text
+        .iter()
+        .position(|l| l.contains("Team pulse per quarter"))
+        .expect("a pulse trend");
+    assert!(text[head + 1].contains("2026 Q3"), "{}", text.join("\n"));
+    assert!(
+        text[head + 3].contains("Psychological safety") && text[head + 3].contains('5'),
+        "{}",
+        text.join("\n")
+    );
+}

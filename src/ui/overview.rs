@@ -150,14 +150,27 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     if !pulses.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(s.pulse_trend, theme.title()));
+        // One column per quarter, oldest first, as in the chart above.
+        let width = usize::from(chart.width);
+        let heads: Vec<String> = pulses
+            .iter()
+            .map(|f| format!("{:>8}", f.quarter.to_string()))
+            .collect();
+        lines.push(Line::styled(
+            fit(&format!("{:<24}{}", "", heads.join("")), width),
+            theme.dim(),
+        ));
         for (i, pillar) in s.pillars.iter().enumerate() {
-            let trend: Vec<String> = pulses
+            let cells: Vec<String> = pulses
                 .iter()
-                .filter_map(|f| f.pulse.map(|p| s.num((p[i] * 10.0).round() / 10.0)))
+                .filter_map(|f| {
+                    f.pulse
+                        .map(|p| format!("{:>8}", s.num((p[i] * 10.0).round() / 10.0)))
+                })
                 .collect();
             lines.push(Line::raw(fit(
-                &format!("{:<24} {}", pillar, trend.join(" → ")),
-                usize::from(chart.width),
+                &format!("{:<24}{}", fit(pillar, 23), cells.join("")),
+                width,
             )));
         }
     }
