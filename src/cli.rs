@@ -306,7 +306,7 @@ fn export_md(
                     } else {
                         String::new()
                     };
-                    let stale = if progress::is_stale(k, today) {
+                    let stale = if q.contains(today) && progress::is_stale(k, today) {
                         format!(" — {}", s.stale)
                     } else {
                         String::new()

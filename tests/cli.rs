@@ -1130,3 +1130,29 @@ fn errors_speak_swedish_by_flag_or_locale() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_finished_quarters_key_results_are_not_called_stale() {
+    let w = World::new();
+    let kr = |id: &str, quarter: &str, date: &str| {
+        format!(
+            r#"{{"id": "o{id}", "title": "Mål {id}", "quarter": "{quarter}", "created": "2026-07-01T08:00:00Z",
+               "updated": "2026-07-01T08:00:00Z",
+               "key_results": [{{"id": "kr{id}", "title": "KR {id}",
+                 "measure": {{"type": "numeric", "start": 0, "target": 10, "current": 4}},
+                 "history": [{{"date": "{date}", "value": 4}}]}}]}}"#
+        )
+    };
+    w.write(&format!(
+        r#"{{"version": 1, "objectives": [{}, {}]}}"#,
+        kr("1", "2026-Q3", "2026-08-01"),
+        kr("2", "2026-Q4", "2026-10-01")
+    ));
+    let r = w.okr(&["--lang", "en", "export", "--quarter", "2026-Q3"]);
+    r.ok();
+    assert!(!r.stdout.contains("stale"), "{}", r.stdout);
+    // A running quarter's key result not updated for 14 days is.
+    let r = w.okr(&["--lang", "en", "export", "--quarter", "2026-Q4"]);
+    r.ok();
+    assert!(r.stdout.contains("stale"), "{}", r.stdout);
+}

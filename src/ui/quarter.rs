@@ -261,10 +261,8 @@ pub fn key_result_rows(
     theme: Theme,
 ) -> [Line<'static>; 2] {
     let s = app.s;
-    let pace = progress::pace(
-        app.objective().map_or(app.quarter, |o| o.quarter),
-        app.today,
-    );
+    let quarter = app.objective().map_or(app.quarter, |o| o.quarter);
+    let pace = progress::pace(quarter, app.today);
     let p = progress::key_result_progress(k);
     let status = progress::key_result_status(k, pace);
     let marker = if selected { "▸ " } else { "  " };
@@ -282,7 +280,8 @@ pub fn key_result_rows(
     second.extend(progress_bar(bar_w, p, Some(pace), theme));
     second.push(Span::raw(format!(" {}", value_text(app, k))));
     second.extend(status_spans(app, p, status, Some(k.confidence), theme));
-    if progress::is_stale(k, app.today) {
+    // Staleness is about a running quarter: a finished one is not updated any more.
+    if quarter.contains(app.today) && progress::is_stale(k, app.today) {
         second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));
     }
     [first, Line::from(second)]
