@@ -6,13 +6,16 @@
 //! - [`model`]: the OKR data and its math (progress, pace, bands), pure.
 //! - [`store`]: the JSON file: format, versions, atomic save, lock, backups.
 //! - [`i18n`]: every user-visible string, in Swedish and English.
-//! - [`cli`]: the subcommands that need no terminal (export, update, path).
+//! - [`app`]: the tracker's state and update; [`ui`]: drawing it.
+//! - [`cli`]: the command line and the subcommands that need no terminal
+//!   (update, path); [`export`]: the reports.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod run;

@@ -1,0 +1,438 @@
+//! The reports of `okr export`: Markdown a person can paste into a document,
+//! CSV with a row per key result (and per key result per check-in week), JSON.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::cli::{Format, QuarterChoice, today};
+use crate::i18n::{self, Strings};
+use crate::model::progress::{self, PaceStatus};
+use crate::model::{Data, KeyResult, Lang, Measure, Objective, Quarter};
+
+/// `okr export`: a report to `out`.
+pub fn export(
+    data: &Data,
+    which: QuarterChoice,
+    format: Format,
+    lang: Lang,
+    out: &mut impl Write,
+) -> Result<()> {
+    let today = today();
+    let mut quarters: Vec<Quarter> = match which {
+        QuarterChoice::One(q) => vec![q],
+        QuarterChoice::All => data.objectives.iter().map(|o| o.quarter).collect(),
+    };
+    quarters.sort();
+    quarters.dedup();
+    match format {
+        Format::Md => export_md(data, &quarters, i18n::strings(lang), today, out),
+        Format::Csv => export_csv(data, &quarters, out),
+        Format::Json => export_json(data, &quarters, out),
+    }
+}
+
+fn objectives_of<'a>(
+    data: &'a Data,
+    quarters: &'a [Quarter],
+) -> impl Iterator<Item = &'a Objective> {
+    data.objectives
+        .iter()
+        .map(|o| &**o)
+        .filter(move |o| quarters.contains(&o.quarter))
+}
+
+fn export_md(
+    data: &Data,
+    quarters: &[Quarter],
+    s: &Strings,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<()> {
+    writeln!(out, "# OKR")?;
+    for &q in quarters {
+        let pace = progress::pace(q, today);
+        let objectives: Vec<&Objective> = data.in_quarter(q).map(|(_, o)| o).collect();
+        writeln!(out, "\n## {} {q}\n", s.quarter)?;
+        if objectives.is_empty() {
+            writeln!(out, "{}", s.no_objectives)?;
+            continue;
+        }
+        writeln!(
+            out,
+            "{}: {} · {}: {}",
+            s.progress,
+            s.percent(progress::quarter_progress(objectives.iter().copied())),
+            s.pace,
+            s.percent(pace)
+        )?;
+        for o in objectives {
+            writeln!(out, "\n### {}: {}\n", s.objective, o.title)?;
+            let status = progress::objective_status(o, pace);
+            writeln!(
+                out,
+                "- {}: {} · {}: {} ({})",
+                s.kind,
+                s.kind(o.kind),
+                s.progress,
+                s.percent(progress::objective_progress(o)),
+                s.pace_status(status)
+            )?;
+            if !o.why.is_empty() {
+                writeln!(out, "- {}: {}", s.why, o.why)?;
+            }
+            if let Some(owner) = &o.owner {
+                writeln!(out, "- {}: {owner}", s.owner)?;
+            }
+            if let Some(score) = o.score {
+                let verdict = if progress::succeeded(o.kind, score) {
+                    s.succeeded
+                } else {
+                    s.missed
+                };
+                let flag = if progress::committed_flag(o.kind, score) {
+                    format!(" ({})", s.committed_below)
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    out,
+                    "- {}: {} ({}) — {verdict}{flag}",
+                    s.score,
+                    s.num(score),
+                    s.score_band(progress::score_band(score))
+                )?;
+            }
+            if o.status != crate::model::Status::Active {
+                writeln!(out, "- {}: {}", s.status, s.status(o.status))?;
+            }
+            if !o.key_results.is_empty() {
+                writeln!(out, "\n**{}**\n", s.key_results)?;
+                for k in &o.key_results {
+                    let st = progress::key_result_status(k, pace);
+                    let mark = if st == PaceStatus::Behind {
+                        format!(" — {}", s.pace_status(st))
+                    } else {
+                        String::new()
+                    };
+                    let stale = if q.contains(today) && progress::is_stale(k, today) {
+                        format!(" — {}", s.stale)
+                    } else {
+                        String::new()
+                    };
+                    writeln!(
+                        out,
+                        "- `{}` {}: {} ({}) · {} {}/10{mark}{stale}",
+                        k.id,
+                        k.title,
+                        describe_measure(&k.measure, s),
+                        s.percent(progress::key_result_progress(k)),
+                        s.confidence,
+                        k.confidence
+                    )?;
+                }
+            }
+            if !o.initiatives.is_empty() {
+                let (done, all) = o.initiatives_done();
+                writeln!(out, "\n**{}** ({done}/{all})\n", s.initiatives)?;
+                for i in &o.initiatives {
+                    writeln!(
+                        out,
+                        "- [{}] {}{}",
+                        if i.done.is_some() { "x" } else { " " },
+                        i.title,
+                        i.key_result
+                            .as_ref()
+                            .map(|k| format!(" → `{k}`"))
+                            .unwrap_or_default()
+                    )?;
+                }
+            }
+            if !o.retro.went_well.is_empty() {
+                writeln!(
+                    out,
+                    "\n**{}:** {}",
+                    s.went_well,
+                    o.retro.went_well.replace('\n', "  \n")
+                )?;
+            }
+            if !o.retro.to_change.is_empty() {
+                writeln!(
+                    out,
+                    "\n**{}:** {}",
+                    s.to_change,
+                    o.retro.to_change.replace('\n', "  \n")
+                )?;
+            }
+        }
+        let checkins: Vec<_> = data
+            .checkins
+            .iter()
+            .filter(|c| q.contains(c.date))
+            .collect();
+        if !checkins.is_empty() {
+            // Key results by id, once per quarter: a look-up per entry would scan the store.
+            let key_results: HashMap<&str, &KeyResult> = data
+                .objectives
+                .iter()
+                .filter(|o| o.quarter <= q)
+                .flat_map(|o| &o.key_results)
+                .map(|k| (k.id.as_str(), k))
+                .collect();
+            writeln!(out, "\n### {}\n", s.checkins)?;
+            for c in checkins {
+                writeln!(out, "- **{}** ({})", c.week, c.date)?;
+                for e in &c.entries {
+                    let kr = key_results.get(e.key_result.as_str());
+                    let title = kr.map_or(String::new(), |k| format!(" {}", k.title));
+                    let note = if e.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", e.note)
+                    };
+                    writeln!(
+                        out,
+                        "  - `{}`{title}: {} · {} {}/10{note}",
+                        e.key_result,
+                        kr.map_or_else(|| s.num(e.value), |k| s.measure_value(&k.measure, e.value)),
+                        s.confidence,
+                        e.confidence
+                    )?;
+                }
+                for (label, text) in [
+                    (s.wins, &c.wins),
+                    (s.blockers, &c.blockers),
+                    (s.next_steps, &c.next_steps),
+                ] {
+                    if !text.is_empty() {
+                        writeln!(out, "  - {label}: {}", text.replace('\n', " / "))?;
+                    }
+                }
+                if let Some(p) = &c.pulse {
+                    let ratings: Vec<String> = s
+                        .pillars
+                        .iter()
+                        .zip(p.ratings())
+                        .map(|(name, r)| format!("{name} {r}"))
+                        .collect();
+                    writeln!(out, "  - {}: {}", s.pulse, ratings.join(" · "))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `start → target unit, now current` and the like.
+pub fn describe_measure(m: &Measure, s: &Strings) -> String {
+    let unit = |u: &str| {
+        if u.is_empty() {
+            String::new()
+        } else {
+            format!(" {u}")
+        }
+    };
+    match m {
+        Measure::Numeric(n) => format!(
+            "{} / {}{} ({} {})",
+            s.num(n.current),
+            s.num(n.target),
+            unit(&n.unit),
+            s.start.to_lowercase(),
+            s.num(n.start)
+        ),
+        Measure::Done(b) => (if b.done { s.done } else { s.not_done }).to_string(),
+        Measure::AtLeast(l) => {
+            format!(
+                "{}{} ({} ≥ {})",
+                s.num(l.current),
+                unit(&l.unit),
+                s.level.to_lowercase(),
+                s.num(l.level)
+            )
+        }
+        Measure::AtMost(l) => format!(
+            "{}{} ({} ≤ {})",
+            s.num(l.current),
+            unit(&l.unit),
+            s.level.to_lowercase(),
+            s.num(l.level)
+        ),
+    }
+}
+
+/// One CSV row per key result for its state now (an empty `week`), and one
+/// per key result per check-in week with the value, confidence and note of
+/// that week.
+fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "quarter",
+        "objective_id",
+        "objective",
+        "kind",
+        "status",
+        "score",
+        "key_result_id",
+        "key_result",
+        "type",
+        "start",
+        "target",
+        "level",
+        "current",
+        "unit",
+        "progress",
+        "confidence",
+        "weight",
+        "week",
+        "checkin_date",
+        "note",
+        "success",
+        "went_well",
+        "to_change",
+    ])?;
+    for o in objectives_of(data, quarters) {
+        let kind = serde_json::to_value(o.kind)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let status = serde_json::to_value(o.status)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let score = o.score.map(|s| s.to_string()).unwrap_or_default();
+        let head = [
+            o.quarter.key(),
+            o.id.clone(),
+            o.title.clone(),
+            kind,
+            status,
+            score,
+        ];
+        // Whether the set score is a success for the kind, and the retro.
+        let success = o
+            .score
+            .map(|x| {
+                if progress::succeeded(o.kind, x) {
+                    "yes"
+                } else {
+                    "no"
+                }
+            })
+            .unwrap_or_default();
+        let tail = [
+            success.to_string(),
+            o.retro.went_well.clone(),
+            o.retro.to_change.clone(),
+        ];
+        if o.key_results.is_empty() {
+            let mut row = head.to_vec();
+            row.resize(20, String::new());
+            row.extend(tail.iter().cloned());
+            w.write_record(&row)?;
+        }
+        for k in &o.key_results {
+            let (ty, start, target, level, unit) = match &k.measure {
+                Measure::Numeric(n) => (
+                    "numeric",
+                    n.start.to_string(),
+                    n.target.to_string(),
+                    String::new(),
+                    &n.unit,
+                ),
+                Measure::Done(_) => (
+                    "done",
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    &String::new(),
+                ),
+                Measure::AtLeast(l) => (
+                    "at_least",
+                    String::new(),
+                    String::new(),
+                    l.level.to_string(),
+                    &l.unit,
+                ),
+                Measure::AtMost(l) => (
+                    "at_most",
+                    String::new(),
+                    String::new(),
+                    l.level.to_string(),
+                    &l.unit,
+                ),
+            };
+            let row = |value: f64, confidence: u8, week: String, date: String, note: String| {
+                let mut measure = k.measure.clone();
+                measure.set_current(value);
+                let mut row = head.to_vec();
+                row.extend([
+                    k.id.clone(),
+                    k.title.clone(),
+                    ty.to_string(),
+                    start.clone(),
+                    target.clone(),
+                    level.clone(),
+                    measure.current().to_string(),
+                    unit.clone(),
+                    format!("{:.3}", progress::measure_progress(&measure)),
+                    confidence.to_string(),
+                    k.weight.to_string(),
+                    week,
+                    date,
+                    note,
+                ]);
+                row.extend(tail.iter().cloned());
+                row
+            };
+            w.write_record(row(
+                k.measure.current(),
+                k.confidence,
+                String::new(),
+                String::new(),
+                String::new(),
+            ))?;
+            for c in data.checkins.iter().filter(|c| o.quarter.contains(c.date)) {
+                if let Some(e) = c.entries.iter().find(|e| e.key_result == k.id) {
+                    w.write_record(row(
+                        e.value,
+                        e.confidence,
+                        c.week.to_string(),
+                        c.date.to_string(),
+                        e.note.clone(),
+                    ))?;
+                }
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn export_json(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result<()> {
+    let objectives: Vec<&Objective> = objectives_of(data, quarters).collect();
+    let checkins: Vec<_> = data
+        .checkins
+        .iter()
+        .filter(|c| quarters.iter().any(|q| q.contains(c.date)))
+        .collect();
+    /// Written straight from the store, without a copy as a JSON value.
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        version: u32,
+        quarters: Vec<String>,
+        objectives: Vec<&'a Objective>,
+        checkins: Vec<&'a crate::model::CheckIn>,
+    }
+    let report = Report {
+        version: data.version,
+        quarters: quarters.iter().map(|q| q.key()).collect(),
+        objectives,
+        checkins,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)?;
+    Ok(())
+}
