@@ -225,41 +225,16 @@ fn export_md(
     Ok(())
 }
 
-/// `start → target unit, now current` and the like.
+/// How a measure reads in a report: as on screen, plus the start of a number.
 pub fn describe_measure(m: &Measure, s: &Strings) -> String {
-    let unit = |u: &str| {
-        if u.is_empty() {
-            String::new()
-        } else {
-            format!(" {u}")
-        }
-    };
     match m {
         Measure::Numeric(n) => format!(
-            "{} / {}{} ({} {})",
-            s.num(n.current),
-            s.num(n.target),
-            unit(&n.unit),
+            "{} ({} {})",
+            s.measure_text(m),
             s.start.to_lowercase(),
             s.num(n.start)
         ),
-        Measure::Done(b) => (if b.done { s.done } else { s.not_done }).to_string(),
-        Measure::AtLeast(l) => {
-            format!(
-                "{}{} ({} ≥ {})",
-                s.num(l.current),
-                unit(&l.unit),
-                s.level.to_lowercase(),
-                s.num(l.level)
-            )
-        }
-        Measure::AtMost(l) => format!(
-            "{}{} ({} ≤ {})",
-            s.num(l.current),
-            unit(&l.unit),
-            s.level.to_lowercase(),
-            s.num(l.level)
-        ),
+        _ => s.measure_text(m),
     }
 }
 

@@ -795,6 +795,39 @@ impl Strings {
         crate::model::number::format_number(v, self.decimal_mark)
     }
 
+    /// A measure as it reads on screen and in reports: `55 / 100 MSEK`,
+    /// `klar`, `420 kr/mån (nivå ≤ 500)`.
+    pub fn measure_text(&self, m: &crate::model::Measure) -> String {
+        use crate::model::Measure;
+        let unit = |u: &str| {
+            if u.is_empty() {
+                String::new()
+            } else {
+                format!(" {u}")
+            }
+        };
+        let level = |l: &crate::model::Level, op: &str| {
+            format!(
+                "{}{} ({} {op} {})",
+                self.num(l.current),
+                unit(&l.unit),
+                self.level.to_lowercase(),
+                self.num(l.level)
+            )
+        };
+        match m {
+            Measure::Numeric(n) => format!(
+                "{} / {}{}",
+                self.num(n.current),
+                self.num(n.target),
+                unit(&n.unit)
+            ),
+            Measure::Done(b) => (if b.done { self.done } else { self.not_done }).to_string(),
+            Measure::AtLeast(l) => level(l, "≥"),
+            Measure::AtMost(l) => level(l, "≤"),
+        }
+    }
+
     /// A key result's value as a person reads it: a number, or done / not done.
     pub fn measure_value(&self, m: &crate::model::Measure, value: f64) -> String {
         match m {

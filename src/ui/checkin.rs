@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::modal::draw_fields;
-use super::quarter::{status_spans, value_text};
+use super::quarter::status_spans;
 use super::theme::Theme;
 use super::widgets::{fit, progress_bar, sparkline};
 use crate::app::App;
@@ -60,7 +60,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     let pace = progress::pace(o.quarter, app.today);
     let p = progress::key_result_progress(k);
     let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
-    bar.push(Span::raw(format!(" {}", value_text(app, k))));
+    bar.push(Span::raw(format!(" {}", s.measure_text(&k.measure))));
     bar.extend(status_spans(
         app,
         p,

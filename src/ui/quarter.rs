@@ -278,51 +278,13 @@ pub fn key_result_rows(
     let bar_w = (width / 4).clamp(0, 20);
     let mut second = vec![Span::raw("  ")];
     second.extend(progress_bar(bar_w, p, Some(pace), theme));
-    second.push(Span::raw(format!(" {}", value_text(app, k))));
+    second.push(Span::raw(format!(" {}", app.s.measure_text(&k.measure))));
     second.extend(status_spans(app, p, status, Some(k.confidence), theme));
     // Staleness is about a running quarter: a finished one is not updated any more.
     if quarter.contains(app.today) && progress::is_stale(k, app.today) {
         second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));
     }
     [first, Line::from(second)]
-}
-
-/// `current / target unit`, `done`, `current ≥ level unit`.
-pub fn value_text(app: &App, k: &KeyResult) -> String {
-    use crate::model::Measure;
-    let s = app.s;
-    let unit = |u: &str| {
-        if u.is_empty() {
-            String::new()
-        } else {
-            format!(" {u}")
-        }
-    };
-    match &k.measure {
-        Measure::Numeric(n) => format!(
-            "{} / {}{}",
-            s.num(n.current),
-            s.num(n.target),
-            unit(&n.unit)
-        ),
-        Measure::Done(b) => (if b.done { s.done } else { s.not_done }).to_string(),
-        Measure::AtLeast(l) => {
-            format!(
-                "{}{} ({} ≥ {})",
-                s.num(l.current),
-                unit(&l.unit),
-                s.level.to_lowercase(),
-                s.num(l.level)
-            )
-        }
-        Measure::AtMost(l) => format!(
-            "{}{} ({} ≤ {})",
-            s.num(l.current),
-            unit(&l.unit),
-            s.level.to_lowercase(),
-            s.num(l.level)
-        ),
-    }
 }
 
 fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
