@@ -207,12 +207,6 @@ impl Data {
             .get_mut(pos.key_result)
     }
 
-    /// Whether a quarter has any key result to check in on.
-    pub fn has_key_results(&self, quarter: Quarter) -> bool {
-        self.in_quarter(quarter)
-            .any(|(_, o)| !o.key_results.is_empty())
-    }
-
     /// A fresh id with the given prefix (`o`, `kr`, `u`): one past the highest in use.
     pub fn next_id(&self, prefix: &str) -> String {
         let num = |id: &str| {

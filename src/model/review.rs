@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
 use super::data::{Data, INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
-use super::objective::{Extra, Kind, Measure, Objective, Status};
+use super::objective::{Extra, Kind, Measure, Objective};
 use super::progress;
 use super::quarter::Quarter;
 
@@ -109,9 +109,6 @@ fn id_number(id: &str, prefix: &str) -> u64 {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1)
 }
-
-/// The status a Mål gets when it is carried.
-pub const CARRIED: Status = Status::CarriedOver;
 
 /// One line of the planning checklist.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -83,11 +83,6 @@ impl IoReason {
     }
 }
 
-/// A sentence for an I/O error, without Rust's debug noise (in English).
-pub fn describe_io(e: &io::Error) -> String {
-    IoReason::of(e).text(&crate::i18n::EN)
-}
-
 /// Why the file could not be opened for writing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OpenError {

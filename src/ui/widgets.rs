@@ -1,7 +1,7 @@
 //! Small pieces drawn as text: the progress bar with its pace mark, a
 //! sparkline of history, and width-safe truncation.
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
@@ -73,11 +73,6 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// A line from spans, for brevity.
-pub fn line(spans: Vec<Span<'static>>) -> Line<'static> {
-    Line::from(spans)
 }
 
 #[cfg(test)]
