@@ -212,7 +212,7 @@ fn export_md(
                 }
                 if let Some(p) = &c.pulse {
                     let ratings: Vec<String> = s
-                        .pillars
+                        .pillar_names()
                         .iter()
                         .zip(p.ratings())
                         .map(|(name, r)| format!("{name} {r}"))

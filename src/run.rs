@@ -4,9 +4,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::app::{self, terminal::Options};
+use crate::app;
+use crate::app::terminal::{Options, TerminalError};
 use clap::Parser;
 
 use crate::cli::{self, Cli, Command, QuarterChoice};
@@ -45,6 +46,9 @@ pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
             return x.text(s);
         }
         if let Some(x) = cause.downcast_ref::<cli::CliError>() {
+            return x.text(s);
+        }
+        if let Some(x) = cause.downcast_ref::<TerminalError>() {
             return x.text(s);
         }
     }
@@ -96,7 +100,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let dir = tempfile::Builder::new()
                 .prefix("okr-demo-")
                 .tempdir()
-                .context("creating a temporary folder")?;
+                .map_err(|e| {
+                    TerminalError::TempFolder(std::env::temp_dir(), store::IoReason::of(&e))
+                })?;
             let path = dir.path().join("okr.json");
             let mut store = store::Store::open(&path)?.0;
             store.save(&crate::demo::example(cli::today()))?;

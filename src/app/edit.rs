@@ -96,7 +96,7 @@ impl App {
             Field::choice(
                 FieldId::Kind,
                 s.kind,
-                s.kinds.iter().map(|k| k.to_string()).collect(),
+                s.kinds_in_order().iter().map(|k| k.to_string()).collect(),
                 kind,
             ),
             Field::text(
@@ -172,7 +172,7 @@ impl App {
             Field::choice(
                 FieldId::MeasureType,
                 s.f_measure,
-                s.measure_types.iter().map(|m| m.to_string()).collect(),
+                s.measure_types_in_order().map(String::from).into(),
                 kind,
             ),
             Field::number(FieldId::Start, s.start, &start),

@@ -5,20 +5,66 @@
 use std::path::Path;
 use std::sync::mpsc;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use super::App;
 use super::saver::{SaveReport, Saver};
+use crate::i18n::Strings;
 use crate::model::Lang;
-use crate::store::Store;
+use crate::store::{IoReason, Store};
 
 enum Wake {
     Input(Event),
     Saved(SaveReport),
     Signal(i32),
-    InputGone(String),
+    InputGone(IoReason),
+}
+
+/// Why the tracker could not start, or stopped, in the terminal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TerminalError {
+    /// SIGTERM/SIGHUP/SIGINT could not be caught.
+    Signals(IoReason),
+    /// The terminal could not be switched to the full screen.
+    Open(IoReason),
+    /// A frame could not be written to the terminal.
+    Draw(IoReason),
+    /// Reading keys failed: the terminal went away.
+    InputGone(IoReason),
+    /// A helper thread (signals, input) could not be started.
+    Thread(IoReason),
+    /// `okr demo`'s temporary folder could not be made inside this one.
+    TempFolder(std::path::PathBuf, IoReason),
+}
+
+impl TerminalError {
+    pub fn text(&self, s: &Strings) -> String {
+        match self {
+            TerminalError::Signals(r) => (s.e_signals)(&r.text(s)),
+            TerminalError::Open(r) => (s.e_terminal_open)(&r.text(s)),
+            TerminalError::Draw(r) => (s.e_terminal_draw)(&r.text(s)),
+            TerminalError::InputGone(r) => (s.e_terminal_gone)(&r.text(s)),
+            TerminalError::Thread(r) => (s.e_thread)(&r.text(s)),
+            TerminalError::TempFolder(p, r) => {
+                (s.e_temp_folder)(&p.display().to_string(), &r.text(s))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for TerminalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(&crate::i18n::EN))
+    }
+}
+
+impl std::error::Error for TerminalError {}
+
+/// The terminal error made of an I/O error.
+fn io(make: fn(IoReason) -> TerminalError) -> impl Fn(std::io::Error) -> TerminalError {
+    move |e| make(IoReason::of(&e))
 }
 
 /// Restores the terminal when dropped, whatever path leaves the loop.
@@ -66,7 +112,7 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
     }
 
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
-        .context("installing the signal handlers")?;
+        .map_err(io(TerminalError::Signals))?;
     let sig_tx = tx.clone();
     std::thread::Builder::new()
         .name("okr-signals".into())
@@ -74,9 +120,10 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
             if let Some(sig) = signals.forever().next() {
                 let _ = sig_tx.send(Wake::Signal(sig));
             }
-        })?;
+        })
+        .map_err(io(TerminalError::Thread))?;
 
-    let mut terminal = ratatui::try_init().context("opening the terminal")?;
+    let mut terminal = ratatui::try_init().map_err(io(TerminalError::Open))?;
     let _restore = Restore;
     // Start crossterm's reader now, so a resize in the first moments is not lost.
     let _ = event::poll(std::time::Duration::ZERO);
@@ -93,17 +140,18 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
                         }
                     }
                     Err(e) => {
-                        let _ = input_tx.send(Wake::InputGone(e.to_string()));
+                        let _ = input_tx.send(Wake::InputGone(IoReason::of(&e)));
                         return;
                     }
                 }
             }
-        })?;
+        })
+        .map_err(io(TerminalError::Thread))?;
 
     loop {
         terminal
             .draw(|f| crate::ui::draw(&app, f))
-            .context("drawing the screen")?;
+            .map_err(io(TerminalError::Draw))?;
         let Ok(wake) = rx.recv() else {
             break;
         };
@@ -116,9 +164,9 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
                 drop(app);
                 return Ok(u8::try_from(128 + sig).unwrap_or(255));
             }
-            Wake::InputGone(e) => {
+            Wake::InputGone(r) => {
                 app.flush();
-                anyhow::bail!("the terminal stopped answering: {e}");
+                return Err(TerminalError::InputGone(r).into());
             }
         }
         if app.quit {
@@ -127,4 +175,36 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
     }
     app.flush();
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, SV};
+
+    #[test]
+    fn terminal_errors_are_worded_in_both_languages() {
+        let r = || IoReason::Other("os says no".into());
+        let all = [
+            TerminalError::Signals(r()),
+            TerminalError::Open(r()),
+            TerminalError::Draw(r()),
+            TerminalError::InputGone(r()),
+            TerminalError::Thread(r()),
+            TerminalError::TempFolder("/tmp".into(), r()),
+        ];
+        for e in &all {
+            let (sv, en) = (e.text(&SV), e.text(&EN));
+            assert!(
+                sv.contains("os says no") && en.contains("os says no"),
+                "{e:?}"
+            );
+            assert_ne!(sv, en, "{e:?}");
+            assert_eq!(e.to_string(), en);
+            let wrapped = anyhow::Error::new(e.clone());
+            assert_eq!(crate::run::one_sentence(&wrapped, &SV), sv);
+        }
+        let en: std::collections::HashSet<String> = all.iter().map(|e| e.text(&EN)).collect();
+        assert_eq!(en.len(), all.len(), "each error has its own sentence");
+    }
 }

@@ -10,7 +10,7 @@ use std::hash::{DefaultHasher, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 pub use atomic::Faults;
 pub use format::{LoadError, Problem};
@@ -36,9 +36,7 @@ pub fn data_path(flag: Option<&Path>) -> Result<PathBuf> {
 pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "okr")
         .map(|d| d.data_dir().join("okr.json"))
-        .ok_or_else(|| {
-            anyhow!("cannot find a home folder for the data file; name one with --file or OKR_FILE")
-        })
+        .ok_or_else(|| OpenError::NoHome.into())
 }
 
 /// Why an I/O step failed, in words a person reads (see [`IoReason::text`]).

@@ -124,7 +124,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
 fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let mut lines = vec![Line::styled(s.pulse_title, theme.title()), Line::raw("")];
-    for (i, pillar) in s.pillars.iter().enumerate() {
+    for (i, pillar) in s.pillar_names().iter().enumerate() {
         let rating = st.pulse[i];
         let dots: String = (1..=5)
             .map(|n| if n <= rating { '●' } else { '○' })
@@ -189,7 +189,11 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
         lines.push(Line::styled(s.all_on_pace, theme.info()));
     }
     for (title, stale) in &sum.lagging {
-        let why = if *stale { s.stale } else { s.pace_statuses[0] };
+        let why = if *stale {
+            s.stale
+        } else {
+            s.pace_statuses.behind
+        };
         lines.push(Line::from(vec![
             Span::raw(format!("  {title}: ")),
             Span::styled(why, theme.warning()),

@@ -160,7 +160,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
             fit(&format!("{:<24}{}", "", heads.join("")), width),
             theme.dim(),
         ));
-        for (i, pillar) in s.pillars.iter().enumerate() {
+        for (i, pillar) in s.pillar_names().iter().enumerate() {
             let cells: Vec<String> = pulses
                 .iter()
                 .filter_map(|f| {

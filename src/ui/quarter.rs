@@ -45,19 +45,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let indexes = app.quarter_objectives();
     if indexes.is_empty() {
-        let lines: Vec<Line> = app
-            .s
-            .empty_quarter
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                if i == 0 || i == 4 {
-                    Line::styled(*l, theme.title())
-                } else {
-                    Line::raw(*l)
-                }
-            })
-            .collect();
+        let e = &app.s.empty_quarter;
+        let lines = vec![
+            Line::styled(e.headline, theme.title()),
+            Line::raw(e.objective),
+            Line::raw(e.key_results),
+            Line::raw(e.initiatives),
+            Line::styled(e.first_step, theme.title()),
+        ];
         let block = Block::default()
             .borders(Borders::ALL)
             .title(format!(" {} ", app.s.objectives));

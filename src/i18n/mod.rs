@@ -1,0 +1,474 @@
+//! Every user-visible string: the shape of a language's table and the helpers
+//! that word numbers and measures; the tables are in `sv.rs` and `en.rs`.
+
+mod en;
+mod sv;
+
+pub use en::EN;
+pub use sv::SV;
+
+use crate::app::keys::Action;
+use crate::model::progress::{ConfidenceBand, PaceStatus, ScoreBand};
+use crate::model::{Kind, Lang, Status};
+
+/// The label of each key action, for the footer and the help.
+pub struct ActionNames {
+    pub quit: &'static str,
+    pub help: &'static str,
+    pub back: &'static str,
+    pub down: &'static str,
+    pub up: &'static str,
+    pub open: &'static str,
+    pub next_pane: &'static str,
+    pub prev_pane: &'static str,
+    pub prev_quarter: &'static str,
+    pub next_quarter: &'static str,
+    pub today: &'static str,
+    pub add: &'static str,
+    pub edit: &'static str,
+    pub delete: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub set_value: &'static str,
+    pub step_up: &'static str,
+    pub step_down: &'static str,
+    pub toggle: &'static str,
+    pub check_in: &'static str,
+    pub review: &'static str,
+    pub overview: &'static str,
+    pub plan_next: &'static str,
+}
+
+/// The name of each [`Kind`] of Mål.
+pub struct KindNames {
+    pub committed: &'static str,
+    pub aspirational: &'static str,
+    pub personal: &'static str,
+    pub economic: &'static str,
+}
+
+/// The name of each [`Status`] of a Mål.
+pub struct StatusNames {
+    pub active: &'static str,
+    pub achieved: &'static str,
+    pub dropped: &'static str,
+    pub carried_over: &'static str,
+}
+
+/// The name of each [`PaceStatus`].
+pub struct PaceNames {
+    pub behind: &'static str,
+    pub on_track: &'static str,
+    pub done: &'static str,
+}
+
+/// The name of each [`ConfidenceBand`].
+pub struct ConfidenceNames {
+    pub at_risk: &'static str,
+    pub needs_attention: &'static str,
+    pub on_track: &'static str,
+}
+
+/// The name of each [`ScoreBand`].
+pub struct ScoreNames {
+    pub red: &'static str,
+    pub yellow: &'static str,
+    pub green: &'static str,
+}
+
+/// The choices of the key result form's measure field.
+pub struct MeasureTypeNames {
+    pub numeric: &'static str,
+    pub done: &'static str,
+    pub at_least: &'static str,
+    pub at_most: &'static str,
+}
+
+/// The five pillars of the team pulse, named like the fields of
+/// [`crate::model::Pulse`].
+pub struct Pillars {
+    pub structure: &'static str,
+    pub safety: &'static str,
+    pub meaning: &'static str,
+    pub dependability: &'static str,
+    pub impact: &'static str,
+}
+
+/// What an empty quarter shows: a headline, what Mål, Nyckelresultat and
+/// Uppgifter are, and the first step.
+pub struct EmptyQuarter {
+    pub headline: &'static str,
+    pub objective: &'static str,
+    pub key_results: &'static str,
+    pub initiatives: &'static str,
+    pub first_step: &'static str,
+}
+
+/// One language's words.
+pub struct Strings {
+    pub lang: Lang,
+    pub decimal_mark: char,
+    pub objective: &'static str,
+    pub objectives: &'static str,
+    pub key_results: &'static str,
+    pub initiatives: &'static str,
+    pub quarter: &'static str,
+    pub week: &'static str,
+    pub checkin: &'static str,
+    pub checkins: &'static str,
+    pub confidence: &'static str,
+    pub score: &'static str,
+    pub progress: &'static str,
+    pub pace: &'static str,
+    pub why: &'static str,
+    pub kind: &'static str,
+    pub parent: &'static str,
+    pub owner: &'static str,
+    pub status: &'static str,
+    pub weight: &'static str,
+    pub note: &'static str,
+    pub value: &'static str,
+    pub start: &'static str,
+    pub target: &'static str,
+    pub current: &'static str,
+    pub unit: &'static str,
+    pub level: &'static str,
+    pub done: &'static str,
+    pub not_done: &'static str,
+    pub stale: &'static str,
+    pub wins: &'static str,
+    pub blockers: &'static str,
+    pub next_steps: &'static str,
+    pub pulse: &'static str,
+    pub pillars: Pillars,
+    pub went_well: &'static str,
+    pub to_change: &'static str,
+    pub kinds: KindNames,
+    pub statuses: StatusNames,
+    pub pace_statuses: PaceNames,
+    pub confidence_bands: ConfidenceNames,
+    pub score_bands: ScoreNames,
+    pub measure_types: MeasureTypeNames,
+    pub no_objectives: &'static str,
+    pub yes: &'static str,
+    pub today: &'static str,
+    pub no: &'static str,
+    pub of_quarter_passed: &'static str,
+    pub empty_quarter: EmptyQuarter,
+    pub no_key_results: &'static str,
+    pub no_key_results_detail: &'static str,
+    pub no_initiatives: &'static str,
+    pub too_small: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub form_keys: &'static str,
+    pub form_text_keys: &'static str,
+    pub new_objective: &'static str,
+    pub edit_objective: &'static str,
+    pub new_key_result: &'static str,
+    pub edit_key_result: &'static str,
+    pub new_initiative: &'static str,
+    pub edit_initiative: &'static str,
+    pub set_value: &'static str,
+    pub f_title: &'static str,
+    pub f_measure: &'static str,
+    pub f_confidence: &'static str,
+    pub f_parent: &'static str,
+    pub f_linked: &'static str,
+    pub f_done: &'static str,
+    pub none: &'static str,
+    pub err_empty_title: &'static str,
+    pub err_not_number: &'static str,
+    pub err_confidence: &'static str,
+    pub err_target_is_start: &'static str,
+    pub err_weight: &'static str,
+    pub err_unknown_parent: &'static str,
+    pub warn_many_objectives: fn(usize, Option<&str>) -> String,
+    pub warn_many_key_results: fn(usize) -> String,
+    pub warn_long_title: &'static str,
+    pub warn_no_number: &'static str,
+    pub confirm_delete: fn(&str) -> String,
+    pub deleted: fn(&str) -> String,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub save_failed: fn(&str, &str) -> String,
+    pub save_conflict: fn(&str, &str) -> String,
+    pub unsaved_quit: &'static str,
+    pub linked_to: &'static str,
+    pub detail_title: &'static str,
+    pub demo_note: &'static str,
+    pub checkin_banner: fn(usize) -> String,
+    pub checkin_title: fn(&str) -> String,
+    pub step_of: fn(usize, usize) -> String,
+    pub last_week: &'static str,
+    pub reflect_title: &'static str,
+    pub reflect_hint: &'static str,
+    pub pulse_title: &'static str,
+    pub pulse_incomplete: &'static str,
+    pub summary_title: &'static str,
+    pub moved: &'static str,
+    pub nothing_moved: &'static str,
+    pub behind_or_stale: &'static str,
+    pub all_on_pace: &'static str,
+    pub quarter_change: fn(&str, &str) -> String,
+    pub streak: fn(u32) -> String,
+    pub celebrate: fn(usize) -> String,
+    pub walk_keys: &'static str,
+    pub reflect_keys: &'static str,
+    pub pulse_keys: &'static str,
+    pub summary_keys: &'static str,
+    pub no_checkin_items: &'static str,
+    pub checkin_saved: &'static str,
+    pub past_checkins: &'static str,
+    pub review_title: fn(&str) -> String,
+    pub suggested: &'static str,
+    pub succeeded: &'static str,
+    pub missed: &'static str,
+    pub committed_below: &'static str,
+    pub running: fn(usize) -> String,
+    pub propose_carry: &'static str,
+    pub review_form: &'static str,
+    pub f_score: &'static str,
+    pub err_score: &'static str,
+    pub carry_title: &'static str,
+    pub carry_hint: &'static str,
+    pub carry_uppgifter: fn(usize) -> String,
+    pub carried: fn(&str) -> String,
+    pub already_carried: fn(&str) -> String,
+    pub no_review_objectives: &'static str,
+    pub review_keys_hint: &'static str,
+    pub checklist_title: &'static str,
+    pub check_objectives: fn(&str) -> String,
+    pub check_key_results: fn(usize) -> String,
+    pub check_measurable: fn(usize) -> String,
+    pub check_one_line: fn(usize) -> String,
+    pub overview_title: &'static str,
+    pub col_objectives: &'static str,
+    pub col_score: &'static str,
+    pub col_committed: &'static str,
+    pub running_progress: &'static str,
+    pub mean_scores: &'static str,
+    pub pulse_trend: &'static str,
+    pub no_quarters: &'static str,
+    pub key_elsewhere: fn(&str, &str) -> String,
+    pub err_own_parent: &'static str,
+    pub select_key_result: fn(&str, &str) -> String,
+    pub select_initiative: fn(&str, &str) -> String,
+    pub io_not_found: &'static str,
+    pub io_permission: &'static str,
+    pub io_read_only: &'static str,
+    pub io_full: &'static str,
+    pub io_is_dir: &'static str,
+    pub e_cannot_read: fn(&str) -> String,
+    pub e_at: fn(usize, usize) -> String,
+    pub e_empty: &'static str,
+    pub e_cut_short: &'static str,
+    pub e_not_json: &'static str,
+    pub e_shape: &'static str,
+    pub e_version_zero: &'static str,
+    pub e_newer: fn(u64, u32) -> String,
+    pub e_left_alone: &'static str,
+    pub e_cannot_save: fn(&str, &str) -> String,
+    pub e_conflict: fn(&str) -> String,
+    pub e_encode: fn(&str) -> String,
+    pub e_lock_held: fn(&str, Option<u32>) -> String,
+    pub e_lock_file: fn(&str, &str) -> String,
+    pub e_folder: fn(&str, &str) -> String,
+    pub e_no_home: &'static str,
+    pub e_no_such_kr: fn(&str, &str) -> String,
+    pub e_not_number: fn(&str) -> String,
+    pub e_not_done_value: fn(&str) -> String,
+    pub e_signals: fn(&str) -> String,
+    pub e_terminal_open: fn(&str) -> String,
+    pub e_terminal_draw: fn(&str) -> String,
+    pub e_terminal_gone: fn(&str) -> String,
+    pub e_thread: fn(&str) -> String,
+    pub e_temp_folder: fn(&str, &str) -> String,
+    pub actions: ActionNames,
+}
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    }
+}
+
+impl Strings {
+    pub fn kind(&self, k: Kind) -> &'static str {
+        let n = &self.kinds;
+        match k {
+            Kind::Committed => n.committed,
+            Kind::Aspirational => n.aspirational,
+            Kind::Personal => n.personal,
+            Kind::Economic => n.economic,
+        }
+    }
+
+    /// The kinds' names in the order of [`Kind::ALL`], for a choice field.
+    pub fn kinds_in_order(&self) -> [&'static str; 4] {
+        Kind::ALL.map(|k| self.kind(k))
+    }
+
+    pub fn status(&self, s: Status) -> &'static str {
+        let n = &self.statuses;
+        match s {
+            Status::Active => n.active,
+            Status::Achieved => n.achieved,
+            Status::Dropped => n.dropped,
+            Status::CarriedOver => n.carried_over,
+        }
+    }
+
+    pub fn pace_status(&self, s: PaceStatus) -> &'static str {
+        let n = &self.pace_statuses;
+        match s {
+            PaceStatus::Behind => n.behind,
+            PaceStatus::OnTrack => n.on_track,
+            PaceStatus::Done => n.done,
+        }
+    }
+
+    pub fn confidence_band(&self, b: ConfidenceBand) -> &'static str {
+        let n = &self.confidence_bands;
+        match b {
+            ConfidenceBand::AtRisk => n.at_risk,
+            ConfidenceBand::NeedsAttention => n.needs_attention,
+            ConfidenceBand::OnTrack => n.on_track,
+        }
+    }
+
+    pub fn score_band(&self, b: ScoreBand) -> &'static str {
+        let n = &self.score_bands;
+        match b {
+            ScoreBand::Red => n.red,
+            ScoreBand::Yellow => n.yellow,
+            ScoreBand::Green => n.green,
+        }
+    }
+
+    /// The measure types in the key result form's order: number, done / not
+    /// done, at least, at most.
+    pub fn measure_types_in_order(&self) -> [&'static str; 4] {
+        let n = &self.measure_types;
+        [n.numeric, n.done, n.at_least, n.at_most]
+    }
+
+    /// The pillars in the order of [`crate::model::Pulse::ratings`].
+    pub fn pillar_names(&self) -> [&'static str; 5] {
+        let p = &self.pillars;
+        [p.structure, p.safety, p.meaning, p.dependability, p.impact]
+    }
+
+    /// The label of an action, for the footer and the help.
+    pub fn action(&self, a: Action) -> &'static str {
+        let n = &self.actions;
+        match a {
+            Action::Quit => n.quit,
+            Action::Help => n.help,
+            Action::Back => n.back,
+            Action::Down => n.down,
+            Action::Up => n.up,
+            Action::Open => n.open,
+            Action::NextPane => n.next_pane,
+            Action::PrevPane => n.prev_pane,
+            Action::PrevQuarter => n.prev_quarter,
+            Action::NextQuarter => n.next_quarter,
+            Action::Today => n.today,
+            Action::Add => n.add,
+            Action::Edit => n.edit,
+            Action::Delete => n.delete,
+            Action::Undo => n.undo,
+            Action::Redo => n.redo,
+            Action::SetValue => n.set_value,
+            Action::StepUp => n.step_up,
+            Action::StepDown => n.step_down,
+            Action::Toggle => n.toggle,
+            Action::CheckIn => n.check_in,
+            Action::Review => n.review,
+            Action::Overview => n.overview,
+            Action::PlanNext => n.plan_next,
+        }
+    }
+
+    /// A number in this language's convention.
+    pub fn num(&self, v: f64) -> String {
+        crate::model::number::format_number(v, self.decimal_mark)
+    }
+
+    /// A measure as it reads on screen and in reports: `55 / 100 MSEK`,
+    /// `klar`, `420 kr/mån (nivå ≤ 500)`.
+    pub fn measure_text(&self, m: &crate::model::Measure) -> String {
+        use crate::model::Measure;
+        let unit = |u: &str| {
+            if u.is_empty() {
+                String::new()
+            } else {
+                format!(" {u}")
+            }
+        };
+        let level = |l: &crate::model::Level, op: &str| {
+            format!(
+                "{}{} ({} {op} {})",
+                self.num(l.current),
+                unit(&l.unit),
+                self.level.to_lowercase(),
+                self.num(l.level)
+            )
+        };
+        match m {
+            Measure::Numeric(n) => format!(
+                "{} / {}{}",
+                self.num(n.current),
+                self.num(n.target),
+                unit(&n.unit)
+            ),
+            Measure::Done(b) => (if b.done { self.done } else { self.not_done }).to_string(),
+            Measure::AtLeast(l) => level(l, "≥"),
+            Measure::AtMost(l) => level(l, "≤"),
+        }
+    }
+
+    /// A key result's value as a person reads it: a number, or done / not done.
+    pub fn measure_value(&self, m: &crate::model::Measure, value: f64) -> String {
+        match m {
+            crate::model::Measure::Done(_) => (if value > 0.5 {
+                self.done
+            } else {
+                self.not_done
+            })
+            .to_string(),
+            _ => self.num(value),
+        }
+    }
+
+    /// A number in full, for a form to edit: nothing is rounded away.
+    pub fn num_exact(&self, v: f64) -> String {
+        crate::model::number::format_exact(v, self.decimal_mark)
+    }
+
+    /// A share as a whole percent: `42 %` in Swedish, `42%` in English.
+    pub fn percent(&self, share: f64) -> String {
+        let p = (crate::model::progress::unit_clamp(share) * 100.0).round();
+        match self.lang {
+            Lang::Sv => format!("{p:.0} %"),
+            Lang::En => format!("{p:.0}%"),
+        }
+    }
+}
+
+/// The UI language: the flag, else the file's setting, else the locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Swedish.
+pub fn choose_lang(flag: Option<Lang>, setting: Option<Lang>) -> Lang {
+    flag.or(setting).or_else(locale_lang).unwrap_or(Lang::Sv)
+}
+
+fn locale_lang() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::from_locale(&v))
+}
