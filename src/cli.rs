@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::i18n::{self, Strings};
-use crate::model::{HistoryEntry, Lang, Measure, Quarter, number};
+use crate::model::{Lang, Measure, Quarter, number};
 
-pub use crate::export::{describe_measure, export};
+pub use crate::export::{Format, QuarterChoice, describe_measure, export};
 use crate::store::{self, Store};
 
 #[derive(Parser, Debug)]
@@ -27,7 +27,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
     /// The UI language
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_name = "sv|en", value_parser = lang_parser())]
     pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -69,38 +69,13 @@ pub enum Command {
     Demo,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Md,
-    Csv,
-    Json,
-}
-
-/// Which quarters to export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuarterChoice {
-    One(Quarter),
-    All,
-}
-
-impl std::str::FromStr for QuarterChoice {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.trim().eq_ignore_ascii_case("all") {
-            return Ok(QuarterChoice::All);
-        }
-        s.parse::<Quarter>()
-            .map(QuarterChoice::One)
-            .map_err(|e| format!("{e}, or all"))
-    }
-}
-
-/// Today's local date; `OKR_TODAY=2026-11-24` pins it (for demos and tests).
-pub fn today() -> NaiveDate {
-    std::env::var("OKR_TODAY")
-        .ok()
-        .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
+/// `--lang`: the two languages by their codes (the model knows no command line).
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["sv", "en"]).map(|v| match v.as_str() {
+        "en" => Lang::En,
+        _ => Lang::Sv,
+    })
 }
 
 /// `okr path`.
@@ -117,13 +92,13 @@ pub fn update(
     value: &str,
     note: Option<&str>,
     lang: Option<Lang>,
+    today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
     let (mut store, mut data) = Store::open(file)?;
     let pos = data
         .find_key_result(id)
         .ok_or_else(|| CliError::NoSuchKeyResult(id.to_string(), file.display().to_string()))?;
-    let today = today();
     let objective = &data.objectives[pos.objective];
     let kr = &objective.key_results[pos.key_result];
     let new = parse_value(&kr.measure, value)?;
@@ -132,19 +107,13 @@ pub fn update(
     let title = kr.title.clone();
     let unit = kr.measure.unit().to_string();
     let measure = kr.measure.clone();
-    let confidence = kr.confidence;
-    if let Some(kr) = data.key_result_mut(pos) {
-        kr.measure.set_current(new);
-        kr.history.push(HistoryEntry::new(
-            today,
-            new,
-            Some(confidence),
-            note.unwrap_or("").trim().to_string(),
-        ));
-    }
-    if let Some(o) = data.objective_mut(pos.objective) {
-        o.updated = crate::model::now();
-    }
+    let note = note.unwrap_or("").trim().to_string();
+    let (changed, ()) = objective.changed(crate::model::now(), |o| {
+        if let Some(k) = o.key_results.get_mut(pos.key_result) {
+            k.record(today, new, None, note, None);
+        }
+    });
+    data.objectives[pos.objective] = std::sync::Arc::new(changed);
     store.save(&data)?;
     let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));
     let unit = if unit.is_empty() {

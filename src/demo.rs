@@ -3,7 +3,6 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::app::edit::push_value;
 use crate::model::{
     CheckIn, Data, Initiative, KeyResult, Kind, Measure, Objective, Quarter, checkin,
 };
@@ -30,12 +29,13 @@ pub fn example(today: NaiveDate) -> Data {
                         .checked_sub_days(Days::new((weeks - w) * 7))
                         .unwrap_or(today);
                     let share = reach * (w as f64 + 1.0) / (weeks as f64 + 1.0);
-                    if let Measure::Numeric(n) = &mut k.measure {
-                        n.current =
-                            ((n.start + (n.target - n.start) * share) * 10.0).round() / 10.0;
-                    }
-                    let c = k.confidence;
-                    push_value(&mut k, date, Some(c), String::new());
+                    let value = match &k.measure {
+                        Measure::Numeric(n) => {
+                            ((n.start + (n.target - n.start) * share) * 10.0).round() / 10.0
+                        }
+                        m => m.current(),
+                    };
+                    k.record(date, value, None, String::new(), None);
                 }
                 o.key_results.push(k);
             }

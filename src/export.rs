@@ -6,21 +6,47 @@ use std::io::Write;
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use clap::ValueEnum;
 
-use crate::cli::{Format, QuarterChoice, today};
 use crate::i18n::{self, Strings};
 use crate::model::progress::{self, PaceStatus};
 use crate::model::{Data, KeyResult, Lang, Measure, Objective, Quarter};
 
-/// `okr export`: a report to `out`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Json,
+}
+
+/// Which quarters to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuarterChoice {
+    One(Quarter),
+    All,
+}
+
+impl std::str::FromStr for QuarterChoice {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim().eq_ignore_ascii_case("all") {
+            return Ok(QuarterChoice::All);
+        }
+        s.parse::<Quarter>()
+            .map(QuarterChoice::One)
+            .map_err(|e| format!("{e}, or all"))
+    }
+}
+
+/// `okr export`: a report to `out`; `today` decides pace and staleness.
 pub fn export(
     data: &Data,
     which: QuarterChoice,
     format: Format,
     lang: Lang,
+    today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
-    let today = today();
     let mut quarters: Vec<Quarter> = match which {
         QuarterChoice::One(q) => vec![q],
         QuarterChoice::All => data.objectives.iter().map(|o| o.quarter).collect(),

@@ -55,28 +55,38 @@ pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
     format!("{e:#}")
 }
 
+/// Today's local date, decided once for the whole run; `OKR_TODAY=2026-11-24`
+/// pins it (for demos and tests).
+pub fn today() -> chrono::NaiveDate {
+    std::env::var("OKR_TODAY")
+        .ok()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     let file = cli::data_file(&cli)?;
+    let today = today();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match &cli.command {
         Some(Command::Path) => cli::path(&file, &mut out)?,
         Some(Command::Export { quarter, format }) => {
             let data = store::read(&file)?;
             let lang = i18n::choose_lang(cli.lang, data.settings.language);
-            let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(cli::today())));
-            cli::export(&data, which, *format, lang, &mut out)?;
+            let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
+            cli::export(&data, which, *format, lang, today, &mut out)?;
         }
         Some(Command::Update { id, value, note }) => {
-            cli::update(&file, id, value, note.as_deref(), cli.lang, &mut out)?
+            cli::update(&file, id, value, note.as_deref(), cli.lang, today, &mut out)?
         }
         Some(Command::Review { quarter }) => {
             drop(out);
-            let q = quarter
-                .unwrap_or_else(|| crate::model::review::default_review_quarter(cli::today()));
+            let q = quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today));
             let code = app::terminal::run(
                 &file,
                 Options {
                     lang: cli.lang,
+                    today,
                     review: Some(q),
                     ..Options::default()
                 },
@@ -89,6 +99,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 &file,
                 Options {
                     lang: cli.lang,
+                    today,
                     checkin: true,
                     ..Options::default()
                 },
@@ -105,12 +116,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 })?;
             let path = dir.path().join("okr.json");
             let mut store = store::Store::open(&path)?.0;
-            store.save(&crate::demo::example(cli::today()))?;
+            store.save(&crate::demo::example(today))?;
             drop(store);
             let code = app::terminal::run(
                 &path,
                 Options {
                     lang: cli.lang,
+                    today,
                     demo: true,
                     ..Options::default()
                 },
@@ -123,6 +135,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 &file,
                 Options {
                     lang: cli.lang,
+                    today,
                     ..Options::default()
                 },
             )?;

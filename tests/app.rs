@@ -310,10 +310,11 @@ fn focus_warnings_warn_but_never_block() {
 fn help_lists_the_keys_of_the_current_screen() {
     let mut h = Harness::new(Some(demo()), Lang::En);
     h.keys(&[ch('?')]);
-    assert!(matches!(h.app.modal, Some(Modal::Help)));
+    assert!(h.app.help);
     h.keys(&[ch('?')]);
-    assert!(h.app.modal.is_none());
+    assert!(!h.app.help, "? closes the help");
     h.keys(&[ch('?'), code(ESC)]);
+    assert!(!h.app.help, "Esc closes the help");
     assert!(h.app.modal.is_none());
 }
 

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::KeyCode;
 
 fn step(h: &Harness) -> Option<Step> {
     match &h.app.screen {
-        Screen::CheckIn(st) => Some(st.step.clone()),
+        Screen::CheckIn(st) => Some(st.step),
         _ => None,
     }
 }

@@ -327,7 +327,7 @@ const EN: Words = Words {
     initiatives: "Initiatives",
     unit: "calls",
     undone: "Undone.",
-    form_keys: "Enter save · Esc cancel",
+    form_keys: "Enter/Ctrl-S save · Esc cancel",
 };
 
 const SV: Words = Words {
@@ -342,7 +342,7 @@ const SV: Words = Words {
     initiatives: "Uppgifter",
     unit: "samtal",
     undone: "Ångrat.",
-    form_keys: "Enter spara · Esc avbryt",
+    form_keys: "Enter/Ctrl-S spara · Esc avbryt",
 };
 
 /// The scenario: a day's work from an empty file to quit, with the

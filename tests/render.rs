@@ -203,7 +203,7 @@ fn the_quarter_view_shows_what_the_spec_lists() {
         "{text}"
     );
     // The footer comes from the key table.
-    assert!(text.contains("? help"), "{text}");
+    assert!(text.contains("?/F1 help"), "{text}");
 }
 
 #[test]

@@ -81,7 +81,7 @@ fn a_whole_review_scores_retros_and_carries() {
         panic!("no review form")
     };
     assert_eq!(
-        f.chosen(okr::app::form::FieldId::Kind),
+        f.chosen(okr::app::form::FieldId::Status),
         3,
         "carry over is proposed"
     );
@@ -188,7 +188,7 @@ fn the_overview_lists_quarters_newest_first_and_opens_one() {
     h.keys(&[ch('o')]);
     assert!(matches!(h.app.screen, Screen::Overview { .. }));
     assert_eq!(h.app.overview_quarters(), [Q4, Q3]);
-    let f = okr::ui::overview::facts(&h.app, Q3);
+    let f = okr::model::overview::quarter_facts(&h.app.data, Q3);
     assert_eq!(f.objectives, 2);
     assert_eq!(f.mean_score, Some(0.7));
     assert_eq!(f.committed, (1, 1));

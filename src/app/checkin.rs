@@ -3,22 +3,21 @@
 //! an optional team pulse, and a summary. Each accepted step is saved at once,
 //! so leaving half-way keeps what was entered and the walk resumes there.
 
-use std::sync::Arc;
-
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::edit::push_value;
-use super::form::{self, Field, FieldId, Form, FormOutcome, Purpose};
+use super::edit::ValueInput;
+use super::form::{self, Field, FieldId, Form, Purpose};
 use super::history::Patch;
+use super::keys::{Action, Context};
 use super::{App, Pane, Screen};
 use crate::model::checkin::{self as ck, CheckInEntry, Pulse};
 use crate::model::progress;
 use crate::model::{CheckIn, Data, Extra, IsoWeek, Measure, Objective, Quarter};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     Walk,
     Reflect,
@@ -39,8 +38,33 @@ pub struct CheckInState {
     pub pulse: [u8; 5],
     pub pulse_focus: usize,
     pub pulse_error: bool,
+    /// Esc found the step's input bad: a second Esc leaves without it.
+    pub leave_armed: bool,
     /// Each key result's value and confidence before this week, where known.
     pub baseline: HashMap<String, Baseline>,
+}
+
+impl CheckInState {
+    /// The key table's layers of this step, innermost first.
+    pub fn layers(&self) -> Vec<Context> {
+        match self.step {
+            Step::Walk => vec![self.form.layer(), Context::CheckInWalk],
+            Step::Reflect => vec![self.form.layer(), Context::CheckInReflect],
+            Step::Pulse => vec![Context::Pulse],
+            Step::Summary => vec![Context::Summary],
+        }
+    }
+
+    /// A character typed into the step's form, if it has one.
+    pub fn type_key(&mut self, key: KeyEvent) -> bool {
+        match self.step {
+            Step::Walk | Step::Reflect => {
+                self.leave_armed = false;
+                form::is_typing(&key) && self.form.edit(key, true)
+            }
+            Step::Pulse | Step::Summary => false,
+        }
+    }
 }
 
 /// Where a key result stood before this week.
@@ -183,12 +207,13 @@ impl App {
             items,
             index,
             step: Step::Walk,
-            form: Form::new(Purpose::NewObjective, "", Vec::new()),
+            form: Form::new(Purpose::Reflect, "", Vec::new()),
             pulse: existing
                 .and_then(|c| c.pulse.as_ref())
                 .map_or([0; 5], Pulse::ratings),
             pulse_focus: 0,
             pulse_error: false,
+            leave_armed: false,
             baseline: baseline(&self.data, week),
         };
         if reflect {
@@ -204,48 +229,28 @@ impl App {
     fn walk_form(&self, st: &CheckInState) -> Form {
         let s = self.s;
         let Some((oid, kid)) = st.items.get(st.index) else {
-            return Form::new(Purpose::NewObjective, "", Vec::new());
+            return Form::new(Purpose::Reflect, s.checkin, Vec::new());
         };
-        let k = self
+        let Some(k) = self
             .data
             .objective_index(oid)
-            .and_then(|i| self.data.objectives[i].key_result(kid));
-        let entry = self
-            .this_weeks_checkin()
-            .and_then(|c| c.entries.iter().find(|e| &e.key_result == kid));
+            .and_then(|i| self.data.objectives[i].key_result(kid))
+        else {
+            return Form::new(Purpose::Reflect, s.checkin, Vec::new());
+        };
         // The key result's own value and confidence are the newest (an update
         // may have come after this week's entry); the note is the week's.
-        let (value, confidence) = match (k, entry) {
-            (Some(k), _) => (k.measure.current(), k.confidence),
-            (None, Some(e)) => (e.value, e.confidence),
-            (None, None) => (0.0, 5),
+        let note = self
+            .this_weeks_checkin()
+            .and_then(|c| c.entries.iter().find(|e| &e.key_result == kid))
+            .map(|e| e.note.as_str())
+            .unwrap_or_default();
+        let fields = self.value_fields(k, k.measure.current(), k.confidence, note);
+        let purpose = Purpose::CheckInStep {
+            objective: oid.clone(),
+            id: kid.clone(),
         };
-        let note = entry.map(|e| e.note.clone()).unwrap_or_default();
-        let binary = k.is_some_and(|k| k.measure.is_binary());
-        let value_field = if binary {
-            Field::choice(
-                FieldId::Done,
-                s.f_done,
-                vec![s.no.into(), s.yes.into()],
-                usize::from(value > 0.5),
-            )
-        } else {
-            Field::number(FieldId::Value, s.value, &s.num_exact(value))
-        };
-        let fields = vec![
-            value_field,
-            Field::number(FieldId::Confidence, s.f_confidence, &confidence.to_string()),
-            Field::text(FieldId::Note, s.note, &note),
-        ];
-        Form::new(
-            Purpose::SetValue {
-                objective: oid.clone(),
-                id: kid.clone(),
-                binary,
-            },
-            s.checkin,
-            fields,
-        )
+        Form::new(purpose, s.checkin, fields)
     }
 
     fn reflect_form(&self) -> Form {
@@ -257,16 +262,12 @@ impl App {
             Field::area(FieldId::Blockers, s.blockers, &text(|c| &c.blockers)),
             Field::area(FieldId::NextSteps, s.next_steps, &text(|c| &c.next_steps)),
         ];
-        Form::new(Purpose::NewObjective, s.reflect_title, fields)
+        Form::new(Purpose::Reflect, s.reflect_title, fields)
     }
 
     /// Applies a change to this week's check-in (creating it), as one patch
     /// together with an optional change of a Mål.
-    fn change_checkin(
-        &mut self,
-        objective: Option<(usize, Objective)>,
-        change: impl FnOnce(&mut CheckIn),
-    ) {
+    fn change_checkin(&mut self, objective: Option<Patch>, change: impl FnOnce(&mut CheckIn)) {
         let before = self.data.checkins.clone();
         let mut after = before.clone();
         let week = IsoWeek::of(self.today);
@@ -278,135 +279,142 @@ impl App {
         c.date = self.today;
         change(&mut c);
         ck::upsert(&mut after, c);
-        let mut patches = Vec::new();
-        if let Some((index, o)) = objective {
-            let old = self.data.objectives.get(index).cloned();
-            patches.push(Patch::Objective {
-                index,
-                before: old,
-                after: Some(Arc::new(o)),
-            });
-        }
+        let mut patches: Vec<Patch> = objective.into_iter().collect();
         patches.push(Patch::CheckIns { before, after });
         self.commit(Patch::Many(patches));
     }
 
-    /// Keys while the check-in screen is open.
-    pub(super) fn checkin_key(&mut self, mut st: Box<CheckInState>, key: KeyEvent) {
-        match st.step {
-            Step::Walk => match st.form.handle_key(key) {
-                FormOutcome::Stay => {}
-                FormOutcome::Cancel => return self.leave_checkin(),
-                FormOutcome::Submit => {
-                    if !self.accept_walk_step(&mut st) {
-                        st.form.focus_first_error();
+    /// An action while the check-in screen is open.
+    pub(super) fn checkin_act(&mut self, action: Action, key: KeyEvent) -> bool {
+        let Screen::CheckIn(mut st) = std::mem::replace(&mut self.screen, Screen::Quarter) else {
+            return false;
+        };
+        let (handled, stay) = match st.step {
+            Step::Walk => self.walk_act(&mut st, action, key),
+            Step::Reflect => self.reflect_act(&mut st, action, key),
+            Step::Pulse => self.pulse_act(&mut st, action, key),
+            Step::Summary => (action == Action::Back, action != Action::Back),
+        };
+        if stay {
+            self.screen = Screen::CheckIn(st);
+        } else {
+            self.leave_checkin();
+        }
+        handled
+    }
+
+    /// A key result's step: (handled, stay on the check-in).
+    fn walk_act(&mut self, st: &mut CheckInState, action: Action, key: KeyEvent) -> (bool, bool) {
+        let armed = std::mem::take(&mut st.leave_armed);
+        match action {
+            Action::NextStep => {
+                if self.accept_walk_step(st) {
+                    st.index += 1;
+                    if st.index >= st.items.len() {
+                        st.step = Step::Reflect;
+                        st.form = self.reflect_form();
                     } else {
-                        st.index += 1;
-                        if st.index >= st.items.len() {
-                            st.step = Step::Reflect;
-                            st.form = self.reflect_form();
-                        } else {
-                            st.form = self.walk_form(&st);
-                        }
+                        st.form = self.walk_form(st);
                     }
                 }
-            },
-            Step::Reflect => {
-                let outcome = st.form.handle_key(key);
-                if outcome != FormOutcome::Stay {
-                    let (wins, blockers, next) = (
-                        st.form.text(FieldId::Wins),
-                        st.form.text(FieldId::Blockers),
-                        st.form.text(FieldId::NextSteps),
-                    );
-                    self.change_checkin(None, |c| {
-                        c.wins = wins;
-                        c.blockers = blockers;
-                        c.next_steps = next;
-                    });
-                    if outcome == FormOutcome::Cancel {
-                        return self.leave_checkin();
-                    }
-                    st.step = Step::Pulse;
-                }
+                (true, true)
             }
-            Step::Pulse => match key.code {
-                KeyCode::Char(c @ '1'..='5') => {
-                    st.pulse[st.pulse_focus] = c as u8 - b'0';
+            // Esc keeps a step that was changed and reads well; a bad one
+            // stays on screen with its message, and a second Esc leaves without it.
+            Action::SaveAndLeave if !st.form.dirty || armed => (true, false),
+            Action::SaveAndLeave => {
+                if self.accept_walk_step(st) {
+                    return (true, false);
+                }
+                st.leave_armed = true;
+                self.warn(self.s.step_not_saved);
+                (true, true)
+            }
+            _ => (st.form.act(action, key), true),
+        }
+    }
+
+    /// Wins, blockers and next steps: (handled, stay on the check-in).
+    fn reflect_act(
+        &mut self,
+        st: &mut CheckInState,
+        action: Action,
+        key: KeyEvent,
+    ) -> (bool, bool) {
+        let go_on =
+            action == Action::GoOn || (action == Action::NextField && st.form.is_last_field());
+        if !go_on && action != Action::SaveAndLeave {
+            return (st.form.act(action, key), true);
+        }
+        let (wins, blockers, next) = (
+            st.form.text(FieldId::Wins),
+            st.form.text(FieldId::Blockers),
+            st.form.text(FieldId::NextSteps),
+        );
+        self.change_checkin(None, |c| {
+            c.wins = wins;
+            c.blockers = blockers;
+            c.next_steps = next;
+        });
+        st.step = Step::Pulse;
+        (true, go_on)
+    }
+
+    /// The team pulse: (handled, stay on the check-in).
+    fn pulse_act(&mut self, st: &mut CheckInState, action: Action, key: KeyEvent) -> (bool, bool) {
+        match action {
+            Action::Rate => {
+                if let KeyCode::Char(c @ '1'..='5') = key.code
+                    && let Some(r) = st.pulse.get_mut(st.pulse_focus)
+                {
+                    *r = c as u8 - b'0';
                     st.pulse_focus = (st.pulse_focus + 1).min(4);
                     st.pulse_error = false;
                 }
-                KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-                    st.pulse_focus = (st.pulse_focus + 1).min(4)
-                }
-                KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
-                    st.pulse_focus = st.pulse_focus.saturating_sub(1)
-                }
-                KeyCode::Char('s') => st.step = Step::Summary,
-                KeyCode::Enter => {
-                    if st.pulse.iter().all(|r| (1..=5).contains(r)) {
-                        let [structure, safety, meaning, dependability, impact] = st.pulse;
-                        self.change_checkin(None, |c| {
-                            let extra = c.pulse.take().map(|p| p.extra).unwrap_or_else(Extra::new);
-                            c.pulse = Some(Pulse {
-                                structure,
-                                safety,
-                                meaning,
-                                dependability,
-                                impact,
-                                extra,
-                            });
-                        });
-                        st.step = Step::Summary;
-                    } else {
-                        st.pulse_error = true;
-                    }
-                }
-                KeyCode::Esc => return self.leave_checkin(),
-                // Nothing is typed here: q and Ctrl-C quit, as anywhere.
-                KeyCode::Char('q') => self.request_quit(),
-                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.request_quit()
-                }
-                _ => {}
-            },
-            Step::Summary => match key.code {
-                KeyCode::Enter | KeyCode::Esc => return self.leave_checkin(),
-                KeyCode::Char('q') => self.request_quit(),
-                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.request_quit()
-                }
-                _ => {}
-            },
+            }
+            Action::Down => st.pulse_focus = (st.pulse_focus + 1).min(4),
+            Action::Up => st.pulse_focus = st.pulse_focus.saturating_sub(1),
+            Action::Skip => st.step = Step::Summary,
+            Action::Save if st.pulse.iter().all(|r| (1..=5).contains(r)) => {
+                let [structure, safety, meaning, dependability, impact] = st.pulse;
+                self.change_checkin(None, |c| {
+                    let extra = c.pulse.take().map(|p| p.extra).unwrap_or_else(Extra::new);
+                    c.pulse = Some(Pulse {
+                        structure,
+                        safety,
+                        meaning,
+                        dependability,
+                        impact,
+                        extra,
+                    });
+                });
+                st.step = Step::Summary;
+            }
+            Action::Save => st.pulse_error = true,
+            Action::Leave => return (true, false),
+            _ => return (false, true),
         }
-        if self.quit {
-            return;
-        }
-        self.screen = Screen::CheckIn(st);
+        (true, true)
     }
 
     /// Saves one key result's step; false (with messages in the form) when the input is bad.
     fn accept_walk_step(&mut self, st: &mut CheckInState) -> bool {
-        let s = self.s;
-        st.form.clear_errors();
-        let Purpose::SetValue {
-            objective,
-            id,
-            binary,
-        } = st.form.purpose.clone()
-        else {
+        let Purpose::CheckInStep { objective, id } = st.form.purpose.clone() else {
             return false;
         };
-        let value = if binary {
-            Some(st.form.chosen(FieldId::Done) as f64)
-        } else {
-            form::number_field(&mut st.form, FieldId::Value, s)
+        let form = std::mem::replace(&mut st.form, Form::new(Purpose::Reflect, "", Vec::new()));
+        let ValueInput {
+            value,
+            confidence,
+            note,
+        } = match self.read_value(form) {
+            Ok(input) => input,
+            Err(mut back) => {
+                back.focus_first_error();
+                st.form = *back;
+                return false;
+            }
         };
-        let confidence = form::confidence_field(&mut st.form, s);
-        let (Some(value), Some(confidence)) = (value, confidence) else {
-            return false;
-        };
-        let note = st.form.text(FieldId::Note);
         let Some(index) = self.find_objective(&objective) else {
             return true;
         };
@@ -418,25 +426,15 @@ impl App {
                 .find(|e| e.key_result == id)
                 .map(|e| (c.date, e.value))
         });
-        let mut o = (*self.data.objectives[index]).clone();
-        if let Some(k) = o.key_results.iter_mut().find(|k| k.id == id) {
-            k.measure.set_current(value);
-            k.confidence = confidence;
-            let last = k.history.last_mut();
-            match (earlier, last) {
-                (Some((date, v)), Some(h)) if h.date == date && h.value == v => {
-                    *h = crate::model::HistoryEntry::new(
-                        self.today,
-                        value,
-                        Some(confidence),
-                        note.clone(),
-                    );
-                }
-                _ => push_value(k, self.today, Some(confidence), note.clone()),
-            }
-        }
-        o.updated = crate::model::now();
-        self.change_checkin(Some((index, o)), |c| {
+        let entry_note = note.clone();
+        let Some((patch, ())) = self.objective_patch(index, |o, today| {
+            let k = o.key_results.iter_mut().find(|k| k.id == id)?;
+            k.record(today, value, Some(confidence), entry_note, earlier);
+            Some(())
+        }) else {
+            return true;
+        };
+        self.change_checkin(Some(patch), |c| {
             c.set_entry(CheckInEntry {
                 key_result: id.clone(),
                 value,

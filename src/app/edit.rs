@@ -1,459 +1,369 @@
-//! Changes by keys: the forms for Mål, key results, Uppgifter and values,
-//! what saving each does, delete, toggle and value steps. Every change is one
-//! [`Patch`], so undo covers it, and is saved at once.
+//! Changes by keys: what saving each form does (one function per purpose:
+//! read and check the fields, then apply), delete, toggle and value steps.
+//! Every change goes through [`App::change_objective`] (or adds or removes a
+//! whole Mål), so it is one [`Patch`] that undo covers, keeps the fields this
+//! version does not know, sets `updated`, and is saved at once.
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
-use super::form::{self, Field, FieldId, Form, Purpose};
+use super::form::{self, FieldId, Form, Purpose};
 use super::history::Patch;
-use super::{App, Modal, Pane, Screen, Target};
+use super::{App, Modal, Pane, Target};
 use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
-use crate::model::{HistoryEntry, Initiative, KeyResult, Kind, Measure, Objective};
+use crate::model::review::{MAX_KEY_RESULTS, MAX_OBJECTIVES, ONE_LINE};
+use crate::model::{Initiative, KeyResult, Kind, MeasureKind, MeasureParts, Objective};
 
-/// A Mål title wider than this no longer fits on one line.
-pub const ONE_LINE: usize = 70;
+/// A form's fields as read and checked, ready to apply; `Err` gives the form
+/// back with a message beside each bad field and everything typed kept.
+pub(super) type Read<T> = Result<T, Box<Form>>;
 
-/// How many Mål and key results keep the focus.
-pub const MAX_OBJECTIVES: usize = 5;
-pub const MAX_KEY_RESULTS: usize = 5;
+/// What the Mål form holds.
+struct ObjectiveInput {
+    title: String,
+    why: String,
+    kind: Kind,
+    owner: Option<String>,
+    parent: Option<String>,
+}
+
+/// What the key result form holds.
+struct KeyResultInput {
+    title: String,
+    measure: MeasureParts,
+    weight: f64,
+    confidence: u8,
+}
+
+/// What the value form (and a check-in step) holds.
+pub(super) struct ValueInput {
+    pub value: f64,
+    pub confidence: u8,
+    pub note: String,
+}
 
 impl App {
-    /// Numbers in forms are shown in full, so saving an unchanged form changes nothing.
-    fn num(&self, v: f64) -> String {
-        self.s.num_exact(v)
+    /// The one door for a change to a Mål: a changed copy (`updated` set,
+    /// unknown fields kept), committed as one undoable patch. `change` returns
+    /// `None` to change nothing (the item it looked for is gone).
+    pub(super) fn change_objective<R>(
+        &mut self,
+        index: usize,
+        change: impl FnOnce(&mut Objective, NaiveDate) -> Option<R>,
+    ) -> Option<R> {
+        let (patch, r) = self.objective_patch(index, change)?;
+        self.commit(patch);
+        Some(r)
     }
 
-    /// `a`: a Mål in the quarter view's Mål list, else a key result or an
-    /// Uppgift of the Mål in focus, by pane.
-    pub(super) fn add(&mut self) {
-        let target = match (&self.screen, self.pane) {
-            (Screen::Quarter, Pane::Objectives) => None,
-            _ => self.objective().map(|o| o.id.clone()),
+    /// The patch [`App::change_objective`] commits, for a caller that commits
+    /// it together with another (a check-in step changes its check-in too).
+    pub(super) fn objective_patch<R>(
+        &self,
+        index: usize,
+        change: impl FnOnce(&mut Objective, NaiveDate) -> Option<R>,
+    ) -> Option<(Patch, R)> {
+        let before = self.data.objectives.get(index)?;
+        let today = self.today;
+        let (after, r) = before.changed(crate::model::now(), |o| change(o, today));
+        let r = r?;
+        let patch = Patch::Objective {
+            index,
+            before: Some(Arc::clone(before)),
+            after: Some(Arc::new(after)),
         };
-        let about = target
-            .as_ref()
-            .and(self.objective())
-            .map(|o| o.title.clone());
-        let mut form = match (target, self.pane) {
-            (None, _) => self.objective_form(Purpose::NewObjective, None),
-            (Some(objective), Pane::Initiatives) => {
-                self.initiative_form(Purpose::NewInitiative { objective }, None)
-            }
-            (Some(objective), _) => self.key_result_form(Purpose::NewKeyResult { objective }, None),
-        };
-        form.about = about;
-        self.modal = Some(Modal::Form(Box::new(form)));
+        Some((patch, r))
     }
 
-    /// `e`: the selected item of the focused pane.
-    pub(super) fn edit(&mut self) {
-        let Some(o) = self.objective().cloned() else {
+    /// Records a key result's value through its Mål: the one way the tracker
+    /// records a value (keys, the value form; the check-in adds its entry).
+    fn record_value(&mut self, objective: &str, id: &str, input: ValueInput) {
+        let Some(index) = self.find_objective(objective) else {
             return;
         };
-        let form = match self.pane {
-            Pane::Objectives => {
-                Some(self.objective_form(Purpose::EditObjective { id: o.id.clone() }, Some(&o)))
-            }
-            Pane::KeyResults => o.key_results.get(self.sel_key_result).map(|k| {
-                self.key_result_form(
-                    Purpose::EditKeyResult {
-                        objective: o.id.clone(),
-                        id: k.id.clone(),
-                    },
-                    Some(k),
-                )
-            }),
-            Pane::Initiatives => o.initiatives.get(self.sel_initiative).map(|i| {
-                self.initiative_form(
-                    Purpose::EditInitiative {
-                        objective: o.id.clone(),
-                        id: i.id.clone(),
-                    },
-                    Some(i),
-                )
-            }),
-        };
-        if let Some(f) = form {
-            self.modal = Some(Modal::Form(Box::new(f)));
-        }
-    }
-
-    fn objective_form(&self, purpose: Purpose, o: Option<&Objective>) -> Form {
-        let s = self.s;
-        let title = if o.is_some() {
-            s.edit_objective
-        } else {
-            s.new_objective
-        };
-        let kind = o.map_or(0, |o| {
-            Kind::ALL.iter().position(|k| *k == o.kind).unwrap_or(0)
-        });
-        let fields = vec![
-            Field::text(FieldId::Title, s.f_title, o.map_or("", |o| &o.title)),
-            Field::text(FieldId::Why, s.why, o.map_or("", |o| &o.why)),
-            Field::choice(
-                FieldId::Kind,
-                s.kind,
-                s.kinds_in_order().iter().map(|k| k.to_string()).collect(),
-                kind,
-            ),
-            Field::text(
-                FieldId::Owner,
-                s.owner,
-                o.and_then(|o| o.owner.as_deref()).unwrap_or(""),
-            ),
-            Field::text(
-                FieldId::Parent,
-                s.f_parent,
-                o.and_then(|o| o.parent.as_deref()).unwrap_or(""),
-            ),
-        ];
-        Form::new(purpose, title, fields)
-    }
-
-    fn key_result_form(&self, purpose: Purpose, k: Option<&KeyResult>) -> Form {
-        let s = self.s;
-        let title = if k.is_some() {
-            s.edit_key_result
-        } else {
-            s.new_key_result
-        };
-        let (kind, start, target, level, current, done, unit) = match k.map(|k| &k.measure) {
-            None => (
-                0,
-                "0".to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                false,
-                String::new(),
-            ),
-            Some(Measure::Numeric(n)) => (
-                0,
-                self.num(n.start),
-                self.num(n.target),
-                String::new(),
-                self.num(n.current),
-                false,
-                n.unit.clone(),
-            ),
-            Some(Measure::Done(b)) => (
-                1,
-                "0".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                b.done,
-                String::new(),
-            ),
-            Some(Measure::AtLeast(l)) => (
-                2,
-                "0".into(),
-                String::new(),
-                self.num(l.level),
-                self.num(l.current),
-                false,
-                l.unit.clone(),
-            ),
-            Some(Measure::AtMost(l)) => (
-                3,
-                "0".into(),
-                String::new(),
-                self.num(l.level),
-                self.num(l.current),
-                false,
-                l.unit.clone(),
-            ),
-        };
-        let fields = vec![
-            Field::text(FieldId::Title, s.f_title, k.map_or("", |k| &k.title)),
-            Field::choice(
-                FieldId::MeasureType,
-                s.f_measure,
-                s.measure_types_in_order().map(String::from).into(),
-                kind,
-            ),
-            Field::number(FieldId::Start, s.start, &start),
-            Field::number(FieldId::Target, s.target, &target),
-            Field::number(FieldId::Level, s.level, &level),
-            Field::number(FieldId::Current, s.current, &current),
-            Field::choice(
-                FieldId::Done,
-                s.f_done,
-                vec![s.no.into(), s.yes.into()],
-                usize::from(done),
-            ),
-            Field::text(FieldId::Unit, s.unit, &unit),
-            Field::number(
-                FieldId::Weight,
-                s.weight,
-                &k.map_or("1".to_string(), |k| self.num(k.weight)),
-            ),
-            Field::number(
-                FieldId::Confidence,
-                s.f_confidence,
-                &k.map_or(5, |k| k.confidence).to_string(),
-            ),
-        ];
-        Form::new(purpose, title, fields)
-    }
-
-    fn initiative_form(&self, purpose: Purpose, i: Option<&Initiative>) -> Form {
-        let s = self.s;
-        let title = if i.is_some() {
-            s.edit_initiative
-        } else {
-            s.new_initiative
-        };
-        let mut link_ids = vec![None];
-        let mut options = vec![s.none.to_string()];
-        if let Some(o) = self.objective() {
-            for k in &o.key_results {
-                link_ids.push(Some(k.id.clone()));
-                options.push(format!("{} {}", k.id, k.title));
-            }
-        }
-        let chosen = i
-            .and_then(|i| i.key_result.as_ref())
-            .and_then(|id| link_ids.iter().position(|l| l.as_ref() == Some(id)));
-        let fields = vec![
-            Field::text(FieldId::Title, s.f_title, i.map_or("", |i| &i.title)),
-            Field::choice(FieldId::Linked, s.f_linked, options, chosen.unwrap_or(0)),
-        ];
-        let mut form = Form::new(purpose, title, fields);
-        form.link_ids = link_ids;
-        form
-    }
-
-    /// `v`: a form for the selected key result's value, confidence and a note.
-    pub(super) fn open_value_form(&mut self) {
-        let Some(o) = self.objective() else {
-            return;
-        };
-        let Some(k) = o.key_results.get(self.sel_key_result) else {
-            return;
-        };
-        let s = self.s;
-        let binary = k.measure.is_binary();
-        let value = if binary {
-            Field::choice(
-                FieldId::Done,
-                s.f_done,
-                vec![s.no.into(), s.yes.into()],
-                usize::from(k.measure.current() > 0.5),
-            )
-        } else {
-            Field::number(FieldId::Value, s.value, &self.num(k.measure.current()))
-        };
-        let fields = vec![
+        let ValueInput {
             value,
-            Field::number(
-                FieldId::Confidence,
-                s.f_confidence,
-                &k.confidence.to_string(),
-            ),
-            Field::text(FieldId::Note, s.note, ""),
-        ];
-        let purpose = Purpose::SetValue {
-            objective: o.id.clone(),
-            id: k.id.clone(),
-            binary,
-        };
-        let mut form = Form::new(purpose, s.set_value, fields);
-        form.about = Some(format!("{} {}", k.id, k.title));
-        self.modal = Some(Modal::Form(Box::new(form)));
+            confidence,
+            note,
+        } = input;
+        self.change_objective(index, |o, today| {
+            let k = o.key_results.iter_mut().find(|k| k.id == id)?;
+            k.record(today, value, Some(confidence), note, None);
+            Some(())
+        });
     }
 
     /// Validates and applies a form. Returns the form again when something is
     /// wrong, with the messages beside the fields and everything typed kept.
-    pub(super) fn submit(&mut self, mut f: Form) -> Option<Form> {
+    pub(super) fn submit(&mut self, mut f: Form) -> Option<Box<Form>> {
         f.clear_errors();
-        let s = self.s;
+        let outcome = match f.purpose.clone() {
+            Purpose::NewObjective => self.read_objective(f, None).map(|i| self.new_objective(i)),
+            Purpose::EditObjective { id } => self
+                .read_objective(f, Some(&id))
+                .map(|i| self.apply_objective(&id, i)),
+            Purpose::NewKeyResult { objective } => self
+                .read_key_result(f)
+                .map(|i| self.apply_key_result(&objective, None, i)),
+            Purpose::EditKeyResult { objective, id } => self
+                .read_key_result(f)
+                .map(|i| self.apply_key_result(&objective, Some(&id), i)),
+            Purpose::NewInitiative { objective } => self
+                .read_initiative(f)
+                .map(|i| self.apply_initiative(&objective, None, i)),
+            Purpose::EditInitiative { objective, id } => self
+                .read_initiative(f)
+                .map(|i| self.apply_initiative(&objective, Some(&id), i)),
+            Purpose::SetValue { objective, id, .. } => self
+                .read_value(f)
+                .map(|i| self.record_value(&objective, &id, i)),
+            Purpose::Review { objective } => self
+                .read_review(f)
+                .map(|i| self.apply_review(&objective, i)),
+            // The check-in's forms are saved by its steps.
+            Purpose::CheckInStep { .. } | Purpose::Reflect => return None,
+        };
+        outcome.err()
+    }
+
+    /// The title field, which every item has: it may not be empty.
+    fn title(&self, f: &mut Form) -> String {
         let title = f.text(FieldId::Title);
-        if f.field(FieldId::Title).is_some() && title.is_empty() {
-            f.set_error(FieldId::Title, s.err_empty_title);
+        if title.is_empty() {
+            f.set_error(FieldId::Title, self.s.err_empty_title);
         }
-        match f.purpose.clone() {
-            Purpose::Review { objective } => self.submit_review(f, &objective),
-            Purpose::NewObjective | Purpose::EditObjective { .. } => {
-                let parent = f.text(FieldId::Parent);
-                if !parent.is_empty() {
-                    let own = match &f.purpose {
-                        Purpose::EditObjective { id } => Some(id.as_str()),
-                        _ => None,
-                    };
-                    if self.find_objective(&parent).is_none() {
-                        f.set_error(FieldId::Parent, s.err_unknown_parent);
-                    } else if own.is_some_and(|own| self.parent_chain_reaches(&parent, own)) {
-                        f.set_error(FieldId::Parent, s.err_own_parent);
-                    }
-                }
-                if f.has_errors() {
-                    return Some(f);
-                }
-                let kind = Kind::ALL
-                    .get(f.chosen(FieldId::Kind))
-                    .copied()
-                    .unwrap_or_default();
-                let opt = |t: String| if t.is_empty() { None } else { Some(t) };
-                let now = crate::model::now();
-                let (index, before, mut o) = match &f.purpose {
-                    Purpose::EditObjective { id } => {
-                        let i = self.find_objective(id)?;
-                        let before = self.data.objectives[i].clone();
-                        let o = (*before).clone();
-                        (i, Some(before), o)
-                    }
-                    _ => {
-                        let id = self.data.next_id(OBJECTIVE_PREFIX);
-                        let o = Objective::new(id, String::new(), kind, self.quarter, now);
-                        // New Mål go after the last one of the quarter, keeping quarters together.
-                        let at = self
-                            .quarter_objectives()
-                            .last()
-                            .map_or(self.data.objectives.len(), |i| i + 1);
-                        (at, None, o)
-                    }
-                };
-                o.title = title;
-                o.why = f.text(FieldId::Why);
-                o.kind = kind;
-                o.owner = opt(f.text(FieldId::Owner));
-                o.parent = opt(f.text(FieldId::Parent));
-                o.updated = now;
-                let new = before.is_none();
-                self.commit(Patch::Objective {
-                    index,
-                    before,
-                    after: Some(Arc::new(o)),
-                });
-                if new {
-                    self.select_objective_at(index);
-                }
-                self.focus_warnings_for_objective(index);
-                None
+        title
+    }
+
+    fn read_objective(&self, mut f: Form, own: Option<&str>) -> Read<ObjectiveInput> {
+        let s = self.s;
+        let title = self.title(&mut f);
+        let parent = f.text(FieldId::Parent);
+        if !parent.is_empty() {
+            if self.find_objective(&parent).is_none() {
+                f.set_error(FieldId::Parent, s.err_unknown_parent);
+            } else if own.is_some_and(|own| self.parent_chain_reaches(&parent, own)) {
+                f.set_error(FieldId::Parent, s.err_own_parent);
             }
-            Purpose::NewKeyResult { objective } | Purpose::EditKeyResult { objective, .. } => {
-                let measure = self.read_measure(&mut f);
-                let weight = form::number_field(&mut f, FieldId::Weight, s).filter(|w| *w > 0.0);
-                if weight.is_none() && f.field(FieldId::Weight).is_some_and(|x| x.error.is_none()) {
-                    f.set_error(FieldId::Weight, s.err_weight);
-                }
-                let confidence = form::confidence_field(&mut f, s);
-                let (Some(measure), Some(weight), Some(confidence)) = (measure, weight, confidence)
-                else {
-                    return Some(f);
-                };
-                if f.has_errors() {
-                    return Some(f);
-                }
-                let index = self.find_objective(&objective)?;
-                let before = self.data.objectives[index].clone();
-                let mut o = (*before).clone();
-                let today = self.today;
-                let kr_index = match &f.purpose {
-                    Purpose::EditKeyResult { id, .. } => {
-                        let ki = o.key_results.iter().position(|k| &k.id == id)?;
-                        let k = &mut o.key_results[ki];
-                        let moved = k.measure.current() != measure.current();
-                        k.title = title;
-                        k.measure = measure;
-                        k.weight = weight;
-                        k.confidence = confidence;
-                        if moved {
-                            push_value(k, today, Some(confidence), String::new());
-                        }
-                        ki
-                    }
-                    _ => {
-                        let mut k =
-                            KeyResult::new(self.data.next_id(KEY_RESULT_PREFIX), title, measure);
-                        k.weight = weight;
-                        k.confidence = confidence;
-                        push_value(&mut k, today, Some(confidence), String::new());
-                        o.key_results.push(k);
-                        o.key_results.len() - 1
-                    }
-                };
-                o.updated = crate::model::now();
-                let warn_numberless = o
-                    .key_results
-                    .get(kr_index)
-                    .is_some_and(|k| k.measure.is_binary());
-                let count = o.key_results.len();
-                self.commit(Patch::Objective {
-                    index,
-                    before: Some(before),
-                    after: Some(Arc::new(o)),
-                });
-                self.sel_key_result = kr_index;
-                let mut warnings = Vec::new();
-                if count > MAX_KEY_RESULTS {
-                    warnings.push((s.warn_many_key_results)(count));
-                }
-                if warn_numberless {
-                    warnings.push(s.warn_no_number.to_string());
-                }
-                if !warnings.is_empty() {
-                    self.warn(warnings.join(" "));
-                }
-                None
+        }
+        if f.has_errors() {
+            return Err(Box::new(f));
+        }
+        let opt = |t: String| (!t.is_empty()).then_some(t);
+        Ok(ObjectiveInput {
+            title,
+            why: f.text(FieldId::Why),
+            kind: Kind::ALL
+                .get(f.chosen(FieldId::Kind))
+                .copied()
+                .unwrap_or_default(),
+            owner: opt(f.text(FieldId::Owner)),
+            parent: opt(parent),
+        })
+    }
+
+    fn new_objective(&mut self, input: ObjectiveInput) {
+        let id = self.data.next_id(OBJECTIVE_PREFIX);
+        let o = Objective::new(
+            id,
+            String::new(),
+            input.kind,
+            self.quarter,
+            crate::model::now(),
+        );
+        // New Mål go after the last one of the quarter, keeping quarters together.
+        let index = self
+            .quarter_objectives()
+            .last()
+            .map_or(self.data.objectives.len(), |i| i + 1);
+        let (o, ()) = o.changed(crate::model::now(), |o| fill_objective(o, input));
+        self.commit(Patch::Objective {
+            index,
+            before: None,
+            after: Some(Arc::new(o)),
+        });
+        self.select_objective_at(index);
+        self.focus_warnings_for_objective(index);
+    }
+
+    fn apply_objective(&mut self, id: &str, input: ObjectiveInput) {
+        let Some(index) = self.find_objective(id) else {
+            return;
+        };
+        self.change_objective(index, |o, _| {
+            fill_objective(o, input);
+            Some(())
+        });
+        self.focus_warnings_for_objective(index);
+    }
+
+    fn read_key_result(&self, mut f: Form) -> Read<KeyResultInput> {
+        let s = self.s;
+        let title = self.title(&mut f);
+        let measure = self.read_measure(&mut f);
+        let weight = form::number_field(&mut f, FieldId::Weight, s).filter(|w| *w > 0.0);
+        if weight.is_none() && f.field(FieldId::Weight).is_some_and(|x| x.error.is_none()) {
+            f.set_error(FieldId::Weight, s.err_weight);
+        }
+        let confidence = form::confidence_field(&mut f, s);
+        match (measure, weight, confidence) {
+            (Some(measure), Some(weight), Some(confidence)) if !f.has_errors() => {
+                Ok(KeyResultInput {
+                    title,
+                    measure,
+                    weight,
+                    confidence,
+                })
             }
-            Purpose::NewInitiative { objective } | Purpose::EditInitiative { objective, .. } => {
-                if f.has_errors() {
-                    return Some(f);
-                }
-                let link = f.link_ids.get(f.chosen(FieldId::Linked)).cloned().flatten();
-                let index = self.find_objective(&objective)?;
-                let before = self.data.objectives[index].clone();
-                let mut o = (*before).clone();
-                let at = match &f.purpose {
-                    Purpose::EditInitiative { id, .. } => {
-                        let ii = o.initiatives.iter().position(|i| &i.id == id)?;
-                        o.initiatives[ii].title = title;
-                        o.initiatives[ii].key_result = link;
-                        ii
-                    }
-                    _ => {
-                        let mut i = Initiative::new(self.data.next_id(INITIATIVE_PREFIX), title);
-                        i.key_result = link;
-                        o.initiatives.push(i);
-                        o.initiatives.len() - 1
-                    }
-                };
-                o.updated = crate::model::now();
-                self.commit(Patch::Objective {
-                    index,
-                    before: Some(before),
-                    after: Some(Arc::new(o)),
-                });
-                self.sel_initiative = at;
-                None
-            }
-            Purpose::SetValue {
-                objective,
-                id,
-                binary,
-            } => {
-                let value = if binary {
-                    Some(f.chosen(FieldId::Done) as f64)
+            _ => Err(Box::new(f)),
+        }
+    }
+
+    /// Reads the measure fields; `None` (with messages set) when they do not add up.
+    fn read_measure(&self, f: &mut Form) -> Option<MeasureParts> {
+        let s = self.s;
+        let kind = f.measure_kind();
+        let mut parts = MeasureParts {
+            kind,
+            unit: f.text(FieldId::Unit),
+            ..MeasureParts::default()
+        };
+        match kind {
+            MeasureKind::Numeric => {
+                let start = form::number_field(f, FieldId::Start, s);
+                let target = form::number_field(f, FieldId::Target, s);
+                // An empty current value starts at the start.
+                let current = if f.text(FieldId::Current).is_empty() {
+                    start
                 } else {
-                    form::number_field(&mut f, FieldId::Value, s)
+                    form::number_field(f, FieldId::Current, s)
                 };
-                let confidence = form::confidence_field(&mut f, s);
-                let (Some(value), Some(confidence)) = (value, confidence) else {
-                    return Some(f);
-                };
-                let note = f.text(FieldId::Note);
-                self.update_key_result(&objective, &id, |k, today| {
-                    k.measure.set_current(value);
-                    k.confidence = confidence;
-                    push_value(k, today, Some(confidence), note);
-                });
-                None
+                let (start, target, current) = (start?, target?, current?);
+                if start == target {
+                    f.set_error(FieldId::Target, s.err_target_is_start);
+                    return None;
+                }
+                (parts.start, parts.target, parts.current) = (start, target, current);
             }
+            MeasureKind::Done => parts.done = f.chosen(FieldId::Done) == 1,
+            MeasureKind::AtLeast | MeasureKind::AtMost => {
+                let level = form::number_field(f, FieldId::Level, s);
+                // Whether a level is held depends on the value now: it must be given.
+                let current = form::number_field(f, FieldId::Current, s);
+                (parts.level, parts.current) = (level?, current?);
+            }
+        }
+        Some(parts)
+    }
+
+    /// A new key result (`id` none) or an edited one; its measure keeps the
+    /// fields this version does not know, and a moved value is recorded.
+    fn apply_key_result(&mut self, objective: &str, id: Option<&str>, input: KeyResultInput) {
+        let Some(index) = self.find_objective(objective) else {
+            return;
+        };
+        let new_id = self.data.next_id(KEY_RESULT_PREFIX);
+        let KeyResultInput {
+            title,
+            measure,
+            weight,
+            confidence,
+        } = input;
+        let done = self.change_objective(index, |o, today| {
+            let at = match id {
+                Some(id) => o.key_results.iter().position(|k| k.id == id)?,
+                None => {
+                    let k =
+                        KeyResult::new(new_id, String::new(), crate::model::Measure::done(false));
+                    o.key_results.push(k);
+                    o.key_results.len() - 1
+                }
+            };
+            let k = o.key_results.get_mut(at)?;
+            let before = (id.is_some()).then(|| k.measure.current());
+            k.title = title;
+            k.weight = weight;
+            k.confidence = confidence;
+            k.measure.reshape(measure);
+            let value = k.measure.current();
+            if before != Some(value) {
+                k.record(today, value, Some(confidence), String::new(), None);
+            }
+            let numberless = k.measure.is_binary();
+            Some((at, o.key_results.len(), numberless))
+        });
+        let Some((at, count, numberless)) = done else {
+            return;
+        };
+        self.sel_key_result = at;
+        let s = self.s;
+        let mut warnings = Vec::new();
+        if count > MAX_KEY_RESULTS {
+            warnings.push((s.warn_many_key_results)(count));
+        }
+        if numberless {
+            warnings.push(s.warn_no_number.to_string());
+        }
+        if !warnings.is_empty() {
+            self.warn(warnings.join(" "));
+        }
+    }
+
+    fn read_initiative(&self, mut f: Form) -> Read<(String, Option<String>)> {
+        let title = self.title(&mut f);
+        if f.has_errors() {
+            return Err(Box::new(f));
+        }
+        let link = f.link_ids.get(f.chosen(FieldId::Linked)).cloned().flatten();
+        Ok((title, link))
+    }
+
+    fn apply_initiative(
+        &mut self,
+        objective: &str,
+        id: Option<&str>,
+        (title, link): (String, Option<String>),
+    ) {
+        let Some(index) = self.find_objective(objective) else {
+            return;
+        };
+        let new_id = self.data.next_id(INITIATIVE_PREFIX);
+        let at = self.change_objective(index, |o, _| {
+            let at = match id {
+                Some(id) => o.initiatives.iter().position(|i| i.id == id)?,
+                None => {
+                    o.initiatives.push(Initiative::new(new_id, String::new()));
+                    o.initiatives.len() - 1
+                }
+            };
+            let i = o.initiatives.get_mut(at)?;
+            i.title = title;
+            i.key_result = link;
+            Some(at)
+        });
+        if let Some(at) = at {
+            self.sel_initiative = at;
+        }
+    }
+
+    /// A value, confidence and note, as the value form and a check-in step give them.
+    pub(super) fn read_value(&self, mut f: Form) -> Read<ValueInput> {
+        let s = self.s;
+        let value = if f.field(FieldId::Done).is_some() {
+            Some(f.chosen(FieldId::Done) as f64)
+        } else {
+            form::number_field(&mut f, FieldId::Value, s)
+        };
+        let confidence = form::confidence_field(&mut f, s);
+        match (value, confidence) {
+            (Some(value), Some(confidence)) => Ok(ValueInput {
+                value,
+                confidence,
+                note: f.text(FieldId::Note),
+            }),
+            _ => Err(Box::new(f)),
         }
     }
 
@@ -475,89 +385,24 @@ impl App {
         true
     }
 
-    /// Reads the measure fields; `None` (with messages set) when they do not add up.
-    fn read_measure(&self, f: &mut Form) -> Option<Measure> {
-        let s = self.s;
-        let unit = f.text(FieldId::Unit);
-        match f.chosen(FieldId::MeasureType) {
-            0 => {
-                let start = form::number_field(f, FieldId::Start, s);
-                let target = form::number_field(f, FieldId::Target, s);
-                let current_text = f.text(FieldId::Current);
-                let current = if current_text.is_empty() {
-                    start
-                } else {
-                    form::number_field(f, FieldId::Current, s)
-                };
-                let (start, target, current) = (start?, target?, current?);
-                if start == target {
-                    f.set_error(FieldId::Target, s.err_target_is_start);
-                    return None;
-                }
-                let mut m = Measure::numeric(start, target, &unit);
-                m.set_current(current);
-                Some(m)
-            }
-            1 => Some(Measure::done(f.chosen(FieldId::Done) == 1)),
-            kind => {
-                let level = form::number_field(f, FieldId::Level, s);
-                // Whether a level is held depends on the value now: it must be given.
-                let current = form::number_field(f, FieldId::Current, s);
-                let (level, current) = (level?, current?);
-                Some(if kind == 2 {
-                    Measure::at_least(level, current, &unit)
-                } else {
-                    Measure::at_most(level, current, &unit)
-                })
-            }
-        }
-    }
-
-    /// Changes one key result through a patch of its Mål.
-    fn update_key_result(
-        &mut self,
-        objective: &str,
-        id: &str,
-        change: impl FnOnce(&mut KeyResult, chrono::NaiveDate),
-    ) {
-        let Some(index) = self.find_objective(objective) else {
-            return;
-        };
-        let before = self.data.objectives[index].clone();
-        let mut o = (*before).clone();
-        let Some(k) = o.key_results.iter_mut().find(|k| k.id == id) else {
-            return;
-        };
-        change(k, self.today);
-        o.updated = crate::model::now();
-        self.commit(Patch::Objective {
-            index,
-            before: Some(before),
-            after: Some(Arc::new(o)),
-        });
-    }
-
     /// `+` / `-`: one step on a numeric or level key result; done/not-done flips.
     pub(super) fn step_value(&mut self, delta: f64) {
-        let Some(o) = self.objective() else {
+        let Some(index) = self.current_objective() else {
             return;
         };
-        let Some(k) = o.key_results.get(self.sel_key_result) else {
-            return;
-        };
-        let (objective, id) = (o.id.clone(), k.id.clone());
-        let next = match &k.measure {
-            Measure::Done(_) => f64::from(u8::from(delta > 0.0)),
-            m => m.current() + delta,
-        };
-        // A done key result stepped up again changes nothing: no history, no undo step.
-        if next == k.measure.current() {
-            return;
-        }
-        self.update_key_result(&objective, &id, |k, today| {
-            k.measure.set_current(next);
-            let c = k.confidence;
-            push_value(k, today, Some(c), String::new());
+        let at = self.sel_key_result;
+        self.change_objective(index, |o, today| {
+            let k = o.key_results.get_mut(at)?;
+            let next = match k.measure.kind() {
+                MeasureKind::Done => f64::from(u8::from(delta > 0.0)),
+                _ => k.measure.current() + delta,
+            };
+            // A done key result stepped up again changes nothing: no history, no undo step.
+            if next == k.measure.current() {
+                return None;
+            }
+            k.record(today, next, None, String::new(), None);
+            Some(())
         });
     }
 
@@ -566,21 +411,11 @@ impl App {
         let Some(index) = self.current_objective() else {
             return;
         };
-        let before = self.data.objectives[index].clone();
-        let mut o = (*before).clone();
-        let Some(i) = o.initiatives.get_mut(self.sel_initiative) else {
-            return;
-        };
-        i.done = if i.done.is_some() {
-            None
-        } else {
-            Some(self.today)
-        };
-        o.updated = crate::model::now();
-        self.commit(Patch::Objective {
-            index,
-            before: Some(before),
-            after: Some(Arc::new(o)),
+        let at = self.sel_initiative;
+        self.change_objective(index, |o, today| {
+            let i = o.initiatives.get_mut(at)?;
+            i.done = if i.done.is_some() { None } else { Some(today) };
+            Some(())
         });
     }
 
@@ -616,30 +451,34 @@ impl App {
         let Some(index) = self.find_objective(objective) else {
             return;
         };
-        let before = self.data.objectives[index].clone();
-        let after = match target {
-            Target::Objective(_) => None,
+        match target {
+            Target::Objective(_) => {
+                let before = Arc::clone(&self.data.objectives[index]);
+                self.commit(Patch::Objective {
+                    index,
+                    before: Some(before),
+                    after: None,
+                });
+            }
             Target::KeyResult(_, id) => {
-                let mut o = (*before).clone();
-                o.key_results.retain(|k| &k.id != id);
-                for i in &mut o.initiatives {
-                    if i.key_result.as_ref() == Some(id) {
-                        i.key_result = None;
+                self.change_objective(index, |o, _| {
+                    o.key_results.retain(|k| &k.id != id);
+                    // Uppgifter linked to it lose the link, not themselves.
+                    for i in &mut o.initiatives {
+                        if i.key_result.as_ref() == Some(id) {
+                            i.key_result = None;
+                        }
                     }
-                }
-                Some(Arc::new(o))
+                    Some(())
+                });
             }
             Target::Initiative(_, id) => {
-                let mut o = (*before).clone();
-                o.initiatives.retain(|i| &i.id != id);
-                Some(Arc::new(o))
+                self.change_objective(index, |o, _| {
+                    o.initiatives.retain(|i| &i.id != id);
+                    Some(())
+                });
             }
-        };
-        self.commit(Patch::Objective {
-            index,
-            before: Some(before),
-            after,
-        });
+        }
         self.info((self.s.deleted)(title));
     }
 
@@ -679,14 +518,11 @@ impl App {
     }
 }
 
-/// Records an update of a key result's value: a new history entry.
-pub fn push_value(
-    k: &mut KeyResult,
-    today: chrono::NaiveDate,
-    confidence: Option<u8>,
-    note: String,
-) {
-    let value = k.measure.current();
-    k.history
-        .push(HistoryEntry::new(today, value, confidence, note));
+/// The Mål form's fields onto a Mål.
+fn fill_objective(o: &mut Objective, input: ObjectiveInput) {
+    o.title = input.title;
+    o.why = input.why;
+    o.kind = input.kind;
+    o.owner = input.owner;
+    o.parent = input.parent;
 }

@@ -1,13 +1,16 @@
 //! Modal forms: text fields that edit in place (tui-input), choices cycled
 //! with ←/→, and validation that keeps what was typed and says what is wrong
-//! beside the field.
+//! beside the field. Which key does what is the key table's business
+//! ([`super::keys`]); a form only offers the moves.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+use super::keys::{Action, Context};
 use crate::i18n::Strings;
+use crate::model::MeasureKind;
 use crate::model::number::parse_number;
 
 /// What a field holds, named so code never depends on field order.
@@ -16,6 +19,7 @@ pub enum FieldId {
     Title,
     Why,
     Kind,
+    Status,
     Owner,
     Parent,
     MeasureType,
@@ -54,6 +58,8 @@ pub struct Field {
     pub widget: Widget,
     pub error: Option<String>,
     pub hidden: bool,
+    /// A number field: `?` is no character there, so it asks for help.
+    pub number: bool,
     /// A prefilled number: the first typed character replaces it, as in a spreadsheet.
     pub fresh: bool,
 }
@@ -66,6 +72,7 @@ impl Field {
             widget: Widget::Text(Input::new(value.to_string())),
             error: None,
             hidden: false,
+            number: false,
             fresh: false,
         }
     }
@@ -90,6 +97,7 @@ impl Field {
     /// A number field whose prefilled value is replaced by the first typed character.
     pub fn number(id: FieldId, label: &'static str, value: &str) -> Self {
         Field {
+            number: true,
             fresh: !value.is_empty(),
             ..Field::text(id, label, value)
         }
@@ -103,6 +111,7 @@ impl Field {
             widget: Widget::Choice(options, chosen),
             error: None,
             hidden: false,
+            number: false,
             fresh: false,
         }
     }
@@ -135,8 +144,14 @@ pub enum Purpose {
     SetValue {
         objective: String,
         id: String,
-        binary: bool,
     },
+    /// A key result's step of the check-in walk.
+    CheckInStep {
+        objective: String,
+        id: String,
+    },
+    /// Wins, blockers and next steps of the check-in.
+    Reflect,
 }
 
 #[derive(Clone, Debug)]
@@ -151,14 +166,8 @@ pub struct Form {
     pub warnings: Vec<String>,
     /// What the form is about, shown in its frame (the key result a value is for).
     pub about: Option<String>,
-}
-
-/// What a key did to a form.
-#[derive(Debug, PartialEq, Eq)]
-pub enum FormOutcome {
-    Stay,
-    Submit,
-    Cancel,
+    /// Something was typed or chosen since the form opened.
+    pub dirty: bool,
 }
 
 impl Form {
@@ -171,6 +180,7 @@ impl Form {
             link_ids: Vec::new(),
             warnings: Vec::new(),
             about: None,
+            dirty: false,
         };
         f.sync_measure();
         f
@@ -215,18 +225,26 @@ impl Form {
         self.fields.iter_mut().for_each(|f| f.error = None);
     }
 
+    /// The measure chosen in a key result form.
+    pub fn measure_kind(&self) -> MeasureKind {
+        MeasureKind::ALL
+            .get(self.chosen(FieldId::MeasureType))
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// Shows only the fields the chosen measure uses.
     fn sync_measure(&mut self) {
         if self.field(FieldId::MeasureType).is_none() {
             return;
         }
-        let kind = self.chosen(FieldId::MeasureType);
+        let kind = self.measure_kind();
         for f in &mut self.fields {
             f.hidden = match f.id {
-                FieldId::Start | FieldId::Target => kind != 0,
-                FieldId::Done => kind != 1,
-                FieldId::Level => kind != 2 && kind != 3,
-                FieldId::Current | FieldId::Unit => kind == 1,
+                FieldId::Start | FieldId::Target => kind != MeasureKind::Numeric,
+                FieldId::Done => kind != MeasureKind::Done,
+                FieldId::Level => !matches!(kind, MeasureKind::AtLeast | MeasureKind::AtMost),
+                FieldId::Current | FieldId::Unit => kind == MeasureKind::Done,
                 _ => false,
             };
         }
@@ -243,11 +261,36 @@ impl Form {
         }
     }
 
-    fn is_last_field(&self) -> bool {
+    /// The key table's layer for the focused field.
+    pub fn layer(&self) -> Context {
+        match self.fields.get(self.focus) {
+            Some(Field {
+                widget: Widget::Area(_),
+                ..
+            }) => Context::AreaField,
+            Some(Field {
+                widget: Widget::Choice(..),
+                ..
+            }) => Context::ChoiceField,
+            Some(f) if f.number => Context::NumberField,
+            _ => Context::TextField,
+        }
+    }
+
+    /// Whether the focus is on the last field shown.
+    pub fn is_last_field(&self) -> bool {
         !self.fields.iter().skip(self.focus + 1).any(|f| !f.hidden)
     }
 
-    fn move_focus(&mut self, forward: bool) {
+    /// Whether the form has multi-line text boxes (Tab past the last field goes on).
+    pub fn has_areas(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| matches!(f.widget, Widget::Area(_)))
+    }
+
+    /// Moves the focus to the next (or previous) field shown, round the end.
+    pub fn move_focus(&mut self, forward: bool) {
         let n = self.fields.len();
         if n == 0 {
             return;
@@ -266,74 +309,78 @@ impl Form {
         }
     }
 
-    /// Handles one key press.
-    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
-        let in_area = matches!(
-            self.fields.get(self.focus).map(|f| &f.widget),
-            Some(Widget::Area(_))
-        );
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return FormOutcome::Cancel,
-            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
-            KeyCode::Enter if !in_area => return FormOutcome::Submit,
-            // Tab past the last field of a form with text areas goes on.
-            KeyCode::Tab
-                if in_area
-                    && !key.modifiers.contains(KeyModifiers::SHIFT)
-                    && self.is_last_field() =>
-            {
-                return FormOutcome::Submit;
+    /// Cycles the focused choice; a new measure shows the fields it uses.
+    pub fn choose(&mut self, forward: bool) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        if let Widget::Choice(options, chosen) = &mut field.widget {
+            self.dirty = true;
+            let n = options.len().max(1);
+            *chosen = if forward {
+                (*chosen + 1) % n
+            } else {
+                (*chosen + n - 1) % n
+            };
+        }
+        if field.id == FieldId::MeasureType {
+            self.sync_measure();
+        }
+    }
+
+    /// Hands a key to the focused text field or box: the cursor keys, deleting,
+    /// and (with `typing`) a character. A prefilled number is replaced by the
+    /// first character typed, and kept by any other key. False when the
+    /// focused field takes no such key.
+    pub fn edit(&mut self, key: KeyEvent, typing: bool) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        self.dirty = true;
+        match &mut field.widget {
+            Widget::Choice(..) => false,
+            Widget::Area(area) => {
+                area.input(key);
+                true
             }
-            KeyCode::Up | KeyCode::Down if in_area => {
-                if let Some(Widget::Area(a)) =
-                    self.fields.get_mut(self.focus).map(|f| &mut f.widget)
-                {
-                    a.input(key);
+            Widget::Text(input) => {
+                if std::mem::take(&mut field.fresh) && typing {
+                    input.reset();
                 }
-            }
-            KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => self.move_focus(false),
-            KeyCode::Tab | KeyCode::Down => self.move_focus(true),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(false),
-            _ => {
-                let focus = self.focus;
-                let Some(field) = self.fields.get_mut(focus) else {
-                    return FormOutcome::Stay;
-                };
-                match &mut field.widget {
-                    Widget::Choice(options, chosen) => {
-                        let n = options.len().max(1);
-                        match key.code {
-                            KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('l') => {
-                                *chosen = (*chosen + 1) % n
-                            }
-                            KeyCode::Left | KeyCode::Char('h') => *chosen = (*chosen + n - 1) % n,
-                            _ => {}
-                        }
-                        if field.id == FieldId::MeasureType {
-                            self.sync_measure();
-                        }
-                    }
-                    Widget::Area(area) => {
-                        area.input(key);
-                    }
-                    Widget::Text(input) => {
-                        let typing = matches!(key.code, KeyCode::Char(_))
-                            && !key
-                                .modifiers
-                                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-                        if std::mem::take(&mut field.fresh) && typing {
-                            input.reset();
-                        }
-                        if input.handle_event(&Event::Key(key)).is_some() {
-                            field.error = None;
-                        }
-                    }
+                if input.handle_event(&Event::Key(key)).is_some() {
+                    field.error = None;
                 }
+                true
             }
         }
-        FormOutcome::Stay
     }
+
+    /// A move of the key table within the form; false for any other action.
+    pub fn act(&mut self, action: Action, key: KeyEvent) -> bool {
+        match action {
+            Action::NextField => self.move_focus(true),
+            Action::PrevField => self.move_focus(false),
+            Action::NextChoice => self.choose(true),
+            Action::PrevChoice => self.choose(false),
+            Action::EditText => return self.edit(key, false),
+            Action::NewLine => return self.new_line(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// A new line in the focused text box.
+    pub fn new_line(&mut self) -> bool {
+        self.edit(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), true)
+    }
+}
+
+/// Whether a key press is a character to type (no Ctrl or Alt with it).
+pub fn is_typing(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
 /// Reads a number field, recording an error beside it when it is not one.

@@ -1,13 +1,21 @@
-//! Key bindings as data: one table that handles the keys, draws the footer
-//! and fills the help overlay, so the three can never disagree.
+//! Key bindings as data: one table for every mode (screens, forms, fields,
+//! questions, each check-in step, the help) that handles the keys, draws the
+//! footer and fills the help overlay, so the three can never disagree.
+//!
+//! Where the user is, as far as keys go, is a stack of [`Context`]s, the
+//! innermost first: in a form, the focused field's kind over the form itself.
+//! A key is looked up layer by layer; a key an inner layer binds shadows the
+//! same key further out, and the footer and help show only what works.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Everything a key can ask for outside a form.
+/// Everything a key can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
     Help,
+    /// Closes the help overlay.
+    CloseHelp,
     Back,
     Down,
     Up,
@@ -30,9 +38,32 @@ pub enum Action {
     Review,
     Overview,
     PlanNext,
+    // Forms and fields.
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
+    NextChoice,
+    PrevChoice,
+    /// Cursor and deletion keys, handed to the text field.
+    EditText,
+    NewLine,
+    // Questions.
+    Yes,
+    No,
+    // The carry dialog.
+    Pick,
+    CarryOver,
+    // The check-in.
+    NextStep,
+    GoOn,
+    SaveAndLeave,
+    Leave,
+    Rate,
+    Skip,
 }
 
-/// Where the user is, as far as keys go.
+/// One layer of where the user is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
     /// Quarter view, the Mål list focused.
@@ -49,28 +80,62 @@ pub enum Context {
     Overview,
     /// The help overlay.
     Help,
+    /// The `y`/`n` question before a delete.
+    Confirm,
+    /// The carry dialog: which key results go along.
+    Carry,
+    /// A modal form (Mål, key result, Uppgift, value, review).
+    Form,
+    /// A key result's step of the check-in walk.
+    CheckInWalk,
+    /// Wins, blockers and next steps.
+    CheckInReflect,
+    /// The team pulse.
+    Pulse,
+    /// The check-in's summary.
+    Summary,
+    /// A one-line text field has the focus.
+    TextField,
+    /// A number field has the focus.
+    NumberField,
+    /// A choice field has the focus.
+    ChoiceField,
+    /// A multi-line text box has the focus.
+    AreaField,
 }
 
-/// A key as written in the help: `j`, `Ctrl-R`, `Enter`.
+/// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
     Char(char),
     Ctrl(char),
+    /// Any character from the first to the last, like `1–5`.
+    Range(char, char),
+    F(u8),
     Enter,
     Esc,
     Tab,
     BackTab,
     Up,
     Down,
+    Left,
+    Right,
+    Home,
+    End,
+    Backspace,
+    Delete,
     Space,
 }
 
 impl Key {
     pub fn matches(self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
         match (self, ev.code) {
-            (Key::Char(c), KeyCode::Char(e)) => !ctrl && c == e,
+            (Key::Char(c), KeyCode::Char(e)) => !ctrl && !alt && c == e,
+            (Key::Range(a, b), KeyCode::Char(e)) => !ctrl && !alt && (a..=b).contains(&e),
             (Key::Ctrl(c), KeyCode::Char(e)) => ctrl && c.eq_ignore_ascii_case(&e),
+            (Key::F(n), KeyCode::F(e)) => n == e,
             (Key::Enter, KeyCode::Enter) => true,
             (Key::Esc, KeyCode::Esc) => true,
             (Key::Tab, KeyCode::Tab) => !ev.modifiers.contains(KeyModifiers::SHIFT),
@@ -78,8 +143,26 @@ impl Key {
             (Key::BackTab, KeyCode::Tab) => ev.modifiers.contains(KeyModifiers::SHIFT),
             (Key::Up, KeyCode::Up) => true,
             (Key::Down, KeyCode::Down) => true,
-            (Key::Space, KeyCode::Char(' ')) => !ctrl,
+            (Key::Left, KeyCode::Left) => true,
+            (Key::Right, KeyCode::Right) => true,
+            (Key::Home, KeyCode::Home) => true,
+            (Key::End, KeyCode::End) => true,
+            (Key::Backspace, KeyCode::Backspace) => true,
+            (Key::Delete, KeyCode::Delete) => true,
+            (Key::Space, KeyCode::Char(' ')) => !ctrl && !alt,
             _ => false,
+        }
+    }
+
+    /// Whether two keys can match the same key press.
+    pub fn overlaps(self, other: Key) -> bool {
+        match (self, other) {
+            (Key::Range(a, b), Key::Range(c, d)) => a <= d && c <= b,
+            (Key::Range(a, b), Key::Char(c)) | (Key::Char(c), Key::Range(a, b)) => {
+                (a..=b).contains(&c)
+            }
+            (Key::Space, Key::Char(' ')) | (Key::Char(' '), Key::Space) => true,
+            (x, y) => x == y,
         }
     }
 
@@ -87,19 +170,53 @@ impl Key {
         match self {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Range(a, b) => format!("{a}–{b}"),
+            Key::F(n) => format!("F{n}"),
             Key::Enter => "Enter".into(),
             Key::Esc => "Esc".into(),
             Key::Tab => "Tab".into(),
             Key::BackTab => "Shift-Tab".into(),
             Key::Up => "↑".into(),
             Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::Backspace => "Backspace".into(),
+            Key::Delete => "Delete".into(),
             Key::Space => "Space".into(),
         }
     }
+
+    /// A press of this key (the first of a range).
+    pub fn event(self) -> KeyEvent {
+        let (code, modifiers) = match self {
+            Key::Char(c) => (KeyCode::Char(c), KeyModifiers::NONE),
+            Key::Ctrl(c) => (KeyCode::Char(c), KeyModifiers::CONTROL),
+            Key::Range(a, _) => (KeyCode::Char(a), KeyModifiers::NONE),
+            Key::F(n) => (KeyCode::F(n), KeyModifiers::NONE),
+            Key::Enter => (KeyCode::Enter, KeyModifiers::NONE),
+            Key::Esc => (KeyCode::Esc, KeyModifiers::NONE),
+            Key::Tab => (KeyCode::Tab, KeyModifiers::NONE),
+            Key::BackTab => (KeyCode::BackTab, KeyModifiers::SHIFT),
+            Key::Up => (KeyCode::Up, KeyModifiers::NONE),
+            Key::Down => (KeyCode::Down, KeyModifiers::NONE),
+            Key::Left => (KeyCode::Left, KeyModifiers::NONE),
+            Key::Right => (KeyCode::Right, KeyModifiers::NONE),
+            Key::Home => (KeyCode::Home, KeyModifiers::NONE),
+            Key::End => (KeyCode::End, KeyModifiers::NONE),
+            Key::Backspace => (KeyCode::Backspace, KeyModifiers::NONE),
+            Key::Delete => (KeyCode::Delete, KeyModifiers::NONE),
+            Key::Space => (KeyCode::Char(' '), KeyModifiers::NONE),
+        };
+        KeyEvent::new(code, modifiers)
+    }
 }
 
+/// Keys bound to one action in some contexts.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     pub action: Action,
     pub contexts: &'static [Context],
     /// Shown in the footer (the rest only in the help).
@@ -108,17 +225,8 @@ pub struct Binding {
 
 use Context as C;
 
-const ALL: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-    C::Review,
-    C::Overview,
-    C::Help,
-];
-/// Screens (not the help overlay).
-const SCREENS: &[Context] = &[
+/// The screens (not an overlay, a form or the check-in).
+pub const SCREENS: &[Context] = &[
     C::Quarter,
     C::QuarterKeyResults,
     C::DetailKeyResults,
@@ -133,100 +241,300 @@ const EDITING: &[Context] = &[
     C::DetailKeyResults,
     C::DetailInitiatives,
 ];
-/// Lists, and the help (which scrolls): everywhere.
-const LISTS: &[Context] = ALL;
 const QUARTER: &[Context] = &[C::Quarter, C::QuarterKeyResults];
 const KEY_RESULTS: &[Context] = &[C::QuarterKeyResults, C::DetailKeyResults];
-/// Undo and redo work on every screen.
-const UNDO: &[Context] = SCREENS;
+/// Lists that move with j/k: the screens, the help, the carry dialog and the pulse.
+const LISTS: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+    C::Review,
+    C::Overview,
+    C::Help,
+    C::Carry,
+    C::Pulse,
+];
+/// Where nothing is typed, so `?` and `q` are free.
+const NOT_TYPING: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+    C::Review,
+    C::Overview,
+    C::Confirm,
+    C::Carry,
+    C::Pulse,
+    C::Summary,
+    C::NumberField,
+    C::ChoiceField,
+];
+/// Where `q` quits: not in a question or a form.
+const QUITTING: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+    C::Review,
+    C::Overview,
+    C::Help,
+    C::Pulse,
+    C::Summary,
+];
+/// Fields whose keys are typed into: ? is a character there, F1 is the help.
+const TYPING: &[Context] = &[C::TextField, C::AreaField];
+/// One-line fields: ↑/↓ move between fields.
+const LINE_FIELDS: &[Context] = &[C::TextField, C::NumberField, C::ChoiceField];
+/// Forms that move between fields with Tab.
+const FORMS: &[Context] = &[C::Form, C::CheckInWalk, C::CheckInReflect];
 
-const fn bind(
-    keys: &'static [Key],
-    action: Action,
-    contexts: &'static [Context],
-    footer: bool,
-) -> Binding {
-    Binding {
-        keys,
-        action,
-        contexts,
-        footer,
-    }
-}
+use Key as K;
 
-/// The one key table.
-pub static BINDINGS: &[Binding] = &[
-    bind(&[Key::Down, Key::Char('j')], Action::Down, LISTS, false),
-    bind(&[Key::Up, Key::Char('k')], Action::Up, LISTS, false),
-    bind(
-        &[Key::Enter],
+/// The default key table, innermost modes last.
+const DEFAULTS: &[(&[Key], Action, &[Context], bool)] = &[
+    (&[K::Down, K::Char('j')], Action::Down, LISTS, false),
+    (&[K::Up, K::Char('k')], Action::Up, LISTS, false),
+    (
+        &[K::Enter],
         Action::Open,
         &[C::Quarter, C::QuarterKeyResults, C::Overview],
         true,
     ),
-    bind(
-        &[Key::Enter, Key::Char('e')],
-        Action::Edit,
-        &[C::Review],
-        true,
-    ),
+    (&[K::Enter, K::Char('e')], Action::Edit, &[C::Review], true),
     // In the detail, Enter opens the selected key result or Uppgift in its form.
-    bind(
-        &[Key::Enter],
+    (
+        &[K::Enter],
         Action::Edit,
         &[C::DetailKeyResults, C::DetailInitiatives],
         false,
     ),
-    bind(&[Key::Tab], Action::NextPane, EDITING, true),
-    bind(&[Key::BackTab], Action::PrevPane, EDITING, false),
-    bind(&[Key::Char('[')], Action::PrevQuarter, QUARTER, false),
-    bind(&[Key::Char(']')], Action::NextQuarter, QUARTER, false),
-    bind(&[Key::Char('t')], Action::Today, QUARTER, false),
-    bind(&[Key::Char('a')], Action::Add, EDITING, true),
-    bind(&[Key::Char('e')], Action::Edit, EDITING, true),
-    bind(&[Key::Char('d')], Action::Delete, EDITING, false),
-    bind(&[Key::Char('v')], Action::SetValue, KEY_RESULTS, true),
-    bind(&[Key::Char('+')], Action::StepUp, KEY_RESULTS, false),
-    bind(&[Key::Char('-')], Action::StepDown, KEY_RESULTS, false),
-    bind(
-        &[Key::Char('x'), Key::Space],
+    (&[K::Tab], Action::NextPane, EDITING, true),
+    (&[K::BackTab], Action::PrevPane, EDITING, false),
+    (&[K::Char('[')], Action::PrevQuarter, QUARTER, false),
+    (&[K::Char(']')], Action::NextQuarter, QUARTER, false),
+    (&[K::Char('t')], Action::Today, QUARTER, false),
+    (&[K::Char('a')], Action::Add, EDITING, true),
+    (&[K::Char('e')], Action::Edit, EDITING, true),
+    (&[K::Char('d')], Action::Delete, EDITING, false),
+    (&[K::Char('v')], Action::SetValue, KEY_RESULTS, true),
+    (&[K::Char('+')], Action::StepUp, KEY_RESULTS, false),
+    (&[K::Char('-')], Action::StepDown, KEY_RESULTS, false),
+    (
+        &[K::Char('x'), K::Space],
         Action::Toggle,
         &[C::DetailInitiatives],
         true,
     ),
-    bind(&[Key::Char('c')], Action::CheckIn, SCREENS, true),
-    bind(&[Key::Char('r')], Action::Review, QUARTER, true),
-    bind(&[Key::Char('n')], Action::PlanNext, &[C::Review], true),
-    bind(&[Key::Char('o')], Action::Overview, SCREENS, true),
-    bind(&[Key::Char('u')], Action::Undo, UNDO, true),
-    bind(&[Key::Ctrl('r')], Action::Redo, UNDO, false),
-    bind(&[Key::Esc], Action::Back, ALL, false),
-    bind(&[Key::Char('?')], Action::Help, ALL, true),
-    bind(&[Key::Char('q'), Key::Ctrl('c')], Action::Quit, ALL, true),
+    (&[K::Char('c')], Action::CheckIn, SCREENS, true),
+    (&[K::Char('r')], Action::Review, QUARTER, true),
+    (&[K::Char('n')], Action::PlanNext, &[C::Review], true),
+    (&[K::Char('o')], Action::Overview, SCREENS, true),
+    (&[K::Char('u')], Action::Undo, SCREENS, true),
+    (&[K::Ctrl('r')], Action::Redo, SCREENS, false),
+    (&[K::Esc], Action::Back, SCREENS, false),
+    // Forms.
+    (&[K::Enter, K::Ctrl('s')], Action::Save, &[C::Form], true),
+    (&[K::Esc], Action::Cancel, &[C::Form, C::Carry], true),
+    (&[K::Down], Action::NextField, LINE_FIELDS, false),
+    (&[K::Up], Action::PrevField, LINE_FIELDS, false),
+    (
+        &[K::Right, K::Char('l'), K::Space],
+        Action::NextChoice,
+        &[C::ChoiceField],
+        true,
+    ),
+    (
+        &[K::Left, K::Char('h')],
+        Action::PrevChoice,
+        &[C::ChoiceField],
+        false,
+    ),
+    (
+        &[
+            K::Left,
+            K::Right,
+            K::Home,
+            K::End,
+            K::Backspace,
+            K::Delete,
+            K::Ctrl('u'),
+        ],
+        Action::EditText,
+        &[C::TextField, C::NumberField],
+        false,
+    ),
+    (
+        &[
+            K::Up,
+            K::Down,
+            K::Left,
+            K::Right,
+            K::Home,
+            K::End,
+            K::Backspace,
+            K::Delete,
+        ],
+        Action::EditText,
+        &[C::AreaField],
+        false,
+    ),
+    (&[K::Enter], Action::NewLine, &[C::AreaField], true),
+    // The delete question.
+    (
+        &[K::Char('y'), K::Char('Y')],
+        Action::Yes,
+        &[C::Confirm],
+        true,
+    ),
+    (
+        &[K::Char('n'), K::Char('N'), K::Esc],
+        Action::No,
+        &[C::Confirm],
+        true,
+    ),
+    // The carry dialog.
+    (&[K::Space, K::Char('x')], Action::Pick, &[C::Carry], true),
+    (&[K::Enter], Action::CarryOver, &[C::Carry], true),
+    // The check-in.
+    (
+        &[K::Enter, K::Ctrl('s')],
+        Action::NextStep,
+        &[C::CheckInWalk],
+        true,
+    ),
+    (&[K::Ctrl('s')], Action::GoOn, &[C::CheckInReflect], true),
+    (
+        &[K::Esc],
+        Action::SaveAndLeave,
+        &[C::CheckInWalk, C::CheckInReflect],
+        true,
+    ),
+    (&[K::Range('1', '5')], Action::Rate, &[C::Pulse], true),
+    (&[K::Tab], Action::Down, &[C::Pulse], false),
+    (&[K::BackTab], Action::Up, &[C::Pulse], false),
+    (&[K::Enter], Action::Save, &[C::Pulse], true),
+    (&[K::Char('s')], Action::Skip, &[C::Pulse], true),
+    (&[K::Esc], Action::Leave, &[C::Pulse], true),
+    (&[K::Enter, K::Esc], Action::Back, &[C::Summary], true),
+    (&[K::Tab], Action::NextField, FORMS, true),
+    (&[K::BackTab], Action::PrevField, FORMS, false),
+    // The help, everywhere: ? where nothing is typed, F1 in every mode.
+    (
+        &[K::Esc, K::Char('?'), K::F(1)],
+        Action::CloseHelp,
+        &[C::Help],
+        true,
+    ),
+    (&[K::Char('?'), K::F(1)], Action::Help, NOT_TYPING, true),
+    (&[K::F(1)], Action::Help, TYPING, true),
+    (&[K::Char('q'), K::Ctrl('c')], Action::Quit, QUITTING, true),
 ];
 
-/// The action a key asks for in a context, if any.
-pub fn action_for(ctx: Context, ev: &KeyEvent) -> Option<Action> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&ctx))
-        .find(|b| b.keys.iter().any(|k| k.matches(ev)))
-        .map(|b| b.action)
+/// The key table in force: the defaults, and later a user's own keys.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
 }
 
-/// A key bound in some other context: its label and action, for a hint.
-pub fn elsewhere(ev: &KeyEvent) -> Option<(String, Action)> {
-    BINDINGS.iter().find_map(|b| {
-        b.keys
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|(keys, action, contexts, footer)| Binding {
+                    keys: keys.to_vec(),
+                    action: *action,
+                    contexts,
+                    footer: *footer,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every context, for checks over the whole table.
+pub const ALL_CONTEXTS: &[Context] = &[
+    C::Quarter,
+    C::QuarterKeyResults,
+    C::DetailKeyResults,
+    C::DetailInitiatives,
+    C::Review,
+    C::Overview,
+    C::Help,
+    C::Confirm,
+    C::Carry,
+    C::Form,
+    C::CheckInWalk,
+    C::CheckInReflect,
+    C::Pulse,
+    C::Summary,
+    C::TextField,
+    C::NumberField,
+    C::ChoiceField,
+    C::AreaField,
+];
+
+impl Keymap {
+    /// The action a key asks for where the user is (`layers`, innermost first).
+    pub fn action_for(&self, layers: &[Context], ev: &KeyEvent) -> Option<Action> {
+        layers.iter().find_map(|ctx| {
+            self.bindings
+                .iter()
+                .filter(|b| b.contexts.contains(ctx))
+                .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+                .map(|b| b.action)
+        })
+    }
+
+    /// A key bound somewhere on the screens: its label and action, for a hint.
+    pub fn elsewhere(&self, ev: &KeyEvent) -> Option<(String, Action)> {
+        self.bindings
             .iter()
-            .find(|k| k.matches(ev))
-            .map(|k| (k.label(), b.action))
-    })
-}
+            .filter(|b| b.contexts.iter().any(|c| SCREENS.contains(c)))
+            .find_map(|b| {
+                b.keys
+                    .iter()
+                    .find(|k| k.matches(ev))
+                    .map(|k| (k.label(), b.action))
+            })
+    }
 
-/// The bindings that work in a context, in table order.
-pub fn bindings_for(ctx: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.contexts.contains(&ctx))
+    /// The bindings that work where the user is, innermost layer first, each
+    /// with only the keys no inner layer shadows.
+    pub fn bindings_for(&self, layers: &[Context]) -> Vec<Binding> {
+        let mut out: Vec<Binding> = Vec::new();
+        for ctx in layers {
+            for b in self.bindings.iter().filter(|b| b.contexts.contains(ctx)) {
+                let keys: Vec<Key> = b
+                    .keys
+                    .iter()
+                    .copied()
+                    .filter(|k| !out.iter().any(|o| o.keys.iter().any(|x| x.overlaps(*k))))
+                    .collect();
+                if !keys.is_empty() {
+                    out.push(Binding { keys, ..b.clone() });
+                }
+            }
+        }
+        out
+    }
+
+    /// The label of the first key of `action` in a context, like `u` or `Tab`.
+    pub fn key_of(&self, action: Action, ctx: Context) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.action == action && b.contexts.contains(&ctx))
+            .and_then(|b| b.keys.first())
+            .map_or_else(String::new, |k| k.label())
+    }
+
+    /// Bindings of one context, as the table has them.
+    pub fn in_context(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings
+            .iter()
+            .filter(move |b| b.contexts.contains(&ctx))
+    }
 }
 
 /// `j/↓`-style label of a binding's keys.
@@ -248,12 +556,16 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_context() {
-        for ctx in ALL {
-            let bs: Vec<_> = bindings_for(*ctx).collect();
+        let map = Keymap::default();
+        for ctx in ALL_CONTEXTS {
+            let bs: Vec<_> = map.in_context(*ctx).collect();
             for (i, a) in bs.iter().enumerate() {
                 for b in &bs[i + 1..] {
-                    for ka in a.keys {
-                        assert!(!b.keys.contains(ka), "{ka:?} bound twice in {ctx:?}");
+                    for ka in &a.keys {
+                        assert!(
+                            !b.keys.iter().any(|kb| kb.overlaps(*ka)),
+                            "{ka:?} bound twice in {ctx:?}"
+                        );
                     }
                 }
             }
@@ -261,32 +573,75 @@ mod tests {
     }
 
     #[test]
+    fn every_context_has_keys_and_a_way_to_help() {
+        let map = Keymap::default();
+        for ctx in ALL_CONTEXTS {
+            assert!(map.in_context(*ctx).next().is_some(), "{ctx:?} has no keys");
+            let f1 = key(KeyCode::F(1), KeyModifiers::NONE);
+            let help = map.action_for(&[*ctx], &f1);
+            assert!(
+                matches!(help, Some(Action::Help | Action::CloseHelp)) || !is_leaf(*ctx),
+                "F1 does not help in {ctx:?}"
+            );
+        }
+    }
+
+    /// Contexts that stand alone or innermost (a form is always under a field).
+    fn is_leaf(ctx: Context) -> bool {
+        !matches!(ctx, C::Form | C::CheckInWalk | C::CheckInReflect)
+    }
+
+    #[test]
     fn arrows_and_letters() {
+        let map = Keymap::default();
         let none = KeyModifiers::NONE;
+        let q = [C::Quarter];
         assert_eq!(
-            action_for(C::Quarter, &key(KeyCode::Char('j'), none)),
+            map.action_for(&q, &key(KeyCode::Char('j'), none)),
             Some(Action::Down)
         );
         assert_eq!(
-            action_for(C::Quarter, &key(KeyCode::Down, none)),
+            map.action_for(&q, &key(KeyCode::Down, none)),
             Some(Action::Down)
         );
         assert_eq!(
-            action_for(C::Quarter, &key(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+            map.action_for(&q, &key(KeyCode::Char('r'), KeyModifiers::CONTROL)),
             Some(Action::Redo)
         );
         assert_eq!(
-            action_for(C::Quarter, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            map.action_for(&q, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)
         );
-        assert_eq!(action_for(C::Quarter, &key(KeyCode::Char('x'), none)), None);
+        assert_eq!(map.action_for(&q, &key(KeyCode::Char('x'), none)), None);
         assert_eq!(
-            action_for(C::DetailInitiatives, &key(KeyCode::Char(' '), none)),
+            map.action_for(&[C::DetailInitiatives], &key(KeyCode::Char(' '), none)),
             Some(Action::Toggle)
         );
         assert_eq!(
-            action_for(C::Quarter, &key(KeyCode::Tab, KeyModifiers::SHIFT)),
+            map.action_for(&q, &key(KeyCode::Tab, KeyModifiers::SHIFT)),
             Some(Action::PrevPane)
+        );
+    }
+
+    #[test]
+    fn an_inner_layer_shadows_the_same_key_further_out() {
+        let map = Keymap::default();
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        let layers = [C::AreaField, C::Form];
+        assert_eq!(map.action_for(&layers, &enter), Some(Action::NewLine));
+        let shown = map.bindings_for(&layers);
+        let save = shown.iter().find(|b| b.action == Action::Save).unwrap();
+        assert_eq!(
+            save.keys,
+            vec![Key::Ctrl('s')],
+            "Enter is not shown as save"
+        );
+        // `?` is typed in a text field, and helps in a number field.
+        let question = key(KeyCode::Char('?'), KeyModifiers::NONE);
+        assert_eq!(map.action_for(&[C::TextField, C::Form], &question), None);
+        assert_eq!(
+            map.action_for(&[C::NumberField, C::Form], &question),
+            Some(Action::Help)
         );
     }
 }

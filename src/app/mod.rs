@@ -5,6 +5,7 @@
 pub mod checkin;
 pub mod edit;
 pub mod form;
+pub mod forms;
 pub mod history;
 pub mod keys;
 pub mod review;
@@ -15,13 +16,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::i18n::{self, Strings};
 use crate::model::{Data, Lang, Objective, Quarter};
-use form::{Form, FormOutcome};
+use form::Form;
 use history::{History, Patch};
-use keys::{Action, Context};
+use keys::{Action, Context, Keymap};
 use saver::{SaveReport, Saver};
 
 /// The screen under any modal.
@@ -50,9 +51,9 @@ pub enum Target {
     Initiative(String, String),
 }
 
+/// A question or form over the screen (the help goes over these too).
 #[derive(Clone, Debug)]
 pub enum Modal {
-    Help,
     Form(Box<Form>),
     Confirm { target: Target, title: String },
     Carry(review::Carry),
@@ -92,6 +93,10 @@ pub struct App {
     pub sel_key_result: usize,
     pub sel_initiative: usize,
     pub modal: Option<Modal>,
+    /// The help overlay, over whatever is open; closing it returns there.
+    pub help: bool,
+    /// The key table in force.
+    pub keymap: Keymap,
     pub message: Option<Message>,
     /// A save problem, shown until a save succeeds.
     pub save_problem: Option<String>,
@@ -121,6 +126,8 @@ impl App {
             sel_key_result: 0,
             sel_initiative: 0,
             modal: None,
+            help: false,
+            keymap: Keymap::default(),
             message: None,
             save_problem: None,
             history: History::default(),
@@ -207,24 +214,34 @@ impl App {
             .and_then(|i| self.data.objective_at(i))
     }
 
-    /// Where keys are interpreted now.
-    pub fn context(&self) -> Context {
-        if let Some(Modal::Help) = self.modal {
-            return Context::Help;
+    /// Where keys are interpreted now, innermost layer first: the help
+    /// overlay, else [`App::layers_under_help`].
+    pub fn layers(&self) -> Vec<Context> {
+        if self.help {
+            return vec![Context::Help];
         }
-        self.screen_context()
+        self.layers_under_help()
     }
 
-    /// The context of the screen under the help overlay.
-    pub fn screen_context(&self) -> Context {
-        match (&self.screen, self.pane) {
+    /// The layers of whatever is open under the help overlay: a modal, a
+    /// check-in step (its focused field over the step) or the screen.
+    pub fn layers_under_help(&self) -> Vec<Context> {
+        match &self.modal {
+            Some(Modal::Form(f)) => return vec![f.layer(), Context::Form],
+            Some(Modal::Confirm { .. }) => return vec![Context::Confirm],
+            Some(Modal::Carry(_)) => return vec![Context::Carry],
+            None => {}
+        }
+        let ctx = match (&self.screen, self.pane) {
+            (Screen::CheckIn(st), _) => return st.layers(),
             (Screen::Quarter, Pane::KeyResults) => Context::QuarterKeyResults,
-            (Screen::Quarter | Screen::CheckIn(_), _) => Context::Quarter,
+            (Screen::Quarter, _) => Context::Quarter,
             (Screen::Review(_), _) => Context::Review,
             (Screen::Overview { .. }, _) => Context::Overview,
             (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
             (Screen::Detail { .. }, _) => Context::DetailKeyResults,
-        }
+        };
+        vec![ctx]
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -300,100 +317,118 @@ impl App {
         self.sel_initiative = self.sel_initiative.min(inits.saturating_sub(1));
     }
 
-    /// One key press. Releases and repeats are ignored.
-    pub fn handle_key(&mut self, key: KeyEvent) {
+    /// One key press. Releases and repeats are ignored. Returns whether the
+    /// key did something where the user is: an action of the key table, or a
+    /// character typed into a field.
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         if key.kind != KeyEventKind::Press {
-            return;
+            return false;
         }
+        let action = self.keymap.action_for(&self.layers(), &key);
+        // "Press q again" holds only for the very next key.
+        let armed = std::mem::take(&mut self.quit_armed);
+        match action {
+            Some(Action::Quit) => {
+                self.quit_armed = armed;
+                self.request_quit();
+                true
+            }
+            Some(Action::Help) => {
+                self.help = true;
+                self.help_scroll = 0;
+                true
+            }
+            Some(a) if self.help => self.help_act(a),
+            Some(a) => {
+                if self.modal.is_none() && !matches!(self.screen, Screen::CheckIn(_)) {
+                    self.message = None;
+                }
+                self.act(a, key)
+            }
+            None => self.unbound(key),
+        }
+    }
+
+    /// Keys in the help overlay: scroll, close.
+    fn help_act(&mut self, action: Action) -> bool {
+        match action {
+            Action::CloseHelp => {
+                self.help = false;
+                self.help_scroll = 0;
+            }
+            Action::Down => self.help_scroll = self.help_scroll.saturating_add(1).min(60),
+            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            _ => return false,
+        }
+        true
+    }
+
+    /// An action where the user is: in the modal, the check-in or the screen.
+    fn act(&mut self, action: Action, key: KeyEvent) -> bool {
         match self.modal.take() {
-            Some(Modal::Form(mut form)) => {
-                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                    // Ctrl-C does not quit while typing; the form and what is typed stay.
-                    self.modal = Some(Modal::Form(form));
-                    return;
-                }
-                match form.handle_key(key) {
-                    FormOutcome::Stay => self.modal = Some(Modal::Form(form)),
-                    FormOutcome::Cancel => {}
-                    FormOutcome::Submit => {
-                        if let Some(mut form) = self.submit(*form) {
-                            form.focus_first_error();
-                            self.modal = Some(Modal::Form(Box::new(form)));
-                        }
-                    }
-                }
-                return;
-            }
+            Some(Modal::Form(form)) => self.form_act(form, action, key),
             Some(Modal::Confirm { target, title }) => {
-                match key.code {
-                    KeyCode::Char('y') | KeyCode::Char('Y') => self.delete(&target, &title),
-                    KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {}
-                    _ => self.modal = Some(Modal::Confirm { target, title }),
+                match action {
+                    Action::Yes => self.delete(&target, &title),
+                    Action::No => {}
+                    _ => {
+                        self.modal = Some(Modal::Confirm { target, title });
+                        return false;
+                    }
                 }
-                return;
+                true
             }
-            Some(Modal::Carry(mut c)) => {
-                match key.code {
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        c.sel = (c.sel + 1).min(c.picks.len().saturating_sub(1))
-                    }
-                    KeyCode::Up | KeyCode::Char('k') => c.sel = c.sel.saturating_sub(1),
-                    KeyCode::Char(' ') | KeyCode::Char('x') => {
-                        if let Some(p) = c.picks.get_mut(c.sel) {
-                            p.2 = !p.2;
-                        }
-                    }
-                    KeyCode::Enter => {
-                        self.carry(&c);
-                        return;
-                    }
-                    KeyCode::Esc => return,
-                    _ => {}
-                }
-                self.modal = Some(Modal::Carry(c));
-                return;
-            }
-            Some(Modal::Help) => {
-                match keys::action_for(Context::Help, &key) {
-                    Some(Action::Help) | Some(Action::Back) => self.help_scroll = 0,
-                    Some(Action::Down) => {
-                        self.help_scroll = self.help_scroll.saturating_add(1).min(40);
-                        self.modal = Some(Modal::Help);
-                    }
-                    Some(Action::Up) => {
-                        self.help_scroll = self.help_scroll.saturating_sub(1);
-                        self.modal = Some(Modal::Help);
-                    }
-                    Some(Action::Quit) => self.request_quit(),
-                    _ => self.modal = Some(Modal::Help),
-                }
-                return;
-            }
-            None => {}
+            Some(Modal::Carry(c)) => self.carry_act(c, action),
+            None if matches!(self.screen, Screen::CheckIn(_)) => self.checkin_act(action, key),
+            None => self.screen_act(action),
         }
-        if let Screen::CheckIn(_) = self.screen {
-            let Screen::CheckIn(st) = std::mem::replace(&mut self.screen, Screen::Quarter) else {
-                return;
-            };
-            self.checkin_key(st, key);
-            return;
+    }
+
+    /// An action in a modal form: save, cancel, or a move within the form.
+    fn form_act(&mut self, mut form: Box<Form>, action: Action, key: KeyEvent) -> bool {
+        let save = action == Action::Save
+            || (action == Action::NextField && form.has_areas() && form.is_last_field());
+        if save {
+            if let Some(mut back) = self.submit(*form) {
+                back.focus_first_error();
+                self.modal = Some(Modal::Form(back));
+            }
+            return true;
         }
-        let was_armed = self.quit_armed;
-        if let Some(action) = keys::action_for(self.context(), &key) {
-            self.message = None;
-            self.act(action);
-        } else if let Some((label, action)) = keys::elsewhere(&key) {
-            // A key that works elsewhere says where, instead of doing nothing.
+        if action == Action::Cancel {
+            return true;
+        }
+        let handled = form.act(action, key);
+        self.modal = Some(Modal::Form(form));
+        handled
+    }
+
+    /// A key the table does not bind here: typed into a field, or, on a
+    /// screen, a hint where it works instead of nothing at all.
+    fn unbound(&mut self, key: KeyEvent) -> bool {
+        if self.help {
+            return false;
+        }
+        if let Some(Modal::Form(f)) = &mut self.modal {
+            return form::is_typing(&key) && f.edit(key, true);
+        }
+        if self.modal.is_some() {
+            return false;
+        }
+        if let Screen::CheckIn(st) = &mut self.screen {
+            return st.type_key(key);
+        }
+        if let Some((label, action)) = self.keymap.elsewhere(&key) {
             let hint = match action {
                 Action::SetValue | Action::StepUp | Action::StepDown => self.s.select_key_result,
                 Action::Toggle => self.s.select_initiative,
                 _ => self.s.key_elsewhere,
             };
             self.info(hint(&label, self.s.action(action)));
+        } else {
+            self.message = None;
         }
-        if was_armed && !self.quit {
-            self.quit_armed = false;
-        }
+        false
     }
 
     fn request_quit(&mut self) {
@@ -408,22 +443,13 @@ impl App {
         self.quit = true;
     }
 
-    fn act(&mut self, action: Action) {
+    /// An action on a screen (quarter view, detail, review, overview).
+    fn screen_act(&mut self, action: Action) -> bool {
         match action {
-            Action::Quit => {
-                let armed = self.quit_armed;
-                self.request_quit();
-                if armed {
-                    self.quit = true;
-                }
-            }
-            Action::Help => self.modal = Some(Modal::Help),
             Action::Back => {
-                if let Screen::Review(_) | Screen::Overview { .. } = self.screen {
-                    self.screen = Screen::Quarter;
-                    self.pane = Pane::Objectives;
-                    self.clamp_selection();
-                } else if let Screen::Detail { .. } = self.screen {
+                if let Screen::Review(_) | Screen::Overview { .. } | Screen::Detail { .. } =
+                    self.screen
+                {
                     self.screen = Screen::Quarter;
                     self.pane = Pane::Objectives;
                     self.clamp_selection();
@@ -466,7 +492,9 @@ impl App {
             Action::Review => self.start_review(self.quarter),
             Action::Overview => self.start_overview(),
             Action::PlanNext => self.plan_next(),
+            _ => return false,
         }
+        true
     }
 
     fn after_history(&mut self, done: bool, yes: &str, no: &str) {

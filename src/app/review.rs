@@ -3,8 +3,10 @@
 
 use std::sync::Arc;
 
+use super::edit::Read;
 use super::form::{self, Field, FieldId, Form, Purpose};
 use super::history::Patch;
+use super::keys::Action;
 use super::{App, Modal, Pane, Screen};
 use crate::model::progress;
 use crate::model::review::{self, carried_copy, carry_copy};
@@ -22,6 +24,14 @@ pub const STATUSES: [Status; 4] = [
 pub struct ReviewState {
     pub quarter: Quarter,
     pub sel: usize,
+}
+
+/// What the review form holds.
+pub(super) struct ReviewInput {
+    score: Option<f64>,
+    status: Status,
+    went_well: String,
+    to_change: String,
 }
 
 /// The carry dialog: which key results of a Mål go along.
@@ -52,10 +62,7 @@ impl App {
 
     /// Quarters with Mål, newest first.
     pub fn overview_quarters(&self) -> Vec<Quarter> {
-        let mut qs: Vec<Quarter> = self.data.objectives.iter().map(|o| o.quarter).collect();
-        qs.sort_unstable_by(|a, b| b.cmp(a));
-        qs.dedup();
-        qs
+        crate::model::overview::quarters_with_objectives(&self.data)
     }
 
     pub(super) fn review_objectives(&self, quarter: Quarter) -> Vec<usize> {
@@ -81,7 +88,7 @@ impl App {
         let fields = vec![
             Field::number(FieldId::Score, s.f_score, &s.num_exact(score)),
             Field::choice(
-                FieldId::Kind,
+                FieldId::Status,
                 s.status,
                 STATUSES.iter().map(|x| s.status(*x).to_string()).collect(),
                 STATUSES.iter().position(|x| *x == status).unwrap_or(0),
@@ -100,10 +107,9 @@ impl App {
         self.modal = Some(Modal::Form(Box::new(form)));
     }
 
-    /// Saves the review form; a Mål to carry then gets the carry dialog.
-    pub(super) fn submit_review(&mut self, mut f: Form, objective: &str) -> Option<Form> {
+    /// Reads the review form: a score 0–1 (empty clears it), a status, the retro.
+    pub(super) fn read_review(&self, mut f: Form) -> Read<ReviewInput> {
         let s = self.s;
-        // An empty score clears it.
         let score = if f.text(FieldId::Score).is_empty() {
             None
         } else {
@@ -111,40 +117,47 @@ impl App {
                 Some(v) if (0.0..=1.0).contains(&v) => Some(v),
                 Some(_) => {
                     f.set_error(FieldId::Score, s.err_score);
-                    return Some(f);
+                    return Err(Box::new(f));
                 }
-                None => return Some(f),
+                None => return Err(Box::new(f)),
             }
         };
-        let index = self.find_objective(objective)?;
-        let before = self.data.objectives[index].clone();
-        let mut o = (*before).clone();
-        o.score = score;
-        o.status = STATUSES
-            .get(f.chosen(FieldId::Kind))
-            .copied()
-            .unwrap_or_default();
-        o.retro.went_well = f.text(FieldId::WentWell);
-        o.retro.to_change = f.text(FieldId::ToChange);
-        o.updated = crate::model::now();
+        Ok(ReviewInput {
+            score,
+            status: STATUSES
+                .get(f.chosen(FieldId::Status))
+                .copied()
+                .unwrap_or_default(),
+            went_well: f.text(FieldId::WentWell),
+            to_change: f.text(FieldId::ToChange),
+        })
+    }
+
+    /// Saves the review form; a Mål to carry then gets the carry dialog.
+    pub(super) fn apply_review(&mut self, objective: &str, input: ReviewInput) {
+        let Some(index) = self.find_objective(objective) else {
+            return;
+        };
         // "Carried over" is only true once the copy exists: until the carry
         // dialog carries it, the Mål keeps its status (Esc there changes nothing).
-        let copied = carried_copy(&self.data, index);
-        let carry = o.status == Status::CarriedOver && copied.is_none();
-        if carry {
-            o.status = before.status;
-        } else if o.status == Status::CarriedOver {
-            self.info((self.s.already_carried)(&o.quarter.next().to_string()));
-        }
-        self.commit(Patch::Objective {
-            index,
-            before: Some(before),
-            after: Some(Arc::new(o)),
+        let copied = carried_copy(&self.data, index).is_some();
+        let carry = input.status == Status::CarriedOver && !copied;
+        self.change_objective(index, |o, _| {
+            o.score = input.score;
+            if !carry {
+                o.status = input.status;
+            }
+            o.retro.went_well = input.went_well;
+            o.retro.to_change = input.to_change;
+            Some(())
         });
         if carry {
             self.open_carry(index);
+        } else if input.status == Status::CarriedOver
+            && let Some(o) = self.data.objectives.get(index)
+        {
+            self.info((self.s.already_carried)(&o.quarter.next().to_string()));
         }
-        None
     }
 
     fn open_carry(&mut self, index: usize) {
@@ -168,7 +181,7 @@ impl App {
     }
 
     /// Carries the Mål with the picked key results; never twice.
-    pub(super) fn carry(&mut self, c: &Carry) {
+    fn carry(&mut self, c: &Carry) {
         let Some(index) = self.find_objective(&c.objective) else {
             return;
         };
@@ -186,16 +199,15 @@ impl App {
         let Some(copy) = carry_copy(&self.data, index, &picked, crate::model::now()) else {
             return;
         };
-        let before = self.data.objectives[index].clone();
-        let mut original = (*before).clone();
-        original.status = Status::CarriedOver;
+        let Some((original, ())) = self.objective_patch(index, |o, _| {
+            o.status = Status::CarriedOver;
+            Some(())
+        }) else {
+            return;
+        };
         let at = self.data.objectives.len();
         self.commit(Patch::Many(vec![
-            Patch::Objective {
-                index,
-                before: Some(before),
-                after: Some(Arc::new(original)),
-            },
+            original,
             Patch::Objective {
                 index: at,
                 before: None,
@@ -203,6 +215,30 @@ impl App {
             },
         ]));
         self.info((self.s.carried)(&next.to_string()));
+    }
+
+    /// Keys in the carry dialog.
+    pub(super) fn carry_act(&mut self, mut c: Carry, action: Action) -> bool {
+        match action {
+            Action::Down => c.sel = (c.sel + 1).min(c.picks.len().saturating_sub(1)),
+            Action::Up => c.sel = c.sel.saturating_sub(1),
+            Action::Pick => {
+                if let Some(p) = c.picks.get_mut(c.sel) {
+                    p.2 = !p.2;
+                }
+            }
+            Action::CarryOver => {
+                self.carry(&c);
+                return true;
+            }
+            Action::Cancel => return true,
+            _ => {
+                self.modal = Some(Modal::Carry(c));
+                return false;
+            }
+        }
+        self.modal = Some(Modal::Carry(c));
+        true
     }
 
     /// `n` in the review: the next quarter's view, with the focus checklist.

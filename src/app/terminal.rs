@@ -80,6 +80,8 @@ impl Drop for Restore {
 #[derive(Default)]
 pub struct Options {
     pub lang: Option<Lang>,
+    /// Today, as decided once at start.
+    pub today: chrono::NaiveDate,
     pub demo: bool,
     /// Open straight into the weekly check-in.
     pub checkin: bool,
@@ -98,7 +100,7 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
     let saver = Saver::spawn(store, move |r| {
         let _ = saves.send(Wake::Saved(r));
     });
-    let mut app = App::new(data, lang, crate::cli::today(), Some(saver));
+    let mut app = App::new(data, lang, options.today, Some(saver));
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.demo = options.demo;
     if app.demo {
@@ -156,7 +158,9 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
             break;
         };
         match wake {
-            Wake::Input(Event::Key(k)) if k.kind == KeyEventKind::Press => app.handle_key(k),
+            Wake::Input(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+                app.handle_key(k);
+            }
             Wake::Input(_) => {}
             Wake::Saved(r) => app.on_save(r),
             Wake::Signal(sig) => {

@@ -9,7 +9,7 @@ pub use sv::SV;
 
 use crate::app::keys::Action;
 use crate::model::progress::{ConfidenceBand, PaceStatus, ScoreBand};
-use crate::model::{Kind, Lang, Status};
+use crate::model::{Kind, Lang, MeasureKind, Status};
 
 /// The label of each key action, for the footer and the help.
 pub struct ActionNames {
@@ -37,6 +37,25 @@ pub struct ActionNames {
     pub review: &'static str,
     pub overview: &'static str,
     pub plan_next: &'static str,
+    pub close_help: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub next_field: &'static str,
+    pub prev_field: &'static str,
+    pub next_choice: &'static str,
+    pub prev_choice: &'static str,
+    pub edit_text: &'static str,
+    pub new_line: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub pick: &'static str,
+    pub carry_over: &'static str,
+    pub next_step: &'static str,
+    pub go_on: &'static str,
+    pub save_and_leave: &'static str,
+    pub leave: &'static str,
+    pub rate: &'static str,
+    pub skip: &'static str,
 }
 
 /// The name of each [`Kind`] of Mål.
@@ -160,9 +179,6 @@ pub struct Strings {
     pub no_initiatives: &'static str,
     pub too_small: &'static str,
     pub help_title: &'static str,
-    pub help_close: &'static str,
-    pub form_keys: &'static str,
-    pub form_text_keys: &'static str,
     pub new_objective: &'static str,
     pub edit_objective: &'static str,
     pub new_key_result: &'static str,
@@ -215,12 +231,9 @@ pub struct Strings {
     pub quarter_change: fn(&str, &str) -> String,
     pub streak: fn(u32) -> String,
     pub celebrate: fn(usize) -> String,
-    pub walk_keys: &'static str,
-    pub reflect_keys: &'static str,
-    pub pulse_keys: &'static str,
-    pub summary_keys: &'static str,
     pub no_checkin_items: &'static str,
     pub checkin_saved: &'static str,
+    pub step_not_saved: &'static str,
     pub past_checkins: &'static str,
     pub review_title: fn(&str) -> String,
     pub suggested: &'static str,
@@ -233,12 +246,10 @@ pub struct Strings {
     pub f_score: &'static str,
     pub err_score: &'static str,
     pub carry_title: &'static str,
-    pub carry_hint: &'static str,
     pub carry_uppgifter: fn(usize) -> String,
     pub carried: fn(&str) -> String,
     pub already_carried: fn(&str) -> String,
     pub no_review_objectives: &'static str,
-    pub review_keys_hint: &'static str,
     pub checklist_title: &'static str,
     pub check_objectives: fn(&str) -> String,
     pub check_key_results: fn(usize) -> String,
@@ -349,11 +360,15 @@ impl Strings {
         }
     }
 
-    /// The measure types in the key result form's order: number, done / not
-    /// done, at least, at most.
-    pub fn measure_types_in_order(&self) -> [&'static str; 4] {
+    /// The name of a kind of measure, as the key result form offers it.
+    pub fn measure_type(&self, k: MeasureKind) -> &'static str {
         let n = &self.measure_types;
-        [n.numeric, n.done, n.at_least, n.at_most]
+        match k {
+            MeasureKind::Numeric => n.numeric,
+            MeasureKind::Done => n.done,
+            MeasureKind::AtLeast => n.at_least,
+            MeasureKind::AtMost => n.at_most,
+        }
     }
 
     /// The pillars in the order of [`crate::model::Pulse::ratings`].
@@ -390,6 +405,25 @@ impl Strings {
             Action::Review => n.review,
             Action::Overview => n.overview,
             Action::PlanNext => n.plan_next,
+            Action::CloseHelp => n.close_help,
+            Action::Save => n.save,
+            Action::Cancel => n.cancel,
+            Action::NextField => n.next_field,
+            Action::PrevField => n.prev_field,
+            Action::NextChoice => n.next_choice,
+            Action::PrevChoice => n.prev_choice,
+            Action::EditText => n.edit_text,
+            Action::NewLine => n.new_line,
+            Action::Yes => n.yes,
+            Action::No => n.no,
+            Action::Pick => n.pick,
+            Action::CarryOver => n.carry_over,
+            Action::NextStep => n.next_step,
+            Action::GoOn => n.go_on,
+            Action::SaveAndLeave => n.save_and_leave,
+            Action::Leave => n.leave,
+            Action::Rate => n.rate,
+            Action::Skip => n.skip,
         }
     }
 

@@ -47,7 +47,12 @@ impl CheckIn {
             .iter_mut()
             .find(|e| e.key_result == entry.key_result)
         {
-            Some(e) => *e = entry,
+            // The entry's fields this version does not know stay.
+            Some(e) => {
+                let mut extra = std::mem::take(&mut e.extra);
+                extra.extend(entry.extra.clone());
+                *e = CheckInEntry { extra, ..entry };
+            }
             None => self.entries.push(entry),
         }
     }

@@ -15,9 +15,7 @@ use super::quarter::Quarter;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The UI language.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]

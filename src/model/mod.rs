@@ -6,6 +6,7 @@ pub mod data;
 mod de;
 pub mod number;
 pub mod objective;
+pub mod overview;
 pub mod progress;
 pub mod quarter;
 pub mod review;
@@ -13,8 +14,8 @@ pub mod review;
 pub use checkin::{CheckIn, CheckInEntry, Pulse};
 pub use data::{Data, FORMAT_VERSION, KrPos, Lang, Settings};
 pub use objective::{
-    Binary, Extra, HistoryEntry, Initiative, KeyResult, Kind, Level, Measure, Numeric, Objective,
-    Retro, Status,
+    Binary, Extra, HistoryEntry, Initiative, KeyResult, Kind, Level, Measure, MeasureKind,
+    MeasureParts, Numeric, Objective, Retro, Status,
 };
 pub use quarter::{IsoWeek, Quarter};
 

@@ -118,6 +118,20 @@ impl Objective {
         self.key_results.iter().find(|k| k.id == id)
     }
 
+    /// A changed copy: `change` applied and `updated` set to `now`. The one
+    /// way a Mål is changed, by the tracker and the command line alike; it
+    /// keeps every field it does not touch, the unknown ones included.
+    pub fn changed<R>(
+        &self,
+        now: DateTime<Utc>,
+        change: impl FnOnce(&mut Objective) -> R,
+    ) -> (Objective, R) {
+        let mut o = self.clone();
+        let r = change(&mut o);
+        o.updated = now;
+        (o, r)
+    }
+
     /// Uppgifter done and in all.
     pub fn initiatives_done(&self) -> (usize, usize) {
         let done = self.initiatives.iter().filter(|i| i.done.is_some()).count();
@@ -183,6 +197,72 @@ impl KeyResult {
     pub fn last_update(&self) -> Option<NaiveDate> {
         self.history.iter().map(|h| h.date).max()
     }
+
+    /// Records a new value: the measure's current value, the confidence when
+    /// one is given, and one history entry. The one way a value is recorded,
+    /// by keys, the check-in, `okr update` and the demo.
+    ///
+    /// `replacing` names the last entry's (date, value) when this recording
+    /// stands in for it (a second check-in in one week): that entry is then
+    /// rewritten, keeping the fields this version does not know, if it is
+    /// still the last one; otherwise a new entry is added.
+    pub fn record(
+        &mut self,
+        date: NaiveDate,
+        value: f64,
+        confidence: Option<u8>,
+        note: String,
+        replacing: Option<(NaiveDate, f64)>,
+    ) {
+        self.measure.set_current(value);
+        if let Some(c) = confidence {
+            self.confidence = c;
+        }
+        let value = self.measure.current();
+        let confidence = Some(self.confidence);
+        match (replacing, self.history.last_mut()) {
+            (Some((d, v)), Some(h)) if h.date == d && h.value == v => {
+                h.date = date;
+                h.value = value;
+                h.confidence = confidence;
+                h.note = note;
+            }
+            _ => self
+                .history
+                .push(HistoryEntry::new(date, value, confidence, note)),
+        }
+    }
+}
+
+/// The four ways a key result is measured, without their values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MeasureKind {
+    #[default]
+    Numeric,
+    Done,
+    AtLeast,
+    AtMost,
+}
+
+impl MeasureKind {
+    pub const ALL: [MeasureKind; 4] = [
+        MeasureKind::Numeric,
+        MeasureKind::Done,
+        MeasureKind::AtLeast,
+        MeasureKind::AtMost,
+    ];
+}
+
+/// The values of a measure as a form gives them; each kind reads the ones it uses.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MeasureParts {
+    pub kind: MeasureKind,
+    pub start: f64,
+    pub target: f64,
+    pub level: f64,
+    pub current: f64,
+    pub done: bool,
+    pub unit: String,
 }
 
 /// How a key result is measured.
@@ -261,6 +341,62 @@ impl Measure {
             unit: unit.to_string(),
             extra: Extra::new(),
         })
+    }
+
+    pub fn kind(&self) -> MeasureKind {
+        match self {
+            Measure::Numeric(_) => MeasureKind::Numeric,
+            Measure::Done(_) => MeasureKind::Done,
+            Measure::AtLeast(_) => MeasureKind::AtLeast,
+            Measure::AtMost(_) => MeasureKind::AtMost,
+        }
+    }
+
+    /// The fields of this measure that this version does not know.
+    pub fn extra_mut(&mut self) -> &mut Extra {
+        match self {
+            Measure::Numeric(n) => &mut n.extra,
+            Measure::Done(b) => &mut b.extra,
+            Measure::AtLeast(l) | Measure::AtMost(l) => &mut l.extra,
+        }
+    }
+
+    /// Takes the kind and values of `parts`, keeping the fields this version
+    /// does not know (also when the kind changes).
+    pub fn reshape(&mut self, parts: MeasureParts) {
+        let extra = std::mem::take(self.extra_mut());
+        let MeasureParts {
+            kind,
+            start,
+            target,
+            level,
+            current,
+            done,
+            unit,
+        } = parts;
+        *self = match kind {
+            MeasureKind::Numeric => Measure::Numeric(Numeric {
+                start,
+                target,
+                current,
+                unit,
+                extra,
+            }),
+            MeasureKind::Done => Measure::Done(Binary { done, extra }),
+            MeasureKind::AtLeast | MeasureKind::AtMost => {
+                let l = Level {
+                    level,
+                    current,
+                    unit,
+                    extra,
+                };
+                if kind == MeasureKind::AtLeast {
+                    Measure::AtLeast(l)
+                } else {
+                    Measure::AtMost(l)
+                }
+            }
+        };
     }
 
     /// The current value as a number (done is 1, not done 0).

@@ -10,6 +10,15 @@ use super::objective::{Extra, Kind, Measure, Objective};
 use super::progress;
 use super::quarter::Quarter;
 
+/// The focus rules of the method, used by the warnings while editing and by
+/// the planning checklist: 3–5 Mål a quarter (per owner), at most five key
+/// results on a Mål, a Mål on one line.
+pub const MIN_OBJECTIVES: usize = 3;
+pub const MAX_OBJECTIVES: usize = 5;
+pub const MAX_KEY_RESULTS: usize = 5;
+/// A Mål title wider than this (in terminal cells) no longer fits on one line.
+pub const ONE_LINE: usize = 70;
+
 /// The quarter a review opens on: the one just ended during the first two
 /// weeks of a new quarter, else the current one.
 pub fn default_review_quarter(today: NaiveDate) -> Quarter {
@@ -138,7 +147,7 @@ impl Check {
 }
 
 /// The focus checklist of a quarter (limits count per owner when owners are set).
-pub fn checklist(data: &Data, quarter: Quarter, one_line: usize) -> [Check; 4] {
+pub fn checklist(data: &Data, quarter: Quarter) -> [Check; 4] {
     let objectives: Vec<&Objective> = data.in_quarter(quarter).map(|(_, o)| o).collect();
     let mut owners: Vec<Option<&String>> = objectives.iter().map(|o| o.owner.as_ref()).collect();
     owners.sort();
@@ -161,17 +170,17 @@ pub fn checklist(data: &Data, quarter: Quarter, one_line: usize) -> [Check; 4] {
         .count();
     let too_long = objectives
         .iter()
-        .filter(|o| o.title.width() > one_line)
+        .filter(|o| o.title.width() > ONE_LINE)
         .count();
     [
         Check::Objectives {
             least,
             count,
-            ok: least >= 3 && count <= 5,
+            ok: least >= MIN_OBJECTIVES && count <= MAX_OBJECTIVES,
         },
         Check::KeyResults {
             most,
-            ok: most <= 5,
+            ok: most <= MAX_KEY_RESULTS,
         },
         Check::Measurable { without },
         Check::OneLine { too_long },
@@ -292,7 +301,7 @@ mod tests {
     #[test]
     fn checklist_flags_focus_problems() {
         let mut data = store();
-        let c = checklist(&data, Quarter { year: 2026, q: 4 }, 70);
+        let c = checklist(&data, Quarter { year: 2026, q: 4 });
         assert_eq!(
             c[0],
             Check::Objectives {
@@ -306,7 +315,7 @@ mod tests {
         assert!(c[3].ok());
         data.objective_mut(0).unwrap().title = "x".repeat(80);
         assert_eq!(
-            checklist(&data, Quarter { year: 2026, q: 4 }, 70)[3],
+            checklist(&data, Quarter { year: 2026, q: 4 })[3],
             Check::OneLine { too_long: 1 }
         );
     }

@@ -15,7 +15,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::checkin::Step;
 use crate::app::keys::{self, Action, Context};
 use crate::app::{App, Modal, Screen, Tone};
 use theme::Theme;
@@ -54,11 +53,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
     );
     draw_footer(app, frame, footer, theme);
     match &app.modal {
-        Some(Modal::Help) => modal::draw_help(app, frame, area, theme),
-        Some(Modal::Form(form)) => modal::draw_form(app, form, frame, area, theme),
+        Some(Modal::Form(form)) => modal::draw_form(form, frame, area, theme),
         Some(Modal::Confirm { title, .. }) => modal::draw_confirm(app, title, frame, area, theme),
         Some(Modal::Carry(c)) => review::draw_carry(app, c, frame, area, theme),
         None => {}
+    }
+    if app.help {
+        modal::draw_help(app, frame, area, theme);
     }
 }
 
@@ -90,44 +91,38 @@ fn status_height(lines: &[Line], area: Rect) -> u16 {
         .max(1)
 }
 
-/// The keys that work here, from the key table.
+/// The keys that work here, from the key table: help and quit first, so a
+/// narrow window never hides them.
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let ctx = match app.modal {
-        Some(Modal::Help) => Context::Help,
-        _ => app.context(),
-    };
+    frame.render_widget(
+        Paragraph::new(key_hints(app, &app.layers(), true, theme)),
+        area,
+    );
+}
+
+/// A line of key hints for `layers` (the footer's, when `footer_only`).
+pub fn key_hints(app: &App, layers: &[Context], footer_only: bool, theme: Theme) -> Line<'static> {
+    let first =
+        |b: &keys::Binding| matches!(b.action, Action::Help | Action::CloseHelp | Action::Quit);
+    let shown: Vec<keys::Binding> = app
+        .keymap
+        .bindings_for(layers)
+        .into_iter()
+        .filter(|b| b.footer || !footer_only)
+        .collect();
+    let ordered = shown
+        .iter()
+        .filter(|b| first(b))
+        .chain(shown.iter().filter(|b| !first(b)));
     let mut spans = Vec::new();
-    if let Screen::CheckIn(st) = &app.screen {
-        let keys = match st.step {
-            Step::Walk => app.s.walk_keys,
-            Step::Reflect => app.s.reflect_keys,
-            Step::Pulse => app.s.pulse_keys,
-            Step::Summary => app.s.summary_keys,
-        };
-        spans.push(Span::styled(keys, theme.dim()));
-    } else if let Some(Modal::Form(_)) = app.modal {
-        spans.push(Span::styled(app.s.form_keys, theme.dim()));
-    } else if let Some(Modal::Confirm { .. }) = app.modal {
-        spans.push(Span::styled("y / n", theme.dim()));
-    } else if let Some(Modal::Carry(_)) = app.modal {
-        spans.push(Span::styled(app.s.carry_hint, theme.dim()));
-    } else {
-        // Help and quit first, so a narrow window never hides them.
-        let first = |b: &keys::Binding| matches!(b.action, Action::Help | Action::Quit);
-        let footer: Vec<&keys::Binding> = keys::bindings_for(ctx).filter(|b| b.footer).collect();
-        let ordered = footer
-            .iter()
-            .filter(|b| first(b))
-            .chain(footer.iter().filter(|b| !first(b)));
-        for b in ordered {
-            if !spans.is_empty() {
-                spans.push(Span::styled(" · ", theme.dim()));
-            }
-            spans.push(Span::styled(keys::keys_label(b), theme.title()));
-            spans.push(Span::raw(format!(" {}", app.s.action(b.action))));
+    for b in ordered {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim()));
         }
+        spans.push(Span::styled(keys::keys_label(b), theme.title()));
+        spans.push(Span::raw(format!(" {}", app.s.action(b.action))));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    Line::from(spans)
 }
 
 /// A rectangle of at most `w`×`h` centred in `area`, never outside it.

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use super::widgets::fit;
 use crate::app::App;
 use crate::app::form::{Form, Widget};
-use crate::app::keys;
+use crate::app::keys::{self, Context};
 
 /// Rows a field takes: a line, or several for a text area, plus its message.
 fn field_height(f: &crate::app::form::Field) -> u16 {
@@ -36,8 +36,8 @@ pub fn form_height(form: &Form) -> u16 {
     fields.saturating_add(u16::try_from(form.warnings.len()).unwrap_or(u16::MAX))
 }
 
-pub fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
-    let h = form_height(form).saturating_add(4);
+pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
+    let h = form_height(form).saturating_add(2);
     let rect = centered(area, 100.min(area.width.saturating_sub(4)).max(40), h);
     frame.render_widget(Clear, rect);
     let title = match &form.about {
@@ -50,18 +50,7 @@ pub fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect, theme: T
         .title(Span::styled(title, theme.title()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let used = draw_fields(form, frame, inner, theme);
-    let hint = Rect {
-        y: inner.y.saturating_add(used).saturating_add(1),
-        height: 1,
-        ..inner
-    };
-    if hint.y < inner.bottom() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(app.s.form_text_keys, theme.dim())),
-            hint,
-        );
-    }
+    draw_fields(form, frame, inner, theme);
 }
 
 /// Draws the fields of a form into `inner`, top down; returns the rows used.
@@ -199,26 +188,27 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
 }
 
 pub fn draw_confirm(app: &App, title: &str, frame: &mut Frame, area: Rect, theme: Theme) {
-    let text = (app.s.confirm_delete)(title);
-    let rect = centered(
-        area,
-        u16::try_from(text.width() + 4).unwrap_or(u16::MAX).min(70),
-        5,
-    );
+    let question = (app.s.confirm_delete)(title);
+    let keys = super::key_hints(app, &[Context::Confirm], true, theme);
+    let w = question.width().max(keys.width()) + 4;
+    let rect = centered(area, u16::try_from(w).unwrap_or(u16::MAX).min(70), 6);
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.warning());
     frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        Paragraph::new(vec![Line::raw(question), keys])
+            .block(block)
+            .wrap(Wrap { trim: true }),
         rect,
     );
 }
 
-/// The keys of the screen under the overlay, from the same table that handles them.
+/// The keys of whatever is under the overlay, from the same table that
+/// handles them, and how to close it.
 pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
-    let bindings: Vec<_> = keys::bindings_for(app.screen_context()).collect();
+    let bindings = app.keymap.bindings_for(&app.layers_under_help());
     let key_w = bindings
         .iter()
         .map(|b| keys::keys_label(b).width())
@@ -235,7 +225,7 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(s.help_close, theme.dim()));
+    lines.push(super::key_hints(app, &[Context::Help], true, theme));
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 60, h);
     frame.render_widget(Clear, rect);
@@ -251,5 +241,11 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         block
     };
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll, 0))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }

@@ -12,55 +12,8 @@ use super::theme::Theme;
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
 use crate::model::checkin::streak;
+use crate::model::overview::{QuarterFacts, quarter_facts};
 use crate::model::progress;
-use crate::model::{Kind, Quarter, Status};
-
-/// One quarter's figures.
-pub struct QuarterFacts {
-    pub quarter: Quarter,
-    pub objectives: usize,
-    /// The mean of the set scores, if any is set.
-    pub mean_score: Option<f64>,
-    pub progress: f64,
-    pub committed: (usize, usize),
-    /// Mean rating per pillar over the quarter's check-ins with a pulse.
-    pub pulse: Option<[f64; 5]>,
-}
-
-pub fn facts(app: &App, q: Quarter) -> QuarterFacts {
-    let os: Vec<_> = app.data.in_quarter(q).map(|(_, o)| o).collect();
-    let scores: Vec<f64> = os.iter().filter_map(|o| o.score).collect();
-    let mean_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
-    let committed: Vec<_> = os.iter().filter(|o| o.kind == Kind::Committed).collect();
-    let achieved = committed
-        .iter()
-        .filter(|o| o.status == Status::Achieved || o.score.is_some_and(|s| s >= 1.0))
-        .count();
-    let pulses: Vec<[u8; 5]> = app
-        .data
-        .checkins
-        .iter()
-        .filter(|c| q.contains(c.date))
-        .filter_map(|c| c.pulse.as_ref().map(|p| p.ratings()))
-        .collect();
-    let pulse = (!pulses.is_empty()).then(|| {
-        let mut m = [0.0; 5];
-        for p in &pulses {
-            for (i, r) in p.iter().enumerate() {
-                m[i] += f64::from(*r) / pulses.len() as f64;
-            }
-        }
-        m
-    });
-    QuarterFacts {
-        quarter: q,
-        objectives: os.len(),
-        mean_score,
-        progress: progress::quarter_progress(os.iter().copied()),
-        committed: (achieved, committed.len()),
-        pulse,
-    }
-}
 
 pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
@@ -89,7 +42,10 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         );
         return;
     }
-    let all: Vec<QuarterFacts> = quarters.iter().map(|q| facts(app, *q)).collect();
+    let all: Vec<QuarterFacts> = quarters
+        .iter()
+        .map(|q| quarter_facts(&app.data, *q))
+        .collect();
     let width = usize::from(inner.width);
     let mut lines = vec![Line::styled(
         fit(

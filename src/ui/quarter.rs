@@ -338,10 +338,7 @@ fn draw_checklist(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         format!("{}: ", s.checklist_title),
         theme.title(),
     )];
-    for (i, c) in checklist(&app.data, app.quarter, crate::app::edit::ONE_LINE)
-        .iter()
-        .enumerate()
-    {
+    for (i, c) in checklist(&app.data, app.quarter).iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" · "));
         }

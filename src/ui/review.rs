@@ -19,20 +19,17 @@ use crate::model::review::{proposed_for_carry, quarters_running};
 pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let indexes: Vec<usize> = app.data.in_quarter(st.quarter).map(|(i, _)| i).collect();
-    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objective_at(*i)));
     frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(vec![
-                Span::styled((s.review_title)(&st.quarter.to_string()), theme.title()),
-                Span::raw(format!(
-                    " · {} {}",
-                    s.progress.to_lowercase(),
-                    s.percent(qp)
-                )),
-            ]),
-            Line::styled(s.review_keys_hint, theme.dim()),
-        ]),
+        Paragraph::new(Line::from(vec![
+            Span::styled((s.review_title)(&st.quarter.to_string()), theme.title()),
+            Span::raw(format!(
+                " · {} {}",
+                s.progress.to_lowercase(),
+                s.percent(qp)
+            )),
+        ])),
         head,
     );
     let block = pane_block(s.objectives.to_string(), true, theme);

@@ -1,0 +1,294 @@
+//! The key table against the tracker: in every mode, every key the footer or
+//! the help shows does something there, and the help opens and closes anywhere.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use okr::app::keys::{Context, Key, keys_label};
+use okr::app::{App, Modal, Screen};
+use okr::model::Lang;
+use ratatui::crossterm::event::KeyCode;
+
+/// A mode of the tracker, reached from the example data by named steps.
+#[derive(Clone, Copy, Debug)]
+enum Mode {
+    Quarter,
+    QuarterKeyResults,
+    DetailKeyResults,
+    DetailInitiatives,
+    Review,
+    Overview,
+    Help,
+    ConfirmDelete,
+    Carry,
+    FormText,
+    FormChoice,
+    FormNumber,
+    ReviewFormArea,
+    CheckInNumber,
+    CheckInNote,
+    CheckInChoice,
+    Reflect,
+    Pulse,
+    Summary,
+}
+
+const MODES: [Mode; 19] = [
+    Mode::Quarter,
+    Mode::QuarterKeyResults,
+    Mode::DetailKeyResults,
+    Mode::DetailInitiatives,
+    Mode::Review,
+    Mode::Overview,
+    Mode::Help,
+    Mode::ConfirmDelete,
+    Mode::Carry,
+    Mode::FormText,
+    Mode::FormChoice,
+    Mode::FormNumber,
+    Mode::ReviewFormArea,
+    Mode::CheckInNumber,
+    Mode::CheckInNote,
+    Mode::CheckInChoice,
+    Mode::Reflect,
+    Mode::Pulse,
+    Mode::Summary,
+];
+
+/// Named steps from the quarter view (the example data, first Mål selected).
+fn open_detail(h: &mut Harness) {
+    h.keys(&[code(ENTER)]);
+}
+
+fn focus_key_results(h: &mut Harness) {
+    h.keys(&[code(TAB)]);
+}
+
+/// The review form of the aspirational Mål (the fourth), which offers to carry it.
+fn review_form_of_aspirational(h: &mut Harness) {
+    h.keys(&[ch('r'), ch('j'), ch('j'), ch('j'), code(ENTER)]);
+}
+
+/// The check-in walk up to the key result at `index` (0-based).
+fn walk_to(h: &mut Harness, index: usize) {
+    h.keys(&[ch('c')]);
+    for _ in 0..index {
+        h.keys(&[code(ENTER)]);
+    }
+}
+
+/// Through every key result of the walk to the reflection.
+fn walk_to_reflection(h: &mut Harness) {
+    h.keys(&[ch('c')]);
+    for _ in 0..30 {
+        if matches!(&h.app.screen, Screen::CheckIn(st) if st.step != okr::app::checkin::Step::Walk)
+        {
+            return;
+        }
+        h.keys(&[code(ENTER)]);
+    }
+    panic!("the walk did not reach the reflection");
+}
+
+fn reach(mode: Mode) -> Harness {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    match mode {
+        Mode::Quarter => {}
+        Mode::QuarterKeyResults => focus_key_results(&mut h),
+        Mode::DetailKeyResults => open_detail(&mut h),
+        Mode::DetailInitiatives => {
+            h.keys(&[ch('j'), ch('j'), ch('j'), ch('j')]);
+            open_detail(&mut h);
+            h.keys(&[code(TAB)]);
+        }
+        Mode::Review => h.keys(&[ch('r')]),
+        Mode::Overview => h.keys(&[ch('o')]),
+        Mode::Help => h.keys(&[ch('?')]),
+        Mode::ConfirmDelete => h.keys(&[ch('d')]),
+        Mode::Carry => {
+            review_form_of_aspirational(&mut h);
+            h.keys(&[ctrl('s')]);
+        }
+        // A new Mål: the title, then (two fields on) its kind.
+        Mode::FormText => h.keys(&[ch('a')]),
+        Mode::FormChoice => h.keys(&[ch('a'), code(TAB), code(TAB)]),
+        Mode::FormNumber => {
+            focus_key_results(&mut h);
+            h.keys(&[ch('v')]);
+        }
+        Mode::ReviewFormArea => {
+            review_form_of_aspirational(&mut h);
+            h.keys(&[code(TAB), code(TAB)]);
+        }
+        Mode::CheckInNumber => walk_to(&mut h, 0),
+        Mode::CheckInNote => {
+            walk_to(&mut h, 0);
+            h.keys(&[code(TAB), code(TAB)]);
+        }
+        // The example's seventh key result is done / not done.
+        Mode::CheckInChoice => walk_to(&mut h, 7),
+        Mode::Reflect => walk_to_reflection(&mut h),
+        Mode::Pulse => {
+            walk_to_reflection(&mut h);
+            h.keys(&[ctrl('s')]);
+        }
+        Mode::Summary => {
+            walk_to_reflection(&mut h);
+            h.keys(&[ctrl('s'), ch('s')]);
+        }
+    }
+    h
+}
+
+/// The innermost layer each mode must be in, so the walk covers every context.
+fn expected_layer(mode: Mode) -> Context {
+    match mode {
+        Mode::Quarter => Context::Quarter,
+        Mode::QuarterKeyResults => Context::QuarterKeyResults,
+        Mode::DetailKeyResults => Context::DetailKeyResults,
+        Mode::DetailInitiatives => Context::DetailInitiatives,
+        Mode::Review => Context::Review,
+        Mode::Overview => Context::Overview,
+        Mode::Help => Context::Help,
+        Mode::ConfirmDelete => Context::Confirm,
+        Mode::Carry => Context::Carry,
+        Mode::FormText | Mode::CheckInNote => Context::TextField,
+        Mode::FormChoice | Mode::CheckInChoice => Context::ChoiceField,
+        Mode::FormNumber | Mode::CheckInNumber => Context::NumberField,
+        Mode::ReviewFormArea | Mode::Reflect => Context::AreaField,
+        Mode::Pulse => Context::Pulse,
+        Mode::Summary => Context::Summary,
+    }
+}
+
+fn layers_of(app: &App) -> Vec<Context> {
+    app.layers()
+}
+
+#[test]
+fn every_mode_is_reached_and_every_context_is_covered() {
+    let mut seen = Vec::new();
+    for mode in MODES {
+        let h = reach(mode);
+        let layers = layers_of(&h.app);
+        assert_eq!(layers[0], expected_layer(mode), "{mode:?}: {layers:?}");
+        seen.extend(layers);
+    }
+    for ctx in okr::app::keys::ALL_CONTEXTS {
+        assert!(seen.contains(ctx), "no mode reaches {ctx:?}");
+    }
+}
+
+#[test]
+fn every_key_the_footer_or_help_shows_does_something_there() {
+    for mode in MODES {
+        let h = reach(mode);
+        let layers = layers_of(&h.app);
+        let shown = h.app.keymap.bindings_for(&layers);
+        assert!(!shown.is_empty(), "{mode:?} shows no keys");
+        for b in shown {
+            for key in &b.keys {
+                let mut h = reach(mode);
+                let before = layers_of(&h.app);
+                assert_eq!(before, layers, "{mode:?} is reached the same way each time");
+                assert!(
+                    h.app.handle_key(key.event()),
+                    "{mode:?}: {} ({:?}, shown as {}) does nothing",
+                    key.label(),
+                    b.action,
+                    keys_label(&b)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_help_opens_in_every_mode_and_esc_returns_to_it_as_it_was() {
+    for mode in MODES.into_iter().filter(|m| !matches!(m, Mode::Help)) {
+        let mut h = reach(mode);
+        // Something typed first where a field has the focus: it must survive.
+        let typed = !matches!(
+            mode,
+            Mode::Help
+                | Mode::Quarter
+                | Mode::QuarterKeyResults
+                | Mode::DetailKeyResults
+                | Mode::DetailInitiatives
+                | Mode::Review
+                | Mode::Overview
+                | Mode::ConfirmDelete
+                | Mode::Carry
+                | Mode::Pulse
+                | Mode::Summary
+                | Mode::FormChoice
+                | Mode::CheckInChoice
+        );
+        if typed {
+            h.type_text("7");
+        }
+        let layers = layers_of(&h.app);
+        let shot = format!("{:?}{:?}", h.app.modal, screen_name(&h.app));
+        h.keys(&[code(KeyCode::F(1))]);
+        assert!(h.app.help, "{mode:?}: F1 opens the help");
+        assert_eq!(layers_of(&h.app), vec![Context::Help]);
+        h.keys(&[code(ESC)]);
+        assert!(!h.app.help, "{mode:?}: Esc closes the help");
+        assert_eq!(layers_of(&h.app), layers, "{mode:?}: back where it was");
+        assert_eq!(
+            format!("{:?}{:?}", h.app.modal, screen_name(&h.app)),
+            shot,
+            "{mode:?}: what was typed is intact"
+        );
+    }
+}
+
+/// The screen with its check-in state, for comparing before and after the help.
+fn screen_name(app: &App) -> String {
+    match &app.screen {
+        Screen::CheckIn(st) => format!("{:?} {:?}", st.step, st.form),
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_question_mark_helps_where_nothing_is_typed_and_is_typed_in_a_text_field() {
+    let mut h = reach(Mode::CheckInNumber);
+    h.keys(&[ch('?')]);
+    assert!(h.app.help, "? helps in a number field of the check-in");
+    let mut h = reach(Mode::CheckInNote);
+    h.keys(&[ch('?')]);
+    assert!(!h.app.help);
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!("still in the check-in")
+    };
+    assert_eq!(st.form.text(okr::app::form::FieldId::Note), "?");
+    let mut h = reach(Mode::ConfirmDelete);
+    h.keys(&[ch('?')]);
+    assert!(h.app.help);
+    assert!(matches!(h.app.modal, Some(Modal::Confirm { .. })));
+}
+
+#[test]
+fn the_footer_and_help_show_the_check_in_steps_own_keys() {
+    let h = reach(Mode::Pulse);
+    let labels: Vec<String> = h
+        .app
+        .keymap
+        .bindings_for(&layers_of(&h.app))
+        .iter()
+        .map(keys_label)
+        .collect();
+    for want in ["1–5", "s", "Enter", "Esc", "?/F1"] {
+        assert!(labels.iter().any(|l| l == want), "{want} in {labels:?}");
+    }
+    // In a text box Enter makes a new line: it is not shown as saving.
+    let h = reach(Mode::Reflect);
+    let shown = h.app.keymap.bindings_for(&layers_of(&h.app));
+    let go_on = shown
+        .iter()
+        .find(|b| b.action == okr::app::keys::Action::GoOn)
+        .expect("go on is shown");
+    assert_eq!(go_on.keys, vec![Key::Ctrl('s')]);
+}
