@@ -6,7 +6,8 @@
 //! - [`model`]: the OKR data and its math (progress, pace, bands), pure.
 //! - [`store`]: the JSON file: format, versions, atomic save, lock, backups.
 //! - [`i18n`]: every user-visible string, in Swedish and English.
-//! - [`app`]: the tracker's state and update; [`ui`]: drawing it.
+//! - [`app`]: the tracker's state and update; [`ui`]: drawing it;
+//!   [`tui`]: the event loop in a real terminal.
 //! - [`cli`]: the command line and the subcommands that need no terminal
 //!   (update, path); [`export`]: the reports.
 
@@ -20,4 +21,5 @@ pub mod i18n;
 pub mod model;
 pub mod run;
 pub mod store;
+pub mod tui;
 pub mod ui;

@@ -2,18 +2,18 @@
 //! sentence on stderr and exit code 1 (clap's usage errors exit 2).
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-
-use crate::app;
-use crate::app::terminal::{Options, TerminalError};
+use chrono::NaiveDate;
 use clap::Parser;
 
 use crate::cli::{self, Cli, Command, QuarterChoice};
 use crate::i18n;
-use crate::model::Quarter;
+use crate::model::{Lang, Quarter};
 use crate::store;
+use crate::tui::{self, Options, Start, TerminalError};
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -57,91 +57,72 @@ pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
 
 /// Today's local date, decided once for the whole run; `OKR_TODAY=2026-11-24`
 /// pins it (for demos and tests).
-pub fn today() -> chrono::NaiveDate {
+pub fn today() -> NaiveDate {
     std::env::var("OKR_TODAY")
         .ok()
-        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+        .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     let file = cli::data_file(&cli)?;
     let today = today();
+    let start = match &cli.command {
+        None => Start::Quarter,
+        Some(Command::Checkin) => Start::CheckIn,
+        Some(Command::Review { quarter }) => Start::Review(
+            quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today)),
+        ),
+        Some(Command::Demo) => return demo(cli.lang, today),
+        Some(command) => {
+            report(command, &file, cli.lang, today)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    let options = Options {
+        lang: cli.lang,
+        today,
+        demo: false,
+        start,
+    };
+    Ok(ExitCode::from(tui::run(&file, options)?))
+}
+
+/// The commands that need no terminal: their output on stdout.
+fn report(command: &Command, file: &Path, lang: Option<Lang>, today: NaiveDate) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match &cli.command {
-        Some(Command::Path) => cli::path(&file, &mut out)?,
-        Some(Command::Export { quarter, format }) => {
-            let data = store::read(&file)?;
-            let lang = i18n::choose_lang(cli.lang, data.settings.language);
+    match command {
+        Command::Path => cli::path(file, &mut out)?,
+        Command::Export { quarter, format } => {
+            let data = store::read(file)?;
+            let lang = i18n::choose_lang(lang, data.settings.language);
             let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
             cli::export(&data, which, *format, lang, today, &mut out)?;
         }
-        Some(Command::Update { id, value, note }) => {
-            cli::update(&file, id, value, note.as_deref(), cli.lang, today, &mut out)?
+        Command::Update { id, value, note } => {
+            cli::update(file, id, value, note.as_deref(), lang, today, &mut out)?
         }
-        Some(Command::Review { quarter }) => {
-            drop(out);
-            let q = quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today));
-            let code = app::terminal::run(
-                &file,
-                Options {
-                    lang: cli.lang,
-                    today,
-                    review: Some(q),
-                    ..Options::default()
-                },
-            )?;
-            return Ok(ExitCode::from(code));
-        }
-        Some(Command::Checkin) => {
-            drop(out);
-            let code = app::terminal::run(
-                &file,
-                Options {
-                    lang: cli.lang,
-                    today,
-                    checkin: true,
-                    ..Options::default()
-                },
-            )?;
-            return Ok(ExitCode::from(code));
-        }
-        Some(Command::Demo) => {
-            drop(out);
-            let dir = tempfile::Builder::new()
-                .prefix("okr-demo-")
-                .tempdir()
-                .map_err(|e| {
-                    TerminalError::TempFolder(std::env::temp_dir(), store::IoReason::of(&e))
-                })?;
-            let path = dir.path().join("okr.json");
-            let mut store = store::Store::open(&path)?.0;
-            store.save(&crate::demo::example(today))?;
-            drop(store);
-            let code = app::terminal::run(
-                &path,
-                Options {
-                    lang: cli.lang,
-                    today,
-                    demo: true,
-                    ..Options::default()
-                },
-            )?;
-            return Ok(ExitCode::from(code));
-        }
-        None => {
-            drop(out);
-            let code = app::terminal::run(
-                &file,
-                Options {
-                    lang: cli.lang,
-                    today,
-                    ..Options::default()
-                },
-            )?;
-            return Ok(ExitCode::from(code));
-        }
+        Command::Checkin | Command::Review { .. } | Command::Demo => {}
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
+}
+
+/// `okr demo`: the tracker on the example data in a temporary file.
+fn demo(lang: Option<Lang>, today: NaiveDate) -> Result<ExitCode> {
+    let dir = tempfile::Builder::new()
+        .prefix("okr-demo-")
+        .tempdir()
+        .map_err(|e| TerminalError::TempFolder(std::env::temp_dir(), store::IoReason::of(&e)))?;
+    let path = dir.path().join("okr.json");
+    let mut store = store::Store::open(&path)?.0;
+    store.save(&crate::demo::example(today))?;
+    drop(store);
+    let options = Options {
+        lang,
+        today,
+        demo: true,
+        start: Start::Quarter,
+    };
+    Ok(ExitCode::from(tui::run(&path, options)?))
 }

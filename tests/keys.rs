@@ -292,3 +292,28 @@ fn the_footer_and_help_show_the_check_in_steps_own_keys() {
         .expect("go on is shown");
     assert_eq!(go_on.keys, vec![Key::Ctrl('s')]);
 }
+
+#[test]
+fn a_rebound_key_works_and_the_footer_and_messages_follow_it() {
+    let mut h = reach(Mode::Quarter);
+    h.app
+        .keymap
+        .rebind(okr::app::keys::Action::Undo, &[Key::Char('z')]);
+    let footer: Vec<String> = h
+        .app
+        .keymap
+        .bindings_for(&layers_of(&h.app))
+        .iter()
+        .filter(|b| b.footer)
+        .map(keys_label)
+        .collect();
+    assert!(footer.iter().any(|l| l == "z"), "{footer:?}");
+    assert!(!footer.iter().any(|l| l == "u"), "{footer:?}");
+    let before = h.app.data.objectives.len();
+    h.keys(&[ch('d'), ch('y')]);
+    let message = h.app.message.clone().unwrap().text;
+    assert!(message.contains("(z undoes)"), "{message}");
+    assert!(!h.app.handle_key(ch('u')), "u no longer undoes");
+    h.keys(&[ch('z')]);
+    assert_eq!(h.app.data.objectives.len(), before, "z undid the delete");
+}

@@ -327,7 +327,9 @@ impl App {
                     return (true, false);
                 }
                 st.leave_armed = true;
-                self.warn(self.s.step_not_saved);
+                self.warn((self.s.step_not_saved)(
+                    &self.key(Action::SaveAndLeave, Context::CheckInWalk),
+                ));
                 (true, true)
             }
             _ => (st.form.act(action, key), true),
@@ -451,7 +453,9 @@ impl App {
         self.pane = Pane::Objectives;
         self.clamp_selection();
         if self.this_weeks_checkin().is_some() && self.checkin_waiting() > 0 {
-            self.info(self.s.checkin_saved);
+            self.info((self.s.checkin_saved)(
+                &self.key(Action::CheckIn, Context::Quarter),
+            ));
         }
     }
 

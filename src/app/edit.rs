@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::form::{self, FieldId, Form, Purpose};
 use super::history::Patch;
+use super::keys::{Action, Context};
 use super::{App, Modal, Pane, Target};
 use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use crate::model::review::{MAX_KEY_RESULTS, MAX_OBJECTIVES, ONE_LINE};
@@ -479,7 +480,10 @@ impl App {
                 });
             }
         }
-        self.info((self.s.deleted)(title));
+        self.info((self.s.deleted)(
+            title,
+            &self.key(Action::Undo, Context::Quarter),
+        ));
     }
 
     fn select_objective_at(&mut self, data_index: usize) {

@@ -529,6 +529,13 @@ impl Keymap {
             .map_or_else(String::new, |k| k.label())
     }
 
+    /// Gives `action` other keys wherever it is bound (a user's own keys).
+    pub fn rebind(&mut self, action: Action, keys: &[Key]) {
+        for b in self.bindings.iter_mut().filter(|b| b.action == action) {
+            b.keys = keys.to_vec();
+        }
+    }
+
     /// Bindings of one context, as the table has them.
     pub fn in_context(&self, ctx: Context) -> impl Iterator<Item = &Binding> {
         self.bindings

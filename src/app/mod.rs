@@ -10,7 +10,6 @@ pub mod history;
 pub mod keys;
 pub mod review;
 pub mod saver;
-pub mod terminal;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -244,6 +243,12 @@ impl App {
         vec![ctx]
     }
 
+    /// The key of an action where it works, as the help writes it, for a
+    /// message that names it ("press c").
+    pub fn key(&self, action: Action, ctx: Context) -> String {
+        self.keymap.key_of(action, ctx)
+    }
+
     pub fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
@@ -419,12 +424,21 @@ impl App {
             return st.type_key(key);
         }
         if let Some((label, action)) = self.keymap.elsewhere(&key) {
+            let s = self.s;
+            let (name, screen) = (s.action(action), Context::Quarter);
             let hint = match action {
-                Action::SetValue | Action::StepUp | Action::StepDown => self.s.select_key_result,
-                Action::Toggle => self.s.select_initiative,
-                _ => self.s.key_elsewhere,
+                Action::SetValue | Action::StepUp | Action::StepDown => {
+                    (s.select_key_result)(&label, name, &self.key(Action::NextPane, screen))
+                }
+                Action::Toggle => (s.select_initiative)(
+                    &label,
+                    name,
+                    &self.key(Action::Open, screen),
+                    &self.key(Action::NextPane, Context::DetailKeyResults),
+                ),
+                _ => (s.key_elsewhere)(&label, name, &self.key(Action::Help, screen)),
             };
-            self.info(hint(&label, self.s.action(action)));
+            self.info(hint);
         } else {
             self.message = None;
         }
@@ -435,7 +449,7 @@ impl App {
         if self.save_problem.is_some() && !self.quit_armed {
             self.quit_armed = true;
             self.message = Some(Message {
-                text: self.s.unsaved_quit.into(),
+                text: (self.s.unsaved_quit)(&self.key(Action::Quit, Context::Quarter)),
                 tone: Tone::Error,
             });
             return;

@@ -94,11 +94,13 @@ pub static EN: Strings = Strings {
         objective: "Objective — Where do I want to go? Inspiring, one line, shows the way.",
         key_results: "Key results — How do I know I am getting closer? Short, specific, measurable.",
         initiatives: "Initiatives — What do I need to do to get there? Concrete tasks.",
-        first_step: "Press a to add your first objective (3–5 a quarter: fewer is better).",
+        first_step: |a| {
+            format!("Press {a} to add your first objective (3–5 a quarter: fewer is better).")
+        },
     },
-    no_key_results: "No key results yet: press Tab, then a.",
-    no_key_results_detail: "No key results yet: press a.",
-    no_initiatives: "No initiatives yet: press a here.",
+    no_key_results: |tab, a| format!("No key results yet: press {tab}, then {a}."),
+    no_key_results_detail: |a| format!("No key results yet: press {a}."),
+    no_initiatives: |a| format!("No initiatives yet: press {a} here."),
     too_small: "The window is too small for okr: make it at least 40×12.",
     help_title: "Keys",
     new_objective: "New objective",
@@ -131,7 +133,7 @@ pub static EN: Strings = Strings {
     warn_long_title: "Focus: an objective should fit on one line.",
     warn_no_number: "Focus: a key result should be measurable; a number makes it clear.",
     confirm_delete: |t| format!("Delete “{t}”?"),
-    deleted: |t| format!("Deleted: {t} (u undoes)"),
+    deleted: |t, u| format!("Deleted: {t} ({u} undoes)"),
     undone: "Undone.",
     redone: "Redone.",
     nothing_to_undo: "Nothing to undo.",
@@ -142,18 +144,18 @@ pub static EN: Strings = Strings {
             "{f} was changed by another program; okr did not overwrite it. Your changes are saved in {c}."
         )
     },
-    unsaved_quit: "The last change is not saved. Press q again to quit anyway.",
+    unsaved_quit: |q| format!("The last change is not saved. Press {q} again to quit anyway."),
     linked_to: "→",
     detail_title: "Objective",
     demo_note: "Demo: example data in a temporary file; your own file is not touched.",
-    checkin_banner: |n| format!("This week's check-in: {n} key results waiting — press c"),
+    checkin_banner: |n, c| format!("This week's check-in: {n} key results waiting — press {c}"),
     checkin_title: |w| format!("Check-in {w}"),
     step_of: |i, n| format!("Key result {i} of {n}"),
     last_week: "Last week",
     reflect_title: "Wins, blockers and next steps",
     reflect_hint: "Celebrate small wins: write down what went well this week.",
     pulse_title: "Team pulse: rate each pillar 1–5",
-    pulse_incomplete: "Rate all five pillars, or press s to skip.",
+    pulse_incomplete: |s| format!("Rate all five pillars, or press {s} to skip."),
     summary_title: "Summary",
     moved: "What moved",
     nothing_moved: "Nothing moved this week.",
@@ -168,8 +170,12 @@ pub static EN: Strings = Strings {
     },
     celebrate: |n| format!("Celebrate small wins: {n} key results moved forward this week!"),
     no_checkin_items: "No key results to check in on this quarter: add some first.",
-    checkin_saved: "The check-in is saved; go on with c whenever you like.",
-    step_not_saved: "This step is not saved: mend what is marked, or press Esc again to leave without it.",
+    checkin_saved: |c| format!("The check-in is saved; go on with {c} whenever you like."),
+    step_not_saved: |esc| {
+        format!(
+            "This step is not saved: mend what is marked, or press {esc} again to leave without it."
+        )
+    },
     past_checkins: "Check-ins",
     review_title: |q| format!("Quarter review {q}"),
     suggested: "suggested",
@@ -198,12 +204,20 @@ pub static EN: Strings = Strings {
     running_progress: "running",
     mean_scores: "Mean score per quarter",
     pulse_trend: "Team pulse per quarter (mean 1–5)",
-    no_quarters: "No quarters with objectives yet: press Esc, then a to add one.",
-    key_elsewhere: |k, a| format!("{k} ({a}) does not work here; ? shows the keys that do."),
+    no_quarters: |esc, a| {
+        format!("No quarters with objectives yet: press {esc}, then {a} to add one.")
+    },
+    key_elsewhere: |k, a, help| {
+        format!("{k} ({a}) does not work here; {help} shows the keys that do.")
+    },
     err_own_parent: "An objective cannot sit under itself.",
-    select_key_result: |k, a| format!("{k} ({a}) works on a key result: press Tab to select one."),
-    select_initiative: |k, a| {
-        format!("{k} ({a}) works on an initiative: open the objective with Enter, then press Tab.")
+    select_key_result: |k, a, tab| {
+        format!("{k} ({a}) works on a key result: press {tab} to select one.")
+    },
+    select_initiative: |k, a, enter, tab| {
+        format!(
+            "{k} ({a}) works on an initiative: open the objective with {enter}, then press {tab}."
+        )
     },
     io_not_found: "it does not exist",
     io_permission: "permission denied",

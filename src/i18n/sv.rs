@@ -94,11 +94,15 @@ pub static SV: Strings = Strings {
         objective: "Mål — Var ska jag? Inspirerande, en rad, visar vägen.",
         key_results: "Nyckelresultat — Hur vet jag att jag kommer närmare målet? Kort, specifikt, mätbart.",
         initiatives: "Uppgifter — Vad behöver jag göra för att komma dit? Konkreta uppgifter.",
-        first_step: "Tryck a för att lägga till ditt första mål (3–5 per kvartal: färre är bättre).",
+        first_step: |a| {
+            format!(
+                "Tryck {a} för att lägga till ditt första mål (3–5 per kvartal: färre är bättre)."
+            )
+        },
     },
-    no_key_results: "Inga nyckelresultat än: tryck Tab och sedan a.",
-    no_key_results_detail: "Inga nyckelresultat än: tryck a.",
-    no_initiatives: "Inga uppgifter än: tryck a här.",
+    no_key_results: |tab, a| format!("Inga nyckelresultat än: tryck {tab} och sedan {a}."),
+    no_key_results_detail: |a| format!("Inga nyckelresultat än: tryck {a}."),
+    no_initiatives: |a| format!("Inga uppgifter än: tryck {a} här."),
     too_small: "Fönstret är för litet för okr: gör det minst 40×12.",
     help_title: "Tangenter",
     new_objective: "Nytt mål",
@@ -131,7 +135,7 @@ pub static SV: Strings = Strings {
     warn_long_title: "Fokus: ett mål ska rymmas på en rad.",
     warn_no_number: "Fokus: ett nyckelresultat ska vara mätbart; ett tal gör det tydligt.",
     confirm_delete: |t| format!("Ta bort «{t}»?"),
-    deleted: |t| format!("Borttaget: {t} (u ångrar)"),
+    deleted: |t, u| format!("Borttaget: {t} ({u} ångrar)"),
     undone: "Ångrat.",
     redone: "Gjort igen.",
     nothing_to_undo: "Inget att ångra.",
@@ -142,18 +146,20 @@ pub static SV: Strings = Strings {
             "{f} ändrades av ett annat program; okr skrev inte över den. Dina ändringar sparas i {c}."
         )
     },
-    unsaved_quit: "Senaste ändringen är inte sparad. Tryck q igen för att avsluta ändå.",
+    unsaved_quit: |q| {
+        format!("Senaste ändringen är inte sparad. Tryck {q} igen för att avsluta ändå.")
+    },
     linked_to: "→",
     detail_title: "Mål",
     demo_note: "Demo: exempeldata i en tillfällig fil; din egen fil rörs inte.",
-    checkin_banner: |n| format!("Veckans incheckning: {n} nyckelresultat väntar — tryck c"),
+    checkin_banner: |n, c| format!("Veckans incheckning: {n} nyckelresultat väntar — tryck {c}"),
     checkin_title: |w| format!("Incheckning {w}"),
     step_of: |i, n| format!("Nyckelresultat {i} av {n}"),
     last_week: "Förra veckan",
     reflect_title: "Vinster, hinder och nästa steg",
     reflect_hint: "Fira små vinster: skriv ner det som gick bra den här veckan.",
     pulse_title: "Teampuls: betygsätt varje pelare 1–5",
-    pulse_incomplete: "Betygsätt alla fem pelare, eller tryck s för att hoppa över.",
+    pulse_incomplete: |s| format!("Betygsätt alla fem pelare, eller tryck {s} för att hoppa över."),
     summary_title: "Sammanfattning",
     moved: "Det här rörde sig",
     nothing_moved: "Inget rörde sig den här veckan.",
@@ -168,8 +174,12 @@ pub static SV: Strings = Strings {
     },
     celebrate: |n| format!("Fira små vinster: {n} nyckelresultat gick framåt den här veckan!"),
     no_checkin_items: "Inga nyckelresultat att checka in på det här kvartalet: lägg till några först.",
-    checkin_saved: "Incheckningen är sparad; fortsätt med c när du vill.",
-    step_not_saved: "Det här steget är inte sparat: rätta det markerade, eller tryck Esc igen för att lämna utan det.",
+    checkin_saved: |c| format!("Incheckningen är sparad; fortsätt med {c} när du vill."),
+    step_not_saved: |esc| {
+        format!(
+            "Det här steget är inte sparat: rätta det markerade, eller tryck {esc} igen för att lämna utan det."
+        )
+    },
     past_checkins: "Incheckningar",
     review_title: |q| format!("Kvartalsgenomgång {q}"),
     suggested: "förslag",
@@ -198,14 +208,18 @@ pub static SV: Strings = Strings {
     running_progress: "pågår",
     mean_scores: "Medelbetyg per kvartal",
     pulse_trend: "Teampuls per kvartal (medel 1–5)",
-    no_quarters: "Inga kvartal med mål än: tryck Esc och a för att lägga till.",
-    key_elsewhere: |k, a| format!("{k} ({a}) fungerar inte här; ? visar tangenterna som gör det."),
-    err_own_parent: "Ett mål kan inte ligga under sig självt.",
-    select_key_result: |k, a| {
-        format!("{k} ({a}) gäller ett nyckelresultat: tryck Tab för att välja ett.")
+    no_quarters: |esc, a| {
+        format!("Inga kvartal med mål än: tryck {esc} och {a} för att lägga till.")
     },
-    select_initiative: |k, a| {
-        format!("{k} ({a}) gäller en uppgift: öppna målet med Enter och tryck Tab.")
+    key_elsewhere: |k, a, help| {
+        format!("{k} ({a}) fungerar inte här; {help} visar tangenterna som gör det.")
+    },
+    err_own_parent: "Ett mål kan inte ligga under sig självt.",
+    select_key_result: |k, a, tab| {
+        format!("{k} ({a}) gäller ett nyckelresultat: tryck {tab} för att välja ett.")
+    },
+    select_initiative: |k, a, enter, tab| {
+        format!("{k} ({a}) gäller en uppgift: öppna målet med {enter} och tryck {tab}.")
     },
     io_not_found: "den finns inte",
     io_permission: "åtkomst nekad",

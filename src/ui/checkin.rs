@@ -12,6 +12,7 @@ use super::theme::Theme;
 use super::widgets::{fit, progress_bar, sparkline};
 use crate::app::App;
 use crate::app::checkin::{CheckInState, Step};
+use crate::app::keys::{Action, Context};
 use crate::model::progress;
 
 pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -144,7 +145,10 @@ fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
     if st.pulse_error {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            format!("⚠ {}", s.pulse_incomplete),
+            format!(
+                "⚠ {}",
+                (s.pulse_incomplete)(&app.key(Action::Skip, Context::Pulse))
+            ),
             theme.error(),
         ));
     }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::quarter::{draw_more, key_result_rows, pane_block, scroll_offset, status_spans};
 use super::theme::Theme;
 use super::widgets::{fit, progress_bar, sparkline};
+use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
 use crate::model::progress;
 
@@ -104,7 +105,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(block, krs);
     if o.key_results.is_empty() {
         frame.render_widget(
-            Paragraph::new(s.no_key_results_detail).style(theme.dim()),
+            Paragraph::new((s.no_key_results_detail)(
+                &app.key(Action::Add, Context::DetailKeyResults),
+            ))
+            .style(theme.dim()),
             inner,
         );
     } else {
@@ -143,7 +147,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let inner = block.inner(inits);
     frame.render_widget(block, inits);
     if o.initiatives.is_empty() {
-        frame.render_widget(Paragraph::new(s.no_initiatives).style(theme.dim()), inner);
+        let add = app.key(Action::Add, Context::DetailInitiatives);
+        frame.render_widget(
+            Paragraph::new((s.no_initiatives)(&add)).style(theme.dim()),
+            inner,
+        );
         return;
     }
     let visible = usize::from(inner.height);

@@ -11,6 +11,7 @@ use super::quarter::{draw_more, pane_block, scroll_offset};
 use super::theme::Theme;
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
+use crate::app::keys::{Action, Context};
 use crate::model::checkin::streak;
 use crate::model::overview::{QuarterFacts, quarter_facts};
 use crate::model::progress;
@@ -37,7 +38,11 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     frame.render_widget(block, table);
     if quarters.is_empty() {
         frame.render_widget(
-            Paragraph::new(s.no_quarters).wrap(Wrap { trim: true }),
+            Paragraph::new((s.no_quarters)(
+                &app.key(Action::Back, Context::Overview),
+                &app.key(Action::Add, Context::Quarter),
+            ))
+            .wrap(Wrap { trim: true }),
             inner,
         );
         return;

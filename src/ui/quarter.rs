@@ -11,6 +11,7 @@ use super::theme::Theme;
 use super::widgets::{fit, progress_bar};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
 use crate::model::progress::{self, confidence_band};
 use crate::model::{IsoWeek, KeyResult, Objective};
@@ -18,7 +19,10 @@ use crate::model::{IsoWeek, KeyResult, Objective};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let due = app.checkin_due() && app.quarter == crate::model::Quarter::of(app.today);
     let planning = app.planning || app.quarter > crate::model::Quarter::of(app.today);
-    let banner_text = due.then(|| format!("✎ {}", (app.s.checkin_banner)(app.checkin_waiting())));
+    let banner_text = due.then(|| {
+        let c = app.key(Action::CheckIn, Context::Quarter);
+        format!("✎ {}", (app.s.checkin_banner)(app.checkin_waiting(), &c))
+    });
     // The banner wraps rather than lose its "press c" at the end.
     let banner_rows = banner_text.as_ref().map_or(0, |t| {
         u16::try_from(t.width().div_ceil(usize::from(area.width.max(1))))
@@ -51,7 +55,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Line::raw(e.objective),
             Line::raw(e.key_results),
             Line::raw(e.initiatives),
-            Line::styled(e.first_step, theme.title()),
+            Line::styled(
+                (e.first_step)(&app.key(Action::Add, Context::Quarter)),
+                theme.title(),
+            ),
         ];
         let block = Block::default()
             .borders(Borders::ALL)
@@ -298,9 +305,12 @@ fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if o.key_results.is_empty() {
         frame.render_widget(
             Paragraph::new(if app.pane == Pane::KeyResults {
-                s.no_key_results_detail
+                (s.no_key_results_detail)(&app.key(Action::Add, Context::QuarterKeyResults))
             } else {
-                s.no_key_results
+                (s.no_key_results)(
+                    &app.key(Action::NextPane, Context::Quarter),
+                    &app.key(Action::Add, Context::QuarterKeyResults),
+                )
             })
             .style(theme.dim())
             .wrap(Wrap { trim: true }),

@@ -9,8 +9,8 @@ use anyhow::Result;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use super::App;
-use super::saver::{SaveReport, Saver};
+use crate::app::App;
+use crate::app::saver::{SaveReport, Saver};
 use crate::i18n::Strings;
 use crate::model::Lang;
 use crate::store::{IoReason, Store};
@@ -76,17 +76,27 @@ impl Drop for Restore {
     }
 }
 
+/// The screen the tracker opens on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Start {
+    /// Today's quarter.
+    #[default]
+    Quarter,
+    /// Straight into the weekly check-in.
+    CheckIn,
+    /// Straight into a quarter's review.
+    Review(crate::model::Quarter),
+}
+
 /// How the tracker opens.
 #[derive(Default)]
 pub struct Options {
     pub lang: Option<Lang>,
     /// Today, as decided once at start.
     pub today: chrono::NaiveDate,
+    /// The example data in a temporary file: said on screen.
     pub demo: bool,
-    /// Open straight into the weekly check-in.
-    pub checkin: bool,
-    /// Open straight into a quarter's review.
-    pub review: Option<crate::model::Quarter>,
+    pub start: Start,
 }
 
 /// Opens the tracker on `file` and runs it until the user quits. Returns the
@@ -106,11 +116,10 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
     if app.demo {
         app.info(app.s.demo_note);
     }
-    if options.checkin {
-        app.start_checkin();
-    }
-    if let Some(q) = options.review {
-        app.start_review(q);
+    match options.start {
+        Start::Quarter => {}
+        Start::CheckIn => app.start_checkin(),
+        Start::Review(q) => app.start_review(q),
     }
 
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
