@@ -7,7 +7,11 @@
 //! A key is looked up layer by layer; a key an inner layer binds shadows the
 //! same key further out, and the footer and help show only what works.
 
+mod table;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use table::SCREENS;
 
 /// Everything a key can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -213,223 +217,45 @@ impl Key {
     }
 }
 
+/// A set of contexts, as a binding names where it works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Contexts(u32);
+
+impl Contexts {
+    pub const fn of(contexts: &[Context]) -> Contexts {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < contexts.len() {
+            bits |= 1 << contexts[i] as u32;
+            i += 1;
+        }
+        Contexts(bits)
+    }
+
+    /// This set and those.
+    pub const fn and(self, more: &[Context]) -> Contexts {
+        Contexts(self.0 | Contexts::of(more).0)
+    }
+
+    pub fn contains(&self, ctx: &Context) -> bool {
+        self.0 & (1 << *ctx as u32) != 0
+    }
+
+    /// Whether the two sets share a context.
+    pub fn meets(&self, other: Contexts) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
 /// Keys bound to one action in some contexts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Binding {
     pub keys: Vec<Key>,
     pub action: Action,
-    pub contexts: &'static [Context],
+    pub contexts: Contexts,
     /// Shown in the footer (the rest only in the help).
     pub footer: bool,
 }
-
-use Context as C;
-
-/// The screens (not an overlay, a form or the check-in).
-pub const SCREENS: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-    C::Review,
-    C::Overview,
-];
-/// Screens where Mål, key results and Uppgifter are edited.
-const EDITING: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-];
-const QUARTER: &[Context] = &[C::Quarter, C::QuarterKeyResults];
-const KEY_RESULTS: &[Context] = &[C::QuarterKeyResults, C::DetailKeyResults];
-/// Lists that move with j/k: the screens, the help, the carry dialog and the pulse.
-const LISTS: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-    C::Review,
-    C::Overview,
-    C::Help,
-    C::Carry,
-    C::Pulse,
-];
-/// Where nothing is typed, so `?` and `q` are free.
-const NOT_TYPING: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-    C::Review,
-    C::Overview,
-    C::Confirm,
-    C::Carry,
-    C::Pulse,
-    C::Summary,
-    C::NumberField,
-    C::ChoiceField,
-];
-/// Where `q` quits: not in a question or a form.
-const QUITTING: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-    C::Review,
-    C::Overview,
-    C::Help,
-    C::Pulse,
-    C::Summary,
-];
-/// Fields whose keys are typed into: ? is a character there, F1 is the help.
-const TYPING: &[Context] = &[C::TextField, C::AreaField];
-/// One-line fields: ↑/↓ move between fields.
-const LINE_FIELDS: &[Context] = &[C::TextField, C::NumberField, C::ChoiceField];
-/// Forms that move between fields with Tab.
-const FORMS: &[Context] = &[C::Form, C::CheckInWalk, C::CheckInReflect];
-
-use Key as K;
-
-/// The default key table, innermost modes last.
-const DEFAULTS: &[(&[Key], Action, &[Context], bool)] = &[
-    (&[K::Down, K::Char('j')], Action::Down, LISTS, false),
-    (&[K::Up, K::Char('k')], Action::Up, LISTS, false),
-    (
-        &[K::Enter],
-        Action::Open,
-        &[C::Quarter, C::QuarterKeyResults, C::Overview],
-        true,
-    ),
-    (&[K::Enter, K::Char('e')], Action::Edit, &[C::Review], true),
-    // In the detail, Enter opens the selected key result or Uppgift in its form.
-    (
-        &[K::Enter],
-        Action::Edit,
-        &[C::DetailKeyResults, C::DetailInitiatives],
-        false,
-    ),
-    (&[K::Tab], Action::NextPane, EDITING, true),
-    (&[K::BackTab], Action::PrevPane, EDITING, false),
-    (&[K::Char('[')], Action::PrevQuarter, QUARTER, false),
-    (&[K::Char(']')], Action::NextQuarter, QUARTER, false),
-    (&[K::Char('t')], Action::Today, QUARTER, false),
-    (&[K::Char('a')], Action::Add, EDITING, true),
-    (&[K::Char('e')], Action::Edit, EDITING, true),
-    (&[K::Char('d')], Action::Delete, EDITING, false),
-    (&[K::Char('v')], Action::SetValue, KEY_RESULTS, true),
-    (&[K::Char('+')], Action::StepUp, KEY_RESULTS, false),
-    (&[K::Char('-')], Action::StepDown, KEY_RESULTS, false),
-    (
-        &[K::Char('x'), K::Space],
-        Action::Toggle,
-        &[C::DetailInitiatives],
-        true,
-    ),
-    (&[K::Char('c')], Action::CheckIn, SCREENS, true),
-    (&[K::Char('r')], Action::Review, QUARTER, true),
-    (&[K::Char('n')], Action::PlanNext, &[C::Review], true),
-    (&[K::Char('o')], Action::Overview, SCREENS, true),
-    (&[K::Char('u')], Action::Undo, SCREENS, true),
-    (&[K::Ctrl('r')], Action::Redo, SCREENS, false),
-    (&[K::Esc], Action::Back, SCREENS, false),
-    // Forms.
-    (&[K::Enter, K::Ctrl('s')], Action::Save, &[C::Form], true),
-    (&[K::Esc], Action::Cancel, &[C::Form, C::Carry], true),
-    (&[K::Down], Action::NextField, LINE_FIELDS, false),
-    (&[K::Up], Action::PrevField, LINE_FIELDS, false),
-    (
-        &[K::Right, K::Char('l'), K::Space],
-        Action::NextChoice,
-        &[C::ChoiceField],
-        true,
-    ),
-    (
-        &[K::Left, K::Char('h')],
-        Action::PrevChoice,
-        &[C::ChoiceField],
-        false,
-    ),
-    (
-        &[
-            K::Left,
-            K::Right,
-            K::Home,
-            K::End,
-            K::Backspace,
-            K::Delete,
-            K::Ctrl('u'),
-        ],
-        Action::EditText,
-        &[C::TextField, C::NumberField],
-        false,
-    ),
-    (
-        &[
-            K::Up,
-            K::Down,
-            K::Left,
-            K::Right,
-            K::Home,
-            K::End,
-            K::Backspace,
-            K::Delete,
-        ],
-        Action::EditText,
-        &[C::AreaField],
-        false,
-    ),
-    (&[K::Enter], Action::NewLine, &[C::AreaField], true),
-    // The delete question.
-    (
-        &[K::Char('y'), K::Char('Y')],
-        Action::Yes,
-        &[C::Confirm],
-        true,
-    ),
-    (
-        &[K::Char('n'), K::Char('N'), K::Esc],
-        Action::No,
-        &[C::Confirm],
-        true,
-    ),
-    // The carry dialog.
-    (&[K::Space, K::Char('x')], Action::Pick, &[C::Carry], true),
-    (&[K::Enter], Action::CarryOver, &[C::Carry], true),
-    // The check-in.
-    (
-        &[K::Enter, K::Ctrl('s')],
-        Action::NextStep,
-        &[C::CheckInWalk],
-        true,
-    ),
-    (&[K::Ctrl('s')], Action::GoOn, &[C::CheckInReflect], true),
-    (
-        &[K::Esc],
-        Action::SaveAndLeave,
-        &[C::CheckInWalk, C::CheckInReflect],
-        true,
-    ),
-    (&[K::Range('1', '5')], Action::Rate, &[C::Pulse], true),
-    (&[K::Tab], Action::Down, &[C::Pulse], false),
-    (&[K::BackTab], Action::Up, &[C::Pulse], false),
-    (&[K::Enter], Action::Save, &[C::Pulse], true),
-    (&[K::Char('s')], Action::Skip, &[C::Pulse], true),
-    (&[K::Esc], Action::Leave, &[C::Pulse], true),
-    (&[K::Enter, K::Esc], Action::Back, &[C::Summary], true),
-    (&[K::Tab], Action::NextField, FORMS, true),
-    (&[K::BackTab], Action::PrevField, FORMS, false),
-    // The help, everywhere: ? where nothing is typed, F1 in every mode.
-    (
-        &[K::Esc, K::Char('?'), K::F(1)],
-        Action::CloseHelp,
-        &[C::Help],
-        true,
-    ),
-    (&[K::Char('?'), K::F(1)], Action::Help, NOT_TYPING, true),
-    (&[K::F(1)], Action::Help, TYPING, true),
-    (&[K::Char('q'), K::Ctrl('c')], Action::Quit, QUITTING, true),
-];
 
 /// The key table in force: the defaults, and later a user's own keys.
 #[derive(Clone, Debug, PartialEq)]
@@ -440,12 +266,12 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Self {
         Keymap {
-            bindings: DEFAULTS
+            bindings: table::DEFAULTS
                 .iter()
                 .map(|(keys, action, contexts, footer)| Binding {
                     keys: keys.to_vec(),
                     action: *action,
-                    contexts,
+                    contexts: *contexts,
                     footer: *footer,
                 })
                 .collect(),
@@ -455,24 +281,24 @@ impl Default for Keymap {
 
 /// Every context, for checks over the whole table.
 pub const ALL_CONTEXTS: &[Context] = &[
-    C::Quarter,
-    C::QuarterKeyResults,
-    C::DetailKeyResults,
-    C::DetailInitiatives,
-    C::Review,
-    C::Overview,
-    C::Help,
-    C::Confirm,
-    C::Carry,
-    C::Form,
-    C::CheckInWalk,
-    C::CheckInReflect,
-    C::Pulse,
-    C::Summary,
-    C::TextField,
-    C::NumberField,
-    C::ChoiceField,
-    C::AreaField,
+    Context::Quarter,
+    Context::QuarterKeyResults,
+    Context::DetailKeyResults,
+    Context::DetailInitiatives,
+    Context::Review,
+    Context::Overview,
+    Context::Help,
+    Context::Confirm,
+    Context::Carry,
+    Context::Form,
+    Context::CheckInWalk,
+    Context::CheckInReflect,
+    Context::Pulse,
+    Context::Summary,
+    Context::TextField,
+    Context::NumberField,
+    Context::ChoiceField,
+    Context::AreaField,
 ];
 
 impl Keymap {
@@ -491,7 +317,7 @@ impl Keymap {
     pub fn elsewhere(&self, ev: &KeyEvent) -> Option<(String, Action)> {
         self.bindings
             .iter()
-            .filter(|b| b.contexts.iter().any(|c| SCREENS.contains(c)))
+            .filter(|b| b.contexts.meets(SCREENS))
             .find_map(|b| {
                 b.keys
                     .iter()
@@ -597,6 +423,8 @@ mod tests {
     fn is_leaf(ctx: Context) -> bool {
         !matches!(ctx, C::Form | C::CheckInWalk | C::CheckInReflect)
     }
+
+    use Context as C;
 
     #[test]
     fn arrows_and_letters() {
