@@ -296,3 +296,53 @@ fn q_on_the_summary_asks_first_while_a_save_is_failing() {
     h.keys(&[ch('q')]);
     assert!(h.app.quit);
 }
+
+#[test]
+fn esc_in_a_step_keeps_a_changed_value_and_asks_again_for_a_bad_one() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let first_kr = |h: &Harness| h.app.data.objectives[0].key_results[0].clone();
+    let before = first_kr(&h);
+    // Esc straight away: nothing typed, nothing written.
+    h.keys(&[ch('c'), code(ESC)]);
+    assert_eq!(step(&h), None);
+    assert!(
+        h.app.this_weeks_checkin().is_none(),
+        "no entry for an untouched step"
+    );
+    // A value typed, then Esc: it is saved, as the footer says.
+    h.keys(&[ch('c')]);
+    h.type_text("61");
+    h.keys(&[code(ESC)]);
+    assert_eq!(step(&h), None, "Esc left the check-in");
+    assert_eq!(first_kr(&h).measure.current(), 61.0);
+    assert_eq!(first_kr(&h).history.len(), before.history.len() + 1);
+    let file = h.file();
+    let entry = &file.checkins.last().unwrap().entries[0];
+    assert_eq!((entry.key_result.as_str(), entry.value), ("kr1", 61.0));
+    // A bad value: Esc says so and stays with what was typed; a second Esc leaves without it.
+    h.keys(&[ch('c')]);
+    assert_eq!(index(&h), 1, "resumed at the next key result");
+    h.type_text("abc");
+    h.keys(&[code(ESC)]);
+    assert_eq!(step(&h), Some(Step::Walk), "the bad step stays on screen");
+    let message = h.app.message.clone().unwrap().text;
+    assert!(
+        message.contains("not saved") && message.contains("Esc"),
+        "{message}"
+    );
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!("in the check-in")
+    };
+    assert_eq!(st.form.text(okr::app::form::FieldId::Value), "abc");
+    assert!(
+        st.form
+            .field(okr::app::form::FieldId::Value)
+            .unwrap()
+            .error
+            .is_some()
+    );
+    h.keys(&[code(ESC)]);
+    assert_eq!(step(&h), None, "the second Esc left");
+    let checkin = h.file().checkins.last().unwrap().clone();
+    assert_eq!(checkin.entries.len(), 1, "the bad step was not written");
+}
