@@ -56,87 +56,42 @@ const MODES: [Mode; 19] = [
     Mode::Summary,
 ];
 
-/// Named steps from the quarter view (the example data, first Mål selected).
-fn open_detail(h: &mut Harness) {
-    h.keys(&[code(ENTER)]);
-}
-
-fn focus_key_results(h: &mut Harness) {
-    h.keys(&[code(TAB)]);
-}
-
-/// The review form of the aspirational Mål (the fourth), which offers to carry it.
-fn review_form_of_aspirational(h: &mut Harness) {
-    h.keys(&[ch('r'), ch('j'), ch('j'), ch('j'), code(ENTER)]);
-}
-
-/// The check-in walk up to the key result at `index` (0-based).
-fn walk_to(h: &mut Harness, index: usize) {
-    h.keys(&[ch('c')]);
-    for _ in 0..index {
-        h.keys(&[code(ENTER)]);
-    }
-}
-
-/// Through every key result of the walk to the reflection.
-fn walk_to_reflection(h: &mut Harness) {
-    h.keys(&[ch('c')]);
-    for _ in 0..30 {
-        if matches!(&h.app.screen, Screen::CheckIn(st) if st.step != okr::app::checkin::Step::Walk)
-        {
-            return;
-        }
-        h.keys(&[code(ENTER)]);
-    }
-    panic!("the walk did not reach the reflection");
-}
-
 fn reach(mode: Mode) -> Harness {
     let mut h = Harness::new(Some(demo()), Lang::En);
     match mode {
         Mode::Quarter => {}
-        Mode::QuarterKeyResults => focus_key_results(&mut h),
-        Mode::DetailKeyResults => open_detail(&mut h),
-        Mode::DetailInitiatives => {
-            h.keys(&[ch('j'), ch('j'), ch('j'), ch('j')]);
-            open_detail(&mut h);
-            h.keys(&[code(TAB)]);
-        }
+        Mode::QuarterKeyResults => h.focus_key_results(),
+        Mode::DetailKeyResults => h.open_detail_of(0),
+        // The fifth Mål has Uppgifter.
+        Mode::DetailInitiatives => h.open_initiatives_of(4),
         Mode::Review => h.keys(&[ch('r')]),
         Mode::Overview => h.keys(&[ch('o')]),
         Mode::Help => h.keys(&[ch('?')]),
         Mode::ConfirmDelete => h.keys(&[ch('d')]),
-        Mode::Carry => {
-            review_form_of_aspirational(&mut h);
-            h.keys(&[ctrl('s')]);
-        }
+        // The fourth Mål is aspirational and below its target.
+        Mode::Carry => h.open_carry_dialog_of(3),
         // A new Mål: the title, then (two fields on) its kind.
         Mode::FormText => h.keys(&[ch('a')]),
         Mode::FormChoice => h.keys(&[ch('a'), code(TAB), code(TAB)]),
         Mode::FormNumber => {
-            focus_key_results(&mut h);
+            h.focus_key_results();
             h.keys(&[ch('v')]);
         }
+        // Two fields on from the score: what went well.
         Mode::ReviewFormArea => {
-            review_form_of_aspirational(&mut h);
+            h.open_review_form_of(3);
             h.keys(&[code(TAB), code(TAB)]);
         }
-        Mode::CheckInNumber => walk_to(&mut h, 0),
+        Mode::CheckInNumber => h.walk_to(0),
         Mode::CheckInNote => {
-            walk_to(&mut h, 0);
+            h.walk_to(0);
             h.keys(&[code(TAB), code(TAB)]);
         }
-        // The example's seventh key result is done / not done.
-        Mode::CheckInChoice => walk_to(&mut h, 7),
-        Mode::Reflect => walk_to_reflection(&mut h),
-        Mode::Pulse => {
-            walk_to_reflection(&mut h);
-            h.keys(&[ctrl('s')]);
-        }
-        Mode::Summary => {
-            walk_to_reflection(&mut h);
-            h.keys(&[ctrl('s'), ch('s')]);
-        }
+        // The example's eighth key result is done / not done.
+        Mode::CheckInChoice => h.walk_to(7),
+        Mode::Reflect => h.walk_to_reflection(),
+        Mode::Pulse => h.walk_to_pulse(),
+        Mode::Summary => h.walk_to_summary(),
     }
     h
 }

@@ -28,112 +28,96 @@ fn render(app: &App, w: u16, h: u16) -> String {
     out
 }
 
-/// Each state worth drawing, reached by keys from the demo (or an empty store).
+/// Each state worth drawing, reached by named steps from the example data
+/// (or an empty store).
 fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
-    let mut out = Vec::new();
-    let h = Harness::new(Some(demo()), lang);
-    out.push(("quarter", h));
-    out.push(("empty", Harness::new(None, lang)));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[code(KeyCode::Tab)]);
-    out.push(("quarter_key_results", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[code(KeyCode::Enter)]);
-    out.push(("detail", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[
-        ch('j'),
-        ch('j'),
-        ch('j'),
-        ch('j'),
-        code(KeyCode::Enter),
-        code(KeyCode::Tab),
-    ]);
-    out.push(("detail_initiatives", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('a')]);
-    h.type_text("Bli bäst på OKR");
-    out.push(("form_objective", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[
-        code(KeyCode::Tab),
-        ch('a'),
-        code(KeyCode::Tab),
-        code(KeyCode::Tab),
-        code(KeyCode::Tab),
-    ]);
-    h.type_text("tolv");
-    h.keys(&[code(KeyCode::Enter)]);
-    out.push(("form_key_result_errors", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[code(KeyCode::Tab), ch('v')]);
-    out.push(("form_value", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('d')]);
-    out.push(("confirm_delete", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('?')]);
-    out.push(("help", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[code(KeyCode::Enter), code(KeyCode::Tab), ch('?')]);
-    out.push(("help_detail", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('c')]);
-    out.push(("checkin_walk", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('c')]);
-    for _ in 0..12 {
-        h.keys(&[code(KeyCode::Enter)]);
-    }
-    h.type_text("Två nya kunder");
-    out.push(("checkin_reflect", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('c')]);
-    for _ in 0..12 {
-        h.keys(&[code(KeyCode::Enter)]);
-    }
-    h.keys(&[ctrl('s'), ch('4'), ch('2')]);
-    out.push(("checkin_pulse", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('c')]);
-    h.type_text("70");
-    for _ in 0..12 {
-        h.keys(&[code(KeyCode::Enter)]);
-    }
-    h.keys(&[ctrl('s'), ch('s')]);
-    out.push(("checkin_summary", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('r')]);
-    out.push(("review", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('r'), ch('j'), ch('j'), ch('j'), code(KeyCode::Enter)]);
-    out.push(("review_form", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[
-        ch('r'),
-        ch('j'),
-        ch('j'),
-        ch('j'),
-        code(KeyCode::Enter),
-        code(KeyCode::Enter),
-    ]);
-    out.push(("carry", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[
-        ch('r'),
-        ch('j'),
-        ch('j'),
-        ch('j'),
-        code(KeyCode::Enter),
-        code(KeyCode::Enter),
-        code(KeyCode::Enter),
-    ]);
-    h.keys(&[ch('o')]);
-    out.push(("overview", h));
-    let mut h = Harness::new(Some(demo()), lang);
-    h.keys(&[ch('r'), ch('n')]);
-    out.push(("planning", h));
-    out
+    let at = |steps: &dyn Fn(&mut Harness)| {
+        let mut h = Harness::new(Some(demo()), lang);
+        steps(&mut h);
+        h
+    };
+    vec![
+        ("quarter", at(&|_| {})),
+        ("empty", Harness::new(None, lang)),
+        ("quarter_key_results", at(&|h| h.focus_key_results())),
+        ("detail", at(&|h| h.open_detail_of(0))),
+        // The fifth Mål has Uppgifter.
+        ("detail_initiatives", at(&|h| h.open_initiatives_of(4))),
+        (
+            "form_objective",
+            at(&|h| {
+                h.keys(&[ch('a')]);
+                h.type_text("Bli bäst på OKR");
+            }),
+        ),
+        (
+            "form_key_result_errors",
+            at(&|h| {
+                h.focus_key_results();
+                h.keys(&[
+                    ch('a'),
+                    code(KeyCode::Tab),
+                    code(KeyCode::Tab),
+                    code(KeyCode::Tab),
+                ]);
+                h.type_text("tolv");
+                h.keys(&[code(KeyCode::Enter)]);
+            }),
+        ),
+        (
+            "form_value",
+            at(&|h| {
+                h.focus_key_results();
+                h.keys(&[ch('v')]);
+            }),
+        ),
+        ("confirm_delete", at(&|h| h.keys(&[ch('d')]))),
+        ("help", at(&|h| h.keys(&[ch('?')]))),
+        (
+            "help_detail",
+            at(&|h| {
+                h.open_initiatives_of(0);
+                h.keys(&[ch('?')]);
+            }),
+        ),
+        ("checkin_walk", at(&|h| h.walk_to(0))),
+        (
+            "checkin_reflect",
+            at(&|h| {
+                h.walk_to_reflection();
+                h.type_text("Två nya kunder");
+            }),
+        ),
+        (
+            "checkin_pulse",
+            at(&|h| {
+                h.walk_to_pulse();
+                h.keys(&[ch('4'), ch('2')]);
+            }),
+        ),
+        (
+            "checkin_summary",
+            at(&|h| {
+                // The first key result moves, so the summary has something to show.
+                h.keys(&[ch('c')]);
+                h.type_text("70");
+                h.keys(&[code(KeyCode::Esc)]);
+                h.walk_to_summary();
+            }),
+        ),
+        ("review", at(&|h| h.keys(&[ch('r')]))),
+        // The fourth Mål is aspirational and below its target: carrying is proposed.
+        ("review_form", at(&|h| h.open_review_form_of(3))),
+        ("carry", at(&|h| h.open_carry_dialog_of(3))),
+        (
+            "overview",
+            at(&|h| {
+                h.open_carry_dialog_of(3);
+                h.keys(&[code(KeyCode::Enter), ch('o')]);
+            }),
+        ),
+        ("planning", at(&|h| h.keys(&[ch('r'), ch('n')]))),
+    ]
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! store, key presses, and the file as JSON.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+mod steps;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 

@@ -1,0 +1,86 @@
+//! Named steps from the example data's quarter view to each mode of the
+//! tracker, so a test says where it goes rather than which keys get there.
+
+use okr::app::Screen;
+use okr::app::checkin::Step;
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Harness, ch, code, ctrl};
+
+impl Harness {
+    /// The `n`th Mål of the quarter (0-based) selected in the Mål list.
+    pub fn select_objective(&mut self, n: usize) {
+        for _ in 0..n {
+            self.keys(&[ch('j')]);
+        }
+    }
+
+    /// The selected Mål's key results focused in the quarter view.
+    pub fn focus_key_results(&mut self) {
+        self.keys(&[code(KeyCode::Tab)]);
+    }
+
+    /// The detail of the `n`th Mål, its key results focused.
+    pub fn open_detail_of(&mut self, n: usize) {
+        self.select_objective(n);
+        self.keys(&[code(KeyCode::Enter)]);
+    }
+
+    /// The detail of the `n`th Mål, its Uppgifter focused.
+    pub fn open_initiatives_of(&mut self, n: usize) {
+        self.open_detail_of(n);
+        self.keys(&[code(KeyCode::Tab)]);
+    }
+
+    /// The review form of the `n`th Mål of the quarter.
+    pub fn open_review_form_of(&mut self, n: usize) {
+        self.keys(&[ch('r')]);
+        self.select_objective(n);
+        self.keys(&[code(KeyCode::Enter)]);
+    }
+
+    /// The carry dialog of the `n`th Mål, saved in its review form as carried over
+    /// (the form proposes that for an aspirational Mål below its target).
+    pub fn open_carry_dialog_of(&mut self, n: usize) {
+        self.open_review_form_of(n);
+        self.keys(&[ctrl('s')]);
+    }
+
+    /// The check-in walk at the key result with this index (0-based),
+    /// accepting each one before it as it stands.
+    pub fn walk_to(&mut self, index: usize) {
+        self.keys(&[ch('c')]);
+        for _ in 0..index {
+            self.keys(&[code(KeyCode::Enter)]);
+        }
+    }
+
+    /// Every key result of the walk accepted: the wins, blockers and next steps.
+    pub fn walk_to_reflection(&mut self) {
+        self.keys(&[ch('c')]);
+        while self.checkin_step() == Some(Step::Walk) {
+            self.keys(&[code(KeyCode::Enter)]);
+        }
+        assert_eq!(self.checkin_step(), Some(Step::Reflect), "the walk ended");
+    }
+
+    /// The team pulse, after the reflection.
+    pub fn walk_to_pulse(&mut self) {
+        self.walk_to_reflection();
+        self.keys(&[ctrl('s')]);
+    }
+
+    /// The summary, the pulse skipped.
+    pub fn walk_to_summary(&mut self) {
+        self.walk_to_pulse();
+        self.keys(&[ch('s')]);
+    }
+
+    /// The step of the check-in on screen, if one is.
+    pub fn checkin_step(&self) -> Option<Step> {
+        match &self.app.screen {
+            Screen::CheckIn(st) => Some(st.step),
+            _ => None,
+        }
+    }
+}
