@@ -39,7 +39,7 @@ pub enum Command {
     Checkin,
     /// Open straight into a quarter's review
     Review {
-        /// The quarter, like 2026-Q4 (default: the current one)
+        /// The quarter, like 2026-Q4 (default: the current one, or the one just ended during the first two weeks of a new quarter)
         quarter: Option<Quarter>,
     },
     /// Print a report to stdout
@@ -95,6 +95,13 @@ pub fn update(
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
+    // A command that fails creates nothing: no folder, no lock file.
+    if !file.exists() {
+        return Err(CliError::NoSuchFile(file.display().to_string(), id.to_string()).into());
+    }
+    if store::is_read_only(file) {
+        return Err(store::SaveError::ReadOnly(file.to_path_buf()).into());
+    }
     let (mut store, mut data) = Store::open(file)?;
     let pos = data
         .find_key_result(id)
@@ -150,6 +157,10 @@ pub enum CliError {
     NoSuchKeyResult(String, String),
     NotANumber(String),
     NotADoneValue(String),
+    /// `okr update` on a file that is not there: nothing is created.
+    NoSuchFile(String, String),
+    /// `okr demo --file`: the demo never touches a file of the user's.
+    DemoFile,
 }
 
 impl CliError {
@@ -158,6 +169,8 @@ impl CliError {
             CliError::NoSuchKeyResult(id, path) => (s.e_no_such_kr)(id, path),
             CliError::NotANumber(t) => (s.e_not_number)(t),
             CliError::NotADoneValue(t) => (s.e_not_done_value)(t),
+            CliError::NoSuchFile(p, id) => (s.e_no_such_file)(p, id),
+            CliError::DemoFile => s.e_demo_file.to_string(),
         }
     }
 }

@@ -73,6 +73,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Review { quarter }) => Start::Review(
             quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today)),
         ),
+        Some(Command::Demo) if cli.file.is_some() => return Err(cli::CliError::DemoFile.into()),
         Some(Command::Demo) => return demo(cli.lang, today),
         Some(command) => {
             report(command, &file, cli.lang, today)?;
@@ -85,7 +86,33 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         demo: false,
         start,
     };
-    Ok(ExitCode::from(tui::run(&file, options)?))
+    tracker(&file, options)
+}
+
+/// Runs the tracker; afterwards, on the restored terminal, says why it ended
+/// when that was not the user's choice, and where unsaved changes went.
+fn tracker(file: &Path, options: Options) -> Result<ExitCode> {
+    let exit = tui::run(file, options)?;
+    let s = i18n::strings(exit.lang);
+    let mut err = std::io::stderr();
+    if let Some(gone) = &exit.gone {
+        let _ = writeln!(err, "okr: {}", gone.text(s));
+    }
+    match &exit.rescue {
+        Some(Ok(path)) => {
+            let _ = writeln!(err, "okr: {}", (s.rescued)(&path.display().to_string()));
+        }
+        Some(Err(e)) => {
+            let _ = writeln!(err, "okr: {}", (s.rescue_failed)(&e.text(s)));
+        }
+        None => {}
+    }
+    let failed = exit.gone.is_some() || matches!(exit.rescue, Some(Err(_)));
+    Ok(ExitCode::from(if exit.code == 0 && failed {
+        1
+    } else {
+        exit.code
+    }))
 }
 
 /// The commands that need no terminal: their output on stdout.
@@ -124,5 +151,5 @@ fn demo(lang: Option<Lang>, today: NaiveDate) -> Result<ExitCode> {
         demo: true,
         start: Start::Quarter,
     };
-    Ok(ExitCode::from(tui::run(&path, options)?))
+    tracker(&path, options)
 }

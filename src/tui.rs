@@ -2,7 +2,7 @@
 //! and signals; draw after each. No timer: an idle okr uses no CPU. The
 //! terminal is restored on quit, on error, on panic and on SIGTERM/SIGHUP.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use anyhow::Result;
@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::app::saver::{SaveReport, Saver};
 use crate::i18n::Strings;
 use crate::model::Lang;
-use crate::store::{IoReason, Store};
+use crate::store::{IoReason, SaveError, Store};
 
 enum Wake {
     Input(Event),
@@ -99,10 +99,24 @@ pub struct Options {
     pub start: Start,
 }
 
-/// Opens the tracker on `file` and runs it until the user quits. Returns the
-/// exit code (128 + signal when a signal ended it).
-pub fn run(file: &Path, options: Options) -> Result<u8> {
+/// How the tracker ended.
+#[derive(Debug)]
+pub struct Exit {
+    /// 0, or 128 + the signal that ended it, or 1 when the terminal went away.
+    pub code: u8,
+    /// The language the tracker spoke, for what is said after it.
+    pub lang: Lang,
+    /// The terminal stopped answering.
+    pub gone: Option<TerminalError>,
+    /// Saves were failing at the end: where the state went instead (or why
+    /// that failed too).
+    pub rescue: Option<Result<PathBuf, SaveError>>,
+}
+
+/// Opens the tracker on `file` and runs it until the user quits.
+pub fn run(file: &Path, options: Options) -> Result<Exit> {
     let (store, data) = Store::open(file)?;
+    let read_only = store.is_read_only();
     let lang = crate::i18n::choose_lang(options.lang, data.settings.language);
     let (tx, rx) = mpsc::channel::<Wake>();
 
@@ -113,8 +127,11 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
     let mut app = App::new(data, lang, options.today, Some(saver));
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.demo = options.demo;
+    app.read_only = read_only;
     if app.demo {
         app.info(app.s.demo_note);
+    } else if read_only {
+        app.warn((app.s.read_only_note)(&file.display().to_string()));
     }
     match options.start {
         Start::Quarter => {}
@@ -159,12 +176,14 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
         })
         .map_err(io(TerminalError::Thread))?;
 
-    loop {
+    let (code, gone) = loop {
+        let size = terminal.size().map_err(io(TerminalError::Draw))?;
+        app.too_small = crate::ui::too_small(size.width, size.height);
         terminal
             .draw(|f| crate::ui::draw(&app, f))
             .map_err(io(TerminalError::Draw))?;
         let Ok(wake) = rx.recv() else {
-            break;
+            break (0, None);
         };
         match wake {
             Wake::Input(Event::Key(k)) if k.kind == KeyEventKind::Press => {
@@ -172,22 +191,21 @@ pub fn run(file: &Path, options: Options) -> Result<u8> {
             }
             Wake::Input(_) => {}
             Wake::Saved(r) => app.on_save(r),
-            Wake::Signal(sig) => {
-                app.flush();
-                drop(app);
-                return Ok(u8::try_from(128 + sig).unwrap_or(255));
-            }
-            Wake::InputGone(r) => {
-                app.flush();
-                return Err(TerminalError::InputGone(r).into());
-            }
+            Wake::Signal(sig) => break (u8::try_from(128 + sig).unwrap_or(255), None),
+            Wake::InputGone(r) => break (1, Some(TerminalError::InputGone(r))),
         }
         if app.quit {
-            break;
+            break (0, None);
         }
-    }
-    app.flush();
-    Ok(0)
+    };
+    // Everything is saved first; what cannot be saved goes to a rescue file.
+    let rescue = (!app.flush()).then(|| crate::store::write_rescue(file, &app.data));
+    Ok(Exit {
+        code,
+        lang,
+        gone,
+        rescue,
+    })
 }
 
 #[cfg(test)]

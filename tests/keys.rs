@@ -32,9 +32,10 @@ enum Mode {
     Reflect,
     Pulse,
     Summary,
+    TooSmall,
 }
 
-const MODES: [Mode; 19] = [
+const MODES: [Mode; 20] = [
     Mode::Quarter,
     Mode::QuarterKeyResults,
     Mode::DetailKeyResults,
@@ -54,6 +55,7 @@ const MODES: [Mode; 19] = [
     Mode::Reflect,
     Mode::Pulse,
     Mode::Summary,
+    Mode::TooSmall,
 ];
 
 fn reach(mode: Mode) -> Harness {
@@ -92,6 +94,7 @@ fn reach(mode: Mode) -> Harness {
         Mode::Reflect => h.walk_to_reflection(),
         Mode::Pulse => h.walk_to_pulse(),
         Mode::Summary => h.walk_to_summary(),
+        Mode::TooSmall => h.app.too_small = true,
     }
     h
 }
@@ -114,6 +117,7 @@ fn expected_layer(mode: Mode) -> Context {
         Mode::ReviewFormArea | Mode::Reflect => Context::AreaField,
         Mode::Pulse => Context::Pulse,
         Mode::Summary => Context::Summary,
+        Mode::TooSmall => Context::TooSmall,
     }
 }
 
@@ -161,7 +165,11 @@ fn every_key_the_footer_or_help_shows_does_something_there() {
 
 #[test]
 fn the_help_opens_in_every_mode_and_esc_returns_to_it_as_it_was() {
-    for mode in MODES.into_iter().filter(|m| !matches!(m, Mode::Help)) {
+    // A window too small shows nothing, the help neither.
+    for mode in MODES
+        .into_iter()
+        .filter(|m| !matches!(m, Mode::Help | Mode::TooSmall))
+    {
         let mut h = reach(mode);
         // Something typed first where a field has the focus: it must survive.
         let typed = !matches!(

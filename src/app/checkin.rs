@@ -178,6 +178,10 @@ impl App {
 
     /// `c` / `okr checkin`: starts, resumes or reopens this week's check-in.
     pub fn start_checkin(&mut self) {
+        if self.read_only {
+            self.warn(self.s.read_only_refused);
+            return;
+        }
         let quarter = Quarter::of(self.today);
         let week = IsoWeek::of(self.today);
         let items = walk_items(&self.data, quarter);

@@ -55,8 +55,7 @@ impl App {
         change: impl FnOnce(&mut Objective, NaiveDate) -> Option<R>,
     ) -> Option<R> {
         let (patch, r) = self.objective_patch(index, change)?;
-        self.commit(patch);
-        Some(r)
+        self.commit(patch).then_some(r)
     }
 
     /// The patch [`App::change_objective`] commits, for a caller that commits
@@ -452,17 +451,17 @@ impl App {
         let Some(index) = self.find_objective(objective) else {
             return;
         };
-        match target {
+        let done = match target {
             Target::Objective(_) => {
                 let before = Arc::clone(&self.data.objectives[index]);
                 self.commit(Patch::Objective {
                     index,
                     before: Some(before),
                     after: None,
-                });
+                })
             }
-            Target::KeyResult(_, id) => {
-                self.change_objective(index, |o, _| {
+            Target::KeyResult(_, id) => self
+                .change_objective(index, |o, _| {
                     o.key_results.retain(|k| &k.id != id);
                     // Uppgifter linked to it lose the link, not themselves.
                     for i in &mut o.initiatives {
@@ -471,19 +470,19 @@ impl App {
                         }
                     }
                     Some(())
-                });
-            }
-            Target::Initiative(_, id) => {
-                self.change_objective(index, |o, _| {
+                })
+                .is_some(),
+            Target::Initiative(_, id) => self
+                .change_objective(index, |o, _| {
                     o.initiatives.retain(|i| &i.id != id);
                     Some(())
-                });
-            }
+                })
+                .is_some(),
+        };
+        if done {
+            let undo = self.key(Action::Undo, Context::Quarter);
+            self.info((self.s.deleted)(title, &undo));
         }
-        self.info((self.s.deleted)(
-            title,
-            &self.key(Action::Undo, Context::Quarter),
-        ));
     }
 
     fn select_objective_at(&mut self, data_index: usize) {

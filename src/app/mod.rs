@@ -109,6 +109,10 @@ pub struct App {
     pub planning: bool,
     /// How far the help overlay is scrolled, in a small window.
     pub help_scroll: u16,
+    /// The window only says it is too small: keys act on nothing unseen.
+    pub too_small: bool,
+    /// The file is read-only: okr shows it and changes nothing.
+    pub read_only: bool,
 }
 
 impl App {
@@ -137,16 +141,17 @@ impl App {
             demo: false,
             planning: false,
             help_scroll: 0,
+            too_small: false,
+            read_only: false,
         };
         app.reindex(true);
         app
     }
 
-    /// Waits until every change so far has been written (or tried).
-    pub fn flush(&self) {
-        if let Some(s) = &self.saver {
-            s.flush();
-        }
+    /// Waits until every change so far has been written (or tried); true
+    /// when all of it is on disk (always, without a writer).
+    pub fn flush(&self) -> bool {
+        self.saver.as_ref().is_none_or(Saver::flush)
     }
 
     /// Indexes (into `data.objectives`) of the viewed quarter's Mål.
@@ -216,6 +221,9 @@ impl App {
     /// Where keys are interpreted now, innermost layer first: the help
     /// overlay, else [`App::layers_under_help`].
     pub fn layers(&self) -> Vec<Context> {
+        if self.too_small {
+            return vec![Context::TooSmall];
+        }
         if self.help {
             return vec![Context::Help];
         }
@@ -283,8 +291,13 @@ impl App {
         }
     }
 
-    /// Applies and records a change, then hands the data to the writer.
-    pub fn commit(&mut self, patch: Patch) {
+    /// Applies and records a change, then hands the data to the writer. A
+    /// read-only file changes nothing, and says so: false then.
+    pub fn commit(&mut self, patch: Patch) -> bool {
+        if self.read_only {
+            self.warn(self.s.read_only_refused);
+            return false;
+        }
         let data = Arc::make_mut(&mut self.data);
         patch.apply(data);
         // Ids a change added or removed are never given out again, not even after an undo.
@@ -296,6 +309,7 @@ impl App {
         self.reindex(reshaped);
         self.persist();
         self.clamp_selection();
+        true
     }
 
     fn persist(&mut self) {
@@ -343,6 +357,7 @@ impl App {
                 self.help_scroll = 0;
                 true
             }
+            Some(_) if self.too_small => false,
             Some(a) if self.help => self.help_act(a),
             Some(a) => {
                 if self.modal.is_none() && !matches!(self.screen, Screen::CheckIn(_)) {
@@ -350,6 +365,7 @@ impl App {
                 }
                 self.act(a, key)
             }
+            None if self.too_small => false,
             None => self.unbound(key),
         }
     }

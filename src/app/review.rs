@@ -142,7 +142,7 @@ impl App {
         // dialog carries it, the Mål keeps its status (Esc there changes nothing).
         let copied = carried_copy(&self.data, index).is_some();
         let carry = input.status == Status::CarriedOver && !copied;
-        self.change_objective(index, |o, _| {
+        let changed = self.change_objective(index, |o, _| {
             o.score = input.score;
             if !carry {
                 o.status = input.status;
@@ -151,6 +151,9 @@ impl App {
             o.retro.to_change = input.to_change;
             Some(())
         });
+        if changed.is_none() {
+            return;
+        }
         if carry {
             self.open_carry(index);
         } else if input.status == Status::CarriedOver

@@ -32,7 +32,9 @@ pub enum SaveReport {
 
 enum Msg {
     Save(Arc<Data>),
-    Flush(Sender<()>),
+    /// Answered with whether everything handed over is on disk (in the
+    /// file, or in the conflict copy).
+    Flush(Sender<bool>),
 }
 
 pub struct Saver {
@@ -61,13 +63,13 @@ impl Saver {
         }
     }
 
-    /// Waits until everything handed over so far has been tried once.
-    pub fn flush(&self) {
+    /// Waits until everything handed over so far has been tried once;
+    /// true when it is all on disk (in the file or the conflict copy).
+    pub fn flush(&self) -> bool {
         let (ack, done) = mpsc::channel();
-        if let Some(tx) = &self.tx
-            && tx.send(Msg::Flush(ack)).is_ok()
-        {
-            let _ = done.recv();
+        match &self.tx {
+            Some(tx) if tx.send(Msg::Flush(ack)).is_ok() => done.recv().unwrap_or(false),
+            _ => false,
         }
     }
 }
@@ -139,7 +141,7 @@ fn writer(mut store: Store, rx: Receiver<Msg>, report: impl Fn(SaveReport)) {
             }
         }
         for a in acks {
-            let _ = a.send(());
+            let _ = a.send(pending.is_none());
         }
     }
 }
@@ -153,6 +155,10 @@ fn failed(e: &SaveError) -> SaveReport {
         SaveError::Conflict(p) => SaveReport::Failed {
             file: p.display().to_string(),
             reason: IoReason::Other(e.to_string()),
+        },
+        SaveError::ReadOnly(p) => SaveReport::Failed {
+            file: p.display().to_string(),
+            reason: IoReason::FileReadOnly,
         },
         SaveError::Encode(_) => SaveReport::Failed {
             file: String::new(),

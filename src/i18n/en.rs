@@ -224,6 +224,24 @@ pub static EN: Strings = Strings {
     io_read_only: "the file system is read-only",
     io_full: "the disk is full",
     io_is_dir: "it is a folder, not a file",
+    io_file_read_only: "the file is read-only",
+    e_read_only_file: |p| {
+        format!("{p} is read-only; okr does not replace it (make it writable to change it)")
+    },
+    read_only_note: |p| format!("{p} is read-only: okr shows it and changes nothing."),
+    read_only_refused: "The file is read-only: nothing was changed.",
+    rescued: |p| format!("saving was failing, so your last changes are in {p}"),
+    rescue_failed: |r| {
+        format!(
+            "saving was failing and no rescue file could be written ({r}): the last changes are lost"
+        )
+    },
+    e_no_such_file: |p, id| {
+        format!(
+            "{p} does not exist, so there is no {id} to update; okr update changes an existing file (see okr path)"
+        )
+    },
+    e_demo_file: "okr demo always uses a temporary file of its own; leave out --file",
     e_cannot_read: |p| format!("cannot read {p}"),
     e_at: |l, c| format!("line {l}, column {c}"),
     e_empty: "the file is empty",

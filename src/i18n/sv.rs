@@ -226,6 +226,24 @@ pub static SV: Strings = Strings {
     io_read_only: "filsystemet är skrivskyddat",
     io_full: "disken är full",
     io_is_dir: "det är en mapp, inte en fil",
+    io_file_read_only: "filen är skrivskyddad",
+    e_read_only_file: |p| {
+        format!("{p} är skrivskyddad; okr ersätter den inte (gör den skrivbar för att ändra den)")
+    },
+    read_only_note: |p| format!("{p} är skrivskyddad: okr visar den men ändrar ingenting."),
+    read_only_refused: "Filen är skrivskyddad: ingenting ändrades.",
+    rescued: |p| format!("det gick inte att spara, så dina senaste ändringar finns i {p}"),
+    rescue_failed: |r| {
+        format!(
+            "det gick inte att spara och ingen räddningsfil kunde skrivas ({r}): de senaste ändringarna är förlorade"
+        )
+    },
+    e_no_such_file: |p, id| {
+        format!(
+            "{p} finns inte, så det finns inget {id} att uppdatera; okr update ändrar en befintlig fil (se okr path)"
+        )
+    },
+    e_demo_file: "okr demo använder alltid en egen tillfällig fil; utelämna --file",
     e_cannot_read: |p| format!("kan inte läsa {p}"),
     e_at: |l, c| format!("rad {l}, kolumn {c}"),
     e_empty: "filen är tom",

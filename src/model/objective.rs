@@ -202,6 +202,10 @@ impl KeyResult {
     /// one is given, and one history entry. The one way a value is recorded,
     /// by keys, the check-in, `okr update` and the demo.
     ///
+    /// The history stays in date order and the current value is the latest
+    /// by date: a value recorded for a date before the last entry's goes in
+    /// its place in the history and leaves the current value as it is.
+    ///
     /// `replacing` names the last entry's (date, value) when this recording
     /// stands in for it (a second check-in in one week): that entry is then
     /// rewritten, keeping the fields this version does not know, if it is
@@ -214,22 +218,32 @@ impl KeyResult {
         note: String,
         replacing: Option<(NaiveDate, f64)>,
     ) {
-        self.measure.set_current(value);
-        if let Some(c) = confidence {
-            self.confidence = c;
+        let replaces_last = matches!(
+            (replacing, self.history.last()),
+            (Some((d, v)), Some(h)) if h.date == d && h.value == v
+        );
+        let before_last = !replaces_last && self.history.last().is_some_and(|h| h.date > date);
+        let mut measure = self.measure.clone();
+        measure.set_current(value);
+        let value = measure.current();
+        let confidence = confidence.unwrap_or(self.confidence);
+        if !before_last {
+            self.measure = measure;
+            self.confidence = confidence;
         }
-        let value = self.measure.current();
-        let confidence = Some(self.confidence);
-        match (replacing, self.history.last_mut()) {
-            (Some((d, v)), Some(h)) if h.date == d && h.value == v => {
+        let confidence = Some(confidence);
+        match self.history.last_mut() {
+            Some(h) if replaces_last => {
                 h.date = date;
                 h.value = value;
                 h.confidence = confidence;
                 h.note = note;
             }
-            _ => self
-                .history
-                .push(HistoryEntry::new(date, value, confidence, note)),
+            _ => {
+                let at = self.history.partition_point(|h| h.date <= date);
+                let entry = HistoryEntry::new(date, value, confidence, note);
+                self.history.insert(at, entry);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ use std::sync::{Arc, Condvar, Mutex};
 /// or every write waits at a gate, as a slow disk would, until it is opened.
 #[derive(Debug, Default, Clone)]
 pub struct Faults {
+    always: bool,
     countdown: Option<u32>,
     gate: Option<Arc<Gate>>,
 }
@@ -69,6 +70,11 @@ impl Faults {
         gate
     }
 
+    /// Every write step fails from now on, as on a disk that stays full.
+    pub fn fail_all_writes(&mut self) {
+        self.always = true;
+    }
+
     /// The `n`th write step from now (1 = the next one) fails.
     pub fn fail_nth_write(&mut self, n: u32) {
         self.countdown = Some(n.max(1));
@@ -78,13 +84,19 @@ impl Faults {
         if let Some(g) = &self.gate {
             g.pass();
         }
+        let full = || {
+            Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "no space left on device (simulated)",
+            ))
+        };
+        if self.always {
+            return full();
+        }
         match self.countdown {
             Some(1) => {
                 self.countdown = None;
-                Err(io::Error::new(
-                    io::ErrorKind::StorageFull,
-                    "no space left on device (simulated)",
-                ))
+                full()
             }
             Some(n) => {
                 self.countdown = Some(n - 1);

@@ -40,17 +40,39 @@ pub fn acquire(data: &Path) -> Result<Lock> {
         Err(TryLockError::WouldBlock) => {
             let mut holder = String::new();
             let _ = file.read_to_string(&mut holder);
-            return Err(
-                OpenError::LockHeld(data.to_path_buf(), holder.trim().parse::<u32>().ok()).into(),
-            );
+            return Err(OpenError::LockHeld(data.to_path_buf(), holder_pid(&holder)).into());
         }
         Err(TryLockError::Error(e)) => {
             return Err(OpenError::LockFile(path.clone(), IoReason::of(&e)).into());
         }
     }
+    // The id is written over the old one and only then cut to length, so a
+    // reader never finds the file empty once a holder has written to it; the
+    // newline marks a whole id.
+    let id = format!("{}\n", std::process::id());
     let _ = file
-        .set_len(0)
-        .and_then(|_| file.rewind())
-        .and_then(|_| write!(file, "{}", std::process::id()));
+        .rewind()
+        .and_then(|_| file.write_all(id.as_bytes()))
+        .and_then(|_| file.set_len(id.len() as u64));
     Ok(Lock { _file: file, path })
+}
+
+impl Drop for Lock {
+    /// A holder that ends cleanly leaves no process id behind to be misread.
+    fn drop(&mut self) {
+        let _ = self._file.set_len(0);
+    }
+}
+
+/// The holder's process id as written in the lock file: only a whole line,
+/// and only a process that is alive (where the system can tell), so a
+/// refusal never names a wrong process; `None` says "another okr".
+fn holder_pid(text: &str) -> Option<u32> {
+    let (line, _) = text.split_once('\n')?;
+    let pid = line.trim().parse::<u32>().ok()?;
+    let proc = Path::new("/proc");
+    if proc.is_dir() && !proc.join(pid.to_string()).exists() {
+        return None;
+    }
+    Some(pid)
 }

@@ -47,6 +47,8 @@ pub enum IoReason {
     ReadOnly,
     Full,
     IsDir,
+    /// The file itself is read-only (no write permission for anyone).
+    FileReadOnly,
     /// Anything else: the system's own words.
     Other(String),
 }
@@ -76,6 +78,7 @@ impl IoReason {
             IoReason::ReadOnly => s.io_read_only.into(),
             IoReason::Full => s.io_full.into(),
             IoReason::IsDir => s.io_is_dir.into(),
+            IoReason::FileReadOnly => s.io_file_read_only.into(),
             IoReason::Other(m) => m.clone(),
         }
     }
@@ -171,6 +174,8 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
 pub enum SaveError {
     /// Someone else changed the file since okr read it; it was not overwritten.
     Conflict(PathBuf),
+    /// The file is read-only (no write permission for anyone): okr does not replace it.
+    ReadOnly(PathBuf),
     Io(PathBuf, io::Error),
     Encode(serde_json::Error),
 }
@@ -179,6 +184,7 @@ impl SaveError {
     pub fn text(&self, s: &Strings) -> String {
         match self {
             SaveError::Conflict(p) => (s.e_conflict)(&p.display().to_string()),
+            SaveError::ReadOnly(p) => (s.e_read_only_file)(&p.display().to_string()),
             SaveError::Io(p, e) => {
                 (s.e_cannot_save)(&p.display().to_string(), &IoReason::of(e).text(s))
             }
@@ -203,6 +209,8 @@ pub struct Store {
     _lock: lock::Lock,
     seen: Option<Fingerprint>,
     backed_up: bool,
+    /// The conflict copy of this run, once there is one.
+    conflict: Option<PathBuf>,
     faults: Faults,
 }
 
@@ -225,9 +233,16 @@ impl Store {
             _lock: lock,
             seen,
             backed_up: false,
+            conflict: None,
             faults: Faults::default(),
         };
         Ok((store, data))
+    }
+
+    /// Whether the file is read-only (no write permission for anyone). okr
+    /// then shows it but does not replace it, although the folder would let it.
+    pub fn is_read_only(&self) -> bool {
+        is_read_only(&self.target)
     }
 
     /// The path as the user gave it.
@@ -278,6 +293,9 @@ impl Store {
 
     /// Saves already encoded bytes (see [`format::serialize`]).
     pub fn save_bytes(&mut self, bytes: &[u8]) -> Result<(), SaveError> {
+        if self.is_read_only() {
+            return Err(SaveError::ReadOnly(self.path.clone()));
+        }
         self.check_unchanged()?;
         let io = |e| SaveError::Io(self.path.clone(), e);
         if !self.backed_up {
@@ -293,14 +311,70 @@ impl Store {
     }
 
     /// Writes the data beside the file as `okr.json.conflict`, for when the
-    /// file itself changed under okr: nothing typed is lost, nothing overwritten.
+    /// file itself changed under okr: nothing typed is lost, nothing
+    /// overwritten. A conflict file an earlier run left is never replaced:
+    /// this run takes the first free name (`okr.json.conflict.2`, …) and keeps
+    /// it for its later changes.
     pub fn save_conflict_copy(&mut self, data: &Data) -> Result<PathBuf, SaveError> {
         let bytes = format::serialize(data).map_err(SaveError::Encode)?;
-        let path = sibling(&self.target, ".conflict");
+        let path = match &self.conflict {
+            Some(p) => p.clone(),
+            None => unused_sibling(&self.target, ".conflict"),
+        };
         atomic::write_atomic(&path, &bytes, &mut self.faults)
             .map_err(|e| SaveError::Io(path.clone(), e))?;
+        self.conflict = Some(path.clone());
         Ok(path)
     }
+}
+
+/// Whether a file exists and nobody may write it.
+pub fn is_read_only(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
+}
+
+/// Writes `data` to a new rescue file, for when saving fails and okr must
+/// end anyway: beside the data file (`okr.json.rescue`, or the first free
+/// `okr.json.rescue.2`, …), else in the temporary folder. Never overwrites.
+pub fn write_rescue(path: &Path, data: &Data) -> Result<PathBuf, SaveError> {
+    let bytes = format::serialize(data).map_err(SaveError::Encode)?;
+    let beside = unused_sibling(&resolve(path), ".rescue");
+    let name = path.file_name().map_or_else(
+        || std::ffi::OsString::from("okr.json"),
+        |n| n.to_os_string(),
+    );
+    let temp = unused_sibling(&std::env::temp_dir().join(name), ".rescue");
+    let mut last = None;
+    for candidate in [beside, temp] {
+        match write_new(&candidate, &bytes) {
+            Ok(()) => return Ok(candidate),
+            Err(e) => last = Some(SaveError::Io(candidate, e)),
+        }
+    }
+    Err(last.unwrap_or_else(|| SaveError::Conflict(path.to_path_buf())))
+}
+
+/// Creates a file that must not exist yet, with `bytes`, flushed to the disk.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// `path` + `suffix`, or with `.2`, `.3`, … after it: the first name nothing has.
+fn unused_sibling(path: &Path, suffix: &str) -> PathBuf {
+    let first = sibling(path, suffix);
+    if fs::symlink_metadata(&first).is_err() {
+        return first;
+    }
+    (2..u32::MAX)
+        .map(|n| sibling(path, &format!("{suffix}.{n}")))
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {

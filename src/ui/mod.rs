@@ -23,10 +23,15 @@ use theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
+/// Whether a window of this size only says it is too small.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme { color: app.color };
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(area.width, area.height) {
         frame.render_widget(
             Paragraph::new(app.s.too_small).wrap(Wrap { trim: true }),
             area,

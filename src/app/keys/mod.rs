@@ -106,6 +106,8 @@ pub enum Context {
     ChoiceField,
     /// A multi-line text box has the focus.
     AreaField,
+    /// The window is too small to show anything: only quitting works.
+    TooSmall,
 }
 
 /// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
@@ -299,6 +301,7 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::NumberField,
     Context::ChoiceField,
     Context::AreaField,
+    Context::TooSmall,
 ];
 
 impl Keymap {
@@ -419,9 +422,13 @@ mod tests {
         }
     }
 
-    /// Contexts that stand alone or innermost (a form is always under a field).
+    /// Contexts that stand alone or innermost (a form is always under a
+    /// field) and show a help (a window too small shows nothing but its size).
     fn is_leaf(ctx: Context) -> bool {
-        !matches!(ctx, C::Form | C::CheckInWalk | C::CheckInReflect)
+        !matches!(
+            ctx,
+            C::Form | C::CheckInWalk | C::CheckInReflect | C::TooSmall
+        )
     }
 
     use Context as C;
