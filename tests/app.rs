@@ -2,12 +2,12 @@
 //! the model and the file after each change.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+mod support;
 
-use common::*;
 use okr::app::{Modal, Screen};
 use okr::model::{Lang, Measure, Quarter};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use support::app::*;
 
 fn add_objective(h: &mut Harness, title: &str) {
     h.keys(&[ch('a')]);

@@ -2,13 +2,13 @@
 //! leaving half-way and resuming, bad input, the pulse, and the summary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+mod support;
 
-use common::*;
 use okr::app::Screen;
 use okr::app::checkin::Step;
 use okr::model::{IsoWeek, Lang};
 use ratatui::crossterm::event::KeyCode;
+use support::app::*;
 
 fn step(h: &Harness) -> Option<Step> {
     match &h.app.screen {

@@ -2,12 +2,12 @@
 //! version does not know, at every level of the file.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+mod support;
 
-use common::*;
 use okr::model::{Data, Lang};
 use ratatui::crossterm::event::KeyCode;
 use serde_json::{Value, json};
+use support::app::*;
 
 /// Today's quarter (2026-Q4, today is in 2026-W48) with an unknown field at
 /// every level: the file, settings, Mål, retro, key result, measure, history

@@ -2,13 +2,13 @@
 //! the help shows does something there, and the help opens and closes anywhere.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+mod support;
 
-use common::*;
 use okr::app::keys::{Context, Key, keys_label};
 use okr::app::{App, Modal, Screen};
 use okr::model::Lang;
 use ratatui::crossterm::event::KeyCode;
+use support::app::*;
 
 /// A mode of the tracker, reached from the example data by named steps.
 #[derive(Clone, Copy, Debug)]

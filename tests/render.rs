@@ -2,14 +2,14 @@
 //! snapshots of the main screens at 80×24 in Swedish and English.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+mod support;
 
-use common::*;
 use okr::app::App;
 use okr::model::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
+use support::app::*;
 
 const SIZES: [(u16, u16); 6] = [(1, 1), (10, 3), (40, 12), (39, 30), (80, 24), (200, 60)];
 

@@ -2,12 +2,12 @@
 //! carrying over, checked in the file; the overview of all quarters.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+mod support;
 
-use common::*;
 use okr::app::{Modal, Screen};
 use okr::model::{Data, Initiative, KeyResult, Kind, Lang, Measure, Objective, Quarter, Status};
 use ratatui::crossterm::event::KeyCode;
+use support::app::*;
 
 const Q3: Quarter = Quarter { year: 2026, q: 3 };
 const Q4: Quarter = Quarter { year: 2026, q: 4 };

@@ -3,18 +3,19 @@
 //! in date order, the lock never names a wrong process, a tiny window acts on nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
-use common::*;
 use okr::app::App;
 use okr::app::saver::Saver;
 use okr::model::{Data, KeyResult, Lang, Measure};
 use okr::store::{self, SaveError, Store};
+use support::app::*;
+use support::{Sandbox, display};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -32,21 +33,6 @@ fn listing(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-// binary helpers
-fn okr(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_okr"))
-        .current_dir(dir)
-        .env("OKR_TODAY", "2026-11-24")
-        .env("HOME", dir.join("home"))
-        .env("XDG_DATA_HOME", dir.join("xdg"))
-        .env("LC_ALL", "en_US.UTF-8")
-        .env_remove("OKR_FILE")
-        .args(args)
-        .output()
-        .unwrap();
-    (out.status.code(), String::from_utf8(out.stderr).unwrap())
 }
 
 #[test]
@@ -138,40 +124,33 @@ fn with_the_folder_unwritable_the_rescue_goes_to_the_temporary_folder() {
 #[test]
 fn update_of_a_read_only_file_is_refused_and_leaves_it_and_its_folder_alone() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("okr.json");
+    let sandbox = Sandbox::new();
+    let path = sandbox.file();
     write_demo(&path);
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
-    let before = (fs::read(&path).unwrap(), listing(dir.path()));
-    let (code, stderr) = okr(dir.path(), &["--file", "okr.json", "update", "kr1", "70"]);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(
-        stderr.contains("read-only") && stderr.contains("okr.json"),
-        "{stderr}"
-    );
-    assert_eq!((fs::read(&path).unwrap(), listing(dir.path())), before);
-    let (_, stderr) = okr(
-        dir.path(),
-        &["--lang", "sv", "--file", "okr.json", "update", "kr1", "70"],
-    );
-    assert!(stderr.contains("skrivskyddad"), "{stderr}");
+    let before = (fs::read(&path).unwrap(), listing(sandbox.path()));
+    sandbox
+        .okr(&["update", "kr1", "70"])
+        .fails(&["read-only", &display(&path)]);
+    assert_eq!((fs::read(&path).unwrap(), listing(sandbox.path())), before);
+    sandbox
+        .okr(&["--lang", "sv", "update", "kr1", "70"])
+        .fails(&["skrivskyddad"]);
 }
 
 #[test]
 fn update_through_a_missing_folder_or_a_broken_link_creates_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    std::os::unix::fs::symlink("nowhere/okr.json", dir.path().join("dangling.json")).unwrap();
-    std::os::unix::fs::symlink("loop-b.json", dir.path().join("loop-a.json")).unwrap();
-    std::os::unix::fs::symlink("loop-a.json", dir.path().join("loop-b.json")).unwrap();
-    let before = listing(dir.path());
+    let sandbox = Sandbox::new();
+    let dir = sandbox.path();
+    std::os::unix::fs::symlink("nowhere/okr.json", dir.join("dangling.json")).unwrap();
+    std::os::unix::fs::symlink("loop-b.json", dir.join("loop-a.json")).unwrap();
+    std::os::unix::fs::symlink("loop-a.json", dir.join("loop-b.json")).unwrap();
+    let before = listing(dir);
     for file in ["missing/folder/okr.json", "dangling.json", "loop-a.json"] {
-        let (code, stderr) = okr(dir.path(), &["--file", file, "update", "kr1", "70"]);
-        assert_eq!(code, Some(1), "{file}: {stderr}");
-        assert!(
-            stderr.contains(file) && stderr.contains("does not exist"),
-            "{stderr}"
-        );
-        assert_eq!(listing(dir.path()), before, "{file} created something");
+        sandbox
+            .run(&["--file", file, "update", "kr1", "70"])
+            .fails(&[file, "does not exist", "kr1"]);
+        assert_eq!(listing(dir), before, "{file} created something");
     }
 }
 
@@ -286,16 +265,11 @@ fn a_refused_second_okr_never_names_a_process_that_is_gone() {
 
 #[test]
 fn demo_refuses_a_file_of_the_users_and_leaves_it_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("okr.json");
+    let sandbox = Sandbox::new();
+    let path = sandbox.file();
     write_demo(&path);
     let before = fs::read(&path).unwrap();
-    let (code, stderr) = okr(dir.path(), &["--file", "okr.json", "demo"]);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(
-        stderr.contains("--file") && stderr.contains("temporary"),
-        "{stderr}"
-    );
+    sandbox.okr(&["demo"]).fails(&["--file", "temporary"]);
     assert_eq!(fs::read(&path).unwrap(), before);
     let _: Data = okr::store::read(&path).unwrap();
 }

@@ -1,8 +1,5 @@
-//! Shared helpers for the app and render tests: an app over a temporary
-//! store, key presses, and the file as JSON.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
-
-mod steps;
+//! The app without a terminal, for the app, render, check-in and review
+//! tests: an app over a temporary store, key presses, and the file.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -14,8 +11,9 @@ use okr::model::{Data, Lang};
 use okr::store::Store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The pinned "today" of [`super::TODAY`].
 pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    super::TODAY.parse().unwrap()
 }
 
 pub struct Harness {
@@ -66,7 +64,7 @@ impl Harness {
 
     pub fn file_json(&self) -> serde_json::Value {
         self.app.flush();
-        serde_json::from_slice(&std::fs::read(&self.path).unwrap()).unwrap()
+        super::read_json(&self.path)
     }
 
     pub fn dir(&self) -> &Path {

@@ -5,7 +5,7 @@ use okr::app::Screen;
 use okr::app::checkin::Step;
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Harness, ch, code, ctrl};
+use super::app::{Harness, ch, code, ctrl};
 
 impl Harness {
     /// The `n`th Mål of the quarter (0-based) selected in the Mål list.

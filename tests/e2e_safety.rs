@@ -1,0 +1,192 @@
+//! End to end in a real terminal (tmux): the file and the terminal are kept
+//! safe through SIGTERM, a second okr, a second run and a file changed by others.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::process::Command;
+
+use serde_json::Value;
+use support::Sandbox;
+use support::term::{EN, Term};
+
+/// Adds a Mål from the quarter view's Mål list and waits until it is listed.
+fn add_objective(t: &Term, title: &str) {
+    t.press("a");
+    t.wait_for(EN.new_objective);
+    t.type_text(title);
+    t.wait_for(title);
+    t.press("Enter");
+    t.wait_gone(EN.new_objective);
+    t.wait_for(&format!("▸ {title}"));
+}
+
+#[test]
+fn sigterm_keeps_the_change_restores_the_terminal_and_exits_143() {
+    let sandbox = Sandbox::new();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(EN.empty_hint);
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "1",
+        "okr draws on the alternate screen"
+    );
+    add_objective(&t, "Survive a SIGTERM");
+
+    // okr runs under the session's shell; its pid is in the lock file.
+    let pid = sandbox.locker_pid();
+    let kill = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("running kill");
+    assert!(kill.success(), "kill -TERM {pid} failed");
+
+    assert_eq!(t.wait_exit(), 143, "128 + SIGTERM");
+    let screen = t.screen();
+    assert!(
+        !screen.contains("Survive a SIGTERM"),
+        "the alternate screen was left:\n{screen}"
+    );
+    let data = sandbox.json();
+    let objectives = data["objectives"].as_array().expect("objectives");
+    assert_eq!(objectives.len(), 1, "the change was saved: {data:#}");
+    assert_eq!(objectives[0]["title"], "Survive a SIGTERM");
+}
+
+#[test]
+fn a_second_okr_on_the_same_file_is_told_and_exits_1() {
+    let sandbox = Sandbox::new();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(EN.empty_hint);
+    add_objective(&t, "Only one writer");
+    let before = sandbox.wait_for_file("Only one writer");
+
+    let second = sandbox.okr_release(&["--lang", "en"]);
+    let stderr = &second.stderr;
+    assert_eq!(
+        second.code,
+        Some(1),
+        "the second okr exits 1; stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("is already open in another okr"),
+        "the second okr says why: {stderr}"
+    );
+    assert!(
+        stderr.contains(&*sandbox.file().to_string_lossy()),
+        "and names the file: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sandbox.file()).unwrap(),
+        before,
+        "the second okr wrote nothing"
+    );
+
+    // The first one is unharmed and still saves.
+    add_objective(&t, "Still mine");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let data = sandbox.json();
+    assert_eq!(
+        data["objectives"].as_array().map(Vec::len),
+        Some(2),
+        "{data:#}"
+    );
+}
+
+#[test]
+fn a_second_run_keeps_a_copy_of_the_file_before_its_first_write() {
+    let sandbox = Sandbox::new();
+    let first = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    first.wait_for(EN.empty_hint);
+    add_objective(&first, "From the first run");
+    first.press("q");
+    assert_eq!(first.wait_exit(), 0);
+    drop(first);
+    let before = std::fs::read_to_string(sandbox.file()).unwrap();
+
+    let second = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    second.wait_for("From the first run");
+    second.press("j"); // Stay on the list; a new Mål goes last.
+    add_objective(&second, "From the second run");
+    second.press("q");
+    assert_eq!(second.wait_exit(), 0);
+
+    let backup = sandbox.path().join("okr.json.bak");
+    let kept = std::fs::read_to_string(&backup)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", backup.display()));
+    assert_eq!(
+        kept, before,
+        "the backup is the file as the second run found it"
+    );
+    let titles: Vec<Value> = sandbox.json()["objectives"]
+        .as_array()
+        .expect("objectives")
+        .iter()
+        .map(|o| o["title"].clone())
+        .collect();
+    assert_eq!(titles, ["From the first run", "From the second run"]);
+}
+
+/// okr with one saved Mål whose file someone else then rewrote, and a second
+/// Mål added after that. Returns what the other program wrote.
+fn conflict(sandbox: &Sandbox) -> (Term, String) {
+    let t = Term::start(sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(EN.empty_hint);
+    add_objective(&t, "Mine");
+    sandbox.wait_for_file("Mine");
+
+    let mut theirs = sandbox.json();
+    theirs["objectives"][0]["title"] = "Theirs".into();
+    let theirs = serde_json::to_string_pretty(&theirs).unwrap();
+    std::fs::write(sandbox.file(), &theirs).unwrap();
+
+    add_objective(&t, "Also mine");
+    t.wait_for("was changed by another program");
+    (t, theirs)
+}
+
+#[test]
+fn a_file_changed_by_someone_else_is_not_overwritten() {
+    let sandbox = Sandbox::new();
+    let (t, theirs) = conflict(&sandbox);
+    assert_eq!(
+        std::fs::read_to_string(sandbox.file()).unwrap(),
+        theirs,
+        "their file is left as they wrote it"
+    );
+    let copy = sandbox.path().join("okr.json.conflict");
+    let copy = std::fs::read_to_string(&copy)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", copy.display()));
+    assert!(
+        copy.contains("Mine") && copy.contains("Also mine"),
+        "okr's state is in the conflict copy:\n{copy}"
+    );
+
+    // With a save problem the first q only warns; the second quits.
+    t.press("q");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(sandbox.file()).unwrap(),
+        theirs,
+        "quitting does not overwrite their file either"
+    );
+}
+
+#[test]
+fn quitting_with_a_save_problem_says_press_q_again() {
+    let sandbox = Sandbox::new();
+    let (t, _) = conflict(&sandbox);
+    t.press("q");
+    t.wait_for("Press q again");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_conflict_says_where_the_changes_went() {
+    let sandbox = Sandbox::new();
+    let (t, _) = conflict(&sandbox);
+    t.wait_for("okr.json.conflict");
+}

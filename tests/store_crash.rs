@@ -1,0 +1,276 @@
+//! The data file and other processes: `kill -9` in the middle of saves leaves
+//! a whole file, and the lock keeps a second okr out until the first is gone.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use okr::model::Data;
+use okr::store::{self, Store, format};
+use support::data::state;
+
+// ---------------------------------------------------------------- helpers
+
+/// The `n` of a [`state`], if the data is one.
+fn state_number(data: &Data) -> Option<u64> {
+    data.objectives
+        .first()?
+        .title
+        .strip_prefix("state ")?
+        .parse()
+        .ok()
+}
+
+/// A tiny deterministic random number generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn between(&mut self, low: u64, high: u64) -> u64 {
+        low + self.next() % (high - low + 1)
+    }
+}
+
+// ---------------------------------------------------------------- child processes
+
+const CHILD_MODE: &str = "OKR_STORE_TEST_CHILD";
+
+const CHILD_FILE: &str = "OKR_STORE_TEST_FILE";
+
+/// Not a test of its own: other tests run this test binary again with this
+/// one selected and `OKR_STORE_TEST_CHILD` set, to have a second process.
+/// - `save-loop`: opens the file and saves states n+1, n+2, … forever,
+///   printing `SAVING n` before each save.
+/// - `hold`: opens the file and keeps it open (and locked) forever.
+#[test]
+#[ignore = "a helper process for other tests"]
+fn child_saver_entry() {
+    let Ok(mode) = std::env::var(CHILD_MODE) else {
+        return;
+    };
+    let path = PathBuf::from(std::env::var_os(CHILD_FILE).unwrap());
+    let (mut store, data) = Store::open(&path).unwrap();
+    match mode.as_str() {
+        "save-loop" => {
+            let mut n = state_number(&data).unwrap_or(0);
+            println!("READY {n}");
+            loop {
+                n += 1;
+                println!("SAVING {n}");
+                store.save(&state(n)).unwrap();
+            }
+        }
+        "saver-loop" => {
+            // The tracker's background writer: states handed over faster than
+            // they are written, so saves are coalesced; now and then a flush.
+            let mut n = state_number(&data).unwrap_or(0);
+            println!("READY {n}");
+            let saver = okr::app::saver::Saver::spawn(store, |_| {});
+            loop {
+                n += 1;
+                println!("SAVING {n}");
+                saver.save(std::sync::Arc::new(state(n)));
+                if n.is_multiple_of(8) {
+                    saver.flush();
+                }
+            }
+        }
+        "hold" => {
+            println!("READY");
+            loop {
+                std::thread::park();
+            }
+        }
+        other => panic!("unknown child mode {other}"),
+    }
+}
+
+/// A child process that is killed when the test ends, however it ends.
+struct ChildGuard(Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts this test binary as a child in `mode` on `path`; its stdout lines
+/// arrive on the returned channel.
+fn spawn_child(mode: &str, path: &Path) -> (ChildGuard, mpsc::Receiver<String>) {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child_saver_entry", "--nocapture", "--ignored"])
+        .env(CHILD_MODE, mode)
+        .env(CHILD_FILE, path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (ChildGuard(child), rx)
+}
+
+/// Waits for the child's `READY` line (a bound only against hanging forever).
+fn wait_ready(rx: &mpsc::Receiver<String>) -> String {
+    loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(120))
+            .expect("the child process never said READY");
+        if line.starts_with("READY") {
+            return line;
+        }
+    }
+}
+
+/// Kills the child with SIGKILL and checks that it was the kill that ended it.
+fn kill9(mut guard: ChildGuard) {
+    guard.0.kill().unwrap();
+    let status = guard.0.wait().unwrap();
+    assert_eq!(
+        status.signal(),
+        Some(9),
+        "the child ended by itself ({status}) instead of being killed"
+    );
+}
+
+// ---------------------------------------------------------------- crash safety
+
+#[test]
+fn kill_9_while_saving_leaves_a_whole_file() {
+    kill_9_loop("save-loop", 200);
+}
+
+#[test]
+fn kill_9_while_the_background_writer_saves_leaves_a_whole_file() {
+    kill_9_loop("saver-loop", 100);
+}
+
+/// Starts a child saving in `mode` and kills it with SIGKILL `kills` times;
+/// after each kill the file must be whole and one of the states written.
+fn kill_9_loop(mode: &str, kills: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    {
+        let (mut store, _) = Store::open(&path).unwrap();
+        store.save(&state(0)).unwrap();
+    }
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut last = 0u64;
+    let mut killed_after_saving = 0;
+    for round in 0..kills {
+        let (child, rx) = spawn_child(mode, &path);
+        assert_eq!(wait_ready(&rx), format!("READY {last}"), "round {round}");
+        std::thread::sleep(Duration::from_millis(rng.between(1, 20)));
+        kill9(child);
+        // Every `SAVING n` the child printed, up to its death.
+        let announced = rx
+            .iter()
+            .filter_map(|l| {
+                l.strip_prefix("SAVING ")
+                    .and_then(|n| n.parse::<u64>().ok())
+            })
+            .max()
+            .unwrap_or(last);
+
+        let data = store::read(&path)
+            .unwrap_or_else(|e| panic!("round {round}: the file is damaged after kill -9: {e}"));
+        let n = state_number(&data)
+            .unwrap_or_else(|| panic!("round {round}: not a state the child wrote: {data:?}"));
+        assert!(
+            (last..=announced).contains(&n),
+            "round {round}: state {n} is not between {last} and {announced}"
+        );
+        assert_eq!(data, state(n), "round {round}");
+        if announced > last {
+            killed_after_saving += 1;
+        }
+        last = n;
+        // The backup is written atomically too.
+        if let Ok(bak) = fs::read(dir.path().join("okr.json.bak")) {
+            format::parse(Path::new("okr.json.bak"), &bak).unwrap();
+        }
+    }
+    eprintln!("{mode}: {kills} kills, {killed_after_saving} while saving, {last} states written");
+    assert!(
+        killed_after_saving > 0 && last > 0,
+        "the child never got to save: the test checked nothing"
+    );
+}
+
+#[test]
+fn open_removes_temp_files_left_by_a_killed_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let stale = dir.path().join(".okr.json.XyZ123.tmp");
+    let other = dir.path().join(".notes.json.XyZ123.tmp");
+    std::fs::write(&stale, b"{\"half\": ").unwrap();
+    std::fs::write(&other, b"not ours").unwrap();
+    let _store = okr::store::Store::open(&path).unwrap();
+    assert!(!stale.exists(), "the half-written temporary file is gone");
+    assert!(
+        other.exists(),
+        "another file's temporary file is left alone"
+    );
+}
+
+// ---------------------------------------------------------------- the lock
+
+#[test]
+fn a_second_open_is_refused_until_the_first_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let (first, _) = Store::open(&path).unwrap();
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(err.contains(&path.display().to_string()), "{err}");
+    assert!(err.contains(&std::process::id().to_string()), "{err}");
+    drop(first);
+    Store::open(&path).unwrap();
+}
+
+#[test]
+fn a_lock_held_by_another_process_refuses_and_dies_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let (child, rx) = spawn_child("hold", &path);
+    let pid = child.0.id().to_string();
+    let lock = dir.path().join("okr.json.lock");
+    let mut seen = false;
+    for _ in 0..12_000 {
+        if fs::read_to_string(&lock).is_ok_and(|s| s.trim() == pid) {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(seen, "the child never wrote its pid into the lock file");
+    wait_ready(&rx);
+
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(err.contains(&path.display().to_string()), "{err}");
+    assert!(err.contains(&pid), "{err}");
+    kill9(child);
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(&state(1)).unwrap();
+}

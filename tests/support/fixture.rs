@@ -1,0 +1,170 @@
+//! The realistic data file of the command-line tests, in the documented
+//! format, as a hand-written file looks.
+
+/// A realistic data file in the documented format: every measure kind
+/// (numeric rising and falling, done, at_least, at_most), Uppgifter done and
+/// open, a Mål in another quarter with a score and a retro, a check-in with a
+/// pulse, and a field this okr does not know (it must survive a save).
+pub const FIXTURE: &str = r#"{
+  "version": 1,
+  "settings": {
+    "language": "sv",
+    "checkin_weekday": "monday"
+  },
+  "objectives": [
+    {
+      "id": "o1",
+      "title": "Expandera globalt",
+      "why": "Vi vill växa utanför Norden",
+      "kind": "committed",
+      "quarter": "2026-Q4",
+      "owner": "Säljteamet",
+      "status": "active",
+      "created": "2026-10-01T08:00:00Z",
+      "updated": "2026-11-16T09:30:00Z",
+      "key_results": [
+        {
+          "id": "kr1",
+          "title": "Sälj för 100 miljoner",
+          "measure": {
+            "type": "numeric",
+            "start": 0.0,
+            "target": 100.0,
+            "current": 12.5,
+            "unit": "MSEK"
+          },
+          "weight": 2.0,
+          "confidence": 7,
+          "history": [
+            {
+              "date": "2026-11-16",
+              "value": 12.5,
+              "confidence": 7,
+              "note": "Två nya kunder"
+            }
+          ]
+        },
+        {
+          "id": "kr2",
+          "title": "Sänk ledtiden för offerter",
+          "measure": {
+            "type": "numeric",
+            "start": 10.0,
+            "target": 2.0,
+            "current": 6.0,
+            "unit": "dagar"
+          },
+          "weight": 1.0,
+          "confidence": 5,
+          "history": []
+        },
+        {
+          "id": "kr3",
+          "title": "Lansera en tvåvägs feedback-process",
+          "measure": {
+            "type": "done",
+            "done": false
+          },
+          "weight": 1.0,
+          "confidence": 8,
+          "history": []
+        }
+      ],
+      "initiatives": [
+        {
+          "id": "u1",
+          "title": "Anställ en säljare i Berlin",
+          "done": "2026-11-10",
+          "key_result": "kr1"
+        },
+        {
+          "id": "u2",
+          "title": "Översätt webbplatsen till tyska"
+        }
+      ]
+    },
+    {
+      "id": "o2",
+      "title": "Gör våra kunder glada",
+      "kind": "aspirational",
+      "quarter": "2026-Q4",
+      "status": "active",
+      "created": "2026-10-01T08:00:00Z",
+      "updated": "2026-11-16T09:30:00Z",
+      "key_results": [
+        {
+          "id": "kr4",
+          "title": "Öka kundlojalitet till 98 %",
+          "measure": {
+            "type": "at_least",
+            "level": 98.0,
+            "current": 98.5,
+            "unit": "%"
+          },
+          "weight": 1.0,
+          "confidence": 4,
+          "history": []
+        }
+      ],
+      "initiatives": []
+    },
+    {
+      "id": "o3",
+      "title": "Spara ihop till ett buffertkonto",
+      "kind": "economic",
+      "quarter": "2026-Q3",
+      "status": "carried_over",
+      "score": 0.6,
+      "retro": {
+        "went_well": "Automatisk överföring varje månad",
+        "to_change": "Färre impulsköp"
+      },
+      "created": "2026-07-01T08:00:00Z",
+      "updated": "2026-09-30T17:00:00Z",
+      "key_results": [
+        {
+          "id": "kr5",
+          "title": "Sluta lägga pengar på onödiga utgifter",
+          "measure": {
+            "type": "at_most",
+            "level": 2000.0,
+            "current": 2500.0,
+            "unit": "kr"
+          },
+          "weight": 1.0,
+          "confidence": 3,
+          "history": []
+        }
+      ],
+      "initiatives": []
+    }
+  ],
+  "checkins": [
+    {
+      "week": "2026-W47",
+      "date": "2026-11-16",
+      "entries": [
+        {
+          "key_result": "kr1",
+          "value": 12.5,
+          "confidence": 7,
+          "note": "Två nya kunder"
+        }
+      ],
+      "wins": "Första kunden i Tyskland",
+      "blockers": "Offertmallen är på svenska",
+      "next_steps": "Översätt mallen",
+      "pulse": {
+        "structure": 4,
+        "safety": 5,
+        "meaning": 4,
+        "dependability": 3,
+        "impact": 4
+      }
+    }
+  ],
+  "from_a_newer_okr": {
+    "keep": "me"
+  }
+}
+"#;

@@ -1,0 +1,258 @@
+//! What the tests share, each helper once: the `okr` binary run in a sandbox,
+//! and below it the terminal (tmux), the data file, model data and the app.
+// Each test file uses only part of this module: dead code is allowed here.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod app;
+pub mod data;
+pub mod fixture;
+pub mod steps;
+pub mod term;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// The pinned "today": a Tuesday in ISO week 48 of 2026 Q4.
+pub const TODAY: &str = "2026-11-24";
+/// How long a wait for the screen or the file may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(10);
+/// How often a wait looks again.
+pub const POLL: Duration = Duration::from_millis(50);
+
+/// The release binary, built once per test process so `cargo test` alone is enough.
+pub fn okr_binary() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--release", "--bin", "okr"])
+            .current_dir(manifest)
+            .status()
+            .expect("running cargo build --release");
+        assert!(status.success(), "cargo build --release --bin okr failed");
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(|d| manifest.join(d))
+            .unwrap_or_else(|| manifest.join("target"));
+        let bin = target.join("release").join("okr");
+        assert!(bin.is_file(), "no release binary at {}", bin.display());
+        bin
+    })
+}
+
+/// A file as JSON, saying which file when it cannot be read.
+pub fn read_json(path: &Path) -> Value {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    serde_json::from_str(&text).expect("the data file is JSON")
+}
+
+/// The key result `id` of a store or an export, wherever its Mål is.
+pub fn key_result<'a>(data: &'a Value, id: &str) -> &'a Value {
+    data["objectives"]
+        .as_array()
+        .expect("objectives")
+        .iter()
+        .flat_map(|o| o["key_results"].as_array().expect("key_results"))
+        .find(|k| k["id"] == id)
+        .unwrap_or_else(|| panic!("no key result {id}: {data:#}"))
+}
+
+/// A path as okr prints it.
+pub fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// One test's world: a temporary folder that is the home, the data home and
+/// the place of the data file (and of the tmux socket, for the terminal tests).
+pub struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+/// What a run of the binary left behind.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::Builder::new()
+            .prefix("okr-test-")
+            .tempdir()
+            .expect("creating a temporary folder");
+        let sandbox = Sandbox { dir };
+        std::fs::create_dir_all(sandbox.home()).unwrap();
+        std::fs::create_dir_all(sandbox.data_home()).unwrap();
+        sandbox
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.path().join("home")
+    }
+
+    pub fn data_home(&self) -> PathBuf {
+        self.path().join("data")
+    }
+
+    /// The data file the tests name with `--file`.
+    pub fn file(&self) -> PathBuf {
+        self.path().join("okr.json")
+    }
+
+    /// Writes `text` to the data file and returns its path.
+    pub fn write(&self, text: &str) -> PathBuf {
+        let path = self.file();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Writes a prepared store to the data file.
+    pub fn write_json(&self, data: &Value) {
+        self.write(&serde_json::to_string_pretty(data).unwrap());
+    }
+
+    /// The data file as JSON.
+    pub fn json(&self) -> Value {
+        read_json(&self.file())
+    }
+
+    /// Waits until the data file holds `text` (the writer saves in the background).
+    pub fn wait_for_file(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let content = std::fs::read_to_string(self.file()).unwrap_or_default();
+            if content.contains(text) {
+                return content;
+            }
+            if start.elapsed() > WAIT {
+                panic!(
+                    "waited {WAIT:?} for {text:?} in {}; it held:\n{content}",
+                    self.file().display()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// The pid okr wrote into its lock file beside the data file.
+    pub fn locker_pid(&self) -> u32 {
+        let lock = self.path().join("okr.json.lock");
+        let text = std::fs::read_to_string(&lock)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", lock.display()));
+        text.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("no pid in {}: {text:?}", lock.display()))
+    }
+
+    /// The environment every okr of the tests runs in: "today" pinned, the
+    /// home and the data home in the sandbox.
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("OKR_TODAY", TODAY.to_string()),
+            ("HOME", self.home().to_string_lossy().into()),
+            ("XDG_DATA_HOME", self.data_home().to_string_lossy().into()),
+        ]
+    }
+
+    /// `bin` with a clean, pinned environment and no terminal (an English
+    /// locale: the tests of Swedish pass `--lang sv` or set it).
+    pub fn command_of(&self, bin: &Path) -> Command {
+        let mut c = Command::new(bin);
+        c.current_dir(self.path())
+            .envs(self.env())
+            .env("LC_ALL", "en_US.UTF-8")
+            .env_remove("LANG")
+            .env_remove("LC_MESSAGES")
+            .env_remove("OKR_FILE")
+            // A backtrace must never reach the user, even when asked for.
+            .env("RUST_BACKTRACE", "1")
+            .env("NO_COLOR", "1");
+        c
+    }
+
+    /// The binary cargo built for the tests, as [`Sandbox::command_of`].
+    pub fn command(&self) -> Command {
+        self.command_of(Path::new(env!("CARGO_BIN_EXE_okr")))
+    }
+
+    pub fn run_with(&self, mut c: Command, args: &[&str]) -> Run {
+        let out = c.args(args).stdin(Stdio::null()).output().unwrap();
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(self.command(), args)
+    }
+
+    /// Runs with `--file` naming this sandbox's data file.
+    pub fn okr(&self, args: &[&str]) -> Run {
+        self.okr_with(self.command(), args)
+    }
+
+    /// [`Sandbox::okr`] with the release binary the terminal tests drive: a
+    /// second okr beside the one in the terminal.
+    pub fn okr_release(&self, args: &[&str]) -> Run {
+        self.okr_with(self.command_of(okr_binary()), args)
+    }
+
+    fn okr_with(&self, c: Command, args: &[&str]) -> Run {
+        let file = self.file();
+        let mut all = vec!["--file", file.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.run_with(c, &all)
+    }
+}
+
+impl Run {
+    pub fn ok(&self) -> &Self {
+        assert_eq!(
+            self.code,
+            Some(0),
+            "expected success\nstdout: {}\nstderr: {}",
+            self.stdout,
+            self.stderr
+        );
+        assert!(self.stderr.is_empty(), "stderr: {}", self.stderr);
+        self
+    }
+
+    /// Exit code 1 and one sentence on stderr beginning `okr: `, with each of
+    /// `words` in it, no Debug output and nothing on stdout. Returns the line.
+    pub fn fails(&self, words: &[&str]) -> &str {
+        assert_eq!(
+            self.code,
+            Some(1),
+            "expected exit 1\nstdout: {}\nstderr: {}",
+            self.stdout,
+            self.stderr
+        );
+        let line = self.stderr.strip_suffix('\n').unwrap_or(&self.stderr);
+        assert!(
+            !line.contains('\n'),
+            "more than one line: {:?}",
+            self.stderr
+        );
+        assert!(line.starts_with("okr: "), "{line}");
+        for noise in ["Error {", "Os {", "kind:", "backtrace", "panicked", "RUST_"] {
+            assert!(!line.contains(noise), "debug noise {noise:?} in: {line}");
+        }
+        for w in words {
+            assert!(line.contains(w), "{w:?} is not in: {line}");
+        }
+        assert!(self.stdout.is_empty(), "stdout: {}", self.stdout);
+        line
+    }
+}
