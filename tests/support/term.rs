@@ -136,6 +136,11 @@ impl Term {
         self.tmux(&["send-keys", "-t", &self.name, key]);
     }
 
+    /// The screen with everything scrolled off it, as printed after okr ends.
+    pub fn history(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-S", "-", "-t", &self.name])
+    }
+
     pub fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p", "-t", &self.name])
     }
