@@ -209,21 +209,29 @@ pub fn draw_confirm(app: &App, title: &str, frame: &mut Frame, area: Rect, theme
 pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let bindings = app.keymap.bindings_for(&app.layers_under_help());
+    // Keys in a column of at most KEY_COLUMN cells; a longer list of keys
+    // (the cursor keys of a text field) takes a line of its own.
+    const KEY_COLUMN: usize = 16;
     let key_w = bindings
         .iter()
         .map(|b| keys::keys_label(b).width())
+        .filter(|w| *w <= KEY_COLUMN)
         .max()
         .unwrap_or(0)
         + 2;
-    let mut lines: Vec<Line> = bindings
-        .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("{:<key_w$}", keys::keys_label(b)), theme.title()),
+    let mut lines: Vec<Line> = Vec::new();
+    for b in &bindings {
+        let label = keys::keys_label(b);
+        if label.width() > KEY_COLUMN {
+            lines.push(Line::styled(label, theme.title()));
+            lines.push(Line::raw(format!("{:key_w$}{}", "", s.action(b.action))));
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label:<key_w$}"), theme.title()),
                 Span::raw(s.action(b.action)),
-            ])
-        })
-        .collect();
+            ]));
+        }
+    }
     lines.push(Line::raw(""));
     lines.push(super::key_hints(app, &[Context::Help], true, theme));
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);

@@ -329,24 +329,43 @@ impl Keymap {
             })
     }
 
-    /// The bindings that work where the user is, innermost layer first, each
-    /// with only the keys no inner layer shadows.
+    /// The bindings that work where the user is (`layers`, innermost first),
+    /// each with only the keys no inner layer shadows, and one entry per
+    /// action (a footer key first: `Tab/↓ next field`). The outermost layer's
+    /// come first, so a form's save and cancel lead its field's keys.
     pub fn bindings_for(&self, layers: &[Context]) -> Vec<Binding> {
-        let mut out: Vec<Binding> = Vec::new();
-        for ctx in layers {
-            for b in self.bindings.iter().filter(|b| b.contexts.contains(ctx)) {
+        // (layer, place in the table, binding)
+        let mut out: Vec<(usize, usize, Binding)> = Vec::new();
+        for (depth, ctx) in layers.iter().enumerate() {
+            for (place, b) in self.bindings.iter().enumerate() {
+                if !b.contexts.contains(ctx) {
+                    continue;
+                }
                 let keys: Vec<Key> = b
                     .keys
                     .iter()
                     .copied()
-                    .filter(|k| !out.iter().any(|o| o.keys.iter().any(|x| x.overlaps(*k))))
+                    .filter(|k| {
+                        !out.iter()
+                            .any(|(_, _, o)| o.keys.iter().any(|x| x.overlaps(*k)))
+                    })
                     .collect();
-                if !keys.is_empty() {
-                    out.push(Binding { keys, ..b.clone() });
+                if keys.is_empty() {
+                    continue;
+                }
+                match out.iter_mut().find(|(_, _, o)| o.action == b.action) {
+                    Some((at, from, o)) if b.footer && !o.footer => {
+                        o.keys.splice(0..0, keys);
+                        o.footer = true;
+                        (*at, *from) = (depth, place);
+                    }
+                    Some((_, _, o)) => o.keys.extend(keys),
+                    None => out.push((depth, place, Binding { keys, ..b.clone() })),
                 }
             }
         }
-        out
+        out.sort_by_key(|(depth, place, _)| (std::cmp::Reverse(*depth), *place));
+        out.into_iter().map(|(_, _, b)| b).collect()
     }
 
     /// The label of the first key of `action` in a context, like `u` or `Tab`.

@@ -35,7 +35,8 @@ const NOT_TYPING: Contexts = SCREENS.and(&[
     C::ChoiceField,
 ]);
 /// Where `q` quits: not in a question or a form.
-const QUITTING: Contexts = SCREENS.and(&[C::Help, C::Pulse, C::Summary, C::TooSmall]);
+/// (Not over the help either: it may stand over a form that is not saved.)
+const QUITTING: Contexts = SCREENS.and(&[C::Pulse, C::Summary, C::TooSmall]);
 /// Fields whose keys are typed into: ? is a character there, F1 is the help.
 const TYPING: Contexts = Contexts::of(&[C::TextField, C::AreaField]);
 /// One-line fields: ↑/↓ move between fields.
