@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::i18n::{self, Strings};
-use crate::model::{Lang, Measure, Quarter, number};
+use crate::model::number::{self, NumberError};
+use crate::model::{Lang, Measure, Quarter};
 
 pub use crate::export::{Format, QuarterChoice, describe_measure, export};
 use crate::store::{self, Store};
@@ -55,7 +56,7 @@ pub enum Command {
     Update {
         /// The key result's id, as shown in the Mål detail (like kr3)
         id: String,
-        /// The new value: a number (12,5 or 12.5), or for done/not-done: done/yes/ja/1 or no/nej/0
+        /// The new value: a number in the language's convention (sv: 12,5 or 17 500; en: 12.5 or 17,500), or for done/not-done: done/yes/ja/1 or no/nej/0
         // Hyphen values, not just clap's negative numbers: those miss `-0,5`.
         #[arg(allow_hyphen_values = true)]
         value: String,
@@ -108,7 +109,9 @@ pub fn update(
         .ok_or_else(|| CliError::NoSuchKeyResult(id.to_string(), file.display().to_string()))?;
     let objective = &data.objectives[pos.objective];
     let kr = &objective.key_results[pos.key_result];
-    let new = parse_value(&kr.measure, value)?;
+    // A number is read in the language the answer is given in.
+    let lang = i18n::choose_lang(lang, data.settings.language);
+    let new = parse_value(&kr.measure, value, lang)?;
     let before = kr.measure.current();
     let kr_id = kr.id.clone();
     let title = kr.title.clone();
@@ -122,7 +125,7 @@ pub fn update(
     });
     data.objectives[pos.objective] = std::sync::Arc::new(changed);
     store.save(&data)?;
-    let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));
+    let s = i18n::strings(lang);
     let unit = if unit.is_empty() {
         String::new()
     } else {
@@ -137,8 +140,9 @@ pub fn update(
     Ok(())
 }
 
-/// Reads a typed value for a measure: a number, or yes/no words for done/not-done.
-fn parse_value(measure: &Measure, text: &str) -> Result<f64> {
+/// Reads a typed value for a measure: a number in `lang`'s convention, or
+/// yes/no words for done/not-done.
+fn parse_value(measure: &Measure, text: &str, lang: Lang) -> Result<f64> {
     if let Measure::Done(_) = measure {
         let t = text.trim().to_lowercase();
         return match t.as_str() {
@@ -147,7 +151,14 @@ fn parse_value(measure: &Measure, text: &str) -> Result<f64> {
             _ => Err(CliError::NotADoneValue(text.to_string()).into()),
         };
     }
-    number::parse_number(text).ok_or_else(|| CliError::NotANumber(text.to_string()).into())
+    number::parse(text, lang).map_err(|why| {
+        CliError::NotANumber {
+            typed: text.to_string(),
+            why,
+            lang,
+        }
+        .into()
+    })
 }
 
 /// A mistake in what was asked on the command line.
@@ -155,7 +166,12 @@ fn parse_value(measure: &Measure, text: &str) -> Result<f64> {
 pub enum CliError {
     /// The id, and the file searched.
     NoSuchKeyResult(String, String),
-    NotANumber(String),
+    /// What was typed, what is wrong with it, and the language it was read in.
+    NotANumber {
+        typed: String,
+        why: NumberError,
+        lang: Lang,
+    },
     NotADoneValue(String),
     /// `okr update` on a file that is not there: nothing is created.
     NoSuchFile(String, String),
@@ -166,14 +182,40 @@ pub enum CliError {
 impl CliError {
     pub fn text(&self, s: &Strings) -> String {
         match self {
-            CliError::NoSuchKeyResult(id, path) => (s.e_no_such_kr)(id, path),
-            CliError::NotANumber(t) => (s.e_not_number)(t),
-            CliError::NotADoneValue(t) => (s.e_not_done_value)(t),
-            CliError::NoSuchFile(p, id) => (s.e_no_such_file)(p, id),
+            CliError::NoSuchKeyResult(id, path) => (s.e_no_such_kr)(&quoted(id), path),
+            CliError::NotANumber { typed, why, lang } => match why {
+                NumberError::Empty | NumberError::NotANumber => {
+                    (s.e_not_number)(&quoted(typed), &s.number_examples(*lang))
+                }
+                _ => (s.e_number_refused)(&quoted(typed), &s.number_advice(*why, *lang, "; ")),
+            },
+            CliError::NotADoneValue(t) => (s.e_not_done_value)(&quoted(t)),
+            CliError::NoSuchFile(p, id) => (s.e_no_such_file)(p, &quoted(id)),
             CliError::DemoFile => s.e_demo_file.to_string(),
         }
     }
 }
+
+/// What someone typed, fit to quote in a one-line message: at most
+/// [`QUOTE_CHARS`] characters (then `…`), control characters as `�`.
+pub fn quoted(text: &str) -> String {
+    let shown = |c: char| {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi || matches!(c, '\u{2028}' | '\u{2029}') {
+            '\u{fffd}'
+        } else {
+            c
+        }
+    };
+    let mut out: String = text.chars().take(QUOTE_CHARS).map(shown).collect();
+    if text.chars().nth(QUOTE_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// How much of a typed value a message quotes.
+pub const QUOTE_CHARS: usize = 20;
 
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -11,7 +11,7 @@ use tui_input::backend::crossterm::EventHandler;
 use super::keys::{Action, Context};
 use crate::i18n::Strings;
 use crate::model::MeasureKind;
-use crate::model::number::parse_number;
+use crate::model::number;
 
 /// What a field holds, named so code never depends on field order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -383,13 +383,13 @@ pub fn is_typing(key: &KeyEvent) -> bool {
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
-/// Reads a number field, recording an error beside it when it is not one.
+/// Reads a number field in the form's language, recording beside it what is
+/// wrong and how to write a number when it is not one.
 pub fn number_field(form: &mut Form, id: FieldId, s: &Strings) -> Option<f64> {
-    let text = form.text(id);
-    match parse_number(&text) {
-        Some(v) => Some(v),
-        None => {
-            form.set_error(id, s.err_not_number);
+    match number::parse(&form.text(id), s.lang) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            form.set_error(id, &s.number_error(e));
             None
         }
     }
@@ -397,9 +397,8 @@ pub fn number_field(form: &mut Form, id: FieldId, s: &Strings) -> Option<f64> {
 
 /// Reads a confidence 1–10, recording an error beside it otherwise.
 pub fn confidence_field(form: &mut Form, s: &Strings) -> Option<u8> {
-    let text = form.text(FieldId::Confidence);
-    match parse_number(&text) {
-        Some(v) if v.fract() == 0.0 && (1.0..=10.0).contains(&v) => Some(v as u8),
+    match number::parse(&form.text(FieldId::Confidence), s.lang) {
+        Ok(v) if v.fract() == 0.0 && (1.0..=10.0).contains(&v) => Some(v as u8),
         _ => {
             form.set_error(FieldId::Confidence, s.err_confidence);
             None

@@ -2,14 +2,13 @@
 //! English-speaking team uses for objectives, key results and initiatives.
 
 use super::{
-    ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, PaceNames, Pillars,
-    ScoreNames, StatusNames, Strings,
+    ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings,
 };
 use crate::model::Lang;
 
 pub static EN: Strings = Strings {
     lang: Lang::En,
-    decimal_mark: '.',
     objective: "Objective",
     objectives: "Objectives",
     key_results: "Key results",
@@ -118,7 +117,16 @@ pub static EN: Strings = Strings {
     f_done: "Done",
     none: "none",
     err_empty_title: "Write a title.",
-    err_not_number: "Not a number: write e.g. 12.5 or 12,5.",
+    numbers: NumberWords {
+        not_a_number: "not a number",
+        several_marks: "more than one decimal mark",
+        grouping: "digits are grouped in threes before the decimal mark",
+        ambiguous: |a, b| format!("it could be {a} or {b}"),
+        too_many_digits: "more than 15 digits cannot be kept exactly",
+        too_small: "too close to 0 to be kept",
+        too_large: "too large to be kept",
+        write_like: |a, b| format!("write e.g. {a} or {b}"),
+    },
     err_confidence: "Confidence is a whole number 1–10.",
     err_target_is_start: "The target equals the start: there is nothing to measure.",
     err_weight: "The weight is a number above 0.",
@@ -274,7 +282,8 @@ pub static EN: Strings = Strings {
             "there is no key result with the id '{id}' in {p}; the ids are shown in the Mål detail"
         )
     },
-    e_not_number: |t| format!("'{t}' is not a number; write it like 12,5 or 12.5"),
+    e_not_number: |t, how| format!("'{t}' is not a number; {how}"),
+    e_number_refused: |t, why| format!("'{t}' is not a number okr can read: {why}"),
     e_not_done_value: |t| {
         format!(
             "'{t}' is not a value for a done/not-done key result; give done or no (ja or nej, 1 or 0)"

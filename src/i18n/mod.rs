@@ -8,6 +8,7 @@ pub use en::EN;
 pub use sv::SV;
 
 use crate::app::keys::Action;
+use crate::model::number::{self, NumberError};
 use crate::model::progress::{ConfidenceBand, PaceStatus, ScoreBand};
 use crate::model::{Kind, Lang, MeasureKind, Status};
 
@@ -123,10 +124,23 @@ pub struct EmptyQuarter {
     pub first_step: fn(&str) -> String,
 }
 
+/// What is wrong with a typed number, as a clause (see [`Strings::number_error`]).
+pub struct NumberWords {
+    pub not_a_number: &'static str,
+    pub several_marks: &'static str,
+    pub grouping: &'static str,
+    /// The two readings of an ambiguous number.
+    pub ambiguous: fn(&str, &str) -> String,
+    pub too_many_digits: &'static str,
+    pub too_small: &'static str,
+    pub too_large: &'static str,
+    /// How to write a number: a decimal and a grouped example.
+    pub write_like: fn(&str, &str) -> String,
+}
+
 /// One language's words.
 pub struct Strings {
     pub lang: Lang,
-    pub decimal_mark: char,
     pub objective: &'static str,
     pub objectives: &'static str,
     pub key_results: &'static str,
@@ -194,7 +208,7 @@ pub struct Strings {
     pub f_done: &'static str,
     pub none: &'static str,
     pub err_empty_title: &'static str,
-    pub err_not_number: &'static str,
+    pub numbers: NumberWords,
     pub err_confidence: &'static str,
     pub err_target_is_start: &'static str,
     pub err_weight: &'static str,
@@ -297,7 +311,8 @@ pub struct Strings {
     pub e_folder: fn(&str, &str) -> String,
     pub e_no_home: &'static str,
     pub e_no_such_kr: fn(&str, &str) -> String,
-    pub e_not_number: fn(&str) -> String,
+    pub e_not_number: fn(&str, &str) -> String,
+    pub e_number_refused: fn(&str, &str) -> String,
     pub e_not_done_value: fn(&str) -> String,
     pub e_signals: fn(&str) -> String,
     pub e_terminal_open: fn(&str) -> String,
@@ -435,9 +450,53 @@ impl Strings {
         }
     }
 
-    /// A number in this language's convention.
+    /// A number in this language's convention, grouped for reading.
     pub fn num(&self, v: f64) -> String {
-        crate::model::number::format_number(v, self.decimal_mark)
+        number::format_number(v, self.lang)
+    }
+
+    /// What is wrong with a number typed in `typed_in`'s convention, as a clause.
+    pub fn number_reason(&self, e: NumberError, typed_in: Lang) -> String {
+        let n = &self.numbers;
+        match e {
+            NumberError::Empty | NumberError::NotANumber => n.not_a_number.to_string(),
+            NumberError::SeveralMarks => n.several_marks.to_string(),
+            NumberError::Grouping => n.grouping.to_string(),
+            NumberError::Ambiguous { decimal, grouped } => (n.ambiguous)(
+                &number::format_full(decimal, typed_in),
+                &number::format_full(grouped, typed_in),
+            ),
+            NumberError::TooManyDigits => n.too_many_digits.to_string(),
+            NumberError::TooSmall => n.too_small.to_string(),
+            NumberError::TooLarge => n.too_large.to_string(),
+        }
+    }
+
+    /// How to write a number in `lang`'s convention: `write e.g. 12.5 or 2,000,000`.
+    pub fn number_examples(&self, lang: Lang) -> String {
+        (self.numbers.write_like)(
+            &number::format_number(12.5, lang),
+            &number::format_number(2_000_000.0, lang),
+        )
+    }
+
+    /// What is wrong with a number typed in `typed_in`'s convention and, when
+    /// it is how it was written, how to write one, joined by `joint`.
+    pub fn number_advice(&self, e: NumberError, typed_in: Lang, joint: &str) -> String {
+        let reason = self.number_reason(e, typed_in);
+        match e {
+            NumberError::TooManyDigits | NumberError::TooSmall | NumberError::TooLarge => reason,
+            _ => format!("{reason}{joint}{}", self.number_examples(typed_in)),
+        }
+    }
+
+    /// A form's message for a number it cannot read: what is wrong and how
+    /// to write one (`Not a number: write e.g. 12.5 or 2,000,000.`).
+    pub fn number_error(&self, e: NumberError) -> String {
+        let advice = self.number_advice(e, self.lang, ": ");
+        let mut chars = advice.chars();
+        let first = chars.next().map(|c| c.to_uppercase().to_string());
+        format!("{}{}.", first.unwrap_or_default(), chars.as_str())
     }
 
     /// A measure as it reads on screen and in reports: `55 / 100 MSEK`,
@@ -486,9 +545,10 @@ impl Strings {
         }
     }
 
-    /// A number in full, for a form to edit: nothing is rounded away.
+    /// A number in full, for a form to edit: nothing is rounded away, and
+    /// [`number::parse`] reads it back as exactly `v`.
     pub fn num_exact(&self, v: f64) -> String {
-        crate::model::number::format_exact(v, self.decimal_mark)
+        number::format_exact(v, self.lang)
     }
 
     /// A share as a whole percent: `42 %` in Swedish, `42%` in English.

@@ -2,14 +2,13 @@
 //! Uppgifter in the words of the team's OKR notes.
 
 use super::{
-    ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, PaceNames, Pillars,
-    ScoreNames, StatusNames, Strings,
+    ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings,
 };
 use crate::model::Lang;
 
 pub static SV: Strings = Strings {
     lang: Lang::Sv,
-    decimal_mark: ',',
     objective: "Mål",
     objectives: "Mål",
     key_results: "Nyckelresultat",
@@ -120,7 +119,16 @@ pub static SV: Strings = Strings {
     f_done: "Klar",
     none: "inget",
     err_empty_title: "Skriv en titel.",
-    err_not_number: "Inte ett tal: skriv t.ex. 12,5 eller 12.5.",
+    numbers: NumberWords {
+        not_a_number: "inte ett tal",
+        several_marks: "mer än ett decimaltecken",
+        grouping: "siffrorna grupperas tre och tre före decimaltecknet",
+        ambiguous: |a, b| format!("det kan vara {a} eller {b}"),
+        too_many_digits: "fler än 15 siffror kan inte sparas exakt",
+        too_small: "för nära 0 för att sparas",
+        too_large: "för stort för att sparas",
+        write_like: |a, b| format!("skriv t.ex. {a} eller {b}"),
+    },
     err_confidence: "Säkerhet är ett heltal 1–10.",
     err_target_is_start: "Målvärdet är samma som start: då finns inget att mäta.",
     err_weight: "Vikten är ett tal större än 0.",
@@ -274,7 +282,8 @@ pub static SV: Strings = Strings {
     e_no_such_kr: |id, p| {
         format!("det finns inget nyckelresultat med id '{id}' i {p}; id:na visas i målets detalj")
     },
-    e_not_number: |t| format!("'{t}' är inte ett tal; skriv t.ex. 12,5 eller 12.5"),
+    e_not_number: |t, how| format!("'{t}' är inte ett tal; {how}"),
+    e_number_refused: |t, why| format!("'{t}' är inte ett tal som okr kan läsa: {why}"),
     e_not_done_value: |t| {
         format!(
             "'{t}' är inget värde för ett klar/inte klar-nyckelresultat; skriv ja eller nej (klar, 1 eller 0)"
