@@ -131,12 +131,12 @@ pub fn update(
     } else {
         format!(" {unit}")
     };
-    writeln!(
-        out,
+    let line = format!(
         "{kr_id} {title}: {} → {}{unit}",
         s.measure_value(&measure, before),
         s.measure_value(&measure, new)
-    )?;
+    );
+    writeln!(out, "{}", crate::text::line(&line))?;
     Ok(())
 }
 

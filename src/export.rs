@@ -1,5 +1,11 @@
 //! The reports of `okr export`: Markdown a person can paste into a document,
 //! CSV with a row per key result (and per key result per check-in week), JSON.
+//!
+//! Every text from the file goes through [`text::neutralise`]: a report goes
+//! to a terminal as often as to a file. In Markdown a text also cannot change
+//! the report's structure ([`md_inline`], [`md_block`]); in CSV a field keeps
+//! its line breaks and tabs (quoted); in JSON every character a terminal could
+//! act on is a `\u` escape, so the data stay whole.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -11,6 +17,7 @@ use clap::ValueEnum;
 use crate::i18n::{self, Strings};
 use crate::model::progress::{self, PaceStatus};
 use crate::model::{Data, KeyResult, Lang, Measure, Objective, Quarter};
+use crate::text::{self, Output};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -95,7 +102,7 @@ fn export_md(
             s.percent(pace)
         )?;
         for o in objectives {
-            writeln!(out, "\n### {}: {}\n", s.objective, o.title)?;
+            writeln!(out, "\n### {}: {}\n", s.objective, md_inline(&o.title))?;
             let status = progress::objective_status(o, pace);
             writeln!(
                 out,
@@ -107,10 +114,10 @@ fn export_md(
                 s.pace_status(status)
             )?;
             if !o.why.is_empty() {
-                writeln!(out, "- {}: {}", s.why, o.why)?;
+                writeln!(out, "- {}: {}", s.why, md_block(&o.why, "  "))?;
             }
             if let Some(owner) = &o.owner {
-                writeln!(out, "- {}: {owner}", s.owner)?;
+                writeln!(out, "- {}: {}", s.owner, md_inline(owner))?;
             }
             if let Some(score) = o.score {
                 let verdict = if progress::succeeded(o.kind, score) {
@@ -151,9 +158,9 @@ fn export_md(
                     writeln!(
                         out,
                         "- `{}` {}: {} ({}) · {} {}/10{mark}{stale}",
-                        k.id,
-                        k.title,
-                        describe_measure(&k.measure, s),
+                        text::line(&k.id),
+                        md_inline(&k.title),
+                        md_inline(&describe_measure(&k.measure, s)),
                         s.percent(progress::key_result_progress(k)),
                         s.confidence,
                         k.confidence
@@ -168,10 +175,10 @@ fn export_md(
                         out,
                         "- [{}] {}{}",
                         if i.done.is_some() { "x" } else { " " },
-                        i.title,
+                        md_inline(&i.title),
                         i.key_result
                             .as_ref()
-                            .map(|k| format!(" → `{k}`"))
+                            .map(|k| format!(" → `{}`", text::line(k)))
                             .unwrap_or_default()
                     )?;
                 }
@@ -181,7 +188,7 @@ fn export_md(
                     out,
                     "\n**{}:** {}",
                     s.went_well,
-                    o.retro.went_well.replace('\n', "  \n")
+                    md_block(&o.retro.went_well, "")
                 )?;
             }
             if !o.retro.to_change.is_empty() {
@@ -189,7 +196,7 @@ fn export_md(
                     out,
                     "\n**{}:** {}",
                     s.to_change,
-                    o.retro.to_change.replace('\n', "  \n")
+                    md_block(&o.retro.to_change, "")
                 )?;
             }
         }
@@ -212,17 +219,20 @@ fn export_md(
                 writeln!(out, "- **{}** ({})", c.week, c.date)?;
                 for e in &c.entries {
                     let kr = key_results.get(e.key_result.as_str());
-                    let title = kr.map_or(String::new(), |k| format!(" {}", k.title));
+                    let title = kr.map_or(String::new(), |k| format!(" {}", md_inline(&k.title)));
                     let note = if e.note.is_empty() {
                         String::new()
                     } else {
-                        format!(" — {}", e.note)
+                        format!(" — {}", md_block(&e.note, "    "))
                     };
                     writeln!(
                         out,
                         "  - `{}`{title}: {} · {} {}/10{note}",
-                        e.key_result,
-                        kr.map_or_else(|| s.num(e.value), |k| s.measure_value(&k.measure, e.value)),
+                        text::line(&e.key_result),
+                        kr.map_or_else(
+                            || s.num(e.value),
+                            |k| md_inline(&s.measure_value(&k.measure, e.value))
+                        ),
                         s.confidence,
                         e.confidence
                     )?;
@@ -233,7 +243,7 @@ fn export_md(
                     (s.next_steps, &c.next_steps),
                 ] {
                     if !text.is_empty() {
-                        writeln!(out, "  - {label}: {}", text.replace('\n', " / "))?;
+                        writeln!(out, "  - {label}: {}", md_block(text, "    "))?;
                     }
                 }
                 if let Some(p) = &c.pulse {
@@ -249,6 +259,65 @@ fn export_md(
         }
     }
     Ok(())
+}
+
+/// A text from the file within one line of the Markdown report: neutralised,
+/// its line breaks as spaces, and escaped where it could make a table.
+fn md_inline(text: &str) -> String {
+    md_escape(&text::neutralise(text, Output::Line))
+}
+
+/// A text from the file that may hold several lines, after a label in the
+/// Markdown report. Each further line follows a hard line break (two
+/// spaces), indented by `indent` so it stays inside its list item, and with a
+/// marker at its start escaped, so it starts no heading, list, quote, code
+/// block, HTML block or table. Empty lines are left out.
+fn md_block(text: &str, indent: &str) -> String {
+    let clean = text::neutralise(text, Output::Lines);
+    let mut out = String::new();
+    for line in clean.split('\n').map(|l| l.replace('\t', " ")) {
+        let line = md_escape(line.trim());
+        if line.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out = line;
+        } else {
+            out.push_str("  \n");
+            out.push_str(indent);
+            out.push_str(&md_escape_start(&line));
+        }
+    }
+    out
+}
+
+/// `|` as `\|`, so that no line of a text is taken for a table row, and a
+/// backslash before ASCII punctuation as `\\`, so that it still reads as
+/// itself (and cannot undo the escape of a `|` after it).
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A line of text that begins with a Markdown block marker (`#`, `>`, `-`,
+/// `+`, `*`, `=`, `_`, a code fence, `<`, or `1.`/`1)`), with it escaped.
+fn md_escape_start(line: &str) -> String {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    match line[digits..].chars().next() {
+        Some('.' | ')') if digits > 0 => format!("{}\\{}", &line[..digits], &line[digits..]),
+        Some('#' | '>' | '-' | '+' | '*' | '=' | '_' | '`' | '~' | '<') if digits == 0 => {
+            format!("\\{line}")
+        }
+        _ => line.to_string(),
+    }
 }
 
 /// How a measure reads in a report: as on screen, plus the start of a number.
@@ -332,7 +401,7 @@ fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result
             let mut row = head.to_vec();
             row.resize(20, String::new());
             row.extend(tail.iter().cloned());
-            w.write_record(&row)?;
+            write_row(&mut w, &row)?;
         }
         for k in &o.key_results {
             let (ty, start, target, level, unit) = match &k.measure {
@@ -388,27 +457,43 @@ fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result
                 row.extend(tail.iter().cloned());
                 row
             };
-            w.write_record(row(
-                k.measure.current(),
-                k.confidence,
-                String::new(),
-                String::new(),
-                String::new(),
-            ))?;
+            write_row(
+                &mut w,
+                &row(
+                    k.measure.current(),
+                    k.confidence,
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ),
+            )?;
             for c in data.checkins.iter().filter(|c| o.quarter.contains(c.date)) {
                 if let Some(e) = c.entries.iter().find(|e| e.key_result == k.id) {
-                    w.write_record(row(
-                        e.value,
-                        e.confidence,
-                        c.week.to_string(),
-                        c.date.to_string(),
-                        e.note.clone(),
-                    ))?;
+                    write_row(
+                        &mut w,
+                        &row(
+                            e.value,
+                            e.confidence,
+                            c.week.to_string(),
+                            c.date.to_string(),
+                            e.note.clone(),
+                        ),
+                    )?;
                 }
             }
         }
     }
     w.flush()?;
+    Ok(())
+}
+
+/// A CSV row with every field neutralised; a field's line breaks and tabs
+/// stay, and the writer quotes a field that holds a line break.
+fn write_row<W: Write>(w: &mut csv::Writer<W>, row: &[String]) -> Result<()> {
+    w.write_record(
+        row.iter()
+            .map(|f| text::neutralise(f, Output::Lines).into_owned()),
+    )?;
     Ok(())
 }
 
@@ -433,7 +518,26 @@ fn export_json(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Resul
         objectives,
         checkins,
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+    let mut json = serde_json::Serializer::with_formatter(&mut *out, text::JsonEscaping::default());
+    serde::Serialize::serialize(&report, &mut json)?;
     writeln!(out)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_texts_keep_their_lines_inside_their_item() {
+        assert_eq!(
+            md_block("one\r\n\n# two\n  3. three\n\tfour|five", "  "),
+            "one  \n  \\# two  \n  3\\. three  \n  four\\|five"
+        );
+        assert_eq!(md_block("\n\n", "  "), "");
+        // A backslash before a pipe cannot undo the pipe's escape.
+        assert_eq!(md_inline("a\\|b\\c\nd"), "a\\\\\\|b\\c d");
+        assert_eq!(md_escape_start("2026 was"), "2026 was");
+        assert_eq!(md_escape_start("12) x"), "12\\) x");
+    }
 }

@@ -10,6 +10,8 @@
 //!   [`tui`]: the event loop in a real terminal.
 //! - [`cli`]: the command line and the subcommands that need no terminal
 //!   (update, path); [`export`]: the reports.
+//! - [`text`]: the one rule that makes text read from the file safe for
+//!   every output (screens, reports, messages).
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -21,5 +23,6 @@ pub mod i18n;
 pub mod model;
 pub mod run;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,5 +1,7 @@
 //! From a parsed command line to an exit code: every error becomes one
-//! sentence on stderr and exit code 1 (clap's usage errors exit 2).
+//! sentence on stderr and exit code 1 (clap's usage errors exit 2). Output
+//! to a reader that has stopped reading (`okr export | head -1`) ends okr
+//! quietly with exit code 0, as other Unix tools do.
 
 use std::io::Write;
 use std::path::Path;
@@ -22,10 +24,11 @@ pub fn main() -> ExitCode {
     match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
+            // An error may quote the file (an id, a value): never raw.
             let _ = writeln!(
                 std::io::stderr(),
                 "okr: {}",
-                one_sentence(&e, i18n::strings(lang))
+                crate::text::line(&one_sentence(&e, i18n::strings(lang)))
             );
             ExitCode::from(1)
         }
@@ -115,24 +118,73 @@ fn tracker(file: &Path, options: Options) -> Result<ExitCode> {
     }))
 }
 
-/// The commands that need no terminal: their output on stdout.
+/// The commands that need no terminal: their output on stdout. A closed
+/// pipe ends the output, not in an error: whoever read it has what it wanted
+/// (an update is saved before its line is written).
 fn report(command: &Command, file: &Path, lang: Option<Lang>, today: NaiveDate) -> Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(Stdout {
+        inner: std::io::stdout().lock(),
+        closed: false,
+    });
+    let result = write_report(command, file, lang, today, &mut out);
+    if out.get_ref().closed {
+        return Ok(());
+    }
+    result
+}
+
+fn write_report(
+    command: &Command,
+    file: &Path,
+    lang: Option<Lang>,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<()> {
     match command {
-        Command::Path => cli::path(file, &mut out)?,
+        Command::Path => cli::path(file, out)?,
         Command::Export { quarter, format } => {
             let data = store::read(file)?;
             let lang = i18n::choose_lang(lang, data.settings.language);
             let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
-            cli::export(&data, which, *format, lang, today, &mut out)?;
+            cli::export(&data, which, *format, lang, today, out)?;
         }
         Command::Update { id, value, note } => {
-            cli::update(file, id, value, note.as_deref(), lang, today, &mut out)?
+            cli::update(file, id, value, note.as_deref(), lang, today, out)?
         }
         Command::Checkin | Command::Review { .. } | Command::Demo => {}
     }
     out.flush()?;
     Ok(())
+}
+
+/// Standard output that remembers whether its reader has gone (a broken
+/// pipe), whichever error type a writer above it wraps that in.
+struct Stdout<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Stdout<W> {
+    fn seen<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.closed = true;
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Stdout<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.seen(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.seen(result)
+    }
 }
 
 /// `okr demo`: the tracker on the example data in a temporary file.

@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::app::checkin::{CheckInState, Step};
 use crate::app::keys::{Action, Context};
 use crate::model::progress;
+use crate::text::{self, shown};
 
 pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
@@ -61,7 +62,10 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     let pace = progress::pace(o.quarter, app.today);
     let p = progress::key_result_progress(k);
     let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
-    bar.push(Span::raw(format!(" {}", s.measure_text(&k.measure))));
+    bar.push(Span::raw(format!(
+        " {}",
+        shown(&s.measure_text(&k.measure))
+    )));
     bar.extend(status_spans(
         app,
         p,
@@ -90,6 +94,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         .filter_map(|h| h.confidence)
         .map(f64::from)
         .collect();
+    let id = format!("{} ", shown(&k.id));
     let lines = vec![
         Line::styled((s.step_of)(st.index + 1, st.items.len()), theme.dim()),
         Line::from(vec![
@@ -97,14 +102,14 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
             Span::raw(fit(&o.title, width)),
         ]),
         Line::from(vec![
-            Span::styled(format!("{} ", k.id), theme.dim()),
+            Span::styled(id.clone(), theme.dim()),
             Span::styled(
-                fit(&k.title, width.saturating_sub(k.id.len() + 1)),
+                fit(&k.title, width.saturating_sub(text::width(&id))),
                 theme.title(),
             ),
         ]),
         Line::from(bar),
-        Line::raw(last),
+        Line::raw(shown(&last)),
         Line::from(vec![
             Span::styled(format!("{}: ", s.value.to_lowercase()), theme.dim()),
             Span::styled(sparkline(&values, width.min(30)), theme.bar_filled()),
@@ -179,7 +184,7 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
     }
     for m in &sum.moved {
         let arrow = if m.after > m.before { "↑" } else { "↓" };
-        let change = format!(": {} → {}", m.before_text, m.after_text);
+        let change = shown(&format!(": {} → {}", m.before_text, m.after_text));
         let room = usize::from(area.width)
             .saturating_sub(4 + unicode_width::UnicodeWidthStr::width(change.as_str()));
         lines.push(Line::raw(format!(
@@ -199,7 +204,7 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             s.pace_statuses.behind
         };
         lines.push(Line::from(vec![
-            Span::raw(format!("  {title}: ")),
+            Span::raw(format!("  {}: ", shown(title))),
             Span::styled(why, theme.warning()),
         ]));
     }

@@ -12,6 +12,7 @@ use super::widgets::{fit, progress_bar, sparkline};
 use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
 use crate::model::progress;
+use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
@@ -22,11 +23,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let p = progress::objective_progress(o);
     let mut info = vec![Line::from(vec![
         Span::styled(format!("{} · ", s.detail_title), theme.dim()),
-        Span::styled(o.title.clone(), theme.title()),
-        Span::styled(format!("  ({} · {})", o.id, o.quarter), theme.dim()),
+        Span::styled(shown(&o.title), theme.title()),
+        Span::styled(format!("  ({} · {})", shown(&o.id), o.quarter), theme.dim()),
     ])];
     if !o.why.is_empty() {
-        info.push(Line::raw(format!("{}: {}", s.why, o.why)));
+        info.push(Line::raw(format!("{}: {}", s.why, shown(&o.why))));
     }
     let mut meta = format!("{}: {}", s.kind, s.kind(o.kind));
     if let Some(parent) = &o.parent {
@@ -40,7 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         meta.push_str(&format!(" · {}: {owner}", s.owner));
     }
     meta.push_str(&format!(" · {}: {}", s.status, s.status(o.status)));
-    info.push(Line::raw(meta));
+    info.push(Line::raw(shown(&meta)));
     let mut bar = progress_bar(usize::from(area.width / 3).min(30), p, Some(pace), theme);
     bar.extend(status_spans(
         app,
@@ -169,11 +170,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             let link = it
                 .key_result
                 .as_ref()
-                .map(|k| format!(" {} {k}", s.linked_to))
+                .map(|k| format!(" {} {}", s.linked_to, shown(k)))
                 .unwrap_or_default();
             let text = format!("{}{mark} {}", if selected { "▸ " } else { "  " }, it.title);
             let mut l = Line::from(vec![
-                Span::raw(fit(&text, width.saturating_sub(link.chars().count()))),
+                Span::raw(fit(&text, width.saturating_sub(text::width(&link)))),
                 Span::styled(link, theme.dim()),
             ]);
             if selected {

@@ -17,6 +17,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::keys::{self, Action, Context};
 use crate::app::{App, Modal, Screen, Tone};
+use crate::text::shown;
 use theme::Theme;
 
 /// Below this size the screen only says it is too small.
@@ -66,6 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if app.help {
         modal::draw_help(app, frame, area, theme);
     }
+    widgets::settle_widths(frame.buffer_mut());
 }
 
 /// The status lines: a save problem (until a save succeeds) and the latest
@@ -73,7 +75,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 fn status_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(p) = &app.save_problem {
-        lines.push(Line::styled(format!("⚠ {p}"), theme.error()));
+        lines.push(Line::styled(format!("⚠ {}", shown(p)), theme.error()));
     }
     if let Some(m) = &app.message {
         let (mark, style) = match m.tone {
@@ -81,7 +83,7 @@ fn status_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
             Tone::Warning => ("⚠ ", theme.warning()),
             Tone::Error => ("⚠ ", theme.error()),
         };
-        lines.push(Line::styled(format!("{mark}{}", m.text), style));
+        lines.push(Line::styled(format!("{mark}{}", shown(&m.text)), style));
     }
     lines
 }

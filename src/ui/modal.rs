@@ -12,6 +12,7 @@ use super::widgets::fit;
 use crate::app::App;
 use crate::app::form::{Form, Widget};
 use crate::app::keys::{self, Context};
+use crate::text::{self, shown};
 
 /// Rows a field takes: a line, or several for a text area, plus its message.
 fn field_height(f: &crate::app::form::Field) -> u16 {
@@ -89,30 +90,38 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
         };
         match &f.widget {
             Widget::Text(input) => {
-                let scroll = input.visual_scroll(value_w.max(1));
-                // `scroll` counts cells, not characters: skip by width.
+                // The value as the screen shows it (placeholders for controls),
+                // so the cursor is counted in the cells it is drawn in.
+                let value = input.value();
+                let at = value
+                    .char_indices()
+                    .nth(input.cursor())
+                    .map_or(value.len(), |(i, _)| i);
+                let cursor = text::width(&shown(&value[..at]));
+                let scroll = cursor.saturating_sub(value_w.max(1));
+                // `scroll` counts cells, not characters: skip whole graphemes.
                 let mut skipped = 0;
-                let shown: String = input
-                    .value()
-                    .chars()
-                    .skip_while(|c| {
-                        let w = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-                        let skip = skipped + w <= scroll && skipped < scroll;
-                        if skip {
-                            skipped += w;
-                        }
-                        skip
-                    })
-                    .collect();
+                let visible: String = unicode_segmentation::UnicodeSegmentation::graphemes(
+                    shown(value).as_str(),
+                    true,
+                )
+                .skip_while(|g| {
+                    let skip = skipped < scroll;
+                    if skip {
+                        skipped += text::width(g);
+                    }
+                    skip
+                })
+                .collect();
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
                         Span::raw(label.clone()),
-                        Span::styled(fit(&shown, value_w), value_style),
+                        Span::styled(fit(&visible, value_w), value_style),
                     ])),
                     row,
                 );
                 if focused {
-                    let x = label.width() + input.visual_cursor().saturating_sub(scroll);
+                    let x = label.width() + cursor.saturating_sub(skipped);
                     let x = inner.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
                     if x < inner.right() {
                         frame.set_cursor_position(Position { x, y });
@@ -123,7 +132,7 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
             Widget::Choice(options, chosen) => {
                 let value = format!(
                     "‹ {} ›",
-                    options.get(*chosen).map(String::as_str).unwrap_or("")
+                    shown(options.get(*chosen).map(String::as_str).unwrap_or(""))
                 );
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
@@ -162,7 +171,7 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
             };
             frame.render_widget(
                 Paragraph::new(Line::styled(
-                    format!("{:w$}⚠ {e}", "", w = label_w + 2),
+                    format!("{:w$}⚠ {}", "", shown(e), w = label_w + 2),
                     theme.error(),
                 )),
                 row,
@@ -175,7 +184,7 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
             break;
         }
         frame.render_widget(
-            Paragraph::new(Line::styled(format!("⚠ {w}"), theme.warning())),
+            Paragraph::new(Line::styled(format!("⚠ {}", shown(w)), theme.warning())),
             Rect {
                 y,
                 height: 1,
@@ -188,7 +197,7 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
 }
 
 pub fn draw_confirm(app: &App, title: &str, frame: &mut Frame, area: Rect, theme: Theme) {
-    let question = (app.s.confirm_delete)(title);
+    let question = shown(&(app.s.confirm_delete)(title));
     let keys = super::key_hints(app, &[Context::Confirm], true, theme);
     let w = question.width().max(keys.width()) + 4;
     let rect = centered(area, u16::try_from(w).unwrap_or(u16::MAX).min(70), 6);

@@ -15,6 +15,7 @@ use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
 use crate::model::progress::{self, confidence_band};
 use crate::model::{IsoWeek, KeyResult, Objective};
+use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let due = app.checkin_due() && app.quarter == crate::model::Quarter::of(app.today);
@@ -268,11 +269,11 @@ pub fn key_result_rows(
     let p = progress::key_result_progress(k);
     let status = progress::key_result_status(k, pace);
     let marker = if selected { "▸ " } else { "  " };
-    let id = format!("{} ", k.id);
+    let id = format!("{} ", shown(&k.id));
     let mut first = Line::from(vec![
         Span::raw(marker),
         Span::styled(id.clone(), theme.dim()),
-        Span::raw(fit(&k.title, width.saturating_sub(2 + id.chars().count()))),
+        Span::raw(fit(&k.title, width.saturating_sub(2 + text::width(&id)))),
     ]);
     if selected {
         first = first.style(theme.selected());
@@ -280,7 +281,10 @@ pub fn key_result_rows(
     let bar_w = (width / 4).clamp(0, 20);
     let mut second = vec![Span::raw("  ")];
     second.extend(progress_bar(bar_w, p, Some(pace), theme));
-    second.push(Span::raw(format!(" {}", app.s.measure_text(&k.measure))));
+    second.push(Span::raw(format!(
+        " {}",
+        shown(&s.measure_text(&k.measure))
+    )));
     second.extend(status_spans(app, p, status, Some(k.confidence), theme));
     // Staleness is about a running quarter: a finished one is not updated any more.
     if quarter.contains(app.today) && progress::is_stale(k, app.today) {

@@ -15,6 +15,7 @@ use crate::app::App;
 use crate::app::review::{Carry, ReviewState};
 use crate::model::progress;
 use crate::model::review::{proposed_for_carry, quarters_running};
+use crate::text::shown;
 
 pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
@@ -117,8 +118,10 @@ pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Th
     for (i, (id, title, on)) in c.picks.iter().enumerate() {
         let mark = if *on { "[x]" } else { "[ ]" };
         let mut l = Line::raw(format!(
-            "{}{mark} {id} {title}",
-            if i == c.sel { "▸ " } else { "  " }
+            "{}{mark} {} {}",
+            if i == c.sel { "▸ " } else { "  " },
+            shown(id),
+            shown(title)
         ));
         if i == c.sel {
             l = l.style(theme.selected());

@@ -1,11 +1,15 @@
 //! Small pieces drawn as text: the progress bar with its pace mark, a
-//! sparkline of history, and width-safe truncation.
+//! sparkline of history, width-safe truncation of text from the file, and
+//! the last check that every drawn cell is as wide as the terminal draws it.
 
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::text::Span;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
 use crate::model::progress::unit_clamp;
+use crate::text::{self, PLACEHOLDER};
 
 /// A bar `width` cells wide: filled to `progress`, with `┃` at the pace.
 pub fn progress_bar(
@@ -53,26 +57,69 @@ pub fn sparkline(values: &[f64], width: usize) -> String {
         .collect()
 }
 
-/// Cuts text to `width` display cells, ending with `…` when cut.
+/// Text for the screen (neutralised by [`text::shown`]), cut to `width`
+/// display cells and ending with `…` when cut. Widths are counted grapheme
+/// by grapheme, as ratatui draws them.
 pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
+    let shown = text::shown(text);
+    if text::width(&shown) <= width {
+        return shown;
     }
     if width == 0 {
         return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
+    for g in shown.graphemes(true) {
+        let w = usize::from(g.cell_width());
         if used + w + 1 > width {
             break;
         }
-        out.push(ch);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
     out
+}
+
+/// Makes every cell of a drawn frame as wide for the terminal (which moves
+/// its cursor character by character) as ratatui counted it. Text from the
+/// file is neutralised before it is laid out; this catches what is drawn as
+/// typed, like a title being edited, so a joined emoji never pushes a border
+/// out of place or leaves bits of an earlier frame.
+pub fn settle_widths(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        let symbol = cell.symbol();
+        if symbol.len() <= 1 {
+            continue;
+        }
+        let cells = usize::from(symbol.cell_width().max(1));
+        if advance(symbol) == cells {
+            continue;
+        }
+        // What fits of the symbol as the screen shows it, padded to its cells.
+        let mut settled = String::new();
+        let mut used = 0;
+        for g in text::shown(symbol).graphemes(true) {
+            let w = usize::from(g.cell_width());
+            if used + w > cells {
+                break;
+            }
+            settled.push_str(g);
+            used += w;
+        }
+        if used == 0 {
+            settled.push(PLACEHOLDER);
+            used = 1;
+        }
+        settled.extend(std::iter::repeat_n(' ', cells.saturating_sub(used)));
+        cell.set_symbol(&settled);
+    }
+}
+
+/// How far a terminal that draws character by character moves for `text`.
+pub fn advance(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
 #[cfg(test)]
@@ -100,7 +147,38 @@ mod tests {
         assert_eq!(fit("Mål", 3), "Mål");
         assert_eq!(fit("Expandera globalt", 6), "Expan…");
         assert_eq!(fit("abc", 0), "");
+        // A placeholder for an escape, and a joined emoji as its parts, within the width.
+        assert_eq!(fit("a\u{1b}[2J", 10), "a�[2J");
+        assert_eq!(fit("👨\u{200d}👩\u{200d}👧 x", 5), "👨👩…");
+        assert_eq!(fit("لا", 1), "…");
         assert_eq!(sparkline(&[0.0, 5.0, 10.0], 10), "▁▅█");
         assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2), "▁█");
+    }
+
+    #[test]
+    fn settled_cells_are_as_wide_as_the_terminal_draws_them() {
+        use ratatui::layout::Rect;
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        buf.set_string(
+            0,
+            0,
+            "👨\u{200d}👩\u{200d}👧❤\u{fe0f}ab│",
+            ratatui::style::Style::default(),
+        );
+        assert_eq!(advance(buf[(0, 0)].symbol()), 6);
+        settle_widths(&mut buf);
+        assert_eq!(buf[(0, 0)].symbol(), "👨");
+        assert_eq!(buf[(2, 0)].symbol(), "❤ ");
+        let mut x = 0;
+        let mut column = 0;
+        while x < 12 {
+            let symbol = buf[(x, 0)].symbol();
+            let cells = symbol.cell_width().max(1);
+            assert_eq!(advance(symbol), usize::from(cells), "{symbol:?}");
+            column += usize::from(cells);
+            x += cells;
+        }
+        assert_eq!(column, 12);
+        assert_eq!(buf[(6, 0)].symbol(), "│");
     }
 }
