@@ -16,6 +16,7 @@ use clap::ValueEnum;
 
 use crate::i18n::{self, Strings};
 use crate::model::progress::{self, PaceStatus};
+use crate::model::review;
 use crate::model::{Data, KeyResult, Lang, Measure, Objective, Quarter};
 use crate::text::{self, Output};
 
@@ -62,7 +63,7 @@ pub fn export(
     quarters.dedup();
     match format {
         Format::Md => export_md(data, &quarters, i18n::strings(lang), today, out),
-        Format::Csv => export_csv(data, &quarters, out),
+        Format::Csv => export_csv(data, &quarters, today, out),
         Format::Json => export_json(data, &quarters, out),
     }
 }
@@ -103,10 +104,13 @@ fn export_md(
         )?;
         for o in objectives {
             writeln!(out, "\n### {}: {}\n", s.objective, md_inline(&o.title))?;
-            let status = progress::objective_status(o, pace);
+            let status = progress::objective_status(o, today);
+            let behind = progress::key_results_behind(o, today)
+                .map(|(n, all)| format!(" · {}", (s.key_results_behind)(n, all)))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "- {}: {} · {}: {} ({})",
+                "- {}: {} · {}: {} ({}){behind}",
                 s.kind,
                 s.kind(o.kind),
                 s.progress,
@@ -120,7 +124,8 @@ fn export_md(
                 writeln!(out, "- {}: {}", s.owner, md_inline(owner))?;
             }
             if let Some(score) = o.score {
-                let verdict = if progress::succeeded(o.kind, score) {
+                // A set score always judges the Mål.
+                let verdict = if review::succeeded(o, today) == Some(true) {
                     s.succeeded
                 } else {
                     s.missed
@@ -144,8 +149,8 @@ fn export_md(
             if !o.key_results.is_empty() {
                 writeln!(out, "\n**{}**\n", s.key_results)?;
                 for k in &o.key_results {
-                    let st = progress::key_result_status(k, pace);
-                    let mark = if st == PaceStatus::Behind {
+                    let st = progress::key_result_status(k, q, today);
+                    let mark = if matches!(st, PaceStatus::Behind | PaceStatus::NotReached) {
                         format!(" — {}", s.pace_status(st))
                     } else {
                         String::new()
@@ -336,7 +341,12 @@ pub fn describe_measure(m: &Measure, s: &Strings) -> String {
 /// One CSV row per key result for its state now (an empty `week`), and one
 /// per key result per check-in week with the value, confidence and note of
 /// that week.
-fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result<()> {
+fn export_csv(
+    data: &Data,
+    quarters: &[Quarter],
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "quarter",
@@ -381,17 +391,12 @@ fn export_csv(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result
             status,
             score,
         ];
-        // Whether the set score is a success for the kind, and the retro.
-        let success = o
-            .score
-            .map(|x| {
-                if progress::succeeded(o.kind, x) {
-                    "yes"
-                } else {
-                    "no"
-                }
-            })
-            .unwrap_or_default();
+        // Whether it succeeded, by the review's rule, and the retro.
+        let success = match review::succeeded(o, today) {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "",
+        };
         let tail = [
             success.to_string(),
             o.retro.went_well.clone(),

@@ -281,7 +281,7 @@ fn focus_warnings_warn_but_never_block() {
     add_objective(&mut h, &long);
     assert!(h.app.message.clone().unwrap().text.contains("one line"));
 
-    // A sixth key result on one Mål, and a key result with no number.
+    // A sixth key result on one Mål; a done / not-done one is measurable, not warned about.
     h.keys(&[code(TAB)]);
     for i in 1..=6 {
         add_numeric_kr(&mut h, &format!("KR {i}"), "0", "10", "");
@@ -298,7 +298,9 @@ fn focus_warnings_warn_but_never_block() {
     h.keys(&[ch('a')]);
     h.type_text("Lansera feedback");
     h.keys(&[code(TAB), code(KeyCode::Right), code(ENTER)]);
-    assert!(h.app.message.clone().unwrap().text.contains("measurable"));
+    let m = h.app.message.clone().unwrap().text;
+    assert!(!m.contains("measurable"), "{m}");
+    assert!(m.contains("7 key results"), "{m}");
     let file = h.file();
     assert!(matches!(
         file.objectives[6].key_results[6].measure,

@@ -121,7 +121,7 @@ fn the_quarter_review_scores_writes_the_retro_and_carries_over() {
         s.contains("Carry into the next quarter") && s.contains("[x] kr2 Marknadsandel")
     });
     assert!(
-        screen.contains("1 open initiatives come along."),
+        screen.contains("1 open initiative comes along."),
         "{screen}"
     );
     t.press("Enter");

@@ -188,9 +188,9 @@ fn the_overview_lists_quarters_newest_first_and_opens_one() {
     h.keys(&[ch('o')]);
     assert!(matches!(h.app.screen, Screen::Overview { .. }));
     assert_eq!(h.app.overview_quarters(), [Q4, Q3]);
-    let f = okr::model::overview::quarter_facts(&h.app.data, Q3);
+    let f = okr::model::overview::quarter_facts(&h.app.data, Q3, today());
     assert_eq!(f.objectives, 2);
-    assert_eq!(f.mean_score, Some(0.7));
+    assert_eq!(f.score, Some(0.7));
     assert_eq!(f.committed, (1, 1));
     h.keys(&[ch('j'), code(KeyCode::Enter)]);
     assert!(matches!(h.app.screen, Screen::Quarter));

@@ -15,7 +15,7 @@ use super::keys::{Action, Context};
 use super::{App, Pane, Screen};
 use crate::model::checkin::{self as ck, CheckInEntry, Pulse};
 use crate::model::progress;
-use crate::model::{CheckIn, Data, Extra, IsoWeek, Measure, Objective, Quarter};
+use crate::model::{CheckIn, Data, Extra, IsoWeek, KeyResult, Measure, Objective, Quarter};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -40,7 +40,7 @@ pub struct CheckInState {
     pub pulse_error: bool,
     /// Esc found the step's input bad: a second Esc leaves without it.
     pub leave_armed: bool,
-    /// Each key result's value and confidence before this week, where known.
+    /// Each key result as it stood before this week's check-in touched it.
     pub baseline: HashMap<String, Baseline>,
 }
 
@@ -67,65 +67,77 @@ impl CheckInState {
     }
 }
 
-/// Where a key result stood before this week.
+/// Where a key result stood just before this week's check-in touched it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Baseline {
     pub value: f64,
     pub confidence: Option<u8>,
-    /// Recorded before this week (not just the start of a new key result).
-    pub recorded: bool,
+    /// The day that value was recorded, when a history entry says.
+    pub date: Option<NaiveDate>,
 }
 
-/// The value and confidence a key result had before `week`: from the latest
-/// earlier check-in, else from its history before the week began, else (for
-/// a key result new this week) its start.
-pub fn baseline(data: &Data, week: IsoWeek) -> HashMap<String, Baseline> {
+/// Each key result of `quarter` as it stood just before the check-in of
+/// `week` touched it. A key result with an entry in that check-in stood at
+/// the history entry before the one its step recorded; one without stands
+/// at its current value, which the check-in has not touched. Every kind of
+/// measure has one, so the summary compares like with like.
+pub fn baseline(data: &Data, quarter: Quarter, week: IsoWeek) -> HashMap<String, Baseline> {
+    let checkin = data.checkins.iter().find(|c| c.week == week);
     let monday = week.monday().unwrap_or(NaiveDate::MIN);
     let mut out = HashMap::new();
-    for o in &data.objectives {
+    for (_, o) in data.in_quarter(quarter) {
         for k in &o.key_results {
-            let from_checkin = data
-                .checkins
-                .iter()
-                .filter(|c| c.week < week)
-                .rev()
-                .find_map(|c| c.entries.iter().find(|e| e.key_result == k.id))
-                .map(|e| Baseline {
-                    value: e.value,
-                    confidence: Some(e.confidence),
-                    recorded: true,
-                });
-            let from_history = || {
-                k.history
+            let entry = checkin.and_then(|c| {
+                c.entries
                     .iter()
-                    .rev()
-                    .find(|h| h.date < monday)
-                    .map(|h| Baseline {
-                        value: h.value,
-                        confidence: h.confidence,
-                        recorded: true,
-                    })
+                    .find(|e| e.key_result == k.id)
+                    .map(|e| (c.date, e))
+            });
+            let b = match entry {
+                Some((date, e)) => before_step(k, e, monday, date),
+                None => Baseline {
+                    value: k.measure.current(),
+                    confidence: Some(k.confidence),
+                    date: k.last_update(),
+                },
             };
-            // A key result new this week moved from its start.
-            let from_start = || match &k.measure {
-                Measure::Numeric(n) => Some(Baseline {
-                    value: n.start,
-                    confidence: None,
-                    recorded: false,
-                }),
-                Measure::Done(_) => Some(Baseline {
-                    value: 0.0,
-                    confidence: None,
-                    recorded: false,
-                }),
-                _ => None,
-            };
-            if let Some(b) = from_checkin.or_else(from_history).or_else(from_start) {
-                out.insert(k.id.clone(), b);
-            }
+            out.insert(k.id.clone(), b);
         }
     }
     out
+}
+
+/// The value a key result had before its check-in step `e` (made between
+/// `monday` and `until`) recorded one: the history entry before that step's.
+fn before_step(k: &KeyResult, e: &CheckInEntry, monday: NaiveDate, until: NaiveDate) -> Baseline {
+    let step = k.history.iter().rposition(|h| {
+        (monday..=until).contains(&h.date)
+            && h.value == e.value
+            && h.confidence == Some(e.confidence)
+            && h.note == e.note
+    });
+    // Without the step's entry (a file edited by hand), the last one before the week.
+    let earlier = match step {
+        Some(i) => i.checked_sub(1).and_then(|j| k.history.get(j)),
+        None => k.history.iter().rev().find(|h| h.date < monday),
+    };
+    match earlier {
+        Some(h) => Baseline {
+            value: h.value,
+            confidence: h.confidence,
+            date: Some(h.date),
+        },
+        // Nothing recorded before the step: where the key result started.
+        None => Baseline {
+            value: match &k.measure {
+                Measure::Numeric(n) => n.start,
+                Measure::Done(_) => 0.0,
+                Measure::AtLeast(_) | Measure::AtMost(_) => e.value,
+            },
+            confidence: None,
+            date: None,
+        },
+    }
 }
 
 /// The key results of a quarter, in Mål order.
@@ -218,7 +230,7 @@ impl App {
             pulse_focus: 0,
             pulse_error: false,
             leave_armed: false,
-            baseline: baseline(&self.data, week),
+            baseline: baseline(&self.data, quarter, week),
         };
         if reflect {
             state.step = Step::Reflect;
@@ -466,7 +478,6 @@ impl App {
     /// The summary's facts: (key result title, before, after) for what moved,
     /// the titles of those behind pace or stale, quarter progress before and after.
     pub fn checkin_summary(&self, st: &CheckInState) -> Summary {
-        let pace = progress::pace(st.quarter, self.today);
         let mut moved = Vec::new();
         let mut lagging = Vec::new();
         let mut before_data: Vec<Objective> = Vec::new();
@@ -494,7 +505,9 @@ impl App {
                     });
                 }
                 let stale = progress::is_stale(k, self.today);
-                if progress::key_result_status(k, pace) == progress::PaceStatus::Behind || stale {
+                let behind = progress::key_result_status(k, st.quarter, self.today)
+                    == progress::PaceStatus::Behind;
+                if behind || stale {
                     lagging.push((k.title.clone(), stale));
                 }
             }

@@ -291,23 +291,14 @@ impl App {
             if before != Some(value) {
                 k.record(today, value, Some(confidence), String::new(), None);
             }
-            let numberless = k.measure.is_binary();
-            Some((at, o.key_results.len(), numberless))
+            Some((at, o.key_results.len()))
         });
-        let Some((at, count, numberless)) = done else {
+        let Some((at, count)) = done else {
             return;
         };
         self.sel_key_result = at;
-        let s = self.s;
-        let mut warnings = Vec::new();
         if count > MAX_KEY_RESULTS {
-            warnings.push((s.warn_many_key_results)(count));
-        }
-        if numberless {
-            warnings.push(s.warn_no_number.to_string());
-        }
-        if !warnings.is_empty() {
-            self.warn(warnings.join(" "));
+            self.warn((self.s.warn_many_key_results)(count));
         }
     }
 

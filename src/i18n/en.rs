@@ -3,7 +3,7 @@
 
 use super::{
     ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
-    PaceNames, Pillars, ScoreNames, StatusNames, Strings,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings, plural,
 };
 use crate::model::Lang;
 
@@ -66,6 +66,8 @@ pub static EN: Strings = Strings {
         behind: "behind pace",
         on_track: "on pace",
         done: "done",
+        achieved: "achieved",
+        not_reached: "not reached",
     },
     confidence_bands: ConfidenceNames {
         at_risk: "at risk",
@@ -131,15 +133,24 @@ pub static EN: Strings = Strings {
     err_target_is_start: "The target equals the start: there is nothing to measure.",
     err_weight: "The weight is a number above 0.",
     err_unknown_parent: "No objective has that id.",
-    warn_many_objectives: |n, who| match who {
-        Some(w) => {
-            format!("Focus: {w} has {n} objectives this quarter; 3–5 is right, fewer is better.")
+    warn_many_objectives: |n, who| {
+        let objectives = plural(n, "objective", "objectives");
+        match who {
+            Some(w) => format!(
+                "Focus: {w} has {n} {objectives} this quarter; 3–5 is right, fewer is better."
+            ),
+            None => {
+                format!("Focus: {n} {objectives} this quarter; 3–5 is right, fewer is better.")
+            }
         }
-        None => format!("Focus: {n} objectives this quarter; 3–5 is right, fewer is better."),
     },
-    warn_many_key_results: |n| format!("Focus: {n} key results on this objective; at most 5."),
+    warn_many_key_results: |n| {
+        format!(
+            "Focus: {n} {} on this objective; at most 5.",
+            plural(n, "key result", "key results")
+        )
+    },
     warn_long_title: "Focus: an objective should fit on one line.",
-    warn_no_number: "Focus: a key result should be measurable; a number makes it clear.",
     confirm_delete: |t| format!("Delete “{t}”?"),
     deleted: |t, u| format!("Deleted: {t} ({u} undoes)"),
     undone: "Undone.",
@@ -156,10 +167,15 @@ pub static EN: Strings = Strings {
     linked_to: "→",
     detail_title: "Objective",
     demo_note: "Demo: example data in a temporary file; your own file is not touched.",
-    checkin_banner: |n, c| format!("This week's check-in: {n} key results waiting — press {c}"),
+    checkin_banner: |n, c| {
+        format!(
+            "This week's check-in: {n} {} waiting — press {c}",
+            plural(n, "key result", "key results")
+        )
+    },
     checkin_title: |w| format!("Check-in {w}"),
     step_of: |i, n| format!("Key result {i} of {n}"),
-    last_week: "Last week",
+    before_checkin: "Before this check-in",
     reflect_title: "Wins, blockers and next steps",
     reflect_hint: "Celebrate small wins: write down what went well this week.",
     pulse_title: "Team pulse: rate each pillar 1–5",
@@ -173,10 +189,15 @@ pub static EN: Strings = Strings {
     streak: |n| {
         format!(
             "Check-in streak: {n} {}",
-            if n == 1 { "week" } else { "weeks" }
+            plural(usize::try_from(n).unwrap_or(usize::MAX), "week", "weeks")
         )
     },
-    celebrate: |n| format!("Celebrate small wins: {n} key results moved forward this week!"),
+    celebrate: |n| {
+        format!(
+            "Celebrate small wins: {n} {} moved forward this week!",
+            plural(n, "key result", "key results")
+        )
+    },
     no_checkin_items: "No key results to check in on this quarter: add some first.",
     checkin_saved: |c| format!("The check-in is saved; go on with {c} whenever you like."),
     step_not_saved: |esc| {
@@ -190,21 +211,32 @@ pub static EN: Strings = Strings {
     succeeded: "succeeded",
     missed: "missed",
     committed_below: "committed, below 1.0",
-    running: |n| format!("{n} quarters running"),
+    running: |n| format!("{n} {} running", plural(n, "quarter", "quarters")),
     propose_carry: "proposed to carry over: keep it until you succeed",
     review_form: "Score and retro",
     f_score: "Score (0–1)",
     err_score: "The score is a number 0–1, e.g. 0.7.",
     carry_title: "Carry into the next quarter",
-    carry_uppgifter: |n| format!("{n} open initiatives come along."),
+    carry_uppgifter: |n| {
+        format!(
+            "{n} {} along.",
+            plural(n, "open initiative comes", "open initiatives come")
+        )
+    },
     carried: |q| format!("Carried into {q}."),
     already_carried: |q| format!("Already carried into {q}; no second copy."),
     no_review_objectives: "No objectives to review this quarter.",
     checklist_title: "Focus",
     check_objectives: |n| format!("3–5 objectives per owner ({n})"),
     check_key_results: |n| format!("at most 5 key results per objective (most {n})"),
-    check_measurable: |n| format!("every key result measurable ({n} without a number)"),
     check_one_line: |n| format!("every objective one line ({n} too long)"),
+    key_results_behind: |n, all| {
+        format!(
+            "{n} of {all} {} behind pace",
+            plural(all, "key result", "key results")
+        )
+    },
+    key_results_behind_short: |n, all| format!("{n} of {all} behind pace"),
     overview_title: "Overview: all quarters",
     col_objectives: "Obj.",
     col_score: "Score",

@@ -80,6 +80,8 @@ pub struct PaceNames {
     pub behind: &'static str,
     pub on_track: &'static str,
     pub done: &'static str,
+    pub achieved: &'static str,
+    pub not_reached: &'static str,
 }
 
 /// The name of each [`ConfidenceBand`].
@@ -216,7 +218,6 @@ pub struct Strings {
     pub warn_many_objectives: fn(usize, Option<&str>) -> String,
     pub warn_many_key_results: fn(usize) -> String,
     pub warn_long_title: &'static str,
-    pub warn_no_number: &'static str,
     pub confirm_delete: fn(&str) -> String,
     pub deleted: fn(&str, &str) -> String,
     pub undone: &'static str,
@@ -232,7 +233,7 @@ pub struct Strings {
     pub checkin_banner: fn(usize, &str) -> String,
     pub checkin_title: fn(&str) -> String,
     pub step_of: fn(usize, usize) -> String,
-    pub last_week: &'static str,
+    pub before_checkin: &'static str,
     pub reflect_title: &'static str,
     pub reflect_hint: &'static str,
     pub pulse_title: &'static str,
@@ -267,8 +268,9 @@ pub struct Strings {
     pub checklist_title: &'static str,
     pub check_objectives: fn(&str) -> String,
     pub check_key_results: fn(usize) -> String,
-    pub check_measurable: fn(usize) -> String,
     pub check_one_line: fn(usize) -> String,
+    pub key_results_behind: fn(usize, usize) -> String,
+    pub key_results_behind_short: fn(usize, usize) -> String,
     pub overview_title: &'static str,
     pub col_objectives: &'static str,
     pub col_score: &'static str,
@@ -323,6 +325,12 @@ pub struct Strings {
     pub actions: ActionNames,
 }
 
+/// `one` for a count of 1, else `many`: the word after a count, in a
+/// language whose nouns change with it.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Sv => &SV,
@@ -362,6 +370,8 @@ impl Strings {
             PaceStatus::Behind => n.behind,
             PaceStatus::OnTrack => n.on_track,
             PaceStatus::Done => n.done,
+            PaceStatus::Achieved => n.achieved,
+            PaceStatus::NotReached => n.not_reached,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::{
     ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
-    PaceNames, Pillars, ScoreNames, StatusNames, Strings,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings, plural,
 };
 use crate::model::Lang;
 
@@ -66,6 +66,8 @@ pub static SV: Strings = Strings {
         behind: "efter takt",
         on_track: "i takt",
         done: "klart",
+        achieved: "uppnått",
+        not_reached: "inte uppnått",
     },
     confidence_bands: ConfidenceNames {
         at_risk: "i fara",
@@ -141,7 +143,6 @@ pub static SV: Strings = Strings {
     },
     warn_many_key_results: |n| format!("Fokus: {n} nyckelresultat på målet; högst 5."),
     warn_long_title: "Fokus: ett mål ska rymmas på en rad.",
-    warn_no_number: "Fokus: ett nyckelresultat ska vara mätbart; ett tal gör det tydligt.",
     confirm_delete: |t| format!("Ta bort «{t}»?"),
     deleted: |t, u| format!("Borttaget: {t} ({u} ångrar)"),
     undone: "Ångrat.",
@@ -163,7 +164,7 @@ pub static SV: Strings = Strings {
     checkin_banner: |n, c| format!("Veckans incheckning: {n} nyckelresultat väntar — tryck {c}"),
     checkin_title: |w| format!("Incheckning {w}"),
     step_of: |i, n| format!("Nyckelresultat {i} av {n}"),
-    last_week: "Förra veckan",
+    before_checkin: "Före incheckningen",
     reflect_title: "Vinster, hinder och nästa steg",
     reflect_hint: "Fira små vinster: skriv ner det som gick bra den här veckan.",
     pulse_title: "Teampuls: betygsätt varje pelare 1–5",
@@ -177,7 +178,7 @@ pub static SV: Strings = Strings {
     streak: |n| {
         format!(
             "Incheckningar i rad: {n} {}",
-            if n == 1 { "vecka" } else { "veckor" }
+            plural(usize::try_from(n).unwrap_or(usize::MAX), "vecka", "veckor")
         )
     },
     celebrate: |n| format!("Fira små vinster: {n} nyckelresultat gick framåt den här veckan!"),
@@ -200,15 +201,26 @@ pub static SV: Strings = Strings {
     f_score: "Betyg (0–1)",
     err_score: "Betyget är ett tal 0–1, t.ex. 0,7.",
     carry_title: "För vidare till nästa kvartal",
-    carry_uppgifter: |n| format!("{n} ej klara uppgifter följer med."),
+    carry_uppgifter: |n| {
+        format!(
+            "{n} {} följer med.",
+            plural(n, "ej klar uppgift", "ej klara uppgifter")
+        )
+    },
     carried: |q| format!("Fört vidare till {q}."),
     already_carried: |q| format!("Redan fört vidare till {q}; ingen kopia till."),
     no_review_objectives: "Inga mål att gå igenom det här kvartalet.",
     checklist_title: "Fokus",
     check_objectives: |n| format!("3–5 mål per ägare ({n})"),
     check_key_results: |n| format!("högst 5 nyckelresultat per mål (flest {n})"),
-    check_measurable: |n| format!("alla nyckelresultat mätbara ({n} utan siffra)"),
-    check_one_line: |n| format!("varje mål på en rad ({n} för långa)"),
+    check_one_line: |n| {
+        format!(
+            "varje mål på en rad ({n} för {})",
+            plural(n, "långt", "långa")
+        )
+    },
+    key_results_behind: |n, all| format!("{n} av {all} nyckelresultat efter takt"),
+    key_results_behind_short: |n, all| format!("{n} av {all} efter takt"),
     overview_title: "Översikt: alla kvartal",
     col_objectives: "Mål",
     col_score: "Betyg",

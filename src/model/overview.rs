@@ -1,18 +1,21 @@
-//! The overview's figures for one quarter: how many Mål, the mean score (or
-//! progress while none is scored), committed Mål achieved and the team pulse.
+//! The overview's figures for one quarter: how many Mål, the score (or the
+//! progress while it is not scored), committed Mål achieved and the team pulse.
+
+use chrono::NaiveDate;
 
 use super::data::Data;
-use super::objective::{Kind, Status};
+use super::objective::Kind;
 use super::progress;
 use super::quarter::Quarter;
+use super::review;
 
 /// One quarter's figures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuarterFacts {
     pub quarter: Quarter,
     pub objectives: usize,
-    /// The mean of the set scores, if any is set.
-    pub mean_score: Option<f64>,
+    /// The quarter's score once it is scored ([`review::quarter_score`]).
+    pub score: Option<f64>,
     pub progress: f64,
     /// Committed Mål achieved, and committed Mål in all.
     pub committed: (usize, usize),
@@ -20,15 +23,14 @@ pub struct QuarterFacts {
     pub pulse: Option<[f64; 5]>,
 }
 
-/// The figures of quarter `q`.
-pub fn quarter_facts(data: &Data, q: Quarter) -> QuarterFacts {
+/// The figures of quarter `q` on `today`. A committed Mål counts as achieved
+/// when it succeeded by [`review::succeeded`], as the review says.
+pub fn quarter_facts(data: &Data, q: Quarter, today: NaiveDate) -> QuarterFacts {
     let os: Vec<_> = data.in_quarter(q).map(|(_, o)| o).collect();
-    let scores: Vec<f64> = os.iter().filter_map(|o| o.score).collect();
-    let mean_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
     let committed: Vec<_> = os.iter().filter(|o| o.kind == Kind::Committed).collect();
     let achieved = committed
         .iter()
-        .filter(|o| o.status == Status::Achieved || o.score.is_some_and(|s| s >= 1.0))
+        .filter(|o| review::succeeded(o, today) == Some(true))
         .count();
     let pulses: Vec<[u8; 5]> = data
         .checkins
@@ -48,7 +50,7 @@ pub fn quarter_facts(data: &Data, q: Quarter) -> QuarterFacts {
     QuarterFacts {
         quarter: q,
         objectives: os.len(),
-        mean_score,
+        score: review::quarter_score(data, q, today),
         progress: progress::quarter_progress(os.iter().copied()),
         committed: (achieved, committed.len()),
         pulse,

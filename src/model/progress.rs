@@ -52,9 +52,14 @@ pub fn key_result_progress(kr: &KeyResult) -> f64 {
 /// The weighted mean of a Mål's key results; 0 with none. Negative weights count 0;
 /// when every weight is 0 the plain mean is used.
 pub fn objective_progress(o: &Objective) -> f64 {
+    weighted_mean(o, key_result_progress).unwrap_or(0.0)
+}
+
+/// The mean of `f` over a Mål's key results with their weights; `None` with none.
+fn weighted_mean(o: &Objective, f: impl Fn(&KeyResult) -> f64) -> Option<f64> {
     let krs = &o.key_results;
     if krs.is_empty() {
-        return 0.0;
+        return None;
     }
     let weight = |k: &KeyResult| {
         if k.weight.is_finite() && k.weight > 0.0 {
@@ -65,18 +70,14 @@ pub fn objective_progress(o: &Objective) -> f64 {
     };
     // Weights as shares of the largest, so that huge weights cannot overflow the sum.
     let largest = krs.iter().map(weight).fold(0.0, f64::max);
-    if largest > 0.0 {
+    let mean = if largest > 0.0 {
         let share = |k: &KeyResult| weight(k) / largest;
         let total: f64 = krs.iter().map(share).sum();
-        unit_clamp(
-            krs.iter()
-                .map(|k| share(k) * key_result_progress(k))
-                .sum::<f64>()
-                / total,
-        )
+        krs.iter().map(|k| share(k) * f(k)).sum::<f64>() / total
     } else {
-        unit_clamp(krs.iter().map(key_result_progress).sum::<f64>() / krs.len() as f64)
-    }
+        krs.iter().map(&f).sum::<f64>() / krs.len() as f64
+    };
+    Some(unit_clamp(mean))
 }
 
 /// The mean progress of the given Mål; 0 with none.
@@ -96,29 +97,134 @@ pub fn pace(quarter: Quarter, today: NaiveDate) -> f64 {
     quarter.elapsed(today)
 }
 
-/// Whether progress keeps up with the pace.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Nothing is behind pace in its first week: the quarter's, or a key
+/// result's first week from the day it was added.
+pub const FIRST_WEEK_DAYS: i64 = 7;
+
+/// The day a key result's pace counts from: the day it was added (its first
+/// history entry, which a new key result records) when that falls inside
+/// the quarter, else the quarter's first day.
+pub fn key_result_start(kr: &KeyResult, quarter: Quarter) -> NaiveDate {
+    let first = quarter.first_day();
+    kr.history
+        .iter()
+        .map(|h| h.date)
+        .min()
+        .filter(|d| *d > first && *d <= quarter.last_day())
+        .unwrap_or(first)
+}
+
+/// A key result's pace: the share of the days from the day it was added to
+/// the quarter's last day that have passed by the end of `today`; 1 from
+/// the quarter's last day on.
+pub fn key_result_pace(kr: &KeyResult, quarter: Quarter, today: NaiveDate) -> f64 {
+    let from = key_result_start(kr, quarter);
+    let last = quarter.last_day();
+    if today < from {
+        return 0.0;
+    }
+    if today >= last {
+        return 1.0;
+    }
+    let passed = (today - from).num_days() + 1;
+    let days = (last - from).num_days() + 1;
+    unit_clamp(passed as f64 / days as f64)
+}
+
+/// A Mål's pace, the mark on its bar: its key results' paces weighted as
+/// their progress is, so that progress and pace compare like with like; the
+/// quarter's pace with none.
+pub fn objective_pace(o: &Objective, today: NaiveDate) -> f64 {
+    weighted_mean(o, |k| key_result_pace(k, o.quarter, today))
+        .unwrap_or_else(|| pace(o.quarter, today))
+}
+
+/// Whether `today` is still within the first week from `start`.
+fn in_first_week(start: NaiveDate, today: NaiveDate) -> bool {
+    (today - start).num_days() < FIRST_WEEK_DAYS
+}
+
+/// Whether the quarter is over: pace words give way to final ones.
+pub fn quarter_ended(quarter: Quarter, today: NaiveDate) -> bool {
+    today > quarter.last_day()
+}
+
+/// Where a Mål or key result stands: against pace while its quarter runs,
+/// reached or not once it has ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PaceStatus {
     /// Below the pace mark (or, for a level, not holding it).
     Behind,
-    /// At or above the pace mark.
+    /// At or above the pace mark, or still in its first week.
     OnTrack,
-    /// Fully reached.
+    /// Fully reached, while the quarter runs.
     Done,
+    /// The quarter is over and it was reached.
+    Achieved,
+    /// The quarter is over and it was not reached.
+    NotReached,
 }
 
-/// A key result's pace status.
-pub fn key_result_status(kr: &KeyResult, pace: f64) -> PaceStatus {
+/// A key result's status in `quarter` on `today`.
+pub fn key_result_status(kr: &KeyResult, quarter: Quarter, today: NaiveDate) -> PaceStatus {
     let p = key_result_progress(kr);
+    if quarter_ended(quarter, today) {
+        return final_status(p >= 1.0);
+    }
+    let first_week = in_first_week(key_result_start(kr, quarter), today);
     match &kr.measure {
         Measure::AtLeast(_) | Measure::AtMost(_) => {
-            if p >= 1.0 {
+            if p >= 1.0 || first_week {
                 PaceStatus::OnTrack
             } else {
                 PaceStatus::Behind
             }
         }
-        _ => status_of(p, pace),
+        _ if first_week && p < 1.0 => PaceStatus::OnTrack,
+        _ => status_of(p, key_result_pace(kr, quarter, today)),
+    }
+}
+
+/// A Mål's status: its own progress against its own pace (the comparison its
+/// bar's mark shows), never behind in its first week; once it is judged (its
+/// quarter has ended, or a score or an achieved / dropped status is set),
+/// whether it succeeded by [`super::review::succeeded`].
+pub fn objective_status(o: &Objective, today: NaiveDate) -> PaceStatus {
+    if let Some(ok) = super::review::succeeded(o, today) {
+        return final_status(ok);
+    }
+    let p = objective_progress(o);
+    let start = o
+        .key_results
+        .iter()
+        .map(|k| key_result_start(k, o.quarter))
+        .min()
+        .unwrap_or_else(|| o.quarter.first_day());
+    if in_first_week(start, today) && p < 1.0 {
+        return PaceStatus::OnTrack;
+    }
+    status_of(p, objective_pace(o, today))
+}
+
+/// How many of a Mål's key results are behind pace, and how many it has,
+/// shown beside the Mål's own status while its quarter runs: `None` when
+/// none is behind, when it has a single one (whose status is the Mål's
+/// own), or once the quarter has ended.
+pub fn key_results_behind(o: &Objective, today: NaiveDate) -> Option<(usize, usize)> {
+    let behind = o
+        .key_results
+        .iter()
+        .filter(|k| key_result_status(k, o.quarter, today) == PaceStatus::Behind)
+        .count();
+    let all = o.key_results.len();
+    (behind > 0 && all > 1 && !quarter_ended(o.quarter, today)).then_some((behind, all))
+}
+
+fn final_status(reached: bool) -> PaceStatus {
+    if reached {
+        PaceStatus::Achieved
+    } else {
+        PaceStatus::NotReached
     }
 }
 
@@ -130,15 +236,6 @@ fn status_of(progress: f64, pace: f64) -> PaceStatus {
     } else {
         PaceStatus::Behind
     }
-}
-
-/// A Mål's status is its weakest key result's; with none, its own progress against pace.
-pub fn objective_status(o: &Objective, pace: f64) -> PaceStatus {
-    o.key_results
-        .iter()
-        .map(|k| key_result_status(k, pace))
-        .min()
-        .unwrap_or_else(|| status_of(objective_progress(o), pace))
 }
 
 /// Confidence bands: 1–3 at risk, 4–7 needs attention, 8–10 on track.
@@ -193,8 +290,9 @@ pub fn suggested_score(o: &Objective) -> f64 {
     (objective_progress(o) * 10.0).round() / 10.0
 }
 
-/// Whether a score is a success for the kind (aspirational at 0.7, others at 1.0).
-pub fn succeeded(kind: Kind, score: f64) -> bool {
+/// Whether a score is a success for the kind (aspirational at 0.7, others at
+/// 1.0). Whether a Mål succeeded is [`super::review::succeeded`].
+pub fn score_succeeds(kind: Kind, score: f64) -> bool {
     score + 1e-9 >= kind.success_at()
 }
 
@@ -294,30 +392,126 @@ mod tests {
         assert_eq!(quarter_progress(std::iter::empty()), 0.0);
     }
 
+    fn at(k: &KeyResult, share: f64) -> KeyResult {
+        let mut k = k.clone();
+        k.measure = Measure::numeric(0.0, 100.0, "");
+        k.measure.set_current(share * 100.0);
+        k
+    }
+
+    const Q4: Quarter = Quarter { year: 2026, q: 4 };
+
     #[test]
-    fn status_is_the_weakest_key_result() {
-        let mut ahead = kr(Measure::numeric(0.0, 10.0, ""));
-        ahead.measure.set_current(8.0);
-        let mut behind = kr(Measure::numeric(0.0, 10.0, ""));
-        behind.measure.set_current(2.0);
-        assert_eq!(key_result_status(&ahead, 0.5), PaceStatus::OnTrack);
-        assert_eq!(key_result_status(&behind, 0.5), PaceStatus::Behind);
+    fn a_mal_is_judged_by_its_own_progress_and_counts_its_key_results_behind() {
+        // 2026-11-15: 46 of 92 days, pace 0.5.
+        let today = d(2026, 11, 15);
+        let k = kr(Measure::done(false));
+        let o = objective(vec![at(&k, 0.8), at(&k, 0.2), at(&k, 0.6)]);
+        assert!((objective_pace(&o, today) - 0.5).abs() < 1e-12);
         assert_eq!(
-            objective_status(&objective(vec![ahead.clone(), behind]), 0.5),
+            key_result_status(&o.key_results[1], Q4, today),
             PaceStatus::Behind
         );
+        // 0.8, 0.2 and 0.6 make 0.53: past the mark, so on pace, with one key result behind.
+        assert_eq!(objective_status(&o, today), PaceStatus::OnTrack);
+        assert_eq!(key_results_behind(&o, today), Some((1, 3)));
+        let o = objective(vec![at(&k, 0.4), at(&k, 0.5)]);
+        assert_eq!(objective_status(&o, today), PaceStatus::Behind);
+        assert_eq!(key_results_behind(&o, today), Some((1, 2)));
         assert_eq!(
-            objective_status(&objective(vec![ahead]), 0.5),
-            PaceStatus::OnTrack
+            key_results_behind(&objective(vec![at(&k, 0.1)]), today),
+            None
         );
         assert_eq!(
-            key_result_status(&kr(Measure::done(true)), 0.9),
+            objective_status(&objective(vec![at(&k, 1.0)]), today),
             PaceStatus::Done
         );
         assert_eq!(
-            key_result_status(&kr(Measure::at_least(1.0, 0.0, "")), 0.0),
+            key_result_status(&kr(Measure::at_least(1.0, 0.0, "")), Q4, today),
             PaceStatus::Behind
         );
+    }
+
+    #[test]
+    fn nothing_is_behind_in_the_quarters_first_week() {
+        let k = kr(Measure::numeric(0.0, 10.0, ""));
+        let o = objective(vec![k.clone(), kr(Measure::at_most(5.0, 9.0, ""))]);
+        for day in 1..=7 {
+            let today = d(2026, 10, day);
+            assert_eq!(
+                key_result_status(&k, Q4, today),
+                PaceStatus::OnTrack,
+                "{today}"
+            );
+            assert_eq!(objective_status(&o, today), PaceStatus::OnTrack, "{today}");
+            assert_eq!(key_results_behind(&o, today), None, "{today}");
+        }
+        assert_eq!(
+            key_result_status(&k, Q4, d(2026, 10, 8)),
+            PaceStatus::Behind
+        );
+        assert_eq!(objective_status(&o, d(2026, 10, 8)), PaceStatus::Behind);
+        assert_eq!(
+            objective_status(&objective(vec![]), d(2026, 10, 3)),
+            PaceStatus::OnTrack
+        );
+    }
+
+    #[test]
+    fn a_key_result_added_later_is_judged_from_the_day_it_was_added() {
+        let mut k = kr(Measure::numeric(0.0, 100.0, ""));
+        k.history.push(HistoryEntry::new(
+            d(2026, 11, 1),
+            0.0,
+            Some(5),
+            String::new(),
+        ));
+        assert_eq!(key_result_start(&k, Q4), d(2026, 11, 1));
+        // Added on 1 November: in its first week nothing is behind.
+        assert_eq!(
+            key_result_status(&k, Q4, d(2026, 11, 7)),
+            PaceStatus::OnTrack
+        );
+        // 2026-11-30: 30 of its 61 days, while the quarter is at 61 of 92.
+        let today = d(2026, 11, 30);
+        assert!((key_result_pace(&k, Q4, today) - 30.0 / 61.0).abs() < 1e-12);
+        k.measure.set_current(50.0);
+        assert_eq!(key_result_status(&k, Q4, today), PaceStatus::OnTrack);
+        k.measure.set_current(45.0);
+        assert_eq!(key_result_status(&k, Q4, today), PaceStatus::Behind);
+        // Its Mål's pace mark weighs it in like its progress.
+        let old = at(&kr(Measure::done(false)), 0.0);
+        let o = objective(vec![old, k.clone()]);
+        let expected = (61.0 / 92.0 + 30.0 / 61.0) / 2.0;
+        assert!((objective_pace(&o, today) - expected).abs() < 1e-12);
+        // A first entry before the quarter counts from the quarter's start.
+        k.history[0].date = d(2026, 9, 20);
+        assert_eq!(key_result_start(&k, Q4), d(2026, 10, 1));
+        assert_eq!(key_result_pace(&k, Q4, d(2026, 12, 31)), 1.0);
+        assert_eq!(key_result_pace(&k, Q4, d(2026, 9, 1)), 0.0);
+    }
+
+    #[test]
+    fn an_ended_quarter_says_reached_or_not() {
+        let after = d(2027, 1, 2);
+        let k = kr(Measure::done(false));
+        let mut o = objective(vec![at(&k, 0.8)]);
+        assert_eq!(
+            key_result_status(&o.key_results[0], Q4, after),
+            PaceStatus::NotReached
+        );
+        assert_eq!(objective_status(&o, after), PaceStatus::NotReached);
+        // Set achieved at the review: achieved, not behind pace.
+        o.status = crate::model::Status::Achieved;
+        assert_eq!(objective_status(&o, after), PaceStatus::Achieved);
+        assert_eq!(
+            key_result_status(&at(&k, 1.0), Q4, after),
+            PaceStatus::Achieved
+        );
+        // Judged before the end, it says so too; not judged, it is behind pace (1 on the last day).
+        assert_eq!(objective_status(&o, d(2026, 12, 31)), PaceStatus::Achieved);
+        o.status = crate::model::Status::Active;
+        assert_eq!(objective_status(&o, d(2026, 12, 31)), PaceStatus::Behind);
     }
 
     #[test]
@@ -333,8 +527,8 @@ mod tests {
         assert_eq!(score_band(0.6), ScoreBand::Yellow);
         assert_eq!(score_band(0.7), ScoreBand::Green);
         assert_eq!(score_band(1.0), ScoreBand::Green);
-        assert!(succeeded(Kind::Aspirational, 0.7));
-        assert!(!succeeded(Kind::Committed, 0.9));
+        assert!(score_succeeds(Kind::Aspirational, 0.7));
+        assert!(!score_succeeds(Kind::Committed, 0.9));
         assert!(committed_flag(Kind::Committed, 0.9));
         assert!(!committed_flag(Kind::Aspirational, 0.5));
     }

@@ -1,18 +1,19 @@
-//! The quarter review: which quarter to review, carrying a Mål into the next
-//! quarter, how long an aspirational Mål has been running, and the focus
-//! checklist for planning.
+//! The quarter review: which quarter to review, whether a Mål succeeded and
+//! a quarter is scored, carrying a Mål into the next quarter, how long an
+//! aspirational Mål has been running, and the focus checklist for planning.
 
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
 use super::data::{Data, INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
-use super::objective::{Extra, Kind, Measure, Objective};
+use super::objective::{Extra, Kind, Measure, Objective, Status};
 use super::progress;
 use super::quarter::Quarter;
 
 /// The focus rules of the method, used by the warnings while editing and by
 /// the planning checklist: 3–5 Mål a quarter (per owner), at most five key
-/// results on a Mål, a Mål on one line.
+/// results on a Mål, a Mål on one line. (Every measure okr offers is
+/// measurable, done / not done too, so there is no rule about numbers.)
 pub const MIN_OBJECTIVES: usize = 3;
 pub const MAX_OBJECTIVES: usize = 5;
 pub const MAX_KEY_RESULTS: usize = 5;
@@ -28,6 +29,44 @@ pub fn default_review_quarter(today: NaiveDate) -> Quarter {
     } else {
         q
     }
+}
+
+/// Whether a Mål succeeded, the one rule every screen and report uses:
+/// - a set score decides, by the Mål's kind (aspirational at 0.7, the others at 1.0);
+/// - without one, a Mål set achieved succeeded and one set dropped did not;
+/// - else, once its quarter has ended, its suggested score decides, by its kind;
+/// - else (a running quarter, nothing set) it is not judged yet: `None`.
+pub fn succeeded(o: &Objective, today: NaiveDate) -> Option<bool> {
+    if let Some(score) = o.score {
+        return Some(progress::score_succeeds(o.kind, score));
+    }
+    match o.status {
+        Status::Achieved => Some(true),
+        Status::Dropped => Some(false),
+        Status::Active | Status::CarriedOver => progress::quarter_ended(o.quarter, today)
+            .then(|| progress::score_succeeds(o.kind, progress::suggested_score(o))),
+    }
+}
+
+/// Whether a quarter counts as scored: it has ended, or every one of its Mål
+/// has a score. A running quarter with some scores set is still running.
+pub fn quarter_scored(data: &Data, quarter: Quarter, today: NaiveDate) -> bool {
+    let mut objectives = data.in_quarter(quarter).map(|(_, o)| o).peekable();
+    objectives.peek().is_some()
+        && (progress::quarter_ended(quarter, today) || objectives.all(|o| o.score.is_some()))
+}
+
+/// A scored quarter's score: the mean of its Mål's scores, a Mål without one
+/// counting its suggested score; `None` while the quarter is not scored.
+pub fn quarter_score(data: &Data, quarter: Quarter, today: NaiveDate) -> Option<f64> {
+    if !quarter_scored(data, quarter, today) {
+        return None;
+    }
+    let scores: Vec<f64> = data
+        .in_quarter(quarter)
+        .map(|(_, o)| o.score.unwrap_or_else(|| progress::suggested_score(o)))
+        .collect();
+    Some(scores.iter().sum::<f64>() / scores.len() as f64)
 }
 
 /// How many quarters a Mål has been running: 1, plus one per carry before it.
@@ -130,8 +169,6 @@ pub enum Check {
     },
     /// At most 5 key results on any Mål.
     KeyResults { most: usize, ok: bool },
-    /// Key results with no number (done/not-done).
-    Measurable { without: usize },
     /// Mål wider than one line.
     OneLine { too_long: usize },
 }
@@ -140,14 +177,13 @@ impl Check {
     pub fn ok(&self) -> bool {
         match self {
             Check::Objectives { ok, .. } | Check::KeyResults { ok, .. } => *ok,
-            Check::Measurable { without } => *without == 0,
             Check::OneLine { too_long } => *too_long == 0,
         }
     }
 }
 
 /// The focus checklist of a quarter (limits count per owner when owners are set).
-pub fn checklist(data: &Data, quarter: Quarter) -> [Check; 4] {
+pub fn checklist(data: &Data, quarter: Quarter) -> [Check; 3] {
     let objectives: Vec<&Objective> = data.in_quarter(quarter).map(|(_, o)| o).collect();
     let mut owners: Vec<Option<&String>> = objectives.iter().map(|o| o.owner.as_ref()).collect();
     owners.sort();
@@ -163,11 +199,6 @@ pub fn checklist(data: &Data, quarter: Quarter) -> [Check; 4] {
         .map(|o| o.key_results.len())
         .max()
         .unwrap_or(0);
-    let without = objectives
-        .iter()
-        .flat_map(|o| &o.key_results)
-        .filter(|k| k.measure.is_binary())
-        .count();
     let too_long = objectives
         .iter()
         .filter(|o| o.title.width() > ONE_LINE)
@@ -182,7 +213,6 @@ pub fn checklist(data: &Data, quarter: Quarter) -> [Check; 4] {
             most,
             ok: most <= MAX_KEY_RESULTS,
         },
-        Check::Measurable { without },
         Check::OneLine { too_long },
     ]
 }
@@ -311,11 +341,10 @@ mod tests {
             }
         );
         assert!(c[1].ok());
-        assert_eq!(c[2], Check::Measurable { without: 1 });
-        assert!(c[3].ok());
+        assert!(c[2].ok());
         data.objective_mut(0).unwrap().title = "x".repeat(80);
         assert_eq!(
-            checklist(&data, Quarter { year: 2026, q: 4 })[3],
+            checklist(&data, Quarter { year: 2026, q: 4 })[2],
             Check::OneLine { too_long: 1 }
         );
     }

@@ -1,5 +1,5 @@
-//! The check-in screen: one key result at a time with its bar, last week's
-//! value and its history; then reflection, the team pulse and the summary.
+//! The check-in screen: one key result at a time with its bar, where it
+//! stood before this check-in and its history; then reflection, the team pulse and the summary.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -59,7 +59,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         return;
     };
     let width = usize::from(area.width);
-    let pace = progress::pace(o.quarter, app.today);
+    let pace = progress::key_result_pace(k, o.quarter, app.today);
     let p = progress::key_result_progress(k);
     let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
     bar.push(Span::raw(format!(
@@ -69,23 +69,25 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     bar.extend(status_spans(
         app,
         p,
-        progress::key_result_status(k, pace),
+        progress::key_result_status(k, o.quarter, app.today),
         None,
         theme,
     ));
+    // Where it stood before this check-in, and since when, as recorded.
     let last = match st.baseline.get(&k.id) {
-        Some(b) if b.recorded => {
+        Some(b) => {
             let conf = b
                 .confidence
                 .map(|c| format!(" · {} {c}/10", s.confidence.to_lowercase()))
                 .unwrap_or_default();
+            let date = b.date.map(|d| format!(" ({d})")).unwrap_or_default();
             format!(
-                "{}: {}{conf}",
-                s.last_week,
+                "{}: {}{conf}{date}",
+                s.before_checkin,
                 s.measure_value(&k.measure, b.value)
             )
         }
-        _ => format!("{}: —", s.last_week),
+        None => format!("{}: —", s.before_checkin),
     };
     let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
     let confidences: Vec<f64> = k

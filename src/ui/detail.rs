@@ -6,12 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::quarter::{draw_more, key_result_rows, pane_block, scroll_offset, status_spans};
+use super::quarter::{draw_more, key_result_rows, objective_lines, pane_block, scroll_offset};
 use super::theme::Theme;
-use super::widgets::{fit, progress_bar, sparkline};
+use super::widgets::{fit, sparkline};
 use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
-use crate::model::progress;
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -19,8 +18,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(o) = app.objective() else {
         return;
     };
-    let pace = progress::pace(o.quarter, app.today);
-    let p = progress::objective_progress(o);
     let mut info = vec![Line::from(vec![
         Span::styled(format!("{} · ", s.detail_title), theme.dim()),
         Span::styled(shown(&o.title), theme.title()),
@@ -42,15 +39,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     meta.push_str(&format!(" · {}: {}", s.status, s.status(o.status)));
     info.push(Line::raw(shown(&meta)));
-    let mut bar = progress_bar(usize::from(area.width / 3).min(30), p, Some(pace), theme);
-    bar.extend(status_spans(
-        app,
-        p,
-        progress::objective_status(o, pace),
-        progress::objective_confidence(o),
-        theme,
-    ));
-    info.push(Line::from(bar));
+    let bar_line = objective_lines(app, &[o], usize::from(area.width), theme);
+    info.extend(bar_line.into_iter().map(Line::from));
     // The rows the header needs once wrapped, so its last line (the bar) is never cut.
     let width = usize::from(area.width.max(1));
     let rows: usize = info.iter().map(|l| l.width().div_ceil(width).max(1)).sum();

@@ -1,5 +1,5 @@
-//! The overview of all quarters, newest first: number of Mål, mean score (or
-//! progress while running), committed Mål achieved, a bar chart of mean
+//! The overview of all quarters, newest first: number of Mål, the score (or
+//! progress while it is not scored), committed Mål achieved, a bar chart of mean
 //! scores, the check-in streak and the team pulse per quarter.
 
 use ratatui::Frame;
@@ -49,7 +49,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     }
     let all: Vec<QuarterFacts> = quarters
         .iter()
-        .map(|q| quarter_facts(&app.data, *q))
+        .map(|q| quarter_facts(&app.data, *q, app.today))
         .collect();
     let width = usize::from(inner.width);
     let mut lines = vec![Line::styled(
@@ -65,7 +65,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     let visible = usize::from(inner.height.saturating_sub(1));
     let offset = scroll_offset(sel, visible);
     for (i, f) in all.iter().enumerate().skip(offset).take(visible.max(1)) {
-        let score = match f.mean_score {
+        let score = match f.score {
             Some(m) => s.num((m * 100.0).round() / 100.0),
             None => format!("{} {}", s.running_progress, s.percent(f.progress)),
         };
@@ -94,10 +94,10 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     let mut lines = vec![Line::styled(s.mean_scores, theme.title())];
     let bar_w = usize::from(chart.width).saturating_sub(20).min(40);
     for f in all.iter().rev() {
-        let value = f.mean_score.unwrap_or(f.progress);
+        let value = f.score.unwrap_or(f.progress);
         let mut spans = vec![Span::raw(format!("{:<9} ", f.quarter.to_string()))];
         spans.extend(progress_bar(bar_w, value, None, theme));
-        let label = match f.mean_score {
+        let label = match f.score {
             Some(m) => format!(" {}", s.num((m * 100.0).round() / 100.0)),
             None => format!(" {}", s.running_progress),
         };

@@ -168,26 +168,96 @@ pub fn status_spans(
         Span::styled(s.pace_status(status).to_string(), theme.pace(status)),
     ];
     if let Some(c) = confidence {
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled(
-            format!("{} {c}/10", s.confidence.to_lowercase()),
-            theme.confidence(confidence_band(c)),
-        ));
+        spans.extend(confidence_spans(app, c, theme));
     }
     spans
 }
 
+/// Each Mål's bar and `progress · status · confidence` words, on lines of
+/// `width` cells, with how many of its key results are behind pace between
+/// the last two ([`progress::key_results_behind`]): in full words when every
+/// line fits them beside a bar of 16 cells, else in short ones. The bars,
+/// one width for all so that they compare, give up room to the words.
+pub fn objective_lines(
+    app: &App,
+    objectives: &[&Objective],
+    width: usize,
+    theme: Theme,
+) -> Vec<Vec<Span<'static>>> {
+    let cells = |spans: &Vec<Span>| spans.iter().map(Span::width).sum::<usize>();
+    let widest = (width / 3).min(30);
+    let words_in = |behind_words| {
+        objectives
+            .iter()
+            .map(|o| objective_spans(app, o, behind_words, theme))
+            .collect::<Vec<_>>()
+    };
+    let full = words_in(app.s.key_results_behind);
+    let words = if full.iter().all(|w| cells(w) + widest.min(16) <= width) {
+        full
+    } else {
+        words_in(app.s.key_results_behind_short)
+    };
+    let room = words.iter().map(|w| width.saturating_sub(cells(w))).min();
+    let bar_w = widest.min(room.unwrap_or(widest).max(widest.min(10)));
+    objectives
+        .iter()
+        .zip(words)
+        .map(|(o, words)| {
+            let mut line = progress_bar(
+                bar_w,
+                progress::objective_progress(o),
+                Some(progress::objective_pace(o, app.today)),
+                theme,
+            );
+            line.extend(words);
+            line
+        })
+        .collect()
+}
+
+fn objective_spans(
+    app: &App,
+    o: &Objective,
+    behind_words: fn(usize, usize) -> String,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let p = progress::objective_progress(o);
+    let status = progress::objective_status(o, app.today);
+    let mut spans = status_spans(app, p, status, None, theme);
+    if let Some((behind, all)) = progress::key_results_behind(o, app.today) {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            behind_words(behind, all),
+            theme.pace(progress::PaceStatus::Behind),
+        ));
+    }
+    if let Some(c) = progress::objective_confidence(o) {
+        spans.extend(confidence_spans(app, c, theme));
+    }
+    spans
+}
+
+fn confidence_spans(app: &App, c: u8, theme: Theme) -> [Span<'static>; 2] {
+    [
+        Span::raw(" · "),
+        Span::styled(
+            format!("{} {c}/10", app.s.confidence.to_lowercase()),
+            theme.confidence(confidence_band(c)),
+        ),
+    ]
+}
+
+/// A Mål's title line above its bar line.
 fn objective_rows(
     app: &App,
     o: &Objective,
     selected: bool,
     width: usize,
+    bar_line: Vec<Span<'static>>,
     theme: Theme,
 ) -> [Line<'static>; 2] {
     let s = app.s;
-    let pace = progress::pace(o.quarter, app.today);
-    let p = progress::objective_progress(o);
-    let status = progress::objective_status(o, pace);
     let marker = if selected { "▸ " } else { "  " };
     let (done, all) = o.initiatives_done();
     let count = if all > 0 {
@@ -210,16 +280,8 @@ fn objective_rows(
     if selected {
         first = first.style(theme.selected());
     }
-    let bar_w = (width / 3).clamp(0, 30);
     let mut second = vec![Span::raw("  ")];
-    second.extend(progress_bar(bar_w, p, Some(pace), theme));
-    second.extend(status_spans(
-        app,
-        p,
-        status,
-        progress::objective_confidence(o),
-        theme,
-    ));
+    second.extend(bar_line);
     [first, Line::from(second)]
 }
 
@@ -239,17 +301,25 @@ fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, 
     let visible = usize::from(inner.height / 2);
     let offset = scroll_offset(app.sel_objective, visible);
     let width = usize::from(inner.width);
+    let shown: Vec<(usize, &Objective)> = indexes
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible.max(1))
+        .filter_map(|(pos, i)| app.data.objective_at(*i).map(|o| (pos, o)))
+        .collect();
+    let objectives: Vec<&Objective> = shown.iter().map(|(_, o)| *o).collect();
+    let bars = objective_lines(app, &objectives, width.saturating_sub(2), theme);
     let mut lines = Vec::new();
-    for (pos, i) in indexes.iter().enumerate().skip(offset).take(visible.max(1)) {
-        if let Some(o) = app.data.objectives.get(*i) {
-            lines.extend(objective_rows(
-                app,
-                o,
-                pos == app.sel_objective,
-                width,
-                theme,
-            ));
-        }
+    for ((pos, o), bar_line) in shown.into_iter().zip(bars) {
+        lines.extend(objective_rows(
+            app,
+            o,
+            pos == app.sel_objective,
+            width,
+            bar_line,
+            theme,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     draw_more(frame, area, offset, visible, indexes.len(), theme);
@@ -265,9 +335,9 @@ pub fn key_result_rows(
 ) -> [Line<'static>; 2] {
     let s = app.s;
     let quarter = app.objective().map_or(app.quarter, |o| o.quarter);
-    let pace = progress::pace(quarter, app.today);
+    let pace = progress::key_result_pace(k, quarter, app.today);
     let p = progress::key_result_progress(k);
-    let status = progress::key_result_status(k, pace);
+    let status = progress::key_result_status(k, quarter, app.today);
     let marker = if selected { "▸ " } else { "  " };
     let id = format!("{} ", shown(&k.id));
     let mut first = Line::from(vec![
@@ -364,7 +434,6 @@ fn draw_checklist(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 (s.check_objectives)(&format!("{least}–{count}"))
             }
             Check::KeyResults { most, .. } => (s.check_key_results)(*most),
-            Check::Measurable { without } => (s.check_measurable)(*without),
             Check::OneLine { too_long } => (s.check_one_line)(*too_long),
         };
         let (mark, style) = if c.ok() {

@@ -14,7 +14,7 @@ use super::widgets::{fit, progress_bar};
 use crate::app::App;
 use crate::app::review::{Carry, ReviewState};
 use crate::model::progress;
-use crate::model::review::{proposed_for_carry, quarters_running};
+use crate::model::review::{proposed_for_carry, quarters_running, succeeded};
 use crate::text::shown;
 
 pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -79,7 +79,6 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
             s.suggested,
             s.num(suggested)
         )));
-        let score = o.score.unwrap_or(suggested);
         if let Some(set) = o.score {
             let band = progress::score_band(set);
             second.push(Span::raw(format!(" · {} ", s.score.to_lowercase())));
@@ -88,14 +87,15 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
                 theme.score(band),
             ));
         }
-        // Success by its kind, once there is something to judge: a score, or the quarter over.
-        if o.score.is_some() || app.today > st.quarter.last_day() {
-            let ok = progress::succeeded(o.kind, score);
+        // Success by the one rule, once there is something to judge.
+        if let Some(ok) = succeeded(o, app.today) {
+            let (word, look) = if ok {
+                (s.succeeded, progress::PaceStatus::Achieved)
+            } else {
+                (s.missed, progress::PaceStatus::NotReached)
+            };
             second.push(Span::raw(" · "));
-            second.push(Span::styled(
-                if ok { s.succeeded } else { s.missed },
-                theme.score(progress::score_band(score)),
-            ));
+            second.push(Span::styled(word, theme.pace(look)));
         }
         second.push(Span::raw(format!(" · {}", s.status(o.status))));
         lines.push(Line::from(second));

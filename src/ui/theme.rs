@@ -43,7 +43,8 @@ impl Theme {
         match s {
             PaceStatus::Behind => self.fg(Color::Red),
             PaceStatus::OnTrack => self.fg(Color::Green),
-            PaceStatus::Done => self.fg(Color::Cyan),
+            PaceStatus::Done | PaceStatus::Achieved => self.fg(Color::Cyan),
+            PaceStatus::NotReached => self.fg(Color::Red),
         }
     }
 
