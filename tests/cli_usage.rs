@@ -30,6 +30,15 @@ fn help_lists_every_command_and_exits_0() {
     let r = w.run(&["update", "--help"]);
     r.ok();
     assert!(r.stdout.contains("--note"), "{}", r.stdout);
+    // The review's default quarter as it is: the one just ended, early in a quarter.
+    let r = w.run(&["review", "--help"]);
+    r.ok();
+    assert!(
+        r.stdout
+            .contains("the one just ended during the first two weeks"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

@@ -280,3 +280,20 @@ fn a_rebound_key_works_and_the_footer_and_messages_follow_it() {
     h.keys(&[ch('z')]);
     assert_eq!(h.app.data.objectives.len(), before, "z undid the delete");
 }
+
+#[test]
+fn a_key_clears_or_replaces_the_last_message() {
+    let mut h = reach(Mode::Quarter);
+    h.keys(&[ch('d'), ch('y')]);
+    assert!(h.app.message.is_some(), "the delete is reported");
+    h.keys(&[ch('j')]);
+    assert_eq!(h.app.message, None, "an unrelated key clears it");
+    h.keys(&[ch('d'), ch('y'), ch('x')]);
+    let hint = h.app.message.clone().unwrap().text;
+    assert!(
+        hint.contains("initiative"),
+        "a key for elsewhere replaces it: {hint}"
+    );
+    h.keys(&[ch('z')]);
+    assert_eq!(h.app.message, None, "a key that does nothing clears it");
+}
