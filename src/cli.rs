@@ -108,6 +108,10 @@ pub fn update(
     let unit = kr.measure.unit().to_string();
     let measure = kr.measure.clone();
     let note = note.unwrap_or("").trim().to_string();
+    // The file would be refused with it on the next load.
+    if let Some(c) = crate::model::validate::control_character(&note, true) {
+        return Err(CliError::ControlInNote(c).into());
+    }
     let (changed, ()) = objective.changed(crate::model::now(), |o| {
         if let Some(k) = o.key_results.get_mut(pos.key_result) {
             k.record(today, new, None, note, None);
@@ -150,6 +154,8 @@ pub enum CliError {
     NoSuchKeyResult(String, String),
     NotANumber(String),
     NotADoneValue(String),
+    /// A control character in `--note` (a line break or a tab may be there).
+    ControlInNote(char),
 }
 
 impl CliError {
@@ -158,6 +164,7 @@ impl CliError {
             CliError::NoSuchKeyResult(id, path) => (s.e_no_such_kr)(id, path),
             CliError::NotANumber(t) => (s.e_not_number)(t),
             CliError::NotADoneValue(t) => (s.e_not_done_value)(t),
+            CliError::ControlInNote(c) => (s.e_note_control)(&format!("U+{:04X}", u32::from(*c))),
         }
     }
 }
