@@ -118,6 +118,10 @@ pub fn update(
     let unit = kr.measure.unit().to_string();
     let measure = kr.measure.clone();
     let note = note.unwrap_or("").trim().to_string();
+    // The file would be refused with it on the next load.
+    if let Some(c) = crate::model::validate::control_character(&note, true) {
+        return Err(CliError::ControlInNote(c).into());
+    }
     let (changed, ()) = objective.changed(crate::model::now(), |o| {
         if let Some(k) = o.key_results.get_mut(pos.key_result) {
             k.record(today, new, None, note, None);
@@ -177,6 +181,8 @@ pub enum CliError {
     NoSuchFile(String, String),
     /// `okr demo --file`: the demo never touches a file of the user's.
     DemoFile,
+    /// A control character in `--note` (a line break or a tab may be there).
+    ControlInNote(char),
 }
 
 impl CliError {
@@ -192,6 +198,7 @@ impl CliError {
             CliError::NotADoneValue(t) => (s.e_not_done_value)(&quoted(t)),
             CliError::NoSuchFile(p, id) => (s.e_no_such_file)(p, &quoted(id)),
             CliError::DemoFile => s.e_demo_file.to_string(),
+            CliError::ControlInNote(c) => (s.e_note_control)(&format!("U+{:04X}", u32::from(*c))),
         }
     }
 }

@@ -182,6 +182,11 @@ fn the_overview_lists_quarters_newest_first_and_opens_one() {
         for k in &mut o.key_results {
             k.id = format!("d{}", k.id);
         }
+        // Ids are unique in a file, and links follow them.
+        for i in &mut o.initiatives {
+            i.id = format!("d{}", i.id);
+            i.key_result = i.key_result.take().map(|k| format!("d{k}"));
+        }
         o.into()
     }));
     let mut h = Harness::new(Some(data), Lang::En);

@@ -3,7 +3,7 @@
 //! over ten years (8,000 Mål, 32,000 key results, about 400,000 history entries).
 #![allow(dead_code)]
 
-use chrono::{Days, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
 use okr::model::{
     CheckIn, CheckInEntry, Data, Extra, HistoryEntry, KeyResult, Kind, Measure, Objective, Quarter,
     Status,
@@ -103,9 +103,15 @@ pub fn generate(size: Size, seed: u64) -> Data {
     for _ in 0..quarters {
         let created =
             Utc.from_utc_datetime(&q.first_day().and_hms_opt(8, 0, 0).unwrap_or_default());
-        // Weeks of this quarter that have passed (all, for past quarters).
+        // Weeks of this quarter that have passed (all, for past quarters),
+        // each by its Thursday: a week belongs to the quarter of its Thursday,
+        // so two quarters never check in for the same week.
+        let to_thursday = (7 + 3 - u64::from(q.first_day().weekday().num_days_from_monday())) % 7;
         let weeks: Vec<NaiveDate> = (0..13u64)
-            .filter_map(|w| q.first_day().checked_add_days(Days::new(w * 7 + 3)))
+            .filter_map(|w| {
+                q.first_day()
+                    .checked_add_days(Days::new(to_thursday + w * 7))
+            })
             .filter(|d| *d <= today() && q.contains(*d))
             .collect();
         let mut checkins: Vec<CheckIn> = weeks.iter().map(|d| CheckIn::new(*d)).collect();

@@ -336,6 +336,13 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return false;
         };
+        // A control character (a pasted escape, NEL) is no text: a file
+        // holding one would be refused on the next load.
+        if let KeyCode::Char(c) = key.code
+            && c.is_control()
+        {
+            return !matches!(field.widget, Widget::Choice(..));
+        }
         self.dirty = true;
         match &mut field.widget {
             Widget::Choice(..) => false,

@@ -3,7 +3,7 @@
 
 use super::{
     ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
-    PaceNames, Pillars, ScoreNames, StatusNames, Strings, plural,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings, ValueRules, plural,
 };
 use crate::model::Lang;
 
@@ -295,6 +295,39 @@ pub static EN: Strings = Strings {
         )
     },
     e_left_alone: "the file was left as it is",
+    value_rules: ValueRules {
+        objective: "objective",
+        key_result: "key result",
+        initiative: "initiative",
+        checkin: "the check-in of",
+        next_ids: "the id counters",
+        at: |item, field, rule| format!("{item}, field \"{field}\": {rule}"),
+        confidence: |v| format!("a confidence must be a whole number from 1 to 10, not {v}"),
+        score: |v| format!("a score must be from 0 to 1, not {v}"),
+        pulse: |v| format!("a pulse rating must be from 1 to 5, not {v}"),
+        not_finite: "a number must be finite",
+        empty_id: "an id may not be empty",
+        duplicate_id: "another item already has this id (ids are unique, capital letters or not)",
+        id_too_large: |n, max| {
+            format!(
+                "the number {n} is above {max}, the highest an id may have, so that new ids always have room"
+            )
+        },
+        no_such_key_result: |k| {
+            format!("it links to key result {k}, which its objective does not have")
+        },
+        week_twice: "there is already a check-in for this week; there may be one a week",
+        parent_cycle: |ids| format!("the parent objectives go round in a circle: {ids}"),
+        control_character: |c| {
+            format!(
+                "it holds the control character {c}, which an id may not hold, nor a text if it is NUL"
+            )
+        },
+        quarter_range: |y| format!("the year of a quarter must be from 1 to 9999, not {y}"),
+    },
+    e_note_control: |c| {
+        format!("the note holds the control character {c}; only a line break or a tab may be in it")
+    },
     e_cannot_save: |p, r| format!("cannot save {p}: {r}"),
     e_conflict: |p| {
         format!("{p} was changed by another program since okr read it; okr did not overwrite it")

@@ -140,6 +140,36 @@ pub struct NumberWords {
     pub write_like: fn(&str, &str) -> String,
 }
 
+/// The words for a file whose values break a rule (`model::validate`):
+/// the kinds of item, how item, field and rule go together, and each rule.
+pub struct ValueRules {
+    pub objective: &'static str,
+    pub key_result: &'static str,
+    pub initiative: &'static str,
+    pub checkin: &'static str,
+    pub next_ids: &'static str,
+    /// The item, the field as named in the file, the rule.
+    pub at: fn(&str, &str, &str) -> String,
+    /// The value found.
+    pub confidence: fn(&str) -> String,
+    pub score: fn(&str) -> String,
+    pub pulse: fn(&str) -> String,
+    pub not_finite: &'static str,
+    pub empty_id: &'static str,
+    pub duplicate_id: &'static str,
+    /// The number found, the highest allowed.
+    pub id_too_large: fn(&str, &str) -> String,
+    /// The id linked to.
+    pub no_such_key_result: fn(&str) -> String,
+    pub week_twice: &'static str,
+    /// The ids around the circle.
+    pub parent_cycle: fn(&str) -> String,
+    /// The character, as `U+001B`.
+    pub control_character: fn(&str) -> String,
+    /// The year found.
+    pub quarter_range: fn(i32) -> String,
+}
+
 /// One language's words.
 pub struct Strings {
     pub lang: Lang,
@@ -305,6 +335,8 @@ pub struct Strings {
     pub e_version_zero: &'static str,
     pub e_newer: fn(u64, u32) -> String,
     pub e_left_alone: &'static str,
+    pub value_rules: ValueRules,
+    pub e_note_control: fn(&str) -> String,
     pub e_cannot_save: fn(&str, &str) -> String,
     pub e_conflict: fn(&str) -> String,
     pub e_encode: fn(&str) -> String,

@@ -3,7 +3,7 @@
 
 use super::{
     ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
-    PaceNames, Pillars, ScoreNames, StatusNames, Strings, plural,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings, ValueRules, plural,
 };
 use crate::model::Lang;
 
@@ -277,6 +277,41 @@ pub static SV: Strings = Strings {
         )
     },
     e_left_alone: "filen lämnades som den var",
+    value_rules: ValueRules {
+        objective: "målet",
+        key_result: "nyckelresultatet",
+        initiative: "uppgiften",
+        checkin: "incheckningen för",
+        next_ids: "id-räknarna",
+        at: |item, field, rule| format!("{item}, fältet \"{field}\": {rule}"),
+        confidence: |v| format!("säkerheten ska vara ett heltal från 1 till 10, inte {v}"),
+        score: |v| format!("betyget ska vara från 0 till 1, inte {v}"),
+        pulse: |v| format!("pulsen ska vara från 1 till 5, inte {v}"),
+        not_finite: "talet ska vara ändligt",
+        empty_id: "ett id får inte vara tomt",
+        duplicate_id: "något annat har redan det här id:t (id:n är unika, med stora eller små bokstäver)",
+        id_too_large: |n, max| {
+            format!(
+                "talet {n} är större än {max}, det högsta ett id får ha, så att nya id:n alltid får plats"
+            )
+        },
+        no_such_key_result: |k| {
+            format!("den pekar på nyckelresultatet {k}, som inte finns i dess mål")
+        },
+        week_twice: "det finns redan en incheckning för den här veckan; det får finnas en per vecka",
+        parent_cycle: |ids| format!("de övergripande målen går runt i en cirkel: {ids}"),
+        control_character: |c| {
+            format!(
+                "det innehåller styrtecknet {c}, som ett id inte får ha, och inte heller en text om det är NUL"
+            )
+        },
+        quarter_range: |y| format!("kvartalets år ska vara från 1 till 9999, inte {y}"),
+    },
+    e_note_control: |c| {
+        format!(
+            "anteckningen innehåller styrtecknet {c}; bara radbrytningar och tabbar får finnas i den"
+        )
+    },
     e_cannot_save: |p, r| format!("kan inte spara {p}: {r}"),
     e_conflict: |p| {
         format!("{p} ändrades av ett annat program sedan okr läste den; okr skrev inte över den")

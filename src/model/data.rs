@@ -205,52 +205,99 @@ impl Data {
             .get_mut(pos.key_result)
     }
 
-    /// A fresh id with the given prefix (`o`, `kr`, `u`): one past the highest in use.
+    /// Every id in the store: Mål, key results and Uppgifter.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.objectives.iter().flat_map(|o| {
+            std::iter::once(o.id.as_str())
+                .chain(o.key_results.iter().map(|k| k.id.as_str()))
+                .chain(o.initiatives.iter().map(|i| i.id.as_str()))
+        })
+    }
+
+    /// A fresh id with the given prefix (`o`, `kr`, `u`): one past the highest
+    /// number in use with that prefix, by an item of any kind, and never below
+    /// the kind's counter in `next_ids`.
     pub fn next_id(&self, prefix: &str) -> String {
-        let num = |id: &str| {
-            id.strip_prefix(prefix)
-                .and_then(|n| n.parse::<u64>().ok())
-                .unwrap_or(0)
-        };
-        let max = match prefix {
-            OBJECTIVE_PREFIX => self.objectives.iter().map(|o| num(&o.id)).max(),
-            KEY_RESULT_PREFIX => self
-                .objectives
-                .iter()
-                .flat_map(|o| &o.key_results)
-                .map(|k| num(&k.id))
-                .max(),
-            _ => self
-                .objectives
-                .iter()
-                .flat_map(|o| &o.initiatives)
-                .map(|i| num(&i.id))
-                .max(),
-        };
-        let counter = match prefix {
-            OBJECTIVE_PREFIX => self.next_ids.o,
-            KEY_RESULT_PREFIX => self.next_ids.kr,
-            _ => self.next_ids.u,
-        };
-        format!(
-            "{prefix}{}",
-            max.unwrap_or(0).saturating_add(1).max(counter)
-        )
+        self.fresh_ids(prefix, 1).pop().unwrap_or_default()
+    }
+
+    /// `count` fresh ids with the given prefix, all different: counting on
+    /// from [`Data::next_id`]; past [`MAX_ID_NUMBER`] (only a file written by
+    /// hand gets there) the lowest numbers no item uses. Never an id in use.
+    pub fn fresh_ids(&self, prefix: &str, count: usize) -> Vec<String> {
+        let highest = self.ids().filter_map(|id| id_number(id, prefix)).max();
+        let first = highest
+            .unwrap_or(0)
+            .saturating_add(1)
+            .max(self.next_ids.of(prefix))
+            .max(1);
+        let mut numbers: Vec<u64> = (first..=MAX_ID_NUMBER).take(count).collect();
+        if numbers.len() < count {
+            let used: std::collections::HashSet<u64> =
+                self.ids().filter_map(|id| id_number(id, prefix)).collect();
+            let more = (1..first.min(MAX_ID_NUMBER + 1))
+                .filter(|n| !used.contains(n))
+                .take(count - numbers.len());
+            numbers.extend(more.collect::<Vec<_>>());
+        }
+        numbers
+            .into_iter()
+            .map(|n| format!("{prefix}{n}"))
+            .collect()
     }
 
     /// Notes the ids a Mål uses, so that they are never given out again.
     pub fn remember_ids(&mut self, o: &Objective) {
-        fn bump(counter: &mut u64, id: &str, prefix: &str) {
-            if let Some(n) = id.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok()) {
-                *counter = (*counter).max(n.saturating_add(1));
+        let ids = std::iter::once(o.id.as_str())
+            .chain(o.key_results.iter().map(|k| k.id.as_str()))
+            .chain(o.initiatives.iter().map(|i| i.id.as_str()));
+        for id in ids {
+            if let Some((prefix, n)) = any_id_number(id) {
+                let counter = self.next_ids.of_mut(prefix);
+                // The counter stays within the bound a file is checked against.
+                *counter = (*counter).max(n.saturating_add(1).min(MAX_ID_NUMBER));
             }
         }
-        bump(&mut self.next_ids.o, &o.id, OBJECTIVE_PREFIX);
-        for k in &o.key_results {
-            bump(&mut self.next_ids.kr, &k.id, KEY_RESULT_PREFIX);
+    }
+}
+
+/// The highest number an id (`kr1000000000000`) or a `next_ids` counter may
+/// have in a file: far above any real use, and far below the integer limit,
+/// so that a new id always has room above every id in use.
+pub const MAX_ID_NUMBER: u64 = 1_000_000_000_000;
+
+/// The number of an id with the given prefix, the prefix in any case:
+/// `kr7` and `KR7` are 7 for `kr`.
+pub fn id_number(id: &str, prefix: &str) -> Option<u64> {
+    let head = id.get(..prefix.len())?;
+    if !head.eq_ignore_ascii_case(prefix) {
+        return None;
+    }
+    id[prefix.len()..].parse().ok()
+}
+
+/// The prefix and number of an id of any kind: `("kr", 7)` for `kr7`.
+pub fn any_id_number(id: &str) -> Option<(&'static str, u64)> {
+    [OBJECTIVE_PREFIX, KEY_RESULT_PREFIX, INITIATIVE_PREFIX]
+        .into_iter()
+        .find_map(|p| id_number(id, p).map(|n| (p, n)))
+}
+
+impl NextIds {
+    /// The counter of a prefix (`o`, `kr`, `u`).
+    pub fn of(&self, prefix: &str) -> u64 {
+        match prefix {
+            OBJECTIVE_PREFIX => self.o,
+            KEY_RESULT_PREFIX => self.kr,
+            _ => self.u,
         }
-        for i in &o.initiatives {
-            bump(&mut self.next_ids.u, &i.id, INITIATIVE_PREFIX);
+    }
+
+    fn of_mut(&mut self, prefix: &str) -> &mut u64 {
+        match prefix {
+            OBJECTIVE_PREFIX => &mut self.o,
+            KEY_RESULT_PREFIX => &mut self.kr,
+            _ => &mut self.u,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod overview;
 pub mod progress;
 pub mod quarter;
 pub mod review;
+pub mod validate;
 
 pub use checkin::{CheckIn, CheckInEntry, Pulse};
 pub use data::{Data, FORMAT_VERSION, KrPos, Lang, Settings};

@@ -23,18 +23,42 @@ pub struct Quarter {
 }
 
 impl Quarter {
-    /// Builds a quarter; `None` unless `q` is 1 to 4 and the year is one chrono can date.
+    /// The first year a quarter may have: years are written with four digits
+    /// at most and every date of them exists for the date library.
+    pub const FIRST_YEAR: i32 = 1;
+    /// The last year a quarter may have.
+    pub const LAST_YEAR: i32 = 9999;
+    /// The first quarter okr knows.
+    pub const FIRST: Quarter = Quarter {
+        year: Self::FIRST_YEAR,
+        q: 1,
+    };
+    /// The last quarter okr knows: `]` stops there.
+    pub const LAST: Quarter = Quarter {
+        year: Self::LAST_YEAR,
+        q: 4,
+    };
+
+    /// Builds a quarter; `None` unless `q` is 1 to 4 and the year is from
+    /// [`Quarter::FIRST_YEAR`] to [`Quarter::LAST_YEAR`].
     pub fn new(year: i32, q: u8) -> Option<Self> {
         let quarter = Quarter { year, q };
-        ((1..=4).contains(&q) && NaiveDate::from_ymd_opt(year, 1, 1).is_some()).then_some(quarter)
+        ((1..=4).contains(&q) && quarter.in_bounds()).then_some(quarter)
     }
 
-    /// The quarter a date falls in.
+    /// Whether the year is one okr can date: from year 1 to year 9999.
+    pub fn in_bounds(self) -> bool {
+        (Self::FIRST_YEAR..=Self::LAST_YEAR).contains(&self.year)
+    }
+
+    /// The quarter a date falls in (the first or the last quarter okr knows
+    /// for a date before or after them).
     pub fn of(date: NaiveDate) -> Self {
-        Quarter {
+        let quarter = Quarter {
             year: date.year(),
             q: (date.month0() / 3 + 1) as u8,
-        }
+        };
+        quarter.clamp(Self::FIRST, Self::LAST)
     }
 
     pub fn first_day(self) -> NaiveDate {
@@ -42,7 +66,13 @@ impl Quarter {
     }
 
     pub fn last_day(self) -> NaiveDate {
-        self.next().first_day().pred_opt().unwrap_or(NaiveDate::MAX)
+        let last = if self.q >= 4 {
+            NaiveDate::from_ymd_opt(self.year, 12, 31)
+        } else {
+            NaiveDate::from_ymd_opt(self.year, u32::from(self.q) * 3 + 1, 1)
+                .and_then(|d| d.pred_opt())
+        };
+        last.unwrap_or(NaiveDate::MAX)
     }
 
     /// Number of days in the quarter (90 to 92).
@@ -63,10 +93,13 @@ impl Quarter {
         (passed as f64 / self.days() as f64).clamp(0.0, 1.0)
     }
 
+    /// The quarter after this one; the last quarter okr knows stays itself.
     pub fn next(self) -> Self {
-        if self.q >= 4 {
+        if self >= Self::LAST {
+            self
+        } else if self.q >= 4 {
             Quarter {
-                year: self.year.saturating_add(1),
+                year: self.year + 1,
                 q: 1,
             }
         } else {
@@ -77,10 +110,13 @@ impl Quarter {
         }
     }
 
+    /// The quarter before this one; the first quarter okr knows stays itself.
     pub fn prev(self) -> Self {
-        if self.q <= 1 {
+        if self <= Self::FIRST {
+            self
+        } else if self.q <= 1 {
             Quarter {
-                year: self.year.saturating_sub(1),
+                year: self.year - 1,
                 q: 4,
             }
         } else {
@@ -114,24 +150,47 @@ pub struct BadQuarter(pub String);
 
 impl fmt::Display for BadQuarter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "'{}' is not a quarter; write it like 2026-Q4", self.0)
+        write!(
+            f,
+            "'{}' is not a quarter; write it like 2026-Q4 (a year from {} to {})",
+            self.0,
+            Quarter::FIRST_YEAR,
+            Quarter::LAST_YEAR
+        )
     }
 }
 
 impl std::error::Error for BadQuarter {}
 
-impl FromStr for Quarter {
-    type Err = BadQuarter;
-
-    /// Accepts `2026-Q4`, `2026Q4`, `2026 Q4` and lower-case `q`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
+impl Quarter {
+    /// Reads `2026-Q4`, `2026Q4`, `2026 Q4` or lower-case `q`, with any year.
+    fn parse_any_year(s: &str) -> Result<Self, BadQuarter> {
         let bad = || BadQuarter(s.to_string());
         let t = s.trim().to_ascii_uppercase();
         let (year, q) = t.split_once('Q').ok_or_else(bad)?;
         let year = year.trim_end_matches(['-', ' ']).trim();
         let year: i32 = year.parse().map_err(|_| bad())?;
         let q: u8 = q.trim().parse().map_err(|_| bad())?;
-        Quarter::new(year, q).ok_or_else(bad)
+        if (1..=4).contains(&q) {
+            Ok(Quarter { year, q })
+        } else {
+            Err(bad())
+        }
+    }
+}
+
+impl FromStr for Quarter {
+    type Err = BadQuarter;
+
+    /// Accepts `2026-Q4`, `2026Q4`, `2026 Q4` and lower-case `q`, for a year
+    /// from [`Quarter::FIRST_YEAR`] to [`Quarter::LAST_YEAR`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let quarter = Quarter::parse_any_year(s)?;
+        if quarter.in_bounds() {
+            Ok(quarter)
+        } else {
+            Err(BadQuarter(s.to_string()))
+        }
     }
 }
 
@@ -142,9 +201,11 @@ impl Serialize for Quarter {
 }
 
 impl<'de> Deserialize<'de> for Quarter {
+    /// Any year is read, so that the file's check can name the Mål of a year
+    /// out of bounds (see `model::validate`).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        Quarter::parse_any_year(&s).map_err(serde::de::Error::custom)
     }
 }
 
@@ -267,6 +328,32 @@ mod tests {
         assert!("".parse::<Quarter>().is_err());
         assert_eq!(serde_json::to_string(&q).unwrap(), "\"2026-Q4\"");
         assert_eq!(serde_json::from_str::<Quarter>("\"2026-Q4\"").unwrap(), q);
+    }
+
+    #[test]
+    fn quarters_stay_within_years_1_to_9999() {
+        assert_eq!(Quarter::new(9999, 4), Some(Quarter::LAST));
+        assert_eq!(Quarter::new(10000, 1), None);
+        assert_eq!(Quarter::new(0, 4), None);
+        assert_eq!(Quarter::new(1, 1), Some(Quarter::FIRST));
+        for text in ["10000-Q1", "262142-Q4", "-5-Q1", "0-Q4"] {
+            let e = text.parse::<Quarter>().unwrap_err();
+            assert!(e.to_string().contains("from 1 to 9999"), "{e}");
+        }
+        assert_eq!("9999-Q4".parse::<Quarter>(), Ok(Quarter::LAST));
+        // `]` and `[` stop at the ends instead of making a quarter with no dates.
+        assert_eq!(Quarter::LAST.next(), Quarter::LAST);
+        assert_eq!(Quarter::FIRST.prev(), Quarter::FIRST);
+        assert_eq!(Quarter::LAST.last_day(), d(9999, 12, 31));
+        assert_eq!(Quarter::LAST.days(), 92);
+        assert_eq!(Quarter::FIRST.first_day(), d(1, 1, 1));
+        // A date outside them falls in the nearest quarter okr knows.
+        assert_eq!(Quarter::of(d(12000, 5, 1)), Quarter::LAST);
+        assert_eq!(Quarter::of(d(-3, 5, 1)), Quarter::FIRST);
+        // The file is read with any year, for the check to name the Mål.
+        let far: Quarter = serde_json::from_str("\"-5-Q1\"").unwrap();
+        assert_eq!(far, Quarter { year: -5, q: 1 });
+        assert!(!far.in_bounds());
     }
 
     #[test]

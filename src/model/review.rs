@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
 use super::data::{Data, INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
-use super::objective::{Extra, Kind, Measure, Objective, Status};
+use super::objective::{Extra, Initiative, KeyResult, Kind, Measure, Objective, Status};
 use super::progress;
 use super::quarter::Quarter;
 
@@ -110,6 +110,10 @@ pub fn carry_copy(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Option<Objective> {
     let o = data.objectives.get(index)?;
+    // The last quarter okr knows has no next one to carry into.
+    if o.quarter.next() == o.quarter {
+        return None;
+    }
     let mut copy = Objective::new(
         data.next_id(OBJECTIVE_PREFIX),
         o.title.clone(),
@@ -121,11 +125,16 @@ pub fn carry_copy(
     copy.owner = o.owner.clone();
     copy.parent = o.parent.clone();
     copy.carried_from = Some(o.id.clone());
-    let first_kr = id_number(&data.next_id(KEY_RESULT_PREFIX), KEY_RESULT_PREFIX);
+    let picked: Vec<&KeyResult> = o
+        .key_results
+        .iter()
+        .filter(|k| key_results.contains(&k.id))
+        .collect();
+    let kr_ids = data.fresh_ids(KEY_RESULT_PREFIX, picked.len());
     let mut renamed = Vec::new();
-    for (n, k) in (first_kr..).zip(o.key_results.iter().filter(|k| key_results.contains(&k.id))) {
+    for (id, k) in kr_ids.into_iter().zip(picked) {
         let mut nk = k.clone();
-        nk.id = format!("{KEY_RESULT_PREFIX}{n}");
+        nk.id = id;
         nk.history.clear();
         nk.extra = Extra::new();
         // It goes on from where it stands; one that already reached its target
@@ -138,10 +147,11 @@ pub fn carry_copy(
         renamed.push((k.id.clone(), nk.id.clone()));
         copy.key_results.push(nk);
     }
-    let first_u = id_number(&data.next_id(INITIATIVE_PREFIX), INITIATIVE_PREFIX);
-    for (n, i) in (first_u..).zip(o.initiatives.iter().filter(|i| i.done.is_none())) {
+    let open: Vec<&Initiative> = o.initiatives.iter().filter(|i| i.done.is_none()).collect();
+    let u_ids = data.fresh_ids(INITIATIVE_PREFIX, open.len());
+    for (id, i) in u_ids.into_iter().zip(open) {
         let mut ni = i.clone();
-        ni.id = format!("{INITIATIVE_PREFIX}{n}");
+        ni.id = id;
         ni.key_result = i
             .key_result
             .as_ref()
@@ -150,12 +160,6 @@ pub fn carry_copy(
         copy.initiatives.push(ni);
     }
     Some(copy)
-}
-
-fn id_number(id: &str, prefix: &str) -> u64 {
-    id.strip_prefix(prefix)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1)
 }
 
 /// One line of the planning checklist.

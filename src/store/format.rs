@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::IoReason;
 use crate::i18n::Strings;
+use crate::model::validate::{Broken, Item, Rule};
 use crate::model::{Data, FORMAT_VERSION};
 
 /// Why a file could not be read. Its `Display` is one sentence for a person.
@@ -33,6 +34,8 @@ pub enum Problem {
     VersionZero,
     /// Written by a newer okr.
     Newer(u64),
+    /// The right shape, but a value breaks a rule (see [`crate::model::validate`]).
+    Invalid(Box<Broken>),
 }
 
 impl LoadError {
@@ -53,9 +56,65 @@ impl LoadError {
             Problem::Newer(v) => {
                 format!(": {}. {}", (s.e_newer)(*v, FORMAT_VERSION), s.e_left_alone)
             }
+            Problem::Invalid(b) => format!(": {}; {}", broken_text(b, s), s.e_left_alone),
         });
         out
     }
+}
+
+/// A broken value rule in words: the item, the field, the rule. Text from
+/// the file is shown with its control characters escaped and cut short.
+pub fn broken_text(b: &Broken, s: &Strings) -> String {
+    let v = &s.value_rules;
+    let item = match &b.item {
+        Item::Objective(id) => format!("{} {}", v.objective, shown(id)),
+        Item::KeyResult(id) => format!("{} {}", v.key_result, shown(id)),
+        Item::Initiative(id) => format!("{} {}", v.initiative, shown(id)),
+        Item::CheckIn(week) => format!("{} {week}", v.checkin),
+        Item::NextIds => v.next_ids.to_string(),
+    };
+    let rule = match &b.rule {
+        Rule::Confidence(c) => (v.confidence)(&c.to_string()),
+        Rule::Score(x) => (v.score)(&s.num_exact(*x)),
+        Rule::Pulse(p) => (v.pulse)(&p.to_string()),
+        Rule::NotFinite => v.not_finite.to_string(),
+        Rule::EmptyId => v.empty_id.to_string(),
+        Rule::DuplicateId => v.duplicate_id.to_string(),
+        Rule::IdTooLarge(n) => (v.id_too_large)(
+            &n.to_string(),
+            &crate::model::data::MAX_ID_NUMBER.to_string(),
+        ),
+        Rule::NoSuchKeyResult(link) => (v.no_such_key_result)(&shown(link)),
+        Rule::WeekTwice => v.week_twice.to_string(),
+        Rule::ParentCycle(ids) => {
+            let mut chain: Vec<String> = ids.iter().take(8).map(|id| shown(id)).collect();
+            if ids.len() > 8 {
+                chain.push("…".into());
+            }
+            (v.parent_cycle)(&chain.join(" → "))
+        }
+        Rule::ControlCharacter(c) => (v.control_character)(&format!("U+{:04X}", u32::from(*c))),
+        Rule::QuarterOutOfRange(year) => (v.quarter_range)(*year),
+    };
+    (v.at)(&item, &b.field, &rule)
+}
+
+/// Text from the file as it may be shown: control characters escaped
+/// (`\u{1b}`), at most 40 characters.
+fn shown(text: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == 40 {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    if out.is_empty() { "\"\"".into() } else { out }
 }
 
 impl fmt::Display for LoadError {

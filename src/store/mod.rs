@@ -145,7 +145,8 @@ fn fingerprint(bytes: &[u8], meta: &fs::Metadata) -> Fingerprint {
 }
 
 /// Reads a data file without locking it (for export and other read-only use).
-/// A missing file is an empty store.
+/// A missing file is an empty store. Like [`Store::open`], it checks the
+/// values as well as the shape (see [`crate::model::validate`]).
 pub fn read(path: &Path) -> Result<Data, LoadError> {
     read_with_bytes(path).map(|(data, _)| data)
 }
@@ -166,6 +167,12 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
     };
     let meta = fs::metadata(path).map_err(io_err)?;
     let data = format::parse(path, &bytes)?;
+    // Values as well as shape: a file that breaks a rule is refused, untouched.
+    crate::model::validate::validate(&data).map_err(|b| LoadError {
+        path: path.to_path_buf(),
+        position: None,
+        problem: Problem::Invalid(Box::new(b)),
+    })?;
     Ok((data, Some((bytes, meta))))
 }
 

@@ -1,0 +1,136 @@
+//! The value rules on data built in code: what a file cannot hold (numbers
+//! that are not finite) and the walks over parents and ids.
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
+use crate::model::{Initiative, Kind, Quarter};
+
+fn objective(id: &str, parent: Option<&str>) -> Objective {
+    let now = Utc.with_ymd_and_hms(2026, 10, 1, 8, 0, 0).unwrap();
+    let mut o = Objective::new(
+        id.into(),
+        "Mål".into(),
+        Kind::Committed,
+        Quarter::new(2026, 4).unwrap(),
+        now,
+    );
+    o.parent = parent.map(str::to_string);
+    o
+}
+
+fn data(objectives: Vec<Objective>) -> Data {
+    Data {
+        objectives: objectives.into_iter().map(Arc::new).collect(),
+        ..Data::default()
+    }
+}
+
+#[test]
+fn a_number_that_is_not_finite_is_named() {
+    // JSON cannot hold one, but data made in code can: the check does not trust either.
+    for (bad, field) in [(f64::NAN, "weight"), (f64::INFINITY, "measure.current")] {
+        let mut o = objective("o1", None);
+        let mut k = KeyResult::new("kr1".into(), "K".into(), Measure::numeric(0.0, 10.0, ""));
+        if field == "weight" {
+            k.weight = bad;
+        } else {
+            k.measure.set_current(bad);
+        }
+        o.key_results.push(k);
+        let e = validate(&data(vec![o])).unwrap_err();
+        assert_eq!(e.item, Item::KeyResult("kr1".into()));
+        assert_eq!(e.field, field);
+        assert_eq!(e.rule, Rule::NotFinite);
+    }
+    let mut o = objective("o1", None);
+    o.score = Some(f64::NAN);
+    let e = validate(&data(vec![o])).unwrap_err();
+    assert_eq!((e.field.as_str(), e.rule), ("score", Rule::NotFinite));
+}
+
+#[test]
+fn a_circle_of_parents_is_found_with_every_id_on_it() {
+    let chain = vec![
+        objective("o1", Some("o2")),
+        objective("o2", Some("o3")),
+        objective("o3", Some("o1")),
+        objective("o4", Some("o1")),
+    ];
+    let e = validate(&data(chain)).unwrap_err();
+    assert_eq!(e.item, Item::Objective("o1".into()));
+    assert_eq!(e.field, "parent");
+    assert_eq!(
+        e.rule,
+        Rule::ParentCycle(vec!["o1".into(), "o2".into(), "o3".into(), "o1".into()])
+    );
+    // One reached from a Mål outside it is found too, and named from itself.
+    let tail = vec![
+        objective("o9", Some("o2")),
+        objective("o2", Some("o3")),
+        objective("o3", Some("o2")),
+    ];
+    let e = validate(&data(tail)).unwrap_err();
+    assert_eq!(e.item, Item::Objective("o2".into()));
+    assert_eq!(
+        e.rule,
+        Rule::ParentCycle(vec!["o2".into(), "o3".into(), "o2".into()])
+    );
+}
+
+#[test]
+fn parents_without_a_circle_pass_even_a_deleted_one() {
+    // A long line of parents, and one naming a Mål deleted since.
+    let mut line: Vec<Objective> = (1..=2000)
+        .map(|n| objective(&format!("o{n}"), Some(&format!("o{}", n + 1))))
+        .collect();
+    line.push(objective("o2001", Some("o-gone")));
+    assert_eq!(validate(&data(line)), Ok(()));
+}
+
+#[test]
+fn control_characters_are_found_but_line_breaks_only_in_longer_texts() {
+    assert_eq!(control_character("a\nb\tc", true), None);
+    assert_eq!(control_character("a\nb", false), Some('\n'));
+    assert_eq!(control_character("a\rb", true), Some('\r'));
+    assert_eq!(control_character("a\u{85}b", true), Some('\u{85}'));
+    assert_eq!(control_character("Sälj för 100 miljoner", false), None);
+}
+
+#[test]
+fn new_ids_at_the_bound_take_free_numbers_and_never_one_in_use() {
+    let top = MAX_ID_NUMBER;
+    let mut o = objective(&format!("o{top}"), None);
+    o.key_results.push(KeyResult::new(
+        format!("kr{top}"),
+        "K".into(),
+        Measure::done(false),
+    ));
+    o.key_results.push(KeyResult::new(
+        "KR1".into(),
+        "K".into(),
+        Measure::done(false),
+    ));
+    o.initiatives.push(Initiative::new("u3".into(), "U".into()));
+    let mut d = data(vec![o.clone()]);
+    d.remember_ids(&o);
+    assert_eq!(d.next_ids.kr, top, "the counter stays within the bound");
+    assert_eq!(validate(&d), Ok(()));
+    assert_eq!(d.next_id(OBJECTIVE_PREFIX), "o1");
+    // `KR1` is `kr1` to `okr update`: the next free number is 2.
+    assert_eq!(d.fresh_ids(KEY_RESULT_PREFIX, 3), ["kr2", "kr3", "kr4"]);
+    assert_eq!(d.next_id(INITIATIVE_PREFIX), "u4");
+    // Below the bound, ids count on from the highest and the counter.
+    d.next_ids.u = 10;
+    assert_eq!(d.fresh_ids(INITIATIVE_PREFIX, 2), ["u10", "u11"]);
+    // Room for only part of them at the top: the rest from the bottom.
+    let mut near = data(vec![objective(&format!("o{}", top - 1), None)]);
+    near.next_ids.o = 0;
+    assert_eq!(
+        near.fresh_ids(OBJECTIVE_PREFIX, 3),
+        [format!("o{top}"), "o1".into(), "o2".into()]
+    );
+}
