@@ -34,35 +34,56 @@ fn no_color_in_the_environment_takes_the_colours_off_every_screen() {
     drop(t);
 
     let t = demo(&sandbox, &[("NO_COLOR", "1")]);
-    // (keys, what the screen then shows), one screen after the other.
-    let walk: &[(&[&str], &str)] = &[
-        (&[], "Objectives (5)"),
-        (&["Tab"], "▶ Key results"),
-        (&["BTab", "Enter"], "Objective · Expandera globalt"),
-        (&["?"], "Keys"),
-        (&["Escape", "a"], EN.new_key_result),
-        (&["Escape", "Escape", "c"], "Check-in 2026-W48"),
-        (&["Escape", "r"], "Quarter review 2026 Q4"),
-        (&["Enter"], "Score and retro"),
-        (&["Escape", "o"], "Overview: all quarters"),
-        (&["Escape", "d"], "Delete “"),
+    // One key at a time, each followed by what the screen then shows (or no
+    // longer shows): an Esc and a key sent together would read as Alt+key.
+    let walk: &[(&str, Until)] = &[
+        ("Tab", Shows("▶ Key results")),
+        ("BTab", Shows("▶ Objectives")),
+        ("Enter", Shows("Objective · Expandera globalt")),
+        ("?", Shows("Esc/?/F1 close the help")),
+        ("Escape", Gone("Esc/?/F1 close the help")),
+        ("a", Shows(EN.new_key_result)),
+        ("Escape", Gone(EN.new_key_result)),
+        ("Escape", Shows("Objectives (5)")),
+        ("c", Shows("Check-in 2026-W48")),
+        ("Escape", Gone("Check-in 2026-W48")),
+        ("r", Shows("Quarter review 2026 Q4")),
+        ("Enter", Shows("Score and retro")),
+        ("Escape", Gone("Score and retro")),
+        ("o", Shows("Overview: all quarters")),
+        ("Escape", Gone("Overview: all quarters")),
+        ("d", Shows("Delete “")),
+        ("n", Gone("Delete “")),
     ];
-    for (keys, shows) in walk {
-        for key in *keys {
-            t.press(key);
+    assert_eq!(t.colours(), Vec::<String>::new(), "colours on the quarter");
+    for (key, until) in walk {
+        t.press(key);
+        match until {
+            Shows(text) => {
+                t.wait_for(text);
+            }
+            Gone(text) => {
+                t.wait_gone(text);
+            }
         }
-        t.wait_for(shows);
         assert_eq!(
             t.colours(),
             Vec::<String>::new(),
-            "colours with NO_COLOR on the screen showing {shows:?}:\n{}",
+            "colours with NO_COLOR after {key} ({until:?}):\n{}",
             t.screen()
         );
     }
-    t.press("n");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// What the screen shows once a key has done its work.
+#[derive(Debug)]
+enum Until {
+    Shows(&'static str),
+    Gone(&'static str),
+}
+use Until::{Gone, Shows};
 
 #[test]
 fn demo_leaves_the_file_of_okr_file_and_the_default_file_alone() {
