@@ -53,7 +53,10 @@ impl Sandbox {
 /// The shell command line of a session that runs `program` with `args`, in
 /// the session's environment plus `env`, its output sent to `redirect` when
 /// that is not empty (`"> /dev/full"`); then what it left behind, as
-/// [`Sandbox::session_command`] says.
+/// [`Sandbox::session_command`] says. The shell then waits instead of
+/// ending: tmux can drop the last output of a pane whose process has just
+/// ended (seen with tmux 3.3 under load), and the session ends with the
+/// server on drop anyway.
 pub fn session_of(env: &[(&str, &str)], program: &str, args: &[&str], redirect: &str) -> String {
     let env: String = env
         .iter()
@@ -66,7 +69,7 @@ pub fn session_of(env: &[(&str, &str)], program: &str, args: &[&str], redirect: 
     };
     let args: String = args.iter().map(|a| format!(" {}", sh_quote(a))).collect();
     format!(
-        "{env}{}{args} {redirect}; echo \"{EXITED} $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$'; echo {END}",
+        "{env}{}{args} {redirect}; echo \"{EXITED} $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$'; echo {END}; exec sleep 3600",
         sh_quote(program),
     )
 }
