@@ -88,6 +88,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         today,
         demo: false,
         start,
+        trip: None,
     };
     tracker(&file, options)
 }
@@ -202,6 +203,7 @@ fn demo(lang: Option<Lang>, today: NaiveDate) -> Result<ExitCode> {
         today,
         demo: true,
         start: Start::Quarter,
+        trip: None,
     };
     tracker(&path, options)
 }

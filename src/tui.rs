@@ -3,10 +3,14 @@
 //! terminal is restored on quit, on error, on panic and on SIGTERM/SIGHUP.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Once, mpsc};
 
 use anyhow::Result;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::{cursor, execute, terminal};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::App;
@@ -67,12 +71,82 @@ fn io(make: fn(IoReason) -> TerminalError) -> impl Fn(std::io::Error) -> Termina
     move |e| make(IoReason::of(&e))
 }
 
-/// Restores the terminal when dropped, whatever path leaves the loop.
+/// Whether the terminal is switched to the tracker (raw mode, the full
+/// screen) and not given back yet: it is given back once, by whichever
+/// comes first, the panic hook or [`Restore`]. Leaving the full screen twice
+/// would move the cursor back over what was printed in between, such as a
+/// panic's message.
+static SWITCHED: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal back (normal mode, off the full screen, the cursor
+/// shown), if it is still switched. Each step is tried on its own and
+/// quietly: the output may be the very thing that failed.
+fn give_back() {
+    if SWITCHED.swap(false, Ordering::SeqCst) {
+        let _ = terminal::disable_raw_mode();
+        let _ = execute!(
+            std::io::stdout(),
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
+    }
+}
+
+/// Switches the terminal to the tracker. A panic from now on gives it back
+/// before its message is printed. A set-up that fails half-way (raw mode
+/// on, the full screen refused) is undone by the [`Restore`] made first.
+fn switch() -> std::io::Result<Terminal<CrosstermBackend<std::io::Stdout>>> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let next = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            give_back();
+            next(info);
+        }));
+    });
+    SWITCHED.store(true, Ordering::SeqCst);
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Gives the terminal back when dropped, whatever path leaves the tracker.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        give_back();
+    }
+}
+
+/// What a key does to the loop in the library's own tests, to prove that
+/// the terminal is restored and the last change saved when the loop ends by
+/// a panic or an error. A correct okr has no input that panics, and no
+/// error that a test can cause at will while the terminal stays usable, so
+/// the tests need a trigger. It is a field of [`Options`] and nothing else:
+/// the okr binary always leaves it `None`, and no flag, environment
+/// variable or file reaches it; only code that links the library can set
+/// it (tests/e2e_restore.rs does, running the tracker in tmux).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trip {
+    /// This key panics.
+    Panic(char),
+    /// This key ends the loop with an error, as a failed draw would.
+    Error(char),
+}
+
+impl Trip {
+    fn spring(self, key: &ratatui::crossterm::event::KeyEvent) -> Result<(), TerminalError> {
+        use ratatui::crossterm::event::KeyCode;
+        match (self, key.code) {
+            (Trip::Panic(c), KeyCode::Char(k)) if c == k => {
+                panic!("a test tripped the tracker with {c:?}")
+            }
+            (Trip::Error(c), KeyCode::Char(k)) if c == k => Err(TerminalError::Draw(
+                IoReason::Other(format!("a test tripped the tracker with {c:?}")),
+            )),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -97,6 +171,8 @@ pub struct Options {
     /// The example data in a temporary file: said on screen.
     pub demo: bool,
     pub start: Start,
+    /// For the library's tests only (see [`Trip`]); the binary leaves it `None`.
+    pub trip: Option<Trip>,
 }
 
 /// How the tracker ended.
@@ -151,8 +227,8 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
         })
         .map_err(io(TerminalError::Thread))?;
 
-    let mut terminal = ratatui::try_init().map_err(io(TerminalError::Open))?;
     let _restore = Restore;
+    let mut terminal = switch().map_err(io(TerminalError::Open))?;
     // Start crossterm's reader now, so a resize in the first moments is not lost.
     let _ = event::poll(std::time::Duration::ZERO);
 
@@ -187,6 +263,9 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
         };
         match wake {
             Wake::Input(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+                if let Some(trip) = options.trip {
+                    trip.spring(&k)?;
+                }
                 app.handle_key(k);
             }
             Wake::Input(_) => {}

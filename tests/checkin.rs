@@ -243,22 +243,54 @@ fn past_checkin_notes_are_readable_from_the_detail() {
 #[test]
 fn checking_in_again_keeps_a_later_update() {
     let mut h = Harness::new(Some(demo()), Lang::En);
+    let history = |h: &Harness| -> Vec<f64> {
+        h.file().objectives[0].key_results[0]
+            .history
+            .iter()
+            .map(|e| e.value)
+            .collect()
+    };
+    let before = history(&h);
+    // This week's check-in of the first key result, then the rest of the walk.
     h.keys(&[ch('c')]);
     h.type_text("60");
-    h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
-    // An update after the check-in.
+    h.keys(&[code(KeyCode::Enter)]);
+    while step(&h) == Some(Step::Walk) {
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.type_text("En vinst");
+    h.keys(&[ctrl('s'), ch('s'), code(KeyCode::Enter)]);
+    // An update of the same key result after the check-in.
     h.keys(&[code(KeyCode::Tab), ch('v')]);
     h.type_text("65");
-    h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
-    // Checking in again starts from the newest value.
+    h.keys(&[code(KeyCode::Enter), code(KeyCode::BackTab)]);
+    assert_eq!(history(&h), [&before[..], &[60.0, 65.0]].concat());
+
+    // Checking in again opens the finished week at the top, at that key
+    // result, with the newest value.
     h.keys(&[ch('c')]);
+    assert_eq!((step(&h), index(&h)), (Some(Step::Walk), 0));
     let Screen::CheckIn(st) = &h.app.screen else {
         panic!("no check-in")
     };
-    assert_eq!(st.index, 1, "resumes at the second key result");
-    h.keys(&[code(KeyCode::Esc), code(KeyCode::Tab)]);
+    assert_eq!(
+        st.form.text(okr::app::form::FieldId::Value),
+        "65",
+        "the later update is what the step starts from"
+    );
+    h.type_text("70");
+    h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
     let file = h.file();
-    assert_eq!(file.objectives[0].key_results[0].measure.current(), 65.0);
+    let k = &file.objectives[0].key_results[0];
+    assert_eq!(k.measure.current(), 70.0);
+    assert_eq!(
+        history(&h),
+        [&before[..], &[60.0, 65.0, 70.0]].concat(),
+        "the update's entry is kept, and the check-in adds one entry"
+    );
+    let week = IsoWeek::of(today());
+    let c = file.checkins.iter().find(|c| c.week == week).unwrap();
+    assert_eq!(c.entries[0].value, 70.0);
 }
 
 #[test]

@@ -5,9 +5,10 @@
 mod support;
 
 use std::fs;
+use std::process::{Command, Stdio};
 
 use support::fixture::FIXTURE;
-use support::{Sandbox, display, key_result};
+use support::{Immutable, Sandbox, display, key_result};
 
 /// The fixture with a trailing comma after its last field (the kind of slip
 /// a hand edit makes), and the place serde_json names: the `}` after it.
@@ -119,6 +120,37 @@ fn update_with_a_value_that_is_not_a_number_fails_and_leaves_the_file() {
 }
 
 #[test]
+fn update_into_a_folder_that_refuses_the_write_fails_and_leaves_the_file() {
+    let w = Sandbox::new();
+    let folder = w.path().join("shared");
+    fs::create_dir(&folder).unwrap();
+    let file = folder.join("okr.json");
+    fs::write(&file, FIXTURE).unwrap();
+    // The lock file an earlier run left: the lock is taken, the save is what fails.
+    fs::write(folder.join("okr.json.lock"), "").unwrap();
+    let before = listing(&folder);
+    let Some(guard) = Immutable::make(&folder) else {
+        println!("not applicable here: chattr +i is not available on this file system");
+        return;
+    };
+    let r = w.run(&["--file", &display(&file), "update", "kr1", "50"]);
+    drop(guard);
+    r.fails(&["cannot save", &display(&file), "permission denied"]);
+    assert_eq!(fs::read_to_string(&file).unwrap(), FIXTURE);
+    assert_eq!(listing(&folder), before, "no backup, no temporary file");
+}
+
+/// The names in a folder, sorted.
+fn listing(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
 fn update_of_a_file_open_in_another_okr_is_refused() {
     let w = Sandbox::new();
     let file = w.write(FIXTURE);
@@ -129,7 +161,7 @@ fn update_of_a_file_open_in_another_okr_is_refused() {
 
     // Once the other okr is gone, the update goes through.
     drop(held);
-    w.okr(&["update", "kr1", "50"]).ok();
+    w.okr_after_unlock(&["update", "kr1", "50"]).ok();
     assert_eq!(key_result(&w.json(), "kr1")["measure"]["current"], 50.0);
 }
 
@@ -159,5 +191,75 @@ fn errors_speak_swedish_by_flag_or_locale() {
     assert!(
         stderr.contains("det finns inget nyckelresultat med id 'kr99'"),
         "{stderr}"
+    );
+}
+
+// --- files okr cannot read ----------------------------------------------------
+
+/// okr as a user who may not read `file`, which has no read permission bits:
+/// this process's user, unless that one reads such files anyway (root); then
+/// the user nobody, for whom the sandbox is opened. `None` where nobody
+/// cannot run okr here (the binary in a folder closed to others).
+fn as_a_user_who_may_not_read(w: &Sandbox, file: &std::path::Path) -> Option<Command> {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let mut c = w.command();
+    if fs::read(file).is_ok() {
+        fs::set_permissions(w.path(), fs::Permissions::from_mode(0o777)).unwrap();
+        let mut probe = w.command();
+        probe.uid(NOBODY).gid(NOBODY).arg("--version");
+        let runs = probe
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !runs {
+            return None;
+        }
+        c.uid(NOBODY).gid(NOBODY);
+    }
+    Some(c)
+}
+
+const NOBODY: u32 = 65534;
+
+#[test]
+fn a_file_okr_may_not_read_is_refused_with_its_path_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = Sandbox::new();
+    let file = w.write(FIXTURE);
+    // Writable, not readable: not a read-only file, just one okr may not read.
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o200)).unwrap();
+    // Reading commands, a writing one, and the tracker (which stops before
+    // it touches the terminal).
+    for args in [&["export"][..], &["update", "kr1", "3"], &[]] {
+        let Some(command) = as_a_user_who_may_not_read(&w, &file) else {
+            println!("not applicable here: okr cannot be run as another user");
+            return;
+        };
+        let mut all = vec!["--file", file.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let r = w.run_with(command, &all);
+        r.fails(&["cannot read", &display(&file), "permission denied"]);
+    }
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(fs::read_to_string(&file).unwrap(), FIXTURE);
+    assert!(!w.path().join("okr.json.bak").exists());
+}
+
+#[test]
+fn a_folder_in_the_files_place_is_refused_with_its_path() {
+    let w = Sandbox::new();
+    let file = w.file();
+    fs::create_dir(&file).unwrap();
+    for args in [&["export"][..], &["update", "kr1", "3"], &[]] {
+        let r = w.okr(args);
+        r.fails(&["cannot read", &display(&file), "it is a folder, not a file"]);
+    }
+    assert!(file.is_dir());
+    assert_eq!(
+        listing(&file),
+        Vec::<String>::new(),
+        "nothing was put in it"
     );
 }

@@ -445,3 +445,66 @@ fn a_finished_quarters_key_results_are_not_called_stale() {
     r.ok();
     assert!(r.stdout.contains("stale"), "{}", r.stdout);
 }
+
+// --- what no other test covers ------------------------------------------------
+
+#[test]
+fn export_csv_gives_a_mål_without_key_results_one_row_of_its_own() {
+    let w = Sandbox::new();
+    let mut data: Value = serde_json::from_str(FIXTURE).unwrap();
+    // The reviewed Mål of Q3, its key result taken away.
+    data["objectives"][2]["key_results"] = serde_json::json!([]);
+    w.write_json(&data);
+    let r = w.okr(&["export", "--format", "csv", "--quarter", "2026-Q3"]);
+    r.ok();
+    let mut rd = csv::Reader::from_reader(r.stdout.as_bytes());
+    let rows: Vec<Vec<String>> = rd
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let mut expected = [
+        "2026-Q3",
+        "o3",
+        "Spara ihop till ett buffertkonto",
+        "economic",
+        "carried_over",
+        "0.6",
+    ]
+    .map(String::from)
+    .to_vec();
+    // No key result, no week: those fourteen columns are empty.
+    expected.resize(20, String::new());
+    expected
+        .extend(["no", "Automatisk överföring varje månad", "Färre impulsköp"].map(String::from));
+    assert_eq!(rows, [expected]);
+}
+
+#[test]
+fn export_runs_while_the_tracker_holds_the_lock() {
+    // Cron jobs export while someone has the tracker open: export never locks.
+    let w = Sandbox::new();
+    let file = w.write(FIXTURE);
+    let (held, _) = okr::store::Store::open(&file).unwrap();
+    let lock = w.path().join("okr.json.lock");
+    let lock_before = fs::read(&lock).unwrap();
+    // The lock is really held: a command that writes is refused.
+    w.okr(&["update", "kr1", "50"])
+        .fails(&["already open in another okr"]);
+
+    for format in ["md", "csv", "json"] {
+        let r = w.okr(&["export", "--format", format, "--quarter", "all"]);
+        r.ok();
+        assert!(
+            r.stdout.contains("Expandera globalt"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+    assert_eq!(fs::read_to_string(&file).unwrap(), FIXTURE);
+    assert_eq!(
+        fs::read(&lock).unwrap(),
+        lock_before,
+        "the lock is as it was"
+    );
+    drop(held);
+}

@@ -202,3 +202,44 @@ fn the_weekly_checkin_walks_every_key_result_and_ends_up_in_the_file() {
     again.press("q");
     assert_eq!(again.wait_exit(), 0);
 }
+
+/// `okr checkin` opens this week's walk at once, without the quarter view's `c`.
+#[test]
+fn okr_checkin_opens_the_weeks_walk_at_once() {
+    let sandbox = Sandbox::new();
+    sandbox.write_json(&checkin_store());
+    let t = Term::start(
+        &sandbox,
+        100,
+        30,
+        &sandbox.session_command_with("en", &["checkin"]),
+    );
+    t.wait_until(
+        concat!("Check-in 2026-W48", " at ", "Key result 1 of 3"),
+        |s| s.contains("Check-in 2026-W48") && s.contains("Key result 1 of 3"),
+    );
+    wait_field(&t, "Value", "12.5", "the value is prefilled");
+    t.type_text("30");
+    wait_field(&t, "Value", "30", "typed over the prefilled value");
+    t.press("Enter");
+    t.wait_for("Key result 2 of 3");
+    // Esc leaves the walk with what was entered; q then quits.
+    t.press("Escape");
+    t.wait_gone("Key result 2 of 3");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    let data = sandbox.json();
+    assert_eq!(key_result(&data, "kr1")["measure"]["current"], 30.0);
+    let week = data["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["week"] == "2026-W48")
+        .unwrap_or_else(|| panic!("no check-in of this week: {data:#}"));
+    assert_eq!(week["date"], TODAY);
+    let entries = week["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{entries:#?}");
+    assert_eq!(entries[0]["key_result"], "kr1");
+    assert_eq!(entries[0]["value"], 30.0);
+}

@@ -204,7 +204,18 @@ fn a_small_window_says_so_and_a_larger_one_shows_the_quarter() {
     // lost. Wait for the handler, so the test checks the redraw, not the race.
     let pid = sandbox.locker_pid();
     let start = Instant::now();
-    while catches_sigwinch(pid) == Some(false) {
+    loop {
+        match catches_sigwinch(pid) {
+            Some(true) => break,
+            Some(false) => {}
+            None if cfg!(target_os = "linux") => {
+                panic!("/proc/{pid}/status cannot be read on Linux")
+            }
+            None => {
+                println!("no /proc here: the resize is sent without waiting for okr to listen");
+                break;
+            }
+        }
         assert!(start.elapsed() < WAIT, "okr never listened for SIGWINCH");
         std::thread::sleep(POLL);
     }

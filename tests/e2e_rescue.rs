@@ -4,32 +4,11 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use support::Sandbox;
 use support::term::{EN, Term, sh_quote};
-
-/// A folder nobody may write in, not even root, until dropped.
-struct Immutable(PathBuf);
-
-impl Immutable {
-    /// `None` where the file system cannot make a folder immutable.
-    fn make(dir: &Path) -> Option<Immutable> {
-        let ok = Command::new("chattr")
-            .arg("+i")
-            .arg(dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then(|| Immutable(dir.to_path_buf()))
-    }
-}
-
-impl Drop for Immutable {
-    fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
-    }
-}
+use support::{Immutable, Sandbox};
 
 /// okr in tmux on `shared/okr.json` in the sandbox, a folder that refuses
 /// writes once okr has started.

@@ -5,8 +5,8 @@
 mod support;
 
 use serde_json::Value;
-use support::Sandbox;
-use support::term::{Term, field_value, wait_field};
+use support::term::{Term, field_value, session_of, wait_field};
+use support::{Sandbox, okr_binary};
 
 /// A finished quarter (2026-Q3): a committed Mål whose key result reached
 /// its target, and an aspirational one at 30 % with an open and a done Uppgift.
@@ -180,4 +180,39 @@ fn the_quarter_review_scores_writes_the_retro_and_carries_over() {
     assert!(stdout.contains("Snabba releaser varje vecka"), "{stdout}");
     assert!(stdout.contains("- Status: carried over"), "{stdout}");
     assert!(stdout.contains("- Status: achieved"), "{stdout}");
+}
+
+/// `okr review` without a quarter opens the quarter just ended during the
+/// first two weeks of a new one, and today's quarter after that.
+#[test]
+fn okr_review_opens_the_quarter_just_ended_for_two_weeks() {
+    let sandbox = Sandbox::new();
+    sandbox.write_json(&review_store());
+    let file = sandbox.file();
+    let bin = okr_binary().to_string_lossy().into_owned();
+    let args = ["--file", file.to_str().unwrap(), "--lang", "en", "review"];
+    for (today, shown) in [
+        ("2026-10-01", "Quarter review 2026 Q3"),
+        ("2026-10-14", "Quarter review 2026 Q3"),
+        ("2026-10-15", "Quarter review 2026 Q4"),
+        ("2026-11-24", "Quarter review 2026 Q4"),
+    ] {
+        let t = Term::start(
+            &sandbox,
+            100,
+            30,
+            &session_of(&[("OKR_TODAY", today)], &bin, &args, ""),
+        );
+        // The footer is drawn last: once it is there, so is the list.
+        let screen = t.wait_until(&format!("{shown} and the footer"), |s| {
+            s.contains(shown) && s.contains("q/Ctrl-C quit")
+        });
+        assert_eq!(
+            screen.contains("▸ Lansera appen"),
+            shown.ends_with("Q3"),
+            "on {today}:\n{screen}"
+        );
+        t.press("q");
+        assert_eq!(t.wait_exit(), 0, "on {today}");
+    }
 }

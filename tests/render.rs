@@ -120,17 +120,68 @@ fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
     ]
 }
 
+/// What a state shows at every size from 40×12 up, in English and Swedish.
+fn marker(name: &str, lang: Lang) -> &'static str {
+    let (en, sv) = match name {
+        "quarter" => ("▸ Expandera globalt", "▸ Expandera globalt"),
+        "empty" => (
+            "No objectives for this quarter yet",
+            "Inga mål för det här kvartalet än",
+        ),
+        "quarter_key_results" => ("▸ kr1 Sälj för 100 miljoner", "▸ kr1 Sälj för 100 miljoner"),
+        "detail" => ("(o1 ·", "(o1 ·"),
+        "detail_initiatives" => (
+            "▸ [x] Gå igenom alla abonnemang",
+            "▸ [x] Gå igenom alla abonnemang",
+        ),
+        "form_objective" => ("bäst på OKR", "bäst på OKR"),
+        "form_key_result_errors" => ("tolv", "tolv"),
+        "form_value" => ("New value: kr1", "Nytt värde: kr1"),
+        "confirm_delete" => (
+            "Delete “Expandera globalt”?",
+            "Ta bort «Expandera globalt»?",
+        ),
+        "help" => ("previous quarter", "föregående kvartal"),
+        "help_detail" => ("x/Space", "x/Space"),
+        "checkin_walk" => ("Check-in 2026-W48", "Incheckning 2026-W48"),
+        "checkin_reflect" => ("Två nya kunder", "Två nya kunder"),
+        "checkin_pulse" => ("●●●●○ 4", "●●●●○ 4"),
+        "checkin_summary" => ("→ 70", "→ 70"),
+        "review" => ("Quarter review 2026 Q4", "Kvartalsgenomgång 2026 Q4"),
+        "review_form" => ("Bli självförsörjand", "Bli självförsörjand"),
+        "carry" => ("[x] kr10", "[x] kr10"),
+        "overview" => ("▸ 2026 Q4", "▸ 2026 Q4"),
+        "planning" => ("Quarter 2027 Q1", "Kvartal 2027 Q1"),
+        other => panic!("no marker for the state {other}"),
+    };
+    if lang == Lang::En { en } else { sv }
+}
+
+/// A screen's text on one line, each run of white space one space.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[test]
-fn every_screen_draws_at_every_size_without_panic() {
+fn every_screen_shows_itself_at_every_size_or_says_the_window_is_too_small() {
     for lang in [Lang::Sv, Lang::En] {
+        let too_small = okr::i18n::strings(lang).too_small;
         for (name, h) in states(lang) {
             for (w, hgt) in SIZES {
                 let text = render(&h.app, w, hgt);
-                assert_eq!(
-                    text.lines().count(),
-                    usize::from(hgt),
-                    "{name} at {w}x{hgt}"
-                );
+                let at = format!("{name} at {w}x{hgt} in {lang:?}");
+                if okr::ui::too_small(w, hgt) {
+                    // As much of the sentence as fits, and nothing else.
+                    let shown = flat(&text);
+                    assert!(!shown.is_empty(), "{at}: nothing shown");
+                    assert!(too_small.starts_with(&shown), "{at}:\n{text}");
+                    if w >= 39 {
+                        assert_eq!(shown, too_small, "{at}: the whole sentence fits");
+                    }
+                } else {
+                    let marker = marker(name, lang);
+                    assert!(text.contains(marker), "{at}: no {marker:?}:\n{text}");
+                }
             }
             // Every odd size in between too, for the layout arithmetic.
             for w in (1..=120).step_by(7) {
@@ -190,20 +241,29 @@ fn the_quarter_view_shows_what_the_spec_lists() {
     assert!(text.contains("?/F1 help"), "{text}");
 }
 
+/// Every screen drawn without colour (what `NO_COLOR` in the environment
+/// asks for; tests/e2e_env.rs runs okr so): no cell has a colour, and the
+/// quarter's pace is still said in words.
 #[test]
-fn no_color_keeps_meaning_in_words() {
+fn without_colour_no_screen_uses_one() {
+    use ratatui::style::Color;
+    for lang in [Lang::Sv, Lang::En] {
+        for (name, mut h) in states(lang) {
+            h.app.color = false;
+            let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+            terminal.draw(|f| okr::ui::draw(&h.app, f)).unwrap();
+            let buf = terminal.backend().buffer().clone();
+            for cell in buf.content() {
+                assert!(
+                    cell.fg == Color::Reset && cell.bg == Color::Reset,
+                    "{name} in {lang:?}: a colour in {:?}",
+                    cell.symbol()
+                );
+            }
+        }
+    }
     let mut h = Harness::new(Some(demo()), Lang::En);
     h.app.color = false;
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| okr::ui::draw(&h.app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    for cell in buf.content() {
-        assert_eq!(
-            cell.fg,
-            ratatui::style::Color::Reset,
-            "a colour was used with NO_COLOR"
-        );
-    }
     assert!(render(&h.app, 100, 30).contains("behind pace"));
 }
 

@@ -168,22 +168,28 @@ fn kill_9_while_the_background_writer_saves_leaves_a_whole_file() {
 }
 
 /// Starts a child saving in `mode` and kills it with SIGKILL `kills` times;
-/// after each kill the file must be whole and one of the states written.
+/// after each kill the file must be whole and one of the states written,
+/// and so must the backup. Some kills must land in the middle of a write,
+/// between the temporary file's creation and its rename: the rounds that
+/// leave one behind are counted (each child's open removed those of the
+/// round before, so what is there after a kill is this round's).
 fn kill_9_loop(mode: &str, kills: usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("okr.json");
-    {
-        let (mut store, _) = Store::open(&path).unwrap();
-        store.save(&state(0)).unwrap();
-    }
+    // Written without a store: the children must find the lock free.
+    fs::write(&path, support::data::bytes(&state(0))).unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut last = 0u64;
     let mut killed_after_saving = 0;
+    let mut killed_mid_write = 0;
     for round in 0..kills {
         let (child, rx) = spawn_child(mode, &path);
         assert_eq!(wait_ready(&rx), format!("READY {last}"), "round {round}");
         std::thread::sleep(Duration::from_millis(rng.between(1, 20)));
         kill9(child);
+        if !temp_files(dir.path()).is_empty() {
+            killed_mid_write += 1;
+        }
         // Every `SAVING n` the child printed, up to its death.
         let announced = rx
             .iter()
@@ -207,16 +213,41 @@ fn kill_9_loop(mode: &str, kills: usize) {
             killed_after_saving += 1;
         }
         last = n;
-        // The backup is written atomically too.
-        if let Ok(bak) = fs::read(dir.path().join("okr.json.bak")) {
-            format::parse(Path::new("okr.json.bak"), &bak).unwrap();
+        // The backup is written atomically too, and before the file: once a
+        // child's state is in the file, the backup is there and whole.
+        let bak = dir.path().join("okr.json.bak");
+        match fs::read(&bak) {
+            Ok(bytes) => {
+                format::parse(Path::new("okr.json.bak"), &bytes)
+                    .unwrap_or_else(|e| panic!("round {round}: the backup is damaged: {e}"));
+            }
+            Err(e) => assert!(
+                n == 0 && e.kind() == std::io::ErrorKind::NotFound,
+                "round {round}: state {n} is in the file but no backup: {e}"
+            ),
         }
     }
-    eprintln!("{mode}: {kills} kills, {killed_after_saving} while saving, {last} states written");
+    println!(
+        "{mode}: {kills} kills, {killed_after_saving} while saving, \
+         {killed_mid_write} left a temporary file behind, {last} states written"
+    );
     assert!(
         killed_after_saving > 0 && last > 0,
         "the child never got to save: the test checked nothing"
     );
+    assert!(
+        killed_mid_write > 0,
+        "no kill landed between a temporary file's creation and its rename"
+    );
+}
+
+/// The temporary files of saves in `dir`.
+fn temp_files(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
 }
 
 #[test]
@@ -246,7 +277,7 @@ fn a_second_open_is_refused_until_the_first_is_dropped() {
     assert!(err.contains(&path.display().to_string()), "{err}");
     assert!(err.contains(&std::process::id().to_string()), "{err}");
     drop(first);
-    Store::open(&path).unwrap();
+    support::reopen(&path);
 }
 
 #[test]

@@ -117,6 +117,10 @@ fn unknown_fields_survive_a_load_and_a_save() {
             "x_checkin": [1, 2]
         }]
     });
+    // A second unknown field after each first one: their order is not the
+    // order of the alphabet, so a sorted save would show.
+    let mut file = file;
+    add_a_second_unknown_field(&mut file);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("okr.json");
     fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
@@ -153,6 +157,56 @@ fn unknown_fields_survive_a_load_and_a_save() {
         saved["objectives"][0]["key_results"][0]["measure"]["type"],
         "numeric"
     );
+    let objects = unknown_fields_come_last_in_their_order(&file, &saved, "");
+    assert_eq!(objects, 12, "every object with unknown fields was checked");
+}
+
+/// Adds `"x_a"` after the unknown fields (`x_…`) of every object that has some.
+fn add_a_second_unknown_field(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            map.values_mut().for_each(add_a_second_unknown_field);
+            if map.keys().any(|k| k.starts_with("x_")) {
+                map.insert("x_a".into(), json!("second"));
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_a_second_unknown_field),
+        _ => {}
+    }
+}
+
+/// Checks that in every object of `saved` the unknown fields (`x_…`) of the
+/// same object in `input` come after all known ones, in the input's order.
+/// Returns how many objects had unknown fields.
+fn unknown_fields_come_last_in_their_order(input: &Value, saved: &Value, at: &str) -> usize {
+    match (input, saved) {
+        (Value::Object(i), Value::Object(s)) => {
+            let unknown: Vec<&String> = i.keys().filter(|k| k.starts_with("x_")).collect();
+            let keys: Vec<&String> = s.keys().collect();
+            assert!(keys.len() >= unknown.len(), "{at}: {keys:?}");
+            assert_eq!(
+                keys[keys.len() - unknown.len()..],
+                unknown,
+                "{at}: the unknown fields are not last in their order: {keys:?}"
+            );
+            let inner: usize = i
+                .iter()
+                .filter(|(k, _)| !k.starts_with("x_"))
+                .filter_map(|(k, v)| {
+                    let here = format!("{at}/{k}");
+                    Some(unknown_fields_come_last_in_their_order(v, s.get(k)?, &here))
+                })
+                .sum();
+            inner + usize::from(!unknown.is_empty())
+        }
+        (Value::Array(i), Value::Array(s)) => i
+            .iter()
+            .zip(s)
+            .enumerate()
+            .map(|(n, (i, s))| unknown_fields_come_last_in_their_order(i, s, &format!("{at}/{n}")))
+            .sum(),
+        _ => 0,
+    }
 }
 
 // ---------------------------------------------------------------- parse never panics

@@ -6,11 +6,11 @@ mod support;
 
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 
 use okr::model::Data;
 use okr::store::{self, SaveError, Store};
+use support::Immutable;
 use support::data::{bytes, populated, state};
 
 // ---------------------------------------------------------------- helpers
@@ -46,7 +46,7 @@ fn populated_data_round_trips_pretty_and_stable() {
     store.save(&data).unwrap();
     assert_eq!(fs::read(&path).unwrap(), first);
     drop(store);
-    let (mut store, again) = Store::open(&path).unwrap();
+    let (mut store, again) = support::reopen(&path);
     assert_eq!(again, data);
     store.save(&again).unwrap();
     assert_eq!(fs::read(&path).unwrap(), first);
@@ -114,7 +114,7 @@ fn backup_holds_the_bytes_from_before_the_run() {
     drop(store);
 
     // A new run backs up what the last one left.
-    let (mut store, _) = Store::open(&path).unwrap();
+    let (mut store, _) = support::reopen(&path);
     store.save(&state(3)).unwrap();
     assert_eq!(fs::read(&bak).unwrap(), bytes(&state(2)));
 }
@@ -160,28 +160,6 @@ fn a_failed_write_after_the_backup_leaves_the_file_as_it_was() {
     }
 }
 
-/// Makes a folder immutable with `chattr +i` for as long as it lives.
-struct Immutable(PathBuf);
-
-impl Immutable {
-    /// `None` when `chattr` is missing or not allowed here.
-    fn set(dir: &Path) -> Option<Immutable> {
-        let ok = Command::new("chattr")
-            .arg("+i")
-            .arg(dir)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then(|| Immutable(dir.to_path_buf()))
-    }
-}
-
-impl Drop for Immutable {
-    fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
-    }
-}
-
 #[test]
 fn a_read_only_folder_fails_the_save_and_keeps_the_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -194,14 +172,9 @@ fn a_read_only_folder_fails_the_save_and_keeps_the_file() {
 
     // Tests run as root here, where `chmod a-w` does not stop writes; an
     // immutable folder does. Where neither works, the fault seam stands in.
-    let mut guard = Immutable::set(&folder);
-    let blocked = guard.is_some() && fs::write(folder.join("probe"), b"x").is_err();
-    if !blocked {
-        guard = None;
-        let _ = fs::remove_file(folder.join("probe"));
-        eprintln!(
-            "cannot make a folder read-only here; simulating the failure with the fault seam"
-        );
+    let guard = Immutable::make(&folder);
+    if guard.is_none() {
+        println!("cannot make a folder read-only here; simulating the failure with the fault seam");
         store.faults().fail_nth_write(1);
     }
     let err = store.save(&state(1)).unwrap_err();
@@ -276,6 +249,9 @@ fn a_file_deleted_by_another_program_is_written_anew() {
 
 // ---------------------------------------------------------------- non-finite numbers
 
+/// A place in the data that holds a number.
+type Place = (&'static str, fn(&mut Data, f64));
+
 #[test]
 fn a_number_json_cannot_hold_is_refused_not_written() {
     let dir = tempfile::tempdir().unwrap();
@@ -283,19 +259,63 @@ fn a_number_json_cannot_hold_is_refused_not_written() {
     fs::write(&path, bytes(&state(0))).unwrap();
     let old = fs::read(&path).unwrap();
     let (mut store, _) = Store::open(&path).unwrap();
-    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-        let mut data = populated();
-        data.objective_mut(0).unwrap().key_results[0]
-            .measure
-            .set_current(bad);
-        // JSON has no NaN or infinity: writing `null` would make a file okr
-        // cannot read back. Either the save is refused, or it reads back.
-        match store.save(&data) {
-            Err(SaveError::Encode(_)) => assert_eq!(fs::read(&path).unwrap(), old),
-            Err(e) => panic!("{e:?}"),
-            Ok(()) => {
-                store::read(&path).unwrap();
-            }
+    // JSON has no NaN or infinity: written as `null`, it would make a file
+    // okr cannot read back.
+    let places: [Place; 4] = [
+        ("a current value", |d, v| {
+            d.objective_mut(0).unwrap().key_results[0]
+                .measure
+                .set_current(v)
+        }),
+        ("a weight", |d, v| {
+            d.objective_mut(0).unwrap().key_results[0].weight = v
+        }),
+        ("a history entry", |d, v| {
+            d.objective_mut(0).unwrap().key_results[0].history[0].value = v
+        }),
+        ("a check-in entry", |d, v| {
+            d.checkins[0].entries[0].value = v
+        }),
+    ];
+    for (what, set) in places {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut data = populated();
+            set(&mut data, bad);
+            let err = store.save(&data).unwrap_err();
+            assert!(
+                matches!(err, SaveError::Encode(_)),
+                "{what} of {bad}: {err:?}"
+            );
+            assert_eq!(fs::read(&path).unwrap(), old, "{what} of {bad}");
+            assert!(!dir.path().join("okr.json.bak").exists(), "{what}");
+            assert!(temp_files(dir.path()).is_empty(), "{what}");
         }
     }
+    // The refusals left the store able to save.
+    store.save(&populated()).unwrap();
+    assert_eq!(store::read(&path).unwrap(), populated());
+}
+
+// ---------------------------------------------------------------- the backup's permission bits
+
+#[test]
+fn a_new_backup_is_readable_only_by_its_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    fs::write(&path, bytes(&state(0))).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let bak = dir.path().join("okr.json.bak");
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    {
+        let (mut store, _) = Store::open(&path).unwrap();
+        store.save(&state(1)).unwrap();
+    }
+    assert_eq!(mode(&bak), 0o600, "a new backup");
+    assert_eq!(mode(&path), 0o644, "the file keeps its own bits");
+    // A backup that is there keeps the bits its owner gave it.
+    fs::set_permissions(&bak, fs::Permissions::from_mode(0o640)).unwrap();
+    let (mut store, _) = support::reopen(&path);
+    store.save(&state(2)).unwrap();
+    assert_eq!(mode(&bak), 0o640, "an existing backup");
+    assert_eq!(fs::read(&bak).unwrap(), bytes(&state(1)));
 }

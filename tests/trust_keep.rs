@@ -42,7 +42,7 @@ fn a_second_runs_conflict_never_overwrites_the_first_runs() {
     write_demo(&path);
     let mut copies = Vec::new();
     for run in 0..3 {
-        let (mut store, mut data) = Store::open(&path).unwrap();
+        let (mut store, mut data) = support::reopen(&path);
         // Someone else writes the file while this run has it open.
         let mut theirs = data.clone();
         theirs.settings.extra.insert("run".into(), run.into());
@@ -259,7 +259,7 @@ fn a_refused_second_okr_never_names_a_process_that_is_gone() {
     }
     drop(holder);
     // A holder that ends cleanly leaves no id behind.
-    drop(Store::open(&path).unwrap());
+    drop(support::reopen(&path));
     assert_eq!(fs::read_to_string(&lock_path).unwrap(), "");
 }
 

@@ -61,6 +61,62 @@ pub fn key_result<'a>(data: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no key result {id}: {data:#}"))
 }
 
+/// A folder nobody may change, not even root (`chattr +i`), until dropped:
+/// no file can be created, renamed or removed in it, while the files in it
+/// can still be read and written in place.
+pub struct Immutable(PathBuf);
+
+impl Immutable {
+    /// `None` where the file system or the system cannot make it so; the
+    /// test then says it does not apply here.
+    pub fn make(dir: &Path) -> Option<Immutable> {
+        let ok = Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        let guard = ok.then(|| Immutable(dir.to_path_buf()))?;
+        // Make sure it holds for this process (root included).
+        let probe = dir.join(".okr-probe");
+        if std::fs::write(&probe, b"x").is_ok() {
+            let _ = std::fs::remove_file(&probe);
+            return None;
+        }
+        Some(guard)
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+    }
+}
+
+/// `Store::open` of a file this test process had open before. A process
+/// that another test of the same binary spawns at the moment the earlier
+/// store is dropped holds a copy of its lock's descriptor until it starts
+/// its program, so the lock can stay taken for that moment: only that
+/// refusal is tried again, for at most [`WAIT`].
+pub fn reopen(path: &Path) -> (okr::store::Store, okr::model::Data) {
+    let start = Instant::now();
+    loop {
+        match okr::store::Store::open(path) {
+            Ok(opened) => return opened,
+            Err(e)
+                if start.elapsed() < WAIT
+                    && matches!(
+                        e.downcast_ref::<okr::store::OpenError>(),
+                        Some(okr::store::OpenError::LockHeld(..))
+                    ) =>
+            {
+                std::thread::sleep(POLL);
+            }
+            Err(e) => panic!("opening {} again: {e}", path.display()),
+        }
+    }
+}
+
 /// A path as okr prints it.
 pub fn display(p: &Path) -> String {
     p.display().to_string()
@@ -195,6 +251,20 @@ impl Sandbox {
 
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with(self.command(), args)
+    }
+
+    /// [`Sandbox::okr`] right after this test process let go of the file's
+    /// lock: tried again while it is refused as open in another okr, for at
+    /// most [`WAIT`] (see [`reopen`]).
+    pub fn okr_after_unlock(&self, args: &[&str]) -> Run {
+        let start = Instant::now();
+        loop {
+            let r = self.okr(args);
+            if !r.stderr.contains("already open in another okr") || start.elapsed() > WAIT {
+                return r;
+            }
+            std::thread::sleep(POLL);
+        }
     }
 
     /// Runs with `--file` naming this sandbox's data file.

@@ -43,13 +43,35 @@ impl Sandbox {
     /// [`Sandbox::session_command`] with okr's further arguments, such as a
     /// subcommand: `["review", "2026-Q3"]`.
     pub fn session_command_with(&self, lang: &str, args: &[&str]) -> String {
-        let args: String = args.iter().map(|a| format!(" {}", sh_quote(a))).collect();
-        format!(
-            "{} --file {} --lang {lang}{args}; echo \"{EXITED} $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$'; echo {END}",
-            sh_quote(&okr_binary().to_string_lossy()),
-            sh_quote(&self.file().to_string_lossy()),
-        )
+        let file = self.file();
+        let mut all = vec!["--file", file.to_str().unwrap(), "--lang", lang];
+        all.extend_from_slice(args);
+        session_of(&[], &okr_binary().to_string_lossy(), &all, "")
     }
+}
+
+/// The shell command line of a session that runs `program` with `args`, in
+/// the session's environment plus `env`, its output sent to `redirect` when
+/// that is not empty (`"> /dev/full"`); then what it left behind, as
+/// [`Sandbox::session_command`] says. The shell then waits instead of
+/// ending: tmux can drop the last output of a pane whose process has just
+/// ended (seen with tmux 3.3 under load), and the session ends with the
+/// server on drop anyway.
+pub fn session_of(env: &[(&str, &str)], program: &str, args: &[&str], redirect: &str) -> String {
+    let env: String = env
+        .iter()
+        .map(|(k, v)| format!("{k}={} ", sh_quote(v)))
+        .collect();
+    let env = if env.is_empty() {
+        env
+    } else {
+        format!("env {env}")
+    };
+    let args: String = args.iter().map(|a| format!(" {}", sh_quote(a))).collect();
+    format!(
+        "{env}{}{args} {redirect}; echo \"{EXITED} $?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo|isig)$'; echo {END}; exec sleep 3600",
+        sh_quote(program),
+    )
 }
 
 /// One tmux session on its own server; the server is killed on drop.
@@ -143,6 +165,31 @@ impl Term {
 
     pub fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p", "-t", &self.name])
+    }
+
+    /// The colour sequences on the screen (foreground or background set to a
+    /// colour; the terminal's default colours and text attributes such as
+    /// bold or reverse are not colours), from tmux's capture with attributes.
+    pub fn colours(&self) -> Vec<String> {
+        let screen = self.tmux(&["capture-pane", "-e", "-p", "-t", &self.name]);
+        let mut found = Vec::new();
+        for part in screen.split("\x1b[").skip(1) {
+            let Some(end) = part.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':'))
+            else {
+                continue;
+            };
+            if !part[end..].starts_with('m') {
+                continue;
+            }
+            let colour = part[..end]
+                .split([';', ':'])
+                .filter_map(|p| p.parse::<u16>().ok())
+                .any(|p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107));
+            if colour {
+                found.push(format!("ESC[{}m", &part[..end]));
+            }
+        }
+        found
     }
 
     /// A tmux format of the pane, e.g. `#{alternate_on}`.

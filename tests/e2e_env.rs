@@ -1,0 +1,141 @@
+//! End to end in a real terminal (tmux): what the environment decides for
+//! the tracker. `NO_COLOR` takes the colours off every screen, and `okr
+//! demo` leaves the file that `OKR_FILE` or the default place names alone.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::fs;
+
+use support::term::{EN, Term, session_of};
+use support::{Sandbox, okr_binary};
+
+/// `okr demo` in English in tmux, with `env` added to the session's.
+fn demo(sandbox: &Sandbox, env: &[(&str, &str)]) -> Term {
+    let bin = okr_binary().to_string_lossy().into_owned();
+    let t = Term::start(
+        sandbox,
+        100,
+        30,
+        &session_of(env, &bin, &["demo", "--lang", "en"], ""),
+    );
+    t.wait_for("▸ Expandera globalt");
+    t
+}
+
+#[test]
+fn no_color_in_the_environment_takes_the_colours_off_every_screen() {
+    let sandbox = Sandbox::new();
+    // Without NO_COLOR the screen has colours: the check below can see them.
+    let t = demo(&sandbox, &[]);
+    assert!(!t.colours().is_empty(), "okr uses colours by default");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    drop(t);
+
+    let t = demo(&sandbox, &[("NO_COLOR", "1")]);
+    // One key at a time, each followed by what the screen then shows (or no
+    // longer shows): an Esc and a key sent together would read as Alt+key.
+    let walk: &[(&str, Until)] = &[
+        ("Tab", Shows("▶ Key results")),
+        ("BTab", Shows("▶ Objectives")),
+        ("Enter", Shows("Objective · Expandera globalt")),
+        ("?", Shows("Esc/?/F1 close the help")),
+        ("Escape", Gone("Esc/?/F1 close the help")),
+        ("a", Shows(EN.new_key_result)),
+        ("Escape", Gone(EN.new_key_result)),
+        ("Escape", Shows("Objectives (5)")),
+        ("c", Shows("Check-in 2026-W48")),
+        ("Escape", Gone("Check-in 2026-W48")),
+        ("r", Shows("Quarter review 2026 Q4")),
+        ("Enter", Shows("Score and retro")),
+        ("Escape", Gone("Score and retro")),
+        ("o", Shows("Overview: all quarters")),
+        ("Escape", Gone("Overview: all quarters")),
+        ("d", Shows("Delete “")),
+        ("n", Gone("Delete “")),
+    ];
+    assert_eq!(t.colours(), Vec::<String>::new(), "colours on the quarter");
+    for (key, until) in walk {
+        t.press(key);
+        match until {
+            Shows(text) => {
+                t.wait_for(text);
+            }
+            Gone(text) => {
+                t.wait_gone(text);
+            }
+        }
+        assert_eq!(
+            t.colours(),
+            Vec::<String>::new(),
+            "colours with NO_COLOR after {key} ({until:?}):\n{}",
+            t.screen()
+        );
+    }
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// What the screen shows once a key has done its work.
+#[derive(Debug)]
+enum Until {
+    Shows(&'static str),
+    Gone(&'static str),
+}
+use Until::{Gone, Shows};
+
+#[test]
+fn demo_leaves_the_file_of_okr_file_and_the_default_file_alone() {
+    let sandbox = Sandbox::new();
+    let named = sandbox.path().join("mine.json");
+    let default = sandbox.data_home().join("okr").join("okr.json");
+    fs::create_dir_all(default.parent().unwrap()).unwrap();
+    let text = support::fixture::FIXTURE;
+    fs::write(&named, text).unwrap();
+    fs::write(&default, text).unwrap();
+    let listing = |dir: &std::path::Path| {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = (listing(sandbox.path()), listing(default.parent().unwrap()));
+
+    for env in [&[("OKR_FILE", named.to_str().unwrap())][..], &[]] {
+        let t = demo(&sandbox, env);
+        t.wait_for("example data");
+        // A change in the demo is saved, in the demo's own file.
+        t.press("a");
+        t.wait_for(EN.new_objective);
+        t.type_text("Only in the demo");
+        t.press("Enter");
+        t.wait_for("▸ Only in the demo");
+        t.press("q");
+        assert_eq!(t.wait_exit(), 0);
+    }
+    assert_eq!(
+        fs::read_to_string(&named).unwrap(),
+        text,
+        "{}",
+        named.display()
+    );
+    assert_eq!(
+        fs::read_to_string(&default).unwrap(),
+        text,
+        "{}",
+        default.display()
+    );
+    let after = (listing(sandbox.path()), listing(default.parent().unwrap()));
+    // tmux's own files (its socket and settings) are the only new names.
+    let new: Vec<_> = after
+        .0
+        .iter()
+        .filter(|n| !before.0.contains(n))
+        .filter(|n| !n.to_string_lossy().starts_with("tmux"))
+        .collect();
+    assert!(new.is_empty(), "the demo left {new:?} beside the file");
+    assert_eq!(after.1, before.1, "nothing beside the default file");
+}
