@@ -168,8 +168,15 @@ pub fn import(
     let name = input.display().to_string();
     let bytes = std::fs::read(input)
         .map_err(|e| ImportError::Read(name.clone(), store::IoReason::of(&e)))?;
-    // The file's language, when it can be read without the lock; else the flag's or the locale's.
-    let setting = store::read(file).ok().and_then(|d| d.settings.language);
+    // The file's language, when it can be read (quickly, without the lock); else the flag's or the locale's.
+    let wanted = store::glance::Wanted {
+        quarter: crate::model::Quarter::of(today),
+        week: crate::model::IsoWeek::of(today),
+        owner: None,
+    };
+    let setting = store::glance::glance(file, wanted)
+        .ok()
+        .and_then(|g| g.settings.language);
     let lang = i18n::choose_lang(lang, setting);
     let plan = plan(format, &bytes, lang, today).map_err(|(place, problem)| ImportError::At {
         file: name.clone(),
