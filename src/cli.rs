@@ -26,7 +26,7 @@ use crate::store::{self, Store};
 )]
 pub struct Cli {
     /// The data file to use
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// The UI language
     #[arg(long, global = true, value_name = "sv|en", value_parser = lang_parser())]
@@ -89,7 +89,7 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: ImportFormat,
         /// The file to import
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         input: PathBuf,
         /// Print what would be added, and write nothing
         #[arg(long)]
