@@ -1,5 +1,6 @@
 //! Speed at three store sizes (see `support`): load against serde_json's own
-//! parse, the first frame, one key press, one save and the Markdown export.
+//! parse, `okr status`, the first frame, one key press, one save and the
+//! Markdown export.
 //! The generated files stay in `target/bench-stores/` for hyperfine and
 //! `/usr/bin/time -v` (see the README).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -56,6 +57,17 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("load", name), |b| {
             b.iter(|| black_box(okr::store::read(&path).unwrap()))
         });
+        g.bench_function(
+            BenchmarkId::new("status: read today's quarter + the line", name),
+            |b| {
+                b.iter(|| {
+                    let mut out = Vec::new();
+                    okr::status::status(&path, None, false, Some(Lang::En), today(), &mut out)
+                        .unwrap();
+                    black_box(out)
+                })
+            },
+        );
         g.bench_function(
             BenchmarkId::new("serde_json Value parse (baseline)", name),
             |b| {

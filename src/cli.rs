@@ -1,5 +1,6 @@
-//! The command line (PRODUCT.md section 6) and the subcommands that need no
-//! terminal: `path`, `export` and `update`.
+//! The command line (PRODUCT.md sections 6 and 10) and the subcommands that
+//! need no terminal: `path` and `update` here; `export`, `status`, `list`,
+//! `import`, `completions` and `man` in their own modules.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,7 +26,7 @@ use crate::store::{self, Store};
 )]
 pub struct Cli {
     /// The data file to use
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
     pub file: Option<PathBuf>,
     /// The UI language
     #[arg(long, global = true, value_name = "sv|en", value_parser = lang_parser())]
@@ -43,6 +44,24 @@ pub enum Command {
         /// The quarter, like 2026-Q4 (default: the current one, or the one just ended during the first two weeks of a new quarter)
         quarter: Option<Quarter>,
     },
+    /// One line for a shell prompt or a tmux status bar: check-in due, progress, key results behind pace
+    Status {
+        /// A few characters for a prompt while the check-in is due: a pencil and the number of key results waiting; nothing when none is due
+        #[arg(long)]
+        short: bool,
+        /// Only the objectives of this owner (written exactly as in the file)
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+    },
+    /// List objectives, key results and initiatives with their ids, owners, progress and values
+    List {
+        /// A quarter like 2026-Q4, or `all` (default: the current one)
+        #[arg(long, value_name = "Q|all")]
+        quarter: Option<QuarterChoice>,
+        /// Only the objectives of this owner (written exactly as in the file)
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+    },
     /// Print a report to stdout
     Export {
         /// A quarter like 2026-Q4, or `all` (default: the current one)
@@ -52,11 +71,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
     },
-    /// Record a key result's new value (for scripts and cron)
+    /// Record a key result's new value, or mark an initiative done or open (for scripts and cron)
     Update {
-        /// The key result's id, as shown in the Mål detail (like kr3)
+        /// The key result's or initiative's id, as `okr list` shows it (like kr3 or u2)
         id: String,
-        /// The new value: a number in the language's convention (sv: 12,5 or 17 500; en: 12.5 or 17,500), or for done/not-done: done/yes/ja/1 or no/nej/0
+        /// The new value: a number in the language's convention (sv: 12,5 or 17 500; en: 12.5 or 17,500), for done/not-done: done/yes/ja/1 or no/nej/0, for an initiative: done/klar or open/öppen
         // Hyphen values, not just clap's negative numbers: those miss `-0,5`.
         #[arg(allow_hyphen_values = true)]
         value: String,
@@ -64,10 +83,37 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Add objectives, key results and initiatives from a CSV or JSON file (okr's own export, or a spreadsheet saved as CSV)
+    Import {
+        /// The file's format
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The file to import
+        #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+        input: PathBuf,
+        /// Print what would be added, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print the data file's path
     Path,
     /// Open the tracker on example data in a temporary file
     Demo,
+    /// Print a shell completion script (see the README for where to put it)
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: crate::manual::Shell,
+    },
+    /// Print the manual page (roff: `okr man | man -l -`)
+    Man,
+}
+
+/// What `okr import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    Csv,
+    Json,
 }
 
 /// `--lang`: the two languages by their codes (the model knows no command line).
@@ -86,7 +132,8 @@ pub fn path(file: &Path, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-/// `okr update KR-ID VALUE [--note TEXT]`: records a value and saves.
+/// `okr update ID VALUE [--note TEXT]`: records a key result's value, or
+/// marks an Uppgift done (dated today) or open, and saves.
 pub fn update(
     file: &Path,
     id: &str,
@@ -104,13 +151,48 @@ pub fn update(
         return Err(store::SaveError::ReadOnly(file.to_path_buf()).into());
     }
     let (mut store, mut data) = Store::open(file)?;
-    let pos = data
-        .find_key_result(id)
-        .ok_or_else(|| CliError::NoSuchKeyResult(id.to_string(), file.display().to_string()))?;
+    let lang = i18n::choose_lang(lang, data.settings.language);
+    let s = i18n::strings(lang);
+    let Some(pos) = data.find_key_result(id) else {
+        let Some((o, i)) = find_initiative(&data, id) else {
+            return Err(
+                CliError::NoSuchKeyResult(id.to_string(), file.display().to_string()).into(),
+            );
+        };
+        let done = initiative_value(value)?;
+        let objective = &data.objectives[o];
+        let before = objective.initiatives[i].clone();
+        let after = match (before.done, done) {
+            (None, true) => Some(today),
+            (Some(d), true) => Some(d),
+            (_, false) => None,
+        };
+        if after != before.done {
+            let (changed, ()) = objective.changed(crate::model::now(), |o| {
+                if let Some(u) = o.initiatives.get_mut(i) {
+                    u.done = after;
+                }
+            });
+            data.objectives[o] = std::sync::Arc::new(changed);
+            store.save(&data)?;
+        }
+        let word = |d: Option<NaiveDate>| match d {
+            Some(d) => (s.commands.done_on)(&d.to_string()),
+            None => s.commands.open.to_string(),
+        };
+        let line = format!(
+            "{} {}: {} → {}",
+            before.id,
+            before.title,
+            word(before.done),
+            word(after)
+        );
+        writeln!(out, "{}", crate::text::line(&line))?;
+        return Ok(());
+    };
     let objective = &data.objectives[pos.objective];
     let kr = &objective.key_results[pos.key_result];
     // A number is read in the language the answer is given in.
-    let lang = i18n::choose_lang(lang, data.settings.language);
     let new = parse_value(&kr.measure, value, lang)?;
     let before = kr.measure.current();
     let kr_id = kr.id.clone();
@@ -129,7 +211,6 @@ pub fn update(
     });
     data.objectives[pos.objective] = std::sync::Arc::new(changed);
     store.save(&data)?;
-    let s = i18n::strings(lang);
     let unit = if unit.is_empty() {
         String::new()
     } else {
@@ -142,6 +223,26 @@ pub fn update(
     );
     writeln!(out, "{}", crate::text::line(&line))?;
     Ok(())
+}
+
+/// The Mål and the index of the Uppgift with this id (case-insensitive).
+fn find_initiative(data: &crate::model::Data, id: &str) -> Option<(usize, usize)> {
+    let id = id.trim();
+    data.objectives.iter().enumerate().find_map(|(oi, o)| {
+        o.initiatives
+            .iter()
+            .position(|u| u.id.eq_ignore_ascii_case(id))
+            .map(|ui| (oi, ui))
+    })
+}
+
+/// Done or open, in either language's words, for an Uppgift.
+fn initiative_value(text: &str) -> Result<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "done" | "klar" | "yes" | "ja" | "1" => Ok(true),
+        "open" | "öppen" | "no" | "nej" | "0" => Ok(false),
+        _ => Err(CliError::NotAnInitiativeValue(text.to_string()).into()),
+    }
 }
 
 /// Reads a typed value for a measure: a number in `lang`'s convention, or
@@ -177,6 +278,8 @@ pub enum CliError {
         lang: Lang,
     },
     NotADoneValue(String),
+    /// `okr update u3 VALUE` with a value that is neither done nor open.
+    NotAnInitiativeValue(String),
     /// `okr update` on a file that is not there: nothing is created.
     NoSuchFile(String, String),
     /// `okr demo --file`: the demo never touches a file of the user's.
@@ -196,6 +299,7 @@ impl CliError {
                 _ => (s.e_number_refused)(&quoted(typed), &s.number_advice(*why, *lang, "; ")),
             },
             CliError::NotADoneValue(t) => (s.e_not_done_value)(&quoted(t)),
+            CliError::NotAnInitiativeValue(t) => (s.commands.e_not_initiative_value)(&quoted(t)),
             CliError::NoSuchFile(p, id) => (s.e_no_such_file)(p, &quoted(id)),
             CliError::DemoFile => s.e_demo_file.to_string(),
             CliError::ControlInNote(c) => (s.e_note_control)(&format!("U+{:04X}", u32::from(*c))),

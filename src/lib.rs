@@ -9,7 +9,9 @@
 //! - [`app`]: the tracker's state and update; [`ui`]: drawing it;
 //!   [`tui`]: the event loop in a real terminal.
 //! - [`cli`]: the command line and the subcommands that need no terminal
-//!   (update, path); [`export`]: the reports.
+//!   (update, path); [`export`]: the reports; [`status`]: the prompt line;
+//!   [`list`]: the ids; [`import`]: CSV and JSON in; [`manual`]: shell
+//!   completions and the man page.
 //! - [`text`]: the one rule that makes text read from the file safe for
 //!   every output (screens, reports, messages).
 
@@ -20,8 +22,12 @@ pub mod cli;
 pub mod demo;
 pub mod export;
 pub mod i18n;
+pub mod import;
+pub mod list;
+pub mod manual;
 pub mod model;
 pub mod run;
+pub mod status;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -54,6 +54,9 @@ pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
         if let Some(x) = cause.downcast_ref::<TerminalError>() {
             return x.text(s);
         }
+        if let Some(x) = cause.downcast_ref::<crate::import::ImportError>() {
+            return x.text(s);
+        }
     }
     format!("{e:#}")
 }
@@ -68,7 +71,11 @@ pub fn today() -> NaiveDate {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
-    let file = cli::data_file(&cli)?;
+    // Completions and the manual need no data file, nor a home to find one in.
+    let file = match &cli.command {
+        Some(Command::Completions { .. } | Command::Man) => std::path::PathBuf::new(),
+        _ => cli::data_file(&cli)?,
+    };
     let today = today();
     let start = match &cli.command {
         None => Start::Quarter,
@@ -152,10 +159,45 @@ fn write_report(
         Command::Update { id, value, note } => {
             cli::update(file, id, value, note.as_deref(), lang, today, out)?
         }
+        Command::Status { short, owner } => {
+            crate::status::status(file, owner.as_deref(), *short, lang, today, out)?
+        }
+        Command::List { quarter, owner } => {
+            let data = store::read(file)?;
+            let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));
+            let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
+            crate::list::list(
+                &data,
+                which,
+                owner.as_deref(),
+                s,
+                today,
+                terminal_width(),
+                out,
+            )?;
+        }
+        Command::Import {
+            format,
+            input,
+            dry_run,
+        } => crate::import::import(file, *format, input, *dry_run, lang, today, out)?,
+        Command::Completions { shell } => crate::manual::completions(*shell, out)?,
+        Command::Man => crate::manual::man(out)?,
         Command::Checkin | Command::Review { .. } | Command::Demo => {}
     }
     out.flush()?;
     Ok(())
+}
+
+/// The width of the terminal standard output goes to; `None` when it goes
+/// to a pipe or a file.
+fn terminal_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal().then(|| {
+        ratatui::crossterm::terminal::size()
+            .map(|(w, _)| w)
+            .unwrap_or(80)
+    })
 }
 
 /// Standard output that remembers whether its reader has gone (a broken

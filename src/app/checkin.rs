@@ -176,16 +176,12 @@ impl App {
 
     /// Key results of today's quarter (`objectives`) still without an entry this week.
     pub(super) fn compute_checkin_waiting(&self, objectives: &[usize]) -> usize {
-        let done: std::collections::HashSet<&str> = self
-            .this_weeks_checkin()
-            .map(|c| c.entries.iter().map(|e| e.key_result.as_str()).collect())
-            .unwrap_or_default();
-        objectives
+        let key_results = objectives
             .iter()
             .filter_map(|i| self.data.objective_at(*i))
             .flat_map(|o| &o.key_results)
-            .filter(|k| !done.contains(k.id.as_str()))
-            .count()
+            .map(|k| k.id.as_str());
+        ck::waiting(&self.data.checkins, key_results, self.today)
     }
 
     /// `c` / `okr checkin`: starts, resumes or reopens this week's check-in.

@@ -1,8 +1,11 @@
 //! Every user-visible string: the shape of a language's table and the helpers
 //! that word numbers and measures; the tables are in `sv.rs` and `en.rs`.
 
+mod commands;
 mod en;
 mod sv;
+
+pub use commands::CommandWords;
 
 pub use en::EN;
 pub use sv::SV;
@@ -354,6 +357,8 @@ pub struct Strings {
     pub e_terminal_gone: fn(&str) -> String,
     pub e_thread: fn(&str) -> String,
     pub e_temp_folder: fn(&str, &str) -> String,
+    /// The words of `status`, `list`, `update` of an Uppgift and `import`.
+    pub commands: CommandWords,
     pub actions: ActionNames,
 }
 

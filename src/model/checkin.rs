@@ -141,6 +141,26 @@ pub fn streak(checkins: &[CheckIn], today: NaiveDate) -> u32 {
     n
 }
 
+/// How many of the key results (by id) have no entry yet in the check-in of
+/// `today`'s ISO week: what the banner and `okr status` count as waiting.
+pub fn waiting<'a>(
+    checkins: &[CheckIn],
+    key_results: impl IntoIterator<Item = &'a str>,
+    today: NaiveDate,
+) -> usize {
+    let week = IsoWeek::of(today);
+    let entered: std::collections::HashSet<&str> = checkins
+        .iter()
+        .filter(|c| c.week == week)
+        .flat_map(|c| &c.entries)
+        .map(|e| e.key_result.as_str())
+        .collect();
+    key_results
+        .into_iter()
+        .filter(|id| !entered.contains(id))
+        .count()
+}
+
 deserialize_keeping_unknown!(CheckIn {
     week: IsoWeek,
     date: NaiveDate,

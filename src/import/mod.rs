@@ -1,0 +1,272 @@
+//! `okr import --format csv|json FILE [--dry-run]`: adds Mål, key results
+//! and Uppgifter (and check-in entries) from okr's own exports or from a
+//! spreadsheet saved as CSV (PRODUCT.md section 10).
+//!
+//! The file is read whole into a [`Plan`] first; anything it cannot read is
+//! named by its row and column (CSV) or its place (JSON), and then nothing
+//! is imported. The plan is added with new ids (never reusing or
+//! overwriting one), in one atomic save with a backup first.
+
+mod csv;
+mod errors;
+mod json;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+pub use errors::{ImportError, Place, Problem};
+
+use crate::cli::ImportFormat;
+use crate::i18n::{self, Strings};
+use crate::model::checkin;
+use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
+use crate::model::{CheckIn, Data, Lang, Objective};
+use crate::store::{self, Store};
+use crate::text;
+
+/// What a file holds, before it is given ids in the data file: Mål with
+/// their key results and Uppgifter, and check-ins whose entries name those
+/// key results by the ids they have in the plan.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub objectives: Vec<Objective>,
+    pub checkins: Vec<CheckIn>,
+    /// Columns of a CSV header that okr does not read, as written.
+    pub not_read: Vec<String>,
+}
+
+/// Reads a file's bytes into a plan. `lang` reads a spreadsheet's numbers;
+/// `today` is the quarter of a row without one.
+pub fn plan(
+    format: ImportFormat,
+    bytes: &[u8],
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Plan, (Place, Problem)> {
+    match format {
+        ImportFormat::Csv => csv::read(bytes, lang, today, crate::model::now()),
+        ImportFormat::Json => json::read(bytes),
+    }
+}
+
+/// What was added: the new Mål by their index in the data, and how many
+/// check-ins got entries.
+pub struct Added {
+    pub objectives: Vec<usize>,
+    pub checkins: usize,
+}
+
+/// Adds the plan to `data` with new ids. A link inside the plan (an
+/// Uppgift's key result, a parent Mål, a check-in entry) follows its new
+/// id; one to something outside the plan is left out.
+pub fn apply(plan: Plan, data: &mut Data) -> Added {
+    let mut objective_ids = HashMap::new();
+    let mut kr_ids = HashMap::new();
+    let mut planned = Vec::new();
+    for mut o in plan.objectives {
+        let id = data.next_id(OBJECTIVE_PREFIX);
+        objective_ids.insert(std::mem::replace(&mut o.id, id), o.id.clone());
+        let next_kr = number(&data.next_id(KEY_RESULT_PREFIX), KEY_RESULT_PREFIX);
+        let mut own = HashMap::new();
+        for (n, k) in (next_kr..).zip(&mut o.key_results) {
+            let id = format!("{KEY_RESULT_PREFIX}{n}");
+            own.insert(std::mem::replace(&mut k.id, id), k.id.clone());
+        }
+        let next_u = number(&data.next_id(INITIATIVE_PREFIX), INITIATIVE_PREFIX);
+        for (n, u) in (next_u..).zip(&mut o.initiatives) {
+            u.id = format!("{INITIATIVE_PREFIX}{n}");
+            u.key_result = u.key_result.as_ref().and_then(|k| own.get(k).cloned());
+        }
+        kr_ids.extend(own);
+        data.remember_ids(&o);
+        data.objectives.push(Arc::new(o));
+        planned.push(data.objectives.len() - 1);
+    }
+    // Parents and carries inside the plan follow; others are not known here.
+    for &i in &planned {
+        if let Some(o) = data.objective_mut(i) {
+            o.parent = o
+                .parent
+                .as_ref()
+                .and_then(|p| objective_ids.get(p).cloned());
+            o.carried_from = o
+                .carried_from
+                .as_ref()
+                .and_then(|p| objective_ids.get(p).cloned());
+        }
+    }
+    let mut checkins = 0;
+    for mut c in plan.checkins {
+        c.entries.retain_mut(|e| match kr_ids.get(&e.key_result) {
+            Some(id) => {
+                e.key_result = id.clone();
+                true
+            }
+            None => false,
+        });
+        if !c.entries.is_empty() {
+            merge_checkin(data, c);
+            checkins += 1;
+        }
+    }
+    Added {
+        objectives: planned,
+        checkins,
+    }
+}
+
+/// Adds a week's check-in: as it is when the file has none for that week;
+/// else its entries join that week's, and its texts are added after the
+/// file's own (a pulse only where the file has none), so nothing is lost.
+fn merge_checkin(data: &mut Data, c: CheckIn) {
+    let Some(mine) = data.checkins.iter_mut().find(|x| x.week == c.week) else {
+        checkin::upsert(&mut data.checkins, c);
+        return;
+    };
+    for e in c.entries {
+        mine.set_entry(e);
+    }
+    for (own, theirs) in [
+        (&mut mine.wins, c.wins),
+        (&mut mine.blockers, c.blockers),
+        (&mut mine.next_steps, c.next_steps),
+    ] {
+        if own.is_empty() {
+            *own = theirs;
+        } else if !theirs.is_empty() && *own != theirs {
+            own.push('\n');
+            own.push_str(&theirs);
+        }
+    }
+    if mine.pulse.is_none() {
+        mine.pulse = c.pulse;
+    }
+}
+
+fn number(id: &str, prefix: &str) -> u64 {
+    id.strip_prefix(prefix)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1)
+}
+
+/// `okr import`: reads `input`, adds what it holds to the data file (or,
+/// with `dry_run`, only says what it would add) and lists it on `out`.
+pub fn import(
+    file: &Path,
+    format: ImportFormat,
+    input: &Path,
+    dry_run: bool,
+    lang: Option<Lang>,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<()> {
+    let name = input.display().to_string();
+    let bytes = std::fs::read(input)
+        .map_err(|e| ImportError::Read(name.clone(), store::IoReason::of(&e)))?;
+    // The file's language, when it can be read (quickly, without the lock); else the flag's or the locale's.
+    let wanted = store::glance::Wanted {
+        quarter: crate::model::Quarter::of(today),
+        week: crate::model::IsoWeek::of(today),
+        owner: None,
+    };
+    let setting = store::glance::glance(file, wanted)
+        .ok()
+        .and_then(|g| g.settings.language);
+    let lang = i18n::choose_lang(lang, setting);
+    let plan = plan(format, &bytes, lang, today).map_err(|(place, problem)| ImportError::At {
+        file: name.clone(),
+        place,
+        problem,
+    })?;
+    if plan.objectives.is_empty() {
+        return Err(ImportError::At {
+            file: name,
+            place: Place::File,
+            problem: Problem::Nothing,
+        }
+        .into());
+    }
+    let s = i18n::strings(lang);
+    let not_read = plan.not_read.clone();
+    if dry_run {
+        let mut data = store::read(file)?;
+        let added = apply(plan, &mut data);
+        report(
+            &data,
+            &added,
+            s,
+            (s.commands.would_add)(&counts(&data, &added, s)),
+            out,
+        )?;
+    } else {
+        // Nothing is created for an input that cannot be read: the store opens only now.
+        if store::is_read_only(file) {
+            return Err(store::SaveError::ReadOnly(file.to_path_buf()).into());
+        }
+        let (mut store, mut data) = Store::open(file)?;
+        let added = apply(plan, &mut data);
+        store.save(&data)?;
+        let head = (s.commands.added)(&counts(&data, &added, s), &file.display().to_string());
+        report(&data, &added, s, head, out)?;
+    }
+    if !not_read.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            text::line(&(s.commands.columns_not_read)(&not_read.join(", ")))
+        )?;
+    }
+    Ok(())
+}
+
+fn counts(data: &Data, added: &Added, s: &Strings) -> String {
+    let mine = || {
+        added
+            .objectives
+            .iter()
+            .filter_map(|i| data.objective_at(*i))
+    };
+    (s.commands.counts)(
+        added.objectives.len(),
+        mine().map(|o| o.key_results.len()).sum(),
+        mine().map(|o| o.initiatives.len()).sum(),
+        added.checkins,
+    )
+}
+
+/// The heading, then each new Mål with its key results and Uppgifter under it.
+fn report(
+    data: &Data,
+    added: &Added,
+    s: &Strings,
+    head: String,
+    out: &mut impl Write,
+) -> Result<()> {
+    writeln!(out, "{}", text::line(&head))?;
+    for o in added
+        .objectives
+        .iter()
+        .filter_map(|i| data.objective_at(*i))
+    {
+        let mut about = vec![o.quarter.to_string(), s.kind(o.kind).to_string()];
+        about.extend(o.owner.clone());
+        writeln!(
+            out,
+            "{}",
+            text::line(&format!("{} {} ({})", o.id, o.title, about.join(" · ")))
+        )?;
+        for k in &o.key_results {
+            let line = format!("  {} {}: {}", k.id, k.title, s.measure_text(&k.measure));
+            writeln!(out, "{}", text::line(&line))?;
+        }
+        for u in &o.initiatives {
+            writeln!(out, "{}", text::line(&format!("  {} {}", u.id, u.title)))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,285 @@
+//! `okr list`: the Mål of a quarter (or all) with their key results and
+//! Uppgifter — ids, titles, owners, progress, status and value — to find
+//! what `okr update` needs. On a terminal, an indented table cut to its
+//! width; otherwise plain tab-separated lines for scripts.
+
+use std::io::Write;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::export::QuarterChoice;
+use crate::i18n::Strings;
+use crate::model::progress;
+use crate::model::{Data, Initiative, KeyResult, Objective, Quarter};
+use crate::text;
+use crate::ui::widgets::fit;
+
+/// One row: a Mål, a key result or an Uppgift, its texts as the file has them.
+struct Row {
+    /// 0 for a Mål, 1 for what is under it.
+    depth: usize,
+    id: String,
+    title: String,
+    owner: String,
+    progress: String,
+    status: String,
+    value: String,
+    quarter: Quarter,
+}
+
+/// The gap between two columns of the table.
+const GAP: usize = 2;
+/// A title column is never cut below this while other columns can go.
+const MIN_TITLE: usize = 12;
+
+/// `okr list`: the rows of the chosen quarters and owner to `out`, as a
+/// table `width` cells wide, or as plain lines when `width` is `None`.
+pub fn list(
+    data: &Data,
+    which: QuarterChoice,
+    owner: Option<&str>,
+    s: &Strings,
+    today: NaiveDate,
+    width: Option<u16>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let objectives = data.objectives.iter().map(|o| &**o).filter(|o| {
+        let quarter = match which {
+            QuarterChoice::One(q) => o.quarter == q,
+            QuarterChoice::All => true,
+        };
+        quarter && owner.is_none_or(|w| o.owner.as_deref() == Some(w))
+    });
+    let mut mine: Vec<&Objective> = objectives.collect();
+    // Quarter by quarter, in file order within each.
+    mine.sort_by_key(|o| o.quarter);
+    let rows: Vec<Row> = mine.iter().flat_map(|o| rows_of(o, s, today)).collect();
+    match width {
+        Some(w) => table(&rows, s, usize::from(w), out),
+        None => plain(&rows, out),
+    }
+}
+
+fn rows_of(o: &Objective, s: &Strings, today: NaiveDate) -> Vec<Row> {
+    let owner = o.owner.clone().unwrap_or_default();
+    let mut rows = vec![Row {
+        depth: 0,
+        id: o.id.clone(),
+        title: o.title.clone(),
+        owner: owner.clone(),
+        progress: s.percent(progress::objective_progress(o)),
+        status: s
+            .pace_status(progress::objective_status(o, today))
+            .to_string(),
+        value: {
+            let (done, all) = o.initiatives_done();
+            if all > 0 {
+                format!("{} {done}/{all}", s.initiatives.to_lowercase())
+            } else {
+                String::new()
+            }
+        },
+        quarter: o.quarter,
+    }];
+    rows.extend(o.key_results.iter().map(|k| key_result_row(o, k, s, today)));
+    rows.extend(o.initiatives.iter().map(|i| initiative_row(o, i, s)));
+    rows
+}
+
+fn key_result_row(o: &Objective, k: &KeyResult, s: &Strings, today: NaiveDate) -> Row {
+    Row {
+        depth: 1,
+        id: k.id.clone(),
+        title: k.title.clone(),
+        owner: o.owner.clone().unwrap_or_default(),
+        progress: s.percent(progress::key_result_progress(k)),
+        status: s
+            .pace_status(progress::key_result_status(k, o.quarter, today))
+            .to_string(),
+        value: s.measure_text(&k.measure),
+        quarter: o.quarter,
+    }
+}
+
+fn initiative_row(o: &Objective, i: &Initiative, s: &Strings) -> Row {
+    Row {
+        depth: 1,
+        id: i.id.clone(),
+        title: i.title.clone(),
+        owner: o.owner.clone().unwrap_or_default(),
+        progress: String::new(),
+        status: if i.done.is_some() {
+            s.done.to_string()
+        } else {
+            s.commands.open.to_string()
+        },
+        value: {
+            let mut v: Vec<String> = i.done.iter().map(|d| d.to_string()).collect();
+            v.extend(
+                i.key_result
+                    .as_ref()
+                    .map(|k| format!("{} {k}", s.linked_to)),
+            );
+            v.join(" ")
+        },
+        quarter: o.quarter,
+    }
+}
+
+/// Plain lines, one per row: id, title, owner, progress, status, value and
+/// quarter, separated by tabs; a text's tabs and line breaks are spaces.
+fn plain(rows: &[Row], out: &mut impl Write) -> Result<()> {
+    for r in rows {
+        let fields = [
+            &r.id,
+            &r.title,
+            &r.owner,
+            &r.progress,
+            &r.status,
+            &r.value,
+            &r.quarter.key(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| text::line(f)).collect();
+        writeln!(out, "{}", line.join("\t"))?;
+    }
+    Ok(())
+}
+
+/// The columns after the title; when the terminal is narrow the owner gives
+/// way first, then the status, then the value.
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Owner,
+    Progress,
+    Status,
+    Value,
+}
+
+const AFTER_TITLE: [Column; 4] = [
+    Column::Owner,
+    Column::Progress,
+    Column::Status,
+    Column::Value,
+];
+
+impl Column {
+    /// A row's text in the column; the owner only on a Mål's row (what is
+    /// under it has the same).
+    fn of(self, r: &Row) -> &str {
+        match self {
+            Column::Owner if r.depth > 0 => "",
+            Column::Owner => &r.owner,
+            Column::Progress => &r.progress,
+            Column::Status => &r.status,
+            Column::Value => &r.value,
+        }
+    }
+
+    fn heading(self, s: &Strings) -> &'static str {
+        match self {
+            Column::Owner => s.owner,
+            Column::Progress => s.progress,
+            Column::Status => s.status,
+            Column::Value => s.value,
+        }
+    }
+
+    /// The widest a column may be before its texts are cut.
+    fn most(self) -> usize {
+        match self {
+            Column::Owner => 16,
+            Column::Value => 28,
+            Column::Progress | Column::Status => usize::MAX,
+        }
+    }
+}
+
+/// The indented table, every line at most `width` cells, with a heading
+/// line per quarter.
+fn table(rows: &[Row], s: &Strings, width: usize, out: &mut impl Write) -> Result<()> {
+    if rows.is_empty() {
+        writeln!(out, "{}", s.commands.nothing_listed)?;
+        return Ok(());
+    }
+    let cells = |t: &str| text::width(&text::shown(t));
+    let id_w = rows
+        .iter()
+        .map(|r| r.depth * 2 + cells(&r.id))
+        .chain([cells(s.commands.col_id)])
+        .max()
+        .unwrap_or(0);
+    let title_w = rows
+        .iter()
+        .map(|r| cells(&r.title))
+        .chain([cells(s.f_title)])
+        .max()
+        .unwrap_or(0);
+    // The columns with anything in them, at the width of their widest text.
+    let mut columns: Vec<(Column, usize)> = AFTER_TITLE
+        .iter()
+        .filter(|c| rows.iter().any(|r| !c.of(r).is_empty()))
+        .map(|&c| {
+            let w = rows.iter().map(|r| cells(c.of(r))).max().unwrap_or(0);
+            (c, w.max(cells(c.heading(s))).min(c.most()))
+        })
+        .collect();
+    let room = |columns: &[(Column, usize)]| {
+        let used: usize = columns.iter().map(|(_, w)| w + GAP).sum();
+        width.saturating_sub(id_w + GAP + used)
+    };
+    for gives_way in [Column::Owner, Column::Status, Column::Value] {
+        if room(&columns) >= title_w.min(MIN_TITLE) {
+            break;
+        }
+        columns.retain(|(c, _)| *c != gives_way);
+    }
+    let title_w = title_w.min(room(&columns));
+    let line = |id: &str, depth: usize, title: &str, rest: Vec<String>| {
+        let mut l = " ".repeat(depth * 2);
+        l.push_str(&fit(id, id_w.saturating_sub(depth * 2)));
+        let mut at = id_w + GAP;
+        pad(&mut l, at);
+        l.push_str(&fit(title, title_w));
+        at += title_w + GAP;
+        for ((_, w), text) in columns.iter().zip(rest) {
+            pad(&mut l, at);
+            l.push_str(&fit(&text, *w));
+            at += w + GAP;
+        }
+        fit(l.trim_end(), width)
+    };
+    let heading = line(
+        s.commands.col_id,
+        0,
+        s.f_title,
+        columns
+            .iter()
+            .map(|(c, _)| c.heading(s).to_string())
+            .collect(),
+    );
+    let mut quarter = None;
+    for r in rows {
+        if quarter != Some(r.quarter) {
+            if quarter.is_some() {
+                writeln!(out)?;
+            }
+            quarter = Some(r.quarter);
+            writeln!(
+                out,
+                "{}",
+                fit(&format!("{} {}", s.quarter, r.quarter), width)
+            )?;
+            writeln!(out, "{heading}")?;
+        }
+        let rest = columns.iter().map(|(c, _)| c.of(r).to_string()).collect();
+        writeln!(out, "{}", line(&r.id, r.depth, &r.title, rest))?;
+    }
+    Ok(())
+}
+
+/// Spaces up to `cells` display cells.
+fn pad(line: &mut String, cells: usize) {
+    let have = text::width(line);
+    line.extend(std::iter::repeat_n(' ', cells.saturating_sub(have)));
+}

@@ -1,0 +1,139 @@
+//! `okr completions SHELL` and `okr man`: shell completion scripts and the
+//! manual page, both generated from the command-line definition in
+//! [`crate::cli`], so they never fall behind it.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::{Arg, CommandFactory};
+use roff::{Roff, bold, italic, roman};
+
+use crate::cli::Cli;
+
+/// The shells `okr completions` writes a script for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+/// `okr completions SHELL`: the completion script on `out`.
+pub fn completions(shell: Shell, out: &mut impl Write) -> Result<()> {
+    let shell = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+        Shell::Powershell => clap_complete::Shell::PowerShell,
+    };
+    clap_complete::generate(shell, &mut Cli::command(), "okr", out);
+    Ok(())
+}
+
+/// `okr man`: the manual page, okr(1), in roff: clap's sections, then one
+/// per command with its arguments, the environment and the files.
+pub fn man(out: &mut impl Write) -> Result<()> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let page = clap_mangen::Man::new(cmd.clone());
+    page.render_title(out)?;
+    page.render_name_section(out)?;
+    page.render_synopsis_section(out)?;
+    page.render_description_section(out)?;
+    page.render_options_section(out)?;
+    let mut roff = Roff::default();
+    roff.control("SH", ["COMMANDS"]);
+    for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
+        command_section(&mut roff, sub);
+    }
+    environment(&mut roff);
+    roff.to_writer(out)?;
+    page.render_extra_section(out)?;
+    page.render_version_section(out)?;
+    Ok(())
+}
+
+/// A command's own part of the page: its synopsis, what it does, and each
+/// of its arguments.
+fn command_section(roff: &mut Roff, sub: &clap::Command) {
+    let own: Vec<&Arg> = sub
+        .get_arguments()
+        .filter(|a| !a.is_global_set() && !a.is_hide_set())
+        .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
+        .collect();
+    let mut synopsis = vec![bold(format!("okr {}", sub.get_name()))];
+    for a in &own {
+        synopsis.push(roman(" "));
+        let shape = shape(a);
+        synopsis.push(roman(if a.is_required_set() {
+            shape
+        } else {
+            format!("[{shape}]")
+        }));
+    }
+    roff.control("SS", [sub.get_name()]);
+    roff.text(synopsis);
+    if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+        roff.control("PP", []);
+        roff.text([roman(about.to_string())]);
+    }
+    for a in own {
+        roff.control("TP", []);
+        roff.text([italic(shape(a))]);
+        if let Some(help) = a.get_long_help().or(a.get_help()) {
+            roff.text([roman(help.to_string())]);
+        }
+        let values: Vec<String> = a
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !values.is_empty() {
+            roff.text([roman(format!(" ({})", values.join(", ")))]);
+        }
+    }
+}
+
+/// How an argument is written: `--owner NAME`, `--short`, `ID`.
+fn shape(a: &Arg) -> String {
+    let value = a
+        .get_value_names()
+        .and_then(|v| v.first())
+        .map(|v| v.to_string())
+        .unwrap_or_else(|| a.get_id().as_str().to_uppercase());
+    let takes_value = a.get_num_args().is_some_and(|n| n.takes_values());
+    match a.get_long() {
+        Some(long) if takes_value => format!("--{long} {value}"),
+        Some(long) => format!("--{long}"),
+        None => value,
+    }
+}
+
+/// The ENVIRONMENT and FILES sections.
+fn environment(roff: &mut Roff) {
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (name, what) in [
+        ("OKR_FILE", "The data file, when --file is not given."),
+        (
+            "OKR_TODAY",
+            "Pins today's date (YYYY-MM-DD), for demos and tests.",
+        ),
+        (
+            "LC_ALL, LC_MESSAGES, LANG",
+            "The interface language when neither --lang nor the file sets one: a value starting with sv gives Swedish, en English.",
+        ),
+        ("NO_COLOR", "Turns colour off in the tracker."),
+    ] {
+        roff.control("TP", []);
+        roff.text([bold(name)]);
+        roff.text([roman(what)]);
+    }
+    roff.control("SH", ["FILES"]);
+    roff.control("TP", []);
+    roff.text([italic("okr.json")]);
+    roff.text([roman(
+        "The data file, in the platform's data folder unless --file or OKR_FILE names another (okr path prints it). Beside it: okr.json.lock while okr writes, okr.json.bak, the file as it was before a run's first save.",
+    )]);
+}

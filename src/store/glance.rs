@@ -1,0 +1,250 @@
+//! A quick read of one quarter, for `okr status` on every shell prompt: the
+//! Mål of that quarter (of one owner, when asked) and the check-in of one
+//! week are read in full, into the model's own types; the rest of the file
+//! is checked to be JSON and skipped without being built. Like
+//! [`super::read`], it takes no lock and writes nothing.
+//!
+//! A file the fast path cannot read is read again in full, so that its
+//! error is the very one every other command gives (path, line, column).
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::value::MapDeserializer;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::format;
+use super::{IoReason, LoadError, Problem};
+use crate::model::{CheckIn, Data, FORMAT_VERSION, IsoWeek, Objective, Quarter, Settings};
+
+/// What [`glance`] read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Glance {
+    pub settings: Settings,
+    /// The Mål of the quarter (of the owner, when one was given), in file order.
+    pub objectives: Vec<Objective>,
+    /// The check-in of the week, if the file has one.
+    pub checkin: Option<CheckIn>,
+}
+
+/// Which Mål and which check-in to read.
+#[derive(Clone, Copy, Debug)]
+pub struct Wanted<'a> {
+    pub quarter: Quarter,
+    pub week: IsoWeek,
+    /// Only the Mål whose owner is exactly this.
+    pub owner: Option<&'a str>,
+}
+
+impl Wanted<'_> {
+    fn objective(&self, o: &Objective) -> bool {
+        o.quarter == self.quarter && self.owner.is_none_or(|w| o.owner.as_deref() == Some(w))
+    }
+}
+
+/// Reads the part of the file at `path` that `wanted` names. A missing file
+/// is an empty store.
+pub fn glance(path: &Path, wanted: Wanted) -> Result<Glance, LoadError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Glance::default()),
+        Err(e) => {
+            return Err(LoadError {
+                path: path.to_path_buf(),
+                position: None,
+                problem: Problem::Io(IoReason::of(&e)),
+            });
+        }
+    };
+    match fast(&bytes, wanted) {
+        Some(g) => Ok(g),
+        // The full read names the problem exactly as every other command does.
+        None => format::parse(path, &bytes).map(|data| of_data(&data, wanted)),
+    }
+}
+
+/// The glance of a store already in memory.
+pub fn of_data(data: &Data, wanted: Wanted) -> Glance {
+    Glance {
+        settings: data.settings.clone(),
+        objectives: data
+            .objectives
+            .iter()
+            .filter(|o| wanted.objective(o))
+            .map(|o| (**o).clone())
+            .collect(),
+        checkin: data
+            .checkins
+            .iter()
+            .find(|c| c.week == wanted.week)
+            .cloned(),
+    }
+}
+
+/// The fast path: `None` when anything is not as okr writes it.
+fn fast(bytes: &[u8], wanted: Wanted) -> Option<Glance> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let top = Top(wanted).deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    let (version, glance) = top;
+    (version >= 1 && version <= FORMAT_VERSION).then_some(glance)
+}
+
+/// The top level: the version, the settings, the Mål and the check-ins.
+struct Top<'a>(Wanted<'a>);
+
+impl<'de> DeserializeSeed<'de> for Top<'_> {
+    type Value = (u32, Glance);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Top<'_> {
+    type Value = (u32, Glance);
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an okr file")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut version = None;
+        let mut glance = Glance::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "version" => version = Some(map.next_value::<u32>()?),
+                "settings" => glance.settings = map.next_value()?,
+                "objectives" => {
+                    let items = map.next_value_seed(Each(Pick::Objectives(self.0)))?;
+                    glance.objectives = items.into_iter().filter_map(Item::objective).collect();
+                }
+                "checkins" => {
+                    let items = map.next_value_seed(Each(Pick::Week(self.0.week)))?;
+                    glance.checkin = items.into_iter().find_map(Item::checkin);
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let version = version.ok_or_else(|| serde::de::Error::missing_field("version"))?;
+        Ok((version, glance))
+    }
+}
+
+/// Which items of a list to read in full.
+#[derive(Clone, Copy)]
+enum Pick<'a> {
+    Objectives(Wanted<'a>),
+    Week(IsoWeek),
+}
+
+/// A list of Mål or check-ins, keeping only the picked ones.
+struct Each<'a>(Pick<'a>);
+
+/// One item of the list: read in full when picked, else `None`.
+enum Item {
+    Objective(Objective),
+    Week(CheckIn),
+}
+
+impl Item {
+    fn objective(self) -> Option<Objective> {
+        match self {
+            Item::Objective(o) => Some(o),
+            Item::Week(_) => None,
+        }
+    }
+
+    fn checkin(self) -> Option<CheckIn> {
+        match self {
+            Item::Week(c) => Some(c),
+            Item::Objective(_) => None,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Each<'_> {
+    type Value = Vec<Item>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Each<'_> {
+    type Value = Vec<Item>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut picked = Vec::new();
+        while let Some(fields) = seq.next_element::<Fields<'de>>()? {
+            if let Some(item) = fields.pick(self.0).map_err(serde::de::Error::custom)? {
+                picked.push(item);
+            }
+        }
+        Ok(picked)
+    }
+}
+
+/// An object's fields, each as the JSON text it is in the file: checked,
+/// not built.
+struct Fields<'de>(Vec<(String, &'de RawValue)>);
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    fields.push((key, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(Fields(fields))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl<'de> Fields<'de> {
+    fn field<T: Deserialize<'de>>(&self, name: &str) -> Result<Option<T>, serde_json::Error> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, raw)| T::deserialize(*raw))
+            .transpose()
+    }
+
+    /// The whole object in the model's own type.
+    fn build<T: Deserialize<'de>>(self) -> Result<T, serde_json::Error> {
+        T::deserialize(MapDeserializer::new(self.0.into_iter()))
+    }
+
+    fn pick(self, pick: Pick) -> Result<Option<Item>, serde_json::Error> {
+        match pick {
+            Pick::Objectives(wanted) => {
+                // Only the picked Mål is built: most of a file is other quarters' history.
+                if self.field::<Quarter>("quarter")? != Some(wanted.quarter) {
+                    return Ok(None);
+                }
+                let o: Objective = self.build()?;
+                Ok(wanted.objective(&o).then_some(Item::Objective(o)))
+            }
+            Pick::Week(week) => {
+                if self.field::<IsoWeek>("week")? != Some(week) {
+                    return Ok(None);
+                }
+                Ok(Some(Item::Week(self.build()?)))
+            }
+        }
+    }
+}

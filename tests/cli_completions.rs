@@ -1,0 +1,171 @@
+//! `okr completions` and `okr man`, generated from the command-line
+//! definition: each shell's script is accepted by that shell (where it is
+//! installed), and the manual page is read by `man` (or at least has its
+//! header and every command).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use clap::CommandFactory;
+use support::Sandbox;
+
+/// Every command of okr, from its definition.
+fn commands() -> Vec<String> {
+    okr::cli::Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+fn installed(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Writes `script` to a file and has `shell` check it without running it.
+fn shell_accepts(w: &Sandbox, shell: &str, check: &[&str], script: &str) {
+    let path = w.path().join(format!("okr.{shell}"));
+    std::fs::write(&path, script).unwrap();
+    let out = Command::new(shell).args(check).arg(&path).output().unwrap();
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "{shell} {check:?} refused the script: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn every_shells_script_names_every_command_and_its_shell_accepts_it() {
+    let w = Sandbox::new();
+    for (shell, check) in [
+        ("bash", &["-n"][..]),
+        ("zsh", &["-n"]),
+        ("fish", &["--no-execute"]),
+        ("powershell", &[]),
+    ] {
+        let r = w.run(&["completions", shell]);
+        r.ok();
+        for command in commands() {
+            assert!(r.stdout.contains(&command), "{shell}: no {command}");
+        }
+        for flag in ["dry-run", "short", "owner", "quarter"] {
+            assert!(r.stdout.contains(flag), "{shell}: no {flag}");
+        }
+        match shell {
+            // bash is always there: its check never goes missing.
+            "bash" => shell_accepts(&w, shell, check, &r.stdout),
+            "zsh" | "fish" if installed(shell) => shell_accepts(&w, shell, check, &r.stdout),
+            "zsh" | "fish" => eprintln!("{shell} is not installed: its script is not checked"),
+            _ => assert!(
+                r.stdout.contains("Register-ArgumentCompleter"),
+                "{}",
+                r.stdout
+            ),
+        }
+    }
+    let r = w.run(&["completions", "tcsh"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+}
+
+#[test]
+fn completions_and_man_need_no_data_file_nor_a_home() {
+    let w = Sandbox::new();
+    for args in [&["completions", "bash"][..], &["man"]] {
+        let mut c = w.command();
+        c.env_remove("HOME").env_remove("XDG_DATA_HOME");
+        let r = w.run_with(c, args);
+        r.ok();
+        assert!(!r.stdout.is_empty());
+    }
+    assert!(!w.file().exists());
+}
+
+#[test]
+fn the_man_page_has_its_header_every_command_and_reads_without_a_warning() {
+    let w = Sandbox::new();
+    let r = w.run(&["man"]);
+    r.ok();
+    let page = &r.stdout;
+    assert!(page.lines().any(|l| l.starts_with(".TH okr 1")), "{page}");
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "COMMANDS",
+        "ENVIRONMENT",
+        "FILES",
+    ] {
+        assert!(
+            page.contains(&format!(".SH {section}")),
+            "no {section}:\n{page}"
+        );
+    }
+    for command in commands() {
+        assert!(
+            page.contains(&format!(".SS {command}\n")),
+            "no {command}:\n{page}"
+        );
+    }
+    let path = w.path().join("okr.1");
+    std::fs::write(&path, page).unwrap();
+    if installed("man") {
+        let out = Command::new("man")
+            .arg("-l")
+            .arg(&path)
+            .env("MANPAGER", "cat")
+            .env("MANWIDTH", "80")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && stderr.is_empty(),
+            "man -l: {stderr}"
+        );
+        rendered(&text);
+    } else if installed("groff") {
+        rendered(&groff(&path));
+    } else {
+        eprintln!("neither man nor groff is installed: the page is not rendered");
+    }
+}
+
+fn groff(path: &Path) -> String {
+    let out = Command::new("groff")
+        .args(["-k", "-man", "-Tutf8", "-ww", "-P", "-c"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "groff: {stderr}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What the rendered page must say: every command's synopsis, in words.
+fn rendered(text: &str) {
+    // Bold and underline as a terminal's overstrike (`X\bX`, `_\bX`): the letter alone.
+    let mut plain = String::new();
+    for c in text.chars() {
+        if c == '\u{8}' {
+            plain.pop();
+        } else {
+            plain.push(c);
+        }
+    }
+    for line in [
+        "okr status [--short] [--owner NAME]",
+        "okr list [--quarter Q|all] [--owner NAME]",
+        "okr update ID VALUE [--note NOTE]",
+        "okr import --format FORMAT FILE [--dry-run]",
+        "okr completions SHELL",
+    ] {
+        assert!(plain.contains(line), "{line} is not on the page:\n{plain}");
+    }
+    assert!(plain.contains("OKR_FILE"), "{plain}");
+}

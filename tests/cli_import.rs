@@ -1,0 +1,504 @@
+//! `okr import`: round trips through okr's own CSV and JSON exports, a
+//! spreadsheet in either language's words and numbers, new ids that never
+//! reuse or overwrite, `--dry-run`, and a bad row named by its row and
+//! column with nothing imported.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::fs;
+use std::path::PathBuf;
+
+use serde_json::{Value, json};
+use support::fixture::FIXTURE;
+use support::{Sandbox, display, key_result};
+
+/// Writes `text` beside the data file under `name` and returns its path.
+fn input(w: &Sandbox, name: &str, text: &str) -> PathBuf {
+    let path = w.path().join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn objectives(v: &Value) -> &Vec<Value> {
+    v["objectives"].as_array().unwrap()
+}
+
+#[test]
+fn a_json_round_trip_gives_the_same_okrs() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let first = w.okr(&["export", "--quarter", "all", "--format", "json"]);
+    first.ok();
+    let exported = input(&w, "export.json", &first.stdout);
+    let empty = Sandbox::new();
+    let r = empty.okr(&[
+        "--lang",
+        "en",
+        "import",
+        "--format",
+        "json",
+        &display(&exported),
+    ]);
+    r.ok();
+    assert!(
+        r.stdout.starts_with(&format!(
+            "Added 3 objectives, 5 key results, 2 initiatives, entries in 1 check-in to {}:\n",
+            display(&empty.file())
+        )),
+        "{}",
+        r.stdout
+    );
+    let again = empty.okr(&["export", "--quarter", "all", "--format", "json"]);
+    again.ok();
+    assert_eq!(again.stdout, first.stdout);
+}
+
+#[test]
+fn a_csv_round_trip_gives_the_same_okrs() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let first = w.okr(&["export", "--quarter", "all", "--format", "csv"]);
+    first.ok();
+    let exported = input(&w, "export.csv", &first.stdout);
+    for lang in ["sv", "en"] {
+        let empty = Sandbox::new();
+        let r = empty.okr(&[
+            "--lang",
+            lang,
+            "import",
+            "--format",
+            "csv",
+            &display(&exported),
+        ]);
+        r.ok();
+        let again = empty.okr(&["export", "--quarter", "all", "--format", "csv"]);
+        again.ok();
+        assert_eq!(again.stdout, first.stdout, "read in {lang}");
+        // The check-in week's row became a check-in and a history entry.
+        let saved = empty.json();
+        assert_eq!(saved["checkins"][0]["week"], "2026-W47");
+        assert_eq!(
+            key_result(&saved, "kr1")["history"][0]["note"],
+            "Två nya kunder"
+        );
+    }
+}
+
+#[test]
+fn an_import_adds_with_new_ids_and_keeps_a_backup_of_the_file_first() {
+    let w = Sandbox::new();
+    let file = w.write(FIXTURE);
+    let export = w.okr(&["export", "--quarter", "2026-Q4", "--format", "json"]);
+    let exported = input(&w, "q4.json", &export.stdout);
+    w.okr(&["import", "--format", "json", &display(&exported)])
+        .ok();
+    let saved = w.json();
+    let ids: Vec<&str> = objectives(&saved)
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["o1", "o2", "o3", "o4", "o5"]);
+    let new = &objectives(&saved)[3];
+    assert_eq!(new["title"], "Expandera globalt");
+    let kr_ids: Vec<&str> = new["key_results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(kr_ids, ["kr6", "kr7", "kr8"]);
+    // Links follow the new ids; the file's own OKRs are as they were.
+    assert_eq!(new["initiatives"][0]["id"], "u3");
+    assert_eq!(new["initiatives"][0]["key_result"], "kr6");
+    assert_eq!(
+        objectives(&saved)[0],
+        objectives(&serde_json::from_str(FIXTURE).unwrap())[0]
+    );
+    // The week's check-in got the new key result's entry beside its own; its texts once.
+    let week = &saved["checkins"][0];
+    let entries: Vec<&str> = week["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["key_result"].as_str().unwrap())
+        .collect();
+    assert_eq!(entries, ["kr1", "kr6"]);
+    assert_eq!(week["wins"], "Första kunden i Tyskland");
+    assert_eq!(saved["from_a_newer_okr"]["keep"], "me");
+    assert_eq!(
+        fs::read_to_string(w.path().join("okr.json.bak")).unwrap(),
+        FIXTURE
+    );
+    assert!(fs::read_to_string(&file).unwrap().ends_with("}\n"));
+}
+
+#[test]
+fn ids_are_never_given_twice_not_even_after_a_delete() {
+    let w = Sandbox::new();
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    v["next_ids"] = json!({"o": 10, "kr": 20, "u": 7});
+    w.write_json(&v);
+    let sheet = input(
+        &w,
+        "sheet.csv",
+        "objective,key_result,target,initiative\nNy,Ett,10,Gör det\n",
+    );
+    w.okr(&["import", "--format", "csv", &display(&sheet)]).ok();
+    let saved = w.json();
+    let new = objectives(&saved).last().unwrap();
+    assert_eq!(new["id"], "o10");
+    assert_eq!(new["key_results"][0]["id"], "kr20");
+    assert_eq!(new["initiatives"][0]["id"], "u7");
+    assert_eq!(new["initiatives"][0]["key_result"], "kr20");
+    assert_eq!(saved["next_ids"], json!({"o": 11, "kr": 21, "u": 8}));
+}
+
+#[test]
+fn a_swedish_spreadsheet_with_semicolons_groups_its_rows_and_reads_swedish_numbers() {
+    let w = Sandbox::new();
+    let sheet = input(
+        &w,
+        "ark.csv",
+        "\u{feff}Mål;Nyckelresultat;Start;Målvärde;Nu;Enhet;Ägare;Kvartal;Typ\n\
+         Expandera globalt;Sälj för 100 miljoner;0;100;12,5;MSEK;Säljteamet;2026-Q4;Hängiven\n\
+         Gör kunderna glada;Intervjua kunder;0;20;4;;;2026 Q4;ambitiös\n\
+         Expandera globalt;Öka snittförsäljningen;17 500;20 000;18 250,5;kr;Säljteamet;2026-Q4;\n\
+         ;;;;;;;;\n\
+         Expandera globalt;Lansera i Tyskland;;;ja;;Säljteamet;2026-Q4;\n",
+    );
+    let r = w.okr(&[
+        "--lang",
+        "sv",
+        "import",
+        "--format",
+        "csv",
+        &display(&sheet),
+    ]);
+    r.ok();
+    assert!(
+        r.stdout
+            .starts_with("La till 2 mål, 4 nyckelresultat, 0 uppgifter i "),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("\no1 Expandera globalt (2026 Q4 · Hängiven · Säljteamet)\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("\n  kr2 Öka snittförsäljningen: 18\u{a0}250,5 / 20\u{a0}000 kr\n"),
+        "{}",
+        r.stdout
+    );
+    let saved = w.json();
+    let o = objectives(&saved);
+    assert_eq!(o.len(), 2);
+    assert_eq!(o[0]["owner"], "Säljteamet");
+    assert_eq!(o[0]["kind"], "committed");
+    assert_eq!(o[1]["kind"], "aspirational");
+    assert!(o[1].get("owner").is_none());
+    assert_eq!(key_result(&saved, "kr1")["measure"]["current"], 12.5);
+    let kr2 = &key_result(&saved, "kr2")["measure"];
+    assert_eq!(
+        (&kr2["start"], &kr2["target"], &kr2["current"]),
+        (&json!(17500.0), &json!(20000.0), &json!(18250.5))
+    );
+    // A key result without numbers is done / not done; "ja" is done.
+    assert_eq!(
+        key_result(&saved, "kr3")["measure"],
+        json!({"type": "done", "done": true})
+    );
+    assert_eq!(key_result(&saved, "kr4")["title"], "Intervjua kunder");
+    // Without a backup: there was no file to keep a copy of.
+    assert!(!w.path().join("okr.json.bak").exists());
+}
+
+#[test]
+fn an_english_spreadsheet_names_its_columns_in_any_case_and_reads_english_numbers() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let sheet = input(
+        &w,
+        "sheet.csv",
+        "Objective,Key Result,START,Target,Current,unit,Owner,Quarter,KIND,Comment\n\
+         Grow,Revenue,\"17,500\",\"20,000\",\"18,000.5\",USD,Anna,2027-Q1,Aspirational,first\n\
+         Grow,Churn down,8,2,6,%,Anna,2027-Q1,,\n\
+         Only a Mål,,,,,,,2027-Q1,,\n",
+    );
+    let r = w.okr(&[
+        "--lang",
+        "en",
+        "import",
+        "--format",
+        "csv",
+        &display(&sheet),
+    ]);
+    r.ok();
+    assert!(
+        r.stdout.ends_with("Columns not read: Comment\n"),
+        "{}",
+        r.stdout
+    );
+    let saved = w.json();
+    let new = &objectives(&saved)[3..];
+    assert_eq!(new.len(), 2);
+    assert_eq!(new[0]["quarter"], "2027-Q1");
+    assert_eq!(new[0]["kind"], "aspirational");
+    assert_eq!(key_result(&saved, "kr6")["measure"]["start"], 17500.0);
+    assert_eq!(key_result(&saved, "kr6")["measure"]["current"], 18000.5);
+    assert_eq!(key_result(&saved, "kr7")["measure"]["target"], 2.0);
+    assert_eq!(new[1]["title"], "Only a Mål");
+    assert!(new[1]["key_results"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn text_is_kept_as_given() {
+    let w = Sandbox::new();
+    let sheet = input(
+        &w,
+        "sheet.csv",
+        "objective,key_result,target,unit\n\"Två rader\nmed\ttab 🚀\",\"Ett \"\"citat\"\" & <b>\",5,m²\n",
+    );
+    w.okr(&["import", "--format", "csv", &display(&sheet)]).ok();
+    let saved = w.json();
+    assert_eq!(objectives(&saved)[0]["title"], "Två rader\nmed\ttab 🚀");
+    assert_eq!(key_result(&saved, "kr1")["title"], "Ett \"citat\" & <b>");
+    assert_eq!(key_result(&saved, "kr1")["measure"]["unit"], "m²");
+}
+
+#[test]
+fn dry_run_says_what_it_would_add_and_writes_nothing() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let before = fs::read(w.file()).unwrap();
+    let modified = fs::metadata(w.file()).unwrap().modified().unwrap();
+    let sheet = input(
+        &w,
+        "sheet.csv",
+        "objective,key_result,start,target\nNy,Ett,0,10\n",
+    );
+    let r = w.okr(&[
+        "--lang",
+        "en",
+        "import",
+        "--format",
+        "csv",
+        "--dry-run",
+        &display(&sheet),
+    ]);
+    r.ok();
+    assert_eq!(
+        r.stdout,
+        "Would add 1 objective, 1 key result, 0 initiatives (a dry run: nothing was written):\n\
+         o4 Ny (2026 Q4 · Committed)\n  kr6 Ett: 0 / 10\n"
+    );
+    assert_eq!(fs::read(w.file()).unwrap(), before);
+    assert_eq!(
+        fs::metadata(w.file()).unwrap().modified().unwrap(),
+        modified
+    );
+    assert!(!w.path().join("okr.json.bak").exists());
+    assert!(!w.path().join("okr.json.lock").exists());
+    // Into a file that is not there: nothing is created.
+    let empty = Sandbox::new();
+    empty
+        .okr(&["import", "--format", "csv", "--dry-run", &display(&sheet)])
+        .ok();
+    assert!(!empty.file().exists());
+}
+
+/// Imports `sheet` into the fixture and expects a refusal with `words`, the
+/// file left exactly as it was and no backup.
+fn refused(lang: &str, sheet: &str, words: &[&str]) {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let path = input(&w, "sheet.csv", sheet);
+    let r = w.okr(&["--lang", lang, "import", "--format", "csv", &display(&path)]);
+    let mut all = vec![display(&path)];
+    all.extend(words.iter().map(|s| s.to_string()));
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    r.fails(&all);
+    assert_eq!(fs::read_to_string(w.file()).unwrap(), FIXTURE, "{sheet}");
+    assert!(!w.path().join("okr.json.bak").exists());
+}
+
+#[test]
+fn a_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
+    let head = "objective,key_result,start,target,current,kind,quarter\n";
+    let good = "Bra,Ett,0,10,5,,\n";
+    let en = |row: &str, words: &[&str]| {
+        let mut w = vec!["nothing was imported"];
+        w.extend_from_slice(words);
+        refused("en", &format!("{head}{good}{row}"), &w);
+    };
+    en(
+        "Dålig,Två,0,abc,1,,\n",
+        &["row 3, column 'target' (D)", "'abc' is not a number"],
+    );
+    en(
+        "Dålig,Två,0,10,,brave,\n",
+        &["row 3, column 'kind' (F)", "'brave' is not a kind"],
+    );
+    en(
+        "Dålig,Två,0,10,,,2026-Q9\n",
+        &["row 3, column 'quarter' (G)", "'2026-Q9' is not a quarter"],
+    );
+    en(
+        "Bad\u{1b}[2J,Två,0,10,,,\n",
+        &["row 3, column 'objective' (A)", "control characters"],
+    );
+    en(
+        "Bra,Tw\u{7}o,0,10,,,\n",
+        &["row 3, column 'key_result' (B)", "control characters"],
+    );
+    en(
+        "Dålig,Två,5,,,,\n",
+        &["row 3, column 'target' (D)", "needs a target"],
+    );
+    en(
+        ",Två,0,10,,,\n",
+        &["row 3, column 'objective' (A)", "the title is empty"],
+    );
+    en(
+        "Bra,Två,0,10,,aspirational,\n",
+        &["row 3, column 'kind' (F)", "differs from row 2"],
+    );
+    en(
+        "Dålig,Två,0,10,1,,,extra\n",
+        &["row 3, column H", "no column in the header"],
+    );
+    // Swedish words and the language's numbers: 17.500 could be either.
+    refused(
+        "sv",
+        "mål;nyckelresultat;start;målvärde\nA;B;0;17.500\n",
+        &[
+            "rad 2, kolumn 'målvärde' (D)",
+            "det kan vara 17,5 eller 17",
+            "inget importerades",
+        ],
+    );
+    // The file as a whole.
+    refused(
+        "en",
+        "title,value\nA,1\n",
+        &["no column is called objective or mål"],
+    );
+    refused(
+        "en",
+        "objective,Mål\nA,B\n",
+        &["'objective' and 'Mål' mean the same"],
+    );
+    refused("en", "objective\n\n", &["no rows to import"]);
+    refused("en", "", &["no rows to import"]);
+}
+
+#[test]
+fn a_json_file_it_cannot_take_is_named_by_its_place_and_nothing_is_imported() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let export: Value = serde_json::from_str(
+        &w.okr(&["export", "--quarter", "all", "--format", "json"])
+            .stdout,
+    )
+    .unwrap();
+    let cases: Vec<(Value, Vec<&str>)> = vec![
+        (
+            {
+                let mut v = export.clone();
+                v["objectives"][1]["title"] = json!("Bad\u{9b}title");
+                v
+            },
+            vec!["objectives[1].title", "control characters"],
+        ),
+        (
+            {
+                let mut v = export.clone();
+                v["objectives"][2]["key_results"][0]["id"] = json!("kr1");
+                v
+            },
+            vec!["objectives[2].key_results[0].id", "'kr1' is there twice"],
+        ),
+        (
+            {
+                let mut v = export.clone();
+                v["objectives"][0]["initiatives"][0]["key_result"] = json!("kr4");
+                v
+            },
+            vec!["objectives[0].initiatives[0].key_result", "'kr4'"],
+        ),
+        (
+            {
+                let mut v = export.clone();
+                v["version"] = json!(9);
+                v
+            },
+            vec!["version", "newer okr"],
+        ),
+        (
+            {
+                let mut v = export.clone();
+                v["objectives"][0]["key_results"][1]["confidence"] = json!(11);
+                v
+            },
+            vec!["confidence is a whole number 1–10"],
+        ),
+    ];
+    for (v, words) in cases {
+        let path = input(&w, "in.json", &serde_json::to_string_pretty(&v).unwrap());
+        let r = w.okr(&[
+            "--lang",
+            "en",
+            "import",
+            "--format",
+            "json",
+            &display(&path),
+        ]);
+        let mut all = vec!["nothing was imported"];
+        all.extend(words);
+        r.fails(&all);
+        assert_eq!(fs::read_to_string(w.file()).unwrap(), FIXTURE);
+    }
+    let path = input(
+        &w,
+        "in.json",
+        "{\n  \"version\": 1,\n  \"objectives\": [,]\n}\n",
+    );
+    let r = w.okr(&[
+        "--lang",
+        "en",
+        "import",
+        "--format",
+        "json",
+        &display(&path),
+    ]);
+    r.fails(&["line 3, column", "not an export of okr"]);
+    let r = w.okr(&[
+        "--lang",
+        "en",
+        "import",
+        "--format",
+        "json",
+        &display(&w.path().join("missing.json")),
+    ]);
+    r.fails(&["cannot read", "missing.json", "does not exist"]);
+    assert_eq!(fs::read_to_string(w.file()).unwrap(), FIXTURE);
+    assert!(!w.path().join("okr.json.bak").exists());
+}
+
+#[test]
+fn import_is_refused_while_another_okr_holds_the_file() {
+    let w = Sandbox::new();
+    let file = w.write(FIXTURE);
+    let sheet = input(&w, "sheet.csv", "objective\nNy\n");
+    let (held, _data) = okr::store::Store::open(&file).unwrap();
+    w.okr(&["import", "--format", "csv", &display(&sheet)])
+        .fails(&["already open in another okr"]);
+    drop(held);
+    assert_eq!(fs::read_to_string(&file).unwrap(), FIXTURE);
+    w.okr(&["import", "--format", "csv", &display(&sheet)]).ok();
+    assert_eq!(objectives(&w.json()).len(), 4);
+}

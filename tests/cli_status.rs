@@ -1,0 +1,291 @@
+//! `okr status`: the prompt line and `--short`, in both languages, by the
+//! model's own rules; `--owner`; and that it only ever reads (no lock, no
+//! backup, not a byte or a timestamp changed), also while another okr holds
+//! the file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+
+use okr::model::progress::{self, PaceStatus};
+use okr::model::{IsoWeek, Quarter};
+use okr::store::glance::{self, Wanted};
+use serde_json::{Value, json};
+use support::app::today;
+use support::fixture::FIXTURE;
+use support::{Sandbox, display};
+
+/// The fixture with a check-in in this week (2026-W48) for the given key results.
+fn checked_in(key_results: &[&str]) -> Value {
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    let entries: Vec<Value> = key_results
+        .iter()
+        .map(|k| json!({"key_result": k, "value": 1.0, "confidence": 5}))
+        .collect();
+    v["checkins"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"week": "2026-W48", "date": "2026-11-23", "entries": entries}));
+    v
+}
+
+/// Every file in the sandbox's folder, with its bytes and modification time.
+fn folder(w: &Sandbox) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut all: Vec<_> = fs::read_dir(w.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (
+                name,
+                fs::read(&p).unwrap(),
+                fs::metadata(&p).unwrap().modified().unwrap(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn the_line_says_due_progress_and_behind_in_either_language() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let r = w.okr(&["--lang", "en", "status"]);
+    r.ok();
+    assert_eq!(
+        r.stdout,
+        "okr 2026 Q4: check-in due for 4 key results · progress 59% (pace 60%) · 3 of 4 key results behind pace\n"
+    );
+    // Without the flag, the file's own language (Swedish) speaks.
+    let r = w.okr(&["status"]);
+    r.ok();
+    assert_eq!(
+        r.stdout,
+        "okr 2026 Q4: incheckning väntar för 4 nyckelresultat · framsteg 59 % (takt 60 %) · 3 av 4 nyckelresultat efter takt\n"
+    );
+}
+
+#[test]
+fn its_numbers_are_the_models_own_rules_for_progress_pace_and_status() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let data = okr::store::format::parse(Path::new("x"), FIXTURE.as_bytes()).unwrap();
+    let q = Quarter::of(today());
+    let mine: Vec<_> = data.in_quarter(q).map(|(_, o)| o).collect();
+    let behind = mine
+        .iter()
+        .flat_map(|o| o.key_results.iter().map(move |k| (o, k)))
+        .filter(|(o, k)| progress::key_result_status(k, o.quarter, today()) == PaceStatus::Behind)
+        .count();
+    let all: usize = mine.iter().map(|o| o.key_results.len()).sum();
+    let s = &okr::i18n::EN;
+    let progress = s.percent(progress::quarter_progress(mine.iter().copied()));
+    let pace = s.percent(progress::pace(q, today()));
+    let r = w.okr(&["--lang", "en", "status"]);
+    r.ok();
+    assert!(
+        r.stdout
+            .contains(&format!("progress {progress} (pace {pace})")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(&(s.key_results_behind)(behind, all)),
+        "{}",
+        r.stdout
+    );
+    // The banner's count: key results of the quarter without an entry this week.
+    let app = okr::app::App::new(data, okr::model::Lang::En, today(), None);
+    assert!(app.checkin_due());
+    assert!(
+        r.stdout
+            .contains(&format!("due for {} key results", app.checkin_waiting())),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn short_is_a_pencil_and_the_count_while_due_and_nothing_otherwise() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let r = w.okr(&["status", "--short"]);
+    r.ok();
+    assert_eq!(r.stdout, "✎4\n");
+
+    // Checked in this week: nothing, and still exit 0.
+    w.write_json(&checked_in(&["kr1", "kr2", "kr3", "kr4"]));
+    let r = w.okr(&["status", "--short"]);
+    r.ok();
+    assert_eq!(r.stdout, "");
+    let r = w.okr(&["--lang", "en", "status"]);
+    r.ok();
+    assert!(!r.stdout.contains("check-in"), "{}", r.stdout);
+    assert!(r.stdout.contains("progress"), "{}", r.stdout);
+
+    // Before the team's check-in weekday (Friday; today is a Tuesday): not due yet.
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    v["settings"]["checkin_weekday"] = json!("friday");
+    w.write_json(&v);
+    let r = w.okr(&["status", "--short"]);
+    r.ok();
+    assert_eq!(r.stdout, "");
+}
+
+#[test]
+fn owner_narrows_the_line_to_that_owners_objectives() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let r = w.okr(&["--lang", "en", "status", "--owner", "Säljteamet"]);
+    r.ok();
+    assert!(r.stdout.contains("due for 3 key results"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("3 of 3 key results behind pace"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        w.okr(&["status", "--short", "--owner", "Säljteamet"])
+            .stdout,
+        "✎3\n"
+    );
+
+    // The match is exact: another spelling is another owner, with nothing due.
+    for other in ["säljteamet", "Nobody"] {
+        let r = w.okr(&["--lang", "en", "status", "--owner", other]);
+        r.ok();
+        assert_eq!(r.stdout, "okr 2026 Q4: no objectives this quarter\n");
+        let r = w.okr(&["status", "--short", "--owner", other]);
+        r.ok();
+        assert_eq!(r.stdout, "");
+    }
+    let r = w.okr(&["--lang", "sv", "status", "--owner", "Nobody"]);
+    assert_eq!(r.stdout, "okr 2026 Q4: inga mål det här kvartalet\n");
+}
+
+#[test]
+fn status_only_reads_no_lock_no_backup_not_a_byte_or_a_time_changed() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let before = folder(&w);
+    for args in [
+        &["status"][..],
+        &["status", "--short"],
+        &["status", "--owner", "x"],
+    ] {
+        w.okr(args).ok();
+    }
+    assert_eq!(folder(&w), before, "status changed or added a file");
+    assert!(!w.path().join("okr.json.lock").exists());
+    assert!(!w.path().join("okr.json.bak").exists());
+
+    // A file that is not there is an empty store: nothing is created, not even its folder.
+    let missing = w.path().join("no-such-folder").join("okr.json");
+    let r = w.run(&["--file", &display(&missing), "--lang", "en", "status"]);
+    r.ok();
+    assert_eq!(r.stdout, "okr 2026 Q4: no objectives this quarter\n");
+    assert!(!missing.parent().unwrap().exists());
+}
+
+#[test]
+fn status_works_while_another_okr_holds_the_file() {
+    let w = Sandbox::new();
+    let file = w.write(FIXTURE);
+    // The lock the tracker takes while it runs.
+    let (held, _data) = okr::store::Store::open(&file).unwrap();
+    let r = w.okr(&["--lang", "en", "status"]);
+    r.ok();
+    assert!(
+        r.stdout.contains("check-in due for 4 key results"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(w.okr(&["status", "--short"]).stdout, "✎4\n");
+    drop(held);
+    assert_eq!(fs::read_to_string(&file).unwrap(), FIXTURE);
+}
+
+#[test]
+fn a_file_okr_cannot_read_is_named_as_every_command_names_it() {
+    let w = Sandbox::new();
+    let broken = FIXTURE.replacen("\"kind\": \"committed\"", "\"kind\": \"committed\",,", 1);
+    let file = w.write(&broken);
+    let status = w.okr(&["--lang", "en", "status"]);
+    let line = status
+        .fails(&[&display(&file), "line 12, column 27", "not valid JSON"])
+        .to_string();
+    assert_eq!(line, w.okr(&["--lang", "en", "export"]).stderr.trim_end());
+    assert_eq!(fs::read_to_string(&file).unwrap(), broken);
+
+    // A newer file is refused; so is a wrong shape in today's quarter, in the same words.
+    let newer = FIXTURE.replacen("\"version\": 1", "\"version\": 7", 1);
+    w.write(&newer);
+    w.okr(&["--lang", "en", "status"]).fails(&["newer okr"]);
+    let shape = FIXTURE.replacen("\"type\": \"done\"", "\"type\": \"sometimes\"", 1);
+    w.write(&shape);
+    let line = w
+        .okr(&["--lang", "en", "status"])
+        .fails(&["shape"])
+        .to_string();
+    assert_eq!(line, w.okr(&["--lang", "en", "export"]).stderr.trim_end());
+    // Another quarter is only checked to be JSON: the commands that read it all name its problems.
+    let elsewhere = FIXTURE.replacen("\"type\": \"at_most\"", "\"type\": \"sometimes\"", 1);
+    w.write(&elsewhere);
+    w.okr(&["status", "--short"]).ok();
+    w.okr(&["export", "--quarter", "2026-Q3"]).fails(&["shape"]);
+}
+
+#[test]
+fn the_quick_read_gives_what_the_full_read_gives() {
+    let mut files = vec![
+        okr::store::format::serialize(&support::data::populated()).unwrap(),
+        okr::store::format::serialize(&okr::demo::example(today())).unwrap(),
+        FIXTURE.as_bytes().to_vec(),
+    ];
+    // Fields in another order than okr writes them: key results before the quarter.
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    for o in v["objectives"].as_array_mut().unwrap() {
+        let obj = o.as_object_mut().unwrap();
+        let quarter = obj.remove("quarter").unwrap();
+        obj.insert("quarter".into(), quarter);
+    }
+    files.push(serde_json::to_vec(&v).unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    for bytes in files {
+        fs::write(&path, &bytes).unwrap();
+        let data = okr::store::read(&path).unwrap();
+        let mut quarters: Vec<Quarter> = data.objectives.iter().map(|o| o.quarter).collect();
+        quarters.push(Quarter::of(today()).next());
+        let mut owners: Vec<Option<&str>> =
+            data.objectives.iter().map(|o| o.owner.as_deref()).collect();
+        owners.push(None);
+        let weeks: Vec<IsoWeek> = data
+            .checkins
+            .iter()
+            .map(|c| c.week)
+            .chain([IsoWeek::of(today())])
+            .collect();
+        for &quarter in &quarters {
+            for &owner in &owners {
+                for &week in &weeks {
+                    let wanted = Wanted {
+                        quarter,
+                        week,
+                        owner,
+                    };
+                    let quick = glance::glance(&path, wanted).unwrap();
+                    assert_eq!(
+                        quick,
+                        glance::of_data(&data, wanted),
+                        "{quarter} {owner:?} {week}"
+                    );
+                }
+            }
+        }
+    }
+}
