@@ -117,6 +117,37 @@ fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
             }),
         ),
         ("planning", at(&|h| h.keys(&[ch('r'), ch('n')]))),
+        (
+            "key_result_view",
+            at(&|h| {
+                h.record_note_on_first_key_result("70", "Två nya kunder");
+                h.open_key_result_view(0);
+            }),
+        ),
+        // The second Mål's second key result keeps a level.
+        (
+            "key_result_view_level",
+            at(&|h| {
+                h.select_objective(1);
+                h.open_key_result_view(1);
+            }),
+        ),
+        (
+            "entry_form",
+            at(&|h| {
+                h.open_key_result_view(0);
+                h.keys(&[ch('e')]);
+            }),
+        ),
+        ("search", at(&|h| h.search_for("kund"))),
+        // The fifth Mål's open Uppgift, given an owner and a day already passed.
+        (
+            "initiative_overdue",
+            at(&|h| {
+                h.open_initiatives_of(4);
+                h.set_owner_and_due_of_initiative(1, "Anna", "2026-11-20");
+            }),
+        ),
     ]
 }
 

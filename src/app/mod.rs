@@ -3,13 +3,17 @@
 //! writer), and the UI draws the state. Nothing here touches the terminal.
 
 pub mod checkin;
+mod delete;
 pub mod edit;
 pub mod form;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod reorder;
 pub mod review;
 pub mod saver;
+pub mod search;
+pub mod view;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -32,6 +36,7 @@ pub enum Screen {
     CheckIn(Box<checkin::CheckInState>),
     Review(review::ReviewState),
     Overview { sel: usize },
+    KeyResult(view::KeyResultView),
 }
 
 /// The focused pane of a screen.
@@ -48,14 +53,22 @@ pub enum Target {
     Objective(String),
     KeyResult(String, String),
     Initiative(String, String),
+    /// A key result's history entry: Mål, key result, the entry's place.
+    Entry(String, String, usize),
 }
 
 /// A question or form over the screen (the help goes over these too).
 #[derive(Clone, Debug)]
 pub enum Modal {
     Form(Box<Form>),
-    Confirm { target: Target, title: String },
+    /// `title` names the item after the delete; `question` asks, saying what goes along.
+    Confirm {
+        target: Target,
+        title: String,
+        question: String,
+    },
     Carry(review::Carry),
+    Search(Box<search::SearchState>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +126,8 @@ pub struct App {
     pub too_small: bool,
     /// The file is read-only: okr shows it and changes nothing.
     pub read_only: bool,
+    /// The matches of the last search, for `n` / `N`.
+    pub last_search: Option<search::LastSearch>,
 }
 
 impl App {
@@ -143,6 +158,7 @@ impl App {
             help_scroll: 0,
             too_small: false,
             read_only: false,
+            last_search: None,
         };
         app.reindex(true);
         app
@@ -209,6 +225,7 @@ impl App {
         match &self.screen {
             Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
             Screen::Detail { objective } => self.find_objective(objective),
+            Screen::KeyResult(v) => self.find_objective(&v.objective),
             Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. } => None,
         }
     }
@@ -237,6 +254,7 @@ impl App {
             Some(Modal::Form(f)) => return vec![f.layer(), Context::Form],
             Some(Modal::Confirm { .. }) => return vec![Context::Confirm],
             Some(Modal::Carry(_)) => return vec![Context::Carry],
+            Some(Modal::Search(_)) => return vec![Context::Search],
             None => {}
         }
         let ctx = match (&self.screen, self.pane) {
@@ -245,6 +263,7 @@ impl App {
             (Screen::Quarter, _) => Context::Quarter,
             (Screen::Review(_), _) => Context::Review,
             (Screen::Overview { .. }, _) => Context::Overview,
+            (Screen::KeyResult(_), _) => Context::KeyResultView,
             (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
             (Screen::Detail { .. }, _) => Context::DetailKeyResults,
         };
@@ -327,6 +346,7 @@ impl App {
             self.screen = Screen::Quarter;
             self.pane = Pane::Objectives;
         }
+        self.keep_key_result_view();
         let n = self.quarter_objectives().len();
         self.sel_objective = self.sel_objective.min(n.saturating_sub(1));
         let (krs, inits) = self
@@ -388,18 +408,9 @@ impl App {
     fn act(&mut self, action: Action, key: KeyEvent) -> bool {
         match self.modal.take() {
             Some(Modal::Form(form)) => self.form_act(form, action, key),
-            Some(Modal::Confirm { target, title }) => {
-                match action {
-                    Action::Yes => self.delete(&target, &title),
-                    Action::No => {}
-                    _ => {
-                        self.modal = Some(Modal::Confirm { target, title });
-                        return false;
-                    }
-                }
-                true
-            }
+            Some(m @ Modal::Confirm { .. }) => self.confirm_act(m, action),
             Some(Modal::Carry(c)) => self.carry_act(c, action),
+            Some(Modal::Search(st)) => self.search_act(st, action, key),
             None if matches!(self.screen, Screen::CheckIn(_)) => self.checkin_act(action, key),
             None => self.screen_act(action),
         }
@@ -432,6 +443,9 @@ impl App {
         }
         if let Some(Modal::Form(f)) = &mut self.modal {
             return form::is_typing(&key) && f.edit(key, true);
+        }
+        if matches!(self.modal, Some(Modal::Search(_))) {
+            return self.search_type(key);
         }
         if self.modal.is_some() {
             return false;
@@ -473,8 +487,11 @@ impl App {
         self.quit = true;
     }
 
-    /// An action on a screen (quarter view, detail, review, overview).
+    /// An action on a screen (quarter view, detail, review, overview, a key result's view).
     fn screen_act(&mut self, action: Action) -> bool {
+        if matches!(self.screen, Screen::KeyResult(_)) && self.view_act(action) {
+            return true;
+        }
         match action {
             Action::Back => {
                 if let Screen::Review(_) | Screen::Overview { .. } | Screen::Detail { .. } =
@@ -497,6 +514,7 @@ impl App {
             Action::Open if matches!(self.screen, Screen::Overview { .. }) => {
                 self.open_overview_quarter()
             }
+            Action::Open if self.pane == Pane::KeyResults => self.open_key_result(),
             Action::Open => self.open(),
             Action::NextPane | Action::PrevPane => self.switch_pane(),
             Action::PrevQuarter => self.set_quarter(self.quarter.prev()),
@@ -517,6 +535,11 @@ impl App {
             Action::SetValue => self.open_value_form(),
             Action::StepUp => self.step_value(1.0),
             Action::StepDown => self.step_value(-1.0),
+            Action::MoveDown => self.move_selected(true),
+            Action::MoveUp => self.move_selected(false),
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
             Action::Toggle => self.toggle_initiative(),
             Action::CheckIn => self.start_checkin(),
             Action::Review => self.start_review(self.quarter),
@@ -584,6 +607,7 @@ impl App {
             (Screen::Detail { .. }, Pane::KeyResults) => Pane::Initiatives,
             (Screen::Detail { .. }, _) => Pane::KeyResults,
             (Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. }, p) => p,
+            (Screen::KeyResult(_), p) => p,
         };
     }
 }

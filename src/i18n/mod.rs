@@ -1,9 +1,11 @@
 //! Every user-visible string: the shape of a language's table and the helpers
 //! that word numbers and measures; the tables are in `sv.rs` and `en.rs`.
 
+mod daily;
 mod en;
 mod sv;
 
+pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
 pub use sv::SV;
 
@@ -57,6 +59,14 @@ pub struct ActionNames {
     pub leave: &'static str,
     pub rate: &'static str,
     pub skip: &'static str,
+    pub move_down: &'static str,
+    pub move_up: &'static str,
+    pub search: &'static str,
+    pub next_match: &'static str,
+    pub prev_match: &'static str,
+    pub jump: &'static str,
+    pub correct_entry: &'static str,
+    pub delete_entry: &'static str,
 }
 
 /// The name of each [`Kind`] of Mål.
@@ -323,6 +333,7 @@ pub struct Strings {
     pub e_thread: fn(&str) -> String,
     pub e_temp_folder: fn(&str, &str) -> String,
     pub actions: ActionNames,
+    pub daily: DailyWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a
@@ -457,6 +468,14 @@ impl Strings {
             Action::Leave => n.leave,
             Action::Rate => n.rate,
             Action::Skip => n.skip,
+            Action::MoveDown => n.move_down,
+            Action::MoveUp => n.move_up,
+            Action::Search => n.search,
+            Action::NextMatch => n.next_match,
+            Action::PrevMatch => n.prev_match,
+            Action::Jump => n.jump,
+            Action::CorrectEntry => n.correct_entry,
+            Action::DeleteEntry => n.delete_entry,
         }
     }
 
