@@ -121,6 +121,12 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("save", name), |b| {
             b.iter(|| store.save(&data).unwrap())
         });
+        // A query that matches nothing reads every text of the store (and one
+        // with å, ä or ö reads it character by character): the most a search costs.
+        g.bench_function(
+            BenchmarkId::new("search, no match (whole store)", name),
+            |b| b.iter(|| black_box(okr::model::search::search(&data, "ingen träff"))),
+        );
         g.bench_function(BenchmarkId::new("export md (current quarter)", name), |b| {
             b.iter(|| {
                 let mut out = Vec::new();

@@ -53,8 +53,8 @@ fn add_a_mål_a_key_result_and_an_uppgift() {
         m => panic!("wrong measure {m:?}"),
     }
 
-    // Open the detail, go to Uppgifter, add one and tick it.
-    h.keys(&[code(ENTER)]);
+    // Back to the Mål, open its detail, go to Uppgifter, add one and tick it.
+    h.keys(&[code(ESC), code(ENTER)]);
     assert!(matches!(h.app.screen, Screen::Detail { .. }));
     h.keys(&[code(TAB), ch('a')]);
     h.type_text("Ring tio kunder");
@@ -100,14 +100,14 @@ fn value_form_and_steps_record_history() {
     let kr = &file.objectives[0].key_results[0];
     assert_eq!(kr.measure.current(), 71.5);
     assert_eq!(kr.history.last().unwrap().value, 71.5);
-    // Every update is an entry: the `v` and each of the three steps.
-    let todays: Vec<f64> = kr
+    // One entry a day: the `v` and the steps are today's, with its last value and note.
+    let todays: Vec<(f64, &str)> = kr
         .history
         .iter()
         .filter(|e| e.date == today())
-        .map(|e| e.value)
+        .map(|e| (e.value, e.note.as_str()))
         .collect();
-    assert_eq!(todays[todays.len() - 4..], [70.5, 71.5, 72.5, 71.5]);
+    assert_eq!(todays, [(71.5, "bra vecka")]);
 }
 
 #[test]
@@ -128,8 +128,8 @@ fn bad_input_keeps_the_form_and_what_was_typed() {
     h.type_text("Intervjua kunder");
     h.keys(&[code(TAB), code(TAB), code(TAB)]); // to Target
     h.type_text("abc");
-    for _ in 0..4 {
-        h.keys(&[code(TAB)]); // Current, Unit, Weight, Confidence
+    for _ in 0..5 {
+        h.keys(&[code(TAB)]); // Current, Unit, Weight, Step, Confidence
     }
     h.type_text("11");
     h.keys(&[code(ENTER)]);
@@ -542,13 +542,19 @@ fn a_level_needs_its_current_value_and_a_done_step_adds_nothing() {
     );
     h.keys(&[code(ESC)]);
 
-    // A done key result: + twice is one update.
+    // A done key result: + twice is one update, of the day's one entry.
     h.keys(&[ch('a')]);
     h.type_text("Lansera");
     h.keys(&[code(TAB), code(KeyCode::Right), code(ENTER)]);
     let before = h.file().objectives[0].key_results[0].history.len();
     h.keys(&[ch('+'), ch('+')]);
-    let file = h.file();
-    assert!(file.objectives[0].key_results[0].measure.current() > 0.5);
-    assert_eq!(file.objectives[0].key_results[0].history.len(), before + 1);
+    let k = &h.file().objectives[0].key_results[0];
+    assert!(k.measure.current() > 0.5);
+    assert_eq!(
+        (k.history.len(), k.history[before - 1].value),
+        (before, 1.0)
+    );
+    // The second + changed nothing: one undo is back to not done.
+    h.keys(&[ch('u')]);
+    assert!(h.app.data.objectives[0].key_results[0].measure.current() < 0.5);
 }

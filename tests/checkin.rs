@@ -97,11 +97,15 @@ fn a_full_walk_writes_one_checkin_with_an_entry_per_key_result() {
         .flat_map(|o| &o.key_results)
         .map(|k| k.history.len())
         .sum();
-    assert_eq!(
-        history_after,
-        history_before + krs.len(),
-        "one history entry per key result"
-    );
+    // The example records a value today already: the check-in's is the
+    // day's one entry for each key result, not a second one.
+    assert_eq!(history_after, history_before, "one history entry per day");
+    for k in file.objectives.iter().flat_map(|o| &o.key_results) {
+        let todays: Vec<_> = k.history.iter().filter(|e| e.date == today()).collect();
+        let entry = c.entries.iter().find(|e| e.key_result == k.id).unwrap();
+        assert_eq!(todays.len(), 1, "{}: one entry today", k.id);
+        assert_eq!(todays[0].value, entry.value, "{}", k.id);
+    }
     assert_eq!(file.objectives[0].key_results[0].measure.current(), 60.0);
     assert!(!h.app.checkin_due(), "no banner once checked in");
 
@@ -250,8 +254,11 @@ fn checking_in_again_keeps_a_later_update() {
             .map(|e| e.value)
             .collect()
     };
+    // The example has a value for today; one entry a day, so the check-in's
+    // value of today stands in its place.
     let before = history(&h);
-    // This week's check-in of the first key result, then the rest of the walk.
+    let earlier = &before[..before.len() - 1];
+    // Tuesday: this week's check-in of the first key result, then the rest of the walk.
     h.keys(&[ch('c')]);
     h.type_text("60");
     h.keys(&[code(KeyCode::Enter)]);
@@ -260,14 +267,16 @@ fn checking_in_again_keeps_a_later_update() {
     }
     h.type_text("En vinst");
     h.keys(&[ctrl('s'), ch('s'), code(KeyCode::Enter)]);
-    // An update of the same key result after the check-in.
+    // Wednesday: an update of the same key result after the check-in.
+    h.app.today = today().succ_opt().unwrap();
     h.keys(&[code(KeyCode::Tab), ch('v')]);
     h.type_text("65");
     h.keys(&[code(KeyCode::Enter), code(KeyCode::BackTab)]);
-    assert_eq!(history(&h), [&before[..], &[60.0, 65.0]].concat());
+    assert_eq!(history(&h), [earlier, &[60.0, 65.0]].concat());
 
-    // Checking in again opens the finished week at the top, at that key
-    // result, with the newest value.
+    // Thursday, the same week: checking in again opens the finished week at
+    // the top, at that key result, with the newest value.
+    h.app.today = h.app.today.succ_opt().unwrap();
     h.keys(&[ch('c')]);
     assert_eq!((step(&h), index(&h)), (Some(Step::Walk), 0));
     let Screen::CheckIn(st) = &h.app.screen else {
@@ -285,7 +294,7 @@ fn checking_in_again_keeps_a_later_update() {
     assert_eq!(k.measure.current(), 70.0);
     assert_eq!(
         history(&h),
-        [&before[..], &[60.0, 65.0, 70.0]].concat(),
+        [earlier, &[60.0, 65.0, 70.0]].concat(),
         "the update's entry is kept, and the check-in adds one entry"
     );
     let week = IsoWeek::of(today());
@@ -309,7 +318,8 @@ fn redoing_a_weeks_checkin_replaces_its_history_entry() {
     h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
     let file = h.file();
     let k = &file.objectives[0].key_results[0];
-    assert_eq!(k.history.len(), before + 1, "one entry per check-in");
+    // The example's value of today and the check-in's are one entry.
+    assert_eq!(k.history.len(), before, "one entry per check-in and day");
     assert_eq!(k.history.last().unwrap().value, 61.0);
 }
 
@@ -347,7 +357,9 @@ fn esc_in_a_step_keeps_a_changed_value_and_asks_again_for_a_bad_one() {
     h.keys(&[code(ESC)]);
     assert_eq!(step(&h), None, "Esc left the check-in");
     assert_eq!(first_kr(&h).measure.current(), 61.0);
-    assert_eq!(first_kr(&h).history.len(), before.history.len() + 1);
+    // The day's entry (the example has one today) now holds the step's value.
+    assert_eq!(first_kr(&h).history.len(), before.history.len());
+    assert_eq!(first_kr(&h).history.last().map(|e| e.value), Some(61.0));
     let file = h.file();
     let entry = &file.checkins.last().unwrap().entries[0];
     assert_eq!((entry.key_result.as_str(), entry.value), ("kr1", 61.0));

@@ -84,14 +84,20 @@ fn update_takes_a_negative_value() {
     let saved = w.json();
     let kr2 = key_result(&saved, "kr2");
     assert_eq!(kr2["measure"]["current"], -0.5);
-    assert_eq!(kr2["history"][1]["note"], "under noll");
+    // One entry a day: the day's last value, its notes together.
+    assert_eq!(kr2["history"][0]["value"], -0.5);
+    assert_eq!(kr2["history"][0]["note"], "under noll");
     // The note may come first, and `--` works as in every command line.
     w.okr(&["update", "kr2", "--note", "före", "-1.25"]).ok();
+    let saved = w.json();
+    let kr2 = key_result(&saved, "kr2");
+    assert_eq!(kr2["history"][0]["value"], -1.25);
+    assert_eq!(kr2["history"][0]["note"], "under noll; före");
     w.okr(&["update", "kr2", "--", "-7"]).ok();
     let saved = w.json();
     let kr2 = key_result(&saved, "kr2");
-    assert_eq!(kr2["history"][2]["value"], -1.25);
-    assert_eq!(kr2["history"][2]["note"], "före");
+    assert_eq!(kr2["history"].as_array().map(Vec::len), Some(1));
+    assert_eq!(kr2["history"][0]["value"], -7.0);
     assert_eq!(kr2["measure"]["current"], -7.0);
 }
 

@@ -56,7 +56,10 @@ fn daily_scenario(w: &Words, objective: &str, key_result: &str, initiative: &str
     t.wait_gone(w.new_value);
     t.wait_for(&format!("4 / 10 {}", w.unit));
 
-    // The detail, an Uppgift, ticked and the tick undone.
+    // The detail (from the Mål list: Enter on a key result opens its own
+    // view), an Uppgift, ticked and the tick undone.
+    t.press("Escape");
+    t.wait_gone(&format!("▶ {}", w.key_results));
     t.press("Enter");
     t.wait_for(&format!("{} (0/0)", w.initiatives));
     t.press("Tab");

@@ -33,9 +33,11 @@ enum Mode {
     Pulse,
     Summary,
     TooSmall,
+    KeyResultView,
+    Search,
 }
 
-const MODES: [Mode; 20] = [
+const MODES: [Mode; 22] = [
     Mode::Quarter,
     Mode::QuarterKeyResults,
     Mode::DetailKeyResults,
@@ -56,6 +58,8 @@ const MODES: [Mode; 20] = [
     Mode::Pulse,
     Mode::Summary,
     Mode::TooSmall,
+    Mode::KeyResultView,
+    Mode::Search,
 ];
 
 fn reach(mode: Mode) -> Harness {
@@ -95,6 +99,8 @@ fn reach(mode: Mode) -> Harness {
         Mode::Pulse => h.walk_to_pulse(),
         Mode::Summary => h.walk_to_summary(),
         Mode::TooSmall => h.app.too_small = true,
+        Mode::KeyResultView => h.open_key_result_view(0),
+        Mode::Search => h.search_for("kund"),
     }
     h
 }
@@ -118,6 +124,8 @@ fn expected_layer(mode: Mode) -> Context {
         Mode::Pulse => Context::Pulse,
         Mode::Summary => Context::Summary,
         Mode::TooSmall => Context::TooSmall,
+        Mode::KeyResultView => Context::KeyResultView,
+        Mode::Search => Context::Search,
     }
 }
 
@@ -181,6 +189,7 @@ fn the_help_opens_in_every_mode_and_esc_returns_to_it_as_it_was() {
                 | Mode::DetailInitiatives
                 | Mode::Review
                 | Mode::Overview
+                | Mode::KeyResultView
                 | Mode::ConfirmDelete
                 | Mode::Carry
                 | Mode::Pulse

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 use okr::model::progress::{numeric_progress, objective_progress};
 use okr::model::{
     Binary, CheckIn, CheckInEntry, Data, Extra, HistoryEntry, Initiative, IsoWeek, KeyResult, Kind,
-    Lang, Level, Measure, Numeric, Objective, Pulse, Quarter, Retro, Settings, Status,
+    Lang, Level, Measure, Numeric, Objective, Pulse, Quarter, Retro, Settings, Status, Step,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -113,16 +113,18 @@ fn key_result() -> impl Strategy<Value = KeyResult> {
         finite(),
         any::<u8>(),
         prop::collection::vec(history_entry(), 0..3),
+        prop::option::of(1e-6f64..1e9).prop_map(|s| s.and_then(Step::new)),
         extra(),
     )
         .prop_map(
-            |(id, title, measure, weight, confidence, history, extra)| KeyResult {
+            |(id, title, measure, weight, confidence, history, step, extra)| KeyResult {
                 id,
                 title,
                 measure,
                 weight,
                 confidence,
                 history,
+                step,
                 extra,
             },
         )
@@ -134,15 +136,21 @@ fn initiative() -> impl Strategy<Value = Initiative> {
         text(),
         prop::option::of(day()),
         prop::option::of(text()),
+        prop::option::of(text()),
+        prop::option::of(day()),
         extra(),
     )
-        .prop_map(|(id, title, done, key_result, extra)| Initiative {
-            id,
-            title,
-            done,
-            key_result,
-            extra,
-        })
+        .prop_map(
+            |(id, title, done, key_result, owner, due, extra)| Initiative {
+                id,
+                title,
+                done,
+                key_result,
+                owner,
+                due,
+                extra,
+            },
+        )
 }
 
 fn objective() -> impl Strategy<Value = Objective> {

@@ -117,6 +117,37 @@ fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
             }),
         ),
         ("planning", at(&|h| h.keys(&[ch('r'), ch('n')]))),
+        (
+            "key_result_view",
+            at(&|h| {
+                h.record_note_on_first_key_result("70", "Två nya kunder");
+                h.open_key_result_view(0);
+            }),
+        ),
+        // The second Mål's second key result keeps a level.
+        (
+            "key_result_view_level",
+            at(&|h| {
+                h.select_objective(1);
+                h.open_key_result_view(1);
+            }),
+        ),
+        (
+            "entry_form",
+            at(&|h| {
+                h.open_key_result_view(0);
+                h.keys(&[ch('e')]);
+            }),
+        ),
+        ("search", at(&|h| h.search_for("kund"))),
+        // The fifth Mål's open Uppgift, given an owner and a day already passed.
+        (
+            "initiative_overdue",
+            at(&|h| {
+                h.open_initiatives_of(4);
+                h.set_owner_and_due_of_initiative(1, "Anna", "2026-11-20");
+            }),
+        ),
     ]
 }
 
@@ -137,12 +168,9 @@ fn marker(name: &str, lang: Lang) -> &'static str {
         "form_objective" => ("bäst på OKR", "bäst på OKR"),
         "form_key_result_errors" => ("tolv", "tolv"),
         "form_value" => ("New value: kr1", "Nytt värde: kr1"),
-        "confirm_delete" => (
-            "Delete “Expandera globalt”?",
-            "Ta bort «Expandera globalt»?",
-        ),
+        "confirm_delete" => ("Delete “Expandera globalt”", "Ta bort «Expandera globalt»"),
         "help" => ("previous quarter", "föregående kvartal"),
-        "help_detail" => ("x/Space", "x/Space"),
+        "help_detail" => ("e/Enter", "e/Enter"),
         "checkin_walk" => ("Check-in 2026-W48", "Incheckning 2026-W48"),
         "checkin_reflect" => ("Två nya kunder", "Två nya kunder"),
         "checkin_pulse" => ("●●●●○ 4", "●●●●○ 4"),
@@ -152,6 +180,11 @@ fn marker(name: &str, lang: Lang) -> &'static str {
         "carry" => ("[x] kr10", "[x] kr10"),
         "overview" => ("▸ 2026 Q4", "▸ 2026 Q4"),
         "planning" => ("Quarter 2027 Q1", "Kvartal 2027 Q1"),
+        "key_result_view" => ("kr1 Sälj", "kr1 Sälj"),
+        "key_result_view_level" => ("kr5 Öka", "kr5 Öka"),
+        "entry_form" => ("▸ Value", "▸ Värde"),
+        "search" => ("Search ·", "Sök ·"),
+        "initiative_overdue" => ("(o5 ·", "(o5 ·"),
         other => panic!("no marker for the state {other}"),
     };
     if lang == Lang::En { en } else { sv }

@@ -9,13 +9,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
+use super::App;
 use super::form::{self, FieldId, Form, Purpose};
 use super::history::Patch;
-use super::keys::{Action, Context};
-use super::{App, Modal, Pane, Target};
 use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use crate::model::review::{MAX_KEY_RESULTS, MAX_OBJECTIVES, ONE_LINE};
-use crate::model::{Initiative, KeyResult, Kind, MeasureKind, MeasureParts, Objective};
+use crate::model::{Initiative, KeyResult, Kind, MeasureKind, MeasureParts, Objective, Step};
 
 /// A form's fields as read and checked, ready to apply; `Err` gives the form
 /// back with a message beside each bad field and everything typed kept.
@@ -35,7 +34,16 @@ struct KeyResultInput {
     title: String,
     measure: MeasureParts,
     weight: f64,
+    step: Option<Step>,
     confidence: u8,
+}
+
+/// What the Uppgift form holds.
+struct InitiativeInput {
+    title: String,
+    link: Option<String>,
+    owner: Option<String>,
+    due: Option<NaiveDate>,
 }
 
 /// What the value form (and a check-in step) holds.
@@ -119,6 +127,14 @@ impl App {
             Purpose::SetValue { objective, id, .. } => self
                 .read_value(f)
                 .map(|i| self.record_value(&objective, &id, i)),
+            Purpose::EditEntry {
+                objective,
+                key_result,
+                index,
+                date,
+            } => self
+                .read_value(f)
+                .map(|i| self.correct_entry(&objective, &key_result, (index, date), i)),
             Purpose::Review { objective } => self
                 .read_review(f)
                 .map(|i| self.apply_review(&objective, i)),
@@ -207,17 +223,36 @@ impl App {
         if weight.is_none() && f.field(FieldId::Weight).is_some_and(|x| x.error.is_none()) {
             f.set_error(FieldId::Weight, s.err_weight);
         }
+        let step = self.read_step(&mut f);
         let confidence = form::confidence_field(&mut f, s);
-        match (measure, weight, confidence) {
-            (Some(measure), Some(weight), Some(confidence)) if !f.has_errors() => {
+        match (measure, weight, step, confidence) {
+            (Some(measure), Some(weight), Some(step), Some(confidence)) if !f.has_errors() => {
                 Ok(KeyResultInput {
                     title,
                     measure,
                     weight,
+                    step,
                     confidence,
                 })
             }
             _ => Err(Box::new(f)),
+        }
+    }
+
+    /// The step of `+`/`-`: a number above 0; `Some(None)` for the default
+    /// (1, or a done / not-done key result, which has none).
+    fn read_step(&self, f: &mut Form) -> Option<Option<Step>> {
+        if f.field(FieldId::Step).is_none_or(|x| x.hidden) {
+            return Some(None);
+        }
+        let step = form::number_field(f, FieldId::Step, self.s)?;
+        match Step::new(step) {
+            Some(_) if step == 1.0 => Some(None),
+            Some(step) => Some(Some(step)),
+            None => {
+                f.set_error(FieldId::Step, self.s.daily.err_step);
+                None
+            }
         }
     }
 
@@ -269,6 +304,7 @@ impl App {
             title,
             measure,
             weight,
+            step,
             confidence,
         } = input;
         let done = self.change_objective(index, |o, today| {
@@ -285,6 +321,10 @@ impl App {
             let before = (id.is_some()).then(|| k.measure.current());
             k.title = title;
             k.weight = weight;
+            // A step of 1 written in the file stays written.
+            if step.is_some() || k.step.is_some_and(|s| s.get() != 1.0) {
+                k.step = step;
+            }
             k.confidence = confidence;
             k.measure.reshape(measure);
             let value = k.measure.current();
@@ -302,21 +342,32 @@ impl App {
         }
     }
 
-    fn read_initiative(&self, mut f: Form) -> Read<(String, Option<String>)> {
+    fn read_initiative(&self, mut f: Form) -> Read<InitiativeInput> {
         let title = self.title(&mut f);
+        let due = f.text(FieldId::Due);
+        let due = if due.is_empty() {
+            None
+        } else {
+            let date = read_date(&due);
+            if date.is_none() {
+                f.set_error(FieldId::Due, self.s.daily.err_due);
+            }
+            date
+        };
         if f.has_errors() {
             return Err(Box::new(f));
         }
         let link = f.link_ids.get(f.chosen(FieldId::Linked)).cloned().flatten();
-        Ok((title, link))
+        let owner = f.text(FieldId::Owner);
+        Ok(InitiativeInput {
+            title,
+            link,
+            owner: (!owner.is_empty()).then_some(owner),
+            due,
+        })
     }
 
-    fn apply_initiative(
-        &mut self,
-        objective: &str,
-        id: Option<&str>,
-        (title, link): (String, Option<String>),
-    ) {
+    fn apply_initiative(&mut self, objective: &str, id: Option<&str>, input: InitiativeInput) {
         let Some(index) = self.find_objective(objective) else {
             return;
         };
@@ -330,8 +381,10 @@ impl App {
                 }
             };
             let i = o.initiatives.get_mut(at)?;
-            i.title = title;
-            i.key_result = link;
+            i.title = input.title;
+            i.key_result = input.link;
+            i.owner = input.owner;
+            i.due = input.due;
             Some(at)
         });
         if let Some(at) = at {
@@ -376,7 +429,8 @@ impl App {
         true
     }
 
-    /// `+` / `-`: one step on a numeric or level key result; done/not-done flips.
+    /// `+` / `-`: one step (the key result's own, else 1) on a numeric or
+    /// level key result; done/not-done flips.
     pub(super) fn step_value(&mut self, delta: f64) {
         let Some(index) = self.current_objective() else {
             return;
@@ -386,7 +440,7 @@ impl App {
             let k = o.key_results.get_mut(at)?;
             let next = match k.measure.kind() {
                 MeasureKind::Done => f64::from(u8::from(delta > 0.0)),
-                _ => k.measure.current() + delta,
+                _ => k.measure.current() + delta * k.step_size(),
             };
             // A done key result stepped up again changes nothing: no history, no undo step.
             if next == k.measure.current() {
@@ -408,72 +462,6 @@ impl App {
             i.done = if i.done.is_some() { None } else { Some(today) };
             Some(())
         });
-    }
-
-    /// `d`: asks `y`/`n` before deleting the selected item.
-    pub(super) fn ask_delete(&mut self) {
-        let Some(o) = self.objective() else {
-            return;
-        };
-        let q = match self.pane {
-            Pane::Objectives => Some((Target::Objective(o.id.clone()), o.title.clone())),
-            Pane::KeyResults => o.key_results.get(self.sel_key_result).map(|k| {
-                (
-                    Target::KeyResult(o.id.clone(), k.id.clone()),
-                    k.title.clone(),
-                )
-            }),
-            Pane::Initiatives => o.initiatives.get(self.sel_initiative).map(|i| {
-                (
-                    Target::Initiative(o.id.clone(), i.id.clone()),
-                    i.title.clone(),
-                )
-            }),
-        };
-        if let Some((target, title)) = q {
-            self.modal = Some(Modal::Confirm { target, title });
-        }
-    }
-
-    pub(super) fn delete(&mut self, target: &Target, title: &str) {
-        let objective = match target {
-            Target::Objective(id) | Target::KeyResult(id, _) | Target::Initiative(id, _) => id,
-        };
-        let Some(index) = self.find_objective(objective) else {
-            return;
-        };
-        let done = match target {
-            Target::Objective(_) => {
-                let before = Arc::clone(&self.data.objectives[index]);
-                self.commit(Patch::Objective {
-                    index,
-                    before: Some(before),
-                    after: None,
-                })
-            }
-            Target::KeyResult(_, id) => self
-                .change_objective(index, |o, _| {
-                    o.key_results.retain(|k| &k.id != id);
-                    // Uppgifter linked to it lose the link, not themselves.
-                    for i in &mut o.initiatives {
-                        if i.key_result.as_ref() == Some(id) {
-                            i.key_result = None;
-                        }
-                    }
-                    Some(())
-                })
-                .is_some(),
-            Target::Initiative(_, id) => self
-                .change_objective(index, |o, _| {
-                    o.initiatives.retain(|i| &i.id != id);
-                    Some(())
-                })
-                .is_some(),
-        };
-        if done {
-            let undo = self.key(Action::Undo, Context::Quarter);
-            self.info((self.s.deleted)(title, &undo));
-        }
     }
 
     fn select_objective_at(&mut self, data_index: usize) {
@@ -519,4 +507,20 @@ fn fill_objective(o: &mut Objective, input: ObjectiveInput) {
     o.kind = input.kind;
     o.owner = input.owner;
     o.parent = input.parent;
+}
+
+/// A date typed as `YYYY-MM-DD`, and nothing else.
+fn read_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    shape
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
 }

@@ -40,6 +40,8 @@ pub enum FieldId {
     WentWell,
     ToChange,
     Score,
+    Step,
+    Due,
 }
 
 #[derive(Clone, Debug)]
@@ -145,6 +147,13 @@ pub enum Purpose {
         objective: String,
         id: String,
     },
+    /// A key result's history entry, corrected in its view.
+    EditEntry {
+        objective: String,
+        key_result: String,
+        index: usize,
+        date: chrono::NaiveDate,
+    },
     /// A key result's step of the check-in walk.
     CheckInStep {
         objective: String,
@@ -244,7 +253,7 @@ impl Form {
                 FieldId::Start | FieldId::Target => kind != MeasureKind::Numeric,
                 FieldId::Done => kind != MeasureKind::Done,
                 FieldId::Level => !matches!(kind, MeasureKind::AtLeast | MeasureKind::AtMost),
-                FieldId::Current | FieldId::Unit => kind == MeasureKind::Done,
+                FieldId::Current | FieldId::Unit | FieldId::Step => kind == MeasureKind::Done,
                 _ => false,
             };
         }

@@ -173,6 +173,11 @@ impl App {
                 &k.map_or("1".to_string(), |k| self.num(k.weight)),
             ),
             Field::number(
+                FieldId::Step,
+                s.daily.f_step,
+                &k.map_or("1".to_string(), |k| self.num(k.step_size())),
+            ),
+            Field::number(
                 FieldId::Confidence,
                 s.f_confidence,
                 &k.map_or(5, |k| k.confidence).to_string(),
@@ -202,6 +207,18 @@ impl App {
         let fields = vec![
             Field::text(FieldId::Title, s.f_title, i.map_or("", |i| &i.title)),
             Field::choice(FieldId::Linked, s.f_linked, options, chosen.unwrap_or(0)),
+            Field::text(
+                FieldId::Owner,
+                s.owner,
+                i.and_then(|i| i.owner.as_deref()).unwrap_or(""),
+            ),
+            Field::text(
+                FieldId::Due,
+                s.daily.f_due,
+                &i.and_then(|i| i.due)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ),
         ];
         let mut form = Form::new(purpose, title, fields);
         form.link_ids = link_ids;

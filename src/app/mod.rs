@@ -3,19 +3,23 @@
 //! writer), and the UI draws the state. Nothing here touches the terminal.
 
 pub mod checkin;
+mod delete;
 pub mod edit;
 pub mod form;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod reorder;
 pub mod review;
 pub mod saver;
+pub mod search;
+mod update;
+pub mod view;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::i18n::{self, Strings};
 use crate::model::{Data, Lang, Objective, Quarter};
@@ -32,6 +36,7 @@ pub enum Screen {
     CheckIn(Box<checkin::CheckInState>),
     Review(review::ReviewState),
     Overview { sel: usize },
+    KeyResult(view::KeyResultView),
 }
 
 /// The focused pane of a screen.
@@ -48,14 +53,22 @@ pub enum Target {
     Objective(String),
     KeyResult(String, String),
     Initiative(String, String),
+    /// A key result's history entry: Mål, key result, the entry's place.
+    Entry(String, String, usize),
 }
 
 /// A question or form over the screen (the help goes over these too).
 #[derive(Clone, Debug)]
 pub enum Modal {
     Form(Box<Form>),
-    Confirm { target: Target, title: String },
+    /// `title` names the item after the delete; `question` asks, saying what goes along.
+    Confirm {
+        target: Target,
+        title: String,
+        question: String,
+    },
     Carry(review::Carry),
+    Search(Box<search::SearchState>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +126,8 @@ pub struct App {
     pub too_small: bool,
     /// The file is read-only: okr shows it and changes nothing.
     pub read_only: bool,
+    /// The matches of the last search, for `n` / `N`.
+    pub last_search: Option<search::LastSearch>,
 }
 
 impl App {
@@ -143,6 +158,7 @@ impl App {
             help_scroll: 0,
             too_small: false,
             read_only: false,
+            last_search: None,
         };
         app.reindex(true);
         app
@@ -209,6 +225,7 @@ impl App {
         match &self.screen {
             Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
             Screen::Detail { objective } => self.find_objective(objective),
+            Screen::KeyResult(v) => self.find_objective(&v.objective),
             Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. } => None,
         }
     }
@@ -237,6 +254,7 @@ impl App {
             Some(Modal::Form(f)) => return vec![f.layer(), Context::Form],
             Some(Modal::Confirm { .. }) => return vec![Context::Confirm],
             Some(Modal::Carry(_)) => return vec![Context::Carry],
+            Some(Modal::Search(_)) => return vec![Context::Search],
             None => {}
         }
         let ctx = match (&self.screen, self.pane) {
@@ -245,6 +263,7 @@ impl App {
             (Screen::Quarter, _) => Context::Quarter,
             (Screen::Review(_), _) => Context::Review,
             (Screen::Overview { .. }, _) => Context::Overview,
+            (Screen::KeyResult(_), _) => Context::KeyResultView,
             (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
             (Screen::Detail { .. }, _) => Context::DetailKeyResults,
         };
@@ -327,6 +346,7 @@ impl App {
             self.screen = Screen::Quarter;
             self.pane = Pane::Objectives;
         }
+        self.keep_key_result_view();
         let n = self.quarter_objectives().len();
         self.sel_objective = self.sel_objective.min(n.saturating_sub(1));
         let (krs, inits) = self
@@ -334,256 +354,5 @@ impl App {
             .map_or((0, 0), |o| (o.key_results.len(), o.initiatives.len()));
         self.sel_key_result = self.sel_key_result.min(krs.saturating_sub(1));
         self.sel_initiative = self.sel_initiative.min(inits.saturating_sub(1));
-    }
-
-    /// One key press. Releases and repeats are ignored. Returns whether the
-    /// key did something where the user is: an action of the key table, or a
-    /// character typed into a field.
-    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
-        if key.kind != KeyEventKind::Press {
-            return false;
-        }
-        let action = self.keymap.action_for(&self.layers(), &key);
-        // "Press q again" holds only for the very next key.
-        let armed = std::mem::take(&mut self.quit_armed);
-        match action {
-            Some(Action::Quit) => {
-                self.quit_armed = armed;
-                self.request_quit();
-                true
-            }
-            Some(Action::Help) => {
-                self.help = true;
-                self.help_scroll = 0;
-                true
-            }
-            Some(_) if self.too_small => false,
-            Some(a) if self.help => self.help_act(a),
-            Some(a) => {
-                if self.modal.is_none() && !matches!(self.screen, Screen::CheckIn(_)) {
-                    self.message = None;
-                }
-                self.act(a, key)
-            }
-            None if self.too_small => false,
-            None => self.unbound(key),
-        }
-    }
-
-    /// Keys in the help overlay: scroll, close.
-    fn help_act(&mut self, action: Action) -> bool {
-        match action {
-            Action::CloseHelp => {
-                self.help = false;
-                self.help_scroll = 0;
-            }
-            Action::Down => self.help_scroll = self.help_scroll.saturating_add(1).min(60),
-            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-            _ => return false,
-        }
-        true
-    }
-
-    /// An action where the user is: in the modal, the check-in or the screen.
-    fn act(&mut self, action: Action, key: KeyEvent) -> bool {
-        match self.modal.take() {
-            Some(Modal::Form(form)) => self.form_act(form, action, key),
-            Some(Modal::Confirm { target, title }) => {
-                match action {
-                    Action::Yes => self.delete(&target, &title),
-                    Action::No => {}
-                    _ => {
-                        self.modal = Some(Modal::Confirm { target, title });
-                        return false;
-                    }
-                }
-                true
-            }
-            Some(Modal::Carry(c)) => self.carry_act(c, action),
-            None if matches!(self.screen, Screen::CheckIn(_)) => self.checkin_act(action, key),
-            None => self.screen_act(action),
-        }
-    }
-
-    /// An action in a modal form: save, cancel, or a move within the form.
-    fn form_act(&mut self, mut form: Box<Form>, action: Action, key: KeyEvent) -> bool {
-        let save = action == Action::Save
-            || (action == Action::NextField && form.has_areas() && form.is_last_field());
-        if save {
-            if let Some(mut back) = self.submit(*form) {
-                back.focus_first_error();
-                self.modal = Some(Modal::Form(back));
-            }
-            return true;
-        }
-        if action == Action::Cancel {
-            return true;
-        }
-        let handled = form.act(action, key);
-        self.modal = Some(Modal::Form(form));
-        handled
-    }
-
-    /// A key the table does not bind here: typed into a field, or, on a
-    /// screen, a hint where it works instead of nothing at all.
-    fn unbound(&mut self, key: KeyEvent) -> bool {
-        if self.help {
-            return false;
-        }
-        if let Some(Modal::Form(f)) = &mut self.modal {
-            return form::is_typing(&key) && f.edit(key, true);
-        }
-        if self.modal.is_some() {
-            return false;
-        }
-        if let Screen::CheckIn(st) = &mut self.screen {
-            return st.type_key(key);
-        }
-        if let Some((label, action)) = self.keymap.elsewhere(&key) {
-            let s = self.s;
-            let (name, screen) = (s.action(action), Context::Quarter);
-            let hint = match action {
-                Action::SetValue | Action::StepUp | Action::StepDown => {
-                    (s.select_key_result)(&label, name, &self.key(Action::NextPane, screen))
-                }
-                Action::Toggle => (s.select_initiative)(
-                    &label,
-                    name,
-                    &self.key(Action::Open, screen),
-                    &self.key(Action::NextPane, Context::DetailKeyResults),
-                ),
-                _ => (s.key_elsewhere)(&label, name, &self.key(Action::Help, screen)),
-            };
-            self.info(hint);
-        } else {
-            self.message = None;
-        }
-        false
-    }
-
-    fn request_quit(&mut self) {
-        if self.save_problem.is_some() && !self.quit_armed {
-            self.quit_armed = true;
-            self.message = Some(Message {
-                text: (self.s.unsaved_quit)(&self.key(Action::Quit, Context::Quarter)),
-                tone: Tone::Error,
-            });
-            return;
-        }
-        self.quit = true;
-    }
-
-    /// An action on a screen (quarter view, detail, review, overview).
-    fn screen_act(&mut self, action: Action) -> bool {
-        match action {
-            Action::Back => {
-                if let Screen::Review(_) | Screen::Overview { .. } | Screen::Detail { .. } =
-                    self.screen
-                {
-                    self.screen = Screen::Quarter;
-                    self.pane = Pane::Objectives;
-                    self.clamp_selection();
-                } else if self.pane != Pane::Objectives {
-                    self.pane = Pane::Objectives;
-                }
-            }
-            Action::Down | Action::Up => {
-                let delta = if action == Action::Down { 1 } else { -1 };
-                match self.screen {
-                    Screen::Review(_) | Screen::Overview { .. } => self.move_in_list(delta),
-                    _ => self.move_selection(delta),
-                }
-            }
-            Action::Open if matches!(self.screen, Screen::Overview { .. }) => {
-                self.open_overview_quarter()
-            }
-            Action::Open => self.open(),
-            Action::NextPane | Action::PrevPane => self.switch_pane(),
-            Action::PrevQuarter => self.set_quarter(self.quarter.prev()),
-            Action::NextQuarter => self.set_quarter(self.quarter.next()),
-            Action::Today => self.set_quarter(Quarter::of(self.today)),
-            Action::Add => self.add(),
-            Action::Edit if matches!(self.screen, Screen::Review(_)) => self.open_review_form(),
-            Action::Edit => self.edit(),
-            Action::Delete => self.ask_delete(),
-            Action::Undo => {
-                let done = self.history.undo(Arc::make_mut(&mut self.data));
-                self.after_history(done, self.s.undone, self.s.nothing_to_undo);
-            }
-            Action::Redo => {
-                let done = self.history.redo(Arc::make_mut(&mut self.data));
-                self.after_history(done, self.s.redone, self.s.nothing_to_redo);
-            }
-            Action::SetValue => self.open_value_form(),
-            Action::StepUp => self.step_value(1.0),
-            Action::StepDown => self.step_value(-1.0),
-            Action::Toggle => self.toggle_initiative(),
-            Action::CheckIn => self.start_checkin(),
-            Action::Review => self.start_review(self.quarter),
-            Action::Overview => self.start_overview(),
-            Action::PlanNext => self.plan_next(),
-            _ => return false,
-        }
-        true
-    }
-
-    fn after_history(&mut self, done: bool, yes: &str, no: &str) {
-        if done {
-            self.reindex(true);
-            self.persist();
-            self.clamp_selection();
-            self.info(yes);
-        } else {
-            self.info(no);
-        }
-    }
-
-    fn set_quarter(&mut self, q: Quarter) {
-        self.quarter = q;
-        self.planning = false;
-        self.sel_initiative = 0;
-        self.sel_objective = 0;
-        self.sel_key_result = 0;
-        self.pane = Pane::Objectives;
-    }
-
-    fn move_selection(&mut self, delta: isize) {
-        let len = match self.pane {
-            Pane::Objectives => self.quarter_objectives().len(),
-            Pane::KeyResults => self.objective().map_or(0, |o| o.key_results.len()),
-            Pane::Initiatives => self.objective().map_or(0, |o| o.initiatives.len()),
-        };
-        let sel = match self.pane {
-            Pane::Objectives => &mut self.sel_objective,
-            Pane::KeyResults => &mut self.sel_key_result,
-            Pane::Initiatives => &mut self.sel_initiative,
-        };
-        if len == 0 {
-            *sel = 0;
-            return;
-        }
-        *sel = sel.saturating_add_signed(delta).min(len - 1);
-        if self.pane == Pane::Objectives {
-            self.sel_key_result = 0;
-            self.sel_initiative = 0;
-        }
-    }
-
-    fn open(&mut self) {
-        if let Some(o) = self.objective() {
-            let id = o.id.clone();
-            self.screen = Screen::Detail { objective: id };
-            self.pane = Pane::KeyResults;
-        }
-    }
-
-    fn switch_pane(&mut self) {
-        self.pane = match (&self.screen, self.pane) {
-            (Screen::Quarter, Pane::Objectives) if self.objective().is_some() => Pane::KeyResults,
-            (Screen::Quarter, _) => Pane::Objectives,
-            (Screen::Detail { .. }, Pane::KeyResults) => Pane::Initiatives,
-            (Screen::Detail { .. }, _) => Pane::KeyResults,
-            (Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. }, p) => p,
-        };
     }
 }

@@ -1,66 +1,21 @@
 //! Every user-visible string: the shape of a language's table and the helpers
 //! that word numbers and measures; the tables are in `sv.rs` and `en.rs`.
 
+mod actions;
 mod commands;
+mod daily;
 mod en;
 mod sv;
 
+pub use actions::ActionNames;
 pub use commands::CommandWords;
-
+pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
 pub use sv::SV;
 
-use crate::app::keys::Action;
 use crate::model::number::{self, NumberError};
 use crate::model::progress::{ConfidenceBand, PaceStatus, ScoreBand};
 use crate::model::{Kind, Lang, MeasureKind, Status};
-
-/// The label of each key action, for the footer and the help.
-pub struct ActionNames {
-    pub quit: &'static str,
-    pub help: &'static str,
-    pub back: &'static str,
-    pub down: &'static str,
-    pub up: &'static str,
-    pub open: &'static str,
-    pub next_pane: &'static str,
-    pub prev_pane: &'static str,
-    pub prev_quarter: &'static str,
-    pub next_quarter: &'static str,
-    pub today: &'static str,
-    pub add: &'static str,
-    pub edit: &'static str,
-    pub delete: &'static str,
-    pub undo: &'static str,
-    pub redo: &'static str,
-    pub set_value: &'static str,
-    pub step_up: &'static str,
-    pub step_down: &'static str,
-    pub toggle: &'static str,
-    pub check_in: &'static str,
-    pub review: &'static str,
-    pub overview: &'static str,
-    pub plan_next: &'static str,
-    pub close_help: &'static str,
-    pub save: &'static str,
-    pub cancel: &'static str,
-    pub next_field: &'static str,
-    pub prev_field: &'static str,
-    pub next_choice: &'static str,
-    pub prev_choice: &'static str,
-    pub edit_text: &'static str,
-    pub new_line: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub pick: &'static str,
-    pub carry_over: &'static str,
-    pub next_step: &'static str,
-    pub go_on: &'static str,
-    pub save_and_leave: &'static str,
-    pub leave: &'static str,
-    pub rate: &'static str,
-    pub skip: &'static str,
-}
 
 /// The name of each [`Kind`] of Mål.
 pub struct KindNames {
@@ -360,6 +315,7 @@ pub struct Strings {
     /// The words of `status`, `list`, `update` of an Uppgift and `import`.
     pub commands: CommandWords,
     pub actions: ActionNames,
+    pub daily: DailyWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a
@@ -445,56 +401,6 @@ impl Strings {
     pub fn pillar_names(&self) -> [&'static str; 5] {
         let p = &self.pillars;
         [p.structure, p.safety, p.meaning, p.dependability, p.impact]
-    }
-
-    /// The label of an action, for the footer and the help.
-    pub fn action(&self, a: Action) -> &'static str {
-        let n = &self.actions;
-        match a {
-            Action::Quit => n.quit,
-            Action::Help => n.help,
-            Action::Back => n.back,
-            Action::Down => n.down,
-            Action::Up => n.up,
-            Action::Open => n.open,
-            Action::NextPane => n.next_pane,
-            Action::PrevPane => n.prev_pane,
-            Action::PrevQuarter => n.prev_quarter,
-            Action::NextQuarter => n.next_quarter,
-            Action::Today => n.today,
-            Action::Add => n.add,
-            Action::Edit => n.edit,
-            Action::Delete => n.delete,
-            Action::Undo => n.undo,
-            Action::Redo => n.redo,
-            Action::SetValue => n.set_value,
-            Action::StepUp => n.step_up,
-            Action::StepDown => n.step_down,
-            Action::Toggle => n.toggle,
-            Action::CheckIn => n.check_in,
-            Action::Review => n.review,
-            Action::Overview => n.overview,
-            Action::PlanNext => n.plan_next,
-            Action::CloseHelp => n.close_help,
-            Action::Save => n.save,
-            Action::Cancel => n.cancel,
-            Action::NextField => n.next_field,
-            Action::PrevField => n.prev_field,
-            Action::NextChoice => n.next_choice,
-            Action::PrevChoice => n.prev_choice,
-            Action::EditText => n.edit_text,
-            Action::NewLine => n.new_line,
-            Action::Yes => n.yes,
-            Action::No => n.no,
-            Action::Pick => n.pick,
-            Action::CarryOver => n.carry_over,
-            Action::NextStep => n.next_step,
-            Action::GoOn => n.go_on,
-            Action::SaveAndLeave => n.save_and_leave,
-            Action::Leave => n.leave,
-            Action::Rate => n.rate,
-            Action::Skip => n.skip,
-        }
     }
 
     /// A number in this language's convention, grouped for reading.

@@ -4,12 +4,15 @@
 pub mod checkin;
 pub mod data;
 mod de;
+mod history;
 pub mod number;
 pub mod objective;
 pub mod overview;
 pub mod progress;
 pub mod quarter;
 pub mod review;
+pub mod search;
+pub mod step;
 pub mod validate;
 
 pub use checkin::{CheckIn, CheckInEntry, Pulse};
@@ -19,6 +22,7 @@ pub use objective::{
     MeasureParts, Numeric, Objective, Retro, Status,
 };
 pub use quarter::{IsoWeek, Quarter};
+pub use step::Step;
 
 /// The current time to the second, as created/updated times are stored.
 pub fn now() -> chrono::DateTime<chrono::Utc> {

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::de::deserialize_keeping_unknown;
 use super::quarter::Quarter;
+use super::step::Step;
 
 /// Fields this version does not know, kept through a load and a save.
 pub type Extra = Map<String, Value>;
@@ -168,6 +169,9 @@ pub struct KeyResult {
     pub confidence: u8,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// How far `+` and `-` move the value; 1 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Step>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -189,8 +193,14 @@ impl KeyResult {
             weight: 1.0,
             confidence: 5,
             history: Vec::new(),
+            step: None,
             extra: Extra::new(),
         }
+    }
+
+    /// How far `+` and `-` move the value: its own step, else 1.
+    pub fn step_size(&self) -> f64 {
+        self.step.map_or(1.0, Step::get)
     }
 
     /// The date of the last recorded value, if any.
@@ -199,23 +209,28 @@ impl KeyResult {
     }
 
     /// Records a new value: the measure's current value, the confidence when
-    /// one is given, and one history entry. The one way a value is recorded,
-    /// by keys, the check-in, `okr update` and the demo.
+    /// one is given, and the day's history entry. The one way a value is
+    /// recorded, by keys, the check-in, `okr update` and the demo.
     ///
     /// The history stays in date order and the current value is the latest
     /// by date: a value recorded for a date before the last entry's goes in
     /// its place in the history and leaves the current value as it is.
     ///
+    /// A key result has one history entry per day: a value recorded on a
+    /// day that has one already updates it (the day's last value and
+    /// confidence, the notes of the day joined), keeping the fields this
+    /// version does not know.
+    ///
     /// `replacing` names the last entry's (date, value) when this recording
     /// stands in for it (a second check-in in one week): that entry is then
     /// rewritten, keeping the fields this version does not know, if it is
-    /// still the last one; otherwise a new entry is added.
+    /// still the last one; otherwise the day's entry is updated or added.
     pub fn record(
         &mut self,
         date: NaiveDate,
         value: f64,
         confidence: Option<u8>,
-        note: String,
+        mut note: String,
         replacing: Option<(NaiveDate, f64)>,
     ) {
         let replaces_last = matches!(
@@ -232,19 +247,41 @@ impl KeyResult {
             self.confidence = confidence;
         }
         let confidence = Some(confidence);
-        match self.history.last_mut() {
-            Some(h) if replaces_last => {
+        // The entry this value updates: the last one when it is replaced,
+        // else the last one of the same day.
+        let at = if replaces_last {
+            self.history.len().checked_sub(1)
+        } else {
+            self.history.iter().rposition(|h| h.date == date)
+        };
+        match at.and_then(|i| self.history.get_mut(i)) {
+            Some(h) => {
+                if !replaces_last {
+                    note = joined_notes(&h.note, note);
+                }
                 h.date = date;
                 h.value = value;
                 h.confidence = confidence;
                 h.note = note;
             }
-            _ => {
+            None => {
                 let at = self.history.partition_point(|h| h.date <= date);
                 let entry = HistoryEntry::new(date, value, confidence, note);
                 self.history.insert(at, entry);
             }
         }
+    }
+}
+
+/// The notes of one day kept together: the earlier one, then the new one
+/// after `; ` (a note the day has already is not repeated).
+fn joined_notes(earlier: &str, note: String) -> String {
+    if note.is_empty() || earlier == note {
+        earlier.to_string()
+    } else if earlier.is_empty() {
+        note
+    } else {
+        format!("{earlier}; {note}")
     }
 }
 
@@ -481,6 +518,12 @@ pub struct Initiative {
     /// The id of the key result of the same Mål it moves, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_result: Option<String>,
+    /// Who does it: a person or a team, free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The day it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -492,8 +535,15 @@ impl Initiative {
             title,
             done: None,
             key_result: None,
+            owner: None,
+            due: None,
             extra: Extra::new(),
         }
+    }
+
+    /// Not done and due before `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done.is_none() && self.due.is_some_and(|d| d < today)
     }
 }
 
@@ -522,6 +572,7 @@ deserialize_keeping_unknown!(KeyResult {
     weight: f64 = one(),
     confidence: u8 = five(),
     history: Vec<HistoryEntry> = Vec::new(),
+    step: Option<Step> = None,
 });
 
 deserialize_keeping_unknown!(HistoryEntry {

@@ -157,16 +157,34 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .map(|(i, it)| {
             let selected = focused && i == app.sel_initiative;
             let mark = if it.done.is_some() { "[x]" } else { "[ ]" };
-            let link = it
+            let mut link = it
                 .key_result
                 .as_ref()
                 .map(|k| format!(" {} {}", s.linked_to, shown(k)))
                 .unwrap_or_default();
+            if let Some(owner) = &it.owner {
+                link.push_str(&format!(" · {}", shown(owner)));
+            }
+            // Overdue in words and colour; else the day it is due.
+            let due = match it.due {
+                Some(d) if it.is_overdue(app.today) => Some((
+                    format!(" · {}", (s.daily.overdue)(&d.to_string())),
+                    theme.warning(),
+                )),
+                Some(d) if it.done.is_none() => {
+                    Some((format!(" · {}", (s.daily.due)(&d.to_string())), theme.dim()))
+                }
+                _ => None,
+            };
+            let due_w = due.as_ref().map_or(0, |(t, _)| text::width(t));
             let text = format!("{}{mark} {}", if selected { "▸ " } else { "  " }, it.title);
             let mut l = Line::from(vec![
-                Span::raw(fit(&text, width.saturating_sub(text::width(&link)))),
+                Span::raw(fit(&text, width.saturating_sub(text::width(&link) + due_w))),
                 Span::styled(link, theme.dim()),
             ]);
+            if let Some((due, style)) = due {
+                l.spans.push(Span::styled(due, style));
+            }
             if selected {
                 l = l.style(theme.selected());
             }

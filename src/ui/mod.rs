@@ -3,10 +3,12 @@
 
 pub mod checkin;
 pub mod detail;
+pub mod key_result;
 pub mod modal;
 pub mod overview;
 pub mod quarter;
 pub mod review;
+pub mod search;
 pub mod theme;
 pub mod widgets;
 
@@ -52,6 +54,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::CheckIn(st) => checkin::draw(app, st, frame, body, theme),
         Screen::Review(st) => review::draw(app, st, frame, body, theme),
         Screen::Overview { sel } => overview::draw(app, *sel, frame, body, theme),
+        Screen::KeyResult(_) => key_result::draw(app, frame, body, theme),
     }
     frame.render_widget(
         Paragraph::new(status_text).wrap(Wrap { trim: false }),
@@ -60,8 +63,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_footer(app, frame, footer, theme);
     match &app.modal {
         Some(Modal::Form(form)) => modal::draw_form(form, frame, area, theme),
-        Some(Modal::Confirm { title, .. }) => modal::draw_confirm(app, title, frame, area, theme),
+        Some(Modal::Confirm { question, .. }) => {
+            modal::draw_confirm(app, question, frame, area, theme)
+        }
         Some(Modal::Carry(c)) => review::draw_carry(app, c, frame, area, theme),
+        Some(Modal::Search(st)) => search::draw(app, st, frame, body, footer, theme),
         None => {}
     }
     if app.help {

@@ -196,11 +196,18 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
     y.saturating_sub(inner.y)
 }
 
-pub fn draw_confirm(app: &App, title: &str, frame: &mut Frame, area: Rect, theme: Theme) {
-    let question = shown(&(app.s.confirm_delete)(title));
+/// The `y`/`n` question before a delete, saying what goes along.
+pub fn draw_confirm(app: &App, question: &str, frame: &mut Frame, area: Rect, theme: Theme) {
+    let question = shown(question);
     let keys = super::key_hints(app, &[Context::Confirm], true, theme);
-    let w = question.width().max(keys.width()) + 4;
-    let rect = centered(area, u16::try_from(w).unwrap_or(u16::MAX).min(70), 6);
+    let w = (question.width().max(keys.width()) + 4)
+        .min(70)
+        .min(usize::from(area.width));
+    // The question wraps in the box; the keys follow it.
+    let inner_w = w.saturating_sub(2).max(1);
+    let rows = question.width().div_ceil(inner_w) + keys.width().div_ceil(inner_w);
+    let h = u16::try_from(rows + 2).unwrap_or(u16::MAX).max(6);
+    let rect = centered(area, u16::try_from(w).unwrap_or(u16::MAX), h);
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)

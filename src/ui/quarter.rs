@@ -235,7 +235,43 @@ fn objective_spans(
     if let Some(c) = progress::objective_confidence(o) {
         spans.extend(confidence_spans(app, c, theme));
     }
+    // Stale key results, as the key result lines mark them, while the quarter runs.
+    let stale = if o.quarter.contains(app.today) {
+        o.key_results
+            .iter()
+            .filter(|k| progress::is_stale(k, app.today))
+            .count()
+    } else {
+        0
+    };
+    if stale > 0 {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            (app.s.daily.stale_count)(stale),
+            theme.warning(),
+        ));
+    }
     spans
+}
+
+/// A Mål's next Uppgift due (the open one due first), in words, marked
+/// overdue when its day has passed.
+fn next_due_span(app: &App, o: &Objective, width: usize, theme: Theme) -> Option<Span<'static>> {
+    let next = o
+        .initiatives
+        .iter()
+        .filter(|i| i.done.is_none())
+        .filter_map(|i| i.due.map(|d| (d, i)))
+        .min_by_key(|(d, _)| *d)?;
+    let (date, i) = next;
+    let d = &app.s.daily;
+    let (words, style) = if i.is_overdue(app.today) {
+        (d.next_overdue, theme.warning())
+    } else {
+        (d.next_due, theme.dim())
+    };
+    let text = format!(" · {}", words(&date.to_string(), &shown(&i.title)));
+    (width > 12).then(|| Span::styled(fit(&text, width), style))
 }
 
 fn confidence_spans(app: &App, c: u8, theme: Theme) -> [Span<'static>; 2] {
@@ -272,11 +308,17 @@ fn objective_rows(
     };
     let kind = format!(" [{}]{count}{life}", s.kind(o.kind));
     let title_w = width.saturating_sub(2 + kind.width());
+    let title = fit(&o.title, title_w);
+    // The next Uppgift due takes the room the title leaves.
+    let room = title_w.saturating_sub(text::width(&title));
     let mut first = Line::from(vec![
         Span::raw(marker),
-        Span::styled(fit(&o.title, title_w), theme.title()),
+        Span::styled(title, theme.title()),
         Span::styled(kind, theme.dim()),
     ]);
+    if let Some(next) = next_due_span(app, o, room, theme) {
+        first.spans.push(next);
+    }
     if selected {
         first = first.style(theme.selected());
     }

@@ -92,3 +92,22 @@ pub const ESC: KeyCode = KeyCode::Esc;
 pub fn demo() -> Data {
     okr::demo::example(today())
 }
+
+/// The screen as text at `w`×`h`, each row's trailing spaces cut.
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    screen_buffer(app, w, h)
+        .content
+        .chunks(usize::from(w.max(1)))
+        .map(|row| {
+            let line: String = row.iter().map(|c| c.symbol()).collect();
+            format!("{}\n", line.trim_end())
+        })
+        .collect()
+}
+
+/// The drawn cells at `w`×`h`, for tests of colour.
+pub fn screen_buffer(app: &App, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| okr::ui::draw(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}

@@ -4,6 +4,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod app;
+pub mod daily;
 pub mod data;
 pub mod fixture;
 pub mod steps;

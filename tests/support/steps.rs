@@ -20,6 +20,47 @@ impl Harness {
         self.keys(&[code(KeyCode::Tab)]);
     }
 
+    /// The `n`th key result (0-based) of the first Mål in its own view,
+    /// opened from the quarter view.
+    pub fn open_key_result_view(&mut self, n: usize) {
+        self.focus_key_results();
+        for _ in 0..n {
+            self.keys(&[ch('j')]);
+        }
+        self.keys(&[code(KeyCode::Enter)]);
+    }
+
+    /// A value and a note recorded with `v` on the first Mål's first key
+    /// result, from the quarter view; back on the Mål list after.
+    pub fn record_note_on_first_key_result(&mut self, value: &str, note: &str) {
+        self.focus_key_results();
+        self.keys(&[ch('v')]);
+        self.type_text(value);
+        self.keys(&[code(KeyCode::Tab), code(KeyCode::Tab)]);
+        self.type_text(note);
+        self.keys(&[code(KeyCode::Enter), code(KeyCode::Esc)]);
+    }
+
+    /// In the detail's Uppgifter, the `n`th one (0-based) given an owner and
+    /// a due date in its form (both fields typed over).
+    pub fn set_owner_and_due_of_initiative(&mut self, n: usize, owner: &str, due: &str) {
+        for _ in 0..n {
+            self.keys(&[ch('j')]);
+        }
+        // Title, key result, owner, due.
+        self.keys(&[ch('e'), code(KeyCode::Tab), code(KeyCode::Tab), ctrl('u')]);
+        self.type_text(owner);
+        self.keys(&[code(KeyCode::Tab), ctrl('u')]);
+        self.type_text(due);
+        self.keys(&[code(KeyCode::Enter)]);
+    }
+
+    /// The search line, `text` typed into it.
+    pub fn search_for(&mut self, text: &str) {
+        self.keys(&[ch('/')]);
+        self.type_text(text);
+    }
+
     /// The detail of the `n`th Mål, its key results focused.
     pub fn open_detail_of(&mut self, n: usize) {
         self.select_objective(n);

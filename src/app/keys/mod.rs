@@ -65,6 +65,16 @@ pub enum Action {
     Leave,
     Rate,
     Skip,
+    // Daily work: reordering, search.
+    MoveDown,
+    MoveUp,
+    Search,
+    NextMatch,
+    PrevMatch,
+    Jump,
+    // A key result's view.
+    CorrectEntry,
+    DeleteEntry,
 }
 
 /// One layer of where the user is.
@@ -108,6 +118,10 @@ pub enum Context {
     AreaField,
     /// The window is too small to show anything: only quitting works.
     TooSmall,
+    /// A key result's own view: its chart, history and notes.
+    KeyResultView,
+    /// Typing a search: the matches listed.
+    Search,
 }
 
 /// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
@@ -302,6 +316,8 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::ChoiceField,
     Context::AreaField,
     Context::TooSmall,
+    Context::KeyResultView,
+    Context::Search,
 ];
 
 impl Keymap {

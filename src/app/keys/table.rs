@@ -13,6 +13,7 @@ pub const SCREENS: Contexts = Contexts::of(&[
     C::DetailInitiatives,
     C::Review,
     C::Overview,
+    C::KeyResultView,
 ]);
 /// Screens where Mål, key results and Uppgifter are edited.
 const EDITING: Contexts = Contexts::of(&[
@@ -22,7 +23,10 @@ const EDITING: Contexts = Contexts::of(&[
     C::DetailInitiatives,
 ]);
 const QUARTER: Contexts = Contexts::of(&[C::Quarter, C::QuarterKeyResults]);
-const KEY_RESULTS: Contexts = Contexts::of(&[C::QuarterKeyResults, C::DetailKeyResults]);
+const KEY_RESULTS: Contexts =
+    Contexts::of(&[C::QuarterKeyResults, C::DetailKeyResults, C::KeyResultView]);
+/// Where a search's next and previous match are found.
+const MATCHES: Contexts = EDITING.and(&[C::KeyResultView]);
 /// Lists that move with j/k: the screens, the help, the carry dialog and the pulse.
 const LISTS: Contexts = SCREENS.and(&[C::Help, C::Carry, C::Pulse]);
 /// Where nothing is typed, so `?` and `q` are free.
@@ -38,7 +42,7 @@ const NOT_TYPING: Contexts = SCREENS.and(&[
 /// (Not over the help either: it may stand over a form that is not saved.)
 const QUITTING: Contexts = SCREENS.and(&[C::Pulse, C::Summary, C::TooSmall]);
 /// Fields whose keys are typed into: ? is a character there, F1 is the help.
-const TYPING: Contexts = Contexts::of(&[C::TextField, C::AreaField]);
+const TYPING: Contexts = Contexts::of(&[C::TextField, C::AreaField, C::Search]);
 /// One-line fields: ↑/↓ move between fields.
 const LINE_FIELDS: Contexts = Contexts::of(&[C::TextField, C::NumberField, C::ChoiceField]);
 /// Forms that move between fields with Tab.
@@ -53,7 +57,12 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
     (
         &[K::Enter],
         Action::Open,
-        Contexts::of(&[C::Quarter, C::QuarterKeyResults, C::Overview]),
+        Contexts::of(&[
+            C::Quarter,
+            C::QuarterKeyResults,
+            C::DetailKeyResults,
+            C::Overview,
+        ]),
         true,
     ),
     (
@@ -62,11 +71,11 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
         Contexts::of(&[C::Review]),
         true,
     ),
-    // In the detail, Enter opens the selected key result or Uppgift in its form.
+    // In the detail, Enter opens the selected Uppgift in its form.
     (
         &[K::Enter],
         Action::Edit,
-        Contexts::of(&[C::DetailKeyResults, C::DetailInitiatives]),
+        Contexts::of(&[C::DetailInitiatives]),
         false,
     ),
     (&[K::Tab], Action::NextPane, EDITING, true),
@@ -77,6 +86,42 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
     (&[K::Char('a')], Action::Add, EDITING, true),
     (&[K::Char('e')], Action::Edit, EDITING, true),
     (&[K::Char('d')], Action::Delete, EDITING, false),
+    // A key result's view: its history entries are corrected and deleted.
+    (
+        &[K::Char('e')],
+        Action::CorrectEntry,
+        Contexts::of(&[C::KeyResultView]),
+        true,
+    ),
+    (
+        &[K::Char('d')],
+        Action::DeleteEntry,
+        Contexts::of(&[C::KeyResultView]),
+        true,
+    ),
+    (&[K::Char('J')], Action::MoveDown, EDITING, false),
+    (&[K::Char('K')], Action::MoveUp, EDITING, false),
+    (&[K::Char('/')], Action::Search, SCREENS, true),
+    (&[K::Char('n')], Action::NextMatch, MATCHES, false),
+    (&[K::Char('N')], Action::PrevMatch, MATCHES, false),
+    // The search line: ↑/↓ pick a match (letters are typed), Enter goes there.
+    (&[K::Down], Action::Down, Contexts::of(&[C::Search]), false),
+    (&[K::Up], Action::Up, Contexts::of(&[C::Search]), false),
+    (&[K::Enter], Action::Jump, Contexts::of(&[C::Search]), true),
+    (
+        &[
+            K::Left,
+            K::Right,
+            K::Home,
+            K::End,
+            K::Backspace,
+            K::Delete,
+            K::Ctrl('u'),
+        ],
+        Action::EditText,
+        Contexts::of(&[C::Search]),
+        false,
+    ),
     (&[K::Char('v')], Action::SetValue, KEY_RESULTS, true),
     (&[K::Char('+')], Action::StepUp, KEY_RESULTS, false),
     (&[K::Char('-')], Action::StepDown, KEY_RESULTS, false),
@@ -108,7 +153,7 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
     (
         &[K::Esc],
         Action::Cancel,
-        Contexts::of(&[C::Form, C::Carry]),
+        Contexts::of(&[C::Form, C::Carry, C::Search]),
         true,
     ),
     (&[K::Down], Action::NextField, LINE_FIELDS, false),

@@ -1,0 +1,400 @@
+//! A key result's own view: its bar line, a chart of its value over the
+//! quarter (the value, its recorded points, the ideal pace from start to
+//! target, today, a keep-at level), a legend that names each line by its
+//! marker, and its history, newest first, with the selected entry's note.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
+
+use super::quarter::{draw_more, key_result_rows, pane_block, scroll_offset};
+use super::theme::Theme;
+use super::widgets::fit;
+use crate::app::App;
+use crate::app::keys::{Action, Context};
+use crate::model::progress::{self, confidence_band};
+use crate::model::{KeyResult, Measure, Quarter};
+use crate::text::{self, shown};
+
+/// The markers of the chart, so it reads without colour.
+const VALUE: char = '•';
+const RECORDED: char = '◆';
+const IDEAL: char = '·';
+const TODAY: char = '│';
+const LEVEL: char = '-';
+/// The smallest chart worth drawing: width and height.
+const MIN_CHART: (u16, u16) = (16, 4);
+
+/// The chart's data: x is the day of the quarter (0 its first day).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// The x of the quarter's last day.
+    pub last_day: f64,
+    /// The value over time: from the quarter's start (when an earlier
+    /// entry says what it was) through each entry to today.
+    pub values: Vec<(f64, f64)>,
+    /// Each history entry of the quarter.
+    pub recorded: Vec<(f64, f64)>,
+    /// From the start on the day the key result counts from to the target
+    /// on the last day (numeric key results).
+    pub ideal: Vec<(f64, f64)>,
+    /// A keep-at level across the quarter.
+    pub level: Vec<(f64, f64)>,
+    /// A vertical line at today, while the quarter runs.
+    pub today: Vec<(f64, f64)>,
+    /// The value axis: lowest and highest of everything drawn.
+    pub y: [f64; 2],
+}
+
+/// What the chart of `k` in `quarter` draws on `today`.
+pub fn series(k: &KeyResult, quarter: Quarter, today: NaiveDate) -> Series {
+    let first = quarter.first_day();
+    let x = |d: NaiveDate| (d - first).num_days() as f64;
+    let last_day = x(quarter.last_day());
+    let recorded: Vec<(f64, f64)> = k
+        .history
+        .iter()
+        .filter(|h| quarter.contains(h.date))
+        .map(|h| (x(h.date), h.value))
+        .collect();
+    let mut values = Vec::new();
+    if let Some(before) = k.history.iter().rev().find(|h| h.date < first) {
+        values.push((0.0, before.value));
+    }
+    values.extend(recorded.iter().copied());
+    let until = if quarter.contains(today) {
+        Some(x(today))
+    } else {
+        (today > quarter.last_day()).then_some(last_day)
+    };
+    if let (Some(until), Some(&(at, value))) = (until, values.last())
+        && until > at
+    {
+        values.push((until, value));
+    }
+    let (ideal, level) = match &k.measure {
+        Measure::Numeric(n) => {
+            let from = x(progress::key_result_start(k, quarter));
+            (vec![(from, n.start), (last_day, n.target)], Vec::new())
+        }
+        Measure::AtLeast(l) | Measure::AtMost(l) => {
+            (Vec::new(), vec![(0.0, l.level), (last_day, l.level)])
+        }
+        Measure::Done(_) => (Vec::new(), Vec::new()),
+    };
+    let ys = values
+        .iter()
+        .chain(&ideal)
+        .chain(&level)
+        .map(|(_, y)| *y)
+        .chain([k.measure.current()])
+        .filter(|y| y.is_finite());
+    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
+        (lo.min(y), hi.max(y))
+    });
+    let y = if k.measure.is_binary() || !lo.is_finite() || !hi.is_finite() {
+        [0.0, 1.0]
+    } else if hi - lo < f64::EPSILON * lo.abs().max(1.0) {
+        let pad = (lo.abs() * 0.1).max(1.0);
+        [lo - pad, hi + pad]
+    } else {
+        [lo, hi]
+    };
+    let today = if quarter.contains(today) {
+        vec![(x(today), y[0]), (x(today), y[1])]
+    } else {
+        Vec::new()
+    };
+    Series {
+        last_day,
+        values,
+        recorded,
+        ideal,
+        level,
+        today,
+        y,
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some((o, k, v)) = app.viewed_key_result() else {
+        return;
+    };
+    let s = app.s;
+    let width = usize::from(area.width);
+    let history = &k.history;
+    let selected = v.entry_index(history.len()).and_then(|i| history.get(i));
+    let note = selected.map_or("", |h| h.note.as_str());
+    let note_h: u16 = if note.is_empty() { 0 } else { 2 };
+    let rest = area.height.saturating_sub(3 + note_h);
+    // Too small to read, the chart and its legend give their rows to the history.
+    let chart_h = rest * 11 / 20;
+    let (chart_h, legend_h) = if chart_h < MIN_CHART.1 || area.width < MIN_CHART.0 {
+        (0, 0)
+    } else {
+        (chart_h, 1)
+    };
+    let [head, chart, legend, list, note_area] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(chart_h),
+        Constraint::Length(legend_h),
+        Constraint::Length(rest + 1 - chart_h - legend_h),
+        Constraint::Length(note_h),
+    ])
+    .areas(area);
+
+    let where_ = (s.daily.in_objective)(&shown(&o.title), &o.quarter.to_string());
+    let what = format!("{} {}", shown(&k.id), shown(&k.title));
+    let title_w = width.saturating_sub(text::width(s.daily.key_result) + 3);
+    let [_, bar_line] = key_result_rows(app, k, false, width, theme);
+    let head_lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{} · ", s.daily.key_result), theme.dim()),
+            Span::styled(fit(&what, title_w), theme.title()),
+            Span::styled(
+                fit(
+                    &format!("  {where_}"),
+                    title_w.saturating_sub(text::width(&what)),
+                ),
+                theme.dim(),
+            ),
+        ]),
+        bar_line,
+    ];
+    frame.render_widget(Paragraph::new(head_lines), head);
+
+    let data = series(k, o.quarter, app.today);
+    draw_chart(app, k, o.quarter, &data, frame, chart, theme);
+    frame.render_widget(Paragraph::new(legend_line(app, &data, theme)), legend);
+    draw_history(app, k, v.sel, frame, list, theme);
+    if !note.is_empty() {
+        let line = Line::from(vec![
+            Span::styled(format!("{}: ", s.note), theme.dim()),
+            Span::raw(shown(note)),
+        ]);
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), note_area);
+    }
+}
+
+fn draw_chart(
+    app: &App,
+    k: &KeyResult,
+    quarter: Quarter,
+    data: &Series,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    if area.width < MIN_CHART.0 || area.height < MIN_CHART.1 {
+        return;
+    }
+    let s = app.s;
+    let line = |points, marker, graph, style: Style| {
+        Dataset::default()
+            .data(points)
+            .marker(Marker::Custom(marker))
+            .graph_type(graph)
+            .style(style)
+    };
+    // Drawn in this order: what comes later is drawn over what came before.
+    let datasets = vec![
+        line(&data.level, LEVEL, GraphType::Line, theme.warning()),
+        line(&data.ideal, IDEAL, GraphType::Line, theme.dim()),
+        line(&data.today, TODAY, GraphType::Line, theme.pace_mark()),
+        line(&data.values, VALUE, GraphType::Line, theme.bar_filled()),
+        line(
+            &data.recorded,
+            RECORDED,
+            GraphType::Scatter,
+            theme.bar_filled(),
+        ),
+    ];
+    let label = |v: f64| match &k.measure {
+        Measure::Done(_) => s.measure_value(&k.measure, v),
+        _ => s.num(v),
+    };
+    let chart = Chart::new(datasets)
+        .legend_position(None)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, data.last_day.max(1.0)])
+                .labels([
+                    quarter.first_day().to_string(),
+                    quarter.last_day().to_string(),
+                ])
+                .style(theme.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds(data.y)
+                .labels([label(data.y[0]), label(data.y[1])])
+                .style(theme.dim()),
+        );
+    frame.render_widget(chart, area);
+}
+
+/// The legend: each marker drawn and what it stands for.
+fn legend_line(app: &App, data: &Series, theme: Theme) -> Line<'static> {
+    let d = &app.s.daily;
+    let entries = [
+        (
+            !data.values.is_empty(),
+            VALUE,
+            d.legend_value,
+            theme.bar_filled(),
+        ),
+        (
+            !data.recorded.is_empty(),
+            RECORDED,
+            d.legend_recorded,
+            theme.bar_filled(),
+        ),
+        (!data.ideal.is_empty(), IDEAL, d.legend_ideal, theme.dim()),
+        (
+            !data.level.is_empty(),
+            LEVEL,
+            d.legend_level,
+            theme.warning(),
+        ),
+        (
+            !data.today.is_empty(),
+            TODAY,
+            d.legend_today,
+            theme.pace_mark(),
+        ),
+    ];
+    let mut spans = Vec::new();
+    for (_, marker, name, style) in entries.into_iter().filter(|e| e.0) {
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(marker.to_string(), style));
+        spans.push(Span::raw(format!(" {name}")));
+    }
+    Line::from(spans)
+}
+
+/// The history, newest first, the selected entry marked.
+fn draw_history(app: &App, k: &KeyResult, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
+    let block = pane_block(
+        format!("{} ({})", s.daily.history, k.history.len()),
+        true,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if k.history.is_empty() {
+        let v = app.key(Action::SetValue, Context::KeyResultView);
+        frame.render_widget(
+            Paragraph::new((s.daily.no_history)(&v))
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let visible = usize::from(inner.height);
+    let offset = scroll_offset(sel, visible);
+    let width = usize::from(inner.width);
+    let unit = k.measure.unit();
+    let lines: Vec<Line> = k
+        .history
+        .iter()
+        .rev()
+        .enumerate()
+        .skip(offset)
+        .take(visible.max(1))
+        .map(|(i, h)| {
+            let marker = if i == sel { "▸ " } else { "  " };
+            let mut value = s.measure_value(&k.measure, h.value);
+            if !unit.is_empty() && !k.measure.is_binary() {
+                value = format!("{value} {unit}");
+            }
+            let mut spans = vec![
+                Span::raw(format!("{marker}{}  ", h.date)),
+                Span::styled(shown(&value), theme.title()),
+            ];
+            if let Some(c) = h.confidence {
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(
+                    format!("{} {c}/10", s.confidence.to_lowercase()),
+                    theme.confidence(confidence_band(c)),
+                ));
+            }
+            let used: usize = spans.iter().map(Span::width).sum();
+            if !h.note.is_empty() {
+                spans.push(Span::raw(format!(
+                    "  {}",
+                    fit(&h.note, width.saturating_sub(used + 2))
+                )));
+            }
+            let line = Line::from(spans);
+            if i == sel {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, area, offset, visible, k.history.len(), theme);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::KeyResult;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_chart_draws_the_value_to_today_the_ideal_line_and_today() {
+        let q = Quarter::new(2026, 4).unwrap();
+        let mut k = KeyResult::new(
+            "kr1".into(),
+            "Sälj".into(),
+            Measure::numeric(0.0, 100.0, ""),
+        );
+        k.record(d(9, 28), 5.0, None, String::new(), None);
+        k.record(d(10, 1), 10.0, None, String::new(), None);
+        k.record(d(11, 2), 40.0, None, String::new(), None);
+        let got = series(&k, q, d(11, 24));
+        assert_eq!(got.last_day, 91.0);
+        assert_eq!(got.recorded, [(0.0, 10.0), (32.0, 40.0)]);
+        // From the value before the quarter, through each entry, on to today.
+        assert_eq!(
+            got.values,
+            [(0.0, 5.0), (0.0, 10.0), (32.0, 40.0), (54.0, 40.0)]
+        );
+        assert_eq!(got.ideal, [(0.0, 0.0), (91.0, 100.0)]);
+        assert_eq!(got.today, [(54.0, 0.0), (54.0, 100.0)]);
+        assert_eq!(got.y, [0.0, 100.0]);
+        assert!(got.level.is_empty());
+        // A quarter that has ended: the value to its last day, no today.
+        let past = series(&k, q, d(12, 31).succ_opt().unwrap());
+        assert_eq!(past.values.last(), Some(&(91.0, 40.0)));
+        assert!(past.today.is_empty());
+    }
+
+    #[test]
+    fn a_level_is_a_line_across_the_quarter_and_a_flat_value_has_room() {
+        let q = Quarter::new(2026, 4).unwrap();
+        let mut k = KeyResult::new(
+            "kr1".into(),
+            "Spara".into(),
+            Measure::at_most(500.0, 500.0, ""),
+        );
+        k.record(d(11, 2), 500.0, None, String::new(), None);
+        let got = series(&k, q, d(11, 24));
+        assert_eq!(got.level, [(0.0, 500.0), (91.0, 500.0)]);
+        assert!(got.ideal.is_empty());
+        assert_eq!(got.y, [450.0, 550.0]);
+    }
+}
