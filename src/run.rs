@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use clap::Parser;
 
 use crate::cli::{self, Cli, Command, QuarterChoice};
+use crate::config::{self, ConfigError, PersonalFile};
 use crate::i18n;
 use crate::model::{Lang, Quarter};
 use crate::store;
@@ -19,9 +20,15 @@ use crate::tui::{self, Options, Start, TerminalError};
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Errors speak the flag's language, else the locale's (the file may be unreadable).
-    let lang = i18n::choose_lang(cli.lang, None);
-    match dispatch(cli) {
+    let personal = personal(&cli);
+    // Errors speak the flag's language, else the config file's, else the
+    // locale's (the data file may be unreadable).
+    let mine = personal
+        .as_ref()
+        .ok()
+        .and_then(|p| p.as_ref()?.personal.language);
+    let lang = i18n::choose_lang(cli.lang.or(mine), None);
+    match dispatch(cli, personal) {
         Ok(code) => code,
         Err(e) => {
             // An error may quote the file (an id, a value): never raw.
@@ -54,6 +61,9 @@ pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
         if let Some(x) = cause.downcast_ref::<TerminalError>() {
             return x.text(s);
         }
+        if let Some(x) = cause.downcast_ref::<ConfigError>() {
+            return x.text(s);
+        }
     }
     format!("{e:#}")
 }
@@ -67,8 +77,60 @@ pub fn today() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-fn dispatch(cli: Cli) -> Result<ExitCode> {
+/// The personal config file and what it holds: `None` when there is no
+/// home to keep one in; an error when it cannot be read or breaks a rule.
+fn personal(cli: &Cli) -> Result<Option<PersonalFile>, ConfigError> {
+    let Ok(path) = config::config_path(cli.config.as_deref()) else {
+        return Ok(None);
+    };
+    let personal = config::load(&path)?;
+    Ok(Some(PersonalFile { path, personal }))
+}
+
+/// Who I am and the language asked for: the command line, then the
+/// environment and the config file (the file's own setting comes after).
+struct Me {
+    me: Option<String>,
+    lang: Option<Lang>,
+    config: Option<PersonalFile>,
+}
+
+fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Result<ExitCode> {
     let file = cli::data_file(&cli)?;
+    if let Some(Command::Path) = &cli.command {
+        let config = config::config_path(cli.config.as_deref())?;
+        let mine = personal
+            .as_ref()
+            .ok()
+            .and_then(|p| p.as_ref()?.personal.language);
+        let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
+        let mut out = Vec::new();
+        cli::path(&file, &config, s, &mut out)?;
+        let mut stdout = Stdout {
+            inner: std::io::stdout().lock(),
+            closed: false,
+        };
+        let result = stdout.write_all(&out).and_then(|()| stdout.flush());
+        if !stdout.closed {
+            result?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = personal?;
+    let who = Me {
+        me: config::who_am_i(
+            cli.owner.as_deref(),
+            &config
+                .as_ref()
+                .map(|c| c.personal.clone())
+                .unwrap_or_default(),
+            config::process_env,
+        ),
+        lang: cli
+            .lang
+            .or(config.as_ref().and_then(|c| c.personal.language)),
+        config,
+    };
     let today = today();
     let start = match &cli.command {
         None => Start::Quarter,
@@ -77,17 +139,19 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today)),
         ),
         Some(Command::Demo) if cli.file.is_some() => return Err(cli::CliError::DemoFile.into()),
-        Some(Command::Demo) => return demo(cli.lang, today),
+        Some(Command::Demo) => return demo(who, today),
         Some(command) => {
-            report(command, &file, cli.lang, today)?;
+            report(command, &file, who.lang, today)?;
             return Ok(ExitCode::SUCCESS);
         }
     };
     let options = Options {
-        lang: cli.lang,
+        lang: who.lang,
         today,
         demo: false,
         start,
+        me: who.me,
+        config: who.config,
     };
     tracker(&file, options)
 }
@@ -141,7 +205,6 @@ fn write_report(
     out: &mut impl Write,
 ) -> Result<()> {
     match command {
-        Command::Path => cli::path(file, out)?,
         Command::Export { quarter, format } => {
             let data = store::read(file)?;
             let lang = i18n::choose_lang(lang, data.settings.language);
@@ -151,7 +214,7 @@ fn write_report(
         Command::Update { id, value, note } => {
             cli::update(file, id, value, note.as_deref(), lang, today, out)?
         }
-        Command::Checkin | Command::Review { .. } | Command::Demo => {}
+        Command::Checkin | Command::Review { .. } | Command::Demo | Command::Path => {}
     }
     out.flush()?;
     Ok(())
@@ -188,7 +251,7 @@ impl<W: Write> Write for Stdout<W> {
 }
 
 /// `okr demo`: the tracker on the example data in a temporary file.
-fn demo(lang: Option<Lang>, today: NaiveDate) -> Result<ExitCode> {
+fn demo(who: Me, today: NaiveDate) -> Result<ExitCode> {
     let dir = tempfile::Builder::new()
         .prefix("okr-demo-")
         .tempdir()
@@ -197,11 +260,14 @@ fn demo(lang: Option<Lang>, today: NaiveDate) -> Result<ExitCode> {
     let mut store = store::Store::open(&path)?.0;
     store.save(&crate::demo::example(today))?;
     drop(store);
+    // Settings changed in the demo are kept for its run only.
     let options = Options {
-        lang,
+        lang: who.lang,
         today,
         demo: true,
         start: Start::Quarter,
+        me: who.me,
+        config: None,
     };
     tracker(&path, options)
 }

@@ -97,6 +97,10 @@ pub struct Options {
     /// The example data in a temporary file: said on screen.
     pub demo: bool,
     pub start: Start,
+    /// Who I am.
+    pub me: Option<String>,
+    /// The personal config file the settings write.
+    pub config: Option<crate::config::PersonalFile>,
 }
 
 /// How the tracker ended.
@@ -125,6 +129,8 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
         let _ = saves.send(Wake::Saved(r));
     });
     let mut app = App::new(data, lang, options.today, Some(saver));
+    app.team.me = options.me;
+    app.team.config = options.config;
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.demo = options.demo;
     app.read_only = read_only;
@@ -202,7 +208,7 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
     let rescue = (!app.flush()).then(|| crate::store::write_rescue(file, &app.data));
     Ok(Exit {
         code,
-        lang,
+        lang: app.s.lang,
         gone,
         rescue,
     })

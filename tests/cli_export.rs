@@ -8,7 +8,7 @@ use std::fs;
 
 use serde_json::Value;
 use support::fixture::FIXTURE;
-use support::{Sandbox, display, key_result};
+use support::{Sandbox, display, key_result, printed_data_path};
 
 fn objective_ids(export: &Value) -> Vec<&str> {
     export["objectives"]
@@ -28,7 +28,7 @@ fn empty_store_exports_nothing_in_every_format() {
 
     let r = w.okr(&["path"]);
     r.ok();
-    assert_eq!(r.stdout, format!("{}\n", display(&file)));
+    assert_eq!(printed_data_path(&r.stdout), display(&file));
 
     let r = w.okr(&["--lang", "sv", "export"]);
     r.ok();
@@ -90,7 +90,7 @@ fn populated_store_exports_every_format_and_leaves_the_file_alone() {
 
     let r = w.okr(&["path"]);
     r.ok();
-    assert_eq!(r.stdout, format!("{}\n", display(&file)));
+    assert_eq!(printed_data_path(&r.stdout), display(&file));
 
     // The default quarter is today's: 2026-Q4 holds o1 and o2, not o3.
     let r = w.okr(&["export"]);

@@ -122,6 +122,7 @@ impl App {
             Purpose::Review { objective } => self
                 .read_review(f)
                 .map(|i| self.apply_review(&objective, i)),
+            Purpose::Settings => self.save_settings(f),
             // The check-in's forms are saved by its steps.
             Purpose::CheckInStep { .. } | Purpose::Reflect => return None,
         };

@@ -40,6 +40,8 @@ pub enum FieldId {
     WentWell,
     ToChange,
     Score,
+    Language,
+    Weekday,
 }
 
 #[derive(Clone, Debug)]
@@ -152,6 +154,8 @@ pub enum Purpose {
     },
     /// Wins, blockers and next steps of the check-in.
     Reflect,
+    /// Mine and the team's settings.
+    Settings,
 }
 
 #[derive(Clone, Debug)]

@@ -10,6 +10,7 @@ pub mod history;
 pub mod keys;
 pub mod review;
 pub mod saver;
+pub mod team;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -113,6 +114,8 @@ pub struct App {
     pub too_small: bool,
     /// The file is read-only: okr shows it and changes nothing.
     pub read_only: bool,
+    /// Who I am, my config file, whose Mål are shown.
+    pub team: team::Team,
 }
 
 impl App {
@@ -143,6 +146,7 @@ impl App {
             help_scroll: 0,
             too_small: false,
             read_only: false,
+            team: team::Team::default(),
         };
         app.reindex(true);
         app
@@ -522,6 +526,7 @@ impl App {
             Action::Review => self.start_review(self.quarter),
             Action::Overview => self.start_overview(),
             Action::PlanNext => self.plan_next(),
+            Action::Settings => self.open_settings(),
             _ => return false,
         }
         true

@@ -3,7 +3,7 @@
 
 use super::{
     ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
-    PaceNames, Pillars, ScoreNames, StatusNames, Strings, ValueRules, plural,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords, ValueRules, plural,
 };
 use crate::model::Lang;
 
@@ -360,6 +360,32 @@ pub static EN: Strings = Strings {
     e_terminal_gone: |r| format!("the terminal stopped answering: {r}"),
     e_thread: |r| format!("cannot start a thread: {r}"),
     e_temp_folder: |p, r| format!("cannot create a temporary folder in {p}: {r}"),
+    team: TeamWords {
+        e_config: |p| format!("cannot use the config file {p}"),
+        e_config_object: "it must be a JSON object, like {\"owner\": \"Anna\", \"language\": \"en\"}",
+        e_config_owner: "\"owner\" must be a name in quotes",
+        e_config_control: |c| format!("\"owner\" holds a control character ({c})"),
+        e_config_language: |v| format!("\"language\" must be \"sv\" or \"en\", not {v}"),
+        e_config_fix: "correct it or remove it (okr path shows where it is)",
+        path_data: "data file",
+        path_config: "config file",
+        settings_title: "Settings",
+        settings_about: |p| format!("personal: {p}; the team's: the data file"),
+        f_me: "Me (owner) · personal",
+        f_language: "Language · personal",
+        f_weekday: "Check-in day · the team's",
+        weekdays: [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ],
+        settings_saved: "Settings saved.",
+        settings_not_saved: |r| format!("Personal settings not saved: {r}"),
+    },
     actions: ActionNames {
         quit: "quit",
         help: "help",
@@ -404,5 +430,6 @@ pub static EN: Strings = Strings {
         leave: "leave (what is saved stays)",
         rate: "rate the pillar",
         skip: "skip the pulse",
+        settings: "settings (me, language, check-in day)",
     },
 };

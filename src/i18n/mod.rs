@@ -3,9 +3,11 @@
 
 mod en;
 mod sv;
+pub mod team;
 
 pub use en::EN;
 pub use sv::SV;
+pub use team::TeamWords;
 
 use crate::app::keys::Action;
 use crate::model::number::{self, NumberError};
@@ -57,6 +59,7 @@ pub struct ActionNames {
     pub leave: &'static str,
     pub rate: &'static str,
     pub skip: &'static str,
+    pub settings: &'static str,
 }
 
 /// The name of each [`Kind`] of Mål.
@@ -354,6 +357,8 @@ pub struct Strings {
     pub e_terminal_gone: fn(&str) -> String,
     pub e_thread: fn(&str) -> String,
     pub e_temp_folder: fn(&str, &str) -> String,
+    /// Owners, alignment, per-person check-ins, the settings.
+    pub team: TeamWords,
     pub actions: ActionNames,
 }
 
@@ -489,6 +494,7 @@ impl Strings {
             Action::Leave => n.leave,
             Action::Rate => n.rate,
             Action::Skip => n.skip,
+            Action::Settings => n.settings,
         }
     }
 
@@ -603,8 +609,9 @@ impl Strings {
     }
 }
 
-/// The UI language: the flag, else the file's setting, else the locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Swedish.
+/// The UI language: the flag (or the config file's, which the caller puts
+/// in its place when there is no flag), else the file's setting, else the
+/// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Swedish.
 pub fn choose_lang(flag: Option<Lang>, setting: Option<Lang>) -> Lang {
     flag.or(setting).or_else(locale_lang).unwrap_or(Lang::Sv)
 }

@@ -3,7 +3,7 @@
 
 use super::{
     ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
-    PaceNames, Pillars, ScoreNames, StatusNames, Strings, ValueRules, plural,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords, ValueRules, plural,
 };
 use crate::model::Lang;
 
@@ -342,6 +342,26 @@ pub static SV: Strings = Strings {
     e_terminal_gone: |r| format!("terminalen slutade svara: {r}"),
     e_thread: |r| format!("kan inte starta en tråd: {r}"),
     e_temp_folder: |p, r| format!("kan inte skapa en tillfällig mapp i {p}: {r}"),
+    team: TeamWords {
+        e_config: |p| format!("kan inte använda inställningsfilen {p}"),
+        e_config_object: "den ska vara ett JSON-objekt, som {\"owner\": \"Anna\", \"language\": \"sv\"}",
+        e_config_owner: "\"owner\" ska vara ett namn inom citattecken",
+        e_config_control: |c| format!("\"owner\" innehåller ett styrtecken ({c})"),
+        e_config_language: |v| format!("\"language\" ska vara \"sv\" eller \"en\", inte {v}"),
+        e_config_fix: "rätta den eller ta bort den (okr path visar var den ligger)",
+        path_data: "datafil",
+        path_config: "inställningsfil",
+        settings_title: "Inställningar",
+        settings_about: |p| format!("personligt: {p}; teamets: datafilen"),
+        f_me: "Jag (ägare) · personligt",
+        f_language: "Språk · personligt",
+        f_weekday: "Incheckningsdag · teamets",
+        weekdays: [
+            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        ],
+        settings_saved: "Inställningarna är sparade.",
+        settings_not_saved: |r| format!("De personliga inställningarna sparades inte: {r}"),
+    },
     actions: ActionNames {
         quit: "avsluta",
         help: "hjälp",
@@ -386,5 +406,6 @@ pub static SV: Strings = Strings {
         leave: "lämna (det sparade finns kvar)",
         rate: "betygsätt pelaren",
         skip: "hoppa över pulsen",
+        settings: "inställningar (jag, språk, incheckningsdag)",
     },
 };

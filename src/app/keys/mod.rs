@@ -65,6 +65,8 @@ pub enum Action {
     Leave,
     Rate,
     Skip,
+    /// The settings: mine (who I am, my language) and the team's.
+    Settings,
 }
 
 /// One layer of where the user is.
