@@ -14,6 +14,7 @@ use clap::Parser;
 use crate::cli::{self, Cli, Command, QuarterChoice};
 use crate::config::{self, ConfigError, PersonalFile};
 use crate::i18n;
+use crate::model::owners::{self, OwnerFilter};
 use crate::model::{Lang, Quarter};
 use crate::store;
 use crate::tui::{self, Options, Start, TerminalError};
@@ -93,6 +94,8 @@ struct Me {
     me: Option<String>,
     lang: Option<Lang>,
     config: Option<PersonalFile>,
+    /// `--owner`: whose Mål a report or the check-in is about.
+    owner: Option<OwnerFilter>,
 }
 
 fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Result<ExitCode> {
@@ -130,6 +133,7 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             .lang
             .or(config.as_ref().and_then(|c| c.personal.language)),
         config,
+        owner: cli.owner.as_deref().map(OwnerFilter::from_flag),
     };
     let today = today();
     let start = match &cli.command {
@@ -141,9 +145,14 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         Some(Command::Demo) if cli.file.is_some() => return Err(cli::CliError::DemoFile.into()),
         Some(Command::Demo) => return demo(who, today),
         Some(command) => {
-            report(command, &file, who.lang, today)?;
+            report(command, &file, &who, today)?;
             return Ok(ExitCode::SUCCESS);
         }
+    };
+    // `okr checkin --owner NAME|me`: NAME's (or my) Mål.
+    let filter = match start {
+        Start::CheckIn if who.owner.is_some() => OwnerFilter::Mine,
+        _ => OwnerFilter::Everyone,
     };
     let options = Options {
         lang: who.lang,
@@ -152,6 +161,7 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         start,
         me: who.me,
         config: who.config,
+        filter,
     };
     tracker(&file, options)
 }
@@ -185,12 +195,12 @@ fn tracker(file: &Path, options: Options) -> Result<ExitCode> {
 /// The commands that need no terminal: their output on stdout. A closed
 /// pipe ends the output, not in an error: whoever read it has what it wanted
 /// (an update is saved before its line is written).
-fn report(command: &Command, file: &Path, lang: Option<Lang>, today: NaiveDate) -> Result<()> {
+fn report(command: &Command, file: &Path, who: &Me, today: NaiveDate) -> Result<()> {
     let mut out = std::io::BufWriter::new(Stdout {
         inner: std::io::stdout().lock(),
         closed: false,
     });
-    let result = write_report(command, file, lang, today, &mut out);
+    let result = write_report(command, file, who, today, &mut out);
     if out.get_ref().closed {
         return Ok(());
     }
@@ -200,14 +210,18 @@ fn report(command: &Command, file: &Path, lang: Option<Lang>, today: NaiveDate) 
 fn write_report(
     command: &Command,
     file: &Path,
-    lang: Option<Lang>,
+    who: &Me,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
+    let lang = who.lang;
     match command {
         Command::Export { quarter, format } => {
-            let data = store::read(file)?;
+            let mut data = store::read(file)?;
             let lang = i18n::choose_lang(lang, data.settings.language);
+            if let Some(filter) = &who.owner {
+                data = owners::only(&data, filter, who.me.as_deref());
+            }
             let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
             cli::export(&data, which, *format, lang, today, out)?;
         }
@@ -268,6 +282,7 @@ fn demo(who: Me, today: NaiveDate) -> Result<ExitCode> {
         start: Start::Quarter,
         me: who.me,
         config: None,
+        filter: OwnerFilter::Everyone,
     };
     tracker(&path, options)
 }

@@ -101,6 +101,8 @@ pub struct Options {
     pub me: Option<String>,
     /// The personal config file the settings write.
     pub config: Option<crate::config::PersonalFile>,
+    /// Whose Mål are shown at first.
+    pub filter: crate::model::owners::OwnerFilter,
 }
 
 /// How the tracker ended.
@@ -131,6 +133,7 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
     let mut app = App::new(data, lang, options.today, Some(saver));
     app.team.me = options.me;
     app.team.config = options.config;
+    app.set_filter(options.filter);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.demo = options.demo;
     app.read_only = read_only;

@@ -183,6 +183,7 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "success",
             "went_well",
             "to_change",
+            "owner",
         ]
     );
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
@@ -220,6 +221,7 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "",
             "",
             "",
+            "Säljteamet",
         ]
     );
     // One row per key result per check-in week, with that week's value and note.

@@ -499,7 +499,10 @@ impl App {
         let same_owner = self
             .data
             .in_quarter(o.quarter)
-            .filter(|(_, x)| x.owner == o.owner)
+            .filter(|(_, x)| match (&x.owner, &o.owner) {
+                (Some(a), Some(b)) => crate::model::owners::same(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            })
             .count();
         if same_owner > MAX_OBJECTIVES {
             warnings.push((s.warn_many_objectives)(same_owner, o.owner.as_deref()));

@@ -76,6 +76,10 @@ pub struct Message {
 #[derive(Default)]
 struct Index {
     by_quarter: HashMap<Quarter, Vec<usize>>,
+    /// Per quarter, the Mål the owner filter shows, in the order shown.
+    shown: HashMap<Quarter, Vec<usize>>,
+    /// Some Mål has an owner: the owner filter is shown.
+    owners: bool,
     checkin_due: bool,
     checkin_waiting: usize,
 }
@@ -158,10 +162,11 @@ impl App {
         self.saver.as_ref().is_none_or(Saver::flush)
     }
 
-    /// Indexes (into `data.objectives`) of the viewed quarter's Mål.
+    /// Indexes (into `data.objectives`) of the viewed quarter's Mål that
+    /// the owner filter shows, in the order shown.
     pub fn quarter_objectives(&self) -> &[usize] {
         self.index
-            .by_quarter
+            .shown
             .get(&self.quarter)
             .map_or(&[], Vec::as_slice)
     }
@@ -178,6 +183,7 @@ impl App {
             }
             self.index.by_quarter = by_quarter;
         }
+        self.refresh_shown();
         let today = self
             .index
             .by_quarter
@@ -527,6 +533,7 @@ impl App {
             Action::Overview => self.start_overview(),
             Action::PlanNext => self.plan_next(),
             Action::Settings => self.open_settings(),
+            Action::Filter => self.cycle_filter(),
             _ => return false,
         }
         true

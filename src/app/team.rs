@@ -10,7 +10,8 @@ use super::history::Patch;
 use super::{App, Modal};
 use crate::config::PersonalFile;
 use crate::i18n::{self, team::LANGUAGE_NAMES};
-use crate::model::Lang;
+use crate::model::owners::{self, OwnerFilter};
+use crate::model::{Lang, Objective, Quarter};
 
 /// What the tracker knows of the people on the file.
 #[derive(Clone, Debug, Default)]
@@ -20,12 +21,88 @@ pub struct Team {
     /// The config file the settings screen writes; `None`: mine are kept
     /// for this run only.
     pub config: Option<PersonalFile>,
+    /// Whose Mål every screen shows.
+    pub filter: OwnerFilter,
 }
 
 /// The languages in the order the settings offer them.
 const LANGS: [Lang; 2] = [Lang::Sv, Lang::En];
 
 impl App {
+    /// Whether the owner filter shows `o`.
+    pub fn keeps(&self, o: &Objective) -> bool {
+        self.team.filter.keeps(o, self.team.me.as_deref())
+    }
+
+    /// Whether some Mål of the store has an owner (the filter is shown then).
+    pub fn has_owners(&self) -> bool {
+        self.index.owners
+    }
+
+    /// Whether the viewed quarter has Mål, shown or not.
+    pub fn quarter_has_objectives(&self) -> bool {
+        self.index
+            .by_quarter
+            .get(&self.quarter)
+            .is_some_and(|v| !v.is_empty())
+    }
+
+    /// Rebuilds, per quarter, the Mål the filter shows.
+    pub(super) fn refresh_shown(&mut self) {
+        let shown = self
+            .index
+            .by_quarter
+            .iter()
+            .map(|(q, all)| {
+                let kept = all
+                    .iter()
+                    .copied()
+                    .filter(|i| self.data.objective_at(*i).is_some_and(|o| self.keeps(o)))
+                    .collect();
+                (*q, kept)
+            })
+            .collect();
+        self.index.shown = shown;
+        self.index.owners = owners::any_owner(&self.data);
+    }
+
+    /// Shows the Mål `filter` keeps.
+    pub fn set_filter(&mut self, filter: OwnerFilter) {
+        self.team.filter = filter;
+        self.refresh_shown();
+        self.clamp_selection();
+    }
+
+    /// `f`: the next filter (everyone, mine, each owner of the quarter).
+    pub(super) fn cycle_filter(&mut self) {
+        let owners = owners::owners_in(&self.data, self.quarter);
+        self.team.filter = owners::next_filter(&self.team.filter, &owners, self.team.me.as_deref());
+        self.refresh_shown();
+        self.sel_objective = 0;
+        self.sel_key_result = 0;
+        self.sel_initiative = 0;
+        if let super::Screen::Review(st) = &mut self.screen {
+            st.sel = 0;
+        }
+        self.clamp_selection();
+    }
+
+    /// Whose Mål are shown, in words: `everyone`, `mine (Anna)`, `Bo`.
+    pub fn filter_label(&self) -> String {
+        let t = &self.s.team;
+        match &self.team.filter {
+            OwnerFilter::Everyone => t.everyone.to_string(),
+            OwnerFilter::Mine => (t.mine)(self.team.me.as_deref().unwrap_or("")),
+            OwnerFilter::Owner(w) => w.clone(),
+        }
+    }
+
+    /// The Mål of a quarter the filter shows, in file order (the review, the
+    /// overview, the check-in).
+    pub fn kept_in(&self, quarter: Quarter) -> impl Iterator<Item = (usize, &Objective)> {
+        self.data.in_quarter(quarter).filter(|(_, o)| self.keeps(o))
+    }
+
     /// `S`: the settings, mine and the team's, each said to be which.
     pub(super) fn open_settings(&mut self) {
         let s = self.s;

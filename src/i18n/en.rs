@@ -385,6 +385,14 @@ pub static EN: Strings = Strings {
         ],
         settings_saved: "Settings saved.",
         settings_not_saved: |r| format!("Personal settings not saved: {r}"),
+        everyone: "everyone",
+        mine: |me| format!("mine ({me})"),
+        showing: "showing",
+        nothing_of: |who, f| {
+            format!("No objectives for “{who}” this quarter — press {f} to show another owner's.")
+        },
+        no_owner: "(no owner)",
+        per_owner: "3–5 objectives per owner",
     },
     actions: ActionNames {
         quit: "quit",
@@ -431,5 +439,6 @@ pub static EN: Strings = Strings {
         rate: "rate the pillar",
         skip: "skip the pulse",
         settings: "settings (me, language, check-in day)",
+        filter: "whose objectives: everyone, mine, each owner",
     },
 };

@@ -60,6 +60,7 @@ pub struct ActionNames {
     pub rate: &'static str,
     pub skip: &'static str,
     pub settings: &'static str,
+    pub filter: &'static str,
 }
 
 /// The name of each [`Kind`] of Mål.
@@ -495,6 +496,7 @@ impl Strings {
             Action::Rate => n.rate,
             Action::Skip => n.skip,
             Action::Settings => n.settings,
+            Action::Filter => n.filter,
         }
     }
 

@@ -361,6 +361,14 @@ pub static SV: Strings = Strings {
         ],
         settings_saved: "Inställningarna är sparade.",
         settings_not_saved: |r| format!("De personliga inställningarna sparades inte: {r}"),
+        everyone: "alla",
+        mine: |me| format!("mina ({me})"),
+        showing: "visar",
+        nothing_of: |who, f| {
+            format!("Inga mål för ”{who}” detta kvartal — tryck {f} för att visa någon annans.")
+        },
+        no_owner: "(utan ägare)",
+        per_owner: "3–5 mål per ägare",
     },
     actions: ActionNames {
         quit: "avsluta",
@@ -407,5 +415,6 @@ pub static SV: Strings = Strings {
         rate: "betygsätt pelaren",
         skip: "hoppa över pulsen",
         settings: "inställningar (jag, språk, incheckningsdag)",
+        filter: "vems mål: allas, mina, varje ägares",
     },
 };

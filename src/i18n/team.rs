@@ -28,6 +28,18 @@ pub struct TeamWords {
     pub settings_saved: &'static str,
     /// Personal settings could not be written: the reason.
     pub settings_not_saved: fn(&str) -> String,
+    /// The owner filter: everyone's Mål.
+    pub everyone: &'static str,
+    /// The owner filter: my Mål (who I am).
+    pub mine: fn(&str) -> String,
+    /// Before the filter in a header: `showing: Bo`.
+    pub showing: &'static str,
+    /// A quarter with Mål, none of them the filter's: whose, the filter key.
+    pub nothing_of: fn(&str, &str) -> String,
+    /// The planning checklist's owner of Mål without one.
+    pub no_owner: &'static str,
+    /// The planning checklist's rule of Mål per owner, before each owner's count.
+    pub per_owner: &'static str,
 }
 
 /// The names of the two languages, each in itself, as the settings offer them.

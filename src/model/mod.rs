@@ -7,6 +7,7 @@ mod de;
 pub mod number;
 pub mod objective;
 pub mod overview;
+pub mod owners;
 pub mod progress;
 pub mod quarter;
 pub mod review;

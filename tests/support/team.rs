@@ -25,3 +25,24 @@ impl Harness {
         self.keys(&[code(KeyCode::Esc), ch('S')]);
     }
 }
+
+/// The example data with owners: Anna has the first two Mål (six key
+/// results), Bo the next two (four), and the fifth has none (two).
+pub fn team_demo() -> okr::model::Data {
+    let mut data = super::app::demo();
+    for (i, who) in ["Anna", "Anna", "Bo", "Bo"].iter().enumerate() {
+        if let Some(o) = data.objective_mut(i) {
+            o.owner = Some(who.to_string());
+        }
+    }
+    data
+}
+
+/// The titles of the Mål the quarter view lists, in order.
+pub fn listed(h: &Harness) -> Vec<String> {
+    h.app
+        .quarter_objectives()
+        .iter()
+        .map(|i| h.app.data.objectives[*i].title.clone())
+        .collect()
+}

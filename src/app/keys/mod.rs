@@ -67,6 +67,8 @@ pub enum Action {
     Skip,
     /// The settings: mine (who I am, my language) and the team's.
     Settings,
+    /// Whose Mål are shown: everyone, mine, each owner.
+    Filter,
 }
 
 /// One layer of where the user is.
