@@ -22,7 +22,8 @@ use crate::store::{self, Store};
     version,
     about = "A keyboard-driven terminal OKR tracker: Mål, Nyckelresultat and Uppgifter in one local JSON file",
     after_help = "Without a command, okr opens the tracker on today's quarter.\n\
-                  The data file: --file, else OKR_FILE, else okr.json in the platform's data folder (see `okr path`)."
+                  The data file: --file, else OKR_FILE, else okr.json in the platform's data folder (see `okr path`).\n\
+                  The personal config file: --config, else OKR_CONFIG, else config.json in the platform's config folder."
 )]
 pub struct Cli {
     /// The data file to use
@@ -31,6 +32,12 @@ pub struct Cli {
     /// The UI language
     #[arg(long, global = true, value_name = "sv|en", value_parser = lang_parser())]
     pub lang: Option<Lang>,
+    /// The personal config file (who I am, my language) to use
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Who I am (else OKR_OWNER, the config file, the user name); on export and checkin also whose Mål: a name, or `me`
+    #[arg(long, global = true, value_name = "NAME|me")]
+    pub owner: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -49,18 +56,12 @@ pub enum Command {
         /// A few characters for a prompt while the check-in is due: a pencil and the number of key results waiting; nothing when none is due
         #[arg(long)]
         short: bool,
-        /// Only the objectives of this owner (written exactly as in the file)
-        #[arg(long, value_name = "NAME")]
-        owner: Option<String>,
     },
     /// List objectives, key results and initiatives with their ids, owners, progress and values
     List {
         /// A quarter like 2026-Q4, or `all` (default: the current one)
         #[arg(long, value_name = "Q|all")]
         quarter: Option<QuarterChoice>,
-        /// Only the objectives of this owner (written exactly as in the file)
-        #[arg(long, value_name = "NAME")]
-        owner: Option<String>,
     },
     /// Print a report to stdout
     Export {
@@ -95,7 +96,7 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Print the data file's path
+    /// Print the data file's path and the personal config file's
     Path,
     /// Open the tracker on example data in a temporary file
     Demo,
@@ -125,10 +126,19 @@ fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
     })
 }
 
-/// `okr path`.
-pub fn path(file: &Path, out: &mut impl Write) -> Result<()> {
-    let full = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-    writeln!(out, "{}", full.display())?;
+/// `okr path`: the data file, then the personal config file, each named.
+pub fn path(file: &Path, config: &Path, s: &Strings, out: &mut impl Write) -> Result<()> {
+    let full = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let t = &s.team;
+    let w = t
+        .path_data
+        .chars()
+        .count()
+        .max(t.path_config.chars().count())
+        + 1;
+    let label = |l: &str| format!("{:<w$}", format!("{l}:"));
+    writeln!(out, "{} {}", label(t.path_data), full(file).display())?;
+    writeln!(out, "{} {}", label(t.path_config), full(config).display())?;
     Ok(())
 }
 

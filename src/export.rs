@@ -1,5 +1,6 @@
 //! The reports of `okr export`: Markdown a person can paste into a document,
 //! CSV with a row per key result (and per key result per check-in week), JSON.
+//! `--owner` narrows the store to one owner's Mål before it comes here.
 //!
 //! Every text from the file goes through [`text::neutralise`]: a report goes
 //! to a terminal as often as to a file. In Markdown a text also cannot change
@@ -372,6 +373,7 @@ fn export_csv(
         "success",
         "went_well",
         "to_change",
+        "owner",
     ])?;
     for o in objectives_of(data, quarters) {
         let kind = serde_json::to_value(o.kind)?
@@ -401,6 +403,7 @@ fn export_csv(
             success.to_string(),
             o.retro.went_well.clone(),
             o.retro.to_change.clone(),
+            o.owner.clone().unwrap_or_default(),
         ];
         if o.key_results.is_empty() {
             let mut row = head.to_vec();

@@ -8,6 +8,7 @@
 //! - [`i18n`]: every user-visible string, in Swedish and English.
 //! - [`app`]: the tracker's state and update; [`ui`]: drawing it;
 //!   [`tui`]: the event loop in a real terminal.
+//! - [`config`]: the personal config file (who I am, my language).
 //! - [`cli`]: the command line and the subcommands that need no terminal
 //!   (update, path); [`export`]: the reports; [`status`]: the prompt line;
 //!   [`list`]: the ids; [`import`]: CSV and JSON in; [`manual`]: shell
@@ -19,6 +20,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod export;
 pub mod i18n;

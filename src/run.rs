@@ -12,16 +12,24 @@ use chrono::NaiveDate;
 use clap::Parser;
 
 use crate::cli::{self, Cli, Command, QuarterChoice};
+use crate::config::{self, ConfigError, PersonalFile};
 use crate::i18n;
+use crate::model::owners::{self, OwnerFilter};
 use crate::model::{Lang, Quarter};
 use crate::store;
 use crate::tui::{self, Options, Start, TerminalError};
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Errors speak the flag's language, else the locale's (the file may be unreadable).
-    let lang = i18n::choose_lang(cli.lang, None);
-    match dispatch(cli) {
+    let personal = personal(&cli);
+    // Errors speak the flag's language, else the config file's, else the
+    // locale's (the data file may be unreadable).
+    let mine = personal
+        .as_ref()
+        .ok()
+        .and_then(|p| p.as_ref()?.personal.language);
+    let lang = i18n::choose_lang(cli.lang.or(mine), None);
+    match dispatch(cli, personal) {
         Ok(code) => code,
         Err(e) => {
             // An error may quote the file (an id, a value): never raw.
@@ -57,6 +65,9 @@ pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
         if let Some(x) = cause.downcast_ref::<crate::import::ImportError>() {
             return x.text(s);
         }
+        if let Some(x) = cause.downcast_ref::<ConfigError>() {
+            return x.text(s);
+        }
     }
     format!("{e:#}")
 }
@@ -70,11 +81,66 @@ pub fn today() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-fn dispatch(cli: Cli) -> Result<ExitCode> {
+/// The personal config file and what it holds: `None` when there is no
+/// home to keep one in; an error when it cannot be read or breaks a rule.
+fn personal(cli: &Cli) -> Result<Option<PersonalFile>, ConfigError> {
+    let Ok(path) = config::config_path(cli.config.as_deref()) else {
+        return Ok(None);
+    };
+    let personal = config::load(&path)?;
+    Ok(Some(PersonalFile { path, personal }))
+}
+
+/// Who I am and the language asked for: the command line, then the
+/// environment and the config file (the file's own setting comes after).
+struct Me {
+    me: Option<String>,
+    lang: Option<Lang>,
+    config: Option<PersonalFile>,
+    /// `--owner`: whose Mål a report or the check-in is about.
+    owner: Option<OwnerFilter>,
+}
+
+fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Result<ExitCode> {
     // Completions and the manual need no data file, nor a home to find one in.
     let file = match &cli.command {
         Some(Command::Completions { .. } | Command::Man) => std::path::PathBuf::new(),
         _ => cli::data_file(&cli)?,
+    };
+    if let Some(Command::Path) = &cli.command {
+        let config = config::config_path(cli.config.as_deref())?;
+        let mine = personal
+            .as_ref()
+            .ok()
+            .and_then(|p| p.as_ref()?.personal.language);
+        let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
+        let mut out = Vec::new();
+        cli::path(&file, &config, s, &mut out)?;
+        let mut stdout = Stdout {
+            inner: std::io::stdout().lock(),
+            closed: false,
+        };
+        let result = stdout.write_all(&out).and_then(|()| stdout.flush());
+        if !stdout.closed {
+            result?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = personal?;
+    let who = Me {
+        me: config::who_am_i(
+            cli.owner.as_deref(),
+            &config
+                .as_ref()
+                .map(|c| c.personal.clone())
+                .unwrap_or_default(),
+            config::process_env,
+        ),
+        lang: cli
+            .lang
+            .or(config.as_ref().and_then(|c| c.personal.language)),
+        config,
+        owner: cli.owner.as_deref().map(OwnerFilter::from_flag),
     };
     let today = today();
     let start = match &cli.command {
@@ -84,17 +150,25 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today)),
         ),
         Some(Command::Demo) if cli.file.is_some() => return Err(cli::CliError::DemoFile.into()),
-        Some(Command::Demo) => return demo(cli.lang, today),
+        Some(Command::Demo) => return demo(who, today),
         Some(command) => {
-            report(command, &file, cli.lang, today)?;
+            report(command, &file, &who, today)?;
             return Ok(ExitCode::SUCCESS);
         }
     };
+    // `okr checkin --owner NAME|me`: NAME's (or my) Mål.
+    let filter = match start {
+        Start::CheckIn if who.owner.is_some() => OwnerFilter::Mine,
+        _ => OwnerFilter::Everyone,
+    };
     let options = Options {
-        lang: cli.lang,
+        lang: who.lang,
         today,
         demo: false,
         start,
+        me: who.me,
+        config: who.config,
+        filter,
         trip: None,
     };
     tracker(&file, options)
@@ -129,12 +203,12 @@ fn tracker(file: &Path, options: Options) -> Result<ExitCode> {
 /// The commands that need no terminal: their output on stdout. A closed
 /// pipe ends the output, not in an error: whoever read it has what it wanted
 /// (an update is saved before its line is written).
-fn report(command: &Command, file: &Path, lang: Option<Lang>, today: NaiveDate) -> Result<()> {
+fn report(command: &Command, file: &Path, who: &Me, today: NaiveDate) -> Result<()> {
     let mut out = std::io::BufWriter::new(Stdout {
         inner: std::io::stdout().lock(),
         closed: false,
     });
-    let result = write_report(command, file, lang, today, &mut out);
+    let result = write_report(command, file, who, today, &mut out);
     if out.get_ref().closed {
         return Ok(());
     }
@@ -144,25 +218,34 @@ fn report(command: &Command, file: &Path, lang: Option<Lang>, today: NaiveDate) 
 fn write_report(
     command: &Command,
     file: &Path,
-    lang: Option<Lang>,
+    who: &Me,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
+    let lang = who.lang;
+    // `--owner NAME|me` for the commands that narrow to one owner's Mål.
+    let owner: Option<String> = match &who.owner {
+        Some(OwnerFilter::Mine) => who.me.clone(),
+        Some(OwnerFilter::Owner(name)) => Some(name.clone()),
+        Some(OwnerFilter::Everyone) | None => None,
+    };
     match command {
-        Command::Path => cli::path(file, out)?,
         Command::Export { quarter, format } => {
-            let data = store::read(file)?;
+            let mut data = store::read(file)?;
             let lang = i18n::choose_lang(lang, data.settings.language);
+            if let Some(filter) = &who.owner {
+                data = owners::only(&data, filter, who.me.as_deref());
+            }
             let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
             cli::export(&data, which, *format, lang, today, out)?;
         }
         Command::Update { id, value, note } => {
             cli::update(file, id, value, note.as_deref(), lang, today, out)?
         }
-        Command::Status { short, owner } => {
+        Command::Status { short } => {
             crate::status::status(file, owner.as_deref(), *short, lang, today, out)?
         }
-        Command::List { quarter, owner } => {
+        Command::List { quarter } => {
             let data = store::read(file)?;
             let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));
             let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
@@ -183,7 +266,7 @@ fn write_report(
         } => crate::import::import(file, *format, input, *dry_run, lang, today, out)?,
         Command::Completions { shell } => crate::manual::completions(*shell, out)?,
         Command::Man => crate::manual::man(out)?,
-        Command::Checkin | Command::Review { .. } | Command::Demo => {}
+        Command::Checkin | Command::Review { .. } | Command::Demo | Command::Path => {}
     }
     out.flush()?;
     Ok(())
@@ -231,7 +314,7 @@ impl<W: Write> Write for Stdout<W> {
 }
 
 /// `okr demo`: the tracker on the example data in a temporary file.
-fn demo(lang: Option<Lang>, today: NaiveDate) -> Result<ExitCode> {
+fn demo(who: Me, today: NaiveDate) -> Result<ExitCode> {
     let dir = tempfile::Builder::new()
         .prefix("okr-demo-")
         .tempdir()
@@ -240,11 +323,15 @@ fn demo(lang: Option<Lang>, today: NaiveDate) -> Result<ExitCode> {
     let mut store = store::Store::open(&path)?.0;
     store.save(&crate::demo::example(today))?;
     drop(store);
+    // Settings changed in the demo are kept for its run only.
     let options = Options {
-        lang,
+        lang: who.lang,
         today,
         demo: true,
         start: Start::Quarter,
+        me: who.me,
+        config: None,
+        filter: OwnerFilter::Everyone,
         trip: None,
     };
     tracker(&path, options)

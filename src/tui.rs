@@ -173,6 +173,12 @@ pub struct Options {
     pub start: Start,
     /// For the library's tests only (see [`Trip`]); the binary leaves it `None`.
     pub trip: Option<Trip>,
+    /// Who I am.
+    pub me: Option<String>,
+    /// The personal config file the settings write.
+    pub config: Option<crate::config::PersonalFile>,
+    /// Whose Mål are shown at first.
+    pub filter: crate::model::owners::OwnerFilter,
 }
 
 /// How the tracker ended.
@@ -201,6 +207,9 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
         let _ = saves.send(Wake::Saved(r));
     });
     let mut app = App::new(data, lang, options.today, Some(saver));
+    app.team.me = options.me;
+    app.team.config = options.config;
+    app.set_filter(options.filter);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.demo = options.demo;
     app.read_only = read_only;
@@ -281,7 +290,7 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
     let rescue = (!app.flush()).then(|| crate::store::write_rescue(file, &app.data));
     Ok(Exit {
         code,
-        lang,
+        lang: app.s.lang,
         gone,
         rescue,
     })

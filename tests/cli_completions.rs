@@ -159,8 +159,8 @@ fn rendered(text: &str) {
         }
     }
     for line in [
-        "okr status [--short] [--owner NAME]",
-        "okr list [--quarter Q|all] [--owner NAME]",
+        "okr status [--short]",
+        "okr list [--quarter Q|all]",
         "okr update ID VALUE [--note NOTE]",
         "okr import --format FORMAT FILE [--dry-run]",
         "okr completions SHELL",

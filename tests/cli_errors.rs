@@ -8,7 +8,7 @@ use std::fs;
 use std::process::{Command, Stdio};
 
 use support::fixture::FIXTURE;
-use support::{Immutable, Sandbox, display, key_result};
+use support::{Immutable, Sandbox, display, key_result, printed_data_path};
 
 /// The fixture with a trailing comma after its last field (the kind of slip
 /// a hand edit makes), and the place serde_json names: the `}` after it.
@@ -35,7 +35,7 @@ fn corrupt_store_stops_every_reading_command_with_the_place_and_is_left_alone() 
     // `path` does not read the file.
     let r = w.okr(&["path"]);
     r.ok();
-    assert_eq!(r.stdout, format!("{name}\n"));
+    assert_eq!(printed_data_path(&r.stdout), name);
 
     for q in ["2026-Q4", "all"] {
         for format in ["md", "csv", "json"] {

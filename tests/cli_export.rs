@@ -8,7 +8,7 @@ use std::fs;
 
 use serde_json::Value;
 use support::fixture::FIXTURE;
-use support::{Sandbox, display, key_result};
+use support::{Sandbox, display, key_result, printed_data_path};
 
 fn objective_ids(export: &Value) -> Vec<&str> {
     export["objectives"]
@@ -28,7 +28,7 @@ fn empty_store_exports_nothing_in_every_format() {
 
     let r = w.okr(&["path"]);
     r.ok();
-    assert_eq!(r.stdout, format!("{}\n", display(&file)));
+    assert_eq!(printed_data_path(&r.stdout), display(&file));
 
     let r = w.okr(&["--lang", "sv", "export"]);
     r.ok();
@@ -90,7 +90,7 @@ fn populated_store_exports_every_format_and_leaves_the_file_alone() {
 
     let r = w.okr(&["path"]);
     r.ok();
-    assert_eq!(r.stdout, format!("{}\n", display(&file)));
+    assert_eq!(printed_data_path(&r.stdout), display(&file));
 
     // The default quarter is today's: 2026-Q4 holds o1 and o2, not o3.
     let r = w.okr(&["export"]);
@@ -183,6 +183,7 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "success",
             "went_well",
             "to_change",
+            "owner",
         ]
     );
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
@@ -220,6 +221,7 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "",
             "",
             "",
+            "Säljteamet",
         ]
     );
     // One row per key result per check-in week, with that week's value and note.
@@ -476,6 +478,8 @@ fn export_csv_gives_a_mål_without_key_results_one_row_of_its_own() {
     expected.resize(20, String::new());
     expected
         .extend(["no", "Automatisk överföring varje månad", "Färre impulsköp"].map(String::from));
+    // The owner column, last: this Mål has none.
+    expected.push(String::new());
     assert_eq!(rows, [expected]);
 }
 

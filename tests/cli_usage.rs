@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 use support::fixture::FIXTURE;
-use support::{Sandbox, display, key_result};
+use support::{Sandbox, display, key_result, printed_data_path};
 
 // --- help and version -------------------------------------------------------
 
@@ -80,7 +80,7 @@ fn path_prints_the_file_flag_first() {
     c.env("OKR_FILE", w.path().join("from-env.json"));
     let r = w.run_with(c, &["path", "--file", flag.to_str().unwrap()]);
     r.ok();
-    assert_eq!(r.stdout, format!("{}\n", display(&flag)));
+    assert_eq!(printed_data_path(&r.stdout), display(&flag));
     assert!(!flag.exists(), "path must not create the file");
 }
 
@@ -92,7 +92,7 @@ fn path_prints_okr_file_without_a_flag() {
     c.env("OKR_FILE", &env);
     let r = w.run_with(c, &["path"]);
     r.ok();
-    assert_eq!(r.stdout, format!("{}\n", display(&env)));
+    assert_eq!(printed_data_path(&r.stdout), display(&env));
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn path_defaults_to_the_platform_data_folder() {
     let w = Sandbox::new();
     let r = w.run(&["path"]);
     r.ok();
-    let printed = PathBuf::from(r.stdout.trim_end());
+    let printed = PathBuf::from(printed_data_path(&r.stdout));
     assert!(printed.ends_with("okr/okr.json"), "{}", printed.display());
     if cfg!(target_os = "linux") {
         assert_eq!(printed, w.data_home().join("okr").join("okr.json"));

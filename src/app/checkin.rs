@@ -192,7 +192,15 @@ impl App {
         }
         let quarter = Quarter::of(self.today);
         let week = IsoWeek::of(self.today);
-        let items = walk_items(&self.data, quarter);
+        // The Mål the owner filter shows.
+        let items: Vec<(String, String)> = self
+            .kept_in(quarter)
+            .flat_map(|(_, o)| {
+                o.key_results
+                    .iter()
+                    .map(move |k| (o.id.clone(), k.id.clone()))
+            })
+            .collect();
         if items.is_empty() {
             self.info(self.s.no_checkin_items);
             return;

@@ -138,6 +138,7 @@ impl App {
             Purpose::Review { objective } => self
                 .read_review(f)
                 .map(|i| self.apply_review(&objective, i)),
+            Purpose::Settings => self.save_settings(f),
             // The check-in's forms are saved by its steps.
             Purpose::CheckInStep { .. } | Purpose::Reflect => return None,
         };
@@ -486,7 +487,10 @@ impl App {
         let same_owner = self
             .data
             .in_quarter(o.quarter)
-            .filter(|(_, x)| x.owner == o.owner)
+            .filter(|(_, x)| match (&x.owner, &o.owner) {
+                (Some(a), Some(b)) => crate::model::owners::same(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            })
             .count();
         if same_owner > MAX_OBJECTIVES {
             warnings.push((s.warn_many_objectives)(same_owner, o.owner.as_deref()));

@@ -42,6 +42,8 @@ pub enum FieldId {
     Score,
     Step,
     Due,
+    Language,
+    Weekday,
 }
 
 #[derive(Clone, Debug)]
@@ -161,6 +163,8 @@ pub enum Purpose {
     },
     /// Wins, blockers and next steps of the check-in.
     Reflect,
+    /// Mine and the team's settings.
+    Settings,
 }
 
 #[derive(Clone, Debug)]

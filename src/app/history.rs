@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::model::{CheckIn, Data, Objective};
+use crate::model::{CheckIn, Data, Objective, Settings};
 
 /// One reversible change.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +20,8 @@ pub enum Patch {
         before: Vec<CheckIn>,
         after: Vec<CheckIn>,
     },
+    /// The team's settings in the file.
+    Settings { before: Settings, after: Settings },
     /// Several patches made by one action, applied in order.
     Many(Vec<Patch>),
 }
@@ -40,6 +42,10 @@ impl Patch {
                 before: after.clone(),
                 after: before.clone(),
             },
+            Patch::Settings { before, after } => Patch::Settings {
+                before: after.clone(),
+                after: before.clone(),
+            },
             Patch::Many(ps) => Patch::Many(ps.iter().rev().map(Patch::inverse).collect()),
         }
     }
@@ -53,7 +59,7 @@ impl Patch {
                 ..
             } => b.quarter != a.quarter,
             Patch::Objective { .. } => true,
-            Patch::CheckIns { .. } => false,
+            Patch::CheckIns { .. } | Patch::Settings { .. } => false,
             Patch::Many(ps) => ps.iter().any(Patch::reshapes),
         }
     }
@@ -62,7 +68,7 @@ impl Patch {
     pub fn touched(&self) -> Vec<&Arc<Objective>> {
         match self {
             Patch::Objective { before, after, .. } => before.iter().chain(after.iter()).collect(),
-            Patch::CheckIns { .. } => Vec::new(),
+            Patch::CheckIns { .. } | Patch::Settings { .. } => Vec::new(),
             Patch::Many(ps) => ps.iter().flat_map(Patch::touched).collect(),
         }
     }
@@ -92,6 +98,7 @@ impl Patch {
                 (None, None) => {}
             },
             Patch::CheckIns { after, .. } => data.checkins = after.clone(),
+            Patch::Settings { after, .. } => data.settings = after.clone(),
             Patch::Many(ps) => ps.iter().for_each(|p| p.apply(data)),
         }
     }

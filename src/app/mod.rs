@@ -13,6 +13,7 @@ pub mod reorder;
 pub mod review;
 pub mod saver;
 pub mod search;
+pub mod team;
 mod update;
 pub mod view;
 
@@ -88,6 +89,10 @@ pub struct Message {
 #[derive(Default)]
 struct Index {
     by_quarter: HashMap<Quarter, Vec<usize>>,
+    /// Per quarter, the Mål the owner filter shows, in the order shown.
+    shown: HashMap<Quarter, Vec<usize>>,
+    /// Some Mål has an owner: the owner filter is shown.
+    owners: bool,
     checkin_due: bool,
     checkin_waiting: usize,
 }
@@ -128,6 +133,8 @@ pub struct App {
     pub read_only: bool,
     /// The matches of the last search, for `n` / `N`.
     pub last_search: Option<search::LastSearch>,
+    /// Who I am, my config file, whose Mål are shown.
+    pub team: team::Team,
 }
 
 impl App {
@@ -159,6 +166,7 @@ impl App {
             too_small: false,
             read_only: false,
             last_search: None,
+            team: team::Team::default(),
         };
         app.reindex(true);
         app
@@ -170,10 +178,11 @@ impl App {
         self.saver.as_ref().is_none_or(Saver::flush)
     }
 
-    /// Indexes (into `data.objectives`) of the viewed quarter's Mål.
+    /// Indexes (into `data.objectives`) of the viewed quarter's Mål that
+    /// the owner filter shows, in the order shown.
     pub fn quarter_objectives(&self) -> &[usize] {
         self.index
-            .by_quarter
+            .shown
             .get(&self.quarter)
             .map_or(&[], Vec::as_slice)
     }
@@ -190,6 +199,7 @@ impl App {
             }
             self.index.by_quarter = by_quarter;
         }
+        self.refresh_shown();
         let today = self
             .index
             .by_quarter

@@ -65,8 +65,9 @@ impl App {
         crate::model::overview::quarters_with_objectives(&self.data)
     }
 
-    pub(super) fn review_objectives(&self, quarter: Quarter) -> Vec<usize> {
-        self.data.in_quarter(quarter).map(|(i, _)| i).collect()
+    /// The Mål of a quarter's review: those the owner filter shows.
+    pub fn review_objectives(&self, quarter: Quarter) -> Vec<usize> {
+        self.kept_in(quarter).map(|(i, _)| i).collect()
     }
 
     /// Enter / `e` in the review: score, status and retro of the selected Mål.

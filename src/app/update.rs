@@ -200,6 +200,8 @@ impl App {
             Action::Review => self.start_review(self.quarter),
             Action::Overview => self.start_overview(),
             Action::PlanNext => self.plan_next(),
+            Action::Settings => self.open_settings(),
+            Action::Filter => self.cycle_filter(),
             _ => return false,
         }
         true

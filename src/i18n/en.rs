@@ -3,7 +3,7 @@
 
 use super::{
     ActionNames, CommandWords, ConfidenceNames, DailyWords, EmptyQuarter, KindNames,
-    MeasureTypeNames, NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings,
+    MeasureTypeNames, NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords,
     ValueRules, counted, listed, plural,
 };
 use crate::model::Lang;
@@ -477,6 +477,8 @@ pub static EN: Strings = Strings {
         leave: "leave (what is saved stays)",
         rate: "rate the pillar",
         skip: "skip the pulse",
+        settings: "settings (me, language, check-in day)",
+        filter: "whose objectives: everyone, mine, each owner",
         move_down: "move down",
         move_up: "move up",
         search: "search",
@@ -536,5 +538,39 @@ pub static EN: Strings = Strings {
         match_of: |i, n, next, prev| format!("Match {i} of {n} ({next} next, {prev} previous)."),
         no_search: |k| format!("No search yet: press {k} to search."),
         matches_gone: "None of the matches is there any more.",
+    },
+    team: TeamWords {
+        e_config: |p| format!("cannot use the config file {p}"),
+        e_config_object: "it must be a JSON object, like {\"owner\": \"Anna\", \"language\": \"en\"}",
+        e_config_owner: "\"owner\" must be a name in quotes",
+        e_config_control: |c| format!("\"owner\" holds a control character ({c})"),
+        e_config_language: |v| format!("\"language\" must be \"sv\" or \"en\", not {v}"),
+        e_config_fix: "correct it or remove it (okr path shows where it is)",
+        path_data: "data file",
+        path_config: "config file",
+        settings_title: "Settings",
+        settings_about: |p| format!("personal: {p}; the team's: the data file"),
+        f_me: "Me (owner) · personal",
+        f_language: "Language · personal",
+        f_weekday: "Check-in day · the team's",
+        weekdays: [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ],
+        settings_saved: "Settings saved.",
+        settings_not_saved: |r| format!("Personal settings not saved: {r}"),
+        everyone: "everyone",
+        mine: |me| format!("mine ({me})"),
+        showing: "showing",
+        nothing_of: |who, f| {
+            format!("No objectives for “{who}” this quarter — press {f} to show another owner's.")
+        },
+        no_owner: "(no owner)",
+        per_owner: "3–5 objectives per owner",
     },
 };

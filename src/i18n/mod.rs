@@ -6,12 +6,14 @@ mod commands;
 mod daily;
 mod en;
 mod sv;
+pub mod team;
 
 pub use actions::ActionNames;
 pub use commands::CommandWords;
 pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
 pub use sv::SV;
+pub use team::TeamWords;
 
 use crate::model::number::{self, NumberError};
 use crate::model::progress::{ConfidenceBand, PaceStatus, ScoreBand};
@@ -314,6 +316,8 @@ pub struct Strings {
     pub e_temp_folder: fn(&str, &str) -> String,
     /// The words of `status`, `list`, `update` of an Uppgift and `import`.
     pub commands: CommandWords,
+    /// Owners, alignment, per-person check-ins, the settings.
+    pub team: TeamWords,
     pub actions: ActionNames,
     pub daily: DailyWords,
 }
@@ -514,8 +518,9 @@ impl Strings {
     }
 }
 
-/// The UI language: the flag, else the file's setting, else the locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Swedish.
+/// The UI language: the flag (or the config file's, which the caller puts
+/// in its place when there is no flag), else the file's setting, else the
+/// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Swedish.
 pub fn choose_lang(flag: Option<Lang>, setting: Option<Lang>) -> Lang {
     flag.or(setting).or_else(locale_lang).unwrap_or(Lang::Sv)
 }

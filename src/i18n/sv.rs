@@ -3,7 +3,7 @@
 
 use super::{
     ActionNames, CommandWords, ConfidenceNames, DailyWords, EmptyQuarter, KindNames,
-    MeasureTypeNames, NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings,
+    MeasureTypeNames, NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords,
     ValueRules, counted, listed, plural,
 };
 use crate::model::Lang;
@@ -456,6 +456,8 @@ pub static SV: Strings = Strings {
         leave: "lämna (det sparade finns kvar)",
         rate: "betygsätt pelaren",
         skip: "hoppa över pulsen",
+        settings: "inställningar (jag, språk, incheckningsdag)",
+        filter: "vems mål: allas, mina, varje ägares",
         move_down: "flytta ned",
         move_up: "flytta upp",
         search: "sök",
@@ -515,5 +517,33 @@ pub static SV: Strings = Strings {
         match_of: |i, n, next, prev| format!("Träff {i} av {n} ({next} nästa, {prev} föregående)."),
         no_search: |k| format!("Ingen sökning ännu: tryck {k} för att söka."),
         matches_gone: "Ingen av träffarna finns kvar.",
+    },
+    team: TeamWords {
+        e_config: |p| format!("kan inte använda inställningsfilen {p}"),
+        e_config_object: "den ska vara ett JSON-objekt, som {\"owner\": \"Anna\", \"language\": \"sv\"}",
+        e_config_owner: "\"owner\" ska vara ett namn inom citattecken",
+        e_config_control: |c| format!("\"owner\" innehåller ett styrtecken ({c})"),
+        e_config_language: |v| format!("\"language\" ska vara \"sv\" eller \"en\", inte {v}"),
+        e_config_fix: "rätta den eller ta bort den (okr path visar var den ligger)",
+        path_data: "datafil",
+        path_config: "inställningsfil",
+        settings_title: "Inställningar",
+        settings_about: |p| format!("personligt: {p}; teamets: datafilen"),
+        f_me: "Jag (ägare) · personligt",
+        f_language: "Språk · personligt",
+        f_weekday: "Incheckningsdag · teamets",
+        weekdays: [
+            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        ],
+        settings_saved: "Inställningarna är sparade.",
+        settings_not_saved: |r| format!("De personliga inställningarna sparades inte: {r}"),
+        everyone: "alla",
+        mine: |me| format!("mina ({me})"),
+        showing: "visar",
+        nothing_of: |who, f| {
+            format!("Inga mål för ”{who}” detta kvartal — tryck {f} för att visa någon annans.")
+        },
+        no_owner: "(utan ägare)",
+        per_owner: "3–5 mål per ägare",
     },
 };

@@ -8,6 +8,7 @@ mod history;
 pub mod number;
 pub mod objective;
 pub mod overview;
+pub mod owners;
 pub mod progress;
 pub mod quarter;
 pub mod review;

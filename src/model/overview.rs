@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::data::Data;
-use super::objective::Kind;
+use super::objective::{Kind, Objective};
 use super::progress;
 use super::quarter::Quarter;
 use super::review;
@@ -26,7 +26,21 @@ pub struct QuarterFacts {
 /// The figures of quarter `q` on `today`. A committed Mål counts as achieved
 /// when it succeeded by [`review::succeeded`], as the review says.
 pub fn quarter_facts(data: &Data, q: Quarter, today: NaiveDate) -> QuarterFacts {
-    let os: Vec<_> = data.in_quarter(q).map(|(_, o)| o).collect();
+    quarter_facts_of(data, q, today, &|_| true)
+}
+
+/// [`quarter_facts`] of the Mål `keep` keeps (one owner's).
+pub fn quarter_facts_of(
+    data: &Data,
+    q: Quarter,
+    today: NaiveDate,
+    keep: &dyn Fn(&Objective) -> bool,
+) -> QuarterFacts {
+    let os: Vec<&Objective> = data
+        .in_quarter(q)
+        .map(|(_, o)| o)
+        .filter(|o| keep(o))
+        .collect();
     let committed: Vec<_> = os.iter().filter(|o| o.kind == Kind::Committed).collect();
     let achieved = committed
         .iter()
@@ -50,7 +64,7 @@ pub fn quarter_facts(data: &Data, q: Quarter, today: NaiveDate) -> QuarterFacts 
     QuarterFacts {
         quarter: q,
         objectives: os.len(),
-        score: review::quarter_score(data, q, today),
+        score: review::quarter_score_of(&os, q, today),
         progress: progress::quarter_progress(os.iter().copied()),
         committed: (achieved, committed.len()),
         pulse,

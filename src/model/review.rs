@@ -59,12 +59,24 @@ pub fn quarter_scored(data: &Data, quarter: Quarter, today: NaiveDate) -> bool {
 /// A scored quarter's score: the mean of its Mål's scores, a Mål without one
 /// counting its suggested score; `None` while the quarter is not scored.
 pub fn quarter_score(data: &Data, quarter: Quarter, today: NaiveDate) -> Option<f64> {
-    if !quarter_scored(data, quarter, today) {
+    let objectives: Vec<&Objective> = data.in_quarter(quarter).map(|(_, o)| o).collect();
+    quarter_score_of(&objectives, quarter, today)
+}
+
+/// [`quarter_score`] of some of a quarter's Mål (one owner's).
+pub fn quarter_score_of(
+    objectives: &[&Objective],
+    quarter: Quarter,
+    today: NaiveDate,
+) -> Option<f64> {
+    let scored =
+        progress::quarter_ended(quarter, today) || objectives.iter().all(|o| o.score.is_some());
+    if objectives.is_empty() || !scored {
         return None;
     }
-    let scores: Vec<f64> = data
-        .in_quarter(quarter)
-        .map(|(_, o)| o.score.unwrap_or_else(|| progress::suggested_score(o)))
+    let scores: Vec<f64> = objectives
+        .iter()
+        .map(|o| o.score.unwrap_or_else(|| progress::suggested_score(o)))
         .collect();
     Some(scores.iter().sum::<f64>() / scores.len() as f64)
 }
@@ -165,11 +177,14 @@ pub fn carry_copy(
 /// One line of the planning checklist.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Check {
-    /// 3–5 Mål per owner: the smallest and largest count, and whether both are fine.
+    /// 3–5 Mål per owner: the smallest and largest count, and whether both
+    /// are fine; each owner's count (`None`: the Mål without an owner), in
+    /// name order, when some Mål has an owner.
     Objectives {
         least: usize,
         count: usize,
         ok: bool,
+        owners: Vec<(Option<String>, usize)>,
     },
     /// At most 5 key results on any Mål.
     KeyResults { most: usize, ok: bool },
@@ -189,13 +204,24 @@ impl Check {
 /// The focus checklist of a quarter (limits count per owner when owners are set).
 pub fn checklist(data: &Data, quarter: Quarter) -> [Check; 3] {
     let objectives: Vec<&Objective> = data.in_quarter(quarter).map(|(_, o)| o).collect();
-    let mut owners: Vec<Option<&String>> = objectives.iter().map(|o| o.owner.as_ref()).collect();
-    owners.sort();
-    owners.dedup();
-    let per_owner: Vec<usize> = owners
-        .iter()
-        .map(|w| objectives.iter().filter(|o| o.owner.as_ref() == *w).count())
-        .collect();
+    checklist_of(&objectives)
+}
+
+/// The focus checklist of these Mål (one quarter's, or one owner's of it).
+pub fn checklist_of(objectives: &[&Objective]) -> [Check; 3] {
+    let mut owners: Vec<(Option<String>, usize)> = Vec::new();
+    for o in objectives {
+        let at = owners.iter().position(|(w, _)| match (w, &o.owner) {
+            (Some(a), Some(b)) => super::owners::same(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        });
+        match at {
+            Some(i) => owners[i].1 += 1,
+            None => owners.push((o.owner.as_ref().map(|w| w.trim().to_string()), 1)),
+        }
+    }
+    owners.sort_by_key(|(w, _)| (w.is_none(), w.as_ref().map(|w| w.to_lowercase())));
+    let per_owner: Vec<usize> = owners.iter().map(|(_, n)| *n).collect();
     let count = per_owner.iter().copied().max().unwrap_or(0);
     let least = per_owner.iter().copied().min().unwrap_or(0);
     let most = objectives
@@ -212,6 +238,11 @@ pub fn checklist(data: &Data, quarter: Quarter) -> [Check; 3] {
             least,
             count,
             ok: least >= MIN_OBJECTIVES && count <= MAX_OBJECTIVES,
+            owners: if objectives.iter().any(|o| o.owner.is_some()) {
+                owners
+            } else {
+                Vec::new()
+            },
         },
         Check::KeyResults {
             most,
@@ -341,7 +372,8 @@ mod tests {
             Check::Objectives {
                 least: 1,
                 count: 1,
-                ok: false
+                ok: false,
+                owners: Vec::new(),
             }
         );
         assert!(c[1].ok());

@@ -13,19 +13,22 @@ use super::widgets::{fit, progress_bar};
 use crate::app::App;
 use crate::app::keys::{Action, Context};
 use crate::model::checkin::streak;
-use crate::model::overview::{QuarterFacts, quarter_facts};
+use crate::model::overview::{QuarterFacts, quarter_facts_of};
 use crate::model::progress;
 
 pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let quarters = app.overview_quarters();
-    let head = Line::from(vec![
+    let mut head = Line::from(vec![
         Span::styled(s.overview_title, theme.title()),
         Span::raw(format!(
             " · {}",
             (s.streak)(streak(&app.data.checkins, app.today))
         )),
     ]);
+    if let Some(whose) = super::quarter::filter_span(app, theme) {
+        head.push_span(whose);
+    }
     let [title, table, chart] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Percentage(55),
@@ -49,7 +52,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     }
     let all: Vec<QuarterFacts> = quarters
         .iter()
-        .map(|q| quarter_facts(&app.data, *q, app.today))
+        .map(|q| quarter_facts_of(&app.data, *q, app.today, &|o| app.keeps(o)))
         .collect();
     let width = usize::from(inner.width);
     let mut lines = vec![Line::styled(

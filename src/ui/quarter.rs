@@ -49,6 +49,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         draw_checklist(app, frame, checklist, theme);
     }
     let indexes = app.quarter_objectives();
+    if indexes.is_empty() && app.quarter_has_objectives() {
+        // Mål there are, none of them the filter's.
+        let f = app.key(Action::Filter, Context::Quarter);
+        let text = (app.s.team.nothing_of)(&app.filter_label(), &f);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" {} ", app.s.objectives));
+        frame.render_widget(
+            Paragraph::new(shown(&text))
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
     if indexes.is_empty() {
         let e = &app.s.empty_quarter;
         let lines = vec![
@@ -89,10 +104,13 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         format!("  ({}: {})", s.today, crate::model::Quarter::of(app.today))
     };
-    let title = Line::from(vec![
+    let mut title = Line::from(vec![
         Span::styled(format!("okr · {} {q}", s.quarter), theme.title()),
         Span::raw(when),
     ]);
+    if let Some(whose) = filter_span(app, theme) {
+        title.push_span(whose);
+    }
     let [t, g] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(title), t);
     let elapsed = progress::unit_clamp(q.elapsed(app.today));
@@ -102,6 +120,23 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .filled_style(theme.bar_filled())
         .unfilled_style(theme.dim());
     frame.render_widget(gauge, g);
+}
+
+/// Whose Mål are shown (` · showing: Bo`), once some Mål has an owner or a
+/// filter is set: a one-person file shows what it always did.
+pub fn filter_span(app: &App, theme: Theme) -> Option<Span<'static>> {
+    let filtered = app.team.filter != crate::model::owners::OwnerFilter::Everyone;
+    (app.has_owners() || filtered).then(|| {
+        let style = if filtered {
+            theme.warning()
+        } else {
+            theme.dim()
+        };
+        Span::styled(
+            format!(" · {}: {}", app.s.team.showing, shown(&app.filter_label())),
+            style,
+        )
+    })
 }
 
 /// A block whose border shows whether it has the focus (bold and marked, not only coloured).
@@ -306,7 +341,11 @@ fn objective_rows(
     } else {
         format!(" · {}", s.status(o.status))
     };
-    let kind = format!(" [{}]{count}{life}", s.kind(o.kind));
+    let owner = o
+        .owner
+        .as_deref()
+        .map_or(String::new(), |w| format!(" · {}", shown(w)));
+    let kind = format!(" [{}]{owner}{count}{life}", s.kind(o.kind));
     let title_w = width.saturating_sub(2 + kind.width());
     let title = fit(&o.title, title_w);
     // The next Uppgift due takes the room the title leaves.
@@ -458,15 +497,23 @@ fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 
 /// The focus checklist while planning a quarter: ✓ or ✗ and a word for each rule.
 fn draw_checklist(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    use crate::model::review::{Check, checklist};
+    use crate::model::review::{Check, checklist_of};
     let s = app.s;
     let mut spans = vec![Span::styled(
         format!("{}: ", s.checklist_title),
         theme.title(),
     )];
-    for (i, c) in checklist(&app.data, app.quarter).iter().enumerate() {
+    let objectives: Vec<&crate::model::Objective> =
+        app.kept_in(app.quarter).map(|(_, o)| o).collect();
+    for (i, c) in checklist_of(&objectives).iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" · "));
+        }
+        if let Check::Objectives { owners, .. } = c
+            && !owners.is_empty()
+        {
+            spans.extend(owner_checks(app, owners, theme));
+            continue;
         }
         let text = match c {
             Check::Objectives { least, count, .. } if least == count => {
@@ -489,4 +536,26 @@ fn draw_checklist(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// The 3–5 Mål rule per owner while planning: `3–5 objectives per owner:
+/// ✓ Anna 4 · ✗ Bo 6`.
+fn owner_checks(app: &App, owners: &[(Option<String>, usize)], theme: Theme) -> Vec<Span<'static>> {
+    use crate::model::review::{MAX_OBJECTIVES, MIN_OBJECTIVES};
+    let s = app.s;
+    let mut spans = vec![Span::raw(format!("{}: ", s.team.per_owner))];
+    for (i, (who, n)) in owners.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        let ok = (MIN_OBJECTIVES..=MAX_OBJECTIVES).contains(n);
+        let (mark, style) = if ok {
+            ("✓ ", theme.info())
+        } else {
+            ("✗ ", theme.warning())
+        };
+        let who = who.as_deref().map_or(s.team.no_owner.to_string(), shown);
+        spans.push(Span::styled(format!("{mark}{who} {n}"), style));
+    }
+    spans
 }

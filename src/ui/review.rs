@@ -19,18 +19,24 @@ use crate::text::shown;
 
 pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
-    let indexes: Vec<usize> = app.data.in_quarter(st.quarter).map(|(i, _)| i).collect();
+    let indexes: Vec<usize> = app.review_objectives(st.quarter);
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objective_at(*i)));
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled((s.review_title)(&st.quarter.to_string()), theme.title()),
-            Span::raw(format!(
-                " · {} {}",
-                s.progress.to_lowercase(),
-                s.percent(qp)
-            )),
-        ])),
+        Paragraph::new(
+            Line::from(vec![
+                Span::styled((s.review_title)(&st.quarter.to_string()), theme.title()),
+                Span::raw(format!(
+                    " · {} {}",
+                    s.progress.to_lowercase(),
+                    s.percent(qp)
+                )),
+            ])
+            .spans
+            .into_iter()
+            .chain(super::quarter::filter_span(app, theme))
+            .collect::<Line>(),
+        ),
         head,
     );
     let block = pane_block(s.objectives.to_string(), true, theme);

@@ -7,7 +7,9 @@ pub mod app;
 pub mod daily;
 pub mod data;
 pub mod fixture;
+pub mod screen;
 pub mod steps;
+pub mod team;
 pub mod term;
 
 use std::path::{Path, PathBuf};
@@ -118,6 +120,15 @@ pub fn reopen(path: &Path) -> (okr::store::Store, okr::model::Data) {
     }
 }
 
+/// The data file's path as `okr path` prints it (in English), from its output.
+pub fn printed_data_path(stdout: &str) -> String {
+    let line = stdout.lines().next().unwrap_or_default();
+    let path = line
+        .strip_prefix("data file:")
+        .unwrap_or_else(|| panic!("{stdout}"));
+    path.trim().to_string()
+}
+
 /// A path as okr prints it.
 pub fn display(p: &Path) -> String {
     p.display().to_string()
@@ -158,6 +169,11 @@ impl Sandbox {
 
     pub fn data_home(&self) -> PathBuf {
         self.path().join("data")
+    }
+
+    /// Where the personal config file is looked for (`okr/config.json` in it).
+    pub fn config_home(&self) -> PathBuf {
+        self.path().join("config")
     }
 
     /// The data file the tests name with `--file`.
@@ -217,6 +233,10 @@ impl Sandbox {
             ("OKR_TODAY", TODAY.to_string()),
             ("HOME", self.home().to_string_lossy().into()),
             ("XDG_DATA_HOME", self.data_home().to_string_lossy().into()),
+            (
+                "XDG_CONFIG_HOME",
+                self.config_home().to_string_lossy().into(),
+            ),
         ]
     }
 
@@ -230,6 +250,8 @@ impl Sandbox {
             .env_remove("LANG")
             .env_remove("LC_MESSAGES")
             .env_remove("OKR_FILE")
+            .env_remove("OKR_CONFIG")
+            .env_remove("OKR_OWNER")
             // A backtrace must never reach the user, even when asked for.
             .env("RUST_BACKTRACE", "1")
             .env("NO_COLOR", "1");

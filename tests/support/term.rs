@@ -115,6 +115,8 @@ impl Term {
         }
         cmd.env_remove("TMUX")
             .env_remove("OKR_FILE")
+            .env_remove("OKR_OWNER")
+            .env_remove("OKR_CONFIG")
             .env_remove("NO_COLOR")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")

@@ -75,6 +75,10 @@ pub enum Action {
     // A key result's view.
     CorrectEntry,
     DeleteEntry,
+    /// The settings: mine (who I am, my language) and the team's.
+    Settings,
+    /// Whose Mål are shown: everyone, mine, each owner.
+    Filter,
 }
 
 /// One layer of where the user is.

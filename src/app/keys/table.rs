@@ -140,6 +140,13 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
         true,
     ),
     (&[K::Char('o')], Action::Overview, SCREENS, true),
+    (&[K::Char('S')], Action::Settings, SCREENS, false),
+    (
+        &[K::Char('f')],
+        Action::Filter,
+        Contexts::of(&[C::Quarter, C::QuarterKeyResults, C::Review, C::Overview]),
+        false,
+    ),
     (&[K::Char('u')], Action::Undo, SCREENS, true),
     (&[K::Ctrl('r')], Action::Redo, SCREENS, false),
     (&[K::Esc], Action::Back, SCREENS, false),

@@ -1,0 +1,184 @@
+//! A team on one file, in the tracker: who I am, and the settings screen
+//! that edits mine (who I am, my language: the config file) apart from the
+//! team's (the check-in weekday: the data file).
+
+use chrono::Weekday;
+
+use super::edit::Read;
+use super::form::{Field, FieldId, Form, Purpose};
+use super::history::Patch;
+use super::{App, Modal};
+use crate::config::PersonalFile;
+use crate::i18n::{self, team::LANGUAGE_NAMES};
+use crate::model::owners::{self, OwnerFilter};
+use crate::model::{Lang, Objective, Quarter};
+
+/// What the tracker knows of the people on the file.
+#[derive(Clone, Debug, Default)]
+pub struct Team {
+    /// Who I am (see [`crate::config::who_am_i`]); `None` when nothing says.
+    pub me: Option<String>,
+    /// The config file the settings screen writes; `None`: mine are kept
+    /// for this run only.
+    pub config: Option<PersonalFile>,
+    /// Whose Mål every screen shows.
+    pub filter: OwnerFilter,
+}
+
+/// The languages in the order the settings offer them.
+const LANGS: [Lang; 2] = [Lang::Sv, Lang::En];
+
+impl App {
+    /// Whether the owner filter shows `o`.
+    pub fn keeps(&self, o: &Objective) -> bool {
+        self.team.filter.keeps(o, self.team.me.as_deref())
+    }
+
+    /// Whether some Mål of the store has an owner (the filter is shown then).
+    pub fn has_owners(&self) -> bool {
+        self.index.owners
+    }
+
+    /// Whether the viewed quarter has Mål, shown or not.
+    pub fn quarter_has_objectives(&self) -> bool {
+        self.index
+            .by_quarter
+            .get(&self.quarter)
+            .is_some_and(|v| !v.is_empty())
+    }
+
+    /// Rebuilds, per quarter, the Mål the filter shows.
+    pub(super) fn refresh_shown(&mut self) {
+        let shown = self
+            .index
+            .by_quarter
+            .iter()
+            .map(|(q, all)| {
+                let kept = all
+                    .iter()
+                    .copied()
+                    .filter(|i| self.data.objective_at(*i).is_some_and(|o| self.keeps(o)))
+                    .collect();
+                (*q, kept)
+            })
+            .collect();
+        self.index.shown = shown;
+        self.index.owners = owners::any_owner(&self.data);
+    }
+
+    /// Shows the Mål `filter` keeps.
+    pub fn set_filter(&mut self, filter: OwnerFilter) {
+        self.team.filter = filter;
+        self.refresh_shown();
+        self.clamp_selection();
+    }
+
+    /// `f`: the next filter (everyone, mine, each owner of the quarter).
+    pub(super) fn cycle_filter(&mut self) {
+        let owners = owners::owners_in(&self.data, self.quarter);
+        self.team.filter = owners::next_filter(&self.team.filter, &owners, self.team.me.as_deref());
+        self.refresh_shown();
+        self.sel_objective = 0;
+        self.sel_key_result = 0;
+        self.sel_initiative = 0;
+        if let super::Screen::Review(st) = &mut self.screen {
+            st.sel = 0;
+        }
+        self.clamp_selection();
+    }
+
+    /// Whose Mål are shown, in words: `everyone`, `mine (Anna)`, `Bo`.
+    pub fn filter_label(&self) -> String {
+        let t = &self.s.team;
+        match &self.team.filter {
+            OwnerFilter::Everyone => t.everyone.to_string(),
+            OwnerFilter::Mine => (t.mine)(self.team.me.as_deref().unwrap_or("")),
+            OwnerFilter::Owner(w) => w.clone(),
+        }
+    }
+
+    /// The Mål of a quarter the filter shows, in file order (the review, the
+    /// overview, the check-in).
+    pub fn kept_in(&self, quarter: Quarter) -> impl Iterator<Item = (usize, &Objective)> {
+        self.data.in_quarter(quarter).filter(|(_, o)| self.keeps(o))
+    }
+
+    /// `S`: the settings, mine and the team's, each said to be which.
+    pub(super) fn open_settings(&mut self) {
+        let s = self.s;
+        let t = &s.team;
+        let lang = LANGS.iter().position(|l| *l == s.lang).unwrap_or(0);
+        let day = self.data.settings.checkin_weekday.num_days_from_monday() as usize;
+        let fields = vec![
+            Field::text(
+                FieldId::Owner,
+                t.f_me,
+                self.team.me.as_deref().unwrap_or(""),
+            ),
+            Field::choice(
+                FieldId::Language,
+                t.f_language,
+                LANGUAGE_NAMES.iter().map(|n| n.to_string()).collect(),
+                lang,
+            ),
+            Field::choice(
+                FieldId::Weekday,
+                t.f_weekday,
+                t.weekdays.iter().map(|d| d.to_string()).collect(),
+                day,
+            ),
+        ];
+        let mut form = Form::new(Purpose::Settings, t.settings_title, fields);
+        let place = self
+            .team
+            .config
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |c| c.path.display().to_string());
+        form.about = Some((t.settings_about)(&place));
+        self.modal = Some(Modal::Form(Box::new(form)));
+    }
+
+    /// Saves the settings form: mine to the config file (atomically, only
+    /// what differs from what is in force), the team's to the data file.
+    pub(super) fn save_settings(&mut self, mut f: Form) -> Read<()> {
+        let me = Some(f.text(FieldId::Owner)).filter(|m| !m.is_empty());
+        let lang = LANGS
+            .get(f.chosen(FieldId::Language))
+            .copied()
+            .unwrap_or_default();
+        let day = u8::try_from(f.chosen(FieldId::Weekday))
+            .ok()
+            .and_then(|d| Weekday::try_from(d).ok())
+            .unwrap_or(Weekday::Mon);
+        if let Some(file) = &self.team.config {
+            let mut personal = file.personal.clone();
+            if me != self.team.me || personal.owner.is_some() {
+                personal.owner = me.clone();
+            }
+            if lang != self.s.lang || personal.language.is_some() {
+                personal.language = Some(lang);
+            }
+            if personal != file.personal {
+                if let Err(e) = crate::config::save(&file.path, &personal) {
+                    let why = (self.s.team.settings_not_saved)(&e.text(self.s));
+                    f.set_error(FieldId::Owner, &why);
+                    return Err(Box::new(f));
+                }
+                let path = file.path.clone();
+                self.team.config = Some(PersonalFile { path, personal });
+            }
+        }
+        self.team.me = me;
+        self.s = i18n::strings(lang);
+        if day != self.data.settings.checkin_weekday {
+            let before = self.data.settings.clone();
+            let mut after = before.clone();
+            after.checkin_weekday = day;
+            if !self.commit(Patch::Settings { before, after }) {
+                return Ok(());
+            }
+        }
+        self.info(self.s.team.settings_saved);
+        Ok(())
+    }
+}

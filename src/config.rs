@@ -1,0 +1,304 @@
+//! Personal settings, apart from the team's file: who I am (`owner`) and my
+//! `language`, in a per-user JSON file (`config.json` in the platform's
+//! config folder; `--config` or `OKR_CONFIG` name another). The shared data
+//! file keeps only the team's settings.
+//!
+//! ```json
+//! { "owner": "Anna", "language": "sv" }
+//! ```
+//!
+//! Keys okr does not know are kept when it writes the file.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::i18n::Strings;
+use crate::model::Lang;
+use crate::store::{IoReason, OpenError, SaveError};
+
+/// The environment variable that names the config file.
+pub const CONFIG_ENV: &str = "OKR_CONFIG";
+/// The environment variable that says who I am.
+pub const OWNER_ENV: &str = "OKR_OWNER";
+/// What `--owner` takes for "whoever I am".
+pub const ME: &str = "me";
+
+/// The config file: `--config`, else `OKR_CONFIG`, else `config.json` in
+/// the platform's config folder.
+pub fn config_path(flag: Option<&Path>) -> Result<PathBuf, OpenError> {
+    if let Some(p) = flag {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "okr")
+        .map(|d| d.config_dir().join("config.json"))
+        .ok_or(OpenError::NoHome)
+}
+
+/// What the config file holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Personal {
+    pub owner: Option<String>,
+    pub language: Option<Lang>,
+    /// Keys okr does not know, kept as they were.
+    rest: Map<String, Value>,
+}
+
+/// Why the config file was refused. Its text is one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line and column of the problem, when it has a place.
+    pub position: Option<(usize, usize)>,
+    pub problem: ConfigProblem,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigProblem {
+    Io(IoReason),
+    /// Not JSON: serde_json's words.
+    NotJson(String),
+    NotObject,
+    /// `owner` is not a text.
+    OwnerNotText,
+    /// A control character in `owner`, as `U+001B`.
+    OwnerControl(char),
+    /// `language` is not `"sv"` or `"en"`: what it is, as JSON.
+    Language(String),
+}
+
+impl ConfigError {
+    pub fn text(&self, s: &Strings) -> String {
+        let t = &s.team;
+        let mut out = (t.e_config)(&self.path.display().to_string());
+        if let Some((line, column)) = self.position {
+            out.push_str(&format!(" ({})", (s.e_at)(line, column)));
+        }
+        let what = match &self.problem {
+            ConfigProblem::Io(r) => return format!("{out}: {}", r.text(s)),
+            ConfigProblem::NotJson(d) => format!("{} ({d})", s.e_not_json),
+            ConfigProblem::NotObject => t.e_config_object.to_string(),
+            ConfigProblem::OwnerNotText => t.e_config_owner.to_string(),
+            ConfigProblem::OwnerControl(c) => {
+                (t.e_config_control)(&format!("U+{:04X}", u32::from(*c)))
+            }
+            ConfigProblem::Language(found) => (t.e_config_language)(&crate::cli::quoted(found)),
+        };
+        format!("{out}: {what}; {}", t.e_config_fix)
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(&crate::i18n::EN))
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Reads the config file; a missing one holds nothing.
+pub fn load(path: &Path) -> Result<Personal, ConfigError> {
+    let err = |position, problem| ConfigError {
+        path: path.to_path_buf(),
+        position,
+        problem,
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Personal::default()),
+        Err(e) => return Err(err(None, ConfigProblem::Io(IoReason::of(&e)))),
+    };
+    parse(&bytes).map_err(|(position, problem)| err(position, problem))
+}
+
+type Place = Option<(usize, usize)>;
+
+/// The config file's bytes read and checked; an empty file holds nothing.
+pub fn parse(bytes: &[u8]) -> Result<Personal, (Place, ConfigProblem)> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Personal::default());
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let text = e.to_string();
+        let message = match text.rfind(" at line ") {
+            Some(i) => text[..i].to_string(),
+            None => text,
+        };
+        let place = (e.line() > 0).then(|| (e.line(), e.column().max(1)));
+        (place, ConfigProblem::NotJson(message))
+    })?;
+    let Value::Object(mut map) = value else {
+        return Err((Some((1, 1)), ConfigProblem::NotObject));
+    };
+    let owner = match map.remove("owner") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(o)) => {
+            if let Some(c) = o.chars().find(|c| c.is_control()) {
+                return Err((key_place(bytes, "owner"), ConfigProblem::OwnerControl(c)));
+            }
+            Some(o.trim().to_string()).filter(|o| !o.is_empty())
+        }
+        Some(_) => return Err((key_place(bytes, "owner"), ConfigProblem::OwnerNotText)),
+    };
+    let language = match map.remove("language") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(l)) if l == "sv" => Some(Lang::Sv),
+        Some(Value::String(l)) if l == "en" => Some(Lang::En),
+        Some(Value::String(other)) => {
+            let found = Value::String(other).to_string();
+            return Err((key_place(bytes, "language"), ConfigProblem::Language(found)));
+        }
+        Some(other) => {
+            return Err((
+                key_place(bytes, "language"),
+                ConfigProblem::Language(other.to_string()),
+            ));
+        }
+    };
+    Ok(Personal {
+        owner,
+        language,
+        rest: map,
+    })
+}
+
+/// The line and column of a key (`"owner"`) in the text.
+fn key_place(bytes: &[u8], key: &str) -> Place {
+    let needle = format!("\"{key}\"");
+    let needle = needle.as_bytes();
+    let at = bytes.windows(needle.len()).position(|w| w == needle)?;
+    let before = &bytes[..at];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&bytes[start..at]).chars().count() + 1;
+    Some((line, column))
+}
+
+/// The bytes of the config file: pretty JSON, `owner` and `language` first.
+pub fn serialize(p: &Personal) -> Vec<u8> {
+    let mut map = Map::new();
+    if let Some(o) = &p.owner {
+        map.insert("owner".into(), Value::String(o.clone()));
+    }
+    if let Some(l) = p.language {
+        let code = match l {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        };
+        map.insert("language".into(), Value::String(code.into()));
+    }
+    for (k, v) in &p.rest {
+        map.insert(k.clone(), v.clone());
+    }
+    let mut bytes = serde_json::to_vec_pretty(&Value::Object(map)).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Writes the config file atomically (its folder made first): the old file
+/// or the new one, whole, whatever happens.
+pub fn save(path: &Path, p: &Personal) -> Result<(), SaveError> {
+    let io = |e| SaveError::Io(path.to_path_buf(), e);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    crate::store::atomic::write_atomic(path, &serialize(p), &mut Default::default()).map_err(io)
+}
+
+/// Who I am: `--owner` (unless it says `me`), else `OKR_OWNER`, else the
+/// config file, else the OS user name (`USER`, `USERNAME`). `env` reads a
+/// variable (the process environment, or a test's).
+pub fn who_am_i(
+    flag: Option<&str>,
+    personal: &Personal,
+    env: impl Fn(&str) -> Option<String>,
+) -> Option<String> {
+    let given = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    given(
+        flag.filter(|f| !f.trim().eq_ignore_ascii_case(ME))
+            .map(str::to_string),
+    )
+    .or_else(|| given(env(OWNER_ENV)))
+    .or_else(|| personal.owner.clone())
+    .or_else(|| given(env("USER")))
+    .or_else(|| given(env("USERNAME")))
+}
+
+/// The process environment, for [`who_am_i`].
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// The config file in use and what it held, for the settings screen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonalFile {
+    pub path: PathBuf,
+    pub personal: Personal,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_config_file_reads_and_keeps_what_it_does_not_know() {
+        let p = parse(b"{\"theme\": 3, \"owner\": \" Anna \", \"language\": \"en\"}").unwrap();
+        assert_eq!(p.owner.as_deref(), Some("Anna"));
+        assert_eq!(p.language, Some(Lang::En));
+        let back = String::from_utf8(serialize(&p)).unwrap();
+        assert!(back.contains("\"theme\": 3"), "{back}");
+        assert_eq!(parse(back.as_bytes()).unwrap(), p);
+    }
+
+    #[test]
+    fn a_bad_value_is_placed_at_its_key() {
+        let (place, problem) =
+            parse(b"{\n  \"owner\": \"a\",\n  \"language\": \"fr\"\n}").unwrap_err();
+        assert_eq!(place, Some((3, 3)));
+        assert_eq!(problem, ConfigProblem::Language("\"fr\"".into()));
+        let (place, problem) = parse(b"{\"owner\": 7}").unwrap_err();
+        assert_eq!(
+            (place, problem),
+            (Some((1, 2)), ConfigProblem::OwnerNotText)
+        );
+        assert!(matches!(parse(b"[1]"), Err((_, ConfigProblem::NotObject))));
+        assert!(matches!(
+            parse(b"{\"owner\": "),
+            Err((Some(_), ConfigProblem::NotJson(_)))
+        ));
+    }
+
+    #[test]
+    fn who_am_i_takes_the_flag_then_the_variable_then_the_file_then_the_user() {
+        let file = Personal {
+            owner: Some("fil".into()),
+            ..Personal::default()
+        };
+        let all = |n: &str| match n {
+            OWNER_ENV => Some("env".to_string()),
+            "USER" => Some("user".to_string()),
+            _ => None,
+        };
+        assert_eq!(who_am_i(Some("flag"), &file, all).as_deref(), Some("flag"));
+        assert_eq!(who_am_i(Some("me"), &file, all).as_deref(), Some("env"));
+        assert_eq!(who_am_i(None, &file, all).as_deref(), Some("env"));
+        let no_env = |n: &str| (n == "USER").then(|| "user".to_string());
+        assert_eq!(who_am_i(None, &file, no_env).as_deref(), Some("fil"));
+        assert_eq!(
+            who_am_i(None, &Personal::default(), no_env).as_deref(),
+            Some("user")
+        );
+        let windows = |n: &str| (n == "USERNAME").then(|| "win".to_string());
+        assert_eq!(
+            who_am_i(None, &Personal::default(), windows).as_deref(),
+            Some("win")
+        );
+        assert_eq!(who_am_i(None, &Personal::default(), |_| None), None);
+    }
+}

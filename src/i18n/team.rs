@@ -1,0 +1,46 @@
+//! The words of a team on one file (PRODUCT.md section 9): who I am, the
+//! config file, the settings screen, owners, alignment and per-person
+//! check-ins. Each language's table fills one [`TeamWords`].
+
+/// The words of the team features.
+pub struct TeamWords {
+    /// The config file could not be used: its path.
+    pub e_config: fn(&str) -> String,
+    pub e_config_object: &'static str,
+    pub e_config_owner: &'static str,
+    /// The control character, as `U+001B`.
+    pub e_config_control: fn(&str) -> String,
+    /// The value found for `language`.
+    pub e_config_language: fn(&str) -> String,
+    /// What to do about a bad config file.
+    pub e_config_fix: &'static str,
+    /// `okr path`: which path is which.
+    pub path_data: &'static str,
+    pub path_config: &'static str,
+    pub settings_title: &'static str,
+    /// Where personal and team settings are kept: the config file's path.
+    pub settings_about: fn(&str) -> String,
+    pub f_me: &'static str,
+    pub f_language: &'static str,
+    pub f_weekday: &'static str,
+    /// Monday to Sunday.
+    pub weekdays: [&'static str; 7],
+    pub settings_saved: &'static str,
+    /// Personal settings could not be written: the reason.
+    pub settings_not_saved: fn(&str) -> String,
+    /// The owner filter: everyone's Mål.
+    pub everyone: &'static str,
+    /// The owner filter: my Mål (who I am).
+    pub mine: fn(&str) -> String,
+    /// Before the filter in a header: `showing: Bo`.
+    pub showing: &'static str,
+    /// A quarter with Mål, none of them the filter's: whose, the filter key.
+    pub nothing_of: fn(&str, &str) -> String,
+    /// The planning checklist's owner of Mål without one.
+    pub no_owner: &'static str,
+    /// The planning checklist's rule of Mål per owner, before each owner's count.
+    pub per_owner: &'static str,
+}
+
+/// The names of the two languages, each in itself, as the settings offer them.
+pub const LANGUAGE_NAMES: [&str; 2] = ["svenska", "English"];

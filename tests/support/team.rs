@@ -1,0 +1,48 @@
+//! Named steps and data for the team tests: the settings, owners.
+
+use std::path::PathBuf;
+
+use okr::config::{Personal, PersonalFile};
+use ratatui::crossterm::event::KeyCode;
+
+use super::app::{Harness, ch, code};
+
+impl Harness {
+    /// Gives the app a config file in its temporary folder (not written
+    /// yet) and who I am; returns the config file's path.
+    pub fn with_config(&mut self, me: Option<&str>) -> PathBuf {
+        let path = self.dir().join("config").join("config.json");
+        self.app.team.config = Some(PersonalFile {
+            path: path.clone(),
+            personal: Personal::default(),
+        });
+        self.app.team.me = me.map(str::to_string);
+        path
+    }
+
+    /// The settings form open over the quarter view.
+    pub fn open_settings(&mut self) {
+        self.keys(&[code(KeyCode::Esc), ch('S')]);
+    }
+}
+
+/// The example data with owners: Anna has the first two Mål (six key
+/// results), Bo the next two (four), and the fifth has none (two).
+pub fn team_demo() -> okr::model::Data {
+    let mut data = super::app::demo();
+    for (i, who) in ["Anna", "Anna", "Bo", "Bo"].iter().enumerate() {
+        if let Some(o) = data.objective_mut(i) {
+            o.owner = Some(who.to_string());
+        }
+    }
+    data
+}
+
+/// The titles of the Mål the quarter view lists, in order.
+pub fn listed(h: &Harness) -> Vec<String> {
+    h.app
+        .quarter_objectives()
+        .iter()
+        .map(|i| h.app.data.objectives[*i].title.clone())
+        .collect()
+}
