@@ -346,17 +346,24 @@ pub fn is_read_only(path: &Path) -> bool {
 /// `okr.json.rescue.2`, …), else in the temporary folder. Never overwrites.
 pub fn write_rescue(path: &Path, data: &Data) -> Result<PathBuf, SaveError> {
     let bytes = format::serialize(data).map_err(SaveError::Encode)?;
-    let beside = unused_sibling(&resolve(path), ".rescue");
     let name = path.file_name().map_or_else(
         || std::ffi::OsString::from("okr.json"),
         |n| n.to_os_string(),
     );
-    let temp = unused_sibling(&std::env::temp_dir().join(name), ".rescue");
     let mut last = None;
-    for candidate in [beside, temp] {
-        match write_new(&candidate, &bytes) {
-            Ok(()) => return Ok(candidate),
-            Err(e) => last = Some(SaveError::Io(candidate, e)),
+    for base in [resolve(path), std::env::temp_dir().join(name)] {
+        // Another okr may take the free name first (a shared temporary
+        // folder): then the next free one.
+        for _ in 0..100 {
+            let candidate = unused_sibling(&base, ".rescue");
+            match write_new(&candidate, &bytes) {
+                Ok(()) => return Ok(candidate),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    last = Some(SaveError::Io(candidate, e));
+                    break;
+                }
+            }
         }
     }
     Err(last.unwrap_or_else(|| SaveError::Conflict(path.to_path_buf())))
