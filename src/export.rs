@@ -222,7 +222,11 @@ fn export_md(
                 .collect();
             writeln!(out, "\n### {}\n", s.checkins)?;
             for c in checkins {
-                writeln!(out, "- **{}** ({})", c.week, c.date)?;
+                let whose = c
+                    .owner
+                    .as_deref()
+                    .map_or(String::new(), |w| format!(" · {}", md_inline(w)));
+                writeln!(out, "- **{}** ({}){whose}", c.week, c.date)?;
                 for e in &c.entries {
                     let kr = key_results.get(e.key_result.as_str());
                     let title = kr.map_or(String::new(), |k| format!(" {}", md_inline(&k.title)));

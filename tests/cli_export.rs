@@ -67,7 +67,7 @@ fn empty_store_exports_nothing_in_every_format() {
         let r = w.okr(&["export", "--quarter", q, "--format", "json"]);
         r.ok();
         let v: Value = serde_json::from_str(&r.stdout).unwrap();
-        assert_eq!(v["version"], 1);
+        assert_eq!(v["version"], okr::model::FORMAT_VERSION);
         assert_eq!(v["objectives"], serde_json::json!([]));
         assert_eq!(v["checkins"], serde_json::json!([]));
         let quarters = if q == "all" {

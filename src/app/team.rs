@@ -66,10 +66,17 @@ impl App {
         self.index.owners = owners::any_owner(&self.data);
     }
 
+    /// Says who I am (the banner and the check-in follow).
+    pub fn set_me(&mut self, me: Option<String>) {
+        self.team.me = me;
+        self.reindex(false);
+        self.clamp_selection();
+    }
+
     /// Shows the Mål `filter` keeps.
     pub fn set_filter(&mut self, filter: OwnerFilter) {
         self.team.filter = filter;
-        self.refresh_shown();
+        self.reindex(false);
         self.clamp_selection();
     }
 
@@ -77,7 +84,7 @@ impl App {
     pub(super) fn cycle_filter(&mut self) {
         let owners = owners::owners_in(&self.data, self.quarter);
         self.team.filter = owners::next_filter(&self.team.filter, &owners, self.team.me.as_deref());
-        self.refresh_shown();
+        self.reindex(false);
         self.sel_objective = 0;
         self.sel_key_result = 0;
         self.sel_initiative = 0;
@@ -85,6 +92,50 @@ impl App {
             st.sel = 0;
         }
         self.clamp_selection();
+    }
+
+    /// Whether the owner filter shows a check-in (its pulse in the
+    /// overview): everyone's, or the chosen owner's (or mine).
+    pub fn keeps_checkin(&self, c: &crate::model::CheckIn) -> bool {
+        match &self.team.filter {
+            OwnerFilter::Everyone => true,
+            OwnerFilter::Mine => self
+                .team
+                .me
+                .as_deref()
+                .is_some_and(|me| c.belongs_to(Some(me))),
+            OwnerFilter::Owner(w) => c.belongs_to(Some(w)),
+        }
+    }
+
+    /// Whose check-in `c` makes and the banner counts: when some Mål has an
+    /// owner, the owner the filter shows (checking in for them) or else me;
+    /// without owners, the whole file's (`None`), as in a one-person file.
+    pub fn checkin_owner(&self) -> Option<String> {
+        if !self.has_owners() {
+            return None;
+        }
+        match &self.team.filter {
+            OwnerFilter::Owner(w) => Some(w.clone()),
+            _ => self.team.me.clone(),
+        }
+    }
+
+    /// Whether `o`'s key results are walked in the check-in of
+    /// [`App::checkin_owner`]: its Mål (a Mål without an owner when nobody
+    /// said who I am), of those the filter shows; every Mål the filter shows
+    /// when no Mål has an owner.
+    pub fn walks(&self, o: &Objective) -> bool {
+        if !self.keeps(o) {
+            return false;
+        }
+        if !self.has_owners() {
+            return true;
+        }
+        match self.checkin_owner() {
+            Some(w) => owners::owned_by(o, &w),
+            None => o.owner.is_none(),
+        }
     }
 
     /// Whose Mål are shown, in words: `everyone`, `mine (Anna)`, `Bo`.
@@ -170,6 +221,7 @@ impl App {
         }
         self.team.me = me;
         self.s = i18n::strings(lang);
+        self.reindex(false);
         if day != self.data.settings.checkin_weekday {
             let before = self.data.settings.clone();
             let mut after = before.clone();

@@ -316,7 +316,7 @@ pub static EN: Strings = Strings {
         no_such_key_result: |k| {
             format!("it links to key result {k}, which its objective does not have")
         },
-        week_twice: "there is already a check-in for this week; there may be one a week",
+        week_twice: "there is already a check-in for this week and owner; there may be one a week per owner",
         parent_cycle: |ids| format!("the parent objectives go round in a circle: {ids}"),
         control_character: |c| {
             format!(
@@ -393,6 +393,7 @@ pub static EN: Strings = Strings {
         },
         no_owner: "(no owner)",
         per_owner: "3–5 objectives per owner",
+        answered: "answered (people)",
     },
     actions: ActionNames {
         quit: "quit",

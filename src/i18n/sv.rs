@@ -298,7 +298,7 @@ pub static SV: Strings = Strings {
         no_such_key_result: |k| {
             format!("den pekar på nyckelresultatet {k}, som inte finns i dess mål")
         },
-        week_twice: "det finns redan en incheckning för den här veckan; det får finnas en per vecka",
+        week_twice: "det finns redan en incheckning för den här veckan och ägaren; det får finnas en per vecka och ägare",
         parent_cycle: |ids| format!("de övergripande målen går runt i en cirkel: {ids}"),
         control_character: |c| {
             format!(
@@ -369,6 +369,7 @@ pub static SV: Strings = Strings {
         },
         no_owner: "(utan ägare)",
         per_owner: "3–5 mål per ägare",
+        answered: "svarade (personer)",
     },
     actions: ActionNames {
         quit: "avsluta",

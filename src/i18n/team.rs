@@ -40,6 +40,8 @@ pub struct TeamWords {
     pub no_owner: &'static str,
     /// The planning checklist's rule of Mål per owner, before each owner's count.
     pub per_owner: &'static str,
+    /// The overview's row of how many people gave a pulse.
+    pub answered: &'static str,
 }
 
 /// The names of the two languages, each in itself, as the settings offer them.

@@ -46,3 +46,20 @@ pub fn listed(h: &Harness) -> Vec<String> {
         .map(|i| h.app.data.objectives[*i].title.clone())
         .collect()
 }
+
+impl Harness {
+    /// A whole check-in as `who`: every key result of theirs accepted as it
+    /// stands, no words, the pulse rated `pulse` on every pillar (or
+    /// skipped), back on the quarter view.
+    pub fn check_in_as(&mut self, who: &str, pulse: Option<char>) {
+        self.app.set_me(Some(who.to_string()));
+        self.walk_to_pulse();
+        match pulse {
+            Some(r) => {
+                self.keys(&[ch(r), ch(r), ch(r), ch(r), ch(r), code(KeyCode::Enter)]);
+            }
+            None => self.keys(&[ch('s')]),
+        }
+        self.keys(&[code(KeyCode::Enter)]);
+    }
+}
