@@ -394,6 +394,16 @@ pub static EN: Strings = Strings {
         no_owner: "(no owner)",
         per_owner: "3–5 objectives per owner",
         answered: "answered (people)",
+        from_children: |n| {
+            format!(
+                "mean of the {n} {} under it",
+                plural(n, "objective", "objectives")
+            )
+        },
+        serves: "Serves",
+        served_by: "Served by",
+        err_parent_year: "The parent objective must be in the same year.",
+        under: |t| format!("under {t}"),
     },
     actions: ActionNames {
         quit: "quit",
@@ -441,5 +451,7 @@ pub static EN: Strings = Strings {
         skip: "skip the pulse",
         settings: "settings (me, language, check-in day)",
         filter: "whose objectives: everyone, mine, each owner",
+        fold: "hide / show the objectives aligned under it",
+        add_aligned: "add an objective aligned under it",
     },
 };

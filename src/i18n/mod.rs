@@ -61,6 +61,8 @@ pub struct ActionNames {
     pub skip: &'static str,
     pub settings: &'static str,
     pub filter: &'static str,
+    pub fold: &'static str,
+    pub add_aligned: &'static str,
 }
 
 /// The name of each [`Kind`] of Mål.
@@ -497,6 +499,8 @@ impl Strings {
             Action::Skip => n.skip,
             Action::Settings => n.settings,
             Action::Filter => n.filter,
+            Action::Fold => n.fold,
+            Action::AddAligned => n.add_aligned,
         }
     }
 

@@ -370,6 +370,11 @@ pub static SV: Strings = Strings {
         no_owner: "(utan ägare)",
         per_owner: "3–5 mål per ägare",
         answered: "svarade (personer)",
+        from_children: |n| format!("medel av {n} {} under det", plural(n, "mål", "mål")),
+        serves: "Stödjer",
+        served_by: "Stöds av",
+        err_parent_year: "Övermålet måste ligga samma år.",
+        under: |t| format!("under {t}"),
     },
     actions: ActionNames {
         quit: "avsluta",
@@ -417,5 +422,7 @@ pub static SV: Strings = Strings {
         skip: "hoppa över pulsen",
         settings: "inställningar (jag, språk, incheckningsdag)",
         filter: "vems mål: allas, mina, varje ägares",
+        fold: "dölj / visa målen som stödjer det",
+        add_aligned: "lägg till ett mål som stödjer det",
     },
 };

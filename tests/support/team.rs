@@ -63,3 +63,44 @@ impl Harness {
         self.keys(&[code(KeyCode::Enter)]);
     }
 }
+
+/// The example data aligned as a tree, in 2026 Q4 unless said:
+/// o7 "Växa som team" (no key results) ← o1 ← o2, o3 ← o4; o5 serves o6
+/// "Årets mål: trygg ekonomi" (no key results) in 2026 Q1; o8 is in 2025.
+pub fn tree_demo() -> okr::model::Data {
+    use okr::model::{Kind, Objective, Quarter};
+    let mut data = super::app::demo();
+    let q4 = data.objectives[0].quarter;
+    let now = data.objectives[0].created;
+    let mut add = |id: &str, title: &str, quarter: Quarter| {
+        let o = Objective::new(id.into(), title.into(), Kind::Committed, quarter, now);
+        data.objectives.push(o.into());
+    };
+    add(
+        "o6",
+        "Årets mål: trygg ekonomi",
+        Quarter { year: 2026, q: 1 },
+    );
+    add("o7", "Växa som team", q4);
+    add("o8", "Förra årets mål", Quarter { year: 2025, q: 4 });
+    for (id, parent) in [
+        ("o1", "o7"),
+        ("o2", "o1"),
+        ("o3", "o1"),
+        ("o4", "o3"),
+        ("o5", "o6"),
+    ] {
+        let i = data.objective_index(id).unwrap();
+        data.objective_mut(i).unwrap().parent = Some(parent.into());
+    }
+    data
+}
+
+/// The ids of the Mål the quarter view lists, in order.
+pub fn listed_ids(h: &Harness) -> Vec<String> {
+    h.app
+        .quarter_objectives()
+        .iter()
+        .map(|i| h.app.data.objectives[*i].id.clone())
+        .collect()
+}
