@@ -33,9 +33,10 @@ enum Mode {
     Pulse,
     Summary,
     TooSmall,
+    Settings,
 }
 
-const MODES: [Mode; 20] = [
+const MODES: [Mode; 21] = [
     Mode::Quarter,
     Mode::QuarterKeyResults,
     Mode::DetailKeyResults,
@@ -56,6 +57,7 @@ const MODES: [Mode; 20] = [
     Mode::Pulse,
     Mode::Summary,
     Mode::TooSmall,
+    Mode::Settings,
 ];
 
 fn reach(mode: Mode) -> Harness {
@@ -95,6 +97,7 @@ fn reach(mode: Mode) -> Harness {
         Mode::Pulse => h.walk_to_pulse(),
         Mode::Summary => h.walk_to_summary(),
         Mode::TooSmall => h.app.too_small = true,
+        Mode::Settings => h.open_settings(),
     }
     h
 }
@@ -111,7 +114,7 @@ fn expected_layer(mode: Mode) -> Context {
         Mode::Help => Context::Help,
         Mode::ConfirmDelete => Context::Confirm,
         Mode::Carry => Context::Carry,
-        Mode::FormText | Mode::CheckInNote => Context::TextField,
+        Mode::FormText | Mode::CheckInNote | Mode::Settings => Context::TextField,
         Mode::FormChoice | Mode::CheckInChoice => Context::ChoiceField,
         Mode::FormNumber | Mode::CheckInNumber => Context::NumberField,
         Mode::ReviewFormArea | Mode::Reflect => Context::AreaField,
