@@ -62,8 +62,16 @@ fn benches(c: &mut Criterion) {
             |b| {
                 b.iter(|| {
                     let mut out = Vec::new();
-                    okr::status::status(&path, None, false, Some(Lang::En), today(), &mut out)
-                        .unwrap();
+                    okr::status::status(
+                        &path,
+                        None,
+                        None,
+                        false,
+                        Some(Lang::En),
+                        today(),
+                        &mut out,
+                    )
+                    .unwrap();
                     black_box(out)
                 })
             },

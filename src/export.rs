@@ -222,7 +222,11 @@ fn export_md(
                 .collect();
             writeln!(out, "\n### {}\n", s.checkins)?;
             for c in checkins {
-                writeln!(out, "- **{}** ({})", c.week, c.date)?;
+                let whose = c
+                    .owner
+                    .as_deref()
+                    .map_or(String::new(), |w| format!(" · {}", md_inline(w)));
+                writeln!(out, "- **{}** ({}){whose}", c.week, c.date)?;
                 for e in &c.entries {
                     let kr = key_results.get(e.key_result.as_str());
                     let title = kr.map_or(String::new(), |k| format!(" {}", md_inline(&k.title)));
@@ -521,7 +525,8 @@ fn export_json(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Resul
         checkins: Vec<&'a crate::model::CheckIn>,
     }
     let report = Report {
-        version: data.version,
+        // What is written is in this version's shape, whatever the file read.
+        version: crate::model::FORMAT_VERSION,
         quarters: quarters.iter().map(|q| q.key()).collect(),
         objectives,
         checkins,

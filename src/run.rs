@@ -242,9 +242,15 @@ fn write_report(
         Command::Update { id, value, note } => {
             cli::update(file, id, value, note.as_deref(), lang, today, out)?
         }
-        Command::Status { short } => {
-            crate::status::status(file, owner.as_deref(), *short, lang, today, out)?
-        }
+        Command::Status { short } => crate::status::status(
+            file,
+            owner.as_deref(),
+            who.me.as_deref(),
+            *short,
+            lang,
+            today,
+            out,
+        )?,
         Command::List { quarter } => {
             let data = store::read(file)?;
             let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));

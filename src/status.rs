@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::i18n::{self, Strings};
 use crate::model::checkin;
 use crate::model::progress::{self, PaceStatus};
-use crate::model::{IsoWeek, Lang, Quarter};
+use crate::model::{IsoWeek, Lang, Objective, Quarter, owners};
 use crate::store::glance::{self, Glance, Wanted};
 
 /// What the status line says, before it is worded.
@@ -31,14 +31,33 @@ pub struct Status {
 
 /// The status of today's quarter in what `glance` read, by the rules the
 /// screens use: the banner's for the check-in, the model's for pace.
-pub fn of(g: &Glance, today: NaiveDate) -> Status {
+/// `who` makes the check-in (the `--owner` asked for, else me), as in the
+/// tracker: when some Mål has an owner, the check-in and its count are
+/// theirs; without owners, the whole file's.
+pub fn of(g: &Glance, who: Option<&str>, today: NaiveDate) -> Status {
     let quarter = Quarter::of(today);
     let key_results = || g.objectives.iter().flat_map(|o| &o.key_results);
-    let checkins = g.checkin.as_slice();
-    let has_key_results = key_results().next().is_some();
-    let due = checkin::is_due(checkins, has_key_results, g.settings.checkin_weekday, today)
-        .then(|| checkin::waiting(checkins, key_results().map(|k| k.id.as_str()), today))
-        .filter(|n| *n > 0);
+    let walker = who.filter(|_| g.owners);
+    let walks = |o: &&Objective| match walker {
+        _ if !g.owners => true,
+        Some(w) => owners::owned_by(o, w),
+        None => o.owner.is_none(),
+    };
+    let walked = || {
+        g.objectives
+            .iter()
+            .filter(walks)
+            .flat_map(|o| &o.key_results)
+    };
+    let due = checkin::is_due(
+        &g.checkins,
+        walker,
+        walked().next().is_some(),
+        g.settings.checkin_weekday,
+        today,
+    )
+    .then(|| checkin::waiting(&g.checkins, walked().map(|k| k.id.as_str()), today))
+    .filter(|n| *n > 0);
     let behind = g
         .objectives
         .iter()
@@ -86,10 +105,12 @@ impl Status {
     }
 }
 
-/// `okr status [--short] [--owner NAME]`.
+/// `okr status [--short] [--owner NAME]`: `owner` narrows to one owner's
+/// Mål, and checks in as them; else the check-in is `me`'s.
 pub fn status(
     file: &Path,
     owner: Option<&str>,
+    me: Option<&str>,
     short: bool,
     lang: Option<Lang>,
     today: NaiveDate,
@@ -101,7 +122,7 @@ pub fn status(
         owner,
     };
     let g = glance::glance(file, wanted)?;
-    let st = of(&g, today);
+    let st = of(&g, owner.or(me), today);
     if short {
         let text = st.short();
         if !text.is_empty() {

@@ -17,6 +17,19 @@ use support::app::today;
 use support::fixture::FIXTURE;
 use support::{Sandbox, display};
 
+/// The fixture as a one-person file: no Mål has an owner, so the check-in
+/// is the whole file's.
+fn one_person() -> Value {
+    without_owners(serde_json::from_str(FIXTURE).unwrap())
+}
+
+fn without_owners(mut v: Value) -> Value {
+    for o in v["objectives"].as_array_mut().unwrap() {
+        o.as_object_mut().unwrap().remove("owner");
+    }
+    v
+}
+
 /// The fixture with a check-in in this week (2026-W48) for the given key results.
 fn checked_in(key_results: &[&str]) -> Value {
     let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
@@ -53,7 +66,7 @@ fn folder(w: &Sandbox) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
 #[test]
 fn the_line_says_due_progress_and_behind_in_either_language() {
     let w = Sandbox::new();
-    w.write(FIXTURE);
+    w.write_json(&one_person());
     let r = w.okr(&["--lang", "en", "status"]);
     r.ok();
     assert_eq!(
@@ -67,6 +80,47 @@ fn the_line_says_due_progress_and_behind_in_either_language() {
         r.stdout,
         "okr 2026 Q4: incheckning väntar för 4 nyckelresultat · framsteg 59 % (takt 60 %) · 3 av 4 nyckelresultat efter takt\n"
     );
+}
+
+#[test]
+fn in_a_team_file_the_check_in_counted_is_mine_and_the_progress_everyones() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let as_who = |who: Option<&str>, args: &[&str]| {
+        let mut c = w.command();
+        if let Some(who) = who {
+            c.env("OKR_OWNER", who);
+        }
+        w.okr_with(c, args)
+    };
+    // Säljteamet owns kr1–kr3; kr4's Mål has no owner.
+    let r = as_who(Some("Säljteamet"), &["--lang", "en", "status"]);
+    r.ok();
+    assert_eq!(
+        r.stdout,
+        "okr 2026 Q4: check-in due for 3 key results · progress 59% (pace 60%) · 3 of 4 key results behind pace\n"
+    );
+    // Names compare as people type them, as on every screen.
+    assert_eq!(
+        as_who(Some(" säljteamet"), &["status", "--short"]).stdout,
+        "✎3\n"
+    );
+    // Nobody said who they are: the Mål without an owner are theirs.
+    assert_eq!(as_who(None, &["status", "--short"]).stdout, "✎1\n");
+    // Someone who owns nothing has nothing to check in.
+    assert_eq!(as_who(Some("Bo"), &["status", "--short"]).stdout, "");
+
+    // Säljteamet's check-in of the week ends theirs, not the others'.
+    let mut v = checked_in(&["kr1", "kr2", "kr3"]);
+    let week = v["checkins"].as_array_mut().unwrap().last_mut().unwrap();
+    week["owner"] = json!("Säljteamet");
+    v["version"] = json!(2);
+    w.write_json(&v);
+    assert_eq!(
+        as_who(Some("Säljteamet"), &["status", "--short"]).stdout,
+        ""
+    );
+    assert_eq!(as_who(None, &["status", "--short"]).stdout, "✎1\n");
 }
 
 #[test]
@@ -98,27 +152,34 @@ fn its_numbers_are_the_models_own_rules_for_progress_pace_and_status() {
         "{}",
         r.stdout
     );
-    // The banner's count: key results of the quarter without an entry this week.
-    let app = okr::app::App::new(data, okr::model::Lang::En, today(), None);
-    assert!(app.checkin_due());
-    assert!(
-        r.stdout
-            .contains(&format!("due for {} key results", app.checkin_waiting())),
-        "{}",
-        r.stdout
-    );
+    // The banner's count: my key results of the quarter without an entry
+    // this week (nobody said who they are: the Mål without an owner).
+    let mut app = okr::app::App::new(data, okr::model::Lang::En, today(), None);
+    for (me, flag) in [(None, None), (Some("Säljteamet"), Some("Säljteamet"))] {
+        app.set_me(me.map(str::to_string));
+        assert!(app.checkin_due());
+        let mut args = vec!["--lang", "en", "status"];
+        args.extend(flag.map(|f| ["--owner", f]).into_iter().flatten());
+        let r = w.okr(&args);
+        assert!(
+            r.stdout
+                .contains(&(s.commands.checkin_due_for)(app.checkin_waiting())),
+            "{me:?}: {}",
+            r.stdout
+        );
+    }
 }
 
 #[test]
 fn short_is_a_pencil_and_the_count_while_due_and_nothing_otherwise() {
     let w = Sandbox::new();
-    w.write(FIXTURE);
+    w.write_json(&one_person());
     let r = w.okr(&["status", "--short"]);
     r.ok();
     assert_eq!(r.stdout, "✎4\n");
 
     // Checked in this week: nothing, and still exit 0.
-    w.write_json(&checked_in(&["kr1", "kr2", "kr3", "kr4"]));
+    w.write_json(&without_owners(checked_in(&["kr1", "kr2", "kr3", "kr4"])));
     let r = w.okr(&["status", "--short"]);
     r.ok();
     assert_eq!(r.stdout, "");
@@ -128,7 +189,7 @@ fn short_is_a_pencil_and_the_count_while_due_and_nothing_otherwise() {
     assert!(r.stdout.contains("progress"), "{}", r.stdout);
 
     // Before the team's check-in weekday (Friday; today is a Tuesday): not due yet.
-    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    let mut v = one_person();
     v["settings"]["checkin_weekday"] = json!("friday");
     w.write_json(&v);
     let r = w.okr(&["status", "--short"]);
@@ -154,15 +215,19 @@ fn owner_narrows_the_line_to_that_owners_objectives() {
         "✎3\n"
     );
 
-    // The match is exact: another spelling is another owner, with nothing due.
-    for other in ["säljteamet", "Nobody"] {
-        let r = w.okr(&["--lang", "en", "status", "--owner", other]);
-        r.ok();
-        assert_eq!(r.stdout, "okr 2026 Q4: no objectives this quarter\n");
-        let r = w.okr(&["status", "--short", "--owner", other]);
-        r.ok();
-        assert_eq!(r.stdout, "");
-    }
+    // Names compare as people type them, as on every screen.
+    assert_eq!(
+        w.okr(&["status", "--short", "--owner", " säljteamet "])
+            .stdout,
+        "✎3\n"
+    );
+    // Someone else's: nothing of theirs, nothing due.
+    let r = w.okr(&["--lang", "en", "status", "--owner", "Nobody"]);
+    r.ok();
+    assert_eq!(r.stdout, "okr 2026 Q4: no objectives this quarter\n");
+    let r = w.okr(&["status", "--short", "--owner", "Nobody"]);
+    r.ok();
+    assert_eq!(r.stdout, "");
     let r = w.okr(&["--lang", "sv", "status", "--owner", "Nobody"]);
     assert_eq!(r.stdout, "okr 2026 Q4: inga mål det här kvartalet\n");
 }
@@ -195,16 +260,19 @@ fn status_only_reads_no_lock_no_backup_not_a_byte_or_a_time_changed() {
 fn status_works_while_another_okr_holds_the_file() {
     let w = Sandbox::new();
     let file = w.write(FIXTURE);
+    let mut c = w.command();
+    c.env("OKR_OWNER", "Säljteamet");
+    assert_eq!(w.okr_with(c, &["status", "--short"]).stdout, "✎3\n");
     // The lock the tracker takes while it runs.
     let (held, _data) = okr::store::Store::open(&file).unwrap();
     let r = w.okr(&["--lang", "en", "status"]);
     r.ok();
     assert!(
-        r.stdout.contains("check-in due for 4 key results"),
+        r.stdout.contains("check-in due for 1 key result "),
         "{}",
         r.stdout
     );
-    assert_eq!(w.okr(&["status", "--short"]).stdout, "✎4\n");
+    assert_eq!(w.okr(&["status", "--short"]).stdout, "✎1\n");
     drop(held);
     assert_eq!(fs::read_to_string(&file).unwrap(), FIXTURE);
 }

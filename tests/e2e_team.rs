@@ -32,3 +32,70 @@ fn checkin_owner_walks_that_owners_key_results() {
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// One person's check-in in the terminal: `okr checkin` as `OKR_OWNER=who`,
+/// each of their `n` key results accepted, the wins typed, the pulse skipped.
+fn check_in_as(sandbox: &Sandbox, who: &str, n: usize) {
+    let command = format!(
+        "OKR_OWNER={who} {}",
+        sandbox.session_command_with("en", &["checkin"])
+    );
+    let t = Term::start(sandbox, 100, 30, &command);
+    for i in 1..=n {
+        t.wait_for(&format!("Key result {i} of {n}"));
+        t.press("Enter");
+    }
+    t.wait_for("Wins, blockers and next steps");
+    t.type_text(&format!("{who} vann"));
+    t.wait_for(&format!("{who} vann"));
+    t.press("C-s");
+    t.wait_for("Team pulse: rate each pillar 1–5");
+    t.press("s");
+    t.wait_for("Check-in streak");
+    t.press("Enter");
+    // Back on the quarter view, with no banner for me any more.
+    let screen = t.wait_for("showing: everyone");
+    assert!(!screen.contains("This week's check-in"), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// Two owners on one file, each by `OKR_OWNER`: the banner counts each
+/// one's own key results, each walks their own, and the file holds two
+/// check-ins for the week, each with its owner.
+#[test]
+fn two_owners_check_in_on_one_file() {
+    let sandbox = team_sandbox();
+    let banner = |who: &str, n: usize| {
+        let command = format!("OKR_OWNER={who} {}", sandbox.session_command("en"));
+        let t = Term::start(&sandbox, 100, 30, &command);
+        t.wait_for(&format!("This week's check-in: {n} key results waiting"));
+        t.press("q");
+        assert_eq!(t.wait_exit(), 0);
+    };
+    banner("Anna", 6);
+    banner("Bo", 4);
+    check_in_as(&sandbox, "Anna", 6);
+    // Anna is done; Bo's four still wait.
+    banner("Bo", 4);
+    check_in_as(&sandbox, "Bo", 4);
+
+    let data = sandbox.json();
+    assert_eq!(data["version"], 2);
+    let week: Vec<&serde_json::Value> = data["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["week"] == "2026-W48")
+        .collect();
+    assert_eq!(week.len(), 2, "{data:#}");
+    for (c, who, first, n) in [(week[0], "Anna", "kr1", 6), (week[1], "Bo", "kr7", 4)] {
+        assert_eq!(c["owner"], who, "{c:#}");
+        assert_eq!(c["wins"], format!("{who} vann"));
+        let entries = c["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), n, "{c:#}");
+        assert_eq!(entries[0]["key_result"], first);
+    }
+    // The format-2 file was written from one made by okr itself: no v1 copy.
+    assert!(!sandbox.path().join("okr.json.v1.bak").exists());
+}

@@ -35,9 +35,10 @@ enum Mode {
     TooSmall,
     KeyResultView,
     Search,
+    Settings,
 }
 
-const MODES: [Mode; 22] = [
+const MODES: [Mode; 23] = [
     Mode::Quarter,
     Mode::QuarterKeyResults,
     Mode::DetailKeyResults,
@@ -60,6 +61,7 @@ const MODES: [Mode; 22] = [
     Mode::TooSmall,
     Mode::KeyResultView,
     Mode::Search,
+    Mode::Settings,
 ];
 
 fn reach(mode: Mode) -> Harness {
@@ -101,6 +103,7 @@ fn reach(mode: Mode) -> Harness {
         Mode::TooSmall => h.app.too_small = true,
         Mode::KeyResultView => h.open_key_result_view(0),
         Mode::Search => h.search_for("kund"),
+        Mode::Settings => h.open_settings(),
     }
     h
 }
@@ -117,7 +120,7 @@ fn expected_layer(mode: Mode) -> Context {
         Mode::Help => Context::Help,
         Mode::ConfirmDelete => Context::Confirm,
         Mode::Carry => Context::Carry,
-        Mode::FormText | Mode::CheckInNote => Context::TextField,
+        Mode::FormText | Mode::CheckInNote | Mode::Settings => Context::TextField,
         Mode::FormChoice | Mode::CheckInChoice => Context::ChoiceField,
         Mode::FormNumber | Mode::CheckInNumber => Context::NumberField,
         Mode::ReviewFormArea | Mode::Reflect => Context::AreaField,

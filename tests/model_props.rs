@@ -246,11 +246,13 @@ fn checkin() -> impl Strategy<Value = CheckIn> {
         text(),
         prop::option::of(pulse()),
         extra(),
+        prop::option::of(text()),
     )
         .prop_map(
-            |(date, entries, wins, blockers, next_steps, pulse, extra)| CheckIn {
+            |(date, entries, wins, blockers, next_steps, pulse, extra, owner)| CheckIn {
                 week: IsoWeek::of(date),
                 date,
+                owner,
                 entries,
                 wins,
                 blockers,

@@ -18,10 +18,11 @@ fn damaged_files() -> Vec<(&'static str, Vec<u8>)> {
     let good = bytes(&populated());
     let mut title_number: Value = serde_json::from_slice(&good).unwrap();
     title_number["objectives"][0]["title"] = json!(5);
-    let newer =
-        String::from_utf8(good.clone())
-            .unwrap()
-            .replacen("\"version\": 1", "\"version\": 999", 1);
+    let newer = String::from_utf8(good.clone()).unwrap().replacen(
+        &format!("\"version\": {}", okr::model::FORMAT_VERSION),
+        "\"version\": 999",
+        1,
+    );
     vec![
         ("truncated", good[..good.len() / 2].to_vec()),
         ("empty", Vec::new()),

@@ -38,7 +38,8 @@ fn populated_data_round_trips_pretty_and_stable() {
     assert_eq!(store::read(&path).unwrap(), data);
 
     let text = String::from_utf8(first.clone()).unwrap();
-    assert!(text.starts_with("{\n  \"version\": 1,\n"), "{text}");
+    let head = format!("{{\n  \"version\": {},\n", okr::model::FORMAT_VERSION);
+    assert!(text.starts_with(&head), "{text}");
     assert!(text.contains("\n      \"key_results\": [\n"), "{text}");
     assert!(text.ends_with("}\n"));
 

@@ -81,8 +81,16 @@ pub struct Baseline {
 /// the history entry before the one its step recorded; one without stands
 /// at its current value, which the check-in has not touched. Every kind of
 /// measure has one, so the summary compares like with like.
-pub fn baseline(data: &Data, quarter: Quarter, week: IsoWeek) -> HashMap<String, Baseline> {
-    let checkin = data.checkins.iter().find(|c| c.week == week);
+pub fn baseline(
+    data: &Data,
+    quarter: Quarter,
+    week: IsoWeek,
+    owner: Option<&str>,
+) -> HashMap<String, Baseline> {
+    let checkin = data
+        .checkins
+        .iter()
+        .find(|c| c.week == week && c.belongs_to(owner));
     let monday = week.monday().unwrap_or(NaiveDate::MIN);
     let mut out = HashMap::new();
     for (_, o) in data.in_quarter(quarter) {
@@ -152,10 +160,14 @@ pub fn walk_items(data: &Data, quarter: Quarter) -> Vec<(String, String)> {
 }
 
 impl App {
-    /// This week's check-in, if one was started.
+    /// This week's check-in of mine (see [`App::checkin_owner`]), if one was started.
     pub fn this_weeks_checkin(&self) -> Option<&CheckIn> {
         let week = IsoWeek::of(self.today);
-        self.data.checkins.iter().find(|c| c.week == week)
+        let owner = self.checkin_owner();
+        self.data
+            .checkins
+            .iter()
+            .find(|c| c.week == week && c.belongs_to(owner.as_deref()))
     }
 
     /// Whether the banner should invite a check-in (see [`App::checkin_due`]).
@@ -164,21 +176,24 @@ impl App {
         let has_key_results = objectives.iter().any(|i| {
             self.data
                 .objective_at(*i)
-                .is_some_and(|o| !o.key_results.is_empty())
+                .is_some_and(|o| self.walks(o) && !o.key_results.is_empty())
         });
         ck::is_due(
             &self.data.checkins,
+            self.checkin_owner().as_deref(),
             has_key_results,
             self.data.settings.checkin_weekday,
             self.today,
         )
     }
 
-    /// Key results of today's quarter (`objectives`) still without an entry this week.
+    /// My key results of today's quarter (`objectives`) still without an
+    /// entry in my check-in this week.
     pub(super) fn compute_checkin_waiting(&self, objectives: &[usize]) -> usize {
         let key_results = objectives
             .iter()
             .filter_map(|i| self.data.objective_at(*i))
+            .filter(|o| self.walks(o))
             .flat_map(|o| &o.key_results)
             .map(|k| k.id.as_str());
         ck::waiting(&self.data.checkins, key_results, self.today)
@@ -192,9 +207,10 @@ impl App {
         }
         let quarter = Quarter::of(self.today);
         let week = IsoWeek::of(self.today);
-        // The Mål the owner filter shows.
+        // Mine, of the Mål the owner filter shows.
         let items: Vec<(String, String)> = self
             .kept_in(quarter)
+            .filter(|(_, o)| self.walks(o))
             .flat_map(|(_, o)| {
                 o.key_results
                     .iter()
@@ -234,7 +250,7 @@ impl App {
             pulse_focus: 0,
             pulse_error: false,
             leave_armed: false,
-            baseline: baseline(&self.data, quarter, week),
+            baseline: baseline(&self.data, quarter, week, self.checkin_owner().as_deref()),
         };
         if reflect {
             state.step = Step::Reflect;
@@ -291,11 +307,12 @@ impl App {
         let before = self.data.checkins.clone();
         let mut after = before.clone();
         let week = IsoWeek::of(self.today);
+        let owner = self.checkin_owner();
         let mut c = after
             .iter()
-            .find(|c| c.week == week)
+            .find(|c| c.week == week && c.belongs_to(owner.as_deref()))
             .cloned()
-            .unwrap_or_else(|| CheckIn::new(self.today));
+            .unwrap_or_else(|| CheckIn::of(self.today, owner.as_deref()));
         c.date = self.today;
         change(&mut c);
         ck::upsert(&mut after, c);
@@ -479,13 +496,32 @@ impl App {
         }
     }
 
-    /// The summary's facts: (key result title, before, after) for what moved,
-    /// the titles of those behind pace or stale, quarter progress before and after.
+    /// The Mål of the walk, in walk order, each once.
+    fn walked(&self, st: &CheckInState) -> Vec<&Objective> {
+        let mut out: Vec<&Objective> = Vec::new();
+        for (oid, _) in &st.items {
+            if out.last().is_some_and(|o| &o.id == oid) {
+                continue;
+            }
+            if let Some(o) = self
+                .find_objective(oid)
+                .and_then(|i| self.data.objective_at(i))
+            {
+                out.push(o);
+            }
+        }
+        out
+    }
+
+    /// The summary's facts, of my key results (those of the walk): (key
+    /// result title, before, after) for what moved, the titles of those
+    /// behind pace or stale, progress before and after, my streak.
     pub fn checkin_summary(&self, st: &CheckInState) -> Summary {
         let mut moved = Vec::new();
         let mut lagging = Vec::new();
         let mut before_data: Vec<Objective> = Vec::new();
-        for (_, o) in self.data.in_quarter(st.quarter) {
+        let walked = self.walked(st);
+        for o in walked.iter().copied() {
             let mut then = o.clone();
             for k in &mut then.key_results {
                 if let Some(b) = st.baseline.get(&k.id) {
@@ -517,13 +553,17 @@ impl App {
             }
             before_data.push(then);
         }
-        let after = progress::quarter_progress(self.data.in_quarter(st.quarter).map(|(_, o)| o));
+        let after = progress::quarter_progress(walked.iter().copied());
         Summary {
             moved,
             lagging,
             before: progress::quarter_progress(before_data.iter()),
             after,
-            streak: ck::streak(&self.data.checkins, self.today),
+            streak: ck::streak_of(
+                &self.data.checkins,
+                self.checkin_owner().as_deref(),
+                self.today,
+            ),
         }
     }
 }

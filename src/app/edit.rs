@@ -159,10 +159,23 @@ impl App {
         let title = self.title(&mut f);
         let parent = f.text(FieldId::Parent);
         if !parent.is_empty() {
-            if self.find_objective(&parent).is_none() {
-                f.set_error(FieldId::Parent, s.err_unknown_parent);
-            } else if own.is_some_and(|own| self.parent_chain_reaches(&parent, own)) {
-                f.set_error(FieldId::Parent, s.err_own_parent);
+            // A parent is in the same year: this quarter or another of it.
+            let year = own
+                .and_then(|id| self.find_objective(id))
+                .and_then(|i| self.data.objective_at(i))
+                .map_or(self.quarter.year, |o| o.quarter.year);
+            match self
+                .find_objective(&parent)
+                .and_then(|i| self.data.objective_at(i))
+            {
+                None => f.set_error(FieldId::Parent, s.err_unknown_parent),
+                Some(_) if own.is_some_and(|own| self.parent_chain_reaches(&parent, own)) => {
+                    f.set_error(FieldId::Parent, s.err_own_parent)
+                }
+                Some(p) if p.quarter.year != year => {
+                    f.set_error(FieldId::Parent, s.team.err_parent_year)
+                }
+                Some(_) => {}
             }
         }
         if f.has_errors() {

@@ -93,6 +93,10 @@ struct Index {
     shown: HashMap<Quarter, Vec<usize>>,
     /// Some Mål has an owner: the owner filter is shown.
     owners: bool,
+    /// Each Mål's children, by the parent's id.
+    children: crate::model::align::Children,
+    /// Each shown Mål's place in its quarter's tree.
+    rows: HashMap<usize, crate::model::align::Row>,
     checkin_due: bool,
     checkin_waiting: usize,
 }

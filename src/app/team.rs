@@ -2,6 +2,8 @@
 //! that edits mine (who I am, my language: the config file) apart from the
 //! team's (the check-in weekday: the data file).
 
+use std::collections::HashSet;
+
 use chrono::Weekday;
 
 use super::edit::Read;
@@ -10,6 +12,7 @@ use super::history::Patch;
 use super::{App, Modal};
 use crate::config::PersonalFile;
 use crate::i18n::{self, team::LANGUAGE_NAMES};
+use crate::model::align::{self, Rolled, Row};
 use crate::model::owners::{self, OwnerFilter};
 use crate::model::{Lang, Objective, Quarter};
 
@@ -23,6 +26,8 @@ pub struct Team {
     pub config: Option<PersonalFile>,
     /// Whose Mål every screen shows.
     pub filter: OwnerFilter,
+    /// Mål whose aligned Mål are hidden in the quarter view, by id.
+    pub folded: HashSet<String>,
 }
 
 /// The languages in the order the settings offer them.
@@ -47,29 +52,107 @@ impl App {
             .is_some_and(|v| !v.is_empty())
     }
 
-    /// Rebuilds, per quarter, the Mål the filter shows.
+    /// Rebuilds, per quarter, the Mål the filter shows, as a tree (each
+    /// under its parent, folded ones' children left out).
     pub(super) fn refresh_shown(&mut self) {
+        let mut rows = std::collections::HashMap::new();
         let shown = self
             .index
             .by_quarter
             .iter()
             .map(|(q, all)| {
-                let kept = all
+                let kept: Vec<usize> = all
                     .iter()
                     .copied()
                     .filter(|i| self.data.objective_at(*i).is_some_and(|o| self.keeps(o)))
                     .collect();
-                (*q, kept)
+                let tree = align::tree(&self.data, &kept, &self.team.folded);
+                let order = tree.iter().map(|r| r.index).collect();
+                rows.extend(tree.into_iter().map(|r| (r.index, r)));
+                (*q, order)
             })
             .collect();
         self.index.shown = shown;
+        self.index.rows = rows;
         self.index.owners = owners::any_owner(&self.data);
+        self.index.children = align::children(&self.data);
+    }
+
+    /// A shown Mål's place in its quarter's tree.
+    pub fn tree_row(&self, index: usize) -> Option<Row> {
+        self.index.rows.get(&index).copied()
+    }
+
+    /// A Mål's progress: its key results', or its children's mean.
+    pub fn rolled(&self, index: usize) -> Rolled {
+        align::rolled_progress(&self.data, &self.index.children, index)
+    }
+
+    /// [`App::rolled`] of a Mål given by itself (found by its id).
+    pub fn rolled_of(&self, o: &Objective) -> Rolled {
+        let own = Rolled {
+            progress: crate::model::progress::objective_progress(o),
+            from_children: 0,
+        };
+        if !o.key_results.is_empty() || !self.index.children.contains_key(&o.id) {
+            return own;
+        }
+        self.find_objective(&o.id).map_or(own, |i| self.rolled(i))
+    }
+
+    /// The Mål aligned under one (indexes), in file order.
+    pub fn children_of(&self, id: &str) -> &[usize] {
+        self.index.children.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Space: hides or shows the Mål aligned under the selected one.
+    pub(super) fn fold(&mut self) {
+        let Some(index) = self.current_objective() else {
+            return;
+        };
+        if self.tree_row(index).is_none_or(|r| r.children == 0) {
+            return;
+        }
+        let Some(id) = self.data.objective_at(index).map(|o| o.id.clone()) else {
+            return;
+        };
+        if !self.team.folded.remove(&id) {
+            self.team.folded.insert(id);
+        }
+        self.refresh_shown();
+        if let Some(pos) = self.quarter_objectives().iter().position(|i| *i == index) {
+            self.sel_objective = pos;
+        }
+        self.clamp_selection();
+    }
+
+    /// `A`: a new Mål aligned under the selected one (its parent filled in).
+    pub(super) fn add_aligned(&mut self) {
+        let Some(parent) = self.objective().cloned() else {
+            self.add();
+            return;
+        };
+        self.team.folded.remove(&parent.id);
+        self.refresh_shown();
+        let mut form = self.objective_form(Purpose::NewObjective, None);
+        if let Some(f) = form.field_mut(FieldId::Parent) {
+            *f = Field::text(FieldId::Parent, self.s.f_parent, &parent.id);
+        }
+        form.about = Some((self.s.team.under)(&parent.title));
+        self.modal = Some(Modal::Form(Box::new(form)));
+    }
+
+    /// Says who I am (the banner and the check-in follow).
+    pub fn set_me(&mut self, me: Option<String>) {
+        self.team.me = me;
+        self.reindex(false);
+        self.clamp_selection();
     }
 
     /// Shows the Mål `filter` keeps.
     pub fn set_filter(&mut self, filter: OwnerFilter) {
         self.team.filter = filter;
-        self.refresh_shown();
+        self.reindex(false);
         self.clamp_selection();
     }
 
@@ -77,7 +160,7 @@ impl App {
     pub(super) fn cycle_filter(&mut self) {
         let owners = owners::owners_in(&self.data, self.quarter);
         self.team.filter = owners::next_filter(&self.team.filter, &owners, self.team.me.as_deref());
-        self.refresh_shown();
+        self.reindex(false);
         self.sel_objective = 0;
         self.sel_key_result = 0;
         self.sel_initiative = 0;
@@ -85,6 +168,50 @@ impl App {
             st.sel = 0;
         }
         self.clamp_selection();
+    }
+
+    /// Whether the owner filter shows a check-in (its pulse in the
+    /// overview): everyone's, or the chosen owner's (or mine).
+    pub fn keeps_checkin(&self, c: &crate::model::CheckIn) -> bool {
+        match &self.team.filter {
+            OwnerFilter::Everyone => true,
+            OwnerFilter::Mine => self
+                .team
+                .me
+                .as_deref()
+                .is_some_and(|me| c.belongs_to(Some(me))),
+            OwnerFilter::Owner(w) => c.belongs_to(Some(w)),
+        }
+    }
+
+    /// Whose check-in `c` makes and the banner counts: when some Mål has an
+    /// owner, the owner the filter shows (checking in for them) or else me;
+    /// without owners, the whole file's (`None`), as in a one-person file.
+    pub fn checkin_owner(&self) -> Option<String> {
+        if !self.has_owners() {
+            return None;
+        }
+        match &self.team.filter {
+            OwnerFilter::Owner(w) => Some(w.clone()),
+            _ => self.team.me.clone(),
+        }
+    }
+
+    /// Whether `o`'s key results are walked in the check-in of
+    /// [`App::checkin_owner`]: its Mål (a Mål without an owner when nobody
+    /// said who I am), of those the filter shows; every Mål the filter shows
+    /// when no Mål has an owner.
+    pub fn walks(&self, o: &Objective) -> bool {
+        if !self.keeps(o) {
+            return false;
+        }
+        if !self.has_owners() {
+            return true;
+        }
+        match self.checkin_owner() {
+            Some(w) => owners::owned_by(o, &w),
+            None => o.owner.is_none(),
+        }
     }
 
     /// Whose Mål are shown, in words: `everyone`, `mine (Anna)`, `Bo`.
@@ -170,6 +297,7 @@ impl App {
         }
         self.team.me = me;
         self.s = i18n::strings(lang);
+        self.reindex(false);
         if day != self.data.settings.checkin_weekday {
             let before = self.data.settings.clone();
             let mut after = before.clone();

@@ -202,6 +202,8 @@ impl App {
             Action::PlanNext => self.plan_next(),
             Action::Settings => self.open_settings(),
             Action::Filter => self.cycle_filter(),
+            Action::Fold => self.fold(),
+            Action::AddAligned => self.add_aligned(),
             _ => return false,
         }
         true

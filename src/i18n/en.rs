@@ -317,7 +317,7 @@ pub static EN: Strings = Strings {
         no_such_key_result: |k| {
             format!("it links to key result {k}, which its objective does not have")
         },
-        week_twice: "there is already a check-in for this week; there may be one a week",
+        week_twice: "there is already a check-in for this week and owner; there may be one a week per owner",
         parent_cycle: |ids| format!("the parent objectives go round in a circle: {ids}"),
         control_character: |c| {
             format!(
@@ -479,6 +479,8 @@ pub static EN: Strings = Strings {
         skip: "skip the pulse",
         settings: "settings (me, language, check-in day)",
         filter: "whose objectives: everyone, mine, each owner",
+        fold: "hide / show the objectives aligned under it",
+        add_aligned: "add an objective aligned under it",
         move_down: "move down",
         move_up: "move up",
         search: "search",
@@ -572,5 +574,16 @@ pub static EN: Strings = Strings {
         },
         no_owner: "(no owner)",
         per_owner: "3–5 objectives per owner",
+        answered: "answered (people)",
+        from_children: |n| {
+            format!(
+                "mean of the {n} {} under it",
+                plural(n, "objective", "objectives")
+            )
+        },
+        serves: "Serves",
+        served_by: "Served by",
+        err_parent_year: "The parent objective must be in the same year.",
+        under: |t| format!("under {t}"),
     },
 };

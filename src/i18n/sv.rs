@@ -299,7 +299,7 @@ pub static SV: Strings = Strings {
         no_such_key_result: |k| {
             format!("den pekar på nyckelresultatet {k}, som inte finns i dess mål")
         },
-        week_twice: "det finns redan en incheckning för den här veckan; det får finnas en per vecka",
+        week_twice: "det finns redan en incheckning för den här veckan och ägaren; det får finnas en per vecka och ägare",
         parent_cycle: |ids| format!("de övergripande målen går runt i en cirkel: {ids}"),
         control_character: |c| {
             format!(
@@ -458,6 +458,8 @@ pub static SV: Strings = Strings {
         skip: "hoppa över pulsen",
         settings: "inställningar (jag, språk, incheckningsdag)",
         filter: "vems mål: allas, mina, varje ägares",
+        fold: "dölj / visa målen som stödjer det",
+        add_aligned: "lägg till ett mål som stödjer det",
         move_down: "flytta ned",
         move_up: "flytta upp",
         search: "sök",
@@ -545,5 +547,11 @@ pub static SV: Strings = Strings {
         },
         no_owner: "(utan ägare)",
         per_owner: "3–5 mål per ägare",
+        answered: "svarade (personer)",
+        from_children: |n| format!("medel av {n} {} under det", plural(n, "mål", "mål")),
+        serves: "Stödjer",
+        served_by: "Stöds av",
+        err_parent_year: "Övermålet måste ligga samma år.",
+        under: |t| format!("under {t}"),
     },
 };

@@ -40,6 +40,17 @@ pub struct TeamWords {
     pub no_owner: &'static str,
     /// The planning checklist's rule of Mål per owner, before each owner's count.
     pub per_owner: &'static str,
+    /// The overview's row of how many people gave a pulse.
+    pub answered: &'static str,
+    /// A parent's progress taken from its children: how many.
+    pub from_children: fn(usize) -> String,
+    /// The detail: what a Mål serves, and what serves it.
+    pub serves: &'static str,
+    pub served_by: &'static str,
+    /// A parent in another year than its Mål.
+    pub err_parent_year: &'static str,
+    /// The new Mål form's frame, when aligned under another: its title.
+    pub under: fn(&str) -> String,
 }
 
 /// The names of the two languages, each in itself, as the settings offer them.

@@ -1,5 +1,7 @@
-//! The weekly check-in: one per ISO week, with an entry per key result, wins,
-//! blockers, next steps and an optional team pulse; plus when one is due and the streak.
+//! The weekly check-in: one per ISO week and owner (file format 2; a
+//! check-in without an owner is the whole file's, as in format 1), with an
+//! entry per key result, wins, blockers, next steps and an optional team
+//! pulse; plus when one is due and the streak.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -12,6 +14,9 @@ use super::quarter::IsoWeek;
 pub struct CheckIn {
     pub week: IsoWeek,
     pub date: NaiveDate,
+    /// Whose check-in it is; `None`: the whole file's (no Mål had an owner).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     #[serde(default)]
     pub entries: Vec<CheckInEntry>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -31,12 +36,29 @@ impl CheckIn {
         CheckIn {
             week: IsoWeek::of(date),
             date,
+            owner: None,
             entries: Vec::new(),
             wins: String::new(),
             blockers: String::new(),
             next_steps: String::new(),
             pulse: None,
             extra: Extra::new(),
+        }
+    }
+
+    /// A check-in of `owner` (`None`: the whole file's).
+    pub fn of(date: NaiveDate, owner: Option<&str>) -> Self {
+        CheckIn {
+            owner: owner.map(|o| o.trim().to_string()),
+            ..CheckIn::new(date)
+        }
+    }
+
+    /// Whether this is `owner`'s check-in (`None`: the whole file's).
+    pub fn belongs_to(&self, owner: Option<&str>) -> bool {
+        match (self.owner.as_deref(), owner) {
+            (Some(a), Some(b)) => super::owners::same(a, b),
+            (a, b) => a.is_none() && b.is_none(),
         }
     }
 
@@ -94,9 +116,14 @@ impl Pulse {
     }
 }
 
-/// Adds a check-in, or replaces the one of the same week: never two for one week.
+/// Adds a check-in, or replaces the one of the same week and owner: never
+/// two for one week and owner.
 pub fn upsert(checkins: &mut Vec<CheckIn>, checkin: CheckIn) {
-    match checkins.iter_mut().find(|c| c.week == checkin.week) {
+    let owner = checkin.owner.clone();
+    match checkins
+        .iter_mut()
+        .find(|c| c.week == checkin.week && c.belongs_to(owner.as_deref()))
+    {
         Some(c) => *c = checkin,
         None => {
             checkins.push(checkin);
@@ -105,10 +132,11 @@ pub fn upsert(checkins: &mut Vec<CheckIn>, checkin: CheckIn) {
     }
 }
 
-/// Whether the weekly check-in is due: this ISO week has none, there is
-/// something to check in on, and the check-in weekday has come.
+/// Whether `owner`'s weekly check-in is due: this ISO week has none of
+/// theirs, there is something to check in on, and the check-in weekday has come.
 pub fn is_due(
     checkins: &[CheckIn],
+    owner: Option<&str>,
     has_key_results: bool,
     weekday: Weekday,
     today: NaiveDate,
@@ -116,7 +144,20 @@ pub fn is_due(
     let week = IsoWeek::of(today);
     has_key_results
         && today.weekday().num_days_from_monday() >= weekday.num_days_from_monday()
-        && !checkins.iter().any(|c| c.week == week)
+        && !checkins
+            .iter()
+            .any(|c| c.week == week && c.belongs_to(owner))
+}
+
+/// `owner`'s streak: consecutive weeks with a check-in of theirs, or of the
+/// whole file (one made before anyone owned a Mål counts for everyone).
+pub fn streak_of(checkins: &[CheckIn], owner: Option<&str>, today: NaiveDate) -> u32 {
+    let theirs: Vec<CheckIn> = checkins
+        .iter()
+        .filter(|c| c.owner.is_none() || c.belongs_to(owner))
+        .map(|c| CheckIn::new(c.date))
+        .collect();
+    streak(&theirs, today)
 }
 
 /// Consecutive weeks with a check-in, ending this week (or last week, while
@@ -164,6 +205,7 @@ pub fn waiting<'a>(
 deserialize_keeping_unknown!(CheckIn {
     week: IsoWeek,
     date: NaiveDate,
+    owner: Option<String> = None,
     entries: Vec<CheckInEntry> = Vec::new(),
     wins: String = String::new(),
     blockers: String = String::new(),
@@ -189,18 +231,18 @@ mod tests {
     #[test]
     fn due_by_week_and_weekday() {
         let tuesday = d(2026, 11, 24);
-        assert!(is_due(&[], true, Weekday::Mon, tuesday));
-        assert!(!is_due(&[], false, Weekday::Mon, tuesday));
-        assert!(!is_due(&[], true, Weekday::Wed, tuesday));
-        assert!(is_due(&[], true, Weekday::Tue, tuesday));
+        assert!(is_due(&[], None, true, Weekday::Mon, tuesday));
+        assert!(!is_due(&[], None, false, Weekday::Mon, tuesday));
+        assert!(!is_due(&[], None, true, Weekday::Wed, tuesday));
+        assert!(is_due(&[], None, true, Weekday::Tue, tuesday));
         let done = vec![CheckIn::new(d(2026, 11, 23))];
-        assert!(!is_due(&done, true, Weekday::Mon, tuesday));
+        assert!(!is_due(&done, None, true, Weekday::Mon, tuesday));
         // The next Monday is a new week.
-        assert!(is_due(&done, true, Weekday::Mon, d(2026, 11, 30)));
+        assert!(is_due(&done, None, true, Weekday::Mon, d(2026, 11, 30)));
         // Across the year: 2027-01-03 is still 2026-W53.
         let w53 = vec![CheckIn::new(d(2026, 12, 28))];
-        assert!(!is_due(&w53, true, Weekday::Mon, d(2027, 1, 3)));
-        assert!(is_due(&w53, true, Weekday::Mon, d(2027, 1, 4)));
+        assert!(!is_due(&w53, None, true, Weekday::Mon, d(2027, 1, 3)));
+        assert!(is_due(&w53, None, true, Weekday::Mon, d(2027, 1, 4)));
     }
 
     #[test]
@@ -230,5 +272,33 @@ mod tests {
         upsert(&mut all, second);
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].wins, "second");
+    }
+
+    #[test]
+    fn one_checkin_a_week_per_owner() {
+        let mut all = Vec::new();
+        let tuesday = d(2026, 11, 24);
+        upsert(&mut all, CheckIn::of(tuesday, Some("Anna")));
+        upsert(&mut all, CheckIn::of(tuesday, Some("Bo")));
+        let mut again = CheckIn::of(tuesday, Some(" anna"));
+        again.wins = "again".into();
+        upsert(&mut all, again);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all.iter().filter(|c| c.wins == "again").count(), 1);
+        assert!(!is_due(&all, Some("ANNA"), true, Weekday::Mon, tuesday));
+        assert!(is_due(&all, Some("Cy"), true, Weekday::Mon, tuesday));
+        assert!(is_due(&all, None, true, Weekday::Mon, tuesday));
+    }
+
+    #[test]
+    fn a_streak_is_mine_and_the_whole_files() {
+        let today = d(2026, 11, 24);
+        let all = vec![
+            CheckIn::new(d(2026, 11, 9)),
+            CheckIn::of(d(2026, 11, 16), Some("Anna")),
+            CheckIn::of(d(2026, 11, 23), Some("Bo")),
+        ];
+        assert_eq!(streak_of(&all, Some("anna"), today), 2);
+        assert_eq!(streak_of(&all, Some("Bo"), today), 1);
     }
 }

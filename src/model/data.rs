@@ -11,8 +11,10 @@ use super::de::deserialize_keeping_unknown;
 use super::objective::{Extra, KeyResult, Objective};
 use super::quarter::Quarter;
 
-/// The file format version this okr writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The file format version this okr writes. Format 2 has a check-in per
+/// week and owner; a format-1 file is read and written as format 2 from its
+/// first save on (see [`crate::store::Store::open`]).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

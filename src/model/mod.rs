@@ -1,6 +1,7 @@
 //! The OKR model of PRODUCT.md section 4: plain data and pure functions over it.
 //! No I/O and no terminal here; "today" is always passed in.
 
+pub mod align;
 pub mod checkin;
 pub mod data;
 mod de;

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::checkin::CheckIn;
 use super::data::Data;
 use super::objective::{Kind, Objective};
 use super::progress;
@@ -19,22 +20,28 @@ pub struct QuarterFacts {
     pub progress: f64,
     /// Committed Mål achieved, and committed Mål in all.
     pub committed: (usize, usize),
-    /// Mean rating per pillar over the quarter's check-ins with a pulse.
+    /// Mean rating per pillar over the quarter's check-ins with a pulse
+    /// (each person's, with check-ins per person: the team's mean).
     pub pulse: Option<[f64; 5]>,
+    /// How many people gave a pulse in the quarter (a check-in without an
+    /// owner counts as one person).
+    pub answered: usize,
 }
 
 /// The figures of quarter `q` on `today`. A committed Mål counts as achieved
 /// when it succeeded by [`review::succeeded`], as the review says.
 pub fn quarter_facts(data: &Data, q: Quarter, today: NaiveDate) -> QuarterFacts {
-    quarter_facts_of(data, q, today, &|_| true)
+    quarter_facts_of(data, q, today, &|_| true, &|_| true)
 }
 
-/// [`quarter_facts`] of the Mål `keep` keeps (one owner's).
+/// [`quarter_facts`] of the Mål `keep` keeps and the pulses of the
+/// check-ins `keep_checkin` keeps (one owner's).
 pub fn quarter_facts_of(
     data: &Data,
     q: Quarter,
     today: NaiveDate,
     keep: &dyn Fn(&Objective) -> bool,
+    keep_checkin: &dyn Fn(&CheckIn) -> bool,
 ) -> QuarterFacts {
     let os: Vec<&Objective> = data
         .in_quarter(q)
@@ -46,10 +53,19 @@ pub fn quarter_facts_of(
         .iter()
         .filter(|o| review::succeeded(o, today) == Some(true))
         .count();
-    let pulses: Vec<[u8; 5]> = data
+    let answers: Vec<&CheckIn> = data
         .checkins
         .iter()
-        .filter(|c| q.contains(c.date))
+        .filter(|c| q.contains(c.date) && c.pulse.is_some() && keep_checkin(c))
+        .collect();
+    let mut people: Vec<Option<String>> = answers
+        .iter()
+        .map(|c| c.owner.as_deref().map(|o| o.trim().to_lowercase()))
+        .collect();
+    people.sort();
+    people.dedup();
+    let pulses: Vec<[u8; 5]> = answers
+        .iter()
         .filter_map(|c| c.pulse.as_ref().map(|p| p.ratings()))
         .collect();
     let pulse = (!pulses.is_empty()).then(|| {
@@ -68,6 +84,7 @@ pub fn quarter_facts_of(
         progress: progress::quarter_progress(os.iter().copied()),
         committed: (achieved, committed.len()),
         pulse,
+        answered: people.len(),
     }
 }
 

@@ -92,14 +92,20 @@ pub fn next_filter(current: &OwnerFilter, owners: &[String], me: Option<&str>) -
     }
 }
 
-/// The store with only the Mål the filter keeps (check-ins as they are):
-/// what a report of one owner is made from.
+/// The store with only the Mål the filter keeps, and the check-ins of that
+/// owner and of the whole file: what a report of one owner is made from.
 pub fn only(data: &Data, filter: &OwnerFilter, me: Option<&str>) -> Data {
     if *filter == OwnerFilter::Everyone {
         return data.clone();
     }
     let mut out = data.clone();
     out.objectives.retain(|o| filter.keeps(o, me));
+    let whose = match filter {
+        OwnerFilter::Owner(w) => Some(w.as_str()),
+        _ => me,
+    };
+    out.checkins
+        .retain(|c| c.owner.is_none() || whose.is_some_and(|w| c.belongs_to(Some(w))));
     out
 }
 

@@ -49,7 +49,7 @@ pub enum Rule {
     IdTooLarge(u64),
     /// An Uppgift links to a key result its Mål does not have (the link).
     NoSuchKeyResult(String),
-    /// A second check-in for one week.
+    /// A second check-in for one week and owner.
     WeekTwice,
     /// Following the parents comes back here: the ids around the circle,
     /// the first one again at the end.
@@ -83,10 +83,12 @@ pub fn validate(data: &Data) -> Result<(), Broken> {
         objective(o, index, &mut ids)?;
     }
     parent_cycle(&data.objectives)?;
+    // One check-in a week per owner (names as people type them).
     let mut weeks = std::collections::HashSet::with_capacity(data.checkins.len());
     for c in &data.checkins {
         checkin(c)?;
-        if !weeks.insert(c.week) {
+        let owner = c.owner.as_deref().map(|o| o.trim().to_lowercase());
+        if !weeks.insert((c.week, owner)) {
             return Err(Broken {
                 item: Item::CheckIn(c.week),
                 field: "week".into(),
@@ -296,6 +298,9 @@ fn checkin(c: &CheckIn) -> Result<(), Broken> {
         if control_character(&e.note, true).is_some() {
             at.text(&format!("entries[{n}].note"), &e.note, true)?;
         }
+    }
+    if let Some(owner) = &c.owner {
+        at.text("owner", owner, false)?;
     }
     at.text("wins", &c.wins, true)?;
     at.text("blockers", &c.blockers, true)?;

@@ -1,6 +1,6 @@
 //! A quick read of one quarter, for `okr status` on every shell prompt: the
-//! Mål of that quarter (of one owner, when asked) and the check-in of one
-//! week are read in full, into the model's own types; the rest of the file
+//! Mål of that quarter (of one owner, when asked) and the check-ins of one
+//! week are read in full, whether any Mål has an owner is noted, into the model's own types; the rest of the file
 //! is checked to be JSON and skipped without being built. Like
 //! [`super::read`], it takes no lock and writes nothing.
 //!
@@ -17,7 +17,7 @@ use serde_json::value::RawValue;
 
 use super::format;
 use super::{IoReason, LoadError, Problem};
-use crate::model::{CheckIn, Data, FORMAT_VERSION, IsoWeek, Objective, Quarter, Settings};
+use crate::model::{CheckIn, Data, FORMAT_VERSION, IsoWeek, Objective, Quarter, Settings, owners};
 
 /// What [`glance`] read.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,8 +25,11 @@ pub struct Glance {
     pub settings: Settings,
     /// The Mål of the quarter (of the owner, when one was given), in file order.
     pub objectives: Vec<Objective>,
-    /// The check-in of the week, if the file has one.
-    pub checkin: Option<CheckIn>,
+    /// The check-ins of the week (one per owner), in file order.
+    pub checkins: Vec<CheckIn>,
+    /// Whether any Mål of the file, of any quarter, has an owner: then each
+    /// person checks in for their own Mål ([`crate::model::owners::any_owner`]).
+    pub owners: bool,
 }
 
 /// Which Mål and which check-in to read.
@@ -34,13 +37,13 @@ pub struct Glance {
 pub struct Wanted<'a> {
     pub quarter: Quarter,
     pub week: IsoWeek,
-    /// Only the Mål whose owner is exactly this.
+    /// Only the Mål of this owner (names compare as people type them).
     pub owner: Option<&'a str>,
 }
 
 impl Wanted<'_> {
     fn objective(&self, o: &Objective) -> bool {
-        o.quarter == self.quarter && self.owner.is_none_or(|w| o.owner.as_deref() == Some(w))
+        o.quarter == self.quarter && self.owner.is_none_or(|w| owners::owned_by(o, w))
     }
 }
 
@@ -75,11 +78,13 @@ pub fn of_data(data: &Data, wanted: Wanted) -> Glance {
             .filter(|o| wanted.objective(o))
             .map(|o| (**o).clone())
             .collect(),
-        checkin: data
+        checkins: data
             .checkins
             .iter()
-            .find(|c| c.week == wanted.week)
-            .cloned(),
+            .filter(|c| c.week == wanted.week)
+            .cloned()
+            .collect(),
+        owners: owners::any_owner(data),
     }
 }
 
@@ -89,7 +94,7 @@ fn fast(bytes: &[u8], wanted: Wanted) -> Option<Glance> {
     let top = Top(wanted).deserialize(&mut de).ok()?;
     de.end().ok()?;
     let (version, glance) = top;
-    (version >= 1 && version <= FORMAT_VERSION).then_some(glance)
+    (1..=FORMAT_VERSION).contains(&version).then_some(glance)
 }
 
 /// The top level: the version, the settings, the Mål and the check-ins.
@@ -117,12 +122,17 @@ impl<'de> Visitor<'de> for Top<'_> {
                 "version" => version = Some(map.next_value::<u32>()?),
                 "settings" => glance.settings = map.next_value()?,
                 "objectives" => {
-                    let items = map.next_value_seed(Each(Pick::Objectives(self.0)))?;
-                    glance.objectives = items.into_iter().filter_map(Item::objective).collect();
+                    let picked = map.next_value_seed(Each(Pick::Objectives(self.0)))?;
+                    glance.owners = picked.owners;
+                    glance.objectives = picked
+                        .items
+                        .into_iter()
+                        .filter_map(Item::objective)
+                        .collect();
                 }
                 "checkins" => {
-                    let items = map.next_value_seed(Each(Pick::Week(self.0.week)))?;
-                    glance.checkin = items.into_iter().find_map(Item::checkin);
+                    let picked = map.next_value_seed(Each(Pick::Week(self.0.week)))?;
+                    glance.checkins = picked.items.into_iter().filter_map(Item::checkin).collect();
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -166,25 +176,37 @@ impl Item {
     }
 }
 
+/// The picked items of a list, and whether any of its Mål has an owner.
+struct Picked {
+    items: Vec<Item>,
+    owners: bool,
+}
+
 impl<'de> DeserializeSeed<'de> for Each<'_> {
-    type Value = Vec<Item>;
+    type Value = Picked;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
 impl<'de> Visitor<'de> for Each<'_> {
-    type Value = Vec<Item>;
+    type Value = Picked;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut picked = Vec::new();
+        let mut picked = Picked {
+            items: Vec::new(),
+            owners: false,
+        };
         while let Some(fields) = seq.next_element::<Fields<'de>>()? {
-            if let Some(item) = fields.pick(self.0).map_err(serde::de::Error::custom)? {
-                picked.push(item);
+            if let Some(item) = fields
+                .pick(self.0, &mut picked.owners)
+                .map_err(serde::de::Error::custom)?
+            {
+                picked.items.push(item);
             }
         }
         Ok(picked)
@@ -229,9 +251,11 @@ impl<'de> Fields<'de> {
         T::deserialize(MapDeserializer::new(self.0.into_iter()))
     }
 
-    fn pick(self, pick: Pick) -> Result<Option<Item>, serde_json::Error> {
+    /// The item, when picked; `owners` is set when a Mål has an owner.
+    fn pick(self, pick: Pick, owners: &mut bool) -> Result<Option<Item>, serde_json::Error> {
         match pick {
             Pick::Objectives(wanted) => {
+                *owners = *owners || self.field::<Option<String>>("owner")?.flatten().is_some();
                 // Only the picked Mål is built: most of a file is other quarters' history.
                 if self.field::<Quarter>("quarter")? != Some(wanted.quarter) {
                     return Ok(None);

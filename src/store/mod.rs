@@ -17,7 +17,7 @@ pub use atomic::Faults;
 pub use format::{LoadError, Problem};
 
 use crate::i18n::Strings;
-use crate::model::Data;
+use crate::model::{Data, FORMAT_VERSION};
 
 /// The environment variable that names the data file.
 pub const FILE_ENV: &str = "OKR_FILE";
@@ -220,11 +220,16 @@ pub struct Store {
     /// The conflict copy of this run, once there is one.
     conflict: Option<PathBuf>,
     faults: Faults,
+    /// The file on disk is of an older format: the first save keeps a copy
+    /// of it first (`okr.json.v1.bak`).
+    migrate_from: Option<u32>,
 }
 
 impl Store {
     /// Locks and reads the file at `path` (a missing file is an empty store;
-    /// its folder is created).
+    /// its folder is created). A file of an older format is read into this
+    /// one's: the first save writes it as [`FORMAT_VERSION`], after keeping
+    /// the original as `okr.json.v1.bak`.
     pub fn open(path: &Path) -> Result<(Store, Data)> {
         let target = resolve(path);
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -233,7 +238,10 @@ impl Store {
         }
         let lock = lock::acquire(&target)?;
         remove_stale_temp_files(&target);
-        let (data, seen) = read_with_bytes(&target).map_err(|e| with_given_path(e, path))?;
+        let (mut data, seen) = read_with_bytes(&target).map_err(|e| with_given_path(e, path))?;
+        let migrate_from =
+            (seen.is_some() && data.version < FORMAT_VERSION).then_some(data.version);
+        data.version = FORMAT_VERSION;
         let seen = seen.map(|(bytes, meta)| fingerprint(&bytes, &meta));
         let store = Store {
             path: path.to_path_buf(),
@@ -243,6 +251,7 @@ impl Store {
             backed_up: false,
             conflict: None,
             faults: Faults::default(),
+            migrate_from,
         };
         Ok((store, data))
     }
@@ -256,6 +265,12 @@ impl Store {
     /// The path as the user gave it.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The copy of a file of an older format kept before its first save in
+    /// this one: `okr.json.v1.bak`.
+    pub fn migration_backup_path(&self, version: u32) -> PathBuf {
+        sibling(&self.target, &format!(".v{version}.bak"))
     }
 
     /// The backup kept before the first write of a run: `okr.json.bak`.
@@ -306,6 +321,15 @@ impl Store {
         }
         self.check_unchanged()?;
         let io = |e| SaveError::Io(self.path.clone(), e);
+        if let Some(version) = self.migrate_from {
+            // The original, byte for byte, under a name no earlier copy has
+            // (`okr.json.v1.bak`, else `okr.json.v1.bak.2`, …).
+            if let Ok(old) = fs::read(&self.target) {
+                let copy = unused_sibling(&self.target, &format!(".v{version}.bak"));
+                atomic::write_atomic(&copy, &old, &mut self.faults).map_err(io)?;
+            }
+            self.migrate_from = None;
+        }
         if !self.backed_up {
             if let Ok(old) = fs::read(&self.target) {
                 atomic::write_atomic(&self.backup_path(), &old, &mut self.faults).map_err(io)?;

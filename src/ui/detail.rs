@@ -27,18 +27,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         info.push(Line::raw(format!("{}: {}", s.why, shown(&o.why))));
     }
     let mut meta = format!("{}: {}", s.kind, s.kind(o.kind));
-    if let Some(parent) = &o.parent {
-        let name = app
-            .data
-            .objective_index(parent)
-            .map_or(parent.clone(), |i| app.data.objectives[i].title.clone());
-        meta.push_str(&format!(" · {}: {name}", s.parent));
-    }
     if let Some(owner) = &o.owner {
         meta.push_str(&format!(" · {}: {owner}", s.owner));
     }
     meta.push_str(&format!(" · {}: {}", s.status, s.status(o.status)));
     info.push(Line::raw(shown(&meta)));
+    info.extend(alignment_lines(app, o));
     let bar_line = objective_lines(app, &[o], usize::from(area.width), theme);
     info.extend(bar_line.into_iter().map(Line::from));
     // The rows the header needs once wrapped, so its last line (the bar) is never cut.
@@ -193,4 +187,56 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     draw_more(frame, inits, offset, visible, o.initiatives.len(), theme);
+}
+
+/// What a Mål serves (its parent, the parent's parent, …) and what serves
+/// it (the Mål aligned under it), each with its progress and, when in
+/// another quarter, that quarter.
+fn alignment_lines(app: &App, o: &crate::model::Objective) -> Vec<Line<'static>> {
+    let t = &app.s.team;
+    let item = |i: usize| {
+        app.data.objective_at(i).map(|x| {
+            let when = if x.quarter == o.quarter {
+                String::new()
+            } else {
+                format!(", {}", x.quarter)
+            };
+            format!(
+                "{} {} ({}{when})",
+                x.id,
+                x.title,
+                app.s.percent(app.rolled(i).progress)
+            )
+        })
+    };
+    let mut lines = Vec::new();
+    let up: Vec<String> = crate::model::align::serves(&app.data, o)
+        .into_iter()
+        .filter_map(item)
+        .collect();
+    let up = match (&o.parent, up.is_empty()) {
+        // A parent deleted since: its id, as the file has it.
+        (Some(id), true) => vec![id.clone()],
+        _ => up,
+    };
+    if !up.is_empty() {
+        lines.push(Line::raw(shown(&format!(
+            "{}: {}",
+            t.serves,
+            up.join(" → ")
+        ))));
+    }
+    let down: Vec<String> = app
+        .children_of(&o.id)
+        .iter()
+        .filter_map(|i| item(*i))
+        .collect();
+    if !down.is_empty() {
+        lines.push(Line::raw(shown(&format!(
+            "{}: {}",
+            t.served_by,
+            down.join(" · ")
+        ))));
+    }
+    lines
 }

@@ -12,7 +12,7 @@ use super::theme::Theme;
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
 use crate::app::keys::{Action, Context};
-use crate::model::checkin::streak;
+use crate::model::checkin::streak_of;
 use crate::model::overview::{QuarterFacts, quarter_facts_of};
 use crate::model::progress;
 
@@ -23,7 +23,11 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         Span::styled(s.overview_title, theme.title()),
         Span::raw(format!(
             " · {}",
-            (s.streak)(streak(&app.data.checkins, app.today))
+            (s.streak)(streak_of(
+                &app.data.checkins,
+                app.checkin_owner().as_deref(),
+                app.today
+            ))
         )),
     ]);
     if let Some(whose) = super::quarter::filter_span(app, theme) {
@@ -52,7 +56,11 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     }
     let all: Vec<QuarterFacts> = quarters
         .iter()
-        .map(|q| quarter_facts_of(&app.data, *q, app.today, &|o| app.keeps(o)))
+        .map(|q| {
+            quarter_facts_of(&app.data, *q, app.today, &|o| app.keeps(o), &|c| {
+                app.keeps_checkin(c)
+            })
+        })
         .collect();
     let width = usize::from(inner.width);
     let mut lines = vec![Line::styled(
@@ -137,6 +145,18 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
                 width,
             )));
         }
+        // How many people the means are of.
+        let counts: Vec<String> = pulses
+            .iter()
+            .map(|f| format!("{:>8}", f.answered))
+            .collect();
+        lines.push(Line::styled(
+            fit(
+                &format!("{:<24}{}", fit(s.team.answered, 23), counts.join("")),
+                width,
+            ),
+            theme.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(lines), chart);
 }

@@ -241,7 +241,7 @@ pub fn objective_lines(
         .map(|(o, words)| {
             let mut line = progress_bar(
                 bar_w,
-                progress::objective_progress(o),
+                app.rolled_of(o).progress,
                 Some(progress::objective_pace(o, app.today)),
                 theme,
             );
@@ -257,9 +257,16 @@ fn objective_spans(
     behind_words: fn(usize, usize) -> String,
     theme: Theme,
 ) -> Vec<Span<'static>> {
-    let p = progress::objective_progress(o);
+    let rolled = app.rolled_of(o);
+    let p = rolled.progress;
     let status = progress::objective_status(o, app.today);
     let mut spans = status_spans(app, p, status, None, theme);
+    if rolled.from_children > 0 {
+        spans.push(Span::styled(
+            format!(" · {}", (app.s.team.from_children)(rolled.from_children)),
+            theme.dim(),
+        ));
+    }
     if let Some((behind, all)) = progress::key_results_behind(o, app.today) {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(
@@ -319,17 +326,30 @@ fn confidence_spans(app: &App, c: u8, theme: Theme) -> [Span<'static>; 2] {
     ]
 }
 
-/// A Mål's title line above its bar line.
+/// A Mål's title line above its bar line, both indented by its depth in the
+/// tree, the title marked when Mål are aligned under it (`▾` shown, `▹`
+/// hidden, with how many).
 fn objective_rows(
     app: &App,
-    o: &Objective,
+    (index, o): (usize, &Objective),
     selected: bool,
     width: usize,
     bar_line: Vec<Span<'static>>,
     theme: Theme,
 ) -> [Line<'static>; 2] {
     let s = app.s;
-    let marker = if selected { "▸ " } else { "  " };
+    let row = app.tree_row(index);
+    // Deep trees stop indenting at a third of the width.
+    let depth = row.map_or(0, |r| r.depth).min(width / 6);
+    let indent = "  ".repeat(depth);
+    let fold = match row {
+        Some(r) if r.children > 0 && app.team.folded.contains(&o.id) => {
+            format!("▹ (+{}) ", r.children)
+        }
+        Some(r) if r.children > 0 => "▾ ".to_string(),
+        _ => String::new(),
+    };
+    let marker = format!("{}{indent}{fold}", if selected { "▸ " } else { "  " });
     let (done, all) = o.initiatives_done();
     let count = if all > 0 {
         format!(" · {} {done}/{all}", s.initiatives.to_lowercase())
@@ -346,7 +366,7 @@ fn objective_rows(
         .as_deref()
         .map_or(String::new(), |w| format!(" · {}", shown(w)));
     let kind = format!(" [{}]{owner}{count}{life}", s.kind(o.kind));
-    let title_w = width.saturating_sub(2 + kind.width());
+    let title_w = width.saturating_sub(marker.width() + kind.width());
     let title = fit(&o.title, title_w);
     // The next Uppgift due takes the room the title leaves.
     let room = title_w.saturating_sub(text::width(&title));
@@ -361,7 +381,7 @@ fn objective_rows(
     if selected {
         first = first.style(theme.selected());
     }
-    let mut second = vec![Span::raw("  ")];
+    let mut second = vec![Span::raw(format!("  {indent}"))];
     second.extend(bar_line);
     [first, Line::from(second)]
 }
@@ -382,20 +402,33 @@ fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, 
     let visible = usize::from(inner.height / 2);
     let offset = scroll_offset(app.sel_objective, visible);
     let width = usize::from(inner.width);
-    let shown: Vec<(usize, &Objective)> = indexes
+    let shown: Vec<(usize, usize, &Objective)> = indexes
         .iter()
         .enumerate()
         .skip(offset)
         .take(visible.max(1))
-        .filter_map(|(pos, i)| app.data.objective_at(*i).map(|o| (pos, o)))
+        .filter_map(|(pos, i)| app.data.objective_at(*i).map(|o| (pos, *i, o)))
         .collect();
-    let objectives: Vec<&Objective> = shown.iter().map(|(_, o)| *o).collect();
-    let bars = objective_lines(app, &objectives, width.saturating_sub(2), theme);
+    let objectives: Vec<&Objective> = shown.iter().map(|(_, _, o)| *o).collect();
+    // The bars stay one width, room kept for the deepest indent.
+    let deepest = shown
+        .iter()
+        .filter_map(|(_, i, _)| app.tree_row(*i))
+        .map(|r| r.depth)
+        .max()
+        .unwrap_or(0)
+        .min(width / 6);
+    let bars = objective_lines(
+        app,
+        &objectives,
+        width.saturating_sub(2 + 2 * deepest),
+        theme,
+    );
     let mut lines = Vec::new();
-    for ((pos, o), bar_line) in shown.into_iter().zip(bars) {
+    for ((pos, i, o), bar_line) in shown.into_iter().zip(bars) {
         lines.extend(objective_rows(
             app,
-            o,
+            (i, o),
             pos == app.sel_objective,
             width,
             bar_line,

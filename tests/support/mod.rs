@@ -252,6 +252,9 @@ impl Sandbox {
             .env_remove("OKR_FILE")
             .env_remove("OKR_CONFIG")
             .env_remove("OKR_OWNER")
+            // Nobody is anybody unless a test says so.
+            .env_remove("USER")
+            .env_remove("USERNAME")
             // A backtrace must never reach the user, even when asked for.
             .env("RUST_BACKTRACE", "1")
             .env("NO_COLOR", "1");
@@ -301,7 +304,8 @@ impl Sandbox {
         self.okr_with(self.command_of(okr_binary()), args)
     }
 
-    fn okr_with(&self, c: Command, args: &[&str]) -> Run {
+    /// `c` (with its own environment) with `--file` naming this sandbox's data file.
+    pub fn okr_with(&self, c: Command, args: &[&str]) -> Run {
         let file = self.file();
         let mut all = vec!["--file", file.to_str().unwrap()];
         all.extend_from_slice(args);

@@ -46,3 +46,61 @@ pub fn listed(h: &Harness) -> Vec<String> {
         .map(|i| h.app.data.objectives[*i].title.clone())
         .collect()
 }
+
+impl Harness {
+    /// A whole check-in as `who`: every key result of theirs accepted as it
+    /// stands, no words, the pulse rated `pulse` on every pillar (or
+    /// skipped), back on the quarter view.
+    pub fn check_in_as(&mut self, who: &str, pulse: Option<char>) {
+        self.app.set_me(Some(who.to_string()));
+        self.walk_to_pulse();
+        match pulse {
+            Some(r) => {
+                self.keys(&[ch(r), ch(r), ch(r), ch(r), ch(r), code(KeyCode::Enter)]);
+            }
+            None => self.keys(&[ch('s')]),
+        }
+        self.keys(&[code(KeyCode::Enter)]);
+    }
+}
+
+/// The example data aligned as a tree, in 2026 Q4 unless said:
+/// o7 "Växa som team" (no key results) ← o1 ← o2, o3 ← o4; o5 serves o6
+/// "Årets mål: trygg ekonomi" (no key results) in 2026 Q1; o8 is in 2025.
+pub fn tree_demo() -> okr::model::Data {
+    use okr::model::{Kind, Objective, Quarter};
+    let mut data = super::app::demo();
+    let q4 = data.objectives[0].quarter;
+    let now = data.objectives[0].created;
+    let mut add = |id: &str, title: &str, quarter: Quarter| {
+        let o = Objective::new(id.into(), title.into(), Kind::Committed, quarter, now);
+        data.objectives.push(o.into());
+    };
+    add(
+        "o6",
+        "Årets mål: trygg ekonomi",
+        Quarter { year: 2026, q: 1 },
+    );
+    add("o7", "Växa som team", q4);
+    add("o8", "Förra årets mål", Quarter { year: 2025, q: 4 });
+    for (id, parent) in [
+        ("o1", "o7"),
+        ("o2", "o1"),
+        ("o3", "o1"),
+        ("o4", "o3"),
+        ("o5", "o6"),
+    ] {
+        let i = data.objective_index(id).unwrap();
+        data.objective_mut(i).unwrap().parent = Some(parent.into());
+    }
+    data
+}
+
+/// The ids of the Mål the quarter view lists, in order.
+pub fn listed_ids(h: &Harness) -> Vec<String> {
+    h.app
+        .quarter_objectives()
+        .iter()
+        .map(|i| h.app.data.objectives[*i].id.clone())
+        .collect()
+}

@@ -79,6 +79,10 @@ pub enum Action {
     Settings,
     /// Whose Mål are shown: everyone, mine, each owner.
     Filter,
+    /// Hides or shows the Mål aligned under the selected one.
+    Fold,
+    /// Adds a Mål aligned under the selected one.
+    AddAligned,
 }
 
 /// One layer of where the user is.

@@ -84,6 +84,18 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
     (&[K::Char(']')], Action::NextQuarter, QUARTER, false),
     (&[K::Char('t')], Action::Today, QUARTER, false),
     (&[K::Char('a')], Action::Add, EDITING, true),
+    (
+        &[K::Char('A')],
+        Action::AddAligned,
+        Contexts::of(&[C::Quarter]),
+        false,
+    ),
+    (
+        &[K::Space],
+        Action::Fold,
+        Contexts::of(&[C::Quarter]),
+        false,
+    ),
     (&[K::Char('e')], Action::Edit, EDITING, true),
     (&[K::Char('d')], Action::Delete, EDITING, false),
     // A key result's view: its history entries are corrected and deleted.

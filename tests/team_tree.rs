@@ -1,0 +1,216 @@
+//! Alignment as a tree: children under their parent in the quarter view,
+//! folding, a parent without key results taking its children's mean, adding
+//! an aligned Mål with one key, what a Mål serves and what serves it, and
+//! parents in another quarter of the same year.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use okr::app::{Modal, Screen};
+use okr::model::Lang;
+use ratatui::crossterm::event::KeyCode;
+use support::app::*;
+use support::screen::{draws_at_every_size, render};
+use support::team::{listed_ids, tree_demo};
+
+fn line_of<'a>(text: &'a str, title: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("no {title:?} in:\n{text}"))
+}
+
+/// How far a row is indented: the cells before its first mark or letter.
+fn title_at(text: &str, title: &str) -> usize {
+    line_of(text, title)
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '│' | '▸'))
+        .count()
+}
+
+#[test]
+fn children_are_drawn_under_their_parent() {
+    for lang in [Lang::En, Lang::Sv] {
+        let h = Harness::new(Some(tree_demo()), lang);
+        // At the top in file order: o5 (its parent is in Q1), then o7.
+        assert_eq!(listed_ids(&h), ["o5", "o7", "o1", "o2", "o3", "o4"]);
+        let text = render(&h.app, 140, 60);
+        let root = title_at(&text, "Växa som team");
+        let one = title_at(&text, "Expandera globalt");
+        let two = title_at(&text, "Gör våra kunder glada");
+        let three = title_at(&text, "Bli självförsörjande");
+        assert!(root < one && one < two && two < three, "{text}");
+        assert_eq!(title_at(&text, "Gör våra medarbetare glada"), two);
+        assert!(line_of(&text, "Växa som team").contains('▾'), "{text}");
+        assert_eq!(title_at(&text, "Spara ihop"), root, "{text}");
+        draws_at_every_size(&h.app, "tree");
+    }
+}
+
+#[test]
+fn j_and_k_move_through_the_tree_in_its_order() {
+    let mut h = Harness::new(Some(tree_demo()), Lang::En);
+    h.open_detail_of(4);
+    let Screen::Detail { objective } = &h.app.screen else {
+        panic!("the detail opened");
+    };
+    assert_eq!(objective, "o3");
+}
+
+#[test]
+fn space_folds_and_unfolds_the_mal_under_the_selected_one() {
+    for lang in [Lang::En, Lang::Sv] {
+        let mut h = Harness::new(Some(tree_demo()), lang);
+        h.select_objective(2);
+        h.keys(&[code(KeyCode::Char(' '))]);
+        assert_eq!(listed_ids(&h), ["o5", "o7", "o1"]);
+        let text = render(&h.app, 140, 50);
+        assert!(
+            line_of(&text, "Expandera globalt").contains("▹ (+2)"),
+            "{text}"
+        );
+        assert!(!text.contains("Bli självförsörjande"), "{text}");
+        assert_eq!(h.app.sel_objective, 2, "the folded Mål stays selected");
+        draws_at_every_size(&h.app, "folded");
+        // Folding the top one hides all under it; moving goes past them.
+        h.keys(&[ch('k'), code(KeyCode::Char(' '))]);
+        assert_eq!(listed_ids(&h), ["o5", "o7"]);
+        h.keys(&[ch('k'), ch('j'), code(ENTER)]);
+        assert!(matches!(&h.app.screen, Screen::Detail { objective } if objective == "o7"));
+        h.keys(&[code(ESC), code(KeyCode::Char(' '))]);
+        assert_eq!(listed_ids(&h), ["o5", "o7", "o1"], "o1 is still folded");
+        h.keys(&[ch('j'), code(KeyCode::Char(' '))]);
+        assert_eq!(listed_ids(&h).len(), 6, "unfolded again");
+        // A Mål with nothing under it does not fold.
+        h.keys(&[ch('k'), ch('k'), code(KeyCode::Char(' '))]);
+        assert_eq!(listed_ids(&h).len(), 6);
+    }
+}
+
+#[test]
+fn a_parent_without_key_results_takes_the_mean_of_its_children_and_says_so() {
+    for (lang, says) in [
+        (Lang::En, "mean of the 1 objective under it"),
+        (Lang::Sv, "medel av 1 mål under det"),
+    ] {
+        let mut h = Harness::new(Some(tree_demo()), lang);
+        let o1 = h.app.rolled(0).progress;
+        let o7 = h.app.data.objective_index("o7").unwrap();
+        let rolled = h.app.rolled(o7);
+        assert_eq!((rolled.progress, rolled.from_children), (o1, 1));
+        assert!(o1 > 0.0);
+        let text = render(&h.app, 160, 60);
+        let pct = h.app.s.percent(o1);
+        let bar = text
+            .lines()
+            .skip_while(|l| !l.contains("Växa som team"))
+            .nth(1)
+            .unwrap();
+        assert!(bar.contains(&pct) && bar.contains(says), "{bar}");
+        // A parent in another quarter of the year: o6 in Q1 takes o5's.
+        h.keys(&[ch('['), ch('['), ch('[')]);
+        let text = render(&h.app, 160, 40);
+        let o5 = h.app.rolled(4).progress;
+        assert!(
+            text.contains(&h.app.s.percent(o5)) && text.contains(says),
+            "{text}"
+        );
+        draws_at_every_size(&h.app, "Q1");
+    }
+}
+
+#[test]
+fn capital_a_adds_a_mal_aligned_under_the_selected_one() {
+    for (lang, under) in [
+        (Lang::En, "under Gör våra kunder glada"),
+        (Lang::Sv, "under Gör våra kunder glada"),
+    ] {
+        let mut h = Harness::new(Some(tree_demo()), lang);
+        h.select_objective(3);
+        h.keys(&[ch('A')]);
+        let text = render(&h.app, 140, 40);
+        assert!(text.contains(under), "{text}");
+        draws_at_every_size(&h.app, "aligned form");
+        h.type_text("Svara alla kunder inom en dag");
+        h.keys(&[code(ENTER)]);
+        assert!(h.app.modal.is_none(), "saved");
+        let file = h.file();
+        let new = file
+            .objectives
+            .iter()
+            .find(|o| o.title.starts_with("Svara"))
+            .unwrap();
+        assert_eq!(new.parent.as_deref(), Some("o2"));
+        assert_eq!(listed_ids(&h)[4], new.id, "right under o2");
+        assert_eq!(
+            h.app.tree_row(h.app.quarter_objectives()[4]).unwrap().depth,
+            3
+        );
+        assert_eq!(h.app.sel_objective, 4, "the new Mål is selected");
+    }
+}
+
+#[test]
+fn adding_under_a_folded_mal_unfolds_it() {
+    let mut h = Harness::new(Some(tree_demo()), Lang::En);
+    h.select_objective(2);
+    h.keys(&[code(KeyCode::Char(' ')), ch('A')]);
+    h.type_text("Ny");
+    h.keys(&[code(ENTER)]);
+    assert_eq!(listed_ids(&h).len(), 7);
+}
+
+#[test]
+fn the_detail_lists_what_a_mal_serves_and_what_serves_it() {
+    for (lang, serves, served) in [
+        (Lang::En, "Serves: ", "Served by: "),
+        (Lang::Sv, "Stödjer: ", "Stöds av: "),
+    ] {
+        let mut h = Harness::new(Some(tree_demo()), lang);
+        h.open_detail_of(4);
+        let text = render(&h.app, 200, 50);
+        let up = line_of(&text, serves);
+        let p1 = h.app.s.percent(h.app.rolled(0).progress);
+        assert!(up.contains(&format!("o1 Expandera globalt ({p1})")), "{up}");
+        assert!(up.contains("→ o7 Växa som team"), "{up}");
+        let down = line_of(&text, served);
+        assert!(
+            down.contains("o4 Bli självförsörjande på el i Hjulsjö ("),
+            "{down}"
+        );
+        draws_at_every_size(&h.app, "detail");
+        // o5 serves a Mål of Q1: its quarter is said.
+        let mut h = Harness::new(Some(tree_demo()), lang);
+        h.open_detail_of(0);
+        let text = render(&h.app, 200, 50);
+        assert!(line_of(&text, serves).contains("2026 Q1"), "{text}");
+    }
+}
+
+#[test]
+fn a_parent_is_in_the_same_year() {
+    for (lang, words) in [(Lang::En, "same year"), (Lang::Sv, "samma år")] {
+        let mut h = Harness::new(Some(tree_demo()), lang);
+        // The first Mål, o5: its parent field (title, why, kind, owner, parent).
+        h.select_objective(0);
+        h.keys(&[
+            ch('e'),
+            code(TAB),
+            code(TAB),
+            code(TAB),
+            code(TAB),
+            ctrl('u'),
+        ]);
+        h.type_text("o8");
+        h.keys(&[code(ENTER)]);
+        let Some(Modal::Form(f)) = &h.app.modal else {
+            panic!("the form stays open");
+        };
+        assert!(f.has_errors());
+        assert!(render(&h.app, 140, 40).contains(words));
+        // Another quarter of the same year is fine.
+        h.keys(&[ctrl('u')]);
+        h.type_text("o6");
+        h.keys(&[code(ENTER)]);
+        assert!(h.app.modal.is_none());
+    }
+}
