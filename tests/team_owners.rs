@@ -267,3 +267,36 @@ fn the_csv_has_an_owner_column() {
     assert!(owners.contains(&("o3".into(), "Bo".into())), "{owners:?}");
     assert!(owners.contains(&("o5".into(), String::new())), "{owners:?}");
 }
+
+#[test]
+fn a_new_mal_is_mine_or_the_shown_owners_and_stays_in_view() {
+    // Everyone shown: a new Mål is mine.
+    let mut h = team(Lang::En);
+    h.keys(&[ch('a')]);
+    h.type_text("Lär känna kunderna");
+    h.keys(&[code(ENTER)]);
+    assert_eq!(owner_of(&h, "Lär känna kunderna"), Some("anna"));
+    // Bo's shown: a new Mål is Bo's, and is in the list after saving.
+    h.keys(&[ch('f'), ch('f')]);
+    h.keys(&[ch('a')]);
+    h.type_text("Färre möten");
+    h.keys(&[code(ENTER)]);
+    assert_eq!(owner_of(&h, "Färre möten"), Some("Bo"));
+    assert!(
+        listed(&h).contains(&"Färre möten".to_string()),
+        "{:?}",
+        listed(&h)
+    );
+    // A one-person file stays one: no owner is put on a new Mål.
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.app.team.me = Some("anna".into());
+    h.keys(&[ch('a')]);
+    h.type_text("Sov mer");
+    h.keys(&[code(ENTER)]);
+    assert_eq!(owner_of(&h, "Sov mer"), None);
+}
+
+fn owner_of<'a>(h: &'a Harness, title: &str) -> Option<&'a str> {
+    let o = h.app.data.objectives.iter().find(|o| o.title == title);
+    o.unwrap_or_else(|| panic!("no {title:?}")).owner.as_deref()
+}

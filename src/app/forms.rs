@@ -88,7 +88,8 @@ impl App {
             Field::text(
                 FieldId::Owner,
                 s.owner,
-                o.and_then(|o| o.owner.as_deref()).unwrap_or(""),
+                &o.map_or_else(|| self.new_owner(), |o| o.owner.clone())
+                    .unwrap_or_default(),
             ),
             Field::text(
                 FieldId::Parent,

@@ -197,6 +197,17 @@ impl App {
         }
     }
 
+    /// The owner a new Mål starts with: the owner the filter shows, so the
+    /// new Mål stays in view; else me, once the file has owners (a
+    /// one-person file stays without them).
+    pub(super) fn new_owner(&self) -> Option<String> {
+        match &self.team.filter {
+            OwnerFilter::Owner(w) => Some(w.clone()),
+            _ if self.has_owners() => self.team.me.clone(),
+            _ => None,
+        }
+    }
+
     /// Whether `o`'s key results are walked in the check-in of
     /// [`App::checkin_owner`]: its Mål (a Mål without an owner when nobody
     /// said who I am), of those the filter shows; every Mål the filter shows
