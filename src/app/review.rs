@@ -70,6 +70,26 @@ impl App {
         self.kept_in(quarter).map(|(i, _)| i).collect()
     }
 
+    /// Where a carried Mål came from: `carried from 2026 Q3, quarter 2 in a row`.
+    pub fn carried_words(&self, o: &crate::model::Objective) -> Option<String> {
+        let from = crate::model::carry::origin(&self.data, o)?;
+        Some((self.s.quarterly.carried_from)(
+            &from.quarter.to_string(),
+            from.running,
+        ))
+    }
+
+    /// The note over the review of a quarter that is still running (how
+    /// many days are left) or has not begun; also in its review form.
+    pub fn running_note(&self, quarter: Quarter) -> Option<String> {
+        let q = &self.s.quarterly;
+        if let Some(days) = crate::model::carry::days_left(quarter, self.today) {
+            Some((q.still_running)(&quarter.to_string(), days))
+        } else {
+            (self.today < quarter.first_day()).then(|| (q.not_started)(&quarter.to_string()))
+        }
+    }
+
     /// Enter / `e` in the review: score, status and retro of the selected Mål.
     pub(super) fn open_review_form(&mut self) {
         let Screen::Review(st) = &self.screen else {
@@ -105,6 +125,7 @@ impl App {
             fields,
         );
         form.about = Some(o.title.clone());
+        form.warnings.extend(self.running_note(st.quarter));
         self.modal = Some(Modal::Form(Box::new(form)));
     }
 
