@@ -108,6 +108,12 @@ fn a_carried_objective_says_where_it_came_from_in_the_quarter_view_and_the_detai
         );
         // Only the carried one.
         assert!(!line_with(&text, "Lansera appen").contains(words), "{text}");
+        // Where the room is short, in short.
+        let text = shown(&h);
+        assert!(
+            line_with(&text, "Bli självförsörjande på el").contains("↻ 2026 Q3, 2 i"),
+            "{text}"
+        );
         h.open_detail_of(0);
         let text = shown(&h);
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -71,12 +71,26 @@ impl App {
     }
 
     /// Where a carried Mål came from: `carried from 2026 Q3, quarter 2 in a row`.
-    pub fn carried_words(&self, o: &crate::model::Objective) -> Option<String> {
+    /// In short (`↻ 2026 Q3, 2 in a row`) when `short`.
+    pub fn carried_words(&self, o: &crate::model::Objective, short: bool) -> Option<String> {
         let from = crate::model::carry::origin(&self.data, o)?;
-        Some((self.s.quarterly.carried_from)(
-            &from.quarter.to_string(),
-            from.running,
-        ))
+        let words = if short {
+            self.s.quarterly.carried_short
+        } else {
+            self.s.quarterly.carried_from
+        };
+        Some(words(&from.quarter.to_string(), from.running))
+    }
+
+    /// [`App::carried_words`] after ` · ` for `room` cells: in full when they
+    /// fit, else in short (which the caller cuts to fit).
+    pub fn carried_in(&self, o: &crate::model::Objective, room: usize) -> Option<String> {
+        let full = format!(" · {}", self.carried_words(o, false)?);
+        if crate::text::width(&full) <= room {
+            return Some(full);
+        }
+        let short = format!(" · {}", self.carried_words(o, true)?);
+        Some(short)
     }
 
     /// The note over the review of a quarter that is still running (how

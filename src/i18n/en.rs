@@ -594,6 +594,7 @@ pub static EN: Strings = Strings {
         },
         not_started: |q| format!("{q} has not started yet"),
         carried_from: |q, n| format!("carried from {q}, quarter {n} in a row"),
+        carried_short: |q, n| format!("↻ {q}, {n} in a row"),
         before_carry: "(before the carry)",
         legend_before: "before the carry",
         checkins_per_quarter: "Check-ins per quarter",

@@ -9,6 +9,8 @@ pub struct QuarterlyWords {
     pub not_started: fn(&str) -> String,
     /// A carried Mål: `carried from 2026 Q3, quarter 2 in a row`.
     pub carried_from: fn(&str, usize) -> String,
+    /// The same where the room is short: `↻ 2026 Q3, 2 in a row`.
+    pub carried_short: fn(&str, usize) -> String,
     /// A history entry of the key result it was carried from.
     pub before_carry: &'static str,
     /// The chart's legend for those entries.

@@ -562,6 +562,7 @@ pub static SV: Strings = Strings {
         },
         not_started: |q| format!("{q} har inte börjat än"),
         carried_from: |q, n| format!("fört vidare från {q}, kvartal {n} i rad"),
+        carried_short: |q, n| format!("↻ {q}, {n} i rad"),
         before_carry: "(före överföringen)",
         legend_before: "före överföringen",
         checkins_per_quarter: "Incheckningar per kvartal",

@@ -375,8 +375,8 @@ fn objective_rows(
         Span::styled(title, theme.title()),
         Span::styled(kind, theme.dim()),
     ]);
-    if let Some(words) = app.carried_words(o) {
-        let words = fit(&format!(" · {words}"), room);
+    if let Some(words) = app.carried_in(o, room) {
+        let words = fit(&words, room);
         room = room.saturating_sub(text::width(&words));
         first.spans.push(Span::styled(words, theme.dim()));
     }
