@@ -7,6 +7,7 @@
 mod support;
 
 use okr::model::Lang;
+use okr::model::owners::OwnerFilter;
 use support::app::*;
 use support::quarterly::carried;
 
@@ -85,6 +86,12 @@ fn reviewing_a_running_quarter_says_how_many_days_are_left_before_a_score_is_set
     let mut h = Harness::new(Some(carried()), Lang::Sv);
     h.keys(&[ch('r')]);
     assert!(shown(&h).contains("2026 Q4 pågår fortfarande: 37 dagar kvar"));
+
+    // A quarter that has not begun says that instead.
+    let mut h = Harness::new(Some(carried()), Lang::En);
+    h.keys(&[ch(']'), ch('r')]);
+    let text = shown(&h);
+    assert!(text.contains("⚠ 2027 Q1 has not started yet"), "{text}");
 
     // A quarter that has ended has no such note.
     let mut h = Harness::new(Some(carried()), Lang::En);
@@ -215,6 +222,19 @@ fn the_overview_charts_the_mean_score_and_the_checkins_per_quarter_with_their_nu
     };
     assert_eq!(count(&q3), "1", "{text}");
     assert_eq!(count(&q4), "3", "{text}");
+
+    // With the owner filter on Anna, only her check-ins count.
+    let mut h = Harness::new(Some(carried()), Lang::En);
+    h.app.set_me(Some("anna".into()));
+    h.app.set_filter(OwnerFilter::Mine);
+    h.keys(&[ch('o')]);
+    let text = shown(&h);
+    let q4 = text
+        .lines()
+        .skip_while(|l| !l.contains("Check-ins per quarter"))
+        .find(|l| l.contains("2026 Q4"))
+        .unwrap();
+    assert_eq!(count(&words(q4)), "2", "{text}");
 
     let mut h = Harness::new(Some(carried()), Lang::Sv);
     h.keys(&[ch('o')]);
