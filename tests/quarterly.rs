@@ -62,6 +62,31 @@ fn the_review_lists_each_key_result_with_its_value_progress_and_confidence() {
 }
 
 #[test]
+fn the_review_scrolls_so_the_selected_objective_shows_whole_with_its_key_results() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.keys(&[ch('r')]);
+    // Five Mål with their key results do not fit in 24 rows.
+    let text = shown(&h);
+    assert!(!text.contains("Spara ihop"), "{text}");
+    h.keys(&[ch('j'), ch('j'), ch('j'), ch('j')]);
+    let text = shown(&h);
+    let last = text
+        .find("▸ Spara ihop till ett buffertkonto")
+        .expect(&text);
+    let under: Vec<&str> = text[last..].lines().skip(2).collect();
+    let objective = &h.app.data.objectives[4];
+    for k in &objective.key_results {
+        assert!(
+            under.iter().any(|l| l.contains(&format!("{} ", k.id))),
+            "{} under its Mål:\n{text}",
+            k.id
+        );
+    }
+    // What is above is counted on the border.
+    assert!(text.contains("↑"), "{text}");
+}
+
+#[test]
 fn reviewing_a_running_quarter_says_how_many_days_are_left_before_a_score_is_set() {
     let mut h = Harness::new(Some(carried()), Lang::En);
     h.keys(&[ch('r')]);
