@@ -114,18 +114,22 @@ fn key_result() -> impl Strategy<Value = KeyResult> {
         any::<u8>(),
         prop::collection::vec(history_entry(), 0..3),
         prop::option::of(1e-6f64..1e9).prop_map(|s| s.and_then(Step::new)),
+        prop::option::of(text()),
         extra(),
     )
         .prop_map(
-            |(id, title, measure, weight, confidence, history, step, extra)| KeyResult {
-                id,
-                title,
-                measure,
-                weight,
-                confidence,
-                history,
-                step,
-                extra,
+            |(id, title, measure, weight, confidence, history, step, carried_from, extra)| {
+                KeyResult {
+                    id,
+                    title,
+                    measure,
+                    weight,
+                    confidence,
+                    history,
+                    step,
+                    carried_from,
+                    extra,
+                }
             },
         )
 }

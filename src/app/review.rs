@@ -70,6 +70,40 @@ impl App {
         self.kept_in(quarter).map(|(i, _)| i).collect()
     }
 
+    /// Where a carried Mål came from: `carried from 2026 Q3, quarter 2 in a row`.
+    /// In short (`↻ 2026 Q3, 2 in a row`) when `short`.
+    pub fn carried_words(&self, o: &crate::model::Objective, short: bool) -> Option<String> {
+        let from = crate::model::carry::origin(&self.data, o)?;
+        let words = if short {
+            self.s.quarterly.carried_short
+        } else {
+            self.s.quarterly.carried_from
+        };
+        Some(words(&from.quarter.to_string(), from.running))
+    }
+
+    /// [`App::carried_words`] after ` · ` for `room` cells: in full when they
+    /// fit, else in short (which the caller cuts to fit).
+    pub fn carried_in(&self, o: &crate::model::Objective, room: usize) -> Option<String> {
+        let full = format!(" · {}", self.carried_words(o, false)?);
+        if crate::text::width(&full) <= room {
+            return Some(full);
+        }
+        let short = format!(" · {}", self.carried_words(o, true)?);
+        Some(short)
+    }
+
+    /// The note over the review of a quarter that is still running (how
+    /// many days are left) or has not begun; also in its review form.
+    pub fn running_note(&self, quarter: Quarter) -> Option<String> {
+        let q = &self.s.quarterly;
+        if let Some(days) = crate::model::carry::days_left(quarter, self.today) {
+            Some((q.still_running)(&quarter.to_string(), days))
+        } else {
+            (self.today < quarter.first_day()).then(|| (q.not_started)(&quarter.to_string()))
+        }
+    }
+
     /// Enter / `e` in the review: score, status and retro of the selected Mål.
     pub(super) fn open_review_form(&mut self) {
         let Screen::Review(st) = &self.screen else {
@@ -105,6 +139,7 @@ impl App {
             fields,
         );
         form.about = Some(o.title.clone());
+        form.warnings.extend(self.running_note(st.quarter));
         self.modal = Some(Modal::Form(Box::new(form)));
     }
 

@@ -3,8 +3,8 @@
 
 use super::{
     ActionNames, CommandWords, ConfidenceNames, DailyWords, EmptyQuarter, KindNames,
-    MeasureTypeNames, NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords,
-    ValueRules, counted, listed, plural,
+    MeasureTypeNames, NumberWords, PaceNames, Pillars, QuarterlyWords, ScoreNames, StatusNames,
+    Strings, TeamWords, ValueRules, counted, listed, plural,
 };
 use crate::model::Lang;
 
@@ -585,5 +585,18 @@ pub static EN: Strings = Strings {
         served_by: "Served by",
         err_parent_year: "The parent objective must be in the same year.",
         under: |t| format!("under {t}"),
+    },
+    quarterly: QuarterlyWords {
+        still_running: |q, n| match n {
+            0 => format!("{q} is still running: today is its last day"),
+            1 => format!("{q} is still running: 1 day left"),
+            n => format!("{q} is still running: {n} days left"),
+        },
+        not_started: |q| format!("{q} has not started yet"),
+        carried_from: |q, n| format!("carried from {q}, quarter {n} in a row"),
+        carried_short: |q, n| format!("↻ {q}, {n} in a row"),
+        before_carry: "(before the carry)",
+        legend_before: "before the carry",
+        checkins_per_quarter: "Check-ins per quarter",
     },
 };

@@ -5,6 +5,7 @@ mod actions;
 mod commands;
 mod daily;
 mod en;
+mod quarterly;
 mod sv;
 pub mod team;
 
@@ -12,6 +13,7 @@ pub use actions::ActionNames;
 pub use commands::CommandWords;
 pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
+pub use quarterly::QuarterlyWords;
 pub use sv::SV;
 pub use team::TeamWords;
 
@@ -320,6 +322,8 @@ pub struct Strings {
     pub team: TeamWords,
     pub actions: ActionNames,
     pub daily: DailyWords,
+    /// The review's numbers and notes, carried Mål, the overview's charts.
+    pub quarterly: QuarterlyWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a

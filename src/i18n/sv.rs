@@ -3,8 +3,8 @@
 
 use super::{
     ActionNames, CommandWords, ConfidenceNames, DailyWords, EmptyQuarter, KindNames,
-    MeasureTypeNames, NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords,
-    ValueRules, counted, listed, plural,
+    MeasureTypeNames, NumberWords, PaceNames, Pillars, QuarterlyWords, ScoreNames, StatusNames,
+    Strings, TeamWords, ValueRules, counted, listed, plural,
 };
 use crate::model::Lang;
 
@@ -553,5 +553,18 @@ pub static SV: Strings = Strings {
         served_by: "Stöds av",
         err_parent_year: "Övermålet måste ligga samma år.",
         under: |t| format!("under {t}"),
+    },
+    quarterly: QuarterlyWords {
+        still_running: |q, n| match n {
+            0 => format!("{q} pågår fortfarande: i dag är sista dagen"),
+            1 => format!("{q} pågår fortfarande: 1 dag kvar"),
+            n => format!("{q} pågår fortfarande: {n} dagar kvar"),
+        },
+        not_started: |q| format!("{q} har inte börjat än"),
+        carried_from: |q, n| format!("fört vidare från {q}, kvartal {n} i rad"),
+        carried_short: |q, n| format!("↻ {q}, {n} i rad"),
+        before_carry: "(före överföringen)",
+        legend_before: "före överföringen",
+        checkins_per_quarter: "Incheckningar per kvartal",
     },
 };

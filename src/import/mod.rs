@@ -98,6 +98,9 @@ pub fn apply(plan: Plan, data: &mut Data) -> Added {
                 .carried_from
                 .as_ref()
                 .and_then(|p| objective_ids.get(p).cloned());
+            for k in &mut o.key_results {
+                k.carried_from = k.carried_from.as_ref().and_then(|p| kr_ids.get(p).cloned());
+            }
         }
     }
     let mut checkins = 0;

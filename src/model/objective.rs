@@ -172,6 +172,10 @@ pub struct KeyResult {
     /// How far `+` and `-` move the value; 1 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step: Option<Step>,
+    /// The id of the key result this one was carried over from (in the Mål
+    /// its own Mål was carried from); absent in files written before the link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -194,6 +198,7 @@ impl KeyResult {
             confidence: 5,
             history: Vec::new(),
             step: None,
+            carried_from: None,
             extra: Extra::new(),
         }
     }
@@ -573,6 +578,7 @@ deserialize_keeping_unknown!(KeyResult {
     confidence: u8 = five(),
     history: Vec<HistoryEntry> = Vec::new(),
     step: Option<Step> = None,
+    carried_from: Option<String> = None,
 });
 
 deserialize_keeping_unknown!(HistoryEntry {

@@ -1,5 +1,6 @@
 //! The overview's figures for one quarter: how many Mål, the score (or the
-//! progress while it is not scored), committed Mål achieved and the team pulse.
+//! progress while it is not scored), committed Mål achieved, the team pulse
+//! and the number of check-ins.
 
 use chrono::NaiveDate;
 
@@ -26,6 +27,9 @@ pub struct QuarterFacts {
     /// How many people gave a pulse in the quarter (a check-in without an
     /// owner counts as one person).
     pub answered: usize,
+    /// The check-ins dated in the quarter (with check-ins per person, each
+    /// person's weekly check-in is one).
+    pub checkins: usize,
 }
 
 /// The figures of quarter `q` on `today`. A committed Mål counts as achieved
@@ -85,6 +89,11 @@ pub fn quarter_facts_of(
         committed: (achieved, committed.len()),
         pulse,
         answered: people.len(),
+        checkins: data
+            .checkins
+            .iter()
+            .filter(|c| q.contains(c.date) && keep_checkin(c))
+            .count(),
     }
 }
 

@@ -147,6 +147,7 @@ pub fn carry_copy(
     for (id, k) in kr_ids.into_iter().zip(picked) {
         let mut nk = k.clone();
         nk.id = id;
+        nk.carried_from = Some(k.id.clone());
         nk.history.clear();
         nk.extra = Extra::new();
         // It goes on from where it stands; one that already reached its target
@@ -320,6 +321,11 @@ mod tests {
         assert_eq!(copy.key_results.len(), 1);
         let k = &copy.key_results[0];
         assert_eq!(k.id, "kr3", "a new id, unique in the store");
+        assert_eq!(
+            k.carried_from.as_deref(),
+            Some("kr1"),
+            "linked to its original"
+        );
         match &k.measure {
             Measure::Numeric(n) => {
                 assert_eq!((n.start, n.current, n.target), (3000.0, 3000.0, 8000.0))

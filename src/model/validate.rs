@@ -272,6 +272,9 @@ fn key_result<'a>(k: &'a KeyResult, objective: usize, ids: &mut Ids<'a>) -> Resu
         at.finite(|| format!("measure.{name}"), *value)?;
     }
     at.text("measure.unit", k.measure.unit(), false)?;
+    if let Some(from) = &k.carried_from {
+        at.text("carried_from", from, false)?;
+    }
     at.finite(|| "weight".into(), k.weight)?;
     at.confidence(|| "confidence".into(), k.confidence)?;
     for (n, h) in k.history.iter().enumerate() {

@@ -31,6 +31,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         meta.push_str(&format!(" · {}: {owner}", s.owner));
     }
     meta.push_str(&format!(" · {}: {}", s.status, s.status(o.status)));
+    if let Some(words) = app.carried_words(o, false) {
+        meta.push_str(&format!(" · {words}"));
+    }
     info.push(Line::raw(shown(&meta)));
     info.extend(alignment_lines(app, o));
     let bar_line = objective_lines(app, &[o], usize::from(area.width), theme);

@@ -2,6 +2,8 @@
 //! quarter (the value, its recorded points, the ideal pace from start to
 //! target, today, a keep-at level), a legend that names each line by its
 //! marker, and its history, newest first, with the selected entry's note.
+//! A carried key result shows the history of the one it was carried from
+//! too, marked as before the carry, and its chart begins in that quarter.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -16,8 +18,9 @@ use super::theme::Theme;
 use super::widgets::fit;
 use crate::app::App;
 use crate::app::keys::{Action, Context};
+use crate::model::carry::history_before_carry;
 use crate::model::progress::{self, confidence_band};
-use crate::model::{KeyResult, Measure, Quarter};
+use crate::model::{HistoryEntry, KeyResult, Measure, Quarter};
 use crate::text::{self, shown};
 
 /// The markers of the chart, so it reads without colour.
@@ -26,12 +29,17 @@ const RECORDED: char = '◆';
 const IDEAL: char = '·';
 const TODAY: char = '│';
 const LEVEL: char = '-';
+const BEFORE: char = '○';
+const BEFORE_LINE: char = '◦';
 /// The smallest chart worth drawing: width and height.
 const MIN_CHART: (u16, u16) = (16, 4);
 
 /// The chart's data: x is the day of the quarter (0 its first day).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
+    /// The day x is 0: the quarter's first day, or with a history before
+    /// the carry, the first day of that history's first quarter.
+    pub first_day: NaiveDate,
     /// The x of the quarter's last day.
     pub last_day: f64,
     /// The value over time: from the quarter's start (when an earlier
@@ -44,17 +52,31 @@ pub struct Series {
     pub ideal: Vec<(f64, f64)>,
     /// A keep-at level across the quarter.
     pub level: Vec<(f64, f64)>,
+    /// The entries of the key results it was carried from.
+    pub before: Vec<(f64, f64)>,
     /// A vertical line at today, while the quarter runs.
     pub today: Vec<(f64, f64)>,
     /// The value axis: lowest and highest of everything drawn.
     pub y: [f64; 2],
 }
 
-/// What the chart of `k` in `quarter` draws on `today`.
-pub fn series(k: &KeyResult, quarter: Quarter, today: NaiveDate) -> Series {
+/// What the chart of `k` in `quarter` draws on `today`, with `earlier` the
+/// history before the carry (oldest first; empty when not carried).
+pub fn series(
+    k: &KeyResult,
+    earlier: &[&HistoryEntry],
+    quarter: Quarter,
+    today: NaiveDate,
+) -> Series {
     let first = quarter.first_day();
-    let x = |d: NaiveDate| (d - first).num_days() as f64;
+    let first_day = earlier
+        .iter()
+        .map(|h| Quarter::of(h.date).first_day())
+        .min()
+        .map_or(first, |d| d.min(first));
+    let x = |d: NaiveDate| (d - first_day).num_days() as f64;
     let last_day = x(quarter.last_day());
+    let before: Vec<(f64, f64)> = earlier.iter().map(|h| (x(h.date), h.value)).collect();
     let recorded: Vec<(f64, f64)> = k
         .history
         .iter()
@@ -62,8 +84,11 @@ pub fn series(k: &KeyResult, quarter: Quarter, today: NaiveDate) -> Series {
         .map(|h| (x(h.date), h.value))
         .collect();
     let mut values = Vec::new();
-    if let Some(before) = k.history.iter().rev().find(|h| h.date < first) {
-        values.push((0.0, before.value));
+    if let Some(earlier) = k.history.iter().rev().find(|h| h.date < first) {
+        values.push((x(first), earlier.value));
+    } else if let Some(&(_, value)) = before.last() {
+        // A carried key result goes on from where the one before it stood.
+        values.push((x(first), value));
     }
     values.extend(recorded.iter().copied());
     let until = if quarter.contains(today) {
@@ -82,7 +107,7 @@ pub fn series(k: &KeyResult, quarter: Quarter, today: NaiveDate) -> Series {
             (vec![(from, n.start), (last_day, n.target)], Vec::new())
         }
         Measure::AtLeast(l) | Measure::AtMost(l) => {
-            (Vec::new(), vec![(0.0, l.level), (last_day, l.level)])
+            (Vec::new(), vec![(x(first), l.level), (last_day, l.level)])
         }
         Measure::Done(_) => (Vec::new(), Vec::new()),
     };
@@ -90,6 +115,7 @@ pub fn series(k: &KeyResult, quarter: Quarter, today: NaiveDate) -> Series {
         .iter()
         .chain(&ideal)
         .chain(&level)
+        .chain(&before)
         .map(|(_, y)| *y)
         .chain([k.measure.current()])
         .filter(|y| y.is_finite());
@@ -110,11 +136,13 @@ pub fn series(k: &KeyResult, quarter: Quarter, today: NaiveDate) -> Series {
         Vec::new()
     };
     Series {
+        first_day,
         last_day,
         values,
         recorded,
         ideal,
         level,
+        before,
         today,
         y,
     }
@@ -167,10 +195,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ];
     frame.render_widget(Paragraph::new(head_lines), head);
 
-    let data = series(k, o.quarter, app.today);
+    let earlier = history_before_carry(&app.data, o, k);
+    let data = series(k, &earlier, o.quarter, app.today);
     draw_chart(app, k, o.quarter, &data, frame, chart, theme);
     frame.render_widget(Paragraph::new(legend_line(app, &data, theme)), legend);
-    draw_history(app, k, v.sel, frame, list, theme);
+    draw_history(app, k, &earlier, v.sel, frame, list, theme);
     if !note.is_empty() {
         let line = Line::from(vec![
             Span::styled(format!("{}: ", s.note), theme.dim()),
@@ -202,6 +231,8 @@ fn draw_chart(
     };
     // Drawn in this order: what comes later is drawn over what came before.
     let datasets = vec![
+        line(&data.before, BEFORE_LINE, GraphType::Line, theme.dim()),
+        line(&data.before, BEFORE, GraphType::Scatter, theme.dim()),
         line(&data.level, LEVEL, GraphType::Line, theme.warning()),
         line(&data.ideal, IDEAL, GraphType::Line, theme.dim()),
         line(&data.today, TODAY, GraphType::Line, theme.pace_mark()),
@@ -222,10 +253,7 @@ fn draw_chart(
         .x_axis(
             Axis::default()
                 .bounds([0.0, data.last_day.max(1.0)])
-                .labels([
-                    quarter.first_day().to_string(),
-                    quarter.last_day().to_string(),
-                ])
+                .labels([data.first_day.to_string(), quarter.last_day().to_string()])
                 .style(theme.dim()),
         )
         .y_axis(
@@ -241,6 +269,12 @@ fn draw_chart(
 fn legend_line(app: &App, data: &Series, theme: Theme) -> Line<'static> {
     let d = &app.s.daily;
     let entries = [
+        (
+            !data.before.is_empty(),
+            BEFORE,
+            app.s.quarterly.legend_before,
+            theme.dim(),
+        ),
         (
             !data.values.is_empty(),
             VALUE,
@@ -278,8 +312,17 @@ fn legend_line(app: &App, data: &Series, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The history, newest first, the selected entry marked.
-fn draw_history(app: &App, k: &KeyResult, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
+/// The history, newest first, the selected entry marked; after it the
+/// entries before the carry, marked so (they are not selected or edited here).
+fn draw_history(
+    app: &App,
+    k: &KeyResult,
+    earlier: &[&HistoryEntry],
+    sel: usize,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
     let s = app.s;
     let block = pane_block(
         format!("{} ({})", s.daily.history, k.history.len()),
@@ -288,7 +331,7 @@ fn draw_history(app: &App, k: &KeyResult, sel: usize, frame: &mut Frame, area: R
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if k.history.is_empty() {
+    if k.history.is_empty() && earlier.is_empty() {
         let v = app.key(Action::SetValue, Context::KeyResultView);
         frame.render_widget(
             Paragraph::new((s.daily.no_history)(&v))
@@ -301,48 +344,74 @@ fn draw_history(app: &App, k: &KeyResult, sel: usize, frame: &mut Frame, area: R
     let visible = usize::from(inner.height);
     let offset = scroll_offset(sel, visible);
     let width = usize::from(inner.width);
-    let unit = k.measure.unit();
-    let lines: Vec<Line> = k
+    let own = k.history.len();
+    let entries = k
         .history
         .iter()
         .rev()
+        .map(|h| (h, false))
+        .chain(earlier.iter().rev().map(|h| (*h, true)));
+    let lines: Vec<Line> = entries
         .enumerate()
         .skip(offset)
         .take(visible.max(1))
-        .map(|(i, h)| {
-            let marker = if i == sel { "▸ " } else { "  " };
-            let mut value = s.measure_value(&k.measure, h.value);
-            if !unit.is_empty() && !k.measure.is_binary() {
-                value = format!("{value} {unit}");
-            }
-            let mut spans = vec![
-                Span::raw(format!("{marker}{}  ", h.date)),
-                Span::styled(shown(&value), theme.title()),
-            ];
-            if let Some(c) = h.confidence {
-                spans.push(Span::raw("  "));
-                spans.push(Span::styled(
-                    format!("{} {c}/10", s.confidence.to_lowercase()),
-                    theme.confidence(confidence_band(c)),
-                ));
-            }
-            let used: usize = spans.iter().map(Span::width).sum();
-            if !h.note.is_empty() {
-                spans.push(Span::raw(format!(
-                    "  {}",
-                    fit(&h.note, width.saturating_sub(used + 2))
-                )));
-            }
-            let line = Line::from(spans);
-            if i == sel {
-                line.style(theme.selected())
-            } else {
-                line
-            }
+        .map(|(i, (h, before))| {
+            let selected = i == sel && i < own;
+            history_line(app, k, h, before, selected, width, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    draw_more(frame, area, offset, visible, k.history.len(), theme);
+    draw_more(frame, area, offset, visible, own + earlier.len(), theme);
+}
+
+/// One history entry: date, value, confidence and note; one from before
+/// the carry says so after its value.
+fn history_line(
+    app: &App,
+    k: &KeyResult,
+    h: &HistoryEntry,
+    before: bool,
+    selected: bool,
+    width: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let s = app.s;
+    let unit = k.measure.unit();
+    let marker = if selected { "▸ " } else { "  " };
+    let mut value = s.measure_value(&k.measure, h.value);
+    if !unit.is_empty() && !k.measure.is_binary() {
+        value = format!("{value} {unit}");
+    }
+    let mut spans = vec![
+        Span::raw(format!("{marker}{}  ", h.date)),
+        Span::styled(shown(&value), theme.title()),
+    ];
+    if before {
+        spans.push(Span::styled(
+            format!(" {}", s.quarterly.before_carry),
+            theme.dim(),
+        ));
+    }
+    if let Some(c) = h.confidence {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!("{} {c}/10", s.confidence.to_lowercase()),
+            theme.confidence(confidence_band(c)),
+        ));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    if !h.note.is_empty() {
+        spans.push(Span::raw(format!(
+            "  {}",
+            fit(&h.note, width.saturating_sub(used + 2))
+        )));
+    }
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme.selected())
+    } else {
+        line
+    }
 }
 
 #[cfg(test)]
@@ -365,7 +434,7 @@ mod tests {
         k.record(d(9, 28), 5.0, None, String::new(), None);
         k.record(d(10, 1), 10.0, None, String::new(), None);
         k.record(d(11, 2), 40.0, None, String::new(), None);
-        let got = series(&k, q, d(11, 24));
+        let got = series(&k, &[], q, d(11, 24));
         assert_eq!(got.last_day, 91.0);
         assert_eq!(got.recorded, [(0.0, 10.0), (32.0, 40.0)]);
         // From the value before the quarter, through each entry, on to today.
@@ -378,7 +447,7 @@ mod tests {
         assert_eq!(got.y, [0.0, 100.0]);
         assert!(got.level.is_empty());
         // A quarter that has ended: the value to its last day, no today.
-        let past = series(&k, q, d(12, 31).succ_opt().unwrap());
+        let past = series(&k, &[], q, d(12, 31).succ_opt().unwrap());
         assert_eq!(past.values.last(), Some(&(91.0, 40.0)));
         assert!(past.today.is_empty());
     }
@@ -392,7 +461,7 @@ mod tests {
             Measure::at_most(500.0, 500.0, ""),
         );
         k.record(d(11, 2), 500.0, None, String::new(), None);
-        let got = series(&k, q, d(11, 24));
+        let got = series(&k, &[], q, d(11, 24));
         assert_eq!(got.level, [(0.0, 500.0), (91.0, 500.0)]);
         assert!(got.ideal.is_empty());
         assert_eq!(got.y, [450.0, 550.0]);

@@ -1,20 +1,23 @@
 //! The overview of all quarters, newest first: number of Mål, the score (or
-//! progress while it is not scored), committed Mål achieved, a bar chart of mean
-//! scores, the check-in streak and the team pulse per quarter.
+//! progress while it is not scored), committed Mål achieved, bar charts of the
+//! mean score and of the check-ins per quarter (each number written beside its
+//! bar), the check-in streak and the team pulse per quarter.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Bar, BarChart, Paragraph, Wrap};
 
 use super::quarter::{draw_more, pane_block, scroll_offset};
 use super::theme::Theme;
-use super::widgets::{fit, progress_bar};
+use super::widgets::fit;
 use crate::app::App;
 use crate::app::keys::{Action, Context};
 use crate::model::checkin::streak_of;
 use crate::model::overview::{QuarterFacts, quarter_facts_of};
 use crate::model::progress;
+use crate::text;
 
 pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
@@ -33,9 +36,15 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     if let Some(whose) = super::quarter::filter_span(app, theme) {
         head.push_span(whose);
     }
+    // The table as high as its quarters need, at most a little over half
+    // (which the hint of an empty file gets).
+    let rows = match quarters.len() {
+        0 => u16::MAX,
+        n => u16::try_from(n + 3).unwrap_or(u16::MAX),
+    };
     let [title, table, chart] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Percentage(55),
+        Constraint::Length(rows.min(area.height.saturating_sub(1) * 55 / 100)),
         Constraint::Min(1),
     ])
     .areas(area);
@@ -101,62 +110,153 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     frame.render_widget(Paragraph::new(lines), inner);
     draw_more(frame, table, offset, visible, all.len(), theme);
 
-    // Mean scores over the quarters, oldest at the top, as bars; then the pulse trend.
-    let mut lines = vec![Line::styled(s.mean_scores, theme.title())];
-    let bar_w = usize::from(chart.width).saturating_sub(20).min(40);
-    for f in all.iter().rev() {
-        let value = f.score.unwrap_or(f.progress);
-        let mut spans = vec![Span::raw(format!("{:<9} ", f.quarter.to_string()))];
-        spans.extend(progress_bar(bar_w, value, None, theme));
-        let label = match f.score {
-            Some(m) => format!(" {}", s.num((m * 100.0).round() / 100.0)),
-            None => format!(" {}", s.running_progress),
-        };
-        spans.push(Span::styled(
-            label,
-            theme.score(progress::score_band(value)),
-        ));
-        lines.push(Line::from(spans));
-    }
+    // Mean scores and check-ins over the quarters, oldest at the top, as
+    // bar charts side by side; then the pulse trend.
     let pulses: Vec<&QuarterFacts> = all.iter().rev().filter(|f| f.pulse.is_some()).collect();
-    if !pulses.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(s.pulse_trend, theme.title()));
-        // One column per quarter, oldest first, as in the chart above.
-        let width = usize::from(chart.width);
-        let heads: Vec<String> = pulses
-            .iter()
-            .map(|f| format!("{:>8}", f.quarter.to_string()))
-            .collect();
-        lines.push(Line::styled(
-            fit(&format!("{:<24}{}", "", heads.join("")), width),
-            theme.dim(),
-        ));
-        for (i, pillar) in s.pillar_names().iter().enumerate() {
-            let cells: Vec<String> = pulses
-                .iter()
-                .filter_map(|f| {
-                    f.pulse
-                        .map(|p| format!("{:>8}", s.num((p[i] * 10.0).round() / 10.0)))
-                })
-                .collect();
-            lines.push(Line::raw(fit(
-                &format!("{:<24}{}", fit(pillar, 23), cells.join("")),
-                width,
-            )));
-        }
-        // How many people the means are of.
-        let counts: Vec<String> = pulses
-            .iter()
-            .map(|f| format!("{:>8}", f.answered))
-            .collect();
-        lines.push(Line::styled(
-            fit(
-                &format!("{:<24}{}", fit(s.team.answered, 23), counts.join("")),
-                width,
-            ),
-            theme.dim(),
-        ));
+    let pulse_h: u16 = if pulses.is_empty() { 0 } else { 9 };
+    let room = chart
+        .height
+        .saturating_sub(pulse_h)
+        .max(chart.height.min(4));
+    let shown = all.len().min(usize::from(room.saturating_sub(1)));
+    let charts_h = u16::try_from(shown + 1).unwrap_or(room).min(chart.height);
+    let [charts, rest] =
+        Layout::vertical([Constraint::Length(charts_h), Constraint::Min(0)]).areas(chart);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
+    let newest: Vec<&QuarterFacts> = all.iter().take(shown).rev().collect();
+    let scores: Vec<(String, u64, Style)> = newest
+        .iter()
+        .map(|f| {
+            let value = f.score.unwrap_or(f.progress);
+            let words = match f.score {
+                Some(m) => s.num((m * 100.0).round() / 100.0),
+                None => format!("{} {}", s.running_progress, s.percent(f.progress)),
+            };
+            let look = match f.score {
+                Some(_) => theme.score(progress::score_band(value)),
+                None => theme.dim(),
+            };
+            (words, percent_of(value), look)
+        })
+        .collect();
+    let counts: Vec<(String, u64, Style)> = newest
+        .iter()
+        .map(|f| {
+            let n = u64::try_from(f.checkins).unwrap_or(u64::MAX);
+            (f.checkins.to_string(), n, theme.bar_filled())
+        })
+        .collect();
+    bar_chart(
+        s.mean_scores,
+        &newest,
+        scores,
+        Some(100),
+        frame,
+        left,
+        theme,
+    );
+    bar_chart(
+        s.quarterly.checkins_per_quarter,
+        &newest,
+        counts,
+        None,
+        frame,
+        right,
+        theme,
+    );
+    if pulses.is_empty() {
+        return;
     }
-    frame.render_widget(Paragraph::new(lines), chart);
+    let mut lines = vec![Line::raw(""), Line::styled(s.pulse_trend, theme.title())];
+    // One column per quarter, oldest first, as in the charts above.
+    let width = usize::from(rest.width);
+    let heads: Vec<String> = pulses
+        .iter()
+        .map(|f| format!("{:>8}", f.quarter.to_string()))
+        .collect();
+    lines.push(Line::styled(
+        fit(&format!("{:<24}{}", "", heads.join("")), width),
+        theme.dim(),
+    ));
+    for (i, pillar) in s.pillar_names().iter().enumerate() {
+        let cells: Vec<String> = pulses
+            .iter()
+            .filter_map(|f| {
+                f.pulse
+                    .map(|p| format!("{:>8}", s.num((p[i] * 10.0).round() / 10.0)))
+            })
+            .collect();
+        lines.push(Line::raw(fit(
+            &format!("{:<24}{}", fit(pillar, 23), cells.join("")),
+            width,
+        )));
+    }
+    // How many people the means are of.
+    let counts: Vec<String> = pulses
+        .iter()
+        .map(|f| format!("{:>8}", f.answered))
+        .collect();
+    lines.push(Line::styled(
+        fit(
+            &format!("{:<24}{}", fit(s.team.answered, 23), counts.join("")),
+            width,
+        ),
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), rest);
+}
+
+/// A share 0–1 as a whole percent, for a bar.
+fn percent_of(share: f64) -> u64 {
+    if share.is_finite() {
+        // Within 0–100 after the clamp, so the cast keeps the value.
+        (share.clamp(0.0, 1.0) * 100.0).round() as u64
+    } else {
+        0
+    }
+}
+
+/// A titled horizontal bar chart, one bar per quarter: each labelled with
+/// its quarter and its number written out (so it reads without colour).
+fn bar_chart(
+    title: &str,
+    quarters: &[&QuarterFacts],
+    bars: Vec<(String, u64, Style)>,
+    max: Option<u64>,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(title, usize::from(area.width)),
+            theme.title(),
+        )),
+        head,
+    );
+    let words_w = bars
+        .iter()
+        .map(|(w, _, _)| text::width(w))
+        .max()
+        .unwrap_or(0);
+    let most = bars.iter().map(|(_, v, _)| *v).max().unwrap_or(0);
+    let bars: Vec<Bar> = quarters
+        .iter()
+        .zip(bars)
+        .map(|(f, (words, value, look))| {
+            let label = format!("{:<8}{:>words_w$}", f.quarter.to_string(), words);
+            Bar::default()
+                .value(value)
+                .label(Line::raw(fit(&label, usize::from(area.width))))
+                .text_value(String::new())
+                .style(look)
+        })
+        .collect();
+    let chart = BarChart::horizontal(bars)
+        .bar_width(1)
+        .bar_gap(0)
+        .max(max.unwrap_or(most).max(1));
+    frame.render_widget(chart, body);
 }

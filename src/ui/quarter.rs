@@ -368,13 +368,18 @@ fn objective_rows(
     let kind = format!(" [{}]{owner}{count}{life}", s.kind(o.kind));
     let title_w = width.saturating_sub(marker.width() + kind.width());
     let title = fit(&o.title, title_w);
-    // The next Uppgift due takes the room the title leaves.
-    let room = title_w.saturating_sub(text::width(&title));
+    // A carried Mål's origin, then the next Uppgift due, take the room the title leaves.
+    let mut room = title_w.saturating_sub(text::width(&title));
     let mut first = Line::from(vec![
         Span::raw(marker),
         Span::styled(title, theme.title()),
         Span::styled(kind, theme.dim()),
     ]);
+    if let Some(words) = app.carried_in(o, room) {
+        let words = fit(&words, room);
+        room = room.saturating_sub(text::width(&words));
+        first.spans.push(Span::styled(words, theme.dim()));
+    }
     if let Some(next) = next_due_span(app, o, room, theme) {
         first.spans.push(next);
     }

@@ -1,5 +1,7 @@
 //! The quarter review (each Mål's progress, suggested and set score, success
-//! by its kind, status, how long it has run) and the carry dialog.
+//! by its kind, status, how long it has run, and under it each key result's
+//! final value, progress and confidence; a note while the quarter still
+//! runs) and the carry dialog.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,19 +10,28 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::centered;
-use super::quarter::{draw_more, pane_block, scroll_offset};
+use super::quarter::{draw_more, pane_block};
 use super::theme::Theme;
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
 use crate::app::review::{Carry, ReviewState};
 use crate::model::progress;
 use crate::model::review::{proposed_for_carry, quarters_running, succeeded};
-use crate::text::shown;
+use crate::model::{KeyResult, Objective};
+use crate::text::{self, shown};
 
 pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let indexes: Vec<usize> = app.review_objectives(st.quarter);
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    // A quarter still running (or not begun) says so above the Mål, before a score is set.
+    let note = app.running_note(st.quarter);
+    let note_h = u16::from(note.is_some());
+    let [head, note_area, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(note_h),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objective_at(*i)));
     frame.render_widget(
         Paragraph::new(
@@ -39,6 +50,15 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         ),
         head,
     );
+    if let Some(note) = note {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                fit(&format!("⚠ {note}"), usize::from(area.width)),
+                theme.warning(),
+            )),
+            note_area,
+        );
+    }
     let block = pane_block(s.objectives.to_string(), true, theme);
     let inner = block.inner(body);
     frame.render_widget(block, body);
@@ -50,72 +70,138 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         return;
     }
     let width = usize::from(inner.width);
-    let visible = usize::from(inner.height / 3);
-    let offset = scroll_offset(st.sel, visible);
-    let mut lines = Vec::new();
-    for (pos, i) in indexes.iter().enumerate().skip(offset).take(visible.max(1)) {
-        let Some(o) = app.data.objectives.get(*i) else {
-            continue;
-        };
-        let selected = pos == st.sel;
-        let p = progress::objective_progress(o);
-        let suggested = progress::suggested_score(o);
-        let running = quarters_running(&app.data, o);
-        let run = if running > 1 {
-            format!(" · {}", (s.running)(running))
-        } else {
-            String::new()
-        };
-        let head = format!(
-            "{}{} [{}]{run}",
-            if selected { "▸ " } else { "  " },
-            o.title,
-            s.kind(o.kind)
-        );
-        let mut first = Line::styled(fit(&head, width), theme.title());
-        if selected {
-            first = first.style(theme.selected());
-        }
-        lines.push(first);
-        let mut second = vec![Span::raw("  ")];
-        second.extend(progress_bar((width / 4).min(20), p, None, theme));
-        second.push(Span::raw(format!(
-            " {} · {} {}",
-            s.percent(p),
-            s.suggested,
-            s.num(suggested)
-        )));
-        if let Some(set) = o.score {
-            let band = progress::score_band(set);
-            second.push(Span::raw(format!(" · {} ", s.score.to_lowercase())));
-            second.push(Span::styled(
-                format!("{} ({})", s.num(set), s.score_band(band)),
-                theme.score(band),
-            ));
-        }
-        // Success by the one rule, once there is something to judge.
-        if let Some(ok) = succeeded(o, app.today) {
-            let (word, look) = if ok {
-                (s.succeeded, progress::PaceStatus::Achieved)
-            } else {
-                (s.missed, progress::PaceStatus::NotReached)
-            };
-            second.push(Span::raw(" · "));
-            second.push(Span::styled(word, theme.pace(look)));
-        }
-        second.push(Span::raw(format!(" · {}", s.status(o.status))));
-        lines.push(Line::from(second));
-        let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
-            Line::styled(format!("  ⚠ {}", s.committed_below), theme.warning())
-        } else if o.status == crate::model::Status::Active && proposed_for_carry(o) {
-            Line::styled(format!("  → {}", s.propose_carry), theme.dim())
-        } else {
-            Line::raw("")
-        };
-        lines.push(note);
+    let blocks: Vec<Vec<Line>> = indexes
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, i)| {
+            let o = app.data.objectives.get(*i)?;
+            Some(objective_block(app, o, pos == st.sel, width, theme))
+        })
+        .collect();
+    // The first Mål shown: as early as lets the selected one show whole.
+    let height = usize::from(inner.height);
+    let sel = st.sel.min(blocks.len().saturating_sub(1));
+    let mut offset = 0;
+    let mut used: usize = blocks.iter().take(sel + 1).map(Vec::len).sum();
+    while offset < sel && used > height {
+        used -= blocks[offset].len();
+        offset += 1;
     }
+    let mut visible = 0;
+    let mut rows = 0;
+    for b in &blocks[offset..] {
+        if rows + b.len() > height {
+            break;
+        }
+        rows += b.len();
+        visible += 1;
+    }
+    let lines: Vec<Line> = blocks
+        .into_iter()
+        .skip(offset)
+        .flatten()
+        .take(height)
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     draw_more(frame, body, offset, visible, indexes.len(), theme);
+}
+
+/// One Mål in the review: its title, kind and quarters running; its bar,
+/// suggested and set score, success and status; each key result with its
+/// final value, progress and confidence; then the flag or the carry proposal.
+fn objective_block(
+    app: &App,
+    o: &Objective,
+    selected: bool,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let s = app.s;
+    let mut lines = Vec::new();
+    let p = progress::objective_progress(o);
+    let suggested = progress::suggested_score(o);
+    let running = quarters_running(&app.data, o);
+    let run = if running > 1 {
+        format!(" · {}", (s.running)(running))
+    } else {
+        String::new()
+    };
+    let head = format!(
+        "{}{} [{}]{run}",
+        if selected { "▸ " } else { "  " },
+        o.title,
+        s.kind(o.kind)
+    );
+    let mut first = Line::styled(fit(&head, width), theme.title());
+    if selected {
+        first = first.style(theme.selected());
+    }
+    lines.push(first);
+    let mut second = vec![Span::raw("  ")];
+    second.extend(progress_bar((width / 4).min(20), p, None, theme));
+    second.push(Span::raw(format!(
+        " {} · {} {}",
+        s.percent(p),
+        s.suggested,
+        s.num(suggested)
+    )));
+    if let Some(set) = o.score {
+        let band = progress::score_band(set);
+        second.push(Span::raw(format!(" · {} ", s.score.to_lowercase())));
+        second.push(Span::styled(
+            format!("{} ({})", s.num(set), s.score_band(band)),
+            theme.score(band),
+        ));
+    }
+    // Success by the one rule, once there is something to judge.
+    if let Some(ok) = succeeded(o, app.today) {
+        let (word, look) = if ok {
+            (s.succeeded, progress::PaceStatus::Achieved)
+        } else {
+            (s.missed, progress::PaceStatus::NotReached)
+        };
+        second.push(Span::raw(" · "));
+        second.push(Span::styled(word, theme.pace(look)));
+    }
+    second.push(Span::raw(format!(" · {}", s.status(o.status))));
+    lines.push(Line::from(second));
+    for k in &o.key_results {
+        lines.push(key_result_line(app, k, width, theme));
+    }
+    let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
+        Line::styled(format!("  ⚠ {}", s.committed_below), theme.warning())
+    } else if o.status == crate::model::Status::Active && proposed_for_carry(o) {
+        Line::styled(format!("  → {}", s.propose_carry), theme.dim())
+    } else {
+        Line::raw("")
+    };
+    lines.push(note);
+    lines
+}
+
+/// A key result under its Mål in the review: id and title, then its final
+/// value, progress and confidence (the title gives way to the numbers).
+fn key_result_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line<'static> {
+    let s = app.s;
+    let numbers = format!(
+        "  {} · {} · {} {}/10",
+        shown(&s.measure_text(&k.measure)),
+        s.percent(progress::key_result_progress(k)),
+        s.confidence.to_lowercase(),
+        k.confidence
+    );
+    let id = format!("    {} ", shown(&k.id));
+    let title_w = width.saturating_sub(id.width() + numbers.width());
+    let title = fit(&k.title, title_w);
+    let used = id.width() + text::width(&title);
+    Line::from(vec![
+        Span::styled(fit(&id, width), theme.dim()),
+        Span::raw(title),
+        Span::styled(
+            fit(&numbers, width.saturating_sub(used)),
+            theme.confidence(progress::confidence_band(k.confidence)),
+        ),
+    ])
 }
 
 pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Theme) {

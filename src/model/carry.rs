@@ -1,0 +1,154 @@
+//! Where a carried Mål came from: the quarter of the Mål it was carried over
+//! from and how many quarters in a row it has run, and a carried key
+//! result's history before the carry (the history of the key results it was
+//! carried from, over every carry before it).
+
+use chrono::NaiveDate;
+
+use super::data::Data;
+use super::objective::{HistoryEntry, KeyResult, Objective};
+use super::quarter::Quarter;
+use super::review::quarters_running;
+
+/// A carried Mål's origin: the quarter it was carried from and the how
+/// many-th quarter in a row this one is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub quarter: Quarter,
+    pub running: usize,
+}
+
+/// The origin of `o`, when it was carried from a Mål the file still has.
+pub fn origin(data: &Data, o: &Objective) -> Option<Origin> {
+    let id = o.carried_from.as_deref()?;
+    let from = data.objectives.iter().find(|x| x.id == id)?;
+    Some(Origin {
+        quarter: from.quarter,
+        running: quarters_running(data, o),
+    })
+}
+
+/// The history of the key results `k` (of Mål `o`) was carried from,
+/// oldest first, over every carry before it. The original is the key result
+/// `k.carried_from` names in the Mål `o` was carried from; a file written
+/// before that link was kept has none, and then the original is the key
+/// result of that Mål with the same title.
+pub fn history_before_carry<'a>(
+    data: &'a Data,
+    o: &Objective,
+    k: &KeyResult,
+) -> Vec<&'a HistoryEntry> {
+    let mut entries: Vec<&HistoryEntry> = Vec::new();
+    let mut from_objective = o.carried_from.clone();
+    let mut link = (k.carried_from.clone(), k.title.clone());
+    // A chain that loops (a file written by hand) stops after every Mål once.
+    for _ in 0..data.objectives.len() {
+        let Some(id) = from_objective else {
+            break;
+        };
+        let Some(original) = data.objectives.iter().find(|x| x.id == id) else {
+            break;
+        };
+        let found = match &link.0 {
+            Some(kr) => original.key_results.iter().find(|x| &x.id == kr),
+            None => original.key_results.iter().find(|x| x.title == link.1),
+        };
+        let Some(kr) = found else {
+            break;
+        };
+        entries.extend(kr.history.iter());
+        from_objective = original.carried_from.clone();
+        link = (kr.carried_from.clone(), kr.title.clone());
+    }
+    entries.sort_by_key(|h| h.date);
+    entries
+}
+
+/// Days left of `quarter` after `today` (0 on its last day); `None` when
+/// the quarter is not running (ended or not begun).
+pub fn days_left(quarter: Quarter, today: NaiveDate) -> Option<i64> {
+    quarter
+        .contains(today)
+        .then(|| (quarter.last_day() - today).num_days())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::review::carry_copy;
+    use crate::model::{Kind, Measure};
+    use chrono::{TimeZone, Utc};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// A Q3 Mål with a history, carried into Q4 and then into 2027 Q1.
+    fn chain() -> Data {
+        let now = Utc.with_ymd_and_hms(2026, 9, 30, 0, 0, 0).unwrap();
+        let mut o = Objective::new(
+            "o1".into(),
+            "El".into(),
+            Kind::Aspirational,
+            Quarter::new(2026, 3).unwrap(),
+            now,
+        );
+        let mut k = KeyResult::new("kr1".into(), "kWh".into(), Measure::numeric(0.0, 90.0, ""));
+        k.record(d(2026, 8, 1), 10.0, None, String::new(), None);
+        k.record(d(2026, 9, 1), 20.0, None, String::new(), None);
+        o.key_results.push(k);
+        let mut data = Data::default();
+        data.objectives.push(o.into());
+        let mut copy = carry_copy(&data, 0, &["kr1".into()], now).unwrap();
+        copy.key_results[0].record(d(2026, 11, 1), 30.0, None, String::new(), None);
+        data.objectives.push(copy.into());
+        let again = carry_copy(&data, 1, &["kr2".into()], now).unwrap();
+        data.objectives.push(again.into());
+        data
+    }
+
+    #[test]
+    fn the_origin_names_the_quarter_and_the_quarters_in_a_row() {
+        let data = chain();
+        assert_eq!(origin(&data, &data.objectives[0]), None);
+        assert_eq!(
+            origin(&data, &data.objectives[2]),
+            Some(Origin {
+                quarter: Quarter::new(2026, 4).unwrap(),
+                running: 3
+            })
+        );
+    }
+
+    #[test]
+    fn history_before_the_carry_follows_every_carry_and_old_files_by_title() {
+        let mut data = chain();
+        let values = |data: &Data, i: usize| -> Vec<f64> {
+            let o = &data.objectives[i];
+            history_before_carry(data, o, &o.key_results[0])
+                .iter()
+                .map(|h| h.value)
+                .collect()
+        };
+        assert_eq!(values(&data, 2), [10.0, 20.0, 30.0]);
+        assert_eq!(values(&data, 1), [10.0, 20.0]);
+        assert!(values(&data, 0).is_empty());
+        // A file from before the link: found by the title.
+        for i in 1..3 {
+            data.objective_mut(i).unwrap().key_results[0].carried_from = None;
+        }
+        assert_eq!(values(&data, 2), [10.0, 20.0, 30.0]);
+        // A renamed key result without the link is not guessed at.
+        data.objective_mut(2).unwrap().key_results[0].title = "Annat".into();
+        assert!(values(&data, 2).is_empty());
+    }
+
+    #[test]
+    fn days_left_while_the_quarter_runs() {
+        let q4 = Quarter::new(2026, 4).unwrap();
+        assert_eq!(days_left(q4, d(2026, 11, 25)), Some(36));
+        assert_eq!(days_left(q4, d(2026, 12, 31)), Some(0));
+        assert_eq!(days_left(q4, d(2027, 1, 1)), None);
+        assert_eq!(days_left(q4, d(2026, 9, 30)), None);
+    }
+}
