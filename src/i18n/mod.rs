@@ -5,6 +5,7 @@ mod actions;
 mod commands;
 mod daily;
 mod en;
+mod keys;
 mod sv;
 pub mod team;
 
@@ -12,6 +13,7 @@ pub use actions::ActionNames;
 pub use commands::CommandWords;
 pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
+pub use keys::KeyWords;
 pub use sv::SV;
 pub use team::TeamWords;
 
@@ -320,6 +322,7 @@ pub struct Strings {
     pub team: TeamWords,
     pub actions: ActionNames,
     pub daily: DailyWords,
+    pub keys: KeyWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a
