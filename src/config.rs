@@ -133,15 +133,17 @@ fn key_problem(entry: Option<&str>, problem: &KeyProblem, s: &Strings) -> String
         KeyProblem::NotKeys => (k.e_not_keys)(&entry),
         KeyProblem::BadKey(text) => (k.e_bad_key)(&quote(text), &entry),
         KeyProblem::Fixed(a) => (k.e_fixed)(&action(a)),
-        KeyProblem::FixedKey(key, a) => (k.e_fixed_key)(&key.label(), &action(a)),
-        KeyProblem::Typed(key, a, ctx) => (k.e_typed)(&key.label(), &action(a), (k.context)(*ctx)),
+        KeyProblem::FixedKey(key, a) => (k.e_fixed_key)(&quote(&key.label()), &action(a)),
+        KeyProblem::Typed(key, a, ctx) => {
+            (k.e_typed)(&quote(&key.label()), &action(a), (k.context)(*ctx))
+        }
         KeyProblem::Conflict {
             key,
             first,
             second,
             context,
         } => (k.e_conflict)(
-            &key.label(),
+            &quote(&key.label()),
             &action(first),
             &action(second),
             (k.context)(*context),

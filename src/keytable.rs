@@ -1,7 +1,8 @@
 //! `okr keys`: the key table in force (the defaults with the config file's
 //! `keys`), context by context: each action's name in the config file, its
 //! keys as the config file writes them, and what it does in the user's
-//! language. In a terminal, a heading per context and aligned columns; in a
+//! language. In a terminal, a heading per context (its name in the config
+//! file and where it is) and aligned columns; in a
 //! pipe, one tab-separated line per action: context, action, keys, name.
 
 use std::io::Write;
@@ -55,12 +56,13 @@ pub fn print(map: &Keymap, s: &Strings, terminal: bool, out: &mut impl Write) ->
             .unwrap_or(0)
     };
     let w_id = width(&|(a, _)| a.id().chars().count());
-    let w_keys = width(&|(_, k)| written(k).chars().count());
+    // A long list of keys (a text field's) does not widen every row.
+    let w_keys = width(&|(_, k)| written(k).chars().count()).min(KEYS_WIDTH);
     for (i, (ctx, rows)) in all.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{} ({})", capital((s.keys.context)(*ctx)), ctx.id())?;
+        writeln!(out, "{}: {}", ctx.id(), (s.keys.context)(*ctx))?;
         for (a, keys) in rows {
             let keys = written(keys);
             let name = s.action(*a);
@@ -70,14 +72,8 @@ pub fn print(map: &Keymap, s: &Strings, terminal: bool, out: &mut impl Write) ->
     Ok(())
 }
 
-/// The text with its first letter a capital.
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
+/// The widest the keys column grows in a terminal.
+const KEYS_WIDTH: usize = 16;
 
 #[cfg(test)]
 mod tests {
@@ -98,6 +94,6 @@ mod tests {
         let mut out = Vec::new();
         print(&map, &crate::i18n::SV, true, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with("Kvartalsvyn (mål) (quarter)\n"), "{text}");
+        assert!(text.starts_with("quarter: kvartalsvyn (mål)\n"), "{text}");
     }
 }

@@ -614,7 +614,7 @@ pub static EN: Strings = Strings {
         e_conflict: |k, a, b, c| {
             format!("{k} would be both {a} and {b} in {c}: give one of them another key")
         },
-        e_fix: "correct or remove that entry (okr keys lists every action and its keys)",
+        e_fix: "correct or remove that line; without it, okr keys lists every action and its keys",
         context: |c| match c {
             Context::Quarter => "the quarter view (objectives)",
             Context::QuarterKeyResults => "the quarter view (key results)",

@@ -584,7 +584,7 @@ pub static SV: Strings = Strings {
         e_conflict: |k, a, b, c| {
             format!("{k} skulle vara både {a} och {b} i {c}: ge en av dem en annan tangent")
         },
-        e_fix: "rätta eller ta bort den raden (okr keys visar alla handlingar och deras tangenter)",
+        e_fix: "rätta eller ta bort den raden; utan den visar okr keys alla handlingar och deras tangenter",
         context: |c| match c {
             Context::Quarter => "kvartalsvyn (mål)",
             Context::QuarterKeyResults => "kvartalsvyn (nyckelresultat)",
