@@ -12,9 +12,12 @@ use anyhow::Result;
 use crate::app::keys::{ALL_CONTEXTS, Action, Context, Key, Keymap};
 use crate::i18n::Strings;
 
+/// An action and its keys in one context.
+type Row = (Action, Vec<Key>);
+
 /// One context's actions, in table order, with their keys (no key twice).
-fn rows(map: &Keymap, ctx: Context) -> Vec<(Action, Vec<Key>)> {
-    let mut out: Vec<(Action, Vec<Key>)> = Vec::new();
+fn rows(map: &Keymap, ctx: Context) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::new();
     for b in map.in_context(ctx) {
         let at = match out.iter().position(|(a, _)| *a == b.action) {
             Some(at) => at,
@@ -38,8 +41,7 @@ fn written(keys: &[Key]) -> String {
 
 /// Prints the table: for a terminal when `terminal`, else plain lines.
 pub fn print(map: &Keymap, s: &Strings, terminal: bool, out: &mut impl Write) -> Result<()> {
-    let all: Vec<(Context, Vec<(Action, Vec<Key>)>)> =
-        ALL_CONTEXTS.iter().map(|c| (*c, rows(map, *c))).collect();
+    let all: Vec<(Context, Vec<Row>)> = ALL_CONTEXTS.iter().map(|c| (*c, rows(map, *c))).collect();
     if !terminal {
         for (ctx, rows) in &all {
             for (a, keys) in rows {
@@ -49,7 +51,7 @@ pub fn print(map: &Keymap, s: &Strings, terminal: bool, out: &mut impl Write) ->
         }
         return Ok(());
     }
-    let width = |f: &dyn Fn(&(Action, Vec<Key>)) -> usize| {
+    let width = |f: &dyn Fn(&Row) -> usize| {
         all.iter()
             .flat_map(|(_, r)| r.iter().map(f))
             .max()
