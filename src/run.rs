@@ -1,5 +1,6 @@
 //! From a parsed command line to an exit code: every error becomes one
-//! sentence on stderr and exit code 1 (clap's usage errors exit 2). Output
+//! sentence on stderr and exit code 1 (clap's usage errors, and a config
+//! file's `keys` okr cannot use, exit 2). Output
 //! to a reader that has stopped reading (`okr export | head -1`) ends okr
 //! quietly with exit code 0, as other Unix tools do.
 
