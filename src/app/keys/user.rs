@@ -173,7 +173,24 @@ impl Keymap {
     fn check(&self, defaults: &Keymap, entries: &[Entry]) -> Result<(), KeyError> {
         for e in entries {
             let typed = e.keys.iter().find(|k| is_plain(k));
-            if let (Some(k), Some(ctx)) = (typed, e.context.filter(|c| TYPED.contains(c))) {
+            // Named, or the only places the action works (a character
+            // there would be dropped without a word).
+            let place = match e.context {
+                Some(ctx) => Some(ctx),
+                None => {
+                    let all = defaults
+                        .bindings
+                        .iter()
+                        .filter(|b| b.action == e.action)
+                        .fold(0, |bits, b| bits | b.contexts.0);
+                    let first = super::ALL_CONTEXTS
+                        .iter()
+                        .copied()
+                        .find(|c| defaults.in_context(*c).any(|b| b.action == e.action));
+                    first.filter(|_| all & !TYPED.0 == 0)
+                }
+            };
+            if let (Some(k), Some(ctx)) = (typed, place.filter(|c| TYPED.contains(c))) {
                 return Err(KeyError {
                     entry: Some(e.name.clone()),
                     problem: KeyProblem::Typed(*k, e.action, ctx),

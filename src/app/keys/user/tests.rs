@@ -80,6 +80,12 @@ fn characters_are_typed_where_text_is_typed() {
         e.problem,
         KeyProblem::Typed(Key::Char('s'), Action::Save, C::Form)
     );
+    // An action that works only where text is typed takes no character.
+    let e = refused(json!({"new-line": ["ctrl-j", "j"]}));
+    assert_eq!(
+        e.problem,
+        KeyProblem::Typed(Key::Char('j'), Action::NewLine, C::AreaField)
+    );
     // For everywhere, a character works where nothing is typed only.
     let m = map(json!({"cancel": ["g", "ctrl-g"]}));
     assert_eq!(press(&m, &[C::Carry], Key::Char('g')), Some(Action::Cancel));
