@@ -1,5 +1,6 @@
 //! The words of a user's own keys: a `keys` section of the config file
-//! refused, and `okr keys` (the tables are in `sv.rs` and `en.rs`).
+//! refused, and `okr keys` (each language's table is in `sv/keys.rs` and
+//! `en/keys.rs`, beside `sv.rs` and `en.rs`).
 
 use crate::app::keys::Context;
 
