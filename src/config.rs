@@ -255,15 +255,20 @@ fn key_place(bytes: &[u8], key: &str) -> Place {
     key_place_from(bytes, 0, key).map(|(_, place)| place)
 }
 
-/// The first `"key"` at or after byte `from`: where it is, and its line and column.
+/// The first `"key"` at or after byte `from` that names a member (a `:`
+/// follows it, not a value's text): where it is, and its line and column.
 fn key_place_from(bytes: &[u8], from: usize, key: &str) -> Option<(usize, (usize, usize))> {
     let needle = format!("\"{key}\"");
     let needle = needle.as_bytes();
-    let at = from
-        + bytes
-            .get(from..)?
-            .windows(needle.len())
-            .position(|w| w == needle)?;
+    let names = |at: &usize| {
+        bytes[at + needle.len()..]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b':')
+    };
+    let at = (from..bytes.len().saturating_sub(needle.len()) + 1)
+        .filter(|at| bytes[*at..].starts_with(needle))
+        .find(names)?;
     let before = &bytes[..at];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
     let start = before
@@ -393,6 +398,9 @@ mod tests {
             (entry.as_deref(), *language),
             (Some("undo"), Some(Lang::En))
         );
+        // A value that reads like the entry's name is passed over.
+        let (place, _) = parse(b"{\"keys\": {\"down\": \"up\",\n  \"up\": \"x+\"}}").unwrap_err();
+        assert_eq!(place, Some((2, 3)));
         // An entry that is also a name before `keys` is placed inside it.
         let (place, _) =
             parse(b"{\"owner\": \"x\",\n \"keys\": {\n  \"owner\": \"a\"}}").unwrap_err();
