@@ -98,6 +98,8 @@ pub enum Command {
     },
     /// Print the data file's path and the personal config file's
     Path,
+    /// Print the keys in force (the config file's `keys` applied): context, action, keys, what it does
+    Keys,
     /// Open the tracker on example data in a temporary file
     Demo,
     /// Print a shell completion script (see the README for where to put it)

@@ -4,15 +4,18 @@
 //! file keeps only the team's settings.
 //!
 //! ```json
-//! { "owner": "Anna", "language": "sv" }
+//! { "owner": "Anna", "language": "sv", "keys": { "undo": ["ctrl-z", "u"] } }
 //! ```
 //!
-//! Keys okr does not know are kept when it writes the file.
+//! `keys` gives actions of the key table other keys (see
+//! [`crate::app::keys::user`]); okr only reads it. Keys okr does not know,
+//! and `keys`, are kept as they were when it writes the file.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use crate::app::keys::{Action, KeyProblem, Keymap};
 use crate::i18n::Strings;
 use crate::model::Lang;
 use crate::store::{IoReason, OpenError, SaveError};
@@ -43,7 +46,9 @@ pub fn config_path(flag: Option<&Path>) -> Result<PathBuf, OpenError> {
 pub struct Personal {
     pub owner: Option<String>,
     pub language: Option<Lang>,
-    /// Keys okr does not know, kept as they were.
+    /// The key table with the file's `keys` applied.
+    pub keymap: Keymap,
+    /// Keys okr does not know, and `keys` as written, kept as they were.
     rest: Map<String, Value>,
 }
 
@@ -68,9 +73,29 @@ pub enum ConfigProblem {
     OwnerControl(char),
     /// `language` is not `"sv"` or `"en"`: what it is, as JSON.
     Language(String),
+    /// The `keys` section cannot be used: the entry at fault (as written),
+    /// what is wrong, and the language the file asks for.
+    Keys {
+        entry: Option<String>,
+        problem: KeyProblem,
+        language: Option<Lang>,
+    },
 }
 
 impl ConfigError {
+    /// The language the file asks for, when it could be read that far.
+    pub fn language(&self) -> Option<Lang> {
+        match &self.problem {
+            ConfigProblem::Keys { language, .. } => *language,
+            _ => None,
+        }
+    }
+
+    /// A `keys` section okr cannot use (a usage error: exit code 2).
+    pub fn is_keys(&self) -> bool {
+        matches!(self.problem, ConfigProblem::Keys { .. })
+    }
+
     pub fn text(&self, s: &Strings) -> String {
         let t = &s.team;
         let mut out = (t.e_config)(&self.path.display().to_string());
@@ -86,8 +111,43 @@ impl ConfigError {
                 (t.e_config_control)(&format!("U+{:04X}", u32::from(*c)))
             }
             ConfigProblem::Language(found) => (t.e_config_language)(&crate::cli::quoted(found)),
+            ConfigProblem::Keys { entry, problem, .. } => {
+                let what = key_problem(entry.as_deref(), problem, s);
+                return format!("{out}: {what}; {}", s.keys.e_fix);
+            }
         };
         format!("{out}: {what}; {}", t.e_config_fix)
+    }
+}
+
+/// What is wrong with a `keys` entry, as a clause.
+fn key_problem(entry: Option<&str>, problem: &KeyProblem, s: &Strings) -> String {
+    let k = &s.keys;
+    let quote = |text: &str| format!("\"{}\"", crate::cli::quoted(text));
+    let entry = quote(entry.unwrap_or("keys"));
+    let action = |a: &Action| format!("\"{}\"", a.id());
+    match problem {
+        KeyProblem::NotObject => k.e_not_object.to_string(),
+        KeyProblem::Unknown(name) => (k.e_unknown)(&quote(name)),
+        KeyProblem::NotHere(ctx, a) => (k.e_not_here)(&action(a), (k.context)(*ctx)),
+        KeyProblem::NotKeys => (k.e_not_keys)(&entry),
+        KeyProblem::BadKey(text) => (k.e_bad_key)(&quote(text), &entry),
+        KeyProblem::Fixed(a) => (k.e_fixed)(&action(a)),
+        KeyProblem::FixedKey(key, a) => (k.e_fixed_key)(&quote(&key.label()), &action(a)),
+        KeyProblem::Typed(key, a, ctx) => {
+            (k.e_typed)(&quote(&key.label()), &action(a), (k.context)(*ctx))
+        }
+        KeyProblem::Conflict {
+            key,
+            first,
+            second,
+            context,
+        } => (k.e_conflict)(
+            &quote(&key.label()),
+            &action(first),
+            &action(second),
+            (k.context)(*context),
+        ),
     }
 }
 
@@ -158,18 +218,57 @@ pub fn parse(bytes: &[u8]) -> Result<Personal, (Place, ConfigProblem)> {
             ));
         }
     };
+    let keymap = match map.get("keys") {
+        None | Some(Value::Null) => Keymap::default(),
+        Some(section) => Keymap::with_user_keys(section).map_err(|e| {
+            let place = entry_place(bytes, e.entry.as_deref());
+            let problem = ConfigProblem::Keys {
+                entry: e.entry,
+                problem: e.problem,
+                language,
+            };
+            (place, problem)
+        })?,
+    };
     Ok(Personal {
         owner,
         language,
+        keymap,
         rest: map,
     })
 }
 
+/// The place of an entry of `keys` (of `keys` itself for `None`).
+fn entry_place(bytes: &[u8], entry: Option<&str>) -> Place {
+    let keys = key_place_from(bytes, 0, "keys")?;
+    let Some(name) = entry else {
+        return Some(keys.1);
+    };
+    let name = serde_json::to_string(name).unwrap_or_default();
+    key_place_from(bytes, keys.0, name.trim_matches('"'))
+        .map(|(_, place)| place)
+        .or(Some(keys.1))
+}
+
 /// The line and column of a key (`"owner"`) in the text.
 fn key_place(bytes: &[u8], key: &str) -> Place {
+    key_place_from(bytes, 0, key).map(|(_, place)| place)
+}
+
+/// The first `"key"` at or after byte `from` that names a member (a `:`
+/// follows it, not a value's text): where it is, and its line and column.
+fn key_place_from(bytes: &[u8], from: usize, key: &str) -> Option<(usize, (usize, usize))> {
     let needle = format!("\"{key}\"");
     let needle = needle.as_bytes();
-    let at = bytes.windows(needle.len()).position(|w| w == needle)?;
+    let names = |at: &usize| {
+        bytes[at + needle.len()..]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b':')
+    };
+    let at = (from..bytes.len().saturating_sub(needle.len()) + 1)
+        .filter(|at| bytes[*at..].starts_with(needle))
+        .find(names)?;
     let before = &bytes[..at];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
     let start = before
@@ -177,7 +276,7 @@ fn key_place(bytes: &[u8], key: &str) -> Place {
         .rposition(|b| *b == b'\n')
         .map_or(0, |i| i + 1);
     let column = String::from_utf8_lossy(&bytes[start..at]).chars().count() + 1;
-    Some((line, column))
+    Some((at, (line, column)))
 }
 
 /// The bytes of the config file: pretty JSON, `owner` and `language` first.
@@ -272,6 +371,40 @@ mod tests {
             parse(b"{\"owner\": "),
             Err((Some(_), ConfigProblem::NotJson(_)))
         ));
+    }
+
+    #[test]
+    fn keys_are_read_placed_at_their_entry_and_kept_as_written() {
+        let text = "{\n  \"language\": \"en\",\n  \"keys\": {\n    \"add\": \"ctrl-n\",\n    \"undo\": [\"ctrl-z\", \"u\"]\n  }\n}\n";
+        let p = parse(text.as_bytes()).unwrap();
+        assert_eq!(
+            p.keymap
+                .key_of(Action::Add, crate::app::keys::Context::Quarter),
+            "Ctrl-N"
+        );
+        let back = String::from_utf8(serialize(&p)).unwrap();
+        assert!(back.contains("\"add\": \"ctrl-n\""), "{back}");
+        assert_eq!(parse(back.as_bytes()).unwrap(), p);
+        let bad = text.replace("\"u\"", "\"ctrl+u\"");
+        let (place, problem) = parse(bad.as_bytes()).unwrap_err();
+        assert_eq!(place, Some((5, 5)));
+        let ConfigProblem::Keys {
+            entry, language, ..
+        } = &problem
+        else {
+            panic!("{problem:?}");
+        };
+        assert_eq!(
+            (entry.as_deref(), *language),
+            (Some("undo"), Some(Lang::En))
+        );
+        // A value that reads like the entry's name is passed over.
+        let (place, _) = parse(b"{\"keys\": {\"down\": \"up\",\n  \"up\": \"x+\"}}").unwrap_err();
+        assert_eq!(place, Some((2, 3)));
+        // An entry that is also a name before `keys` is placed inside it.
+        let (place, _) =
+            parse(b"{\"owner\": \"x\",\n \"keys\": {\n  \"owner\": \"a\"}}").unwrap_err();
+        assert_eq!(place, Some((3, 3)));
     }
 
     #[test]

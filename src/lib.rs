@@ -8,7 +8,8 @@
 //! - [`i18n`]: every user-visible string, in Swedish and English.
 //! - [`app`]: the tracker's state and update; [`ui`]: drawing it;
 //!   [`tui`]: the event loop in a real terminal.
-//! - [`config`]: the personal config file (who I am, my language).
+//! - [`config`]: the personal config file (who I am, my language, my keys);
+//!   [`keytable`]: `okr keys`, the key table in force.
 //! - [`cli`]: the command line and the subcommands that need no terminal
 //!   (update, path); [`export`]: the reports; [`status`]: the prompt line;
 //!   [`list`]: the ids; [`import`]: CSV and JSON in; [`manual`]: shell
@@ -25,6 +26,7 @@ pub mod demo;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod keytable;
 pub mod list;
 pub mod manual;
 pub mod model;

@@ -1,5 +1,6 @@
 //! From a parsed command line to an exit code: every error becomes one
-//! sentence on stderr and exit code 1 (clap's usage errors exit 2). Output
+//! sentence on stderr and exit code 1 (clap's usage errors, and a config
+//! file's `keys` okr cannot use, exit 2). Output
 //! to a reader that has stopped reading (`okr export | head -1`) ends okr
 //! quietly with exit code 0, as other Unix tools do.
 
@@ -24,21 +25,26 @@ pub fn main() -> ExitCode {
     let personal = personal(&cli);
     // Errors speak the flag's language, else the config file's, else the
     // locale's (the data file may be unreadable).
-    let mine = personal
-        .as_ref()
-        .ok()
-        .and_then(|p| p.as_ref()?.personal.language);
+    let mine = match &personal {
+        Ok(p) => p.as_ref().and_then(|p| p.personal.language),
+        Err(e) => e.language(),
+    };
     let lang = i18n::choose_lang(cli.lang.or(mine), None);
     match dispatch(cli, personal) {
         Ok(code) => code,
         Err(e) => {
+            // A `keys` section okr cannot use is a usage error, as a bad flag is.
+            let usage = e.chain().any(|c| {
+                c.downcast_ref::<ConfigError>()
+                    .is_some_and(ConfigError::is_keys)
+            });
             // An error may quote the file (an id, a value): never raw.
             let _ = writeln!(
                 std::io::stderr(),
                 "okr: {}",
                 crate::text::line(&one_sentence(&e, i18n::strings(lang)))
             );
-            ExitCode::from(1)
+            ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }
@@ -104,7 +110,9 @@ struct Me {
 fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Result<ExitCode> {
     // Completions and the manual need no data file, nor a home to find one in.
     let file = match &cli.command {
-        Some(Command::Completions { .. } | Command::Man) => std::path::PathBuf::new(),
+        Some(Command::Completions { .. } | Command::Man | Command::Keys) => {
+            std::path::PathBuf::new()
+        }
         _ => cli::data_file(&cli)?,
     };
     if let Some(Command::Path) = &cli.command {
@@ -127,6 +135,25 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         return Ok(ExitCode::SUCCESS);
     }
     let config = personal?;
+    let keymap = config
+        .as_ref()
+        .map(|c| c.personal.keymap.clone())
+        .unwrap_or_default();
+    if let Some(Command::Keys) = &cli.command {
+        let mine = config.as_ref().and_then(|c| c.personal.language);
+        let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
+        let mut out = std::io::BufWriter::new(Stdout {
+            inner: std::io::stdout().lock(),
+            closed: false,
+        });
+        let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        let result =
+            crate::keytable::print(&keymap, s, terminal, &mut out).and_then(|()| Ok(out.flush()?));
+        if !out.get_ref().closed {
+            result?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let who = Me {
         me: config::who_am_i(
             cli.owner.as_deref(),
@@ -150,7 +177,7 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today)),
         ),
         Some(Command::Demo) if cli.file.is_some() => return Err(cli::CliError::DemoFile.into()),
-        Some(Command::Demo) => return demo(who, today),
+        Some(Command::Demo) => return demo(who, keymap, today),
         Some(command) => {
             report(command, &file, &who, today)?;
             return Ok(ExitCode::SUCCESS);
@@ -170,6 +197,7 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         config: who.config,
         filter,
         trip: None,
+        keymap,
     };
     tracker(&file, options)
 }
@@ -272,7 +300,11 @@ fn write_report(
         } => crate::import::import(file, *format, input, *dry_run, lang, today, out)?,
         Command::Completions { shell } => crate::manual::completions(*shell, out)?,
         Command::Man => crate::manual::man(out)?,
-        Command::Checkin | Command::Review { .. } | Command::Demo | Command::Path => {}
+        Command::Checkin
+        | Command::Review { .. }
+        | Command::Demo
+        | Command::Path
+        | Command::Keys => {}
     }
     out.flush()?;
     Ok(())
@@ -320,7 +352,7 @@ impl<W: Write> Write for Stdout<W> {
 }
 
 /// `okr demo`: the tracker on the example data in a temporary file.
-fn demo(who: Me, today: NaiveDate) -> Result<ExitCode> {
+fn demo(who: Me, keymap: crate::app::keys::Keymap, today: NaiveDate) -> Result<ExitCode> {
     let dir = tempfile::Builder::new()
         .prefix("okr-demo-")
         .tempdir()
@@ -339,6 +371,7 @@ fn demo(who: Me, today: NaiveDate) -> Result<ExitCode> {
         config: None,
         filter: OwnerFilter::Everyone,
         trip: None,
+        keymap,
     };
     tracker(&path, options)
 }

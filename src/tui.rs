@@ -179,6 +179,8 @@ pub struct Options {
     pub config: Option<crate::config::PersonalFile>,
     /// Whose Mål are shown at first.
     pub filter: crate::model::owners::OwnerFilter,
+    /// The key table: the defaults, or with the config file's `keys`.
+    pub keymap: crate::app::keys::Keymap,
 }
 
 /// How the tracker ended.
@@ -209,6 +211,7 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
     let mut app = App::new(data, lang, options.today, Some(saver));
     app.team.me = options.me;
     app.team.config = options.config;
+    app.keymap = options.keymap;
     app.set_filter(options.filter);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.demo = options.demo;

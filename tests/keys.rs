@@ -143,6 +143,11 @@ fn every_mode_is_reached_and_every_context_is_covered() {
         let h = reach(mode);
         let layers = layers_of(&h.app);
         assert_eq!(layers[0], expected_layer(mode), "{mode:?}: {layers:?}");
+        // The modes a config file's keys are checked in (for conflicts).
+        assert!(
+            okr::app::keys::MODES.contains(&layers.as_slice()),
+            "{mode:?}: {layers:?} is not in keys::MODES"
+        );
         seen.extend(layers);
     }
     for ctx in okr::app::keys::ALL_CONTEXTS {

@@ -8,6 +8,8 @@ use super::{
 };
 use crate::model::Lang;
 
+mod keys;
+
 pub static EN: Strings = Strings {
     lang: Lang::En,
     objective: "Objective",
@@ -599,4 +601,5 @@ pub static EN: Strings = Strings {
         legend_before: "before the carry",
         checkins_per_quarter: "Check-ins per quarter",
     },
+    keys: keys::KEYS,
 };

@@ -5,6 +5,7 @@ mod actions;
 mod commands;
 mod daily;
 mod en;
+mod keys;
 mod quarterly;
 mod sv;
 pub mod team;
@@ -13,6 +14,7 @@ pub use actions::ActionNames;
 pub use commands::CommandWords;
 pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
+pub use keys::KeyWords;
 pub use quarterly::QuarterlyWords;
 pub use sv::SV;
 pub use team::TeamWords;
@@ -324,6 +326,7 @@ pub struct Strings {
     pub daily: DailyWords,
     /// The review's numbers and notes, carried Mål, the overview's charts.
     pub quarterly: QuarterlyWords,
+    pub keys: KeyWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a

@@ -8,6 +8,8 @@ use super::{
 };
 use crate::model::Lang;
 
+mod keys;
+
 pub static SV: Strings = Strings {
     lang: Lang::Sv,
     objective: "Mål",
@@ -567,4 +569,5 @@ pub static SV: Strings = Strings {
         legend_before: "före överföringen",
         checkins_per_quarter: "Incheckningar per kvartal",
     },
+    keys: keys::KEYS,
 };

@@ -7,11 +7,14 @@
 //! A key is looked up layer by layer; a key an inner layer binds shadows the
 //! same key further out, and the footer and help show only what works.
 
+mod names;
 mod table;
+pub mod user;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use table::SCREENS;
+pub use user::{KeyError, KeyProblem};
 
 /// Everything a key can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -137,6 +140,8 @@ pub enum Context {
 pub enum Key {
     Char(char),
     Ctrl(char),
+    /// Alt (or Meta) with a character, like `Alt-x`.
+    Alt(char),
     /// Any character from the first to the last, like `1–5`.
     Range(char, char),
     F(u8),
@@ -150,6 +155,8 @@ pub enum Key {
     Right,
     Home,
     End,
+    PageUp,
+    PageDown,
     Backspace,
     Delete,
     Space,
@@ -163,6 +170,7 @@ impl Key {
             (Key::Char(c), KeyCode::Char(e)) => !ctrl && !alt && c == e,
             (Key::Range(a, b), KeyCode::Char(e)) => !ctrl && !alt && (a..=b).contains(&e),
             (Key::Ctrl(c), KeyCode::Char(e)) => ctrl && c.eq_ignore_ascii_case(&e),
+            (Key::Alt(c), KeyCode::Char(e)) => alt && !ctrl && c == e,
             (Key::F(n), KeyCode::F(e)) => n == e,
             (Key::Enter, KeyCode::Enter) => true,
             (Key::Esc, KeyCode::Esc) => true,
@@ -175,6 +183,8 @@ impl Key {
             (Key::Right, KeyCode::Right) => true,
             (Key::Home, KeyCode::Home) => true,
             (Key::End, KeyCode::End) => true,
+            (Key::PageUp, KeyCode::PageUp) => true,
+            (Key::PageDown, KeyCode::PageDown) => true,
             (Key::Backspace, KeyCode::Backspace) => true,
             (Key::Delete, KeyCode::Delete) => true,
             (Key::Space, KeyCode::Char(' ')) => !ctrl && !alt,
@@ -198,6 +208,7 @@ impl Key {
         match self {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Alt(c) => format!("Alt-{c}"),
             Key::Range(a, b) => format!("{a}–{b}"),
             Key::F(n) => format!("F{n}"),
             Key::Enter => "Enter".into(),
@@ -210,6 +221,8 @@ impl Key {
             Key::Right => "→".into(),
             Key::Home => "Home".into(),
             Key::End => "End".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
             Key::Backspace => "Backspace".into(),
             Key::Delete => "Delete".into(),
             Key::Space => "Space".into(),
@@ -221,6 +234,7 @@ impl Key {
         let (code, modifiers) = match self {
             Key::Char(c) => (KeyCode::Char(c), KeyModifiers::NONE),
             Key::Ctrl(c) => (KeyCode::Char(c), KeyModifiers::CONTROL),
+            Key::Alt(c) => (KeyCode::Char(c), KeyModifiers::ALT),
             Key::Range(a, _) => (KeyCode::Char(a), KeyModifiers::NONE),
             Key::F(n) => (KeyCode::F(n), KeyModifiers::NONE),
             Key::Enter => (KeyCode::Enter, KeyModifiers::NONE),
@@ -233,6 +247,8 @@ impl Key {
             Key::Right => (KeyCode::Right, KeyModifiers::NONE),
             Key::Home => (KeyCode::Home, KeyModifiers::NONE),
             Key::End => (KeyCode::End, KeyModifiers::NONE),
+            Key::PageUp => (KeyCode::PageUp, KeyModifiers::NONE),
+            Key::PageDown => (KeyCode::PageDown, KeyModifiers::NONE),
             Key::Backspace => (KeyCode::Backspace, KeyModifiers::NONE),
             Key::Delete => (KeyCode::Delete, KeyModifiers::NONE),
             Key::Space => (KeyCode::Char(' '), KeyModifiers::NONE),
@@ -265,6 +281,11 @@ impl Contexts {
         self.0 & (1 << *ctx as u32) != 0
     }
 
+    /// This set without `ctx`.
+    fn without(self, ctx: Context) -> Contexts {
+        Contexts(self.0 & !(1 << ctx as u32))
+    }
+
     /// Whether the two sets share a context.
     pub fn meets(&self, other: Contexts) -> bool {
         self.0 & other.0 != 0
@@ -281,7 +302,8 @@ pub struct Binding {
     pub footer: bool,
 }
 
-/// The key table in force: the defaults, and later a user's own keys.
+/// The key table in force: the defaults, or with a user's own keys
+/// ([`Keymap::with_user_keys`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
@@ -326,6 +348,37 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::TooSmall,
     Context::KeyResultView,
     Context::Search,
+];
+
+/// Every stack of layers the user can be in (innermost first), as
+/// [`crate::app::App::layers`] gives them: a key means one thing in each.
+pub const MODES: &[&[Context]] = &[
+    &[Context::Quarter],
+    &[Context::QuarterKeyResults],
+    &[Context::DetailKeyResults],
+    &[Context::DetailInitiatives],
+    &[Context::Review],
+    &[Context::Overview],
+    &[Context::KeyResultView],
+    &[Context::Help],
+    &[Context::TooSmall],
+    &[Context::Confirm],
+    &[Context::Carry],
+    &[Context::Search],
+    &[Context::Pulse],
+    &[Context::Summary],
+    &[Context::TextField, Context::Form],
+    &[Context::NumberField, Context::Form],
+    &[Context::ChoiceField, Context::Form],
+    &[Context::AreaField, Context::Form],
+    &[Context::TextField, Context::CheckInWalk],
+    &[Context::NumberField, Context::CheckInWalk],
+    &[Context::ChoiceField, Context::CheckInWalk],
+    &[Context::AreaField, Context::CheckInWalk],
+    &[Context::TextField, Context::CheckInReflect],
+    &[Context::NumberField, Context::CheckInReflect],
+    &[Context::ChoiceField, Context::CheckInReflect],
+    &[Context::AreaField, Context::CheckInReflect],
 ];
 
 impl Keymap {
