@@ -104,7 +104,9 @@ struct Me {
 fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Result<ExitCode> {
     // Completions and the manual need no data file, nor a home to find one in.
     let file = match &cli.command {
-        Some(Command::Completions { .. } | Command::Man) => std::path::PathBuf::new(),
+        Some(Command::Completions { .. } | Command::Man | Command::Merge { .. }) => {
+            std::path::PathBuf::new()
+        }
         _ => cli::data_file(&cli)?,
     };
     if let Some(Command::Path) = &cli.command {
@@ -125,6 +127,13 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             result?;
         }
         return Ok(ExitCode::SUCCESS);
+    }
+    // git's merge driver: it needs no config file, and a broken one must not stop it.
+    if let Some(Command::Merge { base, ours, theirs }) = &cli.command {
+        let mine = personal.ok().flatten().and_then(|p| p.personal.language);
+        let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
+        let code = cli::merge_driver(base, ours, theirs, s, &mut std::io::stderr());
+        return Ok(ExitCode::from(code));
     }
     let config = personal?;
     let who = Me {
@@ -272,7 +281,11 @@ fn write_report(
         } => crate::import::import(file, *format, input, *dry_run, lang, today, out)?,
         Command::Completions { shell } => crate::manual::completions(*shell, out)?,
         Command::Man => crate::manual::man(out)?,
-        Command::Checkin | Command::Review { .. } | Command::Demo | Command::Path => {}
+        Command::Checkin
+        | Command::Review { .. }
+        | Command::Demo
+        | Command::Path
+        | Command::Merge { .. } => {}
     }
     out.flush()?;
     Ok(())
