@@ -1,6 +1,7 @@
 //! The command line (PRODUCT.md sections 6 and 10) and the subcommands that
-//! need no terminal: `path` and `update` here; `export`, `status`, `list`,
-//! `import`, `completions` and `man` in their own modules.
+//! need no terminal: `path`, `update` and `merge` (git's merge driver) here;
+//! `export`, `status`, `list`, `import`, `completions` and `man` in their own
+//! modules.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -110,6 +111,18 @@ pub enum Command {
     },
     /// Print the manual page (roff: `okr man | man -l -`)
     Man,
+    /// Merge two changed copies of a data file (a git merge driver: `okr merge %O %A %B`); exit 1 when some fields conflict
+    Merge {
+        /// The copy both sides started from
+        #[arg(value_name = "BASE", value_hint = clap::ValueHint::FilePath)]
+        base: PathBuf,
+        /// Our copy: the merge is written here
+        #[arg(value_name = "OURS", value_hint = clap::ValueHint::FilePath)]
+        ours: PathBuf,
+        /// Their copy
+        #[arg(value_name = "THEIRS", value_hint = clap::ValueHint::FilePath)]
+        theirs: PathBuf,
+    },
 }
 
 /// What `okr import` reads.
@@ -351,4 +364,66 @@ impl std::error::Error for CliError {}
 /// Resolves the data file for a parsed command line.
 pub fn data_file(cli: &Cli) -> Result<PathBuf> {
     store::data_path(cli.file.as_deref())
+}
+
+/// `okr merge BASE OURS THEIRS`, git's merge driver (`%O %A %B`): the three
+/// copies merged (see [`crate::model::merge`]) and written atomically over
+/// OURS. Exit code 0 when clean, 1 when the result holds conflicts (in its
+/// `conflicts` list), 2 when a copy cannot be read or the result not written
+/// (nothing written then). No lock and no backup: these are git's own
+/// temporary files, and git keeps every side.
+pub fn merge_driver(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    s: &Strings,
+    err: &mut impl Write,
+) -> u8 {
+    let read = |path: &Path, empty_is_new: bool| -> Result<crate::model::Data, store::LoadError> {
+        // git passes an empty base when both sides added the file.
+        if empty_is_new && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            return Ok(crate::model::Data::default());
+        }
+        if let Err(e) = std::fs::metadata(path) {
+            return Err(store::LoadError {
+                path: path.to_path_buf(),
+                position: None,
+                problem: store::Problem::Io(store::IoReason::of(&e)),
+            });
+        }
+        store::read(path)
+    };
+    let sides = read(base, true).and_then(|b| Ok((b, read(ours, false)?, read(theirs, false)?)));
+    let (b, o, t) = match sides {
+        Ok(x) => x,
+        Err(e) => {
+            let _ = writeln!(err, "okr: {}", crate::text::line(&e.text(s)));
+            return 2;
+        }
+    };
+    let merged = crate::model::merge::merge(&b, &o, &t);
+    let written = store::format::serialize(&merged.data)
+        .map_err(store::SaveError::Encode)
+        .and_then(|bytes| {
+            store::atomic::write_atomic(ours, &bytes, &mut store::Faults::default())
+                .map_err(|e| store::SaveError::Io(ours.to_path_buf(), e))
+        });
+    if let Err(e) = written {
+        let _ = writeln!(err, "okr: {}", crate::text::line(&e.text(s)));
+        return 2;
+    }
+    for (old, new) in &merged.renumbered {
+        let _ = writeln!(
+            err,
+            "okr: {}",
+            crate::text::line(&(s.merge_renumbered)(old, new))
+        );
+    }
+    let open = merged.data.conflicts.len();
+    if open > 0 {
+        // git's temporary file names mean nothing to a person: no path.
+        let _ = writeln!(err, "okr: {}", (s.merge_conflicts)(open));
+        return 1;
+    }
+    0
 }

@@ -110,9 +110,9 @@ struct Me {
 fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Result<ExitCode> {
     // Completions and the manual need no data file, nor a home to find one in.
     let file = match &cli.command {
-        Some(Command::Completions { .. } | Command::Man | Command::Keys) => {
-            std::path::PathBuf::new()
-        }
+        Some(
+            Command::Completions { .. } | Command::Man | Command::Keys | Command::Merge { .. },
+        ) => std::path::PathBuf::new(),
         _ => cli::data_file(&cli)?,
     };
     if let Some(Command::Path) = &cli.command {
@@ -133,6 +133,13 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             result?;
         }
         return Ok(ExitCode::SUCCESS);
+    }
+    // git's merge driver: it needs no config file, and a broken one must not stop it.
+    if let Some(Command::Merge { base, ours, theirs }) = &cli.command {
+        let mine = personal.ok().flatten().and_then(|p| p.personal.language);
+        let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
+        let code = cli::merge_driver(base, ours, theirs, s, &mut std::io::stderr());
+        return Ok(ExitCode::from(code));
     }
     let config = personal?;
     let keymap = config
@@ -304,7 +311,8 @@ fn write_report(
         | Command::Review { .. }
         | Command::Demo
         | Command::Path
-        | Command::Keys => {}
+        | Command::Keys
+        | Command::Merge { .. } => {}
     }
     out.flush()?;
     Ok(())

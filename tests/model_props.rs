@@ -303,6 +303,7 @@ fn data() -> impl Strategy<Value = Data> {
                         u: 0,
                         extra: extra.clone(),
                     },
+                    conflicts: Vec::new(),
                     extra,
                 }
             },

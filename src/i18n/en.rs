@@ -279,6 +279,14 @@ pub static EN: Strings = Strings {
             "saving was failing and no rescue file could be written ({r}): the last changes are lost"
         )
     },
+    merge_renumbered: |old, new| {
+        format!("our new {old} is now {new}: the other side made a {old} too")
+    },
+    merge_conflicts: |n| {
+        format!(
+            "{n} field(s) changed differently on both sides; ours are kept, theirs are in the file's conflicts list until someone chooses"
+        )
+    },
     e_no_such_file: |p, id| {
         format!(
             "{p} does not exist, so there is no {id} to update; okr update changes an existing file (see okr path)"

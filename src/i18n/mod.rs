@@ -288,6 +288,8 @@ pub struct Strings {
     pub read_only_refused: &'static str,
     pub rescued: fn(&str) -> String,
     pub rescue_failed: fn(&str) -> String,
+    pub merge_renumbered: fn(&str, &str) -> String,
+    pub merge_conflicts: fn(usize) -> String,
     pub e_no_such_file: fn(&str, &str) -> String,
     pub e_demo_file: &'static str,
     pub e_cannot_read: fn(&str) -> String,

@@ -261,6 +261,14 @@ pub static SV: Strings = Strings {
             "det gick inte att spara och ingen räddningsfil kunde skrivas ({r}): de senaste ändringarna är förlorade"
         )
     },
+    merge_renumbered: |old, new| {
+        format!("vår nya {old} heter nu {new}: den andra sidan gjorde också en {old}")
+    },
+    merge_conflicts: |n| {
+        format!(
+            "{n} fält ändrades olika på båda sidor; våra behölls, deras finns i filens conflicts-lista tills någon väljer"
+        )
+    },
     e_no_such_file: |p, id| {
         format!(
             "{p} finns inte, så det finns inget {id} att uppdatera; okr update ändrar en befintlig fil (se okr path)"

@@ -7,6 +7,7 @@ use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 use super::checkin::CheckIn;
+use super::conflict::Conflict;
 use super::de::deserialize_keeping_unknown;
 use super::objective::{Extra, KeyResult, Objective};
 use super::quarter::Quarter;
@@ -104,6 +105,10 @@ pub struct Data {
     /// even after a delete, so `okr update kr7` never hits another key result.
     #[serde(default, skip_serializing_if = "NextIds::is_unset")]
     pub next_ids: NextIds,
+    /// Fields both sides of a merge changed: ours is in the data, theirs
+    /// here, until someone chooses (see [`super::merge`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -136,6 +141,7 @@ impl Default for Data {
             objectives: Vec::new(),
             checkins: Vec::new(),
             next_ids: NextIds::default(),
+            conflicts: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -147,6 +153,7 @@ deserialize_keeping_unknown!(Data {
     objectives: Vec<Arc<Objective>> = Vec::new(),
     checkins: Vec<CheckIn> = Vec::new(),
     next_ids: NextIds = NextIds::default(),
+    conflicts: Vec<Conflict> = Vec::new(),
 });
 
 /// Where a key result sits: the index of its Mål and its own index there.

@@ -4,9 +4,11 @@
 pub mod align;
 pub mod carry;
 pub mod checkin;
+pub mod conflict;
 pub mod data;
 mod de;
 mod history;
+pub mod merge;
 pub mod number;
 pub mod objective;
 pub mod overview;
@@ -19,6 +21,7 @@ pub mod step;
 pub mod validate;
 
 pub use checkin::{CheckIn, CheckInEntry, Pulse};
+pub use conflict::Conflict;
 pub use data::{Data, FORMAT_VERSION, KrPos, Lang, Settings};
 pub use objective::{
     Binary, Extra, HistoryEntry, Initiative, KeyResult, Kind, Level, Measure, MeasureKind,

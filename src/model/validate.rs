@@ -336,7 +336,7 @@ fn next_ids(n: &NextIds) -> Result<(), Broken> {
 /// one walk per Mål that stops at a Mål an earlier walk saw finds every
 /// circle in time proportional to the number of Mål. A parent that names no
 /// Mål (one deleted since) ends the walk: the Mål then stands at the top.
-fn parent_cycle(objectives: &[Arc<Objective>]) -> Result<(), Broken> {
+pub(crate) fn parent_cycle(objectives: &[Arc<Objective>]) -> Result<(), Broken> {
     if objectives.iter().all(|o| o.parent.is_none()) {
         return Ok(());
     }

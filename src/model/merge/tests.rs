@@ -1,0 +1,287 @@
+//! The merge's rules, one by one.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::*;
+use crate::model::{CheckIn, CheckInEntry, Initiative, KeyResult, Kind, Measure, Quarter};
+
+fn d(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+}
+
+fn q() -> Quarter {
+    "2026-Q4".parse().unwrap()
+}
+
+fn objective(id: &str, krs: &[&str]) -> Objective {
+    let mut o = Objective::new(
+        id.into(),
+        format!("Mål {id}"),
+        Kind::Committed,
+        q(),
+        crate::model::now(),
+    );
+    for k in krs {
+        o.key_results.push(KeyResult::new(
+            (*k).into(),
+            format!("KR {k}"),
+            Measure::numeric(0.0, 100.0, ""),
+        ));
+    }
+    o
+}
+
+fn base() -> Data {
+    Data {
+        objectives: vec![
+            Arc::new(objective("o1", &["kr1", "kr2"])),
+            Arc::new(objective("o2", &["kr3"])),
+            Arc::new(objective("o3", &[])),
+        ],
+        ..Data::default()
+    }
+}
+
+fn edit(data: &mut Data, id: &str, f: impl FnOnce(&mut Objective)) {
+    let i = data.objective_index(id).unwrap();
+    f(data.objective_mut(i).unwrap());
+}
+
+fn ok(m: &Merged) {
+    crate::model::validate::validate(&m.data).unwrap();
+}
+
+#[test]
+fn fields_changed_on_different_sides_both_arrive() {
+    let b = base();
+    let mut o = b.clone();
+    edit(&mut o, "o1", |x| x.title = "Ours".into());
+    let mut t = b.clone();
+    edit(&mut t, "o1", |x| x.why = "Theirs".into());
+    edit(&mut t, "o2", |x| x.owner = Some("Bo".into()));
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    let o1 = m.data.objective_at(0).unwrap();
+    assert_eq!((o1.title.as_str(), o1.why.as_str()), ("Ours", "Theirs"));
+    assert_eq!(m.data.objective_at(1).unwrap().owner.as_deref(), Some("Bo"));
+    assert_eq!((m.conflicts, m.from_theirs), (0, 2));
+}
+
+#[test]
+fn the_same_field_changed_differently_is_a_conflict_that_keeps_ours() {
+    let b = base();
+    let mut o = b.clone();
+    edit(&mut o, "o1", |x| x.key_results[0].title = "Ours".into());
+    let mut t = b.clone();
+    edit(&mut t, "o1", |x| x.key_results[0].title = "Theirs".into());
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    assert_eq!(m.data.objective_at(0).unwrap().key_results[0].title, "Ours");
+    assert_eq!(
+        m.data.conflicts,
+        vec![Conflict::new(
+            "kr1",
+            "title",
+            json!("Ours"),
+            json!("Theirs")
+        )]
+    );
+    assert_eq!(m.conflicts, 1);
+    let mut data = m.data.clone();
+    assert!(resolve(&mut data, 0, Side::Theirs));
+    assert_eq!(data.objective_at(0).unwrap().key_results[0].title, "Theirs");
+    assert!(data.conflicts.is_empty());
+    assert!(
+        !resolve(&mut data, 0, Side::Ours),
+        "no such conflict any more"
+    );
+    let mut data = m.data;
+    assert!(resolve(&mut data, 0, Side::Ours));
+    assert_eq!(data.objective_at(0).unwrap().key_results[0].title, "Ours");
+    assert!(data.conflicts.is_empty());
+}
+
+#[test]
+fn colliding_new_ids_are_renumbered_on_our_side_with_their_references() {
+    let b = base();
+    let mut o = b.clone();
+    let mut mine = objective("o4", &["kr4"]);
+    mine.initiatives.push(Initiative {
+        key_result: Some("kr4".into()),
+        ..Initiative::new("u1".into(), "Do".into())
+    });
+    o.objectives.push(Arc::new(mine));
+    edit(&mut o, "o3", |x| x.parent = Some("o4".into()));
+    let mut c = CheckIn::of(d(24), Some("Anna"));
+    c.entries.push(CheckInEntry {
+        key_result: "kr4".into(),
+        value: 1.0,
+        confidence: 5,
+        note: String::new(),
+        extra: Default::default(),
+    });
+    o.checkins.push(c);
+    let mut t = b.clone();
+    t.objectives.push(Arc::new(objective("o4", &["kr4"])));
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    assert_eq!(
+        m.renumbered,
+        vec![("o4".into(), "o5".into()), ("kr4".into(), "kr5".into())]
+    );
+    let ids: Vec<&str> = m.data.ids().collect();
+    // Their o4 follows its predecessor o3, before our addition.
+    assert_eq!(
+        ids,
+        [
+            "o1", "kr1", "kr2", "o2", "kr3", "o3", "o4", "kr4", "o5", "kr5", "u1"
+        ]
+    );
+    let o5 = &m.data.objectives[m.data.objective_index("o5").unwrap()];
+    assert_eq!(o5.initiatives[0].key_result.as_deref(), Some("kr5"));
+    assert_eq!(
+        m.data.objective_at(2).unwrap().parent.as_deref(),
+        Some("o5")
+    );
+    assert_eq!(m.data.checkins[0].entries[0].key_result, "kr5");
+    assert_eq!(m.from_theirs, 1);
+}
+
+#[test]
+fn a_delete_of_something_the_other_side_changed_keeps_it_and_says_so() {
+    let b = base();
+    let mut o = b.clone();
+    o.objectives.remove(1);
+    let mut t = b.clone();
+    edit(&mut t, "o2", |x| x.title = "Still here".into());
+    edit(&mut t, "o3", |x| x.key_results.clear());
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    assert_eq!(m.data.objective_at(1).unwrap().title, "Still here");
+    assert_eq!(
+        m.data.conflicts,
+        vec![Conflict::new("o2", "deleted", json!(true), json!(false))]
+    );
+    let mut data = m.data.clone();
+    assert!(resolve(&mut data, 0, Side::Ours));
+    assert!(data.objective_index("o2").is_none(), "ours deleted it");
+    // Deleted on one side, untouched on the other: deleted.
+    let m = merge(&b, &o, &b);
+    assert!(m.data.objective_index("o2").is_none());
+    assert!(m.data.conflicts.is_empty());
+}
+
+#[test]
+fn history_and_checkins_are_unioned_the_latest_value_current() {
+    let b = base();
+    let mut o = b.clone();
+    edit(&mut o, "o1", |x| {
+        x.key_results[0].record(d(2), 10.0, Some(6), "a".into(), None)
+    });
+    o.checkins.push(CheckIn::of(d(2), Some("Anna")));
+    let mut t = b.clone();
+    edit(&mut t, "o1", |x| {
+        x.key_results[0].record(d(9), 20.0, Some(7), "b".into(), None)
+    });
+    t.checkins.push(CheckIn::of(d(3), Some("Bo")));
+    t.checkins.push(CheckIn::of(d(24), Some("anna ")));
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    let k = &m.data.objective_at(0).unwrap().key_results[0];
+    assert_eq!(k.history.len(), 2);
+    assert_eq!((k.measure.current(), k.confidence), (20.0, 7));
+    assert_eq!(m.data.checkins.len(), 3);
+    assert!(m.data.conflicts.is_empty(), "{:?}", m.data.conflicts);
+}
+
+#[test]
+fn the_same_entry_of_one_checkin_changed_on_both_sides_is_a_conflict() {
+    let mut b = base();
+    b.checkins.push(CheckIn::of(d(23), Some("Anna")));
+    let entry = |v: f64| CheckInEntry {
+        key_result: "kr1".into(),
+        value: v,
+        confidence: 5,
+        note: String::new(),
+        extra: Default::default(),
+    };
+    let mut o = b.clone();
+    o.checkins[0].set_entry(entry(1.0));
+    o.checkins[0].wins = "won".into();
+    let mut t = b.clone();
+    t.checkins[0].set_entry(entry(2.0));
+    t.checkins[0].set_entry(CheckInEntry {
+        key_result: "kr2".into(),
+        ..entry(3.0)
+    });
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    let c = &m.data.checkins[0];
+    assert_eq!(
+        (c.entries.len(), c.wins.as_str(), c.entries[0].value),
+        (2, "won", 1.0)
+    );
+    assert_eq!(m.data.conflicts.len(), 1);
+    assert_eq!(
+        (
+            m.data.conflicts[0].item.as_str(),
+            m.data.conflicts[0].field.as_str()
+        ),
+        ("2026-W48 Anna", "entries.kr1")
+    );
+    let mut data = m.data.clone();
+    assert!(resolve(&mut data, 0, Side::Theirs));
+    assert_eq!(data.checkins[0].entries[0].value, 2.0);
+}
+
+#[test]
+fn merging_with_an_unchanged_side_gives_the_other_back() {
+    let b = base();
+    let mut o = b.clone();
+    edit(&mut o, "o1", |x| x.title = "Ours".into());
+    o.objectives.swap(0, 2);
+    assert_eq!(merge(&b, &o, &b).data, o);
+    assert_eq!(merge(&b, &b, &o).data, o);
+}
+
+#[test]
+fn parents_set_on_each_side_that_close_a_circle_go_back_to_ours() {
+    let b = base();
+    let mut o = b.clone();
+    edit(&mut o, "o1", |x| x.parent = Some("o2".into()));
+    let mut t = b.clone();
+    edit(&mut t, "o2", |x| x.parent = Some("o1".into()));
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    assert_eq!(
+        m.data.conflicts,
+        vec![Conflict::new("o2", "parent", json!(null), json!("o1"))]
+    );
+}
+
+#[test]
+fn unknown_fields_and_settings_merge_like_known_ones() {
+    let b = base();
+    let mut o = b.clone();
+    o.settings.checkin_weekday = chrono::Weekday::Fri;
+    edit(&mut o, "o1", |x| {
+        x.extra.insert("color".into(), json!("red"));
+    });
+    let mut t = b.clone();
+    t.settings.extra.insert("cadence".into(), json!(2));
+    edit(&mut t, "o1", |x| {
+        x.extra.insert("shape".into(), json!("round"));
+    });
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    assert_eq!(m.data.settings.checkin_weekday, chrono::Weekday::Fri);
+    assert_eq!(m.data.settings.extra["cadence"], json!(2));
+    let o1 = m.data.objective_at(0).unwrap();
+    assert_eq!(
+        (o1.extra["color"].clone(), o1.extra["shape"].clone()),
+        (json!("red"), json!("round"))
+    );
+}

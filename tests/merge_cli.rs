@@ -1,0 +1,157 @@
+//! `okr merge BASE OURS THEIRS` on files: exit codes, what it writes and
+//! what it leaves alone (git's contract for a merge driver).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use support::{Run, Sandbox};
+
+fn store(objectives: Value) -> Value {
+    json!({"version": 2, "objectives": objectives})
+}
+
+fn objective(id: &str, title: &str) -> Value {
+    json!({"id": id, "title": title, "quarter": "2026-Q4",
+           "created": "2026-10-01T00:00:00Z", "updated": "2026-10-01T00:00:00Z"})
+}
+
+fn put(s: &Sandbox, name: &str, v: &Value) -> PathBuf {
+    let p = s.path().join(name);
+    std::fs::write(&p, serde_json::to_string_pretty(v).unwrap()).unwrap();
+    p
+}
+
+fn merge(s: &Sandbox, base: &Path, ours: &Path, theirs: &Path) -> Run {
+    let arg = |p: &Path| p.to_str().unwrap().to_string();
+    s.run(&["merge", &arg(base), &arg(ours), &arg(theirs)])
+}
+
+/// The names in the sandbox's folder, but for its home and data folders.
+fn names(s: &Sandbox) -> Vec<String> {
+    let mut n: Vec<String> = std::fs::read_dir(s.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "home" && n != "data")
+        .collect();
+    n.sort();
+    n
+}
+
+#[test]
+fn a_clean_merge_exits_0_and_writes_ours_only() {
+    let s = Sandbox::new();
+    let base = put(&s, "base", &store(json!([objective("o1", "A")])));
+    let ours = put(
+        &s,
+        "ours",
+        &store(json!([objective("o1", "A"), objective("o2", "Mine")])),
+    );
+    let theirs = put(&s, "theirs", &store(json!([objective("o1", "Renamed")])));
+    let before_theirs = std::fs::read(&theirs).unwrap();
+    let r = merge(&s, &base, &ours, &theirs);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let out = support::read_json(&ours);
+    let titles: Vec<&str> = out["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Renamed", "Mine"]);
+    assert!(
+        out.get("conflicts").is_none(),
+        "no conflicts list when clean"
+    );
+    assert_eq!(std::fs::read(&theirs).unwrap(), before_theirs);
+    // No lock, no backup, no temporary file beside git's files.
+    assert_eq!(names(&s), ["base", "ours", "theirs"]);
+}
+
+#[test]
+fn a_conflict_exits_1_with_a_valid_file_holding_the_conflicts_list() {
+    let s = Sandbox::new();
+    let base = put(&s, "base", &store(json!([objective("o1", "A")])));
+    let ours = put(&s, "ours", &store(json!([objective("o1", "Mine")])));
+    let theirs = put(&s, "theirs", &store(json!([objective("o1", "Theirs")])));
+    let r = merge(&s, &base, &ours, &theirs);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("1 field(s) changed differently on both sides"),
+        "{}",
+        r.stderr
+    );
+    let out = okr::store::read(&ours).unwrap();
+    assert_eq!(out.objectives[0].title, "Mine");
+    assert_eq!(out.conflicts[0].theirs, json!("Theirs"));
+    assert_eq!(names(&s), ["base", "ours", "theirs"]);
+}
+
+#[test]
+fn a_copy_that_cannot_be_read_is_named_exit_2_and_nothing_is_written() {
+    let s = Sandbox::new();
+    let base = put(&s, "base", &store(json!([])));
+    let ours = put(&s, "ours", &store(json!([objective("o1", "Mine")])));
+    let theirs = s.path().join("theirs");
+    std::fs::write(&theirs, "{ not json").unwrap();
+    let before = std::fs::read(&ours).unwrap();
+    let r = merge(&s, &base, &ours, &theirs);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(&format!("cannot read {}", theirs.display())),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "one sentence: {}", r.stderr);
+    assert_eq!(std::fs::read(&ours).unwrap(), before);
+    let gone = s.path().join("gone");
+    let r = merge(&s, &base, &gone, &ours);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("gone"), "{}", r.stderr);
+    assert!(!gone.exists());
+    assert_eq!(names(&s), ["base", "ours", "theirs"]);
+}
+
+#[test]
+fn format_1_copies_and_an_empty_base_merge_into_format_2() {
+    let s = Sandbox::new();
+    // git gives an empty base when both sides added the file.
+    let base = s.path().join("base");
+    std::fs::write(&base, "").unwrap();
+    let v1 = json!({"version": 1, "objectives": [objective("o1", "Old")],
+                    "checkins": [{"week": "2026-W47", "date": "2026-11-16"}]});
+    let ours = put(&s, "ours", &v1);
+    let theirs = put(&s, "theirs", &store(json!([objective("o2", "New")])));
+    let r = merge(&s, &base, &ours, &theirs);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let out = okr::store::read(&ours).unwrap();
+    assert_eq!(out.version, 2);
+    assert_eq!(out.objectives.len(), 2);
+    assert_eq!(out.checkins.len(), 1);
+}
+
+#[test]
+fn colliding_new_ids_are_told_on_stderr() {
+    let s = Sandbox::new();
+    let base = put(&s, "base", &store(json!([objective("o1", "A")])));
+    let ours = put(
+        &s,
+        "ours",
+        &store(json!([objective("o1", "A"), objective("o2", "Mine")])),
+    );
+    let theirs = put(
+        &s,
+        "theirs",
+        &store(json!([objective("o1", "A"), objective("o2", "Theirs")])),
+    );
+    let r = merge(&s, &base, &ours, &theirs);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("our new o2 is now o3"), "{}", r.stderr);
+    let out = okr::store::read(&ours).unwrap();
+    let ids: Vec<&str> = out.objectives.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["o1", "o2", "o3"]);
+}

@@ -1,0 +1,249 @@
+//! `okr merge` as git's merge driver, with real git: two clones of one
+//! repository change `okr.json` at once, and a pull merges their work.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use okr::model::{
+    CheckIn, CheckInEntry, Data, Extra, KeyResult, Kind, Measure, Objective, Quarter,
+};
+use okr::store::format;
+use serde_json::{Value, json};
+use support::Sandbox;
+
+fn git(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        // okr, as the driver, speaks English here.
+        .env("LC_ALL", "en_US.UTF-8")
+        .env_remove("LANG")
+        .env_remove("OKR_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join(".no-config"))
+        .output()
+        .expect("running git")
+}
+
+fn git_ok(dir: &Path, args: &[&str]) {
+    let out = git(dir, args);
+    assert!(
+        out.status.success(),
+        "git {args:?} failed\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A bare repository holding `okr.json` (the store of the store tests) set
+/// up for the driver, and two clones of it, each with the driver configured.
+struct Team {
+    sandbox: Sandbox,
+    a: PathBuf,
+    b: PathBuf,
+}
+
+impl Team {
+    fn new() -> Team {
+        let sandbox = Sandbox::new();
+        let root = sandbox.path().to_path_buf();
+        git_ok(&root, &["init", "-q", "--bare", "-b", "main", "team.git"]);
+        let a = root.join("a");
+        let b = root.join("b");
+        git_ok(&root, &["clone", "-q", "team.git", "a"]);
+        configure(&a, "Anna");
+        std::fs::write(a.join(".gitattributes"), "okr.json merge=okr\n").unwrap();
+        // okr's own files beside the data file stay out of the repository.
+        std::fs::write(a.join(".gitignore"), "okr.json.*\n").unwrap();
+        write(&a, &support::data::populated());
+        git_ok(&a, &["add", "-A"]);
+        git_ok(&a, &["commit", "-q", "-m", "start"]);
+        git_ok(&a, &["push", "-q", "origin", "main"]);
+        git_ok(&root, &["clone", "-q", "team.git", "b"]);
+        configure(&b, "Bo");
+        Team { sandbox, a, b }
+    }
+
+    fn commit_and_push(&self, dir: &Path, message: &str) {
+        git_ok(dir, &["commit", "-q", "-am", message]);
+        git_ok(dir, &["push", "-q", "origin", "main"]);
+    }
+}
+
+/// The person's name and the two lines of the README's set-up.
+fn configure(dir: &Path, name: &str) {
+    git_ok(dir, &["config", "user.name", name]);
+    git_ok(
+        dir,
+        &["config", "user.email", &format!("{name}@example.com")],
+    );
+    git_ok(dir, &["config", "pull.rebase", "false"]);
+    let driver = format!("'{}' merge %O %A %B", env!("CARGO_BIN_EXE_okr"));
+    git_ok(dir, &["config", "merge.okr.driver", &driver]);
+}
+
+fn read(dir: &Path) -> Data {
+    okr::store::read(&dir.join("okr.json")).unwrap()
+}
+
+fn write(dir: &Path, data: &Data) {
+    std::fs::write(dir.join("okr.json"), format::serialize(data).unwrap()).unwrap();
+}
+
+/// Adds a Mål with the file's next id, as the tracker does.
+fn add_objective(data: &mut Data, title: &str, key_result: Option<&str>) -> String {
+    let id = data.next_id("o");
+    let mut o = Objective::new(
+        id.clone(),
+        title.into(),
+        Kind::Committed,
+        Quarter::new(2026, 4).unwrap(),
+        okr::model::now(),
+    );
+    if let Some(k) = key_result {
+        let kr = data.next_id("kr");
+        o.key_results.push(KeyResult::new(
+            kr,
+            k.into(),
+            Measure::numeric(0.0, 10.0, ""),
+        ));
+    }
+    data.remember_ids(&o);
+    data.objectives.push(o.into());
+    id
+}
+
+fn titles(data: &Data) -> Vec<(String, String)> {
+    data.objectives
+        .iter()
+        .map(|o| (o.id.clone(), o.title.clone()))
+        .collect()
+}
+
+#[test]
+fn a_pull_merges_both_sides_work_with_colliding_new_ids() {
+    let team = Team::new();
+    // Anna: a value through the command line, and a new Mål (o3).
+    let file_a = team.a.join("okr.json");
+    let r = team
+        .sandbox
+        .run(&["--file", file_a.to_str().unwrap(), "update", "kr1", "30"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let mut a = read(&team.a);
+    assert_eq!(add_objective(&mut a, "From Anna", None), "o3");
+    write(&team.a, &a);
+    team.commit_and_push(&team.a, "Anna's week");
+    // Bo: his own o3 with a key result, and his check-in on it.
+    let mut b = read(&team.b);
+    assert_eq!(add_objective(&mut b, "From Bo", Some("Calls")), "o3");
+    let mut c = CheckIn::of(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), Some("Bo"));
+    c.set_entry(CheckInEntry {
+        key_result: "kr6".into(),
+        value: 4.0,
+        confidence: 8,
+        note: "four calls".into(),
+        extra: Extra::new(),
+    });
+    b.checkins.push(c);
+    write(&team.b, &b);
+    team.commit_and_push_fails_then_pulls(&team.b);
+
+    let merged = read(&team.b);
+    okr::model::validate::validate(&merged).unwrap();
+    let t = titles(&merged);
+    assert!(t.contains(&("o3".into(), "From Anna".into())), "{t:?}");
+    assert!(
+        t.contains(&("o4".into(), "From Bo".into())),
+        "ours renumbered: {t:?}"
+    );
+    let kr1 = merged.find_key_result("kr1").unwrap();
+    assert_eq!(merged.key_result(kr1).unwrap().measure.current(), 30.0);
+    let bo = merged
+        .checkins
+        .iter()
+        .find(|c| c.owner.as_deref() == Some("Bo"))
+        .unwrap();
+    let bo_kr = merged
+        .objectives
+        .iter()
+        .find(|o| o.id == "o4")
+        .unwrap()
+        .key_results[0]
+        .id
+        .clone();
+    assert_eq!(
+        bo.entries[0].key_result, bo_kr,
+        "the check-in follows its key result"
+    );
+    assert!(merged.conflicts.is_empty());
+    let export = team.sandbox.run(&[
+        "--file",
+        team.b.join("okr.json").to_str().unwrap(),
+        "export",
+        "--quarter",
+        "all",
+    ]);
+    assert_eq!(export.code, Some(0), "{}", export.stderr);
+    assert!(export.stdout.contains("From Anna") && export.stdout.contains("From Bo"));
+    // The merge commits; Anna gets it back as it is.
+    git_ok(&team.b, &["push", "-q", "origin", "main"]);
+    git_ok(&team.a, &["pull", "-q", "origin", "main"]);
+    assert_eq!(read(&team.a), merged);
+}
+
+#[test]
+fn the_same_field_changed_on_both_sides_is_a_conflict_git_reports_and_the_file_keeps() {
+    let team = Team::new();
+    for (dir, title) in [(&team.a, "Anna's title"), (&team.b, "Bo's title")] {
+        let mut data = read(dir);
+        let at = data.find_key_result("kr2").unwrap();
+        let o = data.objective_mut(at.objective).unwrap();
+        o.key_results[at.key_result].title = title.into();
+        write(dir, &data);
+    }
+    team.commit_and_push(&team.a, "Anna renames kr2");
+    git_ok(&team.b, &["commit", "-q", "-am", "Bo renames kr2"]);
+    let pull = git(&team.b, &["pull", "origin", "main"]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&pull.stdout),
+        String::from_utf8_lossy(&pull.stderr)
+    );
+    assert!(!pull.status.success(), "{said}");
+    assert!(
+        said.contains("CONFLICT") && said.contains("okr.json"),
+        "{said}"
+    );
+    assert!(
+        said.contains("theirs are in the file's conflicts list"),
+        "{said}"
+    );
+    let file = support::read_json(&team.b.join("okr.json"));
+    assert_eq!(
+        file["conflicts"],
+        json!([{"item": "kr2", "field": "title", "ours": "Bo's title", "theirs": "Anna's title"}])
+    );
+    assert_eq!(
+        support::key_result(&file, "kr2")["title"],
+        Value::from("Bo's title")
+    );
+    // A valid file okr reads, with no conflict markers in it.
+    let data = read(&team.b);
+    assert_eq!(data.conflicts.len(), 1);
+}
+
+impl Team {
+    /// Bo commits, his push is refused (Anna was first), he pulls: git runs the driver.
+    fn commit_and_push_fails_then_pulls(&self, dir: &Path) {
+        git_ok(dir, &["commit", "-q", "-am", "Bo's week"]);
+        let push = git(dir, &["push", "-q", "origin", "main"]);
+        assert!(!push.status.success(), "Anna pushed first");
+        git_ok(dir, &["pull", "-q", "origin", "main"]);
+    }
+}
