@@ -161,7 +161,7 @@ pub static EN: Strings = Strings {
     save_failed: |f, r| format!("Could not save {f}: {r}. Nothing is lost; okr keeps trying."),
     save_conflict: |f, c| {
         format!(
-            "{f} was changed by another program; okr did not overwrite it. Your changes are saved in {c}."
+            "{f} was changed by another program and cannot be read; okr did not overwrite it. Your changes are saved in {c}."
         )
     },
     unsaved_quit: |q| format!("The last change is not saved. Press {q} again to quit anyway."),
@@ -594,4 +594,5 @@ pub static EN: Strings = Strings {
         err_parent_year: "The parent objective must be in the same year.",
         under: |t| format!("under {t}"),
     },
+    live: super::live::EN,
 };

@@ -5,6 +5,7 @@ mod actions;
 mod commands;
 mod daily;
 mod en;
+pub mod live;
 mod sv;
 pub mod team;
 
@@ -322,6 +323,8 @@ pub struct Strings {
     pub team: TeamWords,
     pub actions: ActionNames,
     pub daily: DailyWords,
+    /// Reloading, merging, the conflicts screen.
+    pub live: live::LiveWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a

@@ -153,7 +153,7 @@ pub static SV: Strings = Strings {
     save_failed: |f, r| format!("Kunde inte spara {f}: {r}. Inget är förlorat; okr försöker igen."),
     save_conflict: |f, c| {
         format!(
-            "{f} ändrades av ett annat program; okr skrev inte över den. Dina ändringar sparas i {c}."
+            "{f} ändrades av ett annat program och går inte att läsa; okr skrev inte över den. Dina ändringar sparas i {c}."
         )
     },
     unsaved_quit: |q| {
@@ -562,4 +562,5 @@ pub static SV: Strings = Strings {
         err_parent_year: "Övermålet måste ligga samma år.",
         under: |t| format!("under {t}"),
     },
+    live: super::live::SV,
 };

@@ -14,6 +14,7 @@ pub struct Faults {
     always: bool,
     countdown: Option<u32>,
     gate: Option<Arc<Gate>>,
+    read_gate: Option<Arc<Gate>>,
 }
 
 /// Holds writes until opened (see [`Faults::hold_writes`]).
@@ -68,6 +69,20 @@ impl Faults {
         let gate = Arc::new(Gate::default());
         self.gate = Some(Arc::clone(&gate));
         gate
+    }
+
+    /// Every read of a changed file waits at the returned gate until it is
+    /// opened, as on a slow disk (see [`super::Store::reread`]).
+    pub fn hold_reads(&mut self) -> Arc<Gate> {
+        let gate = Arc::new(Gate::default());
+        self.read_gate = Some(Arc::clone(&gate));
+        gate
+    }
+
+    pub(crate) fn read_step(&self) {
+        if let Some(g) = &self.read_gate {
+            g.pass();
+        }
     }
 
     /// Every write step fails from now on, as on a disk that stays full.

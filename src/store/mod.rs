@@ -177,6 +177,19 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
     Ok((data, Some((bytes, meta))))
 }
 
+/// What [`Store::reread`] found on disk.
+#[derive(Debug)]
+pub enum Disk {
+    /// What okr last read or wrote.
+    Same,
+    /// No file: the next save writes it anew.
+    Gone,
+    /// Someone else's version, read and checked.
+    Changed(Box<Data>),
+    /// Someone else's version that cannot be read (bad JSON, a newer format, a broken rule).
+    Unreadable(LoadError),
+}
+
 /// Why a save did not happen. The file on disk is as it was in every case.
 #[derive(Debug)]
 pub enum SaveError {
@@ -281,6 +294,45 @@ impl Store {
     /// Test seam: the Nth write step from now fails like a full disk.
     pub fn faults(&mut self) -> &mut Faults {
         &mut self.faults
+    }
+
+    /// The file writes go to (a symbolic link's target): the one to watch.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Reads the file again after it may have changed on disk. A file that
+    /// is what okr last read or wrote is [`Disk::Same`] (okr's own saves);
+    /// a changed file that can be read becomes what okr last read: its
+    /// saves from now on are checked against it.
+    pub fn reread(&mut self) -> Disk {
+        self.faults.read_step();
+        match read_with_bytes(&self.target) {
+            Ok((_, None)) => Disk::Gone,
+            Ok((mut data, Some((bytes, meta)))) => {
+                let seen = fingerprint(&bytes, &meta);
+                if self.seen.as_ref() == Some(&seen) {
+                    return Disk::Same;
+                }
+                if data.version < FORMAT_VERSION && self.migrate_from.is_none() {
+                    self.migrate_from = Some(data.version);
+                }
+                data.version = FORMAT_VERSION;
+                self.seen = Some(seen);
+                // The file okr ran into trouble with is readable again.
+                self.conflict = None;
+                Disk::Changed(Box::new(data))
+            }
+            Err(e) => {
+                let same = fs::read(&self.target)
+                    .ok()
+                    .zip(fs::metadata(&self.target).ok());
+                match same {
+                    Some((b, m)) if self.seen.as_ref() == Some(&fingerprint(&b, &m)) => Disk::Same,
+                    _ => Disk::Unreadable(with_given_path(e, &self.path)),
+                }
+            }
+        }
     }
 
     /// Whether the file on disk is still the one okr read or wrote last.

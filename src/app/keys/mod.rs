@@ -83,6 +83,10 @@ pub enum Action {
     Fold,
     /// Adds a Mål aligned under the selected one.
     AddAligned,
+    /// The conflicts screen; there, keep ours or take theirs.
+    Conflicts,
+    KeepOurs,
+    TakeTheirs,
 }
 
 /// One layer of where the user is.
@@ -130,6 +134,8 @@ pub enum Context {
     KeyResultView,
     /// Typing a search: the matches listed.
     Search,
+    /// The conflicts a merge left, to choose per conflict.
+    Conflicts,
 }
 
 /// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
@@ -326,6 +332,7 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::TooSmall,
     Context::KeyResultView,
     Context::Search,
+    Context::Conflicts,
 ];
 
 impl Keymap {
