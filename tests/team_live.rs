@@ -416,3 +416,71 @@ fn our_new_id_they_took_too_is_renumbered_and_stays_selected() {
     let theirs = &file.objectives[file.objective_index(&next).unwrap()];
     assert_eq!(theirs.title, "Deras nya mål", "theirs keeps its id");
 }
+
+#[test]
+fn a_reload_that_removes_what_a_screen_shows_never_panics() {
+    type Step = (&'static str, fn(&mut Harness));
+    let steps: [Step; 9] = [
+        ("check-in walk", |h| h.walk_to(1)),
+        ("pulse", |h| h.walk_to_pulse()),
+        ("review", |h| h.keys(&[ch('r'), ch('j')])),
+        ("review form", |h| h.open_review_form_of(3)),
+        ("carry", |h| h.open_carry_dialog_of(3)),
+        ("key result view", |h| h.open_key_result_view(1)),
+        ("search", |h| h.search_for("kund")),
+        ("detail", |h| h.open_initiatives_of(4)),
+        ("conflicts", |h| h.open_conflicts()),
+    ];
+    for (name, step) in steps {
+        for keep in [0, 1] {
+            let mut h = Harness::new(Some(demo()), Lang::En);
+            step(&mut h);
+            h.app.flush();
+            // They delete every Mål but the first `keep`, and the check-ins.
+            someone_else_saves(&h.path, |d| {
+                d.objectives.truncate(keep);
+                d.checkins.clear();
+            });
+            notice(&mut h);
+            // Taken in, or merged where the step changed something of ours.
+            assert!(h.app.live.generation > 0, "{name}: their version taken in");
+            for k in [
+                ch('j'),
+                code(ENTER),
+                ch('k'),
+                ch('x'),
+                code(ESC),
+                code(ENTER),
+                code(ESC),
+            ] {
+                h.app.handle_key(k);
+                for (w, hgt) in [(80, 24), (40, 12), (1, 1)] {
+                    screen(&h.app, w, hgt);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_file_changed_while_okr_writes_its_save_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    std::fs::write(&path, okr::store::format::serialize(&demo()).unwrap()).unwrap();
+    let (mut store, mut data) = Store::open(&path).unwrap();
+    let gate = store.faults().hold_writes();
+    data.objectives.pop();
+    let saving = std::thread::spawn(move || store.save(&data));
+    // okr's save has checked the file and is writing (held at the gate);
+    // a third writer replaces the file meanwhile.
+    gate.wait_for_writer();
+    someone_else_saves(&path, |d| new_objective(d, "o900", "Deras nya mål"));
+    let theirs = std::fs::read(&path).unwrap();
+    gate.open();
+    let result = saving.join().unwrap();
+    assert!(
+        matches!(result, Err(okr::store::SaveError::Conflict(_))),
+        "{result:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), theirs, "their file stays");
+}

@@ -388,7 +388,11 @@ impl Store {
             }
             self.backed_up = true;
         }
-        atomic::write_atomic(&self.target, bytes, &mut self.faults).map_err(io)?;
+        let prepared = atomic::prepare(&self.target, bytes, &mut self.faults).map_err(io)?;
+        // Once more at the last moment: a file changed while this one was
+        // being written (a third writer) is not replaced.
+        self.check_unchanged()?;
+        prepared.commit(&mut self.faults).map_err(io)?;
         let meta = fs::metadata(&self.target).map_err(io)?;
         self.seen = Some(fingerprint(bytes, &meta));
         Ok(())
