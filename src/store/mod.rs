@@ -167,14 +167,20 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
         Err(e) => return Err(io_err(e)),
     };
     let meta = fs::metadata(path).map_err(io_err)?;
-    let data = format::parse(path, &bytes)?;
-    // Values as well as shape: a file that breaks a rule is refused, untouched.
+    let data = parse_checked(path, &bytes)?;
+    Ok((data, Some((bytes, meta))))
+}
+
+/// The file's bytes read into data, its values checked as well as its shape:
+/// a file that breaks a rule is refused, untouched.
+fn parse_checked(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
+    let data = format::parse(path, bytes)?;
     crate::model::validate::validate(&data).map_err(|b| LoadError {
         path: path.to_path_buf(),
         position: None,
         problem: Problem::Invalid(Box::new(b)),
     })?;
-    Ok((data, Some((bytes, meta))))
+    Ok(data)
 }
 
 /// What [`Store::reread`] found on disk.
@@ -307,13 +313,27 @@ impl Store {
     /// saves from now on are checked against it.
     pub fn reread(&mut self) -> Disk {
         self.faults.read_step();
-        match read_with_bytes(&self.target) {
-            Ok((_, None)) => Disk::Gone,
-            Ok((mut data, Some((bytes, meta)))) => {
-                let seen = fingerprint(&bytes, &meta);
-                if self.seen.as_ref() == Some(&seen) {
-                    return Disk::Same;
-                }
+        let load_error = |e: io::Error| LoadError {
+            path: self.path.clone(),
+            position: None,
+            problem: Problem::Io(IoReason::of(&e)),
+        };
+        let bytes = match fs::read(&self.target) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Disk::Gone,
+            Err(e) => return Disk::Unreadable(load_error(e)),
+        };
+        let meta = match fs::metadata(&self.target) {
+            Ok(m) => m,
+            Err(e) => return Disk::Unreadable(load_error(e)),
+        };
+        // okr's own saves end here, before any parsing.
+        let seen = fingerprint(&bytes, &meta);
+        if self.seen.as_ref() == Some(&seen) {
+            return Disk::Same;
+        }
+        match parse_checked(&self.target, &bytes) {
+            Ok(mut data) => {
                 if data.version < FORMAT_VERSION && self.migrate_from.is_none() {
                     self.migrate_from = Some(data.version);
                 }
@@ -323,15 +343,7 @@ impl Store {
                 self.conflict = None;
                 Disk::Changed(Box::new(data))
             }
-            Err(e) => {
-                let same = fs::read(&self.target)
-                    .ok()
-                    .zip(fs::metadata(&self.target).ok());
-                match same {
-                    Some((b, m)) if self.seen.as_ref() == Some(&fingerprint(&b, &m)) => Disk::Same,
-                    _ => Disk::Unreadable(with_given_path(e, &self.path)),
-                }
-            }
+            Err(e) => Disk::Unreadable(with_given_path(e, &self.path)),
         }
     }
 
