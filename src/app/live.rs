@@ -84,8 +84,9 @@ impl App {
                 );
             }
             self.info(text);
+            // Nothing of ours waits: a save problem of before is void.
+            self.save_problem = None;
         }
-        self.save_problem = None;
         // Undo steps name Mål by their place in the old data: they end here.
         self.history = History::default();
         self.follow_renumbered(&renumbered);
