@@ -1,6 +1,6 @@
 //! Speed at three store sizes (see `support`): load against serde_json's own
-//! parse, `okr status`, the first frame, one key press, one save and the
-//! Markdown export.
+//! parse, `okr status`, the first frame, one key press, one save, the
+//! Markdown export and the three-way merge of two changed copies.
 //! The generated files stay in `target/bench-stores/` for hyperfine and
 //! `/usr/bin/time -v` (see the README).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -143,8 +143,67 @@ fn benches(c: &mut Criterion) {
                 black_box(out)
             })
         });
+        let (base, ours, theirs) = changed_copies(&data);
+        g.bench_function(BenchmarkId::new("merge two changed copies", name), |b| {
+            b.iter(|| black_box(okr::model::merge::merge(&base, &ours, &theirs)))
+        });
         g.finish();
     }
+}
+
+/// A copy read anew from its bytes: nothing shared with the original, as
+/// three files git passes to the merge driver share nothing.
+fn unshared(data: &okr::model::Data) -> okr::model::Data {
+    serde_json::from_slice(&okr::store::format::serialize(data).unwrap()).unwrap()
+}
+
+/// The base and two copies a week of a team's work apart: each side renames
+/// or explains one Mål in 50, records a value in one key result in 20 (the
+/// same Mål on both sides now and then), adds two Mål with the same new ids
+/// as the other side, and checks in.
+fn changed_copies(
+    data: &okr::model::Data,
+) -> (okr::model::Data, okr::model::Data, okr::model::Data) {
+    use okr::model::{CheckIn, Kind, Objective};
+    let day = today() + chrono::Days::new(7);
+    let now = okr::model::now();
+    let side = |offset: usize, who: &str| {
+        let mut d = unshared(data);
+        for i in (offset..d.objectives.len()).step_by(50) {
+            let (o, ()) = d.objectives[i].changed(now, |o| {
+                if offset == 0 {
+                    o.title.push_str(" (ny)");
+                } else {
+                    o.why.push_str(" och mer");
+                }
+            });
+            d.objectives[i] = o.into();
+        }
+        for i in (offset..d.objectives.len()).step_by(5) {
+            let (o, ()) = d.objectives[i].changed(now, |o| {
+                if let Some(k) = o.key_results.get_mut(offset % 4) {
+                    let v = k.measure.current() + 1.0;
+                    k.record(day, v, None, who.to_string(), None);
+                }
+            });
+            d.objectives[i] = o.into();
+        }
+        for n in 0..2 {
+            let id = d.next_id("o");
+            let o = Objective::new(
+                id,
+                format!("{who} {n}"),
+                Kind::Committed,
+                Quarter::of(day),
+                now,
+            );
+            d.remember_ids(&o);
+            d.objectives.push(o.into());
+        }
+        okr::model::checkin::upsert(&mut d.checkins, CheckIn::of(day, Some(who)));
+        d
+    };
+    (unshared(data), side(0, "Anna"), side(1, "Bo"))
 }
 
 criterion_group!(okr_benches, benches);

@@ -17,6 +17,8 @@ mod resolve;
 mod value;
 
 #[cfg(test)]
+mod resolve_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashSet;

@@ -46,6 +46,11 @@ fn apply(data: &mut Data, item: &str, field: &str, value: Value) -> bool {
     if item == "settings" {
         return set_in(&mut data.settings, field, value);
     }
+    if item == "file"
+        && let Some(field) = field.strip_prefix("next_ids.")
+    {
+        return set_in(&mut data.next_ids, field, value);
+    }
     if item == "file" {
         let mut all = Value::Object(std::mem::take(&mut data.extra));
         let mut ok = true;
