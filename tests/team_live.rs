@@ -484,3 +484,51 @@ fn a_file_changed_while_okr_writes_its_save_is_not_replaced() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), theirs, "their file stays");
 }
+
+#[test]
+fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let data = Arc::make_mut(&mut h.app.data);
+    let ours = data.objectives[0].title.clone();
+    data.conflicts.push(okr::model::Conflict::new(
+        "2026-W48 Anna",
+        "wins",
+        serde_json::Value::Null,
+        "Röd\u{1b}[31m\u{202e}text\nrad två".into(),
+    ));
+    data.conflicts.push(okr::model::Conflict::new(
+        data.objectives[0].id.clone(),
+        "title",
+        ours.into(),
+        "Deras titel".into(),
+    ));
+    h.keys(&[ch('!')]);
+    for (w, hgt) in [(100, 30), (40, 12), (1, 1)] {
+        let text = screen(&h.app, w, hgt);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+    }
+    let text = screen(&h.app, 100, 30);
+    for want in [
+        "Conflicts (2)",
+        "▶ 2026-W48 Anna · Field: wins",
+        "Ours: (none)",
+        "Theirs: Röd",
+        "Expandera globalt (o1) · Field: title",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+    h.keys(&[ch('j'), ch('t')]);
+    assert_eq!(
+        h.app.data.objectives[0].title, "Deras titel",
+        "j chose the second"
+    );
+    assert_eq!(h.app.data.conflicts.len(), 1);
+    assert!(
+        matches!(h.app.screen, Screen::Conflicts { sel: 0 }),
+        "{:?}",
+        h.app.screen
+    );
+}

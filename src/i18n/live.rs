@@ -25,8 +25,6 @@ pub struct LiveWords {
     pub theirs: &'static str,
     /// A value that is not there (removed, or the item deleted).
     pub none: &'static str,
-    /// The item a conflict names is not in the file any more.
-    pub unknown_item: &'static str,
     /// After `o` / `t`: the field, and how many conflicts are left.
     pub kept_ours: fn(&str, usize) -> String,
     pub took_theirs: fn(&str, usize) -> String,
@@ -65,7 +63,6 @@ pub const SV: LiveWords = LiveWords {
     ours: "Vårt",
     theirs: "Deras",
     none: "(inget)",
-    unknown_item: "(finns inte längre)",
     kept_ours: |f, n| format!("Behöll vårt för {f}; {n} kvar."),
     took_theirs: |f, n| format!("Tog deras för {f}; {n} kvar."),
     action_show: "konflikter",
@@ -102,7 +99,6 @@ pub const EN: LiveWords = LiveWords {
     ours: "Ours",
     theirs: "Theirs",
     none: "(none)",
-    unknown_item: "(no longer there)",
     kept_ours: |f, n| format!("Kept ours for {f}; {n} left."),
     took_theirs: |f, n| format!("Took theirs for {f}; {n} left."),
     action_show: "conflicts",

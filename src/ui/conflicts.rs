@@ -40,9 +40,14 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
 /// A conflict's two rows: `▶ title (id) · field`, then ours and theirs, half the width each.
 fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> [Line<'static>; 2] {
     let w = &app.s.live;
-    let title = app.item_title(&c.item).unwrap_or(w.unknown_item);
     let mark = if selected { "▶ " } else { "  " };
-    let head = format!("{mark}{title} ({}) · {}: {}", c.item, w.field, c.field);
+    // A Mål, key result or Uppgift by its title and id; a check-in or the
+    // settings by what the conflict calls it.
+    let item = match app.item_title(&c.item) {
+        Some(title) => format!("{title} ({})", c.item),
+        None => c.item.clone(),
+    };
+    let head = format!("{mark}{item} · {}: {}", w.field, c.field);
     let style = if selected {
         theme.selected()
     } else {
