@@ -385,6 +385,22 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
             .unwrap_or("")
             .contains("okr.json.conflict")
     );
+    // They put a readable file back: it is merged with ours and saved.
+    let mut fixed = demo();
+    new_objective(&mut fixed, "o900", "Deras nya mål");
+    std::fs::write(&h.path, okr::store::format::serialize(&fixed).unwrap()).unwrap();
+    notice(&mut h);
+    let file = titles(&h.file());
+    for want in ["Vårt nya mål", "Deras nya mål"] {
+        assert!(file.contains(&want.to_string()), "{want}: {file:?}");
+    }
+    deliver(&mut h);
+    assert_eq!(h.app.save_problem, None, "the merge was saved to the file");
+    assert_eq!(
+        okr::store::read(&copy).unwrap(),
+        saved,
+        "the conflict file stays"
+    );
 }
 
 #[test]

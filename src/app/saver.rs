@@ -249,7 +249,9 @@ impl<R: Fn(SaveReport)> Writer<R> {
     /// Reads the file again; someone else's version goes to the app.
     fn look(&mut self) {
         match self.store.reread() {
-            Disk::Same | Disk::Gone => {}
+            // What okr last wrote is back, or the file is gone (the next
+            // save writes it anew): saves go to the file again.
+            Disk::Same | Disk::Gone => self.unreadable = false,
             Disk::Changed(theirs) => {
                 self.unreadable = false;
                 self.generation += 1;
