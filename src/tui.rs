@@ -1,6 +1,8 @@
 //! The event loop in a real terminal: block on input, the writer's reports
-//! and signals; draw after each. No timer: an idle okr uses no CPU. The
-//! terminal is restored on quit, on error, on panic and on SIGTERM/SIGHUP.
+//! (someone else's version of the file among them, read when the file
+//! watcher saw it change) and signals; draw after each. No timer: an idle
+//! okr uses no CPU. The terminal is restored on quit, on error, on panic and
+//! on SIGTERM/SIGHUP.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
