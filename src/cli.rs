@@ -1,6 +1,7 @@
 //! The command line (PRODUCT.md sections 6 and 10) and the subcommands that
-//! need no terminal: `path` and `update` here; `export`, `status`, `list`,
-//! `import`, `completions` and `man` in their own modules.
+//! need no terminal: `path`, `update` and `merge` (git's merge driver) here;
+//! `export`, `status`, `list`, `import`, `completions` and `man` in their own
+//! modules.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,8 @@
 //! Mål (objectives), Nyckelresultat (key results) and Uppgifter (initiatives)
 //! live in one local JSON file. The modules, from the inside out:
 //!
-//! - [`model`]: the OKR data and its math (progress, pace, bands), pure.
+//! - [`model`]: the OKR data and its math (progress, pace, bands) and the
+//!   three-way merge of two changed copies, pure.
 //! - [`store`]: the JSON file: format, versions, atomic save, lock, backups.
 //! - [`i18n`]: every user-visible string, in Swedish and English.
 //! - [`app`]: the tracker's state and update; [`ui`]: drawing it;

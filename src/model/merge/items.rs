@@ -149,7 +149,9 @@ fn keep_linked_key_results(
 
 /// One key result both sides changed. History entries are unioned by day;
 /// when both recorded a value, the current value and confidence are those
-/// of the side whose latest entry is later (as recording keeps them).
+/// of the side whose latest entry is later (as recording keeps them). A
+/// value or confidence set on a side that recorded nothing counts as a
+/// change of that field like any other.
 pub fn key_result(
     base: Option<&KeyResult>,
     ours: &KeyResult,
@@ -158,7 +160,10 @@ pub fn key_result(
 ) -> KeyResult {
     let mut theirs_view = theirs.clone();
     let mut ours_view = ours.clone();
+    let before = base.and_then(KeyResult::last_update);
+    let both_recorded = ours.last_update() != before && theirs.last_update() != before;
     match ours.last_update().cmp(&theirs.last_update()) {
+        _ if !both_recorded => {}
         std::cmp::Ordering::Greater => {
             theirs_view.measure.set_current(ours.measure.current());
             theirs_view.confidence = ours.confidence;

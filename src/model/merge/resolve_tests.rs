@@ -195,3 +195,19 @@ fn the_conflicts_list_is_left_out_of_a_file_without_conflicts_and_keeps_unknown_
     assert_eq!(again["conflicts"][0]["x_by"], json!("Anna"));
     assert_eq!(again["conflicts"][0]["theirs"], json!("B"));
 }
+
+#[test]
+fn a_confidence_set_on_one_side_and_a_value_recorded_on_the_other_is_a_conflict_not_lost() {
+    let base = store();
+    let mut ours = base.clone();
+    record(&mut ours, 9, 20.0);
+    let mut theirs = base.clone();
+    theirs.objective_mut(0).unwrap().key_results[0].confidence = 2;
+    let m = merge(&base, &ours, &theirs);
+    let k = &m.data.objective_at(0).unwrap().key_results[0];
+    assert_eq!((k.measure.current(), k.confidence), (20.0, 6));
+    assert_eq!(
+        m.data.conflicts,
+        vec![Conflict::new("kr1", "confidence", json!(6), json!(2))]
+    );
+}
