@@ -1,6 +1,8 @@
 //! The event loop in a real terminal: block on input, the writer's reports
-//! and signals; draw after each. No timer: an idle okr uses no CPU. The
-//! terminal is restored on quit, on error, on panic and on SIGTERM/SIGHUP.
+//! (someone else's version of the file among them, read when the file
+//! watcher saw it change) and signals; draw after each. No timer: an idle
+//! okr uses no CPU. The terminal is restored on quit, on error, on panic and
+//! on SIGTERM/SIGHUP.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -204,11 +206,18 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
     let lang = crate::i18n::choose_lang(options.lang, data.settings.language);
     let (tx, rx) = mpsc::channel::<Wake>();
 
+    let target = store.target().to_path_buf();
     let saves = tx.clone();
     let saver = Saver::spawn(store, move |r| {
         let _ = saves.send(Wake::Saved(r));
     });
     let mut app = App::new(data, lang, options.today, Some(saver));
+    // Someone else's changes to the file are read and merged as they come.
+    // Without a watch (the system's limit reached) okr still never
+    // overwrites them: the writer checks the file before every save.
+    let _watch = app
+        .poke()
+        .and_then(|poke| crate::app::watch::watch(&target, poke).ok());
     app.team.me = options.me;
     app.team.config = options.config;
     app.keymap = options.keymap;
@@ -290,13 +299,33 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
         }
     };
     // Everything is saved first; what cannot be saved goes to a rescue file.
-    let rescue = (!app.flush()).then(|| crate::store::write_rescue(file, &app.data));
+    let rescue = (!finish(&mut app, &rx)).then(|| crate::store::write_rescue(file, &app.data));
     Ok(Exit {
         code,
         lang: app.s.lang,
         gone,
         rescue,
     })
+}
+
+/// Waits for everything to be written. A version of the file read on the
+/// way (someone else saved just now) is merged first, and that saved: true
+/// when all of it is on disk.
+fn finish(app: &mut App, rx: &mpsc::Receiver<Wake>) -> bool {
+    for _ in 0..5 {
+        let done = app.flush();
+        let mut changed = false;
+        while let Ok(wake) = rx.try_recv() {
+            if let Wake::Saved(r) = wake {
+                changed |= matches!(r, SaveReport::Changed { .. });
+                app.on_save(r);
+            }
+        }
+        if !changed {
+            return done;
+        }
+    }
+    app.flush()
 }
 
 #[cfg(test)]

@@ -36,9 +36,10 @@ enum Mode {
     KeyResultView,
     Search,
     Settings,
+    Conflicts,
 }
 
-const MODES: [Mode; 23] = [
+const MODES: [Mode; 24] = [
     Mode::Quarter,
     Mode::QuarterKeyResults,
     Mode::DetailKeyResults,
@@ -62,6 +63,7 @@ const MODES: [Mode; 23] = [
     Mode::KeyResultView,
     Mode::Search,
     Mode::Settings,
+    Mode::Conflicts,
 ];
 
 fn reach(mode: Mode) -> Harness {
@@ -104,6 +106,7 @@ fn reach(mode: Mode) -> Harness {
         Mode::KeyResultView => h.open_key_result_view(0),
         Mode::Search => h.search_for("kund"),
         Mode::Settings => h.open_settings(),
+        Mode::Conflicts => h.open_conflicts(),
     }
     h
 }
@@ -129,6 +132,7 @@ fn expected_layer(mode: Mode) -> Context {
         Mode::TooSmall => Context::TooSmall,
         Mode::KeyResultView => Context::KeyResultView,
         Mode::Search => Context::Search,
+        Mode::Conflicts => Context::Conflicts,
     }
 }
 
@@ -198,6 +202,7 @@ fn the_help_opens_in_every_mode_and_esc_returns_to_it_as_it_was() {
                 | Mode::Review
                 | Mode::Overview
                 | Mode::KeyResultView
+                | Mode::Conflicts
                 | Mode::ConfirmDelete
                 | Mode::Carry
                 | Mode::Pulse

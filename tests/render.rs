@@ -148,6 +148,7 @@ fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
                 h.set_owner_and_due_of_initiative(1, "Anna", "2026-11-20");
             }),
         ),
+        ("conflicts", at(&|h| h.open_conflicts())),
     ]
 }
 
@@ -185,6 +186,7 @@ fn marker(name: &str, lang: Lang) -> &'static str {
         "entry_form" => ("▸ Value", "▸ Värde"),
         "search" => ("Search ·", "Sök ·"),
         "initiative_overdue" => ("(o5 ·", "(o5 ·"),
+        "conflicts" => ("Conflicts (1)", "Konflikter (1)"),
         other => panic!("no marker for the state {other}"),
     };
     if lang == Lang::En { en } else { sv }

@@ -82,7 +82,7 @@ fn child_saver_entry() {
             loop {
                 n += 1;
                 println!("SAVING {n}");
-                saver.save(std::sync::Arc::new(state(n)));
+                saver.save(std::sync::Arc::new(state(n)), 0);
                 if n.is_multiple_of(8) {
                     saver.flush();
                 }

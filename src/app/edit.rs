@@ -107,6 +107,9 @@ impl App {
     /// wrong, with the messages beside the fields and everything typed kept.
     pub(super) fn submit(&mut self, mut f: Form) -> Option<Box<Form>> {
         f.clear_errors();
+        if self.form_item_gone(&f.purpose) {
+            return None;
+        }
         let outcome = match f.purpose.clone() {
             Purpose::NewObjective => self.read_objective(f, None).map(|i| self.new_objective(i)),
             Purpose::EditObjective { id } => self

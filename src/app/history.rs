@@ -24,6 +24,9 @@ pub enum Patch {
     Settings { before: Settings, after: Settings },
     /// Several patches made by one action, applied in order.
     Many(Vec<Patch>),
+    /// The whole data, for a change that may touch anything (a conflict
+    /// resolved): cheap, since the Mål are shared, not copied.
+    Whole { before: Arc<Data>, after: Arc<Data> },
 }
 
 impl Patch {
@@ -47,6 +50,10 @@ impl Patch {
                 after: before.clone(),
             },
             Patch::Many(ps) => Patch::Many(ps.iter().rev().map(Patch::inverse).collect()),
+            Patch::Whole { before, after } => Patch::Whole {
+                before: Arc::clone(after),
+                after: Arc::clone(before),
+            },
         }
     }
 
@@ -58,7 +65,7 @@ impl Patch {
                 after: Some(a),
                 ..
             } => b.quarter != a.quarter,
-            Patch::Objective { .. } => true,
+            Patch::Objective { .. } | Patch::Whole { .. } => true,
             Patch::CheckIns { .. } | Patch::Settings { .. } => false,
             Patch::Many(ps) => ps.iter().any(Patch::reshapes),
         }
@@ -70,6 +77,9 @@ impl Patch {
             Patch::Objective { before, after, .. } => before.iter().chain(after.iter()).collect(),
             Patch::CheckIns { .. } | Patch::Settings { .. } => Vec::new(),
             Patch::Many(ps) => ps.iter().flat_map(Patch::touched).collect(),
+            Patch::Whole { before, after } => {
+                before.objectives.iter().chain(&after.objectives).collect()
+            }
         }
     }
 
@@ -100,6 +110,7 @@ impl Patch {
             Patch::CheckIns { after, .. } => data.checkins = after.clone(),
             Patch::Settings { after, .. } => data.settings = after.clone(),
             Patch::Many(ps) => ps.iter().for_each(|p| p.apply(data)),
+            Patch::Whole { after, .. } => *data = Data::clone(after),
         }
     }
 }

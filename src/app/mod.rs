@@ -3,12 +3,14 @@
 //! writer), and the UI draws the state. Nothing here touches the terminal.
 
 pub mod checkin;
+mod conflicts;
 mod delete;
 pub mod edit;
 pub mod form;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod live;
 pub mod reorder;
 pub mod review;
 pub mod saver;
@@ -16,6 +18,7 @@ pub mod search;
 pub mod team;
 mod update;
 pub mod view;
+pub mod watch;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -33,11 +36,19 @@ use saver::{SaveReport, Saver};
 #[derive(Clone, Debug)]
 pub enum Screen {
     Quarter,
-    Detail { objective: String },
+    Detail {
+        objective: String,
+    },
     CheckIn(Box<checkin::CheckInState>),
     Review(review::ReviewState),
-    Overview { sel: usize },
+    Overview {
+        sel: usize,
+    },
     KeyResult(view::KeyResultView),
+    /// The conflicts a merge left; the selected one.
+    Conflicts {
+        sel: usize,
+    },
 }
 
 /// The focused pane of a screen.
@@ -139,6 +150,8 @@ pub struct App {
     pub last_search: Option<search::LastSearch>,
     /// Who I am, my config file, whose Mål are shown.
     pub team: team::Team,
+    /// Which of the file's versions on disk the app has taken in.
+    pub live: live::Live,
 }
 
 impl App {
@@ -171,7 +184,11 @@ impl App {
             read_only: false,
             last_search: None,
             team: team::Team::default(),
+            live: live::Live::default(),
         };
+        if let Some(s) = &app.saver {
+            s.start(Arc::clone(&app.data));
+        }
         app.reindex(true);
         app
     }
@@ -240,7 +257,10 @@ impl App {
             Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
             Screen::Detail { objective } => self.find_objective(objective),
             Screen::KeyResult(v) => self.find_objective(&v.objective),
-            Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. } => None,
+            Screen::CheckIn(_)
+            | Screen::Review(_)
+            | Screen::Overview { .. }
+            | Screen::Conflicts { .. } => None,
         }
     }
 
@@ -278,6 +298,7 @@ impl App {
             (Screen::Review(_), _) => Context::Review,
             (Screen::Overview { .. }, _) => Context::Overview,
             (Screen::KeyResult(_), _) => Context::KeyResultView,
+            (Screen::Conflicts { .. }, _) => Context::Conflicts,
             (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
             (Screen::Detail { .. }, _) => Context::DetailKeyResults,
         };
@@ -321,6 +342,12 @@ impl App {
             SaveReport::Conflict { file, copy } => {
                 self.save_problem = Some((self.s.save_conflict)(&file, &copy))
             }
+            SaveReport::Changed {
+                theirs,
+                base,
+                generation,
+            } => self.on_changed(theirs, base, generation),
+            SaveReport::Unreadable(problem) => self.on_unreadable(&problem),
         }
     }
 
@@ -348,7 +375,7 @@ impl App {
     fn persist(&mut self) {
         self.quit_armed = false;
         if let Some(s) = &self.saver {
-            s.save(Arc::clone(&self.data));
+            s.save(Arc::clone(&self.data), self.live.generation);
         }
     }
 
@@ -361,6 +388,7 @@ impl App {
             self.pane = Pane::Objectives;
         }
         self.keep_key_result_view();
+        self.keep_conflicts_screen();
         let n = self.quarter_objectives().len();
         self.sel_objective = self.sel_objective.min(n.saturating_sub(1));
         let (krs, inits) = self

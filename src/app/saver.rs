@@ -1,7 +1,11 @@
 //! The background writer: every change is handed over at once and written on
 //! another thread, so the UI never waits for the disk. Saves are coalesced (only
-//! the newest state is written), a failed save is retried, and a file changed
-//! by someone else is never overwritten: okr's state goes to a `.conflict` file.
+//! the newest state is written) and a failed save is retried. The writer is
+//! also the one that reads the file again when it changed on disk (see
+//! [`crate::app::watch`]): someone else's version is handed to the app, which
+//! takes it or merges it with its own changes, and a file changed by someone
+//! else is never overwritten. Only a file on disk that cannot be read makes
+//! okr write its state to a `.conflict` file instead.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -9,13 +13,13 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::model::Data;
-use crate::store::{IoReason, SaveError, Store};
+use crate::store::{Disk, IoReason, LoadError, SaveError, Store};
 
 /// How long a failed save waits before it is tried again.
 const RETRY_AFTER: Duration = Duration::from_secs(3);
 
-/// What happened to the newest state handed over.
-#[derive(Clone, Debug, PartialEq)]
+/// What happened to the newest state handed over, or to the file on disk.
+#[derive(Clone, Debug)]
 pub enum SaveReport {
     Saved,
     /// Not saved; it is retried. The file and why.
@@ -23,18 +27,76 @@ pub enum SaveReport {
         file: String,
         reason: IoReason,
     },
-    /// The file changed under okr: okr's state was written to this path instead.
+    /// The file on disk changed and cannot be read: okr's state was written
+    /// to this path instead.
     Conflict {
         file: String,
         copy: String,
     },
+    /// The file changed on disk: their version, what okr last read or wrote
+    /// before it (the base of a merge), and the generation the app's later
+    /// saves must carry to be written (see [`Saver::save`]).
+    Changed {
+        theirs: Arc<Data>,
+        base: Arc<Data>,
+        generation: u64,
+    },
+    /// The file changed on disk and cannot be read; okr keeps what it has.
+    Unreadable(Arc<LoadError>),
+}
+
+impl PartialEq for SaveReport {
+    fn eq(&self, other: &Self) -> bool {
+        use SaveReport as R;
+        match (self, other) {
+            (R::Saved, R::Saved) => true,
+            (R::Failed { file: a, reason: r }, R::Failed { file: b, reason: s }) => {
+                a == b && r == s
+            }
+            (R::Conflict { file: a, copy: c }, R::Conflict { file: b, copy: d }) => {
+                a == b && c == d
+            }
+            (
+                R::Changed {
+                    theirs: a,
+                    base: b,
+                    generation: g,
+                },
+                R::Changed {
+                    theirs: c,
+                    base: d,
+                    generation: h,
+                },
+            ) => a == c && b == d && g == h,
+            (R::Unreadable(a), R::Unreadable(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 enum Msg {
-    Save(Arc<Data>),
+    /// What the app starts from: what okr read.
+    Start(Arc<Data>),
+    Save(Arc<Data>, u64),
+    /// The app took the file's newest version as it is, with nothing of
+    /// its own to save: saves of earlier generations are void.
+    Adopted(u64),
+    /// The file may have changed on disk.
+    Look,
     /// Answered with whether everything handed over is on disk (in the
     /// file, or in the conflict copy).
     Flush(Sender<bool>),
+    Stop,
+}
+
+/// Pokes the writer to look at the file on disk again; the file watcher holds one.
+#[derive(Clone)]
+pub struct Poke(Sender<Msg>);
+
+impl Poke {
+    pub fn look(&self) {
+        let _ = self.0.send(Msg::Look);
+    }
 }
 
 pub struct Saver {
@@ -56,10 +118,32 @@ impl Saver {
         }
     }
 
-    /// Hands a state over to be written; returns at once.
-    pub fn save(&self, data: Arc<Data>) {
+    /// Hands a state over to be written; returns at once. `generation` is
+    /// that of the last [`SaveReport::Changed`] the app took in (0 before
+    /// any): a state made before the app saw the file's newest version is
+    /// never written over it.
+    pub fn save(&self, data: Arc<Data>, generation: u64) {
+        self.send(Msg::Save(data, generation));
+    }
+
+    /// The data the app starts from, as okr read it: the base of the first merge.
+    pub fn start(&self, data: Arc<Data>) {
+        self.send(Msg::Start(data));
+    }
+
+    /// The app took the file's version of `generation` as it is.
+    pub fn adopted(&self, generation: u64) {
+        self.send(Msg::Adopted(generation));
+    }
+
+    /// Something that asks the writer to look at the file on disk again.
+    pub fn poke(&self) -> Option<Poke> {
+        self.tx.as_ref().map(|tx| Poke(tx.clone()))
+    }
+
+    fn send(&self, msg: Msg) {
         if let Some(tx) = &self.tx {
-            let _ = tx.send(Msg::Save(data));
+            let _ = tx.send(msg);
         }
     }
 
@@ -77,6 +161,7 @@ impl Saver {
 impl Drop for Saver {
     fn drop(&mut self) {
         self.flush();
+        self.send(Msg::Stop);
         self.tx = None;
         if let Some(h) = self.handle.take() {
             let _ = h.join();
@@ -84,11 +169,34 @@ impl Drop for Saver {
     }
 }
 
-fn writer(mut store: Store, rx: Receiver<Msg>, report: impl Fn(SaveReport)) {
-    let mut pending: Option<Arc<Data>> = None;
-    let mut conflict = false;
+/// The writer's side: what okr last read or wrote, and what waits.
+struct Writer<R: Fn(SaveReport)> {
+    store: Store,
+    report: R,
+    /// What okr last read or wrote: the base of the app's next merge.
+    base: Arc<Data>,
+    /// Bumped each time the file's newer version is handed to the app.
+    generation: u64,
+    pending: Option<Arc<Data>>,
+    /// A state of an earlier generation was handed over and not written:
+    /// the app merges it with the file's version and hands that over.
+    stale: bool,
+    /// The file on disk cannot be read: saves go to the conflict copy.
+    unreadable: bool,
+}
+
+fn writer(store: Store, rx: Receiver<Msg>, report: impl Fn(SaveReport)) {
+    let mut w = Writer {
+        store,
+        report,
+        base: Arc::new(Data::default()),
+        generation: 0,
+        pending: None,
+        stale: false,
+        unreadable: false,
+    };
     loop {
-        let msg = if pending.is_some() {
+        let msg = if w.pending.is_some() {
             match rx.recv_timeout(RETRY_AFTER) {
                 Ok(m) => Some(m),
                 Err(RecvTimeoutError::Timeout) => None,
@@ -101,47 +209,111 @@ fn writer(mut store: Store, rx: Receiver<Msg>, report: impl Fn(SaveReport)) {
             }
         };
         let mut acks = Vec::new();
-        match msg {
-            Some(Msg::Save(d)) => pending = Some(d),
-            Some(Msg::Flush(a)) => acks.push(a),
-            None => {}
-        }
+        let mut look = false;
         // Coalesce: only the newest state matters.
-        while let Ok(m) = rx.try_recv() {
+        for m in msg
+            .into_iter()
+            .chain(std::iter::from_fn(|| rx.try_recv().ok()))
+        {
             match m {
-                Msg::Save(d) => pending = Some(d),
+                Msg::Start(d) => w.base = d,
+                Msg::Save(d, g) => w.take(d, g),
+                Msg::Adopted(g) if g >= w.generation => w.stale = false,
+                Msg::Adopted(_) => {}
+                Msg::Look => look = true,
                 Msg::Flush(a) => acks.push(a),
+                Msg::Stop => return,
             }
         }
-        if let Some(data) = pending.take() {
-            let result = if conflict {
-                Err(SaveError::Conflict(store.path().to_path_buf()))
-            } else {
-                store.save(&data)
-            };
-            match result {
-                Ok(()) => report(SaveReport::Saved),
-                Err(SaveError::Conflict(path)) => {
-                    conflict = true;
-                    match store.save_conflict_copy(&data) {
-                        Ok(copy) => report(SaveReport::Conflict {
-                            file: path.display().to_string(),
-                            copy: copy.display().to_string(),
-                        }),
-                        Err(e) => {
-                            report(failed(&e));
-                            pending = Some(data);
-                        }
+        if look {
+            w.look();
+        }
+        w.write();
+        for a in acks {
+            let _ = a.send(w.pending.is_none() && !w.stale);
+        }
+    }
+}
+
+impl<R: Fn(SaveReport)> Writer<R> {
+    /// A state handed over: written unless made before the file's newest version.
+    fn take(&mut self, data: Arc<Data>, generation: u64) {
+        if generation < self.generation {
+            self.stale = true;
+        } else {
+            self.stale = false;
+            self.pending = Some(data);
+        }
+    }
+
+    /// Reads the file again; someone else's version goes to the app.
+    fn look(&mut self) {
+        match self.store.reread() {
+            // What okr last wrote is back, or the file is gone (the next
+            // save writes it anew): saves go to the file again.
+            Disk::Same | Disk::Gone => self.unreadable = false,
+            Disk::Changed(theirs) => {
+                self.unreadable = false;
+                self.generation += 1;
+                let theirs: Arc<Data> = Arc::from(theirs);
+                let base = std::mem::replace(&mut self.base, Arc::clone(&theirs));
+                // What waits was made before this version: the app merges it.
+                if self.pending.take().is_some() {
+                    self.stale = true;
+                }
+                (self.report)(SaveReport::Changed {
+                    theirs,
+                    base,
+                    generation: self.generation,
+                });
+            }
+            Disk::Unreadable(e) => {
+                self.unreadable = true;
+                (self.report)(SaveReport::Unreadable(Arc::new(e)));
+            }
+        }
+    }
+
+    fn write(&mut self) {
+        let Some(data) = self.pending.take() else {
+            return;
+        };
+        let result = if self.unreadable {
+            Err(SaveError::Conflict(self.store.path().to_path_buf()))
+        } else {
+            self.store.save(&data)
+        };
+        match result {
+            Ok(()) => {
+                self.base = Arc::clone(&data);
+                (self.report)(SaveReport::Saved);
+            }
+            Err(SaveError::Conflict(path)) => {
+                // Changed on disk since okr last read or wrote it: read it;
+                // only a file that cannot be read leaves a conflict copy.
+                self.pending = Some(Arc::clone(&data));
+                if !self.unreadable {
+                    self.look();
+                }
+                if !self.unreadable {
+                    return;
+                }
+                self.pending = None;
+                match self.store.save_conflict_copy(&data) {
+                    Ok(copy) => (self.report)(SaveReport::Conflict {
+                        file: path.display().to_string(),
+                        copy: copy.display().to_string(),
+                    }),
+                    Err(e) => {
+                        (self.report)(failed(&e));
+                        self.pending = Some(data);
                     }
                 }
-                Err(e) => {
-                    report(failed(&e));
-                    pending = Some(data);
-                }
             }
-        }
-        for a in acks {
-            let _ = a.send(pending.is_none());
+            Err(e) => {
+                (self.report)(failed(&e));
+                self.pending = Some(data);
+            }
         }
     }
 }

@@ -147,6 +147,9 @@ impl App {
         if matches!(self.screen, Screen::KeyResult(_)) && self.view_act(action) {
             return true;
         }
+        if matches!(self.screen, Screen::Conflicts { .. }) && self.conflicts_act(action) {
+            return true;
+        }
         match action {
             Action::Back => {
                 if let Screen::Review(_) | Screen::Overview { .. } | Screen::Detail { .. } =
@@ -204,6 +207,7 @@ impl App {
             Action::Filter => self.cycle_filter(),
             Action::Fold => self.fold(),
             Action::AddAligned => self.add_aligned(),
+            Action::Conflicts => self.open_conflicts(),
             _ => return false,
         }
         true
@@ -266,7 +270,7 @@ impl App {
             (Screen::Detail { .. }, Pane::KeyResults) => Pane::Initiatives,
             (Screen::Detail { .. }, _) => Pane::KeyResults,
             (Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. }, p) => p,
-            (Screen::KeyResult(_), p) => p,
+            (Screen::KeyResult(_) | Screen::Conflicts { .. }, p) => p,
         };
     }
 }

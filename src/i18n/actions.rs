@@ -123,6 +123,9 @@ impl Strings {
             Action::Jump => n.jump,
             Action::CorrectEntry => n.correct_entry,
             Action::DeleteEntry => n.delete_entry,
+            Action::Conflicts => self.live.action_show,
+            Action::KeepOurs => self.live.action_ours,
+            Action::TakeTheirs => self.live.action_theirs,
         }
     }
 }

@@ -163,7 +163,7 @@ pub static EN: Strings = Strings {
     save_failed: |f, r| format!("Could not save {f}: {r}. Nothing is lost; okr keeps trying."),
     save_conflict: |f, c| {
         format!(
-            "{f} was changed by another program; okr did not overwrite it. Your changes are saved in {c}."
+            "{f} was changed by another program and cannot be read; okr did not overwrite it. Your changes are saved in {c}."
         )
     },
     unsaved_quit: |q| format!("The last change is not saved. Press {q} again to quit anyway."),
@@ -610,4 +610,5 @@ pub static EN: Strings = Strings {
         checkins_per_quarter: "Check-ins per quarter",
     },
     keys: keys::KEYS,
+    live: super::live::EN,
 };

@@ -6,6 +6,7 @@ mod commands;
 mod daily;
 mod en;
 mod keys;
+pub mod live;
 mod quarterly;
 mod sv;
 pub mod team;
@@ -329,6 +330,8 @@ pub struct Strings {
     /// The review's numbers and notes, carried Mål, the overview's charts.
     pub quarterly: QuarterlyWords,
     pub keys: KeyWords,
+    /// Reloading, merging, the conflicts screen.
+    pub live: live::LiveWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a

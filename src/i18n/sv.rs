@@ -155,7 +155,7 @@ pub static SV: Strings = Strings {
     save_failed: |f, r| format!("Kunde inte spara {f}: {r}. Inget är förlorat; okr försöker igen."),
     save_conflict: |f, c| {
         format!(
-            "{f} ändrades av ett annat program; okr skrev inte över den. Dina ändringar sparas i {c}."
+            "{f} ändrades av ett annat program och går inte att läsa; okr skrev inte över den. Dina ändringar sparas i {c}."
         )
     },
     unsaved_quit: |q| {
@@ -578,4 +578,5 @@ pub static SV: Strings = Strings {
         checkins_per_quarter: "Incheckningar per kvartal",
     },
     keys: keys::KEYS,
+    live: super::live::SV,
 };

@@ -14,6 +14,7 @@ pub struct Faults {
     always: bool,
     countdown: Option<u32>,
     gate: Option<Arc<Gate>>,
+    read_gate: Option<Arc<Gate>>,
 }
 
 /// Holds writes until opened (see [`Faults::hold_writes`]).
@@ -70,6 +71,20 @@ impl Faults {
         gate
     }
 
+    /// Every read of a changed file waits at the returned gate until it is
+    /// opened, as on a slow disk (see [`super::Store::reread`]).
+    pub fn hold_reads(&mut self) -> Arc<Gate> {
+        let gate = Arc::new(Gate::default());
+        self.read_gate = Some(Arc::clone(&gate));
+        gate
+    }
+
+    pub(crate) fn read_step(&self) {
+        if let Some(g) = &self.read_gate {
+            g.pass();
+        }
+    }
+
     /// Every write step fails from now on, as on a disk that stays full.
     pub fn fail_all_writes(&mut self) {
         self.always = true;
@@ -110,10 +125,20 @@ impl Faults {
 /// Writes `bytes` to `target` atomically. The permission bits of an existing
 /// `target` are kept; a new file gets `0o600`-style private bits from the temp file.
 pub fn write_atomic(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    prepare(target, bytes, faults)?.commit(faults)
+}
+
+/// A new version written and flushed beside its file, not yet in its place:
+/// [`Prepared::commit`] renames it over the file; dropped, it is removed.
+pub struct Prepared {
+    tmp: tempfile::NamedTempFile,
+    target: std::path::PathBuf,
+}
+
+/// The first half of [`write_atomic`]: everything but the rename, so that
+/// what is about to be replaced can be checked once more at the last moment.
+pub fn prepare(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<Prepared> {
+    let dir = folder_of(target);
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("okr");
     let permissions: Option<Permissions> = fs::metadata(target).ok().map(|m| m.permissions());
     let mut tmp = tempfile::Builder::new()
@@ -127,11 +152,28 @@ pub fn write_atomic(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Res
     if let Some(p) = permissions {
         tmp.as_file().set_permissions(p)?;
     }
-    faults.step()?;
-    tmp.persist(target).map_err(|e| e.error)?;
-    // Flush the folder so that the rename itself survives a power cut.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+    Ok(Prepared {
+        tmp,
+        target: target.to_path_buf(),
+    })
+}
+
+impl Prepared {
+    /// Renames the new version over the file, then flushes the folder.
+    pub fn commit(self, faults: &mut Faults) -> io::Result<()> {
+        faults.step()?;
+        self.tmp.persist(&self.target).map_err(|e| e.error)?;
+        // Flush the folder so that the rename itself survives a power cut.
+        if let Ok(d) = File::open(folder_of(&self.target)) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+fn folder_of(target: &Path) -> &Path {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }

@@ -167,14 +167,33 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
         Err(e) => return Err(io_err(e)),
     };
     let meta = fs::metadata(path).map_err(io_err)?;
-    let data = format::parse(path, &bytes)?;
-    // Values as well as shape: a file that breaks a rule is refused, untouched.
+    let data = parse_checked(path, &bytes)?;
+    Ok((data, Some((bytes, meta))))
+}
+
+/// The file's bytes read into data, its values checked as well as its shape:
+/// a file that breaks a rule is refused, untouched.
+fn parse_checked(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
+    let data = format::parse(path, bytes)?;
     crate::model::validate::validate(&data).map_err(|b| LoadError {
         path: path.to_path_buf(),
         position: None,
         problem: Problem::Invalid(Box::new(b)),
     })?;
-    Ok((data, Some((bytes, meta))))
+    Ok(data)
+}
+
+/// What [`Store::reread`] found on disk.
+#[derive(Debug)]
+pub enum Disk {
+    /// What okr last read or wrote.
+    Same,
+    /// No file: the next save writes it anew.
+    Gone,
+    /// Someone else's version, read and checked.
+    Changed(Box<Data>),
+    /// Someone else's version that cannot be read (bad JSON, a newer format, a broken rule).
+    Unreadable(LoadError),
 }
 
 /// Why a save did not happen. The file on disk is as it was in every case.
@@ -283,6 +302,51 @@ impl Store {
         &mut self.faults
     }
 
+    /// The file writes go to (a symbolic link's target): the one to watch.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Reads the file again after it may have changed on disk. A file that
+    /// is what okr last read or wrote is [`Disk::Same`] (okr's own saves);
+    /// a changed file that can be read becomes what okr last read: its
+    /// saves from now on are checked against it.
+    pub fn reread(&mut self) -> Disk {
+        self.faults.read_step();
+        let load_error = |e: io::Error| LoadError {
+            path: self.path.clone(),
+            position: None,
+            problem: Problem::Io(IoReason::of(&e)),
+        };
+        let bytes = match fs::read(&self.target) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Disk::Gone,
+            Err(e) => return Disk::Unreadable(load_error(e)),
+        };
+        let meta = match fs::metadata(&self.target) {
+            Ok(m) => m,
+            Err(e) => return Disk::Unreadable(load_error(e)),
+        };
+        // okr's own saves end here, before any parsing.
+        let seen = fingerprint(&bytes, &meta);
+        if self.seen.as_ref() == Some(&seen) {
+            return Disk::Same;
+        }
+        match parse_checked(&self.target, &bytes) {
+            Ok(mut data) => {
+                if data.version < FORMAT_VERSION && self.migrate_from.is_none() {
+                    self.migrate_from = Some(data.version);
+                }
+                data.version = FORMAT_VERSION;
+                self.seen = Some(seen);
+                // The file okr ran into trouble with is readable again.
+                self.conflict = None;
+                Disk::Changed(Box::new(data))
+            }
+            Err(e) => Disk::Unreadable(with_given_path(e, &self.path)),
+        }
+    }
+
     /// Whether the file on disk is still the one okr read or wrote last.
     fn check_unchanged(&self) -> Result<(), SaveError> {
         let meta = match fs::metadata(&self.target) {
@@ -336,7 +400,11 @@ impl Store {
             }
             self.backed_up = true;
         }
-        atomic::write_atomic(&self.target, bytes, &mut self.faults).map_err(io)?;
+        let prepared = atomic::prepare(&self.target, bytes, &mut self.faults).map_err(io)?;
+        // Once more at the last moment: a file changed while this one was
+        // being written (a third writer) is not replaced.
+        self.check_unchanged()?;
+        prepared.commit(&mut self.faults).map_err(io)?;
         let meta = fs::metadata(&self.target).map_err(io)?;
         self.seen = Some(fingerprint(bytes, &meta));
         Ok(())

@@ -2,6 +2,7 @@
 //! never changing it. Every size down to 1×1 draws without panicking.
 
 pub mod checkin;
+pub mod conflicts;
 pub mod detail;
 pub mod key_result;
 pub mod modal;
@@ -55,6 +56,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Review(st) => review::draw(app, st, frame, body, theme),
         Screen::Overview { sel } => overview::draw(app, *sel, frame, body, theme),
         Screen::KeyResult(_) => key_result::draw(app, frame, body, theme),
+        Screen::Conflicts { sel } => conflicts::draw(app, *sel, frame, body, theme),
     }
     frame.render_widget(
         Paragraph::new(status_text).wrap(Wrap { trim: false }),
@@ -82,6 +84,14 @@ fn status_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(p) = &app.save_problem {
         lines.push(Line::styled(format!("⚠ {}", shown(p)), theme.error()));
+    }
+    let waiting = app.data.conflicts.len();
+    if waiting > 0 && !matches!(app.screen, Screen::Conflicts { .. }) {
+        let text =
+            (app.s.live.conflicts_wait)(waiting, &app.key(Action::Conflicts, Context::Quarter));
+        if app.message.as_ref().is_none_or(|m| !m.text.contains(&text)) {
+            lines.push(Line::styled(format!("⚠ {text}"), theme.warning()));
+        }
     }
     if let Some(m) = &app.message {
         let (mark, style) = match m.tone {

@@ -8,6 +8,21 @@ use ratatui::crossterm::event::KeyCode;
 use super::app::{Harness, ch, code, ctrl};
 
 impl Harness {
+    /// The conflicts screen over one conflict a merge left: the first Mål's
+    /// title, theirs recorded beside ours.
+    pub fn open_conflicts(&mut self) {
+        let data = std::sync::Arc::make_mut(&mut self.app.data);
+        let ours = data.objectives[0].title.clone();
+        let conflict = okr::model::Conflict::new(
+            data.objectives[0].id.clone(),
+            "title",
+            ours.into(),
+            "Erövra världen".into(),
+        );
+        data.conflicts.push(conflict);
+        self.keys(&[ch('!')]);
+    }
+
     /// The `n`th Mål of the quarter (0-based) selected in the Mål list.
     pub fn select_objective(&mut self, n: usize) {
         for _ in 0..n {

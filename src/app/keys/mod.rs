@@ -86,6 +86,10 @@ pub enum Action {
     Fold,
     /// Adds a Mål aligned under the selected one.
     AddAligned,
+    /// The conflicts screen; there, keep ours or take theirs.
+    Conflicts,
+    KeepOurs,
+    TakeTheirs,
 }
 
 /// One layer of where the user is.
@@ -133,6 +137,8 @@ pub enum Context {
     KeyResultView,
     /// Typing a search: the matches listed.
     Search,
+    /// The conflicts a merge left, to choose per conflict.
+    Conflicts,
 }
 
 /// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
@@ -348,6 +354,7 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::TooSmall,
     Context::KeyResultView,
     Context::Search,
+    Context::Conflicts,
 ];
 
 /// Every stack of layers the user can be in (innermost first), as
@@ -365,6 +372,7 @@ pub const MODES: &[&[Context]] = &[
     &[Context::Confirm],
     &[Context::Carry],
     &[Context::Search],
+    &[Context::Conflicts],
     &[Context::Pulse],
     &[Context::Summary],
     &[Context::TextField, Context::Form],

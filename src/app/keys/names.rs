@@ -62,6 +62,9 @@ impl Action {
         Action::Filter,
         Action::Fold,
         Action::AddAligned,
+        Action::Conflicts,
+        Action::KeepOurs,
+        Action::TakeTheirs,
     ];
 
     /// The action's name in a config file: `undo`, `next-pane`.
@@ -122,6 +125,9 @@ impl Action {
             Action::Filter => "filter",
             Action::Fold => "fold",
             Action::AddAligned => "add-aligned",
+            Action::Conflicts => "conflicts",
+            Action::KeepOurs => "keep-ours",
+            Action::TakeTheirs => "take-theirs",
         }
     }
 
@@ -157,6 +163,7 @@ impl Context {
             Context::TooSmall => "too-small",
             Context::KeyResultView => "key-result-view",
             Context::Search => "search",
+            Context::Conflicts => "conflicts",
         }
     }
 

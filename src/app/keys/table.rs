@@ -28,9 +28,10 @@ const KEY_RESULTS: Contexts =
 /// Where a search's next and previous match are found.
 const MATCHES: Contexts = EDITING.and(&[C::KeyResultView]);
 /// Lists that move with j/k: the screens, the help, the carry dialog and the pulse.
-const LISTS: Contexts = SCREENS.and(&[C::Help, C::Carry, C::Pulse]);
+const LISTS: Contexts = SCREENS.and(&[C::Help, C::Carry, C::Pulse, C::Conflicts]);
 /// Where nothing is typed, so `?` and `q` are free.
 const NOT_TYPING: Contexts = SCREENS.and(&[
+    C::Conflicts,
     C::Confirm,
     C::Carry,
     C::Pulse,
@@ -40,7 +41,7 @@ const NOT_TYPING: Contexts = SCREENS.and(&[
 ]);
 /// Where `q` quits: not in a question or a form.
 /// (Not over the help either: it may stand over a form that is not saved.)
-const QUITTING: Contexts = SCREENS.and(&[C::Pulse, C::Summary, C::TooSmall]);
+const QUITTING: Contexts = SCREENS.and(&[C::Pulse, C::Summary, C::TooSmall, C::Conflicts]);
 /// Fields whose keys are typed into: ? is a character there, F1 is the help.
 const TYPING: Contexts = Contexts::of(&[C::TextField, C::AreaField, C::Search]);
 /// One-line fields: ↑/↓ move between fields.
@@ -162,6 +163,33 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
     (&[K::Char('u')], Action::Undo, SCREENS, true),
     (&[K::Ctrl('r')], Action::Redo, SCREENS, false),
     (&[K::Esc], Action::Back, SCREENS, false),
+    // The conflicts a merge left: keep ours or take theirs, one at a time.
+    (&[K::Char('!')], Action::Conflicts, QUARTER, false),
+    (
+        &[K::Char('o')],
+        Action::KeepOurs,
+        Contexts::of(&[C::Conflicts]),
+        true,
+    ),
+    (
+        &[K::Char('t')],
+        Action::TakeTheirs,
+        Contexts::of(&[C::Conflicts]),
+        true,
+    ),
+    (
+        &[K::Char('u')],
+        Action::Undo,
+        Contexts::of(&[C::Conflicts]),
+        false,
+    ),
+    (
+        &[K::Ctrl('r')],
+        Action::Redo,
+        Contexts::of(&[C::Conflicts]),
+        false,
+    ),
+    (&[K::Esc], Action::Back, Contexts::of(&[C::Conflicts]), true),
     // Forms.
     (
         &[K::Enter, K::Ctrl('s')],

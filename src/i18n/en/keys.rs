@@ -50,5 +50,6 @@ pub(super) const KEYS: KeyWords = KeyWords {
         Context::TooSmall => "a window too small",
         Context::KeyResultView => "a key result's view",
         Context::Search => "the search",
+        Context::Conflicts => "the conflicts screen",
     },
 };

@@ -54,5 +54,6 @@ pub(super) const KEYS: KeyWords = KeyWords {
         Context::TooSmall => "ett för litet fönster",
         Context::KeyResultView => "ett nyckelresultats vy",
         Context::Search => "sökningen",
+        Context::Conflicts => "konfliktvyn",
     },
 };

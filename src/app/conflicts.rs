@@ -1,0 +1,115 @@
+//! The conflicts screen (`!`): the fields a merge found changed both ways,
+//! one row each, ours beside theirs; `o` keeps ours, `t` takes theirs.
+//! Each choice is one undoable change, saved like every other.
+
+use std::sync::Arc;
+
+use super::history::Patch;
+use super::keys::{Action, Context};
+use super::{App, Pane, Screen};
+use crate::model::merge::{self, Side};
+
+impl App {
+    /// `!`: the conflicts screen, or a word that none waits.
+    pub(super) fn open_conflicts(&mut self) {
+        if self.data.conflicts.is_empty() {
+            self.info(self.s.live.no_conflicts);
+            return;
+        }
+        self.screen = Screen::Conflicts { sel: 0 };
+    }
+
+    /// The key of the conflicts screen, for a message that names it.
+    pub(super) fn conflicts_key(&self) -> String {
+        self.key(Action::Conflicts, Context::Quarter)
+    }
+
+    /// The title of the Mål, key result or Uppgift a conflict names, if it is there.
+    pub fn item_title(&self, id: &str) -> Option<&str> {
+        self.data.objectives.iter().find_map(|o| {
+            if o.id == id {
+                return Some(o.title.as_str());
+            }
+            o.key_results
+                .iter()
+                .find(|k| k.id == id)
+                .map(|k| k.title.as_str())
+                .or_else(|| {
+                    o.initiatives
+                        .iter()
+                        .find(|i| i.id == id)
+                        .map(|i| i.title.as_str())
+                })
+        })
+    }
+
+    /// The keys of the conflicts screen. True for every key it binds.
+    pub(super) fn conflicts_act(&mut self, action: Action) -> bool {
+        let Screen::Conflicts { sel } = self.screen else {
+            return false;
+        };
+        let n = self.data.conflicts.len();
+        match action {
+            Action::Down => {
+                self.screen = Screen::Conflicts {
+                    sel: (sel + 1).min(n.saturating_sub(1)),
+                }
+            }
+            Action::Up => {
+                self.screen = Screen::Conflicts {
+                    sel: sel.saturating_sub(1),
+                }
+            }
+            Action::KeepOurs => self.choose(sel, Side::Ours),
+            Action::TakeTheirs => self.choose(sel, Side::Theirs),
+            Action::Back => {
+                self.screen = Screen::Quarter;
+                self.pane = Pane::Objectives;
+                self.clamp_selection();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Resolves the conflict at `index` to one side, as one undoable change.
+    fn choose(&mut self, index: usize, side: Side) {
+        let Some(field) = self.data.conflicts.get(index).map(|c| c.field.clone()) else {
+            self.info(self.s.live.no_conflicts);
+            return;
+        };
+        let mut after = (*self.data).clone();
+        if !merge::resolve(&mut after, index, side) {
+            return;
+        }
+        let patch = Patch::Whole {
+            before: Arc::clone(&self.data),
+            after: Arc::new(after),
+        };
+        if self.commit(patch) {
+            let left = self.data.conflicts.len();
+            let w = &self.s.live;
+            let field = crate::text::shown(&field);
+            self.info(match side {
+                Side::Ours => (w.kept_ours)(&field, left),
+                Side::Theirs => (w.took_theirs)(&field, left),
+            });
+        }
+    }
+
+    /// Keeps the conflicts screen's selection inside its list; with none
+    /// left, back to the quarter view.
+    pub(super) fn keep_conflicts_screen(&mut self) {
+        if let Screen::Conflicts { sel } = self.screen {
+            let n = self.data.conflicts.len();
+            if n == 0 {
+                self.screen = Screen::Quarter;
+                self.pane = Pane::Objectives;
+            } else {
+                self.screen = Screen::Conflicts {
+                    sel: sel.min(n - 1),
+                };
+            }
+        }
+    }
+}

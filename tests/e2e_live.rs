@@ -1,0 +1,161 @@
+//! End to end in a real terminal (tmux): the tracker open while another
+//! process rewrites its file. The screen follows without a key press; a
+//! change of ours and theirs both end up in the file; a field changed both
+//! ways waits on the conflicts screen.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use okr::model::{Data, Objective};
+use support::app::{demo, today};
+use support::term::{Term, sh_quote};
+use support::{Immutable, Sandbox};
+
+fn demo_sandbox() -> Sandbox {
+    let sandbox = Sandbox::new();
+    let bytes = okr::store::format::serialize(&demo()).unwrap();
+    std::fs::write(sandbox.file(), bytes).unwrap();
+    sandbox
+}
+
+/// Another program's save: read, changed, written whole and renamed over
+/// the file (`in_place`: written into the file itself, as some editors do).
+fn someone_else_saves(path: &Path, in_place: bool, change: impl FnOnce(&mut Data)) {
+    let mut data = okr::store::read(path).unwrap();
+    change(&mut data);
+    let bytes = okr::store::format::serialize(&data).unwrap();
+    if in_place {
+        std::fs::write(path, bytes).unwrap();
+    } else {
+        let tmp = path.with_extension("other.tmp");
+        std::fs::write(&tmp, bytes).unwrap();
+        std::fs::rename(&tmp, path).unwrap();
+    }
+}
+
+fn retitle(data: &mut Data, id: &str, title: &str) {
+    let at = data.objective_index(id).unwrap();
+    Arc::make_mut(&mut data.objectives[at]).title = title.into();
+}
+
+fn add_objective(data: &mut Data, id: &str, title: &str) {
+    let o = Objective::new(
+        id.into(),
+        title.into(),
+        okr::model::Kind::Committed,
+        okr::model::Quarter::of(today()),
+        chrono::Utc::now(),
+    );
+    data.objectives.push(Arc::new(o));
+}
+
+fn titles(path: &Path) -> Vec<String> {
+    let data = okr::store::read(path).unwrap();
+    data.objectives.iter().map(|o| o.title.clone()).collect()
+}
+
+#[test]
+fn the_screen_shows_their_changes_without_a_key_press() {
+    let sandbox = demo_sandbox();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for("Expandera globalt");
+    someone_else_saves(&sandbox.file(), false, |d| {
+        retitle(d, "o1", "Erövra världen");
+        add_objective(d, "o900", "Deras nya mål");
+    });
+    let screen = t.wait_for("Reloaded: 2 objectives changed by someone else.");
+    assert!(screen.contains("Erövra världen"), "{screen}");
+    assert!(screen.contains("Deras nya mål"), "{screen}");
+    assert!(!screen.contains("Expandera globalt"), "{screen}");
+    // Written in place by another program: followed the same way.
+    someone_else_saves(&sandbox.file(), true, |d| retitle(d, "o1", "Erövra månen"));
+    t.wait_for("Erövra månen");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let file = titles(&sandbox.file());
+    assert!(file.contains(&"Erövra månen".to_string()), "{file:?}");
+}
+
+#[test]
+fn with_a_change_of_ours_in_flight_both_survive_in_the_file() {
+    let sandbox = demo_sandbox();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("sv"));
+    t.wait_for("Expandera globalt");
+    t.press("a");
+    t.type_text("Vårt nya mål");
+    t.wait_for("Vårt nya mål");
+    // They save while our form is open; ours is saved right after.
+    someone_else_saves(&sandbox.file(), false, |d| {
+        add_objective(d, "o900", "Deras nya mål")
+    });
+    t.press("Enter");
+    t.wait_until("both Mål in the file", |_| {
+        let file = titles(&sandbox.file());
+        file.contains(&"Vårt nya mål".to_string()) && file.contains(&"Deras nya mål".to_string())
+    });
+    let screen = t.wait_for("Deras nya mål");
+    assert!(screen.contains("Vårt nya mål"), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let file = titles(&sandbox.file());
+    for want in ["Vårt nya mål", "Deras nya mål", "Expandera globalt"] {
+        assert!(file.contains(&want.to_string()), "{want}: {file:?}");
+    }
+    let left: Vec<String> = std::fs::read_dir(sandbox.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".conflict"))
+        .collect();
+    assert!(left.is_empty(), "no conflict file: {left:?}");
+}
+
+/// The same title changed both ways: ours cannot be saved at first (its
+/// folder refuses new files), theirs is written into the file in place.
+#[test]
+fn a_true_conflict_shows_the_conflicts_screen_and_t_takes_theirs() {
+    let sandbox = Sandbox::new();
+    let shared = sandbox.path().join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    let file = shared.join("okr.json");
+    std::fs::write(&file, okr::store::format::serialize(&demo()).unwrap()).unwrap();
+    let command = sandbox.session_command("en").replace(
+        &sh_quote(&sandbox.file().to_string_lossy()),
+        &sh_quote(&file.to_string_lossy()),
+    );
+    let t = Term::start(&sandbox, 100, 30, &command);
+    t.wait_for("Expandera globalt");
+    let Some(guard) = Immutable::make(&shared) else {
+        println!("not applicable here: chattr +i is not available on this file system");
+        t.press("q");
+        t.wait_exit();
+        return;
+    };
+    t.press("e");
+    t.press("C-u");
+    t.type_text("Vår titel");
+    t.wait_for("Vår titel");
+    t.press("Enter");
+    t.wait_for("Could not save");
+    someone_else_saves(&file, true, |d| retitle(d, "o1", "Deras titel"));
+    t.wait_for("1 conflict: press ! to choose");
+    drop(guard);
+    // The merge is saved once the folder lets it: ours, with theirs recorded.
+    t.wait_until("the conflict in the file", |_| {
+        okr::store::read(&file).is_ok_and(|d| d.conflicts.len() == 1)
+    });
+    t.press("!");
+    let screen = t.wait_for("Conflicts (1)");
+    for want in ["Ours: Vår titel", "Theirs: Deras titel", "title"] {
+        assert!(screen.contains(want), "{want}:\n{screen}");
+    }
+    t.press("t");
+    t.wait_for("Took theirs for title; 0 left.");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let data = okr::store::read(&file).unwrap();
+    assert!(data.conflicts.is_empty());
+    assert_eq!(data.objectives[0].title, "Deras titel");
+}
