@@ -36,9 +36,12 @@ enum Mode {
     KeyResultView,
     Search,
     Settings,
+    PastCheckIns,
+    PastCheckIn,
+    ReflectLastWeek,
 }
 
-const MODES: [Mode; 23] = [
+const MODES: [Mode; 26] = [
     Mode::Quarter,
     Mode::QuarterKeyResults,
     Mode::DetailKeyResults,
@@ -62,6 +65,9 @@ const MODES: [Mode; 23] = [
     Mode::KeyResultView,
     Mode::Search,
     Mode::Settings,
+    Mode::PastCheckIns,
+    Mode::PastCheckIn,
+    Mode::ReflectLastWeek,
 ];
 
 fn reach(mode: Mode) -> Harness {
@@ -104,6 +110,10 @@ fn reach(mode: Mode) -> Harness {
         Mode::KeyResultView => h.open_key_result_view(0),
         Mode::Search => h.search_for("kund"),
         Mode::Settings => h.open_settings(),
+        Mode::PastCheckIns => h.open_past_checkins(),
+        // The example data's check-in of last week, the second row.
+        Mode::PastCheckIn => h.open_past_checkin(1),
+        Mode::ReflectLastWeek => h.walk_to_reflection_with_plans(),
     }
     h
 }
@@ -123,7 +133,9 @@ fn expected_layer(mode: Mode) -> Context {
         Mode::FormText | Mode::CheckInNote | Mode::Settings => Context::TextField,
         Mode::FormChoice | Mode::CheckInChoice => Context::ChoiceField,
         Mode::FormNumber | Mode::CheckInNumber => Context::NumberField,
-        Mode::ReviewFormArea | Mode::Reflect => Context::AreaField,
+        Mode::ReviewFormArea | Mode::Reflect | Mode::ReflectLastWeek => Context::AreaField,
+        Mode::PastCheckIns => Context::PastCheckIns,
+        Mode::PastCheckIn => Context::PastCheckIn,
         Mode::Pulse => Context::Pulse,
         Mode::Summary => Context::Summary,
         Mode::TooSmall => Context::TooSmall,
@@ -197,6 +209,8 @@ fn the_help_opens_in_every_mode_and_esc_returns_to_it_as_it_was() {
                 | Mode::Carry
                 | Mode::Pulse
                 | Mode::Summary
+                | Mode::PastCheckIns
+                | Mode::PastCheckIn
                 | Mode::FormChoice
                 | Mode::CheckInChoice
         );

@@ -258,6 +258,8 @@ fn checkin() -> impl Strategy<Value = CheckIn> {
                 blockers,
                 next_steps,
                 pulse,
+                done: Vec::new(),
+                skipped: Vec::new(),
                 extra,
             },
         )

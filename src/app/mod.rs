@@ -13,9 +13,11 @@ pub mod reorder;
 pub mod review;
 pub mod saver;
 pub mod search;
+pub mod summary;
 pub mod team;
 mod update;
 pub mod view;
+pub mod weekly;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -33,11 +35,17 @@ use saver::{SaveReport, Saver};
 #[derive(Clone, Debug)]
 pub enum Screen {
     Quarter,
-    Detail { objective: String },
+    Detail {
+        objective: String,
+    },
     CheckIn(Box<checkin::CheckInState>),
     Review(review::ReviewState),
-    Overview { sel: usize },
+    Overview {
+        sel: usize,
+    },
     KeyResult(view::KeyResultView),
+    /// The past check-ins, week by week.
+    Past(weekly::PastState),
 }
 
 /// The focused pane of a screen.
@@ -99,6 +107,8 @@ struct Index {
     rows: HashMap<usize, crate::model::align::Row>,
     checkin_due: bool,
     checkin_waiting: usize,
+    /// My key results of today's quarter: what the waiting are of.
+    checkin_total: usize,
 }
 
 pub struct App {
@@ -212,6 +222,7 @@ impl App {
             .unwrap_or_default();
         self.index.checkin_due = self.compute_checkin_due(&today);
         self.index.checkin_waiting = self.compute_checkin_waiting(&today);
+        self.index.checkin_total = self.compute_checkin_total(&today);
     }
 
     /// Whether the banner should invite a check-in.
@@ -240,7 +251,9 @@ impl App {
             Screen::Quarter => self.quarter_objectives().get(self.sel_objective).copied(),
             Screen::Detail { objective } => self.find_objective(objective),
             Screen::KeyResult(v) => self.find_objective(&v.objective),
-            Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. } => None,
+            Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. } | Screen::Past(_) => {
+                None
+            }
         }
     }
 
@@ -277,6 +290,8 @@ impl App {
             (Screen::Quarter, _) => Context::Quarter,
             (Screen::Review(_), _) => Context::Review,
             (Screen::Overview { .. }, _) => Context::Overview,
+            (Screen::Past(p), _) if p.open.is_some() => Context::PastCheckIn,
+            (Screen::Past(_), _) => Context::PastCheckIns,
             (Screen::KeyResult(_), _) => Context::KeyResultView,
             (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,
             (Screen::Detail { .. }, _) => Context::DetailKeyResults,

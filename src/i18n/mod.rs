@@ -7,6 +7,7 @@ mod daily;
 mod en;
 mod sv;
 pub mod team;
+mod weekly;
 
 pub use actions::ActionNames;
 pub use commands::CommandWords;
@@ -14,6 +15,7 @@ pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
 pub use sv::SV;
 pub use team::TeamWords;
+pub use weekly::WeeklyWords;
 
 use crate::model::number::{self, NumberError};
 use crate::model::progress::{ConfidenceBand, PaceStatus, ScoreBand};
@@ -320,6 +322,8 @@ pub struct Strings {
     pub team: TeamWords,
     pub actions: ActionNames,
     pub daily: DailyWords,
+    /// Last week's plans, past check-ins, a week filled in afterwards.
+    pub weekly: WeeklyWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod key_result;
 pub mod modal;
 pub mod overview;
+pub mod past;
 pub mod quarter;
 pub mod review;
 pub mod search;
@@ -55,6 +56,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Review(st) => review::draw(app, st, frame, body, theme),
         Screen::Overview { sel } => overview::draw(app, *sel, frame, body, theme),
         Screen::KeyResult(_) => key_result::draw(app, frame, body, theme),
+        Screen::Past(st) => past::draw(app, st, frame, body, theme),
     }
     frame.render_widget(
         Paragraph::new(status_text).wrap(Wrap { trim: false }),

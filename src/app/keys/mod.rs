@@ -83,6 +83,13 @@ pub enum Action {
     Fold,
     /// Adds a Mål aligned under the selected one.
     AddAligned,
+    // The weekly rhythm: past check-ins, a skipped key result, last week's plans.
+    PastCheckIns,
+    SkipKeyResult,
+    NextPlan,
+    PrevPlan,
+    CarryPlan,
+    PlanDone,
 }
 
 /// One layer of where the user is.
@@ -130,6 +137,12 @@ pub enum Context {
     KeyResultView,
     /// Typing a search: the matches listed.
     Search,
+    /// The weeks of a quarter, with and without my check-in.
+    PastCheckIns,
+    /// One past check-in in full.
+    PastCheckIn,
+    /// Last week's plans beside wins, blockers and next steps.
+    LastWeek,
 }
 
 /// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
@@ -326,6 +339,9 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::TooSmall,
     Context::KeyResultView,
     Context::Search,
+    Context::PastCheckIns,
+    Context::PastCheckIn,
+    Context::LastWeek,
 ];
 
 impl Keymap {
@@ -470,7 +486,7 @@ mod tests {
     fn is_leaf(ctx: Context) -> bool {
         !matches!(
             ctx,
-            C::Form | C::CheckInWalk | C::CheckInReflect | C::TooSmall
+            C::Form | C::CheckInWalk | C::CheckInReflect | C::LastWeek | C::TooSmall
         )
     }
 
