@@ -57,10 +57,12 @@ impl CheckInState {
     pub fn layers(&self) -> Vec<Context> {
         match self.step {
             Step::Walk => vec![self.form.layer(), Context::CheckInWalk],
+            // Last week's plans between the field and the step, so the
+            // step's own keys lead the footer.
             Step::Reflect if !self.plans.is_empty() => vec![
                 self.form.layer(),
-                Context::CheckInReflect,
                 Context::LastWeek,
+                Context::CheckInReflect,
             ],
             Step::Reflect => vec![self.form.layer(), Context::CheckInReflect],
             Step::Pulse => vec![Context::Pulse],

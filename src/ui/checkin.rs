@@ -266,7 +266,7 @@ fn draw_plans(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
     }
     let s = app.s;
     let wide = area.width >= 90;
-    let rows = u16::try_from(st.plans.len() + 1).unwrap_or(u16::MAX);
+    let rows = u16::try_from(st.plans.len() + 2).unwrap_or(u16::MAX);
     let (plans, rest) = if wide {
         let [rest, plans] =
             Layout::horizontal([Constraint::Min(1), Constraint::Percentage(40)]).areas(area);
@@ -284,11 +284,22 @@ fn draw_plans(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
         )
     });
     let width = usize::from(plans.width);
-    let mut lines = vec![Line::styled(
-        fit(&(s.weekly.planned)(weeks, &date), width),
-        theme.title(),
-    )];
-    let visible = usize::from(plans.height.saturating_sub(1));
+    // The heading wraps (it may name a date) onto at most two rows.
+    let heading = (s.weekly.planned)(weeks, &date);
+    let head_rows = if text::width(&heading) > width && plans.height > 2 {
+        2
+    } else {
+        1
+    };
+    let [head, plans] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(plans);
+    frame.render_widget(
+        Paragraph::new(Line::styled(shown(&heading), theme.title()))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        head,
+    );
+    let mut lines = Vec::new();
+    let visible = usize::from(plans.height);
     let offset = super::quarter::scroll_offset(st.plan_sel, visible);
     for (i, p) in st.plans.iter().enumerate().skip(offset).take(visible) {
         let marker = if i == st.plan_sel { "▸" } else { " " };
