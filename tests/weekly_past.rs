@@ -178,6 +178,11 @@ fn a_missed_week_is_filled_in_afterwards_dated_that_week() {
     h.keys(&[ctrl('u')]);
     h.type_text("42");
     h.keys(&[code(ENTER), code(ESC)]);
+    // Leaving the walk returns to the past check-ins, on the same week.
+    let Screen::Past(st) = &h.app.screen else {
+        panic!("back on the past check-ins")
+    };
+    assert_eq!(st.sel, 2);
     let file = h.file();
     let c = file
         .checkins
@@ -204,7 +209,6 @@ fn a_missed_week_is_filled_in_afterwards_dated_that_week() {
     assert!(h.app.checkin_due());
     assert_eq!(h.app.checkin_waiting(), 12);
     // The week is listed as checked in now.
-    h.open_past_checkins();
     let text = render(&h.app, 100, 30);
     assert!(
         text.contains("2026-W46  2026-11-09  1 key result"),

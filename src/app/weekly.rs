@@ -114,8 +114,11 @@ impl App {
             }
             (None, Action::CheckIn) => {
                 let week = weeks.get(st.sel).copied();
-                self.screen = Screen::Past(st);
+                self.screen = Screen::Past(st.clone());
                 self.check_in_week(week);
+                if let Screen::CheckIn(c) = &mut self.screen {
+                    c.back = Some(st);
+                }
                 return true;
             }
             (None, _) => false,
