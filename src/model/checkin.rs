@@ -313,6 +313,24 @@ mod tests {
     }
 
     #[test]
+    fn a_skipped_key_result_is_not_waiting() {
+        let tuesday = d(2026, 11, 24);
+        let mut c = CheckIn::new(tuesday);
+        c.skipped.push("kr2".into());
+        assert_eq!(waiting(&[c.clone()], ["kr1", "kr2", "kr3"], tuesday), 2);
+        assert!(c.answered("kr2") && !c.answered("kr1"));
+        // A value recorded later ends the skip.
+        c.set_entry(CheckInEntry {
+            key_result: "kr2".into(),
+            value: 1.0,
+            confidence: 5,
+            note: String::new(),
+            extra: Extra::new(),
+        });
+        assert!(c.skipped.is_empty());
+    }
+
+    #[test]
     fn a_streak_is_mine_and_the_whole_files() {
         let today = d(2026, 11, 24);
         let all = vec![
