@@ -62,8 +62,22 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     let Some(k) = o.key_result(kid) else {
         return;
     };
+    // A missed week filled in afterwards: the key result as it stood on its day.
+    let day = st.date;
+    let on_day;
+    let k = if day == app.today {
+        k
+    } else {
+        let mut then = k.clone();
+        if let Some(h) = crate::model::weekly::entry_on(k, day) {
+            then.measure.set_current(h.value);
+        }
+        then.history.retain(|h| h.date <= day);
+        on_day = then;
+        &on_day
+    };
     let width = usize::from(area.width);
-    let pace = progress::key_result_pace(k, o.quarter, app.today);
+    let pace = progress::key_result_pace(k, o.quarter, day);
     let p = progress::key_result_progress(k);
     let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
     bar.push(Span::raw(format!(
@@ -73,7 +87,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     bar.extend(status_spans(
         app,
         p,
-        progress::key_result_status(k, o.quarter, app.today),
+        progress::key_result_status(k, o.quarter, day),
         None,
         theme,
     ));
