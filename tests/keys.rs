@@ -37,9 +37,12 @@ enum Mode {
     Search,
     Settings,
     Conflicts,
+    PastCheckIns,
+    PastCheckIn,
+    ReflectLastWeek,
 }
 
-const MODES: [Mode; 24] = [
+const MODES: [Mode; 27] = [
     Mode::Quarter,
     Mode::QuarterKeyResults,
     Mode::DetailKeyResults,
@@ -64,6 +67,9 @@ const MODES: [Mode; 24] = [
     Mode::Search,
     Mode::Settings,
     Mode::Conflicts,
+    Mode::PastCheckIns,
+    Mode::PastCheckIn,
+    Mode::ReflectLastWeek,
 ];
 
 fn reach(mode: Mode) -> Harness {
@@ -107,6 +113,10 @@ fn reach(mode: Mode) -> Harness {
         Mode::Search => h.search_for("kund"),
         Mode::Settings => h.open_settings(),
         Mode::Conflicts => h.open_conflicts(),
+        Mode::PastCheckIns => h.open_past_checkins(),
+        // The example data's check-in of last week, the second row.
+        Mode::PastCheckIn => h.open_past_checkin(1),
+        Mode::ReflectLastWeek => h.walk_to_reflection_with_plans(),
     }
     h
 }
@@ -126,7 +136,9 @@ fn expected_layer(mode: Mode) -> Context {
         Mode::FormText | Mode::CheckInNote | Mode::Settings => Context::TextField,
         Mode::FormChoice | Mode::CheckInChoice => Context::ChoiceField,
         Mode::FormNumber | Mode::CheckInNumber => Context::NumberField,
-        Mode::ReviewFormArea | Mode::Reflect => Context::AreaField,
+        Mode::ReviewFormArea | Mode::Reflect | Mode::ReflectLastWeek => Context::AreaField,
+        Mode::PastCheckIns => Context::PastCheckIns,
+        Mode::PastCheckIn => Context::PastCheckIn,
         Mode::Pulse => Context::Pulse,
         Mode::Summary => Context::Summary,
         Mode::TooSmall => Context::TooSmall,
@@ -207,6 +219,8 @@ fn the_help_opens_in_every_mode_and_esc_returns_to_it_as_it_was() {
                 | Mode::Carry
                 | Mode::Pulse
                 | Mode::Summary
+                | Mode::PastCheckIns
+                | Mode::PastCheckIn
                 | Mode::FormChoice
                 | Mode::CheckInChoice
         );

@@ -262,6 +262,8 @@ fn checkin() -> impl Strategy<Value = CheckIn> {
                 blockers,
                 next_steps,
                 pulse,
+                done: Vec::new(),
+                skipped: Vec::new(),
                 extra,
             },
         )

@@ -12,10 +12,11 @@ use super::edit::ValueInput;
 use super::form::{self, Field, FieldId, Form, Purpose};
 use super::history::Patch;
 use super::keys::{Action, Context};
+pub use super::summary::{Baseline, Moved, Summary, baseline};
 use super::{App, Pane, Screen};
 use crate::model::checkin::{self as ck, CheckInEntry, Pulse};
-use crate::model::progress;
-use crate::model::{CheckIn, Data, Extra, IsoWeek, KeyResult, Measure, Objective, Quarter};
+use crate::model::weekly::{self, Plan};
+use crate::model::{CheckIn, Data, Extra, IsoWeek, Quarter};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -29,6 +30,8 @@ pub enum Step {
 #[derive(Clone, Debug)]
 pub struct CheckInState {
     pub week: IsoWeek,
+    /// The day the check-in is dated: today, or a day of a missed week.
+    pub date: NaiveDate,
     pub quarter: Quarter,
     /// (Mål id, key result id) in walk order.
     pub items: Vec<(String, String)>,
@@ -42,6 +45,13 @@ pub struct CheckInState {
     pub leave_armed: bool,
     /// Each key result as it stood before this week's check-in touched it.
     pub baseline: HashMap<String, Baseline>,
+    /// My last check-in before this one (its week and date), and its plans.
+    pub last: Option<(IsoWeek, NaiveDate)>,
+    pub plans: Vec<Plan>,
+    /// The plan of last week's that carry and done act on.
+    pub plan_sel: usize,
+    /// The past check-ins it was begun from, to return to.
+    pub back: Option<super::weekly::PastState>,
 }
 
 impl CheckInState {
@@ -49,6 +59,13 @@ impl CheckInState {
     pub fn layers(&self) -> Vec<Context> {
         match self.step {
             Step::Walk => vec![self.form.layer(), Context::CheckInWalk],
+            // Last week's plans between the field and the step, so the
+            // step's own keys lead the footer.
+            Step::Reflect if !self.plans.is_empty() => vec![
+                self.form.layer(),
+                Context::LastWeek,
+                Context::CheckInReflect,
+            ],
             Step::Reflect => vec![self.form.layer(), Context::CheckInReflect],
             Step::Pulse => vec![Context::Pulse],
             Step::Summary => vec![Context::Summary],
@@ -67,87 +84,6 @@ impl CheckInState {
     }
 }
 
-/// Where a key result stood just before this week's check-in touched it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Baseline {
-    pub value: f64,
-    pub confidence: Option<u8>,
-    /// The day that value was recorded, when a history entry says.
-    pub date: Option<NaiveDate>,
-}
-
-/// Each key result of `quarter` as it stood just before the check-in of
-/// `week` touched it. A key result with an entry in that check-in stood at
-/// the history entry before the one its step recorded; one without stands
-/// at its current value, which the check-in has not touched. Every kind of
-/// measure has one, so the summary compares like with like.
-pub fn baseline(
-    data: &Data,
-    quarter: Quarter,
-    week: IsoWeek,
-    owner: Option<&str>,
-) -> HashMap<String, Baseline> {
-    let checkin = data
-        .checkins
-        .iter()
-        .find(|c| c.week == week && c.belongs_to(owner));
-    let monday = week.monday().unwrap_or(NaiveDate::MIN);
-    let mut out = HashMap::new();
-    for (_, o) in data.in_quarter(quarter) {
-        for k in &o.key_results {
-            let entry = checkin.and_then(|c| {
-                c.entries
-                    .iter()
-                    .find(|e| e.key_result == k.id)
-                    .map(|e| (c.date, e))
-            });
-            let b = match entry {
-                Some((date, e)) => before_step(k, e, monday, date),
-                None => Baseline {
-                    value: k.measure.current(),
-                    confidence: Some(k.confidence),
-                    date: k.last_update(),
-                },
-            };
-            out.insert(k.id.clone(), b);
-        }
-    }
-    out
-}
-
-/// The value a key result had before its check-in step `e` (made between
-/// `monday` and `until`) recorded one: the history entry before that step's.
-fn before_step(k: &KeyResult, e: &CheckInEntry, monday: NaiveDate, until: NaiveDate) -> Baseline {
-    let step = k.history.iter().rposition(|h| {
-        (monday..=until).contains(&h.date)
-            && h.value == e.value
-            && h.confidence == Some(e.confidence)
-            && h.note == e.note
-    });
-    // Without the step's entry (a file edited by hand), the last one before the week.
-    let earlier = match step {
-        Some(i) => i.checked_sub(1).and_then(|j| k.history.get(j)),
-        None => k.history.iter().rev().find(|h| h.date < monday),
-    };
-    match earlier {
-        Some(h) => Baseline {
-            value: h.value,
-            confidence: h.confidence,
-            date: Some(h.date),
-        },
-        // Nothing recorded before the step: where the key result started.
-        None => Baseline {
-            value: match &k.measure {
-                Measure::Numeric(n) => n.start,
-                Measure::Done(_) => 0.0,
-                Measure::AtLeast(_) | Measure::AtMost(_) => e.value,
-            },
-            confidence: None,
-            date: None,
-        },
-    }
-}
-
 /// The key results of a quarter, in Mål order.
 pub fn walk_items(data: &Data, quarter: Quarter) -> Vec<(String, String)> {
     data.in_quarter(quarter)
@@ -162,7 +98,11 @@ pub fn walk_items(data: &Data, quarter: Quarter) -> Vec<(String, String)> {
 impl App {
     /// This week's check-in of mine (see [`App::checkin_owner`]), if one was started.
     pub fn this_weeks_checkin(&self) -> Option<&CheckIn> {
-        let week = IsoWeek::of(self.today);
+        self.checkin_of(IsoWeek::of(self.today))
+    }
+
+    /// My check-in of a week (see [`App::checkin_owner`]), if one was started.
+    pub fn checkin_of(&self, week: IsoWeek) -> Option<&CheckIn> {
         let owner = self.checkin_owner();
         self.data
             .checkins
@@ -199,14 +139,28 @@ impl App {
         ck::waiting(&self.data.checkins, key_results, self.today)
     }
 
+    /// How many of my key results of today's quarter (`objectives`) a check-in walks.
+    pub(super) fn compute_checkin_total(&self, objectives: &[usize]) -> usize {
+        objectives
+            .iter()
+            .filter_map(|i| self.data.objective_at(*i))
+            .filter(|o| self.walks(o))
+            .map(|o| o.key_results.len())
+            .sum()
+    }
+
     /// `c` / `okr checkin`: starts, resumes or reopens this week's check-in.
     pub fn start_checkin(&mut self) {
+        self.start_checkin_for(IsoWeek::of(self.today), self.today, Quarter::of(self.today));
+    }
+
+    /// Starts, resumes or reopens my check-in of `week`, dated `date`, on
+    /// the key results of `quarter` (this week's, or a missed week's).
+    pub(super) fn start_checkin_for(&mut self, week: IsoWeek, date: NaiveDate, quarter: Quarter) {
         if self.read_only {
             self.warn(self.s.read_only_refused);
             return;
         }
-        let quarter = Quarter::of(self.today);
-        let week = IsoWeek::of(self.today);
         // Mine, of the Mål the owner filter shows.
         let items: Vec<(String, String)> = self
             .kept_in(quarter)
@@ -221,14 +175,10 @@ impl App {
             self.info(self.s.no_checkin_items);
             return;
         }
-        let existing = self.this_weeks_checkin();
-        // Resume at the first key result without an entry, or at the reflection
+        let existing = self.checkin_of(week);
+        // Resume at the first key result not answered, or at the reflection
         // when only that is left; a finished week opens from the top, to edit.
-        let missing = existing.map_or(Some(0), |c| {
-            items
-                .iter()
-                .position(|(_, k)| !c.entries.iter().any(|e| &e.key_result == k))
-        });
+        let missing = existing.map_or(Some(0), |c| items.iter().position(|(_, k)| !c.answered(k)));
         let reflect = missing.is_none()
             && existing.is_some_and(|c| {
                 c.wins.is_empty()
@@ -237,8 +187,12 @@ impl App {
                     && c.pulse.is_none()
             });
         let index = missing.unwrap_or(if reflect { items.len() } else { 0 });
+        let owner = self.checkin_owner();
+        let last = weekly::previous(&self.data.checkins, owner.as_deref(), week);
+        let back_to = (week != IsoWeek::of(self.today)).then_some(date);
         let mut state = CheckInState {
             week,
+            date,
             quarter,
             items,
             index,
@@ -250,11 +204,15 @@ impl App {
             pulse_focus: 0,
             pulse_error: false,
             leave_armed: false,
-            baseline: baseline(&self.data, quarter, week, self.checkin_owner().as_deref()),
+            baseline: baseline(&self.data, quarter, week, owner.as_deref(), back_to),
+            last: last.map(|c| (c.week, c.date)),
+            plans: last.map(weekly::plans).unwrap_or_default(),
+            plan_sel: 0,
+            back: None,
         };
         if reflect {
             state.step = Step::Reflect;
-            state.form = self.reflect_form();
+            state.form = self.reflect_form(week);
         } else {
             state.form = self.walk_form(&state);
         }
@@ -275,13 +233,23 @@ impl App {
             return Form::new(Purpose::Reflect, s.checkin, Vec::new());
         };
         // The key result's own value and confidence are the newest (an update
-        // may have come after this week's entry); the note is the week's.
+        // may have come after this week's entry); the note is the week's. A
+        // missed week filled in afterwards starts from the value of its day.
         let note = self
-            .this_weeks_checkin()
+            .checkin_of(st.week)
             .and_then(|c| c.entries.iter().find(|e| &e.key_result == kid))
             .map(|e| e.note.as_str())
             .unwrap_or_default();
-        let fields = self.value_fields(k, k.measure.current(), k.confidence, note);
+        let (value, confidence) = if st.date == self.today {
+            (k.measure.current(), k.confidence)
+        } else {
+            match (weekly::entry_on(k, st.date), st.baseline.get(kid)) {
+                (Some(h), _) => (h.value, h.confidence.unwrap_or(k.confidence)),
+                (None, Some(b)) => (b.value, b.confidence.unwrap_or(k.confidence)),
+                (None, None) => (k.measure.current(), k.confidence),
+            }
+        };
+        let fields = self.value_fields(k, value, confidence, note);
         let purpose = Purpose::CheckInStep {
             objective: oid.clone(),
             id: kid.clone(),
@@ -289,9 +257,9 @@ impl App {
         Form::new(purpose, s.checkin, fields)
     }
 
-    fn reflect_form(&self) -> Form {
+    pub(super) fn reflect_form(&self, week: IsoWeek) -> Form {
         let s = self.s;
-        let c = self.this_weeks_checkin();
+        let c = self.checkin_of(week);
         let text = |f: fn(&CheckIn) -> &String| c.map_or(String::new(), |c| f(c).clone());
         let fields = vec![
             Field::area(FieldId::Wins, s.wins, &text(|c| &c.wins)),
@@ -301,19 +269,23 @@ impl App {
         Form::new(Purpose::Reflect, s.reflect_title, fields)
     }
 
-    /// Applies a change to this week's check-in (creating it), as one patch
-    /// together with an optional change of a Mål.
-    fn change_checkin(&mut self, objective: Option<Patch>, change: impl FnOnce(&mut CheckIn)) {
+    /// Applies a change to my check-in of the walk's week (creating it,
+    /// dated the walk's day), as one patch together with an optional change of a Mål.
+    fn change_checkin(
+        &mut self,
+        st: &CheckInState,
+        objective: Option<Patch>,
+        change: impl FnOnce(&mut CheckIn),
+    ) {
         let before = self.data.checkins.clone();
         let mut after = before.clone();
-        let week = IsoWeek::of(self.today);
         let owner = self.checkin_owner();
-        let mut c = after
-            .iter()
-            .find(|c| c.week == week && c.belongs_to(owner.as_deref()))
+        let mut c = self
+            .checkin_of(st.week)
             .cloned()
-            .unwrap_or_else(|| CheckIn::of(self.today, owner.as_deref()));
-        c.date = self.today;
+            .unwrap_or_else(|| CheckIn::of(st.date, owner.as_deref()));
+        c.week = st.week;
+        c.date = st.date;
         change(&mut c);
         ck::upsert(&mut after, c);
         let mut patches: Vec<Patch> = objective.into_iter().collect();
@@ -336,6 +308,10 @@ impl App {
             self.screen = Screen::CheckIn(st);
         } else {
             self.leave_checkin();
+            // Begun from the past check-ins: back to them.
+            if let Some(past) = st.back {
+                self.screen = Screen::Past(past);
+            }
         }
         handled
     }
@@ -346,14 +322,13 @@ impl App {
         match action {
             Action::NextStep => {
                 if self.accept_walk_step(st) {
-                    st.index += 1;
-                    if st.index >= st.items.len() {
-                        st.step = Step::Reflect;
-                        st.form = self.reflect_form();
-                    } else {
-                        st.form = self.walk_form(st);
-                    }
+                    self.next_walk_step(st);
                 }
+                (true, true)
+            }
+            Action::SkipKeyResult => {
+                self.skip_walk_step(st);
+                self.next_walk_step(st);
                 (true, true)
             }
             // Esc keeps a step that was changed and reads well; a bad one
@@ -373,6 +348,17 @@ impl App {
         }
     }
 
+    /// On to the next key result, or to the reflection after the last.
+    fn next_walk_step(&mut self, st: &mut CheckInState) {
+        st.index += 1;
+        if st.index >= st.items.len() {
+            st.step = Step::Reflect;
+            st.form = self.reflect_form(st.week);
+        } else {
+            st.form = self.walk_form(st);
+        }
+    }
+
     /// Wins, blockers and next steps: (handled, stay on the check-in).
     fn reflect_act(
         &mut self,
@@ -380,6 +366,9 @@ impl App {
         action: Action,
         key: KeyEvent,
     ) -> (bool, bool) {
+        if self.plan_act(st, action) {
+            return (true, true);
+        }
         let go_on =
             action == Action::GoOn || (action == Action::NextField && st.form.is_last_field());
         if !go_on && action != Action::SaveAndLeave {
@@ -390,7 +379,7 @@ impl App {
             st.form.text(FieldId::Blockers),
             st.form.text(FieldId::NextSteps),
         );
-        self.change_checkin(None, |c| {
+        self.change_checkin(st, None, |c| {
             c.wins = wins;
             c.blockers = blockers;
             c.next_steps = next;
@@ -416,7 +405,7 @@ impl App {
             Action::Skip => st.step = Step::Summary,
             Action::Save if st.pulse.iter().all(|r| (1..=5).contains(r)) => {
                 let [structure, safety, meaning, dependability, impact] = st.pulse;
-                self.change_checkin(None, |c| {
+                self.change_checkin(st, None, |c| {
                     let extra = c.pulse.take().map(|p| p.extra).unwrap_or_else(Extra::new);
                     c.pulse = Some(Pulse {
                         structure,
@@ -459,21 +448,24 @@ impl App {
         };
         // Checking in again this week replaces this week's history entry of
         // the check-in (one entry per check-in), when nothing came after it.
-        let earlier = self.this_weeks_checkin().and_then(|c| {
+        let earlier = self.checkin_of(st.week).and_then(|c| {
             c.entries
                 .iter()
                 .find(|e| e.key_result == id)
                 .map(|e| (c.date, e.value))
         });
+        // A missed week's value goes in its place in the history: the
+        // current value stays the latest by date.
         let entry_note = note.clone();
-        let Some((patch, ())) = self.objective_patch(index, |o, today| {
+        let day = st.date;
+        let Some((patch, ())) = self.objective_patch(index, |o, _| {
             let k = o.key_results.iter_mut().find(|k| k.id == id)?;
-            k.record(today, value, Some(confidence), entry_note, earlier);
+            k.record(day, value, Some(confidence), entry_note, earlier);
             Some(())
         }) else {
             return true;
         };
-        self.change_checkin(Some(patch), |c| {
+        self.change_checkin(st, Some(patch), |c| {
             c.set_entry(CheckInEntry {
                 key_result: id.clone(),
                 value,
@@ -483,6 +475,18 @@ impl App {
             });
         });
         true
+    }
+
+    /// Skips the key result of the step: answered for the week without a
+    /// value (one with an entry this week keeps it).
+    fn skip_walk_step(&mut self, st: &CheckInState) {
+        let Some((_, id)) = st.items.get(st.index).cloned() else {
+            return;
+        };
+        if self.checkin_of(st.week).is_some_and(|c| c.answered(&id)) {
+            return;
+        }
+        self.change_checkin(st, None, |c| c.skipped.push(id));
     }
 
     fn leave_checkin(&mut self) {
@@ -495,97 +499,4 @@ impl App {
             ));
         }
     }
-
-    /// The Mål of the walk, in walk order, each once.
-    fn walked(&self, st: &CheckInState) -> Vec<&Objective> {
-        let mut out: Vec<&Objective> = Vec::new();
-        for (oid, _) in &st.items {
-            if out.last().is_some_and(|o| &o.id == oid) {
-                continue;
-            }
-            if let Some(o) = self
-                .find_objective(oid)
-                .and_then(|i| self.data.objective_at(i))
-            {
-                out.push(o);
-            }
-        }
-        out
-    }
-
-    /// The summary's facts, of my key results (those of the walk): (key
-    /// result title, before, after) for what moved, the titles of those
-    /// behind pace or stale, progress before and after, my streak.
-    pub fn checkin_summary(&self, st: &CheckInState) -> Summary {
-        let mut moved = Vec::new();
-        let mut lagging = Vec::new();
-        let mut before_data: Vec<Objective> = Vec::new();
-        let walked = self.walked(st);
-        for o in walked.iter().copied() {
-            let mut then = o.clone();
-            for k in &mut then.key_results {
-                if let Some(b) = st.baseline.get(&k.id) {
-                    k.measure.set_current(b.value);
-                }
-            }
-            for k in &o.key_results {
-                let now = k.measure.current();
-                if let Some(Baseline { value: was, .. }) = st.baseline.get(&k.id)
-                    && (now - was).abs() > f64::EPSILON
-                {
-                    let forward = progress::key_result_progress(k)
-                        > progress::key_result_progress(then.key_result(&k.id).unwrap_or(k));
-                    moved.push(Moved {
-                        title: k.title.clone(),
-                        before: *was,
-                        after: now,
-                        before_text: self.s.measure_value(&k.measure, *was),
-                        after_text: self.s.measure_value(&k.measure, now),
-                        forward,
-                    });
-                }
-                let stale = progress::is_stale(k, self.today);
-                let behind = progress::key_result_status(k, st.quarter, self.today)
-                    == progress::PaceStatus::Behind;
-                if behind || stale {
-                    lagging.push((k.title.clone(), stale));
-                }
-            }
-            before_data.push(then);
-        }
-        let after = progress::quarter_progress(walked.iter().copied());
-        Summary {
-            moved,
-            lagging,
-            before: progress::quarter_progress(before_data.iter()),
-            after,
-            streak: ck::streak_of(
-                &self.data.checkins,
-                self.checkin_owner().as_deref(),
-                self.today,
-            ),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Moved {
-    pub title: String,
-    pub before: f64,
-    pub after: f64,
-    /// The two values as read: numbers, or done / not done.
-    pub before_text: String,
-    pub after_text: String,
-    /// Progress went up (for a falling key result, the value went down).
-    pub forward: bool,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Summary {
-    pub moved: Vec<Moved>,
-    /// Title, and whether it is stale (else it is behind pace).
-    pub lagging: Vec<(String, bool)>,
-    pub before: f64,
-    pub after: f64,
-    pub streak: u32,
 }

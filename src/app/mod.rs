@@ -15,10 +15,12 @@ pub mod reorder;
 pub mod review;
 pub mod saver;
 pub mod search;
+pub mod summary;
 pub mod team;
 mod update;
 pub mod view;
 pub mod watch;
+pub mod weekly;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -49,6 +51,8 @@ pub enum Screen {
     Conflicts {
         sel: usize,
     },
+    /// The past check-ins, week by week.
+    Past(weekly::PastState),
 }
 
 /// The focused pane of a screen.
@@ -110,6 +114,8 @@ struct Index {
     rows: HashMap<usize, crate::model::align::Row>,
     checkin_due: bool,
     checkin_waiting: usize,
+    /// My key results of today's quarter: what the waiting are of.
+    checkin_total: usize,
 }
 
 pub struct App {
@@ -229,6 +235,7 @@ impl App {
             .unwrap_or_default();
         self.index.checkin_due = self.compute_checkin_due(&today);
         self.index.checkin_waiting = self.compute_checkin_waiting(&today);
+        self.index.checkin_total = self.compute_checkin_total(&today);
     }
 
     /// Whether the banner should invite a check-in.
@@ -260,7 +267,8 @@ impl App {
             Screen::CheckIn(_)
             | Screen::Review(_)
             | Screen::Overview { .. }
-            | Screen::Conflicts { .. } => None,
+            | Screen::Conflicts { .. }
+            | Screen::Past(_) => None,
         }
     }
 
@@ -297,6 +305,8 @@ impl App {
             (Screen::Quarter, _) => Context::Quarter,
             (Screen::Review(_), _) => Context::Review,
             (Screen::Overview { .. }, _) => Context::Overview,
+            (Screen::Past(p), _) if p.open.is_some() => Context::PastCheckIn,
+            (Screen::Past(_), _) => Context::PastCheckIns,
             (Screen::KeyResult(_), _) => Context::KeyResultView,
             (Screen::Conflicts { .. }, _) => Context::Conflicts,
             (Screen::Detail { .. }, Pane::Initiatives) => Context::DetailInitiatives,

@@ -150,6 +150,9 @@ impl App {
         if matches!(self.screen, Screen::Conflicts { .. }) && self.conflicts_act(action) {
             return true;
         }
+        if matches!(self.screen, Screen::Past(_)) {
+            return self.past_act(action);
+        }
         match action {
             Action::Back => {
                 if let Screen::Review(_) | Screen::Overview { .. } | Screen::Detail { .. } =
@@ -201,6 +204,7 @@ impl App {
             Action::Toggle => self.toggle_initiative(),
             Action::CheckIn => self.start_checkin(),
             Action::Review => self.start_review(self.quarter),
+            Action::PastCheckIns => self.start_past(),
             Action::Overview => self.start_overview(),
             Action::PlanNext => self.plan_next(),
             Action::Settings => self.open_settings(),
@@ -270,7 +274,7 @@ impl App {
             (Screen::Detail { .. }, Pane::KeyResults) => Pane::Initiatives,
             (Screen::Detail { .. }, _) => Pane::KeyResults,
             (Screen::CheckIn(_) | Screen::Review(_) | Screen::Overview { .. }, p) => p,
-            (Screen::KeyResult(_) | Screen::Conflicts { .. }, p) => p,
+            (Screen::KeyResult(_) | Screen::Conflicts { .. } | Screen::Past(_), p) => p,
         };
     }
 }

@@ -4,7 +4,7 @@
 use super::{
     ActionNames, CommandWords, ConfidenceNames, DailyWords, EmptyQuarter, KindNames,
     MeasureTypeNames, NumberWords, PaceNames, Pillars, QuarterlyWords, ScoreNames, StatusNames,
-    Strings, TeamWords, ValueRules, counted, listed, plural,
+    Strings, TeamWords, ValueRules, WeeklyWords, counted, listed, plural,
 };
 use crate::model::Lang;
 
@@ -443,6 +443,51 @@ pub static EN: Strings = Strings {
         i_duplicate_id: |id| format!("the id '{id}' is there twice"),
         i_link: |id| format!("'{id}' is not one of the objective's key results"),
     },
+    weekly: WeeklyWords {
+        last_checkin: |n, d| {
+            if n <= 1 {
+                "Last week".to_string()
+            } else {
+                format!("Last check-in {d} ({n} weeks ago)")
+            }
+        },
+        planned: |n, d| {
+            if n <= 1 {
+                "Last week you planned:".to_string()
+            } else {
+                format!("At your last check-in, {d} ({n} weeks ago), you planned:")
+            }
+        },
+        blocker: "blocker",
+        carried: |t| format!("“{t}” is carried into this week."),
+        marked_done: |t| format!("“{t}” is marked done."),
+        marked_open: |t| format!("“{t}” is open again."),
+        banner_partial: |n, all, c| {
+            format!(
+                "{n} of {all} {} waiting — press {c} to go on",
+                plural(all, "key result", "key results")
+            )
+        },
+        past_title: |q, who| {
+            if who.is_empty() {
+                format!("Past check-ins · {q}")
+            } else {
+                format!("Past check-ins · {q} · {who}")
+            }
+        },
+        missing: |c| format!("no check-in — {c} fills it in"),
+        this_week: "this week",
+        key_results: |n| format!("{n} {}", plural(n, "key result", "key results")),
+        pulse_mean: |m| format!("pulse {m}"),
+        week_title: |w, d| format!("Check-in {w} · {d}"),
+        skipped: "skipped",
+        no_entries: "No key results in this check-in.",
+        done: "done",
+        dated: |d| format!("dated {d}"),
+        has_checkin: |w, open| format!("{w} has your check-in already: {open} shows it."),
+        skipped_title: "Skipped this week",
+        no_weeks: "No weeks of this quarter have come yet.",
+    },
     actions: ActionNames {
         quit: "quit",
         help: "help",
@@ -487,6 +532,12 @@ pub static EN: Strings = Strings {
         leave: "leave (what is saved stays)",
         rate: "rate the pillar",
         skip: "skip the pulse",
+        past_checkins: "past check-ins",
+        skip_key_result: "skip this week",
+        next_plan: "next of last week's plans",
+        prev_plan: "previous of last week's plans",
+        carry_plan: "carry the plan into this week",
+        plan_done: "mark the plan done / open",
         settings: "settings (me, language, check-in day)",
         filter: "whose objectives: everyone, mine, each owner",
         fold: "hide / show the objectives aligned under it",

@@ -10,6 +10,7 @@ pub mod live;
 mod quarterly;
 mod sv;
 pub mod team;
+mod weekly;
 
 pub use actions::ActionNames;
 pub use commands::CommandWords;
@@ -19,6 +20,7 @@ pub use keys::KeyWords;
 pub use quarterly::QuarterlyWords;
 pub use sv::SV;
 pub use team::TeamWords;
+pub use weekly::WeeklyWords;
 
 use crate::model::number::{self, NumberError};
 use crate::model::progress::{ConfidenceBand, PaceStatus, ScoreBand};
@@ -332,6 +334,8 @@ pub struct Strings {
     pub keys: KeyWords,
     /// Reloading, merging, the conflicts screen.
     pub live: live::LiveWords,
+    /// Last week's plans, past check-ins, a week filled in afterwards.
+    pub weekly: WeeklyWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a

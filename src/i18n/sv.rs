@@ -4,7 +4,7 @@
 use super::{
     ActionNames, CommandWords, ConfidenceNames, DailyWords, EmptyQuarter, KindNames,
     MeasureTypeNames, NumberWords, PaceNames, Pillars, QuarterlyWords, ScoreNames, StatusNames,
-    Strings, TeamWords, ValueRules, counted, listed, plural,
+    Strings, TeamWords, ValueRules, WeeklyWords, counted, listed, plural,
 };
 use crate::model::Lang;
 
@@ -422,6 +422,48 @@ pub static SV: Strings = Strings {
         i_duplicate_id: |id| format!("id '{id}' finns två gånger"),
         i_link: |id| format!("'{id}' är inget av målets nyckelresultat"),
     },
+    weekly: WeeklyWords {
+        last_checkin: |n, d| {
+            if n <= 1 {
+                "Förra veckan".to_string()
+            } else {
+                format!("Senaste incheckningen {d} (för {n} veckor sedan)")
+            }
+        },
+        planned: |n, d| {
+            if n <= 1 {
+                "Förra veckan planerade du:".to_string()
+            } else {
+                format!("Vid din senaste incheckning, {d} (för {n} veckor sedan), planerade du:")
+            }
+        },
+        blocker: "hinder",
+        carried: |t| format!("«{t}» följer med in i den här veckan."),
+        marked_done: |t| format!("«{t}» är markerat som klart."),
+        marked_open: |t| format!("«{t}» är öppet igen."),
+        banner_partial: |n, all, c| {
+            format!("{n} av {all} nyckelresultat väntar — tryck {c} för att fortsätta")
+        },
+        past_title: |q, who| {
+            if who.is_empty() {
+                format!("Tidigare incheckningar · {q}")
+            } else {
+                format!("Tidigare incheckningar · {q} · {who}")
+            }
+        },
+        missing: |c| format!("ingen incheckning — {c} fyller i den"),
+        this_week: "den här veckan",
+        key_results: |n| format!("{n} nyckelresultat"),
+        pulse_mean: |m| format!("puls {m}"),
+        week_title: |w, d| format!("Incheckning {w} · {d}"),
+        skipped: "hoppades över",
+        no_entries: "Inga nyckelresultat i den här incheckningen.",
+        done: "klart",
+        dated: |d| format!("daterad {d}"),
+        has_checkin: |w, open| format!("{w} har redan din incheckning: {open} visar den."),
+        skipped_title: "Hoppades över den här veckan",
+        no_weeks: "Inga veckor av det här kvartalet har kommit än.",
+    },
     actions: ActionNames {
         quit: "avsluta",
         help: "hjälp",
@@ -466,6 +508,12 @@ pub static SV: Strings = Strings {
         leave: "lämna (det sparade finns kvar)",
         rate: "betygsätt pelaren",
         skip: "hoppa över pulsen",
+        past_checkins: "tidigare incheckningar",
+        skip_key_result: "hoppa över denna vecka",
+        next_plan: "nästa av förra veckans planer",
+        prev_plan: "föregående av förra veckans planer",
+        carry_plan: "ta med planen in i den här veckan",
+        plan_done: "markera planen som klar / öppen",
         settings: "inställningar (jag, språk, incheckningsdag)",
         filter: "vems mål: allas, mina, varje ägares",
         fold: "dölj / visa målen som stödjer det",

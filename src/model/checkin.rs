@@ -27,6 +27,12 @@ pub struct CheckIn {
     pub next_steps: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pulse: Option<Pulse>,
+    /// Lines of `next_steps` and `blockers` marked done in a later week.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<String>,
+    /// Key results skipped this week on purpose (by id): no value, yet answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -42,8 +48,16 @@ impl CheckIn {
             blockers: String::new(),
             next_steps: String::new(),
             pulse: None,
+            done: Vec::new(),
+            skipped: Vec::new(),
             extra: Extra::new(),
         }
+    }
+
+    /// Whether a key result has an entry this week, or was skipped.
+    pub fn answered(&self, key_result: &str) -> bool {
+        self.entries.iter().any(|e| e.key_result == key_result)
+            || self.skipped.iter().any(|k| k == key_result)
     }
 
     /// A check-in of `owner` (`None`: the whole file's).
@@ -62,8 +76,9 @@ impl CheckIn {
         }
     }
 
-    /// Records (or replaces) the entry for one key result.
+    /// Records (or replaces) the entry for one key result (no longer skipped).
     pub fn set_entry(&mut self, entry: CheckInEntry) {
+        self.skipped.retain(|k| *k != entry.key_result);
         match self
             .entries
             .iter_mut()
@@ -183,7 +198,8 @@ pub fn streak(checkins: &[CheckIn], today: NaiveDate) -> u32 {
 }
 
 /// How many of the key results (by id) have no entry yet in the check-in of
-/// `today`'s ISO week: what the banner and `okr status` count as waiting.
+/// `today`'s ISO week (a key result skipped there counts as answered): what
+/// the banner and `okr status` count as waiting.
 pub fn waiting<'a>(
     checkins: &[CheckIn],
     key_results: impl IntoIterator<Item = &'a str>,
@@ -193,8 +209,12 @@ pub fn waiting<'a>(
     let entered: std::collections::HashSet<&str> = checkins
         .iter()
         .filter(|c| c.week == week)
-        .flat_map(|c| &c.entries)
-        .map(|e| e.key_result.as_str())
+        .flat_map(|c| {
+            c.entries
+                .iter()
+                .map(|e| e.key_result.as_str())
+                .chain(c.skipped.iter().map(String::as_str))
+        })
         .collect();
     key_results
         .into_iter()
@@ -211,6 +231,8 @@ deserialize_keeping_unknown!(CheckIn {
     blockers: String = String::new(),
     next_steps: String = String::new(),
     pulse: Option<Pulse> = None,
+    done: Vec<String> = Vec::new(),
+    skipped: Vec<String> = Vec::new(),
 });
 
 deserialize_keeping_unknown!(CheckInEntry {
@@ -288,6 +310,24 @@ mod tests {
         assert!(!is_due(&all, Some("ANNA"), true, Weekday::Mon, tuesday));
         assert!(is_due(&all, Some("Cy"), true, Weekday::Mon, tuesday));
         assert!(is_due(&all, None, true, Weekday::Mon, tuesday));
+    }
+
+    #[test]
+    fn a_skipped_key_result_is_not_waiting() {
+        let tuesday = d(2026, 11, 24);
+        let mut c = CheckIn::new(tuesday);
+        c.skipped.push("kr2".into());
+        assert_eq!(waiting(&[c.clone()], ["kr1", "kr2", "kr3"], tuesday), 2);
+        assert!(c.answered("kr2") && !c.answered("kr1"));
+        // A value recorded later ends the skip.
+        c.set_entry(CheckInEntry {
+            key_result: "kr2".into(),
+            value: 1.0,
+            confidence: 5,
+            note: String::new(),
+            extra: Extra::new(),
+        });
+        assert!(c.skipped.is_empty());
     }
 
     #[test]

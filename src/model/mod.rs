@@ -19,6 +19,7 @@ pub mod review;
 pub mod search;
 pub mod step;
 pub mod validate;
+pub mod weekly;
 
 pub use checkin::{CheckIn, CheckInEntry, Pulse};
 pub use conflict::Conflict;

@@ -308,6 +308,14 @@ fn checkin(c: &CheckIn) -> Result<(), Broken> {
     at.text("wins", &c.wins, true)?;
     at.text("blockers", &c.blockers, true)?;
     at.text("next_steps", &c.next_steps, true)?;
+    for (n, line) in c.done.iter().enumerate() {
+        at.text(&format!("done[{n}]"), line, false)?;
+    }
+    for (n, id) in c.skipped.iter().enumerate() {
+        if control_character(id, false).is_some() {
+            at.id(&format!("skipped[{n}]"), id)?;
+        }
+    }
     if let Some(p) = &c.pulse {
         let names = ["structure", "safety", "meaning", "dependability", "impact"];
         for (name, rating) in names.into_iter().zip(p.ratings()) {

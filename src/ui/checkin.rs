@@ -18,7 +18,10 @@ use crate::text::{self, shown};
 
 pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
-    let title = (s.checkin_title)(&st.week.to_string());
+    let mut title = (s.checkin_title)(&st.week.to_string());
+    if st.date != app.today {
+        title = format!("{title} · {}", (s.weekly.dated)(&st.date.to_string()));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {title} "), theme.title()));
@@ -27,6 +30,7 @@ pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: 
     match st.step {
         Step::Walk => draw_walk(app, st, frame, inner, theme),
         Step::Reflect => {
+            let inner = draw_plans(app, st, frame, inner, theme);
             let [hint, fields] =
                 Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
             frame.render_widget(
@@ -58,8 +62,22 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     let Some(k) = o.key_result(kid) else {
         return;
     };
+    // A missed week filled in afterwards: the key result as it stood on its day.
+    let day = st.date;
+    let on_day;
+    let k = if day == app.today {
+        k
+    } else {
+        let mut then = k.clone();
+        if let Some(h) = crate::model::weekly::entry_on(k, day) {
+            then.measure.set_current(h.value);
+        }
+        then.history.retain(|h| h.date <= day);
+        on_day = then;
+        &on_day
+    };
     let width = usize::from(area.width);
-    let pace = progress::key_result_pace(k, o.quarter, app.today);
+    let pace = progress::key_result_pace(k, o.quarter, day);
     let p = progress::key_result_progress(k);
     let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
     bar.push(Span::raw(format!(
@@ -69,7 +87,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     bar.extend(status_spans(
         app,
         p,
-        progress::key_result_status(k, o.quarter, app.today),
+        progress::key_result_status(k, o.quarter, day),
         None,
         theme,
     ));
@@ -89,6 +107,25 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         }
         None => format!("{}: —", s.before_checkin),
     };
+    // What my last check-in said of it, and when that was.
+    let last_week = app.checkin_before(st.week).and_then(|c| {
+        let e = c.entries.iter().find(|e| e.key_result == k.id)?;
+        let when = (s.weekly.last_checkin)(
+            crate::model::weekly::weeks_between(c.week, st.week),
+            &c.date.to_string(),
+        );
+        let note = if e.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", e.note.lines().next().unwrap_or_default())
+        };
+        Some(format!(
+            "{when}: {} · {} {}/10{note}",
+            s.measure_value(&k.measure, e.value),
+            s.confidence.to_lowercase(),
+            e.confidence
+        ))
+    });
     let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
     let confidences: Vec<f64> = k
         .history
@@ -97,7 +134,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         .map(f64::from)
         .collect();
     let id = format!("{} ", shown(&k.id));
-    let lines = vec![
+    let mut lines = vec![
         Line::styled((s.step_of)(st.index + 1, st.items.len()), theme.dim()),
         Line::from(vec![
             Span::styled(format!("{}: ", s.objective), theme.dim()),
@@ -120,8 +157,12 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         ]),
         Line::raw(""),
     ];
+    if let Some(l) = last_week {
+        lines.insert(5, Line::raw(fit(&shown(&l), width)));
+    }
     // In a short window the fields come first: keep as much of the context as fits.
-    let top_rows = area.height.saturating_sub(7).clamp(3, 7);
+    let most = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let top_rows = area.height.saturating_sub(7).clamp(3, most);
     let lines: Vec<Line> = lines.into_iter().take(usize::from(top_rows)).collect();
     let [top, form] =
         Layout::vertical([Constraint::Length(top_rows), Constraint::Min(1)]).areas(area);
@@ -194,6 +235,16 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             fit(&m.title, room)
         )));
     }
+    if !sum.skipped.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(s.weekly.skipped_title, theme.title()));
+        for title in &sum.skipped {
+            lines.push(Line::raw(format!(
+                "  – {}",
+                fit(title, usize::from(area.width).saturating_sub(4))
+            )));
+        }
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.behind_or_stale, theme.title()));
     if sum.lagging.is_empty() {
@@ -218,4 +269,71 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
         lines.push(Line::styled(format!("  … +{hidden}"), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Last week's next steps and blockers beside (or, when narrow, above) the
+/// reflection's fields, each marked done or selected; returns the room left
+/// for the fields.
+fn draw_plans(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) -> Rect {
+    if st.plans.is_empty() {
+        return area;
+    }
+    let s = app.s;
+    let wide = area.width >= 90;
+    let rows = u16::try_from(st.plans.len() + 2).unwrap_or(u16::MAX);
+    let (plans, rest) = if wide {
+        let [rest, plans] =
+            Layout::horizontal([Constraint::Min(1), Constraint::Percentage(40)]).areas(area);
+        (plans, rest)
+    } else {
+        let h = rows.min(area.height / 3);
+        let [plans, rest] =
+            Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(area);
+        (plans, rest)
+    };
+    let (weeks, date) = st.last.map_or((1, String::new()), |(w, d)| {
+        (
+            crate::model::weekly::weeks_between(w, st.week),
+            d.to_string(),
+        )
+    });
+    let width = usize::from(plans.width);
+    // The heading wraps (it may name a date) onto at most two rows.
+    let heading = (s.weekly.planned)(weeks, &date);
+    let head_rows = if text::width(&heading) > width && plans.height > 2 {
+        2
+    } else {
+        1
+    };
+    let [head, plans] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(plans);
+    frame.render_widget(
+        Paragraph::new(Line::styled(shown(&heading), theme.title()))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        head,
+    );
+    let mut lines = Vec::new();
+    let visible = usize::from(plans.height);
+    let offset = super::quarter::scroll_offset(st.plan_sel, visible);
+    for (i, p) in st.plans.iter().enumerate().skip(offset).take(visible) {
+        let marker = if i == st.plan_sel { "▸" } else { " " };
+        let done = if p.done { "✓" } else { "·" };
+        let kind = match p.kind {
+            crate::model::weekly::PlanKind::Blocker => format!("{}: ", s.weekly.blocker),
+            crate::model::weekly::PlanKind::NextStep => String::new(),
+        };
+        let line = Line::raw(fit(
+            &format!("{marker}{done} {kind}{}", shown(&p.text)),
+            width,
+        ));
+        lines.push(if i == st.plan_sel {
+            line.style(theme.selected())
+        } else if p.done {
+            line.style(theme.dim())
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), plans);
+    rest
 }

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod key_result;
 pub mod modal;
 pub mod overview;
+pub mod past;
 pub mod quarter;
 pub mod review;
 pub mod search;
@@ -57,6 +58,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Overview { sel } => overview::draw(app, *sel, frame, body, theme),
         Screen::KeyResult(_) => key_result::draw(app, frame, body, theme),
         Screen::Conflicts { sel } => conflicts::draw(app, *sel, frame, body, theme),
+        Screen::Past(st) => past::draw(app, st, frame, body, theme),
     }
     frame.render_widget(
         Paragraph::new(status_text).wrap(Wrap { trim: false }),

@@ -20,10 +20,15 @@ use crate::text::{self, shown};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let due = app.checkin_due() && app.quarter == crate::model::Quarter::of(app.today);
     let planning = app.planning || app.quarter > crate::model::Quarter::of(app.today);
-    let banner_text = due.then(|| {
-        let c = app.key(Action::CheckIn, Context::Quarter);
-        format!("✎ {}", (app.s.checkin_banner)(app.checkin_waiting(), &c))
-    });
+    let today = app.quarter == crate::model::Quarter::of(app.today);
+    let c = app.key(Action::CheckIn, Context::Quarter);
+    // A check-in half done keeps its banner until every key result is answered.
+    let banner_text = match (due, app.checkin_partial()) {
+        (true, _) => Some((app.s.checkin_banner)(app.checkin_waiting(), &c)),
+        (false, Some((n, all))) if today => Some((app.s.weekly.banner_partial)(n, all, &c)),
+        _ => None,
+    }
+    .map(|t| format!("✎ {t}"));
     // The banner wraps rather than lose its "press c" at the end.
     let banner_rows = banner_text.as_ref().map_or(0, |t| {
         u16::try_from(t.width().div_ceil(usize::from(area.width.max(1))))

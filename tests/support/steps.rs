@@ -132,6 +132,41 @@ impl Harness {
         self.keys(&[ch('s')]);
     }
 
+    /// The past check-ins of the quarter shown, from the quarter view.
+    pub fn open_past_checkins(&mut self) {
+        self.keys(&[ch('w')]);
+    }
+
+    /// The `n`th week (0-based, newest first) of the past check-ins opened
+    /// in full (the example data has a check-in last week: `n` = 1).
+    pub fn open_past_checkin(&mut self, n: usize) {
+        self.open_past_checkins();
+        for _ in 0..n {
+            self.keys(&[ch('j')]);
+        }
+        self.keys(&[code(KeyCode::Enter)]);
+    }
+
+    /// Last week's check-in (of the whole file, as in the example data)
+    /// given next steps and blockers, as if written then.
+    pub fn plan_last_week(&mut self, next_steps: &str, blockers: &str) {
+        let week = okr::model::IsoWeek::of(self.app.today - chrono::Days::new(7));
+        let data = std::sync::Arc::make_mut(&mut self.app.data);
+        let c = data
+            .checkins
+            .iter_mut()
+            .find(|c| c.week == week)
+            .expect("the example data has a check-in last week");
+        c.next_steps = next_steps.to_string();
+        c.blockers = blockers.to_string();
+    }
+
+    /// The reflection with last week's plans beside it: two next steps and a blocker.
+    pub fn walk_to_reflection_with_plans(&mut self) {
+        self.plan_last_week("- Ring Bo\n- Skriv offert", "Ingen budget");
+        self.walk_to_reflection();
+    }
+
     /// The step of the check-in on screen, if one is.
     pub fn checkin_step(&self) -> Option<Step> {
         match &self.app.screen {

@@ -90,6 +90,13 @@ pub enum Action {
     Conflicts,
     KeepOurs,
     TakeTheirs,
+    // The weekly rhythm: past check-ins, a skipped key result, last week's plans.
+    PastCheckIns,
+    SkipKeyResult,
+    NextPlan,
+    PrevPlan,
+    CarryPlan,
+    PlanDone,
 }
 
 /// One layer of where the user is.
@@ -139,6 +146,12 @@ pub enum Context {
     Search,
     /// The conflicts a merge left, to choose per conflict.
     Conflicts,
+    /// The weeks of a quarter, with and without my check-in.
+    PastCheckIns,
+    /// One past check-in in full.
+    PastCheckIn,
+    /// Last week's plans beside wins, blockers and next steps.
+    LastWeek,
 }
 
 /// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
@@ -355,6 +368,9 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::KeyResultView,
     Context::Search,
     Context::Conflicts,
+    Context::PastCheckIns,
+    Context::PastCheckIn,
+    Context::LastWeek,
 ];
 
 /// Every stack of layers the user can be in (innermost first), as
@@ -373,6 +389,8 @@ pub const MODES: &[&[Context]] = &[
     &[Context::Carry],
     &[Context::Search],
     &[Context::Conflicts],
+    &[Context::PastCheckIns],
+    &[Context::PastCheckIn],
     &[Context::Pulse],
     &[Context::Summary],
     &[Context::TextField, Context::Form],
@@ -387,6 +405,26 @@ pub const MODES: &[&[Context]] = &[
     &[Context::NumberField, Context::CheckInReflect],
     &[Context::ChoiceField, Context::CheckInReflect],
     &[Context::AreaField, Context::CheckInReflect],
+    &[
+        Context::TextField,
+        Context::LastWeek,
+        Context::CheckInReflect,
+    ],
+    &[
+        Context::NumberField,
+        Context::LastWeek,
+        Context::CheckInReflect,
+    ],
+    &[
+        Context::ChoiceField,
+        Context::LastWeek,
+        Context::CheckInReflect,
+    ],
+    &[
+        Context::AreaField,
+        Context::LastWeek,
+        Context::CheckInReflect,
+    ],
 ];
 
 impl Keymap {
@@ -531,7 +569,7 @@ mod tests {
     fn is_leaf(ctx: Context) -> bool {
         !matches!(
             ctx,
-            C::Form | C::CheckInWalk | C::CheckInReflect | C::TooSmall
+            C::Form | C::CheckInWalk | C::CheckInReflect | C::LastWeek | C::TooSmall
         )
     }
 

@@ -65,6 +65,12 @@ impl Action {
         Action::Conflicts,
         Action::KeepOurs,
         Action::TakeTheirs,
+        Action::PastCheckIns,
+        Action::SkipKeyResult,
+        Action::NextPlan,
+        Action::PrevPlan,
+        Action::CarryPlan,
+        Action::PlanDone,
     ];
 
     /// The action's name in a config file: `undo`, `next-pane`.
@@ -128,6 +134,12 @@ impl Action {
             Action::Conflicts => "conflicts",
             Action::KeepOurs => "keep-ours",
             Action::TakeTheirs => "take-theirs",
+            Action::PastCheckIns => "past-check-ins",
+            Action::SkipKeyResult => "skip-key-result",
+            Action::NextPlan => "next-plan",
+            Action::PrevPlan => "prev-plan",
+            Action::CarryPlan => "carry-plan",
+            Action::PlanDone => "plan-done",
         }
     }
 
@@ -164,6 +176,9 @@ impl Context {
             Context::KeyResultView => "key-result-view",
             Context::Search => "search",
             Context::Conflicts => "conflicts",
+            Context::PastCheckIns => "past-check-ins",
+            Context::PastCheckIn => "past-check-in",
+            Context::LastWeek => "last-week",
         }
     }
 

@@ -23,12 +23,21 @@ const EDITING: Contexts = Contexts::of(&[
     C::DetailInitiatives,
 ]);
 const QUARTER: Contexts = Contexts::of(&[C::Quarter, C::QuarterKeyResults]);
+/// The past check-ins: the weeks, and one week in full.
+const PAST: Contexts = Contexts::of(&[C::PastCheckIns, C::PastCheckIn]);
 const KEY_RESULTS: Contexts =
     Contexts::of(&[C::QuarterKeyResults, C::DetailKeyResults, C::KeyResultView]);
 /// Where a search's next and previous match are found.
 const MATCHES: Contexts = EDITING.and(&[C::KeyResultView]);
 /// Lists that move with j/k: the screens, the help, the carry dialog and the pulse.
-const LISTS: Contexts = SCREENS.and(&[C::Help, C::Carry, C::Pulse, C::Conflicts]);
+const LISTS: Contexts = SCREENS.and(&[
+    C::Help,
+    C::Carry,
+    C::Pulse,
+    C::Conflicts,
+    C::PastCheckIns,
+    C::PastCheckIn,
+]);
 /// Where nothing is typed, so `?` and `q` are free.
 const NOT_TYPING: Contexts = SCREENS.and(&[
     C::Conflicts,
@@ -38,10 +47,19 @@ const NOT_TYPING: Contexts = SCREENS.and(&[
     C::Summary,
     C::NumberField,
     C::ChoiceField,
+    C::PastCheckIns,
+    C::PastCheckIn,
 ]);
 /// Where `q` quits: not in a question or a form.
 /// (Not over the help either: it may stand over a form that is not saved.)
-const QUITTING: Contexts = SCREENS.and(&[C::Pulse, C::Summary, C::TooSmall, C::Conflicts]);
+const QUITTING: Contexts = SCREENS.and(&[
+    C::Pulse,
+    C::Summary,
+    C::TooSmall,
+    C::Conflicts,
+    C::PastCheckIns,
+    C::PastCheckIn,
+]);
 /// Fields whose keys are typed into: ? is a character there, F1 is the help.
 const TYPING: Contexts = Contexts::of(&[C::TextField, C::AreaField, C::Search]);
 /// One-line fields: ↑/↓ move between fields.
@@ -81,8 +99,18 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
     ),
     (&[K::Tab], Action::NextPane, EDITING, true),
     (&[K::BackTab], Action::PrevPane, EDITING, false),
-    (&[K::Char('[')], Action::PrevQuarter, QUARTER, false),
-    (&[K::Char(']')], Action::NextQuarter, QUARTER, false),
+    (
+        &[K::Char('[')],
+        Action::PrevQuarter,
+        QUARTER.and(&[C::PastCheckIns]),
+        false,
+    ),
+    (
+        &[K::Char(']')],
+        Action::NextQuarter,
+        QUARTER.and(&[C::PastCheckIns]),
+        false,
+    ),
     (&[K::Char('t')], Action::Today, QUARTER, false),
     (&[K::Char('a')], Action::Add, EDITING, true),
     (
@@ -146,6 +174,21 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
     ),
     (&[K::Char('c')], Action::CheckIn, SCREENS, true),
     (&[K::Char('r')], Action::Review, QUARTER, true),
+    (&[K::Char('w')], Action::PastCheckIns, QUARTER, false),
+    // The past check-ins: a week opens in full; c checks in for a missed one.
+    (
+        &[K::Enter],
+        Action::Open,
+        Contexts::of(&[C::PastCheckIns]),
+        true,
+    ),
+    (
+        &[K::Char('c')],
+        Action::CheckIn,
+        Contexts::of(&[C::PastCheckIns]),
+        true,
+    ),
+    (&[K::Esc], Action::Back, PAST, true),
     (
         &[K::Char('n')],
         Action::PlanNext,
@@ -291,10 +334,41 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
         Contexts::of(&[C::CheckInReflect]),
         true,
     ),
+    // Last week's plans, beside this week's words.
+    (
+        &[K::Ctrl('n')],
+        Action::NextPlan,
+        Contexts::of(&[C::LastWeek]),
+        false,
+    ),
+    (
+        &[K::Ctrl('p')],
+        Action::PrevPlan,
+        Contexts::of(&[C::LastWeek]),
+        false,
+    ),
+    (
+        &[K::Ctrl('t')],
+        Action::CarryPlan,
+        Contexts::of(&[C::LastWeek]),
+        true,
+    ),
+    (
+        &[K::Ctrl('d')],
+        Action::PlanDone,
+        Contexts::of(&[C::LastWeek]),
+        true,
+    ),
     (
         &[K::Esc],
         Action::SaveAndLeave,
         Contexts::of(&[C::CheckInWalk, C::CheckInReflect]),
+        true,
+    ),
+    (
+        &[K::Ctrl('k')],
+        Action::SkipKeyResult,
+        Contexts::of(&[C::CheckInWalk]),
         true,
     ),
     (

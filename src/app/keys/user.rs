@@ -26,6 +26,7 @@ const TYPED: Contexts = Contexts::of(&[
     C::Form,
     C::CheckInWalk,
     C::CheckInReflect,
+    C::LastWeek,
     C::TextField,
     C::AreaField,
     C::Search,

@@ -51,5 +51,8 @@ pub(super) const KEYS: KeyWords = KeyWords {
         Context::KeyResultView => "a key result's view",
         Context::Search => "the search",
         Context::Conflicts => "the conflicts screen",
+        Context::PastCheckIns => "the past check-ins",
+        Context::PastCheckIn => "a past check-in",
+        Context::LastWeek => "last week's plans",
     },
 };

@@ -55,5 +55,8 @@ pub(super) const KEYS: KeyWords = KeyWords {
         Context::KeyResultView => "ett nyckelresultats vy",
         Context::Search => "sökningen",
         Context::Conflicts => "konfliktvyn",
+        Context::PastCheckIns => "tidigare incheckningar",
+        Context::PastCheckIn => "en tidigare incheckning",
+        Context::LastWeek => "förra veckans planer",
     },
 };

@@ -134,3 +134,31 @@ fn new_ids_at_the_bound_take_free_numbers_and_never_one_in_use() {
         [format!("o{top}"), "o1".into(), "o2".into()]
     );
 }
+
+#[test]
+fn a_checkins_done_plans_and_skipped_ids_are_checked_like_its_other_text() {
+    use crate::model::CheckIn;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let mut c = CheckIn::new(day);
+    c.done.push("Ring\0 Bo".into());
+    let d = Data {
+        checkins: vec![c],
+        ..Data::default()
+    };
+    let e = validate(&d).unwrap_err();
+    assert_eq!(
+        (e.field.as_str(), e.rule),
+        ("done[0]", Rule::ControlCharacter('\0'))
+    );
+    let mut c = CheckIn::new(day);
+    c.skipped.push("kr\u{1b}1".into());
+    let d = Data {
+        checkins: vec![c],
+        ..Data::default()
+    };
+    let e = validate(&d).unwrap_err();
+    assert_eq!(
+        (e.field.as_str(), e.rule),
+        ("skipped[0]", Rule::ControlCharacter('\u{1b}'))
+    );
+}

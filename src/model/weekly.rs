@@ -1,0 +1,192 @@
+//! The weekly rhythm around one check-in: the one before it (its plans,
+//! marked done or carried), the weeks of a quarter with and without one,
+//! the day a missed week is dated, and a key result's value on a day.
+
+use chrono::{Days, NaiveDate, Weekday};
+
+use super::checkin::{CheckIn, Pulse};
+use super::objective::{HistoryEntry, KeyResult};
+use super::quarter::{IsoWeek, Quarter};
+
+/// Which list of a check-in a plan came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanKind {
+    NextStep,
+    Blocker,
+}
+
+/// One line of a check-in's next steps or blockers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub kind: PlanKind,
+    /// The line as written, without a leading `-`, `*` or `•`.
+    pub text: String,
+    /// Marked done since (kept in that check-in's `done`).
+    pub done: bool,
+}
+
+/// A line of a list, without its bullet and surrounding space.
+pub fn plan_text(line: &str) -> &str {
+    let t = line.trim();
+    t.strip_prefix(['-', '*', '•']).map_or(t, str::trim_start)
+}
+
+/// The next steps, then the blockers, of a check-in: one plan a line.
+pub fn plans(c: &CheckIn) -> Vec<Plan> {
+    let lines = |text: &str, kind: PlanKind| -> Vec<Plan> {
+        text.lines()
+            .map(plan_text)
+            .filter(|t| !t.is_empty())
+            .map(|t| Plan {
+                kind,
+                text: t.to_string(),
+                done: c.done.iter().any(|d| d == t),
+            })
+            .collect()
+    };
+    let mut out = lines(&c.next_steps, PlanKind::NextStep);
+    out.extend(lines(&c.blockers, PlanKind::Blocker));
+    out
+}
+
+/// Marks a plan of `c` done, or not done again; true when it is done now.
+pub fn toggle_done(c: &mut CheckIn, text: &str) -> bool {
+    if c.done.iter().any(|d| d == text) {
+        c.done.retain(|d| d != text);
+        false
+    } else {
+        c.done.push(text.to_string());
+        true
+    }
+}
+
+/// `text` with `line` added as its last line, unless it has it already.
+pub fn with_line(text: &str, line: &str) -> String {
+    if text.lines().any(|l| plan_text(l) == line) {
+        return text.to_string();
+    }
+    let body = text.trim_end_matches('\n');
+    if body.is_empty() {
+        line.to_string()
+    } else {
+        format!("{body}\n{line}")
+    }
+}
+
+/// `owner`'s last check-in before `week` (a check-in of the whole file,
+/// from before owners, counts).
+pub fn previous<'a>(
+    checkins: &'a [CheckIn],
+    owner: Option<&str>,
+    week: IsoWeek,
+) -> Option<&'a CheckIn> {
+    checkins
+        .iter()
+        .filter(|c| c.week < week && (c.owner.is_none() || c.belongs_to(owner)))
+        .max_by_key(|c| c.week)
+}
+
+/// Whole weeks from `earlier` to `later` (1: the week before).
+pub fn weeks_between(earlier: IsoWeek, later: IsoWeek) -> i64 {
+    match (earlier.monday(), later.monday()) {
+        (Some(a), Some(b)) => (b - a).num_days() / 7,
+        _ => 0,
+    }
+}
+
+/// The ISO weeks of a quarter up to `today`'s, newest first.
+pub fn quarter_weeks(quarter: Quarter, today: NaiveDate) -> Vec<IsoWeek> {
+    let last = quarter.last_day().min(today);
+    let mut out = Vec::new();
+    let mut day = quarter.first_day();
+    while day <= last {
+        let w = IsoWeek::of(day);
+        if out.last() != Some(&w) {
+            out.push(w);
+        }
+        match day.checked_add_days(Days::new(1)) {
+            Some(d) => day = d,
+            None => break,
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The day a check-in of `week` is dated: the check-in weekday of that
+/// week, kept within the quarter and never after `today`.
+pub fn checkin_date(
+    week: IsoWeek,
+    weekday: Weekday,
+    quarter: Quarter,
+    today: NaiveDate,
+) -> NaiveDate {
+    let day = NaiveDate::from_isoywd_opt(week.year, week.week, weekday).unwrap_or(today);
+    day.max(quarter.first_day())
+        .min(quarter.last_day())
+        .min(today)
+}
+
+/// The history entry in force on `date`: the last one on or before it.
+pub fn entry_on(k: &KeyResult, date: NaiveDate) -> Option<&HistoryEntry> {
+    k.history.iter().rev().find(|h| h.date <= date)
+}
+
+/// The mean of a pulse's five ratings.
+pub fn pulse_mean(p: &Pulse) -> f64 {
+    f64::from(p.ratings().iter().map(|r| u32::from(*r)).sum::<u32>()) / 5.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn plans_are_lines_without_bullets_and_know_they_are_done() {
+        let mut c = CheckIn::new(d(2026, 11, 17));
+        c.next_steps = "- Ring Bo\n\n* Skriv offert\n".into();
+        c.blockers = "• Ingen budget".into();
+        assert!(toggle_done(&mut c, "Skriv offert"));
+        let p = plans(&c);
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Ring Bo", "Skriv offert", "Ingen budget"]);
+        assert_eq!(p[2].kind, PlanKind::Blocker);
+        assert!(!p[0].done && p[1].done);
+        assert!(!toggle_done(&mut c, "Skriv offert"));
+        assert!(c.done.is_empty());
+    }
+
+    #[test]
+    fn a_carried_line_is_added_once() {
+        assert_eq!(with_line("", "Ring Bo"), "Ring Bo");
+        assert_eq!(with_line("A\n", "Ring Bo"), "A\nRing Bo");
+        assert_eq!(with_line("- Ring Bo", "Ring Bo"), "- Ring Bo");
+    }
+
+    #[test]
+    fn the_weeks_of_a_quarter_newest_first_up_to_today() {
+        let q = Quarter::of(d(2026, 11, 24));
+        let weeks = quarter_weeks(q, d(2026, 11, 24));
+        assert_eq!(weeks.first().unwrap().to_string(), "2026-W48");
+        // 2026-10-01 is a Thursday of W40.
+        assert_eq!(weeks.last().unwrap().to_string(), "2026-W40");
+        assert_eq!(weeks.len(), 9);
+    }
+
+    #[test]
+    fn a_missed_week_is_dated_on_its_check_in_day_within_the_quarter() {
+        let q = Quarter::of(d(2026, 11, 24));
+        let today = d(2026, 11, 24);
+        let w46 = IsoWeek::of(d(2026, 11, 11));
+        assert_eq!(checkin_date(w46, Weekday::Mon, q, today), d(2026, 11, 9));
+        let w40 = IsoWeek::of(d(2026, 10, 1));
+        assert_eq!(checkin_date(w40, Weekday::Mon, q, today), d(2026, 10, 1));
+        let w48 = IsoWeek::of(today);
+        assert_eq!(checkin_date(w48, Weekday::Fri, q, today), today);
+        assert_eq!(weeks_between(w46, w48), 2);
+    }
+}

@@ -1,0 +1,252 @@
+//! Past check-ins by keys: the weeks of the quarter with mine (or the
+//! filter's owner's) and those missed, a week in full with each change from
+//! the week before, and a missed week filled in afterwards, dated that week.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use okr::app::Screen;
+use okr::model::owners::OwnerFilter;
+use okr::model::{CheckInEntry, Extra, IsoWeek, Lang};
+use support::app::*;
+use support::screen::render;
+use support::team::team_demo;
+
+/// The example data with last week's check-in holding kr1 at 50, confidence 7.
+fn with_last_week_entry() -> okr::model::Data {
+    let mut data = demo();
+    let c = data.checkins.last_mut().unwrap();
+    c.entries.push(CheckInEntry {
+        key_result: "kr1".into(),
+        value: 50.0,
+        confidence: 7,
+        note: String::new(),
+        extra: Extra::new(),
+    });
+    data
+}
+
+/// The first key result checked in at 70, confidence 8, with a note; the
+/// walk left there.
+fn check_in_first(h: &mut Harness) {
+    h.keys(&[ch('c')]);
+    h.type_text("70");
+    h.keys(&[code(TAB)]);
+    h.type_text("8");
+    h.keys(&[code(TAB)]);
+    h.type_text("Stor affär");
+    h.keys(&[code(ENTER), code(ESC)]);
+}
+
+#[test]
+fn the_weeks_of_the_quarter_list_mine_and_the_missed_ones() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    // This week's check-in with a pulse of 4 on every pillar.
+    h.walk_to_pulse();
+    h.keys(&[
+        ch('4'),
+        ch('4'),
+        ch('4'),
+        ch('4'),
+        ch('4'),
+        code(ENTER),
+        code(ENTER),
+    ]);
+    h.open_past_checkins();
+    assert!(matches!(h.app.screen, Screen::Past(_)));
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("Past check-ins · 2026 Q4"), "{text}");
+    assert!(
+        text.contains("▸ 2026-W48  2026-11-24  12 key results  · pulse 4  (this week)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-W47  2026-11-17  0 key results"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-W46  no check-in — c fills it in"),
+        "{text}"
+    );
+    // Back to the quarter view; Swedish says the same.
+    h.keys(&[code(ESC)]);
+    assert!(matches!(h.app.screen, Screen::Quarter));
+    let mut h = Harness::new(Some(demo()), Lang::Sv);
+    h.open_past_checkins();
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("Tidigare incheckningar · 2026 Q4"), "{text}");
+    assert!(
+        text.contains("2026-W46  ingen incheckning — c fyller i den"),
+        "{text}"
+    );
+    // `[` goes to the quarter before: its thirteen or so weeks.
+    h.keys(&[ch('[')]);
+    let text = render(&h.app, 100, 40);
+    assert!(text.contains("2026 Q3"), "{text}");
+    assert!(text.contains("2026-W39"), "{text}");
+}
+
+#[test]
+fn a_week_in_full_shows_each_value_with_its_change_and_the_words() {
+    let mut h = Harness::new(Some(with_last_week_entry()), Lang::En);
+    check_in_first(&mut h);
+    h.walk_to_reflection();
+    h.type_text("Två nya kunder");
+    h.keys(&[code(TAB), code(TAB)]);
+    h.type_text("Ring Bo");
+    h.keys(&[ctrl('s'), ch('s'), code(ENTER)]);
+    h.open_past_checkin(0);
+    let text = render(&h.app, 100, 40);
+    for want in [
+        "Check-in 2026-W48 · 2026-11-24",
+        "kr1 Sälj för 100 miljoner",
+        "70 (+20) · confidence 8/10 (+1)",
+        "Stor affär",
+        "Wins to celebrate",
+        "Två nya kunder",
+        "Next steps",
+        "Ring Bo",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+    // Long content scrolls: j moves it up, k back; Esc returns to the weeks.
+    let top = render(&h.app, 80, 24);
+    assert!(top.contains("kr1 Sälj"), "{top}");
+    for _ in 0..10 {
+        h.keys(&[ch('j')]);
+    }
+    let down = render(&h.app, 80, 24);
+    assert!(!down.contains("kr1 Sälj"), "{down}");
+    for _ in 0..10 {
+        h.keys(&[ch('k')]);
+    }
+    assert_eq!(render(&h.app, 80, 24), top);
+    h.keys(&[code(ESC)]);
+    let Screen::Past(st) = &h.app.screen else {
+        panic!("back on the weeks")
+    };
+    assert_eq!(st.open, None);
+}
+
+#[test]
+fn a_plan_marked_done_shows_as_done_in_its_past_check_in() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.walk_to_reflection_with_plans();
+    h.keys(&[ctrl('d'), code(ESC)]);
+    h.open_past_checkin(1);
+    let text = render(&h.app, 100, 40);
+    assert!(text.contains("✓ - Ring Bo (done)"), "{text}");
+    assert!(text.contains("  - Skriv offert"), "{text}");
+    assert!(!text.contains("Skriv offert (done)"), "{text}");
+}
+
+#[test]
+fn a_missed_week_is_filled_in_afterwards_dated_that_week() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let kr1 = h.app.data.objectives[0].key_results[0].clone();
+    let on_the_day = kr1
+        .history
+        .iter()
+        .rev()
+        .find(|e| e.date <= "2026-11-09".parse().unwrap())
+        .unwrap()
+        .value;
+    h.open_past_checkins();
+    // W47 has a check-in already: c says so and starts nothing.
+    h.keys(&[ch('j'), ch('c')]);
+    assert!(matches!(h.app.screen, Screen::Past(_)));
+    let said = h.app.message.clone().unwrap().text;
+    assert!(
+        said.contains("2026-W47 has your check-in already"),
+        "{said}"
+    );
+    // W46 has none: c starts one for it, dated its Monday.
+    h.keys(&[ch('j'), ch('c')]);
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!("a check-in for the missed week")
+    };
+    assert_eq!(st.week.to_string(), "2026-W46");
+    assert_eq!(
+        st.form.text(okr::app::form::FieldId::Value),
+        h.app.s.num(on_the_day)
+    );
+    let text = render(&h.app, 100, 30);
+    assert!(
+        text.contains("Check-in 2026-W46 · dated 2026-11-09"),
+        "{text}"
+    );
+    // Its bar shows the key result as it stood that day, not today.
+    let then = format!("{} / 100 MSEK", h.app.s.num(on_the_day));
+    assert!(text.contains(&then), "{then}:\n{text}");
+    h.keys(&[ctrl('u')]);
+    h.type_text("42");
+    h.keys(&[code(ENTER), code(ESC)]);
+    // Leaving the walk returns to the past check-ins, on the same week.
+    let Screen::Past(st) = &h.app.screen else {
+        panic!("back on the past check-ins")
+    };
+    assert_eq!(st.sel, 2);
+    let file = h.file();
+    let c = file
+        .checkins
+        .iter()
+        .find(|c| c.week.to_string() == "2026-W46")
+        .unwrap();
+    assert_eq!(c.date.to_string(), "2026-11-09");
+    assert_eq!(c.entries[0].key_result, "kr1");
+    assert_eq!(c.entries[0].value, 42.0);
+    // In the history in date order; the value today is still the latest by date.
+    let k = &file.objectives[0].key_results[0];
+    let dates: Vec<_> = k.history.iter().map(|e| e.date).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    let entry = k
+        .history
+        .iter()
+        .find(|e| e.date.to_string() == "2026-11-09")
+        .unwrap();
+    assert_eq!(entry.value, 42.0);
+    assert_eq!(k.measure.current(), kr1.measure.current());
+    // This week's check-in is still due, for every key result.
+    assert!(h.app.checkin_due());
+    assert_eq!(h.app.checkin_waiting(), 12);
+    // The week is listed as checked in now.
+    let text = render(&h.app, 100, 30);
+    assert!(
+        text.contains("2026-W46  2026-11-09  1 key result"),
+        "{text}"
+    );
+}
+
+#[test]
+fn c_on_this_week_in_the_list_is_this_weeks_check_in() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.open_past_checkins();
+    h.keys(&[ch('c')]);
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!("the check-in")
+    };
+    assert_eq!(st.week, IsoWeek::of(today()));
+    assert_eq!(st.date, today());
+}
+
+#[test]
+fn the_weeks_are_mine_or_the_filters_owners() {
+    let mut h = Harness::new(Some(team_demo()), Lang::En);
+    h.check_in_as("Bo", Some('4'));
+    h.app.set_me(Some("Anna".into()));
+    h.open_past_checkins();
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("Past check-ins · 2026 Q4 · Anna"), "{text}");
+    assert!(text.contains("2026-W48  no check-in"), "{text}");
+    h.keys(&[code(ESC)]);
+    h.app.set_filter(OwnerFilter::Owner("Bo".into()));
+    h.open_past_checkins();
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("Past check-ins · 2026 Q4 · Bo"), "{text}");
+    assert!(
+        text.contains("2026-W48  2026-11-24  4 key results  · pulse 4"),
+        "{text}"
+    );
+}
