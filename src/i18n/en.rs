@@ -2,13 +2,16 @@
 //! English-speaking team uses for objectives, key results and initiatives.
 
 use super::{
-    ActionNames, CommandWords, ConfidenceNames, DailyWords, EmptyQuarter, KindNames,
-    MeasureTypeNames, NumberWords, PaceNames, Pillars, QuarterlyWords, ScoreNames, StatusNames,
-    Strings, TeamWords, ValueRules, WeeklyWords, counted, listed, plural,
+    ActionNames, CommandWords, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames,
+    NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords, ValueRules,
+    plural,
 };
 use crate::model::Lang;
 
+mod daily;
 mod keys;
+mod quarterly;
+mod weekly;
 
 pub static EN: Strings = Strings {
     lang: Lang::En,
@@ -443,51 +446,7 @@ pub static EN: Strings = Strings {
         i_duplicate_id: |id| format!("the id '{id}' is there twice"),
         i_link: |id| format!("'{id}' is not one of the objective's key results"),
     },
-    weekly: WeeklyWords {
-        last_checkin: |n, d| {
-            if n <= 1 {
-                "Last week".to_string()
-            } else {
-                format!("Last check-in {d} ({n} weeks ago)")
-            }
-        },
-        planned: |n, d| {
-            if n <= 1 {
-                "Last week you planned:".to_string()
-            } else {
-                format!("At your last check-in, {d} ({n} weeks ago), you planned:")
-            }
-        },
-        blocker: "blocker",
-        carried: |t| format!("“{t}” is carried into this week."),
-        marked_done: |t| format!("“{t}” is marked done."),
-        marked_open: |t| format!("“{t}” is open again."),
-        banner_partial: |n, all, c| {
-            format!(
-                "{n} of {all} {} waiting — press {c} to go on",
-                plural(all, "key result", "key results")
-            )
-        },
-        past_title: |q, who| {
-            if who.is_empty() {
-                format!("Past check-ins · {q}")
-            } else {
-                format!("Past check-ins · {q} · {who}")
-            }
-        },
-        missing: |c| format!("no check-in — {c} fills it in"),
-        this_week: "this week",
-        key_results: |n| format!("{n} {}", plural(n, "key result", "key results")),
-        pulse_mean: |m| format!("pulse {m}"),
-        week_title: |w, d| format!("Check-in {w} · {d}"),
-        skipped: "skipped",
-        no_entries: "No key results in this check-in.",
-        done: "done",
-        dated: |d| format!("dated {d}"),
-        has_checkin: |w, open| format!("{w} has your check-in already: {open} shows it."),
-        skipped_title: "Skipped this week",
-        no_weeks: "No weeks of this quarter have come yet.",
-    },
+    weekly: weekly::WEEKLY,
     actions: ActionNames {
         quit: "quit",
         help: "help",
@@ -551,57 +510,7 @@ pub static EN: Strings = Strings {
         correct_entry: "correct the entry",
         delete_entry: "delete the entry",
     },
-    daily: DailyWords {
-        key_result: "Key result",
-        in_objective: |o, q| format!("in {o} ({q})"),
-        history: "History",
-        no_history: |v| format!("No values recorded yet: press {v}."),
-        legend_value: "value",
-        legend_recorded: "recorded",
-        legend_ideal: "ideal pace",
-        legend_today: "today",
-        legend_level: "level",
-        entry: |date, value| format!("{date}: {value}"),
-        correct_entry: "Correct the entry",
-        no_entry: "There is no history entry yet.",
-        f_step: "Step (+/-)",
-        err_step: "The step is a number above 0.",
-        f_due: "Due (YYYY-MM-DD)",
-        err_due: "Write the date as YYYY-MM-DD, e.g. 2026-12-15.",
-        due: |d| format!("due {d}"),
-        overdue: |d| format!("overdue (due {d})"),
-        next_due: |d, t| format!("next: {d} {t}"),
-        next_overdue: |d, t| format!("overdue: {d} {t}"),
-        stale_count: |n| format!("{n} stale"),
-        confirm_delete_with: |t, w| format!("Delete “{t}” with its {w}?"),
-        goes_with: |k, i, h| {
-            listed(
-                &counted([
-                    (k, "key result", "key results"),
-                    (i, "initiative", "initiatives"),
-                    (h, "history entry", "history entries"),
-                ]),
-                "and",
-            )
-        },
-        search_title: "Search",
-        matches: |n, more| {
-            if more {
-                format!("more than {n} matches: type more")
-            } else {
-                format!("{n} {}", plural(n, "match", "matches"))
-            }
-        },
-        no_matches: "No matches.",
-        found_objective: "Objective",
-        found_why: "Why",
-        found_key_result: "Key result",
-        found_initiative: "Initiative",
-        found_note: "Note",
-        match_of: |i, n, next, prev| format!("Match {i} of {n} ({next} next, {prev} previous)."),
-        no_search: |k| format!("No search yet: press {k} to search."),
-        matches_gone: "None of the matches is there any more.",
-    },
+    daily: daily::DAILY,
     team: TeamWords {
         e_config: |p| format!("cannot use the config file {p}"),
         e_config_object: "it must be a JSON object, like {\"owner\": \"Anna\", \"language\": \"en\"}",
@@ -647,19 +556,7 @@ pub static EN: Strings = Strings {
         err_parent_year: "The parent objective must be in the same year.",
         under: |t| format!("under {t}"),
     },
-    quarterly: QuarterlyWords {
-        still_running: |q, n| match n {
-            0 => format!("{q} is still running: today is its last day"),
-            1 => format!("{q} is still running: 1 day left"),
-            n => format!("{q} is still running: {n} days left"),
-        },
-        not_started: |q| format!("{q} has not started yet"),
-        carried_from: |q, n| format!("carried from {q}, quarter {n} in a row"),
-        carried_short: |q, n| format!("↻ {q}, {n} in a row"),
-        before_carry: "(before the carry)",
-        legend_before: "before the carry",
-        checkins_per_quarter: "Check-ins per quarter",
-    },
+    quarterly: quarterly::QUARTERLY,
     keys: keys::KEYS,
     live: super::live::EN,
 };

@@ -2,13 +2,16 @@
 //! Uppgifter in the words of the team's OKR notes.
 
 use super::{
-    ActionNames, CommandWords, ConfidenceNames, DailyWords, EmptyQuarter, KindNames,
-    MeasureTypeNames, NumberWords, PaceNames, Pillars, QuarterlyWords, ScoreNames, StatusNames,
-    Strings, TeamWords, ValueRules, WeeklyWords, counted, listed, plural,
+    ActionNames, CommandWords, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames,
+    NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords, ValueRules,
+    plural,
 };
 use crate::model::Lang;
 
+mod daily;
 mod keys;
+mod quarterly;
+mod weekly;
 
 pub static SV: Strings = Strings {
     lang: Lang::Sv,
@@ -422,48 +425,7 @@ pub static SV: Strings = Strings {
         i_duplicate_id: |id| format!("id '{id}' finns två gånger"),
         i_link: |id| format!("'{id}' är inget av målets nyckelresultat"),
     },
-    weekly: WeeklyWords {
-        last_checkin: |n, d| {
-            if n <= 1 {
-                "Förra veckan".to_string()
-            } else {
-                format!("Senaste incheckningen {d} (för {n} veckor sedan)")
-            }
-        },
-        planned: |n, d| {
-            if n <= 1 {
-                "Förra veckan planerade du:".to_string()
-            } else {
-                format!("Vid din senaste incheckning, {d} (för {n} veckor sedan), planerade du:")
-            }
-        },
-        blocker: "hinder",
-        carried: |t| format!("«{t}» följer med in i den här veckan."),
-        marked_done: |t| format!("«{t}» är markerat som klart."),
-        marked_open: |t| format!("«{t}» är öppet igen."),
-        banner_partial: |n, all, c| {
-            format!("{n} av {all} nyckelresultat väntar — tryck {c} för att fortsätta")
-        },
-        past_title: |q, who| {
-            if who.is_empty() {
-                format!("Tidigare incheckningar · {q}")
-            } else {
-                format!("Tidigare incheckningar · {q} · {who}")
-            }
-        },
-        missing: |c| format!("ingen incheckning — {c} fyller i den"),
-        this_week: "den här veckan",
-        key_results: |n| format!("{n} nyckelresultat"),
-        pulse_mean: |m| format!("puls {m}"),
-        week_title: |w, d| format!("Incheckning {w} · {d}"),
-        skipped: "hoppades över",
-        no_entries: "Inga nyckelresultat i den här incheckningen.",
-        done: "klart",
-        dated: |d| format!("daterad {d}"),
-        has_checkin: |w, open| format!("{w} har redan din incheckning: {open} visar den."),
-        skipped_title: "Hoppades över den här veckan",
-        no_weeks: "Inga veckor av det här kvartalet har kommit än.",
-    },
+    weekly: weekly::WEEKLY,
     actions: ActionNames {
         quit: "avsluta",
         help: "hjälp",
@@ -527,57 +489,7 @@ pub static SV: Strings = Strings {
         correct_entry: "rätta posten",
         delete_entry: "ta bort posten",
     },
-    daily: DailyWords {
-        key_result: "Nyckelresultat",
-        in_objective: |o, q| format!("i {o} ({q})"),
-        history: "Historik",
-        no_history: |v| format!("Inga värden ännu: tryck {v}."),
-        legend_value: "värde",
-        legend_recorded: "registrerat",
-        legend_ideal: "ideal takt",
-        legend_today: "i dag",
-        legend_level: "nivå",
-        entry: |date, value| format!("{date}: {value}"),
-        correct_entry: "Rätta posten",
-        no_entry: "Historiken har inga poster ännu.",
-        f_step: "Steg (+/-)",
-        err_step: "Steget är ett tal över 0.",
-        f_due: "Klar senast (ÅÅÅÅ-MM-DD)",
-        err_due: "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-15.",
-        due: |d| format!("senast {d}"),
-        overdue: |d| format!("försenad (senast {d})"),
-        next_due: |d, t| format!("nästa: {d} {t}"),
-        next_overdue: |d, t| format!("försenad: {d} {t}"),
-        stale_count: |n| format!("{n} {}", plural(n, "inaktuellt", "inaktuella")),
-        confirm_delete_with: |t, w| format!("Ta bort «{t}» med dess {w}?"),
-        goes_with: |k, i, h| {
-            listed(
-                &counted([
-                    (k, "nyckelresultat", "nyckelresultat"),
-                    (i, "uppgift", "uppgifter"),
-                    (h, "historikpost", "historikposter"),
-                ]),
-                "och",
-            )
-        },
-        search_title: "Sök",
-        matches: |n, more| {
-            if more {
-                format!("fler än {n} träffar: skriv mer")
-            } else {
-                format!("{n} {}", plural(n, "träff", "träffar"))
-            }
-        },
-        no_matches: "Inga träffar.",
-        found_objective: "Mål",
-        found_why: "Varför",
-        found_key_result: "Nyckelresultat",
-        found_initiative: "Uppgift",
-        found_note: "Anteckning",
-        match_of: |i, n, next, prev| format!("Träff {i} av {n} ({next} nästa, {prev} föregående)."),
-        no_search: |k| format!("Ingen sökning ännu: tryck {k} för att söka."),
-        matches_gone: "Ingen av träffarna finns kvar.",
-    },
+    daily: daily::DAILY,
     team: TeamWords {
         e_config: |p| format!("kan inte använda inställningsfilen {p}"),
         e_config_object: "den ska vara ett JSON-objekt, som {\"owner\": \"Anna\", \"language\": \"sv\"}",
@@ -612,19 +524,7 @@ pub static SV: Strings = Strings {
         err_parent_year: "Övermålet måste ligga samma år.",
         under: |t| format!("under {t}"),
     },
-    quarterly: QuarterlyWords {
-        still_running: |q, n| match n {
-            0 => format!("{q} pågår fortfarande: i dag är sista dagen"),
-            1 => format!("{q} pågår fortfarande: 1 dag kvar"),
-            n => format!("{q} pågår fortfarande: {n} dagar kvar"),
-        },
-        not_started: |q| format!("{q} har inte börjat än"),
-        carried_from: |q, n| format!("fört vidare från {q}, kvartal {n} i rad"),
-        carried_short: |q, n| format!("↻ {q}, {n} i rad"),
-        before_carry: "(före överföringen)",
-        legend_before: "före överföringen",
-        checkins_per_quarter: "Incheckningar per kvartal",
-    },
+    quarterly: quarterly::QUARTERLY,
     keys: keys::KEYS,
     live: super::live::SV,
 };

@@ -7,12 +7,14 @@
 //! A key is looked up layer by layer; a key an inner layer binds shadows the
 //! same key further out, and the footer and help show only what works.
 
+mod modes;
 mod names;
 mod table;
 pub mod user;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use modes::MODES;
 pub use table::SCREENS;
 pub use user::{KeyError, KeyProblem};
 
@@ -371,60 +373,6 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::PastCheckIns,
     Context::PastCheckIn,
     Context::LastWeek,
-];
-
-/// Every stack of layers the user can be in (innermost first), as
-/// [`crate::app::App::layers`] gives them: a key means one thing in each.
-pub const MODES: &[&[Context]] = &[
-    &[Context::Quarter],
-    &[Context::QuarterKeyResults],
-    &[Context::DetailKeyResults],
-    &[Context::DetailInitiatives],
-    &[Context::Review],
-    &[Context::Overview],
-    &[Context::KeyResultView],
-    &[Context::Help],
-    &[Context::TooSmall],
-    &[Context::Confirm],
-    &[Context::Carry],
-    &[Context::Search],
-    &[Context::Conflicts],
-    &[Context::PastCheckIns],
-    &[Context::PastCheckIn],
-    &[Context::Pulse],
-    &[Context::Summary],
-    &[Context::TextField, Context::Form],
-    &[Context::NumberField, Context::Form],
-    &[Context::ChoiceField, Context::Form],
-    &[Context::AreaField, Context::Form],
-    &[Context::TextField, Context::CheckInWalk],
-    &[Context::NumberField, Context::CheckInWalk],
-    &[Context::ChoiceField, Context::CheckInWalk],
-    &[Context::AreaField, Context::CheckInWalk],
-    &[Context::TextField, Context::CheckInReflect],
-    &[Context::NumberField, Context::CheckInReflect],
-    &[Context::ChoiceField, Context::CheckInReflect],
-    &[Context::AreaField, Context::CheckInReflect],
-    &[
-        Context::TextField,
-        Context::LastWeek,
-        Context::CheckInReflect,
-    ],
-    &[
-        Context::NumberField,
-        Context::LastWeek,
-        Context::CheckInReflect,
-    ],
-    &[
-        Context::ChoiceField,
-        Context::LastWeek,
-        Context::CheckInReflect,
-    ],
-    &[
-        Context::AreaField,
-        Context::LastWeek,
-        Context::CheckInReflect,
-    ],
 ];
 
 impl Keymap {

@@ -1,0 +1,55 @@
+//! The Swedish words of a key result's own view, search, Uppgifter with owners and due dates.
+
+use crate::i18n::{DailyWords, counted, listed, plural};
+
+pub const DAILY: DailyWords = DailyWords {
+    key_result: "Nyckelresultat",
+    in_objective: |o, q| format!("i {o} ({q})"),
+    history: "Historik",
+    no_history: |v| format!("Inga värden ännu: tryck {v}."),
+    legend_value: "värde",
+    legend_recorded: "registrerat",
+    legend_ideal: "ideal takt",
+    legend_today: "i dag",
+    legend_level: "nivå",
+    entry: |date, value| format!("{date}: {value}"),
+    correct_entry: "Rätta posten",
+    no_entry: "Historiken har inga poster ännu.",
+    f_step: "Steg (+/-)",
+    err_step: "Steget är ett tal över 0.",
+    f_due: "Klar senast (ÅÅÅÅ-MM-DD)",
+    err_due: "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-15.",
+    due: |d| format!("senast {d}"),
+    overdue: |d| format!("försenad (senast {d})"),
+    next_due: |d, t| format!("nästa: {d} {t}"),
+    next_overdue: |d, t| format!("försenad: {d} {t}"),
+    stale_count: |n| format!("{n} {}", plural(n, "inaktuellt", "inaktuella")),
+    confirm_delete_with: |t, w| format!("Ta bort «{t}» med dess {w}?"),
+    goes_with: |k, i, h| {
+        listed(
+            &counted([
+                (k, "nyckelresultat", "nyckelresultat"),
+                (i, "uppgift", "uppgifter"),
+                (h, "historikpost", "historikposter"),
+            ]),
+            "och",
+        )
+    },
+    search_title: "Sök",
+    matches: |n, more| {
+        if more {
+            format!("fler än {n} träffar: skriv mer")
+        } else {
+            format!("{n} {}", plural(n, "träff", "träffar"))
+        }
+    },
+    no_matches: "Inga träffar.",
+    found_objective: "Mål",
+    found_why: "Varför",
+    found_key_result: "Nyckelresultat",
+    found_initiative: "Uppgift",
+    found_note: "Anteckning",
+    match_of: |i, n, next, prev| format!("Träff {i} av {n} ({next} nästa, {prev} föregående)."),
+    no_search: |k| format!("Ingen sökning ännu: tryck {k} för att söka."),
+    matches_gone: "Ingen av träffarna finns kvar.",
+};

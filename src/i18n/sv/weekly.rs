@@ -1,0 +1,47 @@
+//! The weekly rhythm's words in Swedish: last week's plans, past check-ins,
+//! a week filled in afterwards.
+
+use crate::i18n::WeeklyWords;
+
+pub const WEEKLY: WeeklyWords = WeeklyWords {
+    last_checkin: |n, d| {
+        if n <= 1 {
+            "Förra veckan".to_string()
+        } else {
+            format!("Senaste incheckningen {d} (för {n} veckor sedan)")
+        }
+    },
+    planned: |n, d| {
+        if n <= 1 {
+            "Förra veckan planerade du:".to_string()
+        } else {
+            format!("Vid din senaste incheckning, {d} (för {n} veckor sedan), planerade du:")
+        }
+    },
+    blocker: "hinder",
+    carried: |t| format!("«{t}» följer med in i den här veckan."),
+    marked_done: |t| format!("«{t}» är markerat som klart."),
+    marked_open: |t| format!("«{t}» är öppet igen."),
+    banner_partial: |n, all, c| {
+        format!("{n} av {all} nyckelresultat väntar — tryck {c} för att fortsätta")
+    },
+    past_title: |q, who| {
+        if who.is_empty() {
+            format!("Tidigare incheckningar · {q}")
+        } else {
+            format!("Tidigare incheckningar · {q} · {who}")
+        }
+    },
+    missing: |c| format!("ingen incheckning — {c} fyller i den"),
+    this_week: "den här veckan",
+    key_results: |n| format!("{n} nyckelresultat"),
+    pulse_mean: |m| format!("puls {m}"),
+    week_title: |w, d| format!("Incheckning {w} · {d}"),
+    skipped: "hoppades över",
+    no_entries: "Inga nyckelresultat i den här incheckningen.",
+    done: "klart",
+    dated: |d| format!("daterad {d}"),
+    has_checkin: |w, open| format!("{w} har redan din incheckning: {open} visar den."),
+    skipped_title: "Hoppades över den här veckan",
+    no_weeks: "Inga veckor av det här kvartalet har kommit än.",
+};
