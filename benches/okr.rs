@@ -1,6 +1,8 @@
 //! Speed at three store sizes (see `support`): load against serde_json's own
-//! parse, `okr status`, the first frame, one key press, one save, the
-//! Markdown export and the three-way merge of two changed copies.
+//! parses (into a `Value`, and keeping nothing), the tracker's start,
+//! `okr status`, the first frame, one key press, one save against the atomic
+//! write alone, the Markdown export and the three-way merge of two changed
+//! copies.
 //! The generated files stay in `target/bench-stores/` for hyperfine and
 //! `/usr/bin/time -v` (see the README).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -87,6 +89,17 @@ fn benches(c: &mut Criterion) {
                 })
             },
         );
+        // The floor a load is measured against: serde_json's check that the
+        // bytes are JSON, keeping nothing.
+        g.bench_function(
+            BenchmarkId::new("read + validate-only parse, IgnoredAny (floor)", name),
+            |b| {
+                b.iter(|| {
+                    let bytes = std::fs::read(&path).unwrap();
+                    black_box(serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).unwrap())
+                })
+            },
+        );
         g.bench_function(BenchmarkId::new("load + first frame 120x40", name), |b| {
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             b.iter(|| {
@@ -95,6 +108,26 @@ fn benches(c: &mut Criterion) {
                 black_box(&app);
             })
         });
+        // As the tracker starts: lock, read with the fingerprint for the
+        // save's check, first frame. The store is freed outside the timing.
+        g.bench_function(
+            BenchmarkId::new("open (lock) + first frame 120x40", name),
+            |b| {
+                let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+                b.iter_custom(|iters| {
+                    let mut total = std::time::Duration::ZERO;
+                    for _ in 0..iters {
+                        let start = std::time::Instant::now();
+                        let (store, data) = okr::store::Store::open(&path).unwrap();
+                        let app = App::new(data, Lang::En, today(), None);
+                        frame(&app, &mut terminal);
+                        total += start.elapsed();
+                        drop((store, app));
+                    }
+                    total
+                })
+            },
+        );
         let data = okr::store::read(&path).unwrap();
         let mut app = App::new(data.clone(), Lang::En, today(), None);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
@@ -129,6 +162,25 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("save", name), |b| {
             b.iter(|| store.save(&data).unwrap())
         });
+        g.bench_function(BenchmarkId::new("encode alone, into memory", name), |b| {
+            b.iter(|| black_box(okr::store::format::serialize(&data).unwrap()))
+        });
+        // The floor a save is measured against: the same bytes written to a
+        // temporary file, flushed and renamed over the file.
+        let alone = dir.path().join("alone.json");
+        g.bench_function(
+            BenchmarkId::new("atomic write alone (baseline)", name),
+            |b| {
+                b.iter(|| {
+                    okr::store::atomic::write_atomic(
+                        &alone,
+                        &bytes,
+                        &mut okr::store::Faults::default(),
+                    )
+                    .unwrap()
+                })
+            },
+        );
         // A query that matches nothing reads every text of the store (and one
         // with å, ä or ö reads it character by character): the most a search costs.
         g.bench_function(

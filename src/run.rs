@@ -273,6 +273,8 @@ fn write_report(
             }
             let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
             cli::export(&data, which, *format, lang, today, out)?;
+            // The process ends next: its memory goes back whole, not item by item.
+            std::mem::forget(data);
         }
         Command::Update { id, value, note } => {
             cli::update(file, id, value, note.as_deref(), lang, today, out)?
@@ -299,6 +301,7 @@ fn write_report(
                 terminal_width(),
                 out,
             )?;
+            std::mem::forget(data);
         }
         Command::Import {
             format,

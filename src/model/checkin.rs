@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::de::deserialize_keeping_unknown;
+use super::de::{FastDate, deserialize_keeping_unknown};
 use super::objective::Extra;
 use super::quarter::IsoWeek;
 
@@ -224,7 +224,7 @@ pub fn waiting<'a>(
 
 deserialize_keeping_unknown!(CheckIn {
     week: IsoWeek,
-    date: NaiveDate,
+    date: NaiveDate as FastDate,
     owner: Option<String> = None,
     entries: Vec<CheckInEntry> = Vec::new(),
     wins: String = String::new(),

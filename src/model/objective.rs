@@ -3,14 +3,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use super::de::deserialize_keeping_unknown;
+use super::de::{FastDate, deserialize_keeping_unknown};
 use super::quarter::Quarter;
 use super::step::Step;
 
-/// Fields this version does not know, kept through a load and a save.
-pub type Extra = Map<String, Value>;
+pub use super::de::Extra;
 
 /// The four kinds of OKR in the method.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -582,7 +580,7 @@ deserialize_keeping_unknown!(KeyResult {
 });
 
 deserialize_keeping_unknown!(HistoryEntry {
-    date: NaiveDate,
+    date: NaiveDate as FastDate,
     value: f64,
     confidence: Option<u8> = None,
     note: String = String::new(),

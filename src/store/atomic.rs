@@ -125,7 +125,18 @@ impl Faults {
 /// Writes `bytes` to `target` atomically. The permission bits of an existing
 /// `target` are kept; a new file gets `0o600`-style private bits from the temp file.
 pub fn write_atomic(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
-    prepare(target, bytes, faults)?.commit(faults)
+    write_atomic_with(target, faults, |out| out.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the bytes written by `write` straight into
+/// the temporary file, so that they need not be held in memory whole
+/// first. `write` buffers its own small writes.
+pub fn write_atomic_with(
+    target: &Path,
+    faults: &mut Faults,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    prepare_with(target, faults, write)?.commit(faults)
 }
 
 /// A new version written and flushed beside its file, not yet in its place:
@@ -135,9 +146,14 @@ pub struct Prepared {
     target: std::path::PathBuf,
 }
 
-/// The first half of [`write_atomic`]: everything but the rename, so that
-/// what is about to be replaced can be checked once more at the last moment.
-pub fn prepare(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<Prepared> {
+/// The first half of [`write_atomic_with`]: everything but the rename, so
+/// that what is about to be replaced can be checked once more at the last
+/// moment.
+pub fn prepare_with(
+    target: &Path,
+    faults: &mut Faults,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<Prepared> {
     let dir = folder_of(target);
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("okr");
     let permissions: Option<Permissions> = fs::metadata(target).ok().map(|m| m.permissions());
@@ -146,7 +162,7 @@ pub fn prepare(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<P
         .suffix(".tmp")
         .tempfile_in(dir)?;
     faults.step()?;
-    tmp.write_all(bytes)?;
+    write(tmp.as_file_mut())?;
     faults.step()?;
     tmp.as_file().sync_all()?;
     if let Some(p) = permissions {
@@ -177,3 +193,6 @@ fn folder_of(target: &Path) -> &Path {
         _ => Path::new("."),
     }
 }
+
+/// The size of the buffer between an encoder and the file.
+pub(crate) const BUFFER: usize = 256 * 1024;

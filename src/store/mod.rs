@@ -7,7 +7,7 @@ pub mod glance;
 pub mod lock;
 
 use std::fs;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -129,19 +129,108 @@ fn resolve(path: &Path) -> PathBuf {
     path.to_path_buf()
 }
 
-/// What the file on disk looked like when this okr last read or wrote it.
+/// What the file on disk looked like when this okr last read or wrote it:
+/// its length and a hash of its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Fingerprint {
     len: u64,
     hash: u64,
 }
 
-fn fingerprint(bytes: &[u8], meta: &fs::Metadata) -> Fingerprint {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    Fingerprint {
-        len: meta.len(),
-        hash: h.finish(),
+fn fingerprint(bytes: &[u8], _meta: &fs::Metadata) -> Fingerprint {
+    let mut h = ContentHash::new();
+    h.update(bytes);
+    h.finish()
+}
+
+/// A hash of a file's bytes that is the same however the bytes are handed
+/// to it (all at once, as they are written, as they are read back): they
+/// are hashed in blocks of a fixed size. foldhash reads every byte of a
+/// block, at several gigabytes a second; a change by someone else goes
+/// unnoticed only if it keeps the length and all 64 bits of the hash.
+struct ContentHash {
+    state: foldhash::fast::FoldHasher<'static>,
+    block: Vec<u8>,
+    len: u64,
+}
+
+const HASH_BLOCK: usize = 64 * 1024;
+
+impl ContentHash {
+    fn new() -> ContentHash {
+        use std::hash::BuildHasher;
+        ContentHash {
+            state: foldhash::fast::FixedState::with_seed(0x6f6b_7220_6669_6c65).build_hasher(),
+            block: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        while !bytes.is_empty() {
+            if self.block.is_empty() && bytes.len() >= HASH_BLOCK {
+                self.state.write(&bytes[..HASH_BLOCK]);
+                bytes = &bytes[HASH_BLOCK..];
+                continue;
+            }
+            let take = (HASH_BLOCK - self.block.len()).min(bytes.len());
+            self.block.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if self.block.len() == HASH_BLOCK {
+                self.state.write(&self.block);
+                self.block.clear();
+            }
+        }
+    }
+
+    fn finish(mut self) -> Fingerprint {
+        if !self.block.is_empty() {
+            self.state.write(&self.block);
+        }
+        self.state.write_u64(self.len);
+        Fingerprint {
+            len: self.len,
+            hash: self.state.finish(),
+        }
+    }
+
+    /// The fingerprint of the file at `path`, read in blocks (never whole).
+    fn of_file(path: &Path) -> io::Result<Fingerprint> {
+        use std::io::Read;
+        let mut file = fs::File::open(path)?;
+        let mut h = ContentHash::new();
+        let mut buf = vec![0; 4 * HASH_BLOCK];
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => return Ok(h.finish()),
+                Ok(n) => h.update(&buf[..n]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// A writer that hashes what passes through it, behind a buffer: the
+/// encoder's many small writes stay in the buffer, and only full buffers
+/// are hashed and handed on.
+type Hashing<'a> = io::BufWriter<HashingWriter<'a>>;
+
+struct HashingWriter<'a> {
+    inner: &'a mut dyn io::Write,
+    hash: &'a mut ContentHash,
+}
+
+impl io::Write for HashingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -363,23 +452,33 @@ impl Store {
         }
         // The same size and time do not prove the same content: a synced
         // folder, `touch -r` or a write within the clock's tick keep both.
-        // The file is small; compare what is in it.
-        let bytes = fs::read(&self.target).map_err(|e| SaveError::Io(self.path.clone(), e))?;
-        if fingerprint(&bytes, &meta).hash == seen.hash {
-            Ok(())
-        } else {
-            Err(SaveError::Conflict(self.path.clone()))
+        // Compare what is in it, read in blocks and hashed as it comes.
+        match ContentHash::of_file(&self.target) {
+            Ok(now) if now == *seen => Ok(()),
+            Ok(_) => Err(SaveError::Conflict(self.path.clone())),
+            // Deleted between the two looks: as above.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(SaveError::Io(self.path.clone(), e)),
         }
     }
 
     /// Saves atomically. On any error the file on disk is left as it was.
+    /// The bytes go straight into the temporary file, hashed on the way
+    /// for the next save's check.
     pub fn save(&mut self, data: &Data) -> Result<(), SaveError> {
-        let bytes = format::serialize(data).map_err(SaveError::Encode)?;
-        self.save_bytes(&bytes)
+        format::check_numbers(data).map_err(SaveError::Encode)?;
+        self.save_with(|out| format::write_to(data, out))
     }
 
     /// Saves already encoded bytes (see [`format::serialize`]).
     pub fn save_bytes(&mut self, bytes: &[u8]) -> Result<(), SaveError> {
+        self.save_with(|out| io::Write::write_all(out, bytes))
+    }
+
+    fn save_with(
+        &mut self,
+        write: impl FnOnce(&mut Hashing) -> io::Result<()>,
+    ) -> Result<(), SaveError> {
         if self.is_read_only() {
             return Err(SaveError::ReadOnly(self.path.clone()));
         }
@@ -400,13 +499,24 @@ impl Store {
             }
             self.backed_up = true;
         }
-        let prepared = atomic::prepare(&self.target, bytes, &mut self.faults).map_err(io)?;
+        let mut hash = ContentHash::new();
+        let prepared = atomic::prepare_with(&self.target, &mut self.faults, |out| {
+            let mut buffered = io::BufWriter::with_capacity(
+                atomic::BUFFER,
+                HashingWriter {
+                    inner: out,
+                    hash: &mut hash,
+                },
+            );
+            write(&mut buffered)?;
+            io::Write::flush(&mut buffered)
+        })
+        .map_err(io)?;
         // Once more at the last moment: a file changed while this one was
         // being written (a third writer) is not replaced.
         self.check_unchanged()?;
         prepared.commit(&mut self.faults).map_err(io)?;
-        let meta = fs::metadata(&self.target).map_err(io)?;
-        self.seen = Some(fingerprint(bytes, &meta));
+        self.seen = Some(hash.finish());
         Ok(())
     }
 

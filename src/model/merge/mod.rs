@@ -93,7 +93,7 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
         checkins,
         next_ids: next_ids(&base.next_ids, &ours.next_ids, &theirs.next_ids, &mut found),
         conflicts: Vec::new(),
-        extra,
+        extra: extra.into(),
     };
     break_parent_cycles(&mut data, ours, &mut found);
     data.conflicts = merge_conflicts(base, ours, theirs);
@@ -200,7 +200,8 @@ fn next_ids(base: &NextIds, ours: &NextIds, theirs: &NextIds, found: &mut Confli
             ("file", "next_ids."),
             &[],
             found,
-        ),
+        )
+        .into(),
     }
 }
 

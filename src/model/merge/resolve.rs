@@ -52,13 +52,13 @@ fn apply(data: &mut Data, item: &str, field: &str, value: Value) -> bool {
         return set_in(&mut data.next_ids, field, value);
     }
     if item == "file" {
-        let mut all = Value::Object(std::mem::take(&mut data.extra));
+        let mut all = Value::Object(std::mem::take(&mut data.extra).into_iter().collect());
         let mut ok = true;
         if get_path(&all, field).unwrap_or(&Value::Null) != &value {
             ok = set_path(&mut all, field, value);
         }
         data.extra = match all {
-            Value::Object(m) => m,
+            Value::Object(m) => m.into(),
             _ => Default::default(),
         };
         return ok;
