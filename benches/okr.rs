@@ -162,6 +162,37 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("save", name), |b| {
             b.iter(|| store.save(&data).unwrap())
         });
+        // As the tracker saves: one Mål changed since its last save, whose
+        // bytes are kept (the first save of a run encodes everything).
+        let shared = std::sync::Arc::new(data.clone());
+        let (mut tracker, _) = okr::store::Store::open(&dir.path().join("tracker.json")).unwrap();
+        tracker.save_shared(&shared).unwrap();
+        g.bench_function(
+            BenchmarkId::new("save after one change (the tracker's)", name),
+            |b| {
+                let mut current = std::sync::Arc::clone(&shared);
+                let mut n = 0;
+                b.iter_custom(|iters| {
+                    let mut total = std::time::Duration::ZERO;
+                    for _ in 0..iters {
+                        let mut next = (*current).clone();
+                        n = (n + 1) % next.objectives.len();
+                        if let Some(k) = next
+                            .objective_mut(n)
+                            .and_then(|o| o.key_results.first_mut())
+                        {
+                            k.weight += 1.0;
+                        }
+                        let next = std::sync::Arc::new(next);
+                        let start = std::time::Instant::now();
+                        tracker.save_shared(&next).unwrap();
+                        total += start.elapsed();
+                        current = next;
+                    }
+                    total
+                })
+            },
+        );
         g.bench_function(BenchmarkId::new("encode alone, into memory", name), |b| {
             b.iter(|| black_box(okr::store::format::serialize(&data).unwrap()))
         });

@@ -471,6 +471,22 @@ proptest! {
         prop_assert_eq!(okr::store::format::serialize(&back).unwrap(), bytes);
     }
 
+    /// A store written on several threads is the same bytes as on one, and
+    /// such a file read cut into its items is the same store.
+    #[test]
+    fn data_is_written_and_read_the_same_on_every_core(d in data()) {
+        let bytes = okr::store::format::serialize(&d).unwrap();
+        let mut many = Vec::new();
+        prop_assert!(okr::store::split::write(&d, &mut many, 3).unwrap());
+        prop_assert_eq!(&String::from_utf8(many).unwrap(), std::str::from_utf8(&bytes).unwrap());
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let whole: okr::model::Data = serde_json::from_str(text).unwrap();
+        match okr::store::split::parse(text, 3) {
+            Some(cut) => prop_assert_eq!(cut, whole),
+            None => prop_assert!(d.objectives.is_empty(), "a store with Mål is cut"),
+        }
+    }
+
     #[test]
     fn data_round_trips(d in data()) {
         prop_assert_eq!(round_trip(&d), d);

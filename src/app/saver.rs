@@ -281,7 +281,7 @@ impl<R: Fn(SaveReport)> Writer<R> {
         let result = if self.unreadable {
             Err(SaveError::Conflict(self.store.path().to_path_buf()))
         } else {
-            self.store.save(&data)
+            self.store.save_shared(&data)
         };
         match result {
             Ok(()) => {

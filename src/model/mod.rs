@@ -6,7 +6,7 @@ pub mod carry;
 pub mod checkin;
 pub mod conflict;
 pub mod data;
-mod de;
+pub(crate) mod de;
 mod history;
 pub mod merge;
 pub mod number;

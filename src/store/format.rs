@@ -149,7 +149,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
     // string; bytes that are not UTF-8 are read as bytes, for serde_json's
     // error with its line and column.
     let parsed = match std::str::from_utf8(bytes) {
-        Ok(text) => serde_json::from_str::<Data>(text),
+        Ok(text) => match split(text) {
+            Some(data) => Ok(data),
+            None => serde_json::from_str::<Data>(text),
+        },
         Err(_) => serde_json::from_slice::<Data>(bytes),
     };
     match parsed {
@@ -170,6 +173,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
             Err(json_error(path, &e))
         }
     }
+}
+
+/// A large file read on every core (see [`super::split`]), or `None`.
+fn split(text: &str) -> Option<Data> {
+    if text.len() < super::split::MIN_BYTES {
+        return None;
+    }
+    super::split::parse(text, super::split::threads())
 }
 
 /// Turns a serde_json error into a sentence with its place.
@@ -228,9 +239,28 @@ pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
 /// Writes the bytes of a save (see [`serialize`]) to `out`. Call
 /// [`check_numbers`] first: this does not.
 pub fn write_to<W: Write>(data: &Data, out: &mut W) -> std::io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Pretty::default());
-    data.serialize(&mut ser).map_err(std::io::Error::from)?;
+    // A large store's Mål and check-ins are encoded on every core.
+    if data.objectives.len() + data.checkins.len() >= super::split::MIN_ITEMS
+        && super::split::write(data, out, super::split::threads())?
+    {
+        return Ok(());
+    }
+    encode_at(data, 0, out)?;
     out.write_all(b"\n")
+}
+
+/// Writes one value as it is written `level` levels deep in a save.
+pub(super) fn encode_at<T: Serialize + ?Sized, W: Write + ?Sized>(
+    value: &T,
+    level: usize,
+    out: &mut W,
+) -> std::io::Result<()> {
+    let pretty = Pretty {
+        level,
+        has_value: false,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(out, pretty);
+    value.serialize(&mut ser).map_err(std::io::Error::from)
 }
 
 /// serde_json's pretty printing, byte for byte (two spaces a level), with

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod format;
 pub mod glance;
 pub mod lock;
+pub mod split;
 
 use std::fs;
 use std::hash::Hasher;
@@ -250,7 +251,7 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
         position: None,
         problem: Problem::Io(IoReason::of(&e)),
     };
-    let bytes = match fs::read(path) {
+    let bytes = match split::read(path, split::threads()) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Data::default(), None)),
         Err(e) => return Err(io_err(e)),
@@ -331,6 +332,9 @@ pub struct Store {
     /// The file on disk is of an older format: the first save keeps a copy
     /// of it first (`okr.json.v1.bak`).
     migrate_from: Option<u32>,
+    /// The last save's bytes, item by item, for the next save of the same
+    /// store to write what did not change without encoding it again.
+    last: Option<split::Encoded>,
 }
 
 impl Store {
@@ -357,6 +361,7 @@ impl Store {
             _lock: lock,
             seen,
             backed_up: false,
+            last: None,
             conflict: None,
             faults: Faults::default(),
             migrate_from,
@@ -470,6 +475,19 @@ impl Store {
         self.save_with(|out| format::write_to(data, out))
     }
 
+    /// Saves like [`Store::save`], for a store saved again and again (the
+    /// tracker's): the Mål and check-ins the last save wrote and nobody
+    /// changed since are written from its bytes. This keeps a store's
+    /// bytes in memory between saves.
+    pub fn save_shared(&mut self, data: &std::sync::Arc<Data>) -> Result<(), SaveError> {
+        format::check_numbers(data).map_err(SaveError::Encode)?;
+        let encoded = split::Encoded::new(data, self.last.take(), split::threads())
+            .map_err(|e| SaveError::Encode(serde_json::Error::io(e)))?;
+        let saved = self.save_with(|out| encoded.write(out));
+        self.last = Some(encoded);
+        saved
+    }
+
     /// Saves already encoded bytes (see [`format::serialize`]).
     pub fn save_bytes(&mut self, bytes: &[u8]) -> Result<(), SaveError> {
         self.save_with(|out| io::Write::write_all(out, bytes))
@@ -482,7 +500,12 @@ impl Store {
         if self.is_read_only() {
             return Err(SaveError::ReadOnly(self.path.clone()));
         }
-        self.check_unchanged()?;
+        // Copies of the file are taken only of okr's own version. Otherwise
+        // the check at the last moment, below, is the one that counts: a
+        // file someone else changed costs a temporary file, never their work.
+        if self.migrate_from.is_some() || !self.backed_up {
+            self.check_unchanged()?;
+        }
         let io = |e| SaveError::Io(self.path.clone(), e);
         if let Some(version) = self.migrate_from {
             // The original, byte for byte, under a name no earlier copy has
