@@ -515,6 +515,7 @@ fn export_json(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Resul
         .checkins
         .iter()
         .filter(|c| quarters.iter().any(|q| q.contains(c.date)))
+        .map(|c| &**c)
         .collect();
     /// Written straight from the store, without a copy as a JSON value.
     #[derive(serde::Serialize)]

@@ -150,7 +150,7 @@ fn a_pull_merges_both_sides_work_with_colliding_new_ids() {
         note: "four calls".into(),
         extra: Extra::new(),
     });
-    b.checkins.push(c);
+    b.checkins.push(c.into());
     write(&team.b, &b);
     team.commit_and_push_fails_then_pulls(&team.b);
 

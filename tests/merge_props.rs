@@ -174,7 +174,7 @@ fn apply(data: &mut Data, (kind, a, b, v): Edit, now: DateTime<Utc>) {
                 .checkins
                 .iter()
                 .find(|c| c.week == week && c.belongs_to(Some(owner)))
-                .cloned()
+                .map(|c| (**c).clone())
                 .unwrap_or_else(|| CheckIn::of(day(a % 3 * 7), Some(owner)));
             if let Some(k) = krs.get(b % krs.len().max(1)) {
                 c.set_entry(CheckInEntry {
@@ -274,7 +274,7 @@ fn canonical(d: &Data) -> (BTreeMap<String, Objective>, Vec<CheckIn>) {
         o.initiatives.sort_by(|a, b| a.id.cmp(&b.id));
         objectives.insert(o.id.clone(), o);
     }
-    let mut checkins = d.checkins.clone();
+    let mut checkins: Vec<CheckIn> = d.checkins.iter().map(|c| (**c).clone()).collect();
     for c in &mut checkins {
         c.entries.sort_by(|a, b| a.key_result.cmp(&b.key_result));
     }

@@ -298,7 +298,7 @@ fn data() -> impl Strategy<Value = Data> {
                         extra: settings_extra,
                     },
                     objectives: objectives.into_iter().map(Into::into).collect(),
-                    checkins,
+                    checkins: checkins.into_iter().map(Into::into).collect(),
                     next_ids: okr::model::data::NextIds {
                         o: version.into(),
                         kr: 7,

@@ -88,7 +88,7 @@ fn weekly_snapshots_at_80x24_without_colour() {
 #[test]
 fn text_from_the_file_is_shown_neutralised_in_a_past_check_in() {
     let mut data = demo();
-    let c = data.checkins.last_mut().unwrap();
+    let c = std::sync::Arc::make_mut(data.checkins.last_mut().unwrap());
     c.wins = "Bra\u{1b}[31m vecka\u{202e}".into();
     c.next_steps = "Ring\u{7} Bo".into();
     let mut h = Harness::new(Some(data), Lang::En);

@@ -255,7 +255,7 @@ fn the_overview_shows_the_pulse_per_quarter_with_its_label() {
         impact: 2,
         extra: Default::default(),
     });
-    data.checkins.push(c);
+    data.checkins.push(c.into());
     let mut h = Harness::new(Some(data), Lang::En);
     h.keys(&[ch('o')]);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();

@@ -275,7 +275,7 @@ fn a_number_json_cannot_hold_is_refused_not_written() {
             d.objective_mut(0).unwrap().key_results[0].history[0].value = v
         }),
         ("a check-in entry", |d, v| {
-            d.checkins[0].entries[0].value = v
+            std::sync::Arc::make_mut(&mut d.checkins[0]).entries[0].value = v
         }),
     ];
     for (what, set) in places {

@@ -26,10 +26,14 @@ fn walk_len(h: &Harness) -> usize {
     }
 }
 
-fn this_week<'a>(checkins: &'a [CheckIn], who: Option<&str>) -> Option<&'a CheckIn> {
+fn this_week<'a>(
+    checkins: &'a [std::sync::Arc<CheckIn>],
+    who: Option<&str>,
+) -> Option<&'a CheckIn> {
     let week = okr::model::IsoWeek::of(today());
     checkins
         .iter()
+        .map(|c| &**c)
         .find(|c| c.week == week && c.belongs_to(who))
 }
 

@@ -14,7 +14,11 @@ use support::screen::render;
 
 fn this_week(h: &Harness) -> Option<CheckIn> {
     let week = IsoWeek::of(today());
-    h.file().checkins.into_iter().find(|c| c.week == week)
+    h.file()
+        .checkins
+        .into_iter()
+        .find(|c| c.week == week)
+        .map(|c| (*c).clone())
 }
 
 fn last_week(h: &Harness) -> CheckIn {
@@ -23,6 +27,7 @@ fn last_week(h: &Harness) -> CheckIn {
         .checkins
         .into_iter()
         .find(|c| c.week == week)
+        .map(|c| (*c).clone())
         .unwrap()
 }
 
@@ -161,7 +166,7 @@ fn last_weeks_plans_are_shown_carried_into_this_week_and_marked_done() {
 #[test]
 fn marking_a_plan_done_keeps_the_fields_okr_does_not_know() {
     let mut data = demo();
-    let c = data.checkins.last_mut().unwrap();
+    let c = std::sync::Arc::make_mut(data.checkins.last_mut().unwrap());
     c.next_steps = "Ring Bo".into();
     c.extra
         .insert("mood".into(), serde_json::Value::String("glad".into()));
@@ -208,7 +213,7 @@ fn last_checkin_weeks_ago(weeks: u64) -> okr::model::Data {
         extra: Extra::new(),
     });
     c.next_steps = "Ring Bo".into();
-    data.checkins.push(c);
+    data.checkins.push(c.into());
     data
 }
 

@@ -15,7 +15,7 @@ use support::team::team_demo;
 /// The example data with last week's check-in holding kr1 at 50, confidence 7.
 fn with_last_week_entry() -> okr::model::Data {
     let mut data = demo();
-    let c = data.checkins.last_mut().unwrap();
+    let c = std::sync::Arc::make_mut(data.checkins.last_mut().unwrap());
     c.entries.push(CheckInEntry {
         key_result: "kr1".into(),
         value: 50.0,

@@ -196,7 +196,8 @@ pub fn generate(size: Size, seed: u64) -> Data {
         for c in &mut checkins {
             c.wins = "Fira små vinster".into();
         }
-        data.checkins.extend(checkins);
+        data.checkins
+            .extend(checkins.into_iter().map(std::sync::Arc::new));
         q = q.next();
     }
     data

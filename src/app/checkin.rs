@@ -108,6 +108,7 @@ impl App {
             .checkins
             .iter()
             .find(|c| c.week == week && c.belongs_to(owner.as_deref()))
+            .map(|c| &**c)
     }
 
     /// Whether the banner should invite a check-in (see [`App::checkin_due`]).

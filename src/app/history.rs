@@ -17,8 +17,8 @@ pub enum Patch {
     },
     /// The check-ins as a whole.
     CheckIns {
-        before: Vec<CheckIn>,
-        after: Vec<CheckIn>,
+        before: Vec<Arc<CheckIn>>,
+        after: Vec<Arc<CheckIn>>,
     },
     /// The team's settings in the file.
     Settings { before: Settings, after: Settings },

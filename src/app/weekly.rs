@@ -189,8 +189,8 @@ impl App {
         else {
             return;
         };
-        let done = weekly::toggle_done(c, &plan.text);
-        let c = c.clone();
+        let done = weekly::toggle_done(std::sync::Arc::make_mut(c), &plan.text);
+        let c = (**c).clone();
         if !self.commit(Patch::CheckIns { before, after }) {
             return;
         }

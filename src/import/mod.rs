@@ -131,6 +131,7 @@ fn merge_checkin(data: &mut Data, c: CheckIn) {
         checkin::upsert(&mut data.checkins, c);
         return;
     };
+    let mine = Arc::make_mut(mine);
     for e in c.entries {
         mine.set_entry(e);
     }

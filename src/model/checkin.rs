@@ -3,6 +3,9 @@
 //! entry per key result, wins, blockers, next steps and an optional team
 //! pulse; plus when one is due and the streak.
 
+use std::borrow::Borrow;
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -133,15 +136,15 @@ impl Pulse {
 
 /// Adds a check-in, or replaces the one of the same week and owner: never
 /// two for one week and owner.
-pub fn upsert(checkins: &mut Vec<CheckIn>, checkin: CheckIn) {
+pub fn upsert(checkins: &mut Vec<Arc<CheckIn>>, checkin: CheckIn) {
     let owner = checkin.owner.clone();
     match checkins
         .iter_mut()
         .find(|c| c.week == checkin.week && c.belongs_to(owner.as_deref()))
     {
-        Some(c) => *c = checkin,
+        Some(c) => *c = Arc::new(checkin),
         None => {
-            checkins.push(checkin);
+            checkins.push(Arc::new(checkin));
             checkins.sort_by_key(|c| c.week);
         }
     }
@@ -150,7 +153,7 @@ pub fn upsert(checkins: &mut Vec<CheckIn>, checkin: CheckIn) {
 /// Whether `owner`'s weekly check-in is due: this ISO week has none of
 /// theirs, there is something to check in on, and the check-in weekday has come.
 pub fn is_due(
-    checkins: &[CheckIn],
+    checkins: &[impl Borrow<CheckIn>],
     owner: Option<&str>,
     has_key_results: bool,
     weekday: Weekday,
@@ -161,24 +164,26 @@ pub fn is_due(
         && today.weekday().num_days_from_monday() >= weekday.num_days_from_monday()
         && !checkins
             .iter()
+            .map(Borrow::borrow)
             .any(|c| c.week == week && c.belongs_to(owner))
 }
 
 /// `owner`'s streak: consecutive weeks with a check-in of theirs, or of the
 /// whole file (one made before anyone owned a Mål counts for everyone).
-pub fn streak_of(checkins: &[CheckIn], owner: Option<&str>, today: NaiveDate) -> u32 {
+pub fn streak_of(checkins: &[impl Borrow<CheckIn>], owner: Option<&str>, today: NaiveDate) -> u32 {
     let theirs: Vec<CheckIn> = checkins
         .iter()
+        .map(Borrow::borrow)
         .filter(|c| c.owner.is_none() || c.belongs_to(owner))
-        .map(|c| CheckIn::new(c.date))
+        .map(|c: &CheckIn| CheckIn::new(c.date))
         .collect();
     streak(&theirs, today)
 }
 
 /// Consecutive weeks with a check-in, ending this week (or last week, while
 /// this week's is still to come).
-pub fn streak(checkins: &[CheckIn], today: NaiveDate) -> u32 {
-    let has = |w: IsoWeek| checkins.iter().any(|c| c.week == w);
+pub fn streak(checkins: &[impl Borrow<CheckIn>], today: NaiveDate) -> u32 {
+    let has = |w: IsoWeek| checkins.iter().map(Borrow::borrow).any(|c| c.week == w);
     let mut week = IsoWeek::of(today);
     if !has(week) {
         match week.prev() {
@@ -201,13 +206,14 @@ pub fn streak(checkins: &[CheckIn], today: NaiveDate) -> u32 {
 /// `today`'s ISO week (a key result skipped there counts as answered): what
 /// the banner and `okr status` count as waiting.
 pub fn waiting<'a>(
-    checkins: &[CheckIn],
+    checkins: &[impl Borrow<CheckIn>],
     key_results: impl IntoIterator<Item = &'a str>,
     today: NaiveDate,
 ) -> usize {
     let week = IsoWeek::of(today);
     let entered: std::collections::HashSet<&str> = checkins
         .iter()
+        .map(Borrow::borrow)
         .filter(|c| c.week == week)
         .flat_map(|c| {
             c.entries
@@ -253,10 +259,22 @@ mod tests {
     #[test]
     fn due_by_week_and_weekday() {
         let tuesday = d(2026, 11, 24);
-        assert!(is_due(&[], None, true, Weekday::Mon, tuesday));
-        assert!(!is_due(&[], None, false, Weekday::Mon, tuesday));
-        assert!(!is_due(&[], None, true, Weekday::Wed, tuesday));
-        assert!(is_due(&[], None, true, Weekday::Tue, tuesday));
+        assert!(is_due(&[] as &[CheckIn], None, true, Weekday::Mon, tuesday));
+        assert!(!is_due(
+            &[] as &[CheckIn],
+            None,
+            false,
+            Weekday::Mon,
+            tuesday
+        ));
+        assert!(!is_due(
+            &[] as &[CheckIn],
+            None,
+            true,
+            Weekday::Wed,
+            tuesday
+        ));
+        assert!(is_due(&[] as &[CheckIn], None, true, Weekday::Tue, tuesday));
         let done = vec![CheckIn::new(d(2026, 11, 23))];
         assert!(!is_due(&done, None, true, Weekday::Mon, tuesday));
         // The next Monday is a new week.
@@ -270,7 +288,7 @@ mod tests {
     #[test]
     fn streak_counts_consecutive_weeks() {
         let today = d(2027, 1, 5); // 2027-W01
-        assert_eq!(streak(&[], today), 0);
+        assert_eq!(streak(&[] as &[CheckIn], today), 0);
         let c = |y, m, day| CheckIn::new(d(y, m, day));
         // W53 and W52 of 2026, nothing yet this week: 2.
         let s = vec![c(2026, 12, 21), c(2026, 12, 29)];

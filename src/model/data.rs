@@ -99,8 +99,9 @@ pub struct Data {
     #[serde(default)]
     /// Shared, so that a snapshot for the writer costs a pointer per Mål, not a copy.
     pub objectives: Vec<Arc<Objective>>,
+    /// Shared like the Mål: a snapshot copies a pointer per check-in.
     #[serde(default)]
-    pub checkins: Vec<CheckIn>,
+    pub checkins: Vec<Arc<CheckIn>>,
     /// The next number of each kind of id: ids are never given out twice,
     /// even after a delete, so `okr update kr7` never hits another key result.
     #[serde(default, skip_serializing_if = "NextIds::is_unset")]
@@ -151,7 +152,7 @@ deserialize_keeping_unknown!(Data {
     version: u32,
     settings: Settings = Settings::default(),
     objectives: Vec<Arc<Objective>> = Vec::new(),
-    checkins: Vec<CheckIn> = Vec::new(),
+    checkins: Vec<Arc<CheckIn>> = Vec::new(),
     next_ids: NextIds = NextIds::default(),
     conflicts: Vec<Conflict> = Vec::new(),
 });

@@ -61,6 +61,7 @@ pub fn quarter_facts_of(
         .checkins
         .iter()
         .filter(|c| q.contains(c.date) && c.pulse.is_some() && keep_checkin(c))
+        .map(|c| &**c)
         .collect();
     let mut people: Vec<Option<String>> = answers
         .iter()

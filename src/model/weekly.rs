@@ -2,6 +2,8 @@
 //! marked done or carried), the weeks of a quarter with and without one,
 //! the day a missed week is dated, and a key result's value on a day.
 
+use std::borrow::Borrow;
+
 use chrono::{Days, NaiveDate, Weekday};
 
 use super::checkin::{CheckIn, Pulse};
@@ -76,13 +78,14 @@ pub fn with_line(text: &str, line: &str) -> String {
 /// `owner`'s last check-in before `week` (a check-in of the whole file,
 /// from before owners, counts).
 pub fn previous<'a>(
-    checkins: &'a [CheckIn],
+    checkins: &'a [impl Borrow<CheckIn>],
     owner: Option<&str>,
     week: IsoWeek,
 ) -> Option<&'a CheckIn> {
     checkins
         .iter()
-        .filter(|c| c.week < week && (c.owner.is_none() || c.belongs_to(owner)))
+        .map(Borrow::borrow)
+        .filter(|c: &&CheckIn| c.week < week && (c.owner.is_none() || c.belongs_to(owner)))
         .max_by_key(|c| c.week)
 }
 

@@ -26,7 +26,7 @@ pub struct Glance {
     /// The Mål of the quarter (of the owner, when one was given), in file order.
     pub objectives: Vec<Objective>,
     /// The check-ins of the week (one per owner), in file order.
-    pub checkins: Vec<CheckIn>,
+    pub checkins: Vec<std::sync::Arc<CheckIn>>,
     /// Whether any Mål of the file, of any quarter, has an owner: then each
     /// person checks in for their own Mål ([`crate::model::owners::any_owner`]).
     pub owners: bool,
@@ -132,7 +132,12 @@ impl<'de> Visitor<'de> for Top<'_> {
                 }
                 "checkins" => {
                     let picked = map.next_value_seed(Each(Pick::Week(self.0.week)))?;
-                    glance.checkins = picked.items.into_iter().filter_map(Item::checkin).collect();
+                    glance.checkins = picked
+                        .items
+                        .into_iter()
+                        .filter_map(Item::checkin)
+                        .map(std::sync::Arc::new)
+                        .collect();
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;

@@ -227,7 +227,10 @@ impl Piece<'_> {
 }
 
 /// Reads a run of items, each as a whole value; `None` if any does not read.
-fn read_run(run: &[Piece]) -> Option<(Vec<Arc<Objective>>, Vec<CheckIn>)> {
+/// Items read from one run: its Mål, then its check-ins.
+type Read = (Vec<Arc<Objective>>, Vec<Arc<CheckIn>>);
+
+fn read_run(run: &[Piece]) -> Option<Read> {
     let mut objectives = Vec::with_capacity(run.len());
     let mut checkins = Vec::new();
     for piece in run {
@@ -245,7 +248,7 @@ struct Skeleton {
     version: u32,
     settings: Settings,
     objectives: Part<Vec<Arc<Objective>>>,
-    checkins: Part<Vec<CheckIn>>,
+    checkins: Part<Vec<Arc<CheckIn>>>,
     next_ids: NextIds,
     conflicts: Vec<Conflict>,
     extra: Extra,
@@ -255,7 +258,7 @@ deserialize_keeping_unknown!(Skeleton {
     version: u32,
     settings: Settings = Settings::default(),
     objectives: Part<Vec<Arc<Objective>>> = Part::Whole(Vec::new()),
-    checkins: Part<Vec<CheckIn>> = Part::Whole(Vec::new()),
+    checkins: Part<Vec<Arc<CheckIn>>> = Part::Whole(Vec::new()),
     next_ids: NextIds = NextIds::default(),
     conflicts: Vec<Conflict> = Vec::new(),
 });
@@ -420,9 +423,10 @@ fn separator(i: usize) -> &'static [u8] {
 }
 
 /// Each Mål's and check-in's bytes in a save, kept to write the next save
-/// of the same store without encoding again what did not change: a Mål is
-/// shared (`Arc`) until it is changed, so the same one is the same Mål; a
-/// check-in is compared with the one of its week and owner.
+/// of the same store without encoding again what did not change: Mål and
+/// check-ins are shared (`Arc`) until they are changed, and a changed one
+/// is a copy, so the same one (held here, so that its address stays its
+/// own) is unchanged.
 pub struct Encoded {
     data: Arc<Data>,
     objectives: Vec<Option<Vec<u8>>>,
@@ -449,17 +453,15 @@ impl Encoded {
                     *slot = last.objectives.get_mut(i).and_then(Option::take);
                 }
             }
-            let by_week: std::collections::HashMap<_, usize> = last
+            let by_address: std::collections::HashMap<*const CheckIn, usize> = last
                 .data
                 .checkins
                 .iter()
                 .enumerate()
-                .map(|(i, c)| ((c.week, c.owner.as_deref()), i))
+                .map(|(i, c)| (Arc::as_ptr(c), i))
                 .collect();
             for (c, slot) in data.checkins.iter().zip(&mut checkins) {
-                if let Some(&i) = by_week.get(&(c.week, c.owner.as_deref()))
-                    && last.data.checkins.get(i) == Some(c)
-                {
+                if let Some(&i) = by_address.get(&Arc::as_ptr(c)) {
                     *slot = last.checkins.get_mut(i).and_then(Option::take);
                 }
             }
@@ -717,15 +719,15 @@ mod tests {
         // one check-in added: the rest is taken from the last save.
         let mut second = (*first).clone();
         second.objective_mut(3).unwrap().title = "Ändrad".into();
-        second.checkins[0].wins = "Nytt".into();
+        Arc::make_mut(&mut second.checkins[0]).wins = "Nytt".into();
         second.objectives.swap(5, 6);
         second.objectives.remove(7);
-        let mut added = second.checkins[0].clone();
+        let mut added = (*second.checkins[0]).clone();
         added.week = crate::model::IsoWeek {
             year: 2026,
             week: 49,
         };
-        second.checkins.push(added);
+        second.checkins.push(Arc::new(added));
         let second = Arc::new(second);
         let encoded = Encoded::new(&second, Some(encoded), 2).unwrap();
         let mut bytes = Vec::new();

@@ -107,7 +107,7 @@ pub fn populated() -> Data {
     data.settings.language = Some(Lang::En);
     data.settings.checkin_weekday = Weekday::Thu;
     data.objectives = vec![o1.into(), o2.into()];
-    data.checkins = vec![c1, c2];
+    data.checkins = vec![c1.into(), c2.into()];
     data
 }
 

@@ -60,11 +60,14 @@ pub fn carried() -> Data {
     launch.key_results.push(app_kr);
     data.objectives.push(launch.into());
 
-    data.checkins = vec![
+    data.checkins = [
         CheckIn::of(date(2026, 8, 17), Some("Anna")),
         CheckIn::of(date(2026, 10, 20), Some("Anna")),
         CheckIn::of(date(2026, 10, 20), Some("Bo")),
         CheckIn::of(date(2026, 11, 17), Some("Anna")),
-    ];
+    ]
+    .into_iter()
+    .map(Into::into)
+    .collect();
     data
 }

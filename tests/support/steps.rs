@@ -157,6 +157,7 @@ impl Harness {
             .iter_mut()
             .find(|c| c.week == week)
             .expect("the example data has a check-in last week");
+        let c = std::sync::Arc::make_mut(c);
         c.next_steps = next_steps.to_string();
         c.blockers = blockers.to_string();
     }

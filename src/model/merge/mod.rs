@@ -127,15 +127,20 @@ fn count_from_theirs(data: &Data, ours: &Data) -> usize {
 }
 
 /// Check-ins by week and owner (owner names as people type them).
-fn merge_checkins(base: &Data, ours: &Data, theirs: &Data, found: &mut Conflicts) -> Vec<CheckIn> {
-    let key = |c: &CheckIn| (c.week, c.owner.as_deref().map(|o| o.trim().to_lowercase()));
+fn merge_checkins(
+    base: &Data,
+    ours: &Data,
+    theirs: &Data,
+    found: &mut Conflicts,
+) -> Vec<Arc<CheckIn>> {
+    let key = |c: &Arc<CheckIn>| (c.week, c.owner.as_deref().map(|o| o.trim().to_lowercase()));
     let mut out = merge_keyed(
         &base.checkins,
         &ours.checkins,
         &theirs.checkins,
         key,
         |out| match out {
-            Outcome::Both(b, x, y) => Some(items::checkin(b, x, y, found)),
+            Outcome::Both(b, x, y) => Some(Arc::new(items::checkin(b.map(|c| &**c), x, y, found))),
             Outcome::DeletedChanged { kept, ours_deleted } => {
                 found.push(deleted(&items::checkin_item(kept), ours_deleted));
                 Some(kept.clone())

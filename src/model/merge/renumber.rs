@@ -166,7 +166,10 @@ fn apply(data: &mut Data, map: &HashMap<String, String>) {
         }
     }
     for c in &mut data.checkins {
-        for e in &mut c.entries {
+        if !c.entries.iter().any(|e| map.contains_key(&e.key_result)) {
+            continue;
+        }
+        for e in &mut Arc::make_mut(c).entries {
             follow(&mut e.key_result);
         }
     }

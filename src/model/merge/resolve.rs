@@ -213,7 +213,7 @@ fn checkin(data: &mut Data, index: usize, field: &str, value: Value) -> bool {
         }
         return true;
     }
-    let c: &mut CheckIn = &mut data.checkins[index];
+    let c: &mut CheckIn = Arc::make_mut(&mut data.checkins[index]);
     if let Some(kr) = field.strip_prefix("entries.") {
         let at = c.entries.iter().position(|e| e.key_result == kr);
         if value.is_null() {

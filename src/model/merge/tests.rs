@@ -123,7 +123,7 @@ fn colliding_new_ids_are_renumbered_on_our_side_with_their_references() {
         note: String::new(),
         extra: Default::default(),
     });
-    o.checkins.push(c);
+    o.checkins.push(Arc::new(c));
     let mut t = b.clone();
     t.objectives.push(Arc::new(objective("o4", &["kr4"])));
     let m = merge(&b, &o, &t);
@@ -181,13 +181,13 @@ fn history_and_checkins_are_unioned_the_latest_value_current() {
     edit(&mut o, "o1", |x| {
         x.key_results[0].record(d(2), 10.0, Some(6), "a".into(), None)
     });
-    o.checkins.push(CheckIn::of(d(2), Some("Anna")));
+    o.checkins.push(Arc::new(CheckIn::of(d(2), Some("Anna"))));
     let mut t = b.clone();
     edit(&mut t, "o1", |x| {
         x.key_results[0].record(d(9), 20.0, Some(7), "b".into(), None)
     });
-    t.checkins.push(CheckIn::of(d(3), Some("Bo")));
-    t.checkins.push(CheckIn::of(d(24), Some("anna ")));
+    t.checkins.push(Arc::new(CheckIn::of(d(3), Some("Bo"))));
+    t.checkins.push(Arc::new(CheckIn::of(d(24), Some("anna "))));
     let m = merge(&b, &o, &t);
     ok(&m);
     let k = &m.data.objective_at(0).unwrap().key_results[0];
@@ -200,7 +200,7 @@ fn history_and_checkins_are_unioned_the_latest_value_current() {
 #[test]
 fn the_same_entry_of_one_checkin_changed_on_both_sides_is_a_conflict() {
     let mut b = base();
-    b.checkins.push(CheckIn::of(d(23), Some("Anna")));
+    b.checkins.push(Arc::new(CheckIn::of(d(23), Some("Anna"))));
     let entry = |v: f64| CheckInEntry {
         key_result: "kr1".into(),
         value: v,
@@ -209,11 +209,11 @@ fn the_same_entry_of_one_checkin_changed_on_both_sides_is_a_conflict() {
         extra: Default::default(),
     };
     let mut o = b.clone();
-    o.checkins[0].set_entry(entry(1.0));
-    o.checkins[0].wins = "won".into();
+    Arc::make_mut(&mut o.checkins[0]).set_entry(entry(1.0));
+    Arc::make_mut(&mut o.checkins[0]).wins = "won".into();
     let mut t = b.clone();
-    t.checkins[0].set_entry(entry(2.0));
-    t.checkins[0].set_entry(CheckInEntry {
+    Arc::make_mut(&mut t.checkins[0]).set_entry(entry(2.0));
+    Arc::make_mut(&mut t.checkins[0]).set_entry(CheckInEntry {
         key_result: "kr2".into(),
         ..entry(3.0)
     });

@@ -142,7 +142,7 @@ fn a_checkins_done_plans_and_skipped_ids_are_checked_like_its_other_text() {
     let mut c = CheckIn::new(day);
     c.done.push("Ring\0 Bo".into());
     let d = Data {
-        checkins: vec![c],
+        checkins: vec![c.into()],
         ..Data::default()
     };
     let e = validate(&d).unwrap_err();
@@ -153,7 +153,7 @@ fn a_checkins_done_plans_and_skipped_ids_are_checked_like_its_other_text() {
     let mut c = CheckIn::new(day);
     c.skipped.push("kr\u{1b}1".into());
     let d = Data {
-        checkins: vec![c],
+        checkins: vec![c.into()],
         ..Data::default()
     };
     let e = validate(&d).unwrap_err();
