@@ -214,3 +214,41 @@ fn a_parent_is_in_the_same_year() {
         assert!(h.app.modal.is_none());
     }
 }
+
+#[test]
+fn a_changed_parent_moves_the_mal_in_the_tree_and_a_new_value_leaves_it() {
+    use okr::app::history::Patch;
+    use std::sync::Arc;
+    let mut h = Harness::new(Some(tree_demo()), Lang::En);
+    let before = listed_ids(&h);
+    let at = |h: &Harness, id: &str| h.app.data.objective_index(id).unwrap();
+    // A new value of a key result: the same tree.
+    let i = at(&h, "o3");
+    let old = Arc::clone(&h.app.data.objectives[i]);
+    let mut new = (*old).clone();
+    if let Some(k) = new.key_results.first_mut() {
+        k.weight += 1.0;
+    }
+    assert!(h.app.commit(Patch::Objective {
+        index: i,
+        before: Some(Arc::clone(&old)),
+        after: Some(Arc::new(new)),
+    }));
+    assert_eq!(listed_ids(&h), before);
+    // o3 (under o1) made a top-level Mål: it leaves o1's branch.
+    let old = Arc::clone(&h.app.data.objectives[i]);
+    let mut new = (*old).clone();
+    new.parent = None;
+    assert!(h.app.commit(Patch::Objective {
+        index: i,
+        before: Some(old),
+        after: Some(Arc::new(new)),
+    }));
+    let after = listed_ids(&h);
+    assert_ne!(after, before);
+    let place = |ids: &[String], id: &str| ids.iter().position(|x| x == id).unwrap();
+    assert!(place(&after, "o3") < place(&after, "o1"), "{after:?}");
+    // Undone: back under its parent.
+    h.keys(&[ch('u')]);
+    assert_eq!(listed_ids(&h), before);
+}

@@ -71,6 +71,24 @@ impl Patch {
         }
     }
 
+    /// Whether the change can move a Mål in the quarter view's tree or in
+    /// or out of the owner filter: its id, parent, owner, quarter or place
+    /// (a move puts another Mål in its place) changed, or Mål came or went.
+    pub fn retrees(&self) -> bool {
+        match self {
+            Patch::Objective {
+                before: Some(b),
+                after: Some(a),
+                ..
+            } => {
+                b.id != a.id || b.parent != a.parent || b.owner != a.owner || b.quarter != a.quarter
+            }
+            Patch::Objective { .. } | Patch::Whole { .. } => true,
+            Patch::CheckIns { .. } | Patch::Settings { .. } => false,
+            Patch::Many(ps) => ps.iter().any(Patch::retrees),
+        }
+    }
+
     /// The Mål on either side of this change: what it removed and what it left.
     pub fn touched(&self) -> Vec<&Arc<Objective>> {
         match self {

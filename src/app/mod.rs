@@ -219,6 +219,13 @@ impl App {
     /// `reshaped` is false when no Mål was added, removed or moved to another
     /// quarter: the quarter index then stands as it is.
     fn reindex(&mut self, reshaped: bool) {
+        self.reindex_with(reshaped, true);
+    }
+
+    /// [`App::reindex`], the tree and the owner filter's rows rebuilt only
+    /// when `retree` (a change can move a Mål in them): a new value costs
+    /// what today's quarter holds, not the whole store.
+    fn reindex_with(&mut self, reshaped: bool, retree: bool) {
         if reshaped {
             let mut by_quarter: HashMap<Quarter, Vec<usize>> = HashMap::new();
             for (i, o) in self.data.objectives.iter().enumerate() {
@@ -226,7 +233,9 @@ impl App {
             }
             self.index.by_quarter = by_quarter;
         }
-        self.refresh_shown();
+        if reshaped || retree {
+            self.refresh_shown();
+        }
         let today = self
             .index
             .by_quarter
@@ -374,9 +383,9 @@ impl App {
         for o in patch.touched() {
             data.remember_ids(o);
         }
-        let reshaped = patch.reshapes();
+        let (reshaped, retree) = (patch.reshapes(), patch.retrees());
         self.history.record(patch);
-        self.reindex(reshaped);
+        self.reindex_with(reshaped, retree);
         self.persist();
         self.clamp_selection();
         true
