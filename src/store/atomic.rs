@@ -154,6 +154,19 @@ pub fn prepare_with(
     faults: &mut Faults,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<Prepared> {
+    let prepared = prepare_unflushed(target, faults, write)?;
+    prepared.flush()?;
+    Ok(prepared)
+}
+
+/// [`prepare_with`] without flushing the new version to the disk: call
+/// [`Prepared::flush`] before [`Prepared::commit`], and meanwhile do what
+/// need not wait for the disk.
+pub fn prepare_unflushed(
+    target: &Path,
+    faults: &mut Faults,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<Prepared> {
     let dir = folder_of(target);
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("okr");
     let permissions: Option<Permissions> = fs::metadata(target).ok().map(|m| m.permissions());
@@ -164,7 +177,6 @@ pub fn prepare_with(
     faults.step()?;
     write(tmp.as_file_mut())?;
     faults.step()?;
-    tmp.as_file().sync_all()?;
     if let Some(p) = permissions {
         tmp.as_file().set_permissions(p)?;
     }
@@ -175,6 +187,11 @@ pub fn prepare_with(
 }
 
 impl Prepared {
+    /// Flushes the new version to the disk.
+    pub fn flush(&self) -> io::Result<()> {
+        self.tmp.as_file().sync_all()
+    }
+
     /// Renames the new version over the file, then flushes the folder.
     pub fn commit(self, faults: &mut Faults) -> io::Result<()> {
         faults.step()?;

@@ -364,31 +364,34 @@ impl serde_json::ser::Formatter for Pretty {
 /// as `null`, and the file would not read back. (A score that is not finite
 /// reads back as no score, as before.)
 pub fn check_numbers(data: &Data) -> Result<(), serde_json::Error> {
-    let finite = data.objectives.iter().all(|o| {
-        o.key_results.iter().all(|k| {
-            k.weight.is_finite()
-                && match &k.measure {
-                    Measure::Numeric(n) => {
-                        [n.start, n.target, n.current].iter().all(|v| v.is_finite())
-                    }
-                    Measure::Done(_) => true,
-                    Measure::AtLeast(l) | Measure::AtMost(l) => {
-                        l.level.is_finite() && l.current.is_finite()
-                    }
+    let finite = data.objectives.iter().all(|o| objective_finite(o))
+        && data.checkins.iter().all(|c| checkin_finite(c));
+    if finite { Ok(()) } else { Err(not_finite()) }
+}
+
+/// The error of [`check_numbers`].
+pub(super) fn not_finite() -> serde_json::Error {
+    serde::ser::Error::custom("it would not read back, a number is not finite")
+}
+
+/// Whether every number of a Mål that a reader needs is finite.
+pub(super) fn objective_finite(o: &crate::model::Objective) -> bool {
+    o.key_results.iter().all(|k| {
+        k.weight.is_finite()
+            && match &k.measure {
+                Measure::Numeric(n) => [n.start, n.target, n.current].iter().all(|v| v.is_finite()),
+                Measure::Done(_) => true,
+                Measure::AtLeast(l) | Measure::AtMost(l) => {
+                    l.level.is_finite() && l.current.is_finite()
                 }
-                && k.history.iter().all(|h| h.value.is_finite())
-        })
-    }) && data
-        .checkins
-        .iter()
-        .all(|c| c.entries.iter().all(|e| e.value.is_finite()));
-    if finite {
-        Ok(())
-    } else {
-        Err(serde::ser::Error::custom(
-            "it would not read back, a number is not finite",
-        ))
-    }
+            }
+            && k.history.iter().all(|h| h.value.is_finite())
+    })
+}
+
+/// Whether every value of a check-in is finite.
+pub(super) fn checkin_finite(c: &crate::model::CheckIn) -> bool {
+    c.entries.iter().all(|e| e.value.is_finite())
 }
 
 #[cfg(test)]

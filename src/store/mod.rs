@@ -480,9 +480,10 @@ impl Store {
     /// changed since are written from its bytes. This keeps a store's
     /// bytes in memory between saves.
     pub fn save_shared(&mut self, data: &std::sync::Arc<Data>) -> Result<(), SaveError> {
-        format::check_numbers(data).map_err(SaveError::Encode)?;
+        // What is encoded anew is checked as [`format::check_numbers`] does;
+        // the rest was, when it was encoded.
         let encoded = split::Encoded::new(data, self.last.take(), split::threads())
-            .map_err(|e| SaveError::Encode(serde_json::Error::io(e)))?;
+            .map_err(SaveError::Encode)?;
         let saved = self.save_with(|out| encoded.write(out));
         self.last = Some(encoded);
         saved
@@ -523,7 +524,7 @@ impl Store {
             self.backed_up = true;
         }
         let mut hash = ContentHash::new();
-        let prepared = atomic::prepare_with(&self.target, &mut self.faults, |out| {
+        let prepared = atomic::prepare_unflushed(&self.target, &mut self.faults, |out| {
             let mut buffered = io::BufWriter::with_capacity(
                 atomic::BUFFER,
                 HashingWriter {
@@ -536,8 +537,27 @@ impl Store {
         })
         .map_err(io)?;
         // Once more at the last moment: a file changed while this one was
-        // being written (a third writer) is not replaced.
-        self.check_unchanged()?;
+        // being written (a third writer) is not replaced. Looked at while
+        // the new version goes to the disk, which needs no processor.
+        let this = &*self;
+        let large = self
+            .seen
+            .as_ref()
+            .is_some_and(|s| s.len >= CHECK_BESIDE_FLUSH);
+        let (flushed, unchanged) = if !large {
+            (prepared.flush(), this.check_unchanged())
+        } else {
+            std::thread::scope(|scope| {
+                let flushing = scope.spawn(|| prepared.flush());
+                let unchanged = this.check_unchanged();
+                let flushed = flushing
+                    .join()
+                    .unwrap_or_else(|_| Err(io::Error::other("the flush stopped")));
+                (flushed, unchanged)
+            })
+        };
+        flushed.map_err(io)?;
+        unchanged?;
         prepared.commit(&mut self.faults).map_err(io)?;
         self.seen = Some(hash.finish());
         Ok(())
@@ -560,6 +580,10 @@ impl Store {
         Ok(path)
     }
 }
+
+/// From this size on, the file's check before a save's rename runs beside
+/// the flush of the new version, on a thread of its own.
+const CHECK_BESIDE_FLUSH: u64 = 1 << 20;
 
 /// Whether a file exists and nobody may write it.
 pub fn is_read_only(path: &Path) -> bool {

@@ -308,20 +308,36 @@ pub fn write<W: Write + ?Sized>(data: &Data, out: &mut W, threads: usize) -> io:
     let Some(head) = Head::of(data)? else {
         return Ok(false);
     };
-    let parts = threads * RUNS_PER_THREAD;
-    let runs: Vec<Run> = runs_of(true, data.objectives.len(), parts)
-        .chain(runs_of(false, data.checkins.len(), parts))
+    let runs: Vec<Run> = runs_of(true, data.objectives.iter().map(|o| objective_size(o)))
+        .chain(runs_of(
+            false,
+            data.checkins.iter().map(|c| checkin_size(c)),
+        ))
         .collect();
     let next = AtomicUsize::new(0);
+    // A few buffers go round: taken by an encoder, then by the writer, then
+    // back, so the memory stays the same few blocks, warm, whatever the size
+    // of the store; an encoder takes one before it takes a run, so the run
+    // the writer waits for always has one.
+    let (give, pool) = mpsc::channel::<Vec<u8>>();
+    for _ in 0..threads * 2 + 2 {
+        give.send(Vec::new())
+            .map_err(|_| io::Error::other("no buffer"))?;
+    }
+    let pool = std::sync::Mutex::new(pool);
     std::thread::scope(|scope| {
+        // Dropped when the writer stops, early or not: an encoder waiting
+        // for a buffer then stops too.
+        let give = give;
         let (send, receive) = mpsc::channel::<(usize, io::Result<Vec<u8>>)>();
         for _ in 0..threads.min(runs.len()) {
-            let (send, next, runs) = (send.clone(), &next, &runs);
+            let (send, next, runs, pool) = (send.clone(), &next, &runs, &pool);
             scope.spawn(move || {
-                loop {
+                while let Some(mut buffer) = pool.lock().ok().and_then(|p| p.recv().ok()) {
                     let n = next.fetch_add(1, Ordering::Relaxed);
                     let Some(run) = runs.get(n) else { break };
-                    if send.send((n, encode_run(data, run))).is_err() {
+                    let done = encode_run(data, run, &mut buffer).map(|()| buffer);
+                    if send.send((n, done)).is_err() {
                         break;
                     }
                 }
@@ -342,15 +358,23 @@ pub fn write<W: Write + ?Sized>(data: &Data, out: &mut W, threads: usize) -> io:
                 }
             }
         };
+        let mut put = |out: &mut W, n: usize| -> io::Result<()> {
+            let mut buffer = take(n)?;
+            out.write_all(&buffer)?;
+            buffer.clear();
+            // Encoders that have ended no longer take buffers: nothing to do.
+            let _ = give.send(buffer);
+            Ok(())
+        };
         head.before_objectives(out)?;
         let mut n = 0;
         while runs.get(n).is_some_and(|r| r.objectives) {
-            out.write_all(&take(n)?)?;
+            put(out, n)?;
             n += 1;
         }
         head.before_checkins(out, data.objectives.is_empty())?;
         while n < runs.len() {
-            out.write_all(&take(n)?)?;
+            put(out, n)?;
             n += 1;
         }
         head.end(out, data.checkins.is_empty())?;
@@ -437,7 +461,14 @@ pub struct Encoded {
 
 impl Encoded {
     /// Encodes `data`, taking the bytes of what did not change since `last`.
-    pub fn new(data: &Arc<Data>, last: Option<Encoded>, threads: usize) -> io::Result<Encoded> {
+    /// A number that is not finite is an error, as in
+    /// [`super::format::check_numbers`], in what is encoded anew (what is
+    /// taken was checked when it was encoded).
+    pub fn new(
+        data: &Arc<Data>,
+        last: Option<Encoded>,
+        threads: usize,
+    ) -> Result<Encoded, serde_json::Error> {
         let mut objectives: Vec<Option<Vec<u8>>> = vec![None; data.objectives.len()];
         let mut checkins: Vec<Option<Vec<u8>>> = vec![None; data.checkins.len()];
         if let Some(mut last) = last {
@@ -484,6 +515,20 @@ impl Encoded {
                 .filter(|(_, b)| b.is_none())
                 .map(|(i, _)| (false, i)),
         );
+        let finite = missing.iter().all(|&(objective, i)| {
+            if objective {
+                data.objectives
+                    .get(i)
+                    .is_none_or(|o| super::format::objective_finite(o))
+            } else {
+                data.checkins
+                    .get(i)
+                    .is_none_or(|c| super::format::checkin_finite(c))
+            }
+        });
+        if !finite {
+            return Err(super::format::not_finite());
+        }
         let encode = |items: &[(bool, usize)]| -> io::Result<Vec<Vec<u8>>> {
             items
                 .iter()
@@ -520,7 +565,7 @@ impl Encoded {
         });
         let mut at = missing.into_iter();
         for run in encoded {
-            for bytes in run? {
+            for bytes in run.map_err(serde_json::Error::io)? {
                 match at.next() {
                     Some((true, i)) => objectives[i] = Some(bytes),
                     Some((false, i)) => checkins[i] = Some(bytes),
@@ -580,9 +625,10 @@ impl<W: Write + ?Sized> Write for WriteRef<'_, W> {
     }
 }
 
-/// How many runs per thread a save's items are cut into, so that writing
-/// the first runs overlaps encoding the last.
-const RUNS_PER_THREAD: usize = 4;
+/// About how many bytes of items a run holds: enough to make handing it
+/// over cheap, few enough that the writer starts early and the buffers stay
+/// in the processor's cache.
+const RUN_BYTES: usize = 256 * 1024;
 
 /// Items `range` of the Mål (or the check-ins).
 struct Run {
@@ -590,28 +636,63 @@ struct Run {
     range: std::ops::Range<usize>,
 }
 
-fn runs_of(objectives: bool, len: usize, parts: usize) -> impl Iterator<Item = Run> {
-    let size = len.div_ceil(parts.max(1)).max(1);
-    (0..len).step_by(size).map(move |start| Run {
-        objectives,
-        range: start..(start + size).min(len),
-    })
+/// Consecutive items, by their estimated sizes, in runs of about
+/// [`RUN_BYTES`].
+fn runs_of(objectives: bool, sizes: impl Iterator<Item = usize>) -> impl Iterator<Item = Run> {
+    let mut runs = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    let mut len = 0;
+    for (i, size) in sizes.enumerate() {
+        bytes += size;
+        len = i + 1;
+        if bytes >= RUN_BYTES {
+            runs.push(Run {
+                objectives,
+                range: start..len,
+            });
+            (start, bytes) = (len, 0);
+        }
+    }
+    if start < len {
+        runs.push(Run {
+            objectives,
+            range: start..len,
+        });
+    }
+    runs.into_iter()
+}
+
+/// A Mål's size in a save, roughly: its lines of key results, history and
+/// Uppgifter.
+fn objective_size(o: &Objective) -> usize {
+    let lines: usize = o
+        .key_results
+        .iter()
+        .map(|k| 16 + k.history.len() * 5)
+        .sum::<usize>()
+        + o.initiatives.len() * 6
+        + 20;
+    lines * 24
+}
+
+/// A check-in's size in a save, roughly.
+fn checkin_size(c: &CheckIn) -> usize {
+    (12 + c.entries.len() * 6) * 24
 }
 
 /// A run's items as they are written in their array, each after its comma
 /// (none before the first) and line break.
-fn encode_run(data: &Data, run: &Run) -> io::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(64 * 1024);
+fn encode_run(data: &Data, run: &Run, out: &mut Vec<u8>) -> io::Result<()> {
     for i in run.range.clone() {
         out.extend_from_slice(separator(i));
         if run.objectives {
             let item = data.objectives.get(i).map(|o| &**o);
-            super::format::encode_at(&item, 2, &mut out)?;
+            super::format::encode_at(&item, 2, out)?;
         } else {
-            super::format::encode_at(&data.checkins.get(i), 2, &mut out)?;
+            super::format::encode_at(&data.checkins.get(i), 2, out)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -741,6 +822,12 @@ mod tests {
             items - 3,
             "all but the changed Mål, the changed and the new check-in"
         );
+
+        // A number that would not read back, in a changed Mål, is refused.
+        let mut third = (*second).clone();
+        third.objective_mut(9).unwrap().key_results[0].weight = f64::NAN;
+        let third = Arc::new(third);
+        assert!(Encoded::new(&third, Some(encoded), 2).is_err());
 
         // Through the store, as the tracker saves: the file is what one
         // thread writes, save after save.
