@@ -71,6 +71,50 @@ pub struct Broken {
 
 /// Checks every value rule; the first broken one found.
 pub fn validate(data: &Data) -> Result<(), Broken> {
+    validate_pass(data, Pass::Whole)
+}
+
+/// The rules of one Mål that need nothing else of the store (everything
+/// but its ids and links), to check many Mål side by side.
+pub fn local_objective(o: &Objective) -> Result<(), Broken> {
+    let mut ids = Ids {
+        all: HashMap::new(),
+    };
+    objective(o, 0, &mut ids, Pass::Local)
+}
+
+/// The rules of one check-in that need nothing else of the store.
+pub fn local_checkin(c: &CheckIn) -> Result<(), Broken> {
+    checkin(c)
+}
+
+/// The rules [`local_objective`] and [`local_checkin`] leave out. When every
+/// Mål and check-in passed those, this finds what [`validate`] finds.
+pub fn validate_links(data: &Data) -> Result<(), Broken> {
+    validate_pass(data, Pass::Links)
+}
+
+/// Which rules a pass checks.
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    Whole,
+    /// Those of one item alone.
+    Local,
+    /// Ids, links and the rest that needs the whole store.
+    Links,
+}
+
+impl Pass {
+    fn local(self) -> bool {
+        self != Pass::Links
+    }
+
+    fn links(self) -> bool {
+        self != Pass::Local
+    }
+}
+
+fn validate_pass(data: &Data, pass: Pass) -> Result<(), Broken> {
     let count = data
         .objectives
         .iter()
@@ -80,13 +124,15 @@ pub fn validate(data: &Data) -> Result<(), Broken> {
         all: HashMap::with_capacity(count),
     };
     for (index, o) in data.objectives.iter().enumerate() {
-        objective(o, index, &mut ids)?;
+        objective(o, index, &mut ids, pass)?;
     }
     parent_cycle(&data.objectives)?;
     // One check-in a week per owner (names as people type them).
     let mut weeks = std::collections::HashSet::with_capacity(data.checkins.len());
     for c in &data.checkins {
-        checkin(c)?;
+        if pass.local() {
+            checkin(c)?;
+        }
         let owner = c.owner.as_deref().map(|o| o.trim().to_lowercase());
         if !weeks.insert((c.week, owner)) {
             return Err(Broken {
@@ -211,10 +257,44 @@ impl<'a> Ids<'a> {
     }
 }
 
-fn objective<'a>(o: &'a Objective, index: usize, ids: &mut Ids<'a>) -> Result<(), Broken> {
+fn objective<'a>(
+    o: &'a Objective,
+    index: usize,
+    ids: &mut Ids<'a>,
+    pass: Pass,
+) -> Result<(), Broken> {
     let item = || Item::Objective(o.id.clone());
     let at = At { item: &item };
-    ids.add(&at, &o.id, None)?;
+    if pass.links() {
+        ids.add(&at, &o.id, None)?;
+    }
+    if pass.local() {
+        objective_values(o, &at)?;
+    }
+    for k in &o.key_results {
+        key_result(k, index, ids, pass)?;
+    }
+    for u in &o.initiatives {
+        let item = || Item::Initiative(u.id.clone());
+        let at = At { item: &item };
+        if pass.links() {
+            ids.add(&at, &u.id, None)?;
+        }
+        if pass.local() {
+            at.text("title", &u.title, false)?;
+        }
+        if pass.links()
+            && let Some(link) = &u.key_result
+            && !ids.is_key_result_of(link, index)
+        {
+            return Err(at.broken("key_result", Rule::NoSuchKeyResult(link.clone())));
+        }
+    }
+    Ok(())
+}
+
+/// A Mål's own values, in the order [`validate`] checks them.
+fn objective_values(o: &Objective, at: &At) -> Result<(), Broken> {
     at.text("title", &o.title, false)?;
     at.text("why", &o.why, true)?;
     if !o.quarter.in_bounds() {
@@ -236,28 +316,23 @@ fn objective<'a>(o: &'a Objective, index: usize, ids: &mut Ids<'a>) -> Result<()
         }
     }
     at.text("retro.went_well", &o.retro.went_well, true)?;
-    at.text("retro.to_change", &o.retro.to_change, true)?;
-    for k in &o.key_results {
-        key_result(k, index, ids)?;
-    }
-    for u in &o.initiatives {
-        let item = || Item::Initiative(u.id.clone());
-        let at = At { item: &item };
-        ids.add(&at, &u.id, None)?;
-        at.text("title", &u.title, false)?;
-        if let Some(link) = &u.key_result
-            && !ids.is_key_result_of(link, index)
-        {
-            return Err(at.broken("key_result", Rule::NoSuchKeyResult(link.clone())));
-        }
-    }
-    Ok(())
+    at.text("retro.to_change", &o.retro.to_change, true)
 }
 
-fn key_result<'a>(k: &'a KeyResult, objective: usize, ids: &mut Ids<'a>) -> Result<(), Broken> {
+fn key_result<'a>(
+    k: &'a KeyResult,
+    objective: usize,
+    ids: &mut Ids<'a>,
+    pass: Pass,
+) -> Result<(), Broken> {
     let item = || Item::KeyResult(k.id.clone());
     let at = At { item: &item };
-    ids.add(&at, &k.id, Some(objective))?;
+    if pass.links() {
+        ids.add(&at, &k.id, Some(objective))?;
+    }
+    if !pass.local() {
+        return Ok(());
+    }
     at.text("title", &k.title, false)?;
     let numbers: &[(&str, f64)] = match &k.measure {
         Measure::Numeric(n) => &[

@@ -265,7 +265,12 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Seen), LoadError> {
 /// a file that breaks a rule is refused, untouched.
 fn parse_checked(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
     let data = format::parse(path, bytes)?;
-    crate::model::validate::validate(&data).map_err(|b| LoadError {
+    let threads = if bytes.len() >= split::MIN_BYTES {
+        split::threads()
+    } else {
+        1
+    };
+    split::validate(&data, threads).map_err(|b| LoadError {
         path: path.to_path_buf(),
         position: None,
         problem: Problem::Invalid(Box::new(b)),

@@ -25,7 +25,7 @@ use crate::model::conflict::Conflict;
 use crate::model::data::NextIds;
 use crate::model::de::deserialize_keeping_unknown;
 use crate::model::objective::Extra;
-use crate::model::{CheckIn, Data, Objective, Settings};
+use crate::model::{CheckIn, Data, Objective, Settings, validate};
 
 /// Below this size a file is read on one thread: starting threads would
 /// cost more than they save.
@@ -292,6 +292,49 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Part<Vec<T>> {
     }
 }
 
+/// Checks a store's values as [`validate::validate`] does, with the rules
+/// of each Mål and check-in alone checked on `threads` threads side by side
+/// and the rest (ids, links) after. When any item breaks a rule, the whole
+/// store is checked again in order, for the first broken rule.
+pub fn validate(data: &Data, threads: usize) -> Result<(), validate::Broken> {
+    if threads < 2 {
+        return validate::validate(data);
+    }
+    let objectives = data.objectives.len().div_ceil(threads).max(1);
+    let checkins = data.checkins.len().div_ceil(threads).max(1);
+    let check = |(o, c): (&[Arc<Objective>], &[Arc<CheckIn>])| {
+        o.iter().all(|o| validate::local_objective(o).is_ok())
+            && c.iter().all(|c| validate::local_checkin(c).is_ok())
+    };
+    let mut parts = data
+        .objectives
+        .chunks(objectives)
+        .map(Some)
+        .chain(std::iter::repeat(None))
+        .zip(
+            data.checkins
+                .chunks(checkins)
+                .map(Some)
+                .chain(std::iter::repeat(None)),
+        )
+        .take(threads)
+        .map(|(o, c)| (o.unwrap_or(&[]), c.unwrap_or(&[])));
+    let first = parts.next();
+    let each_alone = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts.map(|p| scope.spawn(move || check(p))).collect();
+        let mut ok = first.is_none_or(check);
+        for h in handles {
+            ok &= h.join().unwrap_or(false);
+        }
+        ok
+    });
+    if each_alone {
+        validate::validate_links(data)
+    } else {
+        validate::validate(data)
+    }
+}
+
 /// Below this many Mål and check-ins together a store is encoded on one
 /// thread.
 pub const MIN_ITEMS: usize = 64;
@@ -320,7 +363,7 @@ pub fn write<W: Write + ?Sized>(data: &Data, out: &mut W, threads: usize) -> io:
     // of the store; an encoder takes one before it takes a run, so the run
     // the writer waits for always has one.
     let (give, pool) = mpsc::channel::<Vec<u8>>();
-    for _ in 0..threads * 2 + 2 {
+    for _ in 0..threads * 8 {
         give.send(Vec::new())
             .map_err(|_| io::Error::other("no buffer"))?;
     }
@@ -837,6 +880,40 @@ mod tests {
         for data in [&first, &second, &first] {
             store.save_shared(data).unwrap();
             assert!(std::fs::read(&path).unwrap() == one_thread(data));
+        }
+    }
+
+    #[test]
+    fn values_checked_side_by_side_break_the_rule_checking_them_in_order_finds_first() {
+        let data = large();
+        assert_eq!(validate(&data, 2), Ok(()));
+        let nul = |d: &mut Data, i: usize| d.objective_mut(i).unwrap().title.push('\0');
+        let twice = |d: &mut Data, i: usize| {
+            let id = d.objectives[0].id.clone();
+            d.objective_mut(i).unwrap().id = id.to_uppercase();
+        };
+        let checkin = |d: &mut Data, _: usize| {
+            let c = d.checkins.last_mut().unwrap();
+            Arc::make_mut(c).wins.push('\0');
+        };
+        type Break = fn(&mut Data, usize);
+        let cases: [&[(Break, usize)]; 5] = [
+            &[(nul, 50)],
+            &[(twice, 40)],
+            &[(twice, 60), (nul, 30)],
+            &[(twice, 20), (nul, 70)],
+            &[(checkin, 0), (twice, 10)],
+        ];
+        for breaks in cases {
+            let mut broken = data.clone();
+            for (apply, at) in breaks {
+                apply(&mut broken, *at);
+            }
+            let whole = validate::validate(&broken);
+            assert!(whole.is_err());
+            for threads in 2..4 {
+                assert_eq!(validate(&broken, threads), whole);
+            }
         }
     }
 
