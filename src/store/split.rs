@@ -515,30 +515,18 @@ impl Encoded {
         let mut objectives: Vec<Option<Vec<u8>>> = vec![None; data.objectives.len()];
         let mut checkins: Vec<Option<Vec<u8>>> = vec![None; data.checkins.len()];
         if let Some(mut last) = last {
-            let by_address: std::collections::HashMap<*const Objective, usize> = last
-                .data
-                .objectives
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (Arc::as_ptr(o), i))
-                .collect();
-            for (o, slot) in data.objectives.iter().zip(&mut objectives) {
-                if let Some(&i) = by_address.get(&Arc::as_ptr(o)) {
-                    *slot = last.objectives.get_mut(i).and_then(Option::take);
-                }
-            }
-            let by_address: std::collections::HashMap<*const CheckIn, usize> = last
-                .data
-                .checkins
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (Arc::as_ptr(c), i))
-                .collect();
-            for (c, slot) in data.checkins.iter().zip(&mut checkins) {
-                if let Some(&i) = by_address.get(&Arc::as_ptr(c)) {
-                    *slot = last.checkins.get_mut(i).and_then(Option::take);
-                }
-            }
+            take_unchanged(
+                &data.objectives,
+                &last.data.objectives,
+                &mut last.objectives,
+                &mut objectives,
+            );
+            take_unchanged(
+                &data.checkins,
+                &last.data.checkins,
+                &mut last.checkins,
+                &mut checkins,
+            );
         }
         let reused = objectives
             .iter()
@@ -641,6 +629,26 @@ impl Encoded {
             out.write_all(bytes.as_deref().ok_or_else(missing)?)?;
         }
         head.end(out, self.checkins.is_empty())
+    }
+}
+
+/// Moves into `slots` the bytes of each item of `now` that is one of
+/// `before` (the same `Arc`), from `bytes`, which are `before`'s.
+fn take_unchanged<T>(
+    now: &[Arc<T>],
+    before: &[Arc<T>],
+    bytes: &mut [Option<Vec<u8>>],
+    slots: &mut [Option<Vec<u8>>],
+) {
+    let by_address: std::collections::HashMap<*const T, usize> = before
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (Arc::as_ptr(x), i))
+        .collect();
+    for (x, slot) in now.iter().zip(slots) {
+        if let Some(&i) = by_address.get(&Arc::as_ptr(x)) {
+            *slot = bytes.get_mut(i).and_then(Option::take);
+        }
     }
 }
 
