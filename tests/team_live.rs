@@ -502,6 +502,34 @@ fn a_file_changed_while_okr_writes_its_save_is_not_replaced() {
 }
 
 #[test]
+fn a_large_file_changed_during_a_later_save_is_not_replaced() {
+    // A file of over a megabyte, saved once already (the backup taken):
+    // only the look at the last moment, beside the flush, stands between
+    // okr's save and their work.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let mut data = demo();
+    Arc::make_mut(&mut data.objectives[0]).why = "Varför det spelar roll. ".repeat(50_000);
+    std::fs::write(&path, okr::store::format::serialize(&data).unwrap()).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() > 1 << 20);
+    let (mut store, mut data) = Store::open(&path).unwrap();
+    store.save(&data).unwrap();
+    let gate = store.faults().hold_writes();
+    data.objectives.pop();
+    let saving = std::thread::spawn(move || store.save(&data));
+    gate.wait_for_writer();
+    someone_else_saves(&path, |d| new_objective(d, "o900", "Deras nya mål"));
+    let theirs = std::fs::read(&path).unwrap();
+    gate.open();
+    let result = saving.join().unwrap();
+    assert!(
+        matches!(result, Err(okr::store::SaveError::Conflict(_))),
+        "{result:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), theirs, "their file stays");
+}
+
+#[test]
 fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
     let mut h = Harness::new(Some(demo()), Lang::En);
     let data = Arc::make_mut(&mut h.app.data);

@@ -259,22 +259,11 @@ mod tests {
     #[test]
     fn due_by_week_and_weekday() {
         let tuesday = d(2026, 11, 24);
-        assert!(is_due(&[] as &[CheckIn], None, true, Weekday::Mon, tuesday));
-        assert!(!is_due(
-            &[] as &[CheckIn],
-            None,
-            false,
-            Weekday::Mon,
-            tuesday
-        ));
-        assert!(!is_due(
-            &[] as &[CheckIn],
-            None,
-            true,
-            Weekday::Wed,
-            tuesday
-        ));
-        assert!(is_due(&[] as &[CheckIn], None, true, Weekday::Tue, tuesday));
+        let none: &[CheckIn] = &[];
+        assert!(is_due(none, None, true, Weekday::Mon, tuesday));
+        assert!(!is_due(none, None, false, Weekday::Mon, tuesday));
+        assert!(!is_due(none, None, true, Weekday::Wed, tuesday));
+        assert!(is_due(none, None, true, Weekday::Tue, tuesday));
         let done = vec![CheckIn::new(d(2026, 11, 23))];
         assert!(!is_due(&done, None, true, Weekday::Mon, tuesday));
         // The next Monday is a new week.

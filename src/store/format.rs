@@ -238,7 +238,7 @@ pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
 
 /// Writes the bytes of a save (see [`serialize`]) to `out`. Call
 /// [`check_numbers`] first: this does not.
-pub fn write_to<W: Write>(data: &Data, out: &mut W) -> std::io::Result<()> {
+pub fn write_to<W: Write + ?Sized>(data: &Data, out: &mut W) -> std::io::Result<()> {
     // A large store's Mål and check-ins are encoded on every core.
     if data.objectives.len() + data.checkins.len() >= super::split::MIN_ITEMS
         && super::split::write(data, out, super::split::threads())?

@@ -548,7 +548,7 @@ impl Store {
         let large = self
             .seen
             .as_ref()
-            .is_some_and(|s| s.len >= CHECK_BESIDE_FLUSH);
+            .is_some_and(|s| s.len >= split::MIN_BYTES as u64);
         let (flushed, unchanged) = if !large {
             (prepared.flush(), this.check_unchanged())
         } else {
@@ -585,10 +585,6 @@ impl Store {
         Ok(path)
     }
 }
-
-/// From this size on, the file's check before a save's rename runs beside
-/// the flush of the new version, on a thread of its own.
-const CHECK_BESIDE_FLUSH: u64 = 1 << 20;
 
 /// Whether a file exists and nobody may write it.
 pub fn is_read_only(path: &Path) -> bool {

@@ -141,26 +141,23 @@ pub fn parse(text: &str, threads: usize) -> Option<Data> {
     if !holds(&skeleton.objectives, &objectives_marker) {
         return None;
     }
-    let mut all_objectives = Vec::with_capacity(objectives.items.len());
-    let mut all_checkins = match (&checkins, skeleton.checkins) {
-        (Some(c), part) if holds(&part, &checkins_marker) => Vec::with_capacity(c.items.len()),
-        (None, Part::Whole(whole)) => whole,
+    // The check-ins were cut out, or read whole with the rest.
+    let whole_checkins = match (&checkins, skeleton.checkins) {
+        (Some(_), part) if holds(&part, &checkins_marker) => None,
+        (None, Part::Whole(whole)) => Some(whole),
         _ => return None,
     };
-    let mut read_checkins = Vec::new();
+    let (mut all_objectives, mut cut_checkins) = (Vec::new(), Vec::new());
     for part in parts {
         let (o, c) = part?;
         all_objectives.extend(o);
-        read_checkins.extend(c);
-    }
-    if checkins.is_some() {
-        all_checkins = read_checkins;
+        cut_checkins.extend(c);
     }
     Some(Data {
         version: skeleton.version,
         settings: skeleton.settings,
         objectives: all_objectives,
-        checkins: all_checkins,
+        checkins: whole_checkins.unwrap_or(cut_checkins),
         next_ids: skeleton.next_ids,
         conflicts: skeleton.conflicts,
         extra: skeleton.extra,
@@ -226,10 +223,10 @@ impl Piece<'_> {
     }
 }
 
-/// Reads a run of items, each as a whole value; `None` if any does not read.
 /// Items read from one run: its Mål, then its check-ins.
 type Read = (Vec<Arc<Objective>>, Vec<Arc<CheckIn>>);
 
+/// Reads a run of items, each as a whole value; `None` if any does not read.
 fn read_run(run: &[Piece]) -> Option<Read> {
     let mut objectives = Vec::with_capacity(run.len());
     let mut checkins = Vec::new();
@@ -300,33 +297,24 @@ pub fn validate(data: &Data, threads: usize) -> Result<(), validate::Broken> {
     if threads < 2 {
         return validate::validate(data);
     }
-    let objectives = data.objectives.len().div_ceil(threads).max(1);
-    let checkins = data.checkins.len().div_ceil(threads).max(1);
-    let check = |(o, c): (&[Arc<Objective>], &[Arc<CheckIn>])| {
-        o.iter().all(|o| validate::local_objective(o).is_ok())
-            && c.iter().all(|c| validate::local_checkin(c).is_ok())
+    // Thread n takes the nth share of the Mål and of the check-ins.
+    let share = |len: usize| len.div_ceil(threads).max(1);
+    let (objectives, checkins) = (share(data.objectives.len()), share(data.checkins.len()));
+    let check = |n: usize| {
+        let part = |len: usize, size: usize| (n * size).min(len)..((n + 1) * size).min(len);
+        let o = data.objectives.get(part(data.objectives.len(), objectives));
+        let c = data.checkins.get(part(data.checkins.len(), checkins));
+        o.is_some_and(|o| o.iter().all(|o| validate::local_objective(o).is_ok()))
+            && c.is_some_and(|c| c.iter().all(|c| validate::local_checkin(c).is_ok()))
     };
-    let mut parts = data
-        .objectives
-        .chunks(objectives)
-        .map(Some)
-        .chain(std::iter::repeat(None))
-        .zip(
-            data.checkins
-                .chunks(checkins)
-                .map(Some)
-                .chain(std::iter::repeat(None)),
-        )
-        .take(threads)
-        .map(|(o, c)| (o.unwrap_or(&[]), c.unwrap_or(&[])));
-    let first = parts.next();
     let each_alone = std::thread::scope(|scope| {
-        let handles: Vec<_> = parts.map(|p| scope.spawn(move || check(p))).collect();
-        let mut ok = first.is_none_or(check);
-        for h in handles {
-            ok &= h.join().unwrap_or(false);
-        }
-        ok
+        let handles: Vec<_> = (1..threads)
+            .map(|n| scope.spawn(move || check(n)))
+            .collect();
+        let first = check(0);
+        handles
+            .into_iter()
+            .fold(first, |ok, h| h.join().unwrap_or(false) && ok)
     });
     if each_alone {
         validate::validate_links(data)
@@ -546,18 +534,10 @@ impl Encoded {
                 .filter(|(_, b)| b.is_none())
                 .map(|(i, _)| (false, i)),
         );
-        let finite = missing.iter().all(|&(objective, i)| {
-            if objective {
-                data.objectives
-                    .get(i)
-                    .is_none_or(|o| super::format::objective_finite(o))
-            } else {
-                data.checkins
-                    .get(i)
-                    .is_none_or(|c| super::format::checkin_finite(c))
-            }
-        });
-        if !finite {
+        if !missing
+            .iter()
+            .all(|&(objective, i)| item_finite(data, objective, i))
+        {
             return Err(super::format::not_finite());
         }
         let encode = |items: &[(bool, usize)]| -> io::Result<Vec<Vec<u8>>> {
@@ -565,13 +545,7 @@ impl Encoded {
                 .iter()
                 .map(|&(objective, i)| {
                     let mut out = Vec::new();
-                    if objective {
-                        let item = data.objectives.get(i).map(|o| &**o);
-                        super::format::encode_at(&item, 2, &mut out)?;
-                    } else {
-                        super::format::encode_at(&data.checkins.get(i), 2, &mut out)?;
-                    }
-                    Ok(out)
+                    encode_item(data, objective, i, &mut out).map(|()| out)
                 })
                 .collect()
         };
@@ -615,7 +589,7 @@ impl Encoded {
     /// Writes the save's bytes: the same as [`super::format::write_to`].
     pub fn write<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
         let Some(head) = Head::of(&self.data)? else {
-            return super::format::write_to(&self.data, &mut WriteRef(out));
+            return super::format::write_to(&self.data, out);
         };
         let missing = || io::Error::other("an item without its bytes");
         head.before_objectives(out)?;
@@ -658,21 +632,6 @@ impl std::fmt::Debug for Encoded {
             .field("objectives", &self.objectives.len())
             .field("checkins", &self.checkins.len())
             .finish()
-    }
-}
-
-/// A `?Sized` writer as a sized one.
-struct WriteRef<'a, W: Write + ?Sized>(&'a mut W);
-
-impl<W: Write + ?Sized> Write for WriteRef<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf)
-    }
-    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.0.write_all(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
     }
 }
 
@@ -736,14 +695,27 @@ fn checkin_size(c: &CheckIn) -> usize {
 fn encode_run(data: &Data, run: &Run, out: &mut Vec<u8>) -> io::Result<()> {
     for i in run.range.clone() {
         out.extend_from_slice(separator(i));
-        if run.objectives {
-            let item = data.objectives.get(i).map(|o| &**o);
-            super::format::encode_at(&item, 2, out)?;
-        } else {
-            super::format::encode_at(&data.checkins.get(i), 2, out)?;
-        }
+        encode_item(data, run.objectives, i, out)?;
     }
     Ok(())
+}
+
+/// Mål `i` (or check-in `i`) as it is written in its array.
+fn encode_item(data: &Data, objective: bool, i: usize, out: &mut Vec<u8>) -> io::Result<()> {
+    if objective {
+        super::format::encode_at(&data.objectives.get(i).map(|o| &**o), 2, out)
+    } else {
+        super::format::encode_at(&data.checkins.get(i).map(|c| &**c), 2, out)
+    }
+}
+
+/// Whether Mål `i` (or check-in `i`) holds only numbers that read back.
+fn item_finite(data: &Data, objective: bool, i: usize) -> bool {
+    if objective {
+        (data.objectives.get(i)).is_none_or(|o| super::format::objective_finite(o))
+    } else {
+        (data.checkins.get(i)).is_none_or(|c| super::format::checkin_finite(c))
+    }
 }
 
 #[cfg(test)]
