@@ -487,6 +487,22 @@ proptest! {
         }
     }
 
+    /// Mål and check-ins written by hand are serde_json's pretty printing,
+    /// byte for byte, with fields this version does not know or without.
+    #[test]
+    fn items_are_written_by_hand_as_serde_json_writes_them(d in data()) {
+        for o in &d.objectives {
+            let mut hand = Vec::new();
+            okr::store::encode::objective(o, 0, &mut hand).unwrap();
+            prop_assert_eq!(String::from_utf8(hand).unwrap(), serde_json::to_string_pretty(&**o).unwrap());
+        }
+        for c in &d.checkins {
+            let mut hand = Vec::new();
+            okr::store::encode::checkin(c, 0, &mut hand).unwrap();
+            prop_assert_eq!(String::from_utf8(hand).unwrap(), serde_json::to_string_pretty(&**c).unwrap());
+        }
+    }
+
     #[test]
     fn data_round_trips(d in data()) {
         prop_assert_eq!(round_trip(&d), d);

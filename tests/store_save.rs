@@ -253,16 +253,10 @@ fn a_file_deleted_by_another_program_is_written_anew() {
 /// A place in the data that holds a number.
 type Place = (&'static str, fn(&mut Data, f64));
 
-#[test]
-fn a_number_json_cannot_hold_is_refused_not_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("okr.json");
-    fs::write(&path, bytes(&state(0))).unwrap();
-    let old = fs::read(&path).unwrap();
-    let (mut store, _) = Store::open(&path).unwrap();
-    // JSON has no NaN or infinity: written as `null`, it would make a file
-    // okr cannot read back.
-    let places: [Place; 4] = [
+/// Every kind of place that holds a number a reader needs, in the first
+/// Mål and check-in.
+fn places() -> [Place; 4] {
+    [
         ("a current value", |d, v| {
             d.objective_mut(0).unwrap().key_results[0]
                 .measure
@@ -277,7 +271,19 @@ fn a_number_json_cannot_hold_is_refused_not_written() {
         ("a check-in entry", |d, v| {
             std::sync::Arc::make_mut(&mut d.checkins[0]).entries[0].value = v
         }),
-    ];
+    ]
+}
+
+#[test]
+fn a_number_json_cannot_hold_is_refused_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    fs::write(&path, bytes(&state(0))).unwrap();
+    let old = fs::read(&path).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
+    // JSON has no NaN or infinity: written as `null`, it would make a file
+    // okr cannot read back.
+    let places = places();
     for (what, set) in places {
         for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             let mut data = populated();
@@ -295,6 +301,56 @@ fn a_number_json_cannot_hold_is_refused_not_written() {
     // The refusals left the store able to save.
     store.save(&populated()).unwrap();
     assert_eq!(store::read(&path).unwrap(), populated());
+}
+
+#[test]
+fn a_number_json_cannot_hold_is_refused_in_a_later_save_of_a_large_store() {
+    // Many Mål are encoded on every core and their numbers checked as they
+    // are written: after the first save (the backup taken), that is the
+    // only check. The bad number is in the last Mål (or check-in) written.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let mut large = populated();
+    let model = std::sync::Arc::clone(&large.objectives[0]);
+    for n in 0..80 {
+        let mut o = (*model).clone();
+        o.id = format!("o{}", 1000 + n);
+        large.objectives.push(std::sync::Arc::new(o));
+    }
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(&large).unwrap();
+    let old = fs::read(&path).unwrap();
+    let shared = std::sync::Arc::new(large.clone());
+    let (mut tracker, _) = Store::open(&dir.path().join("tracker.json")).unwrap();
+    tracker.save_shared(&shared).unwrap();
+    let tracked = fs::read(dir.path().join("tracker.json")).unwrap();
+    for (what, set) in places() {
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut data = large.clone();
+            set(&mut data, bad);
+            data.objectives.rotate_left(1);
+            data.checkins.rotate_left(1);
+            let err = store.save(&data).unwrap_err();
+            assert!(
+                matches!(err, SaveError::Encode(_)),
+                "{what} of {bad}: {err:?}"
+            );
+            assert!(err.to_string().contains("not finite"), "{err}");
+            assert_eq!(fs::read(&path).unwrap(), old, "{what} of {bad}");
+            assert!(temp_files(dir.path()).is_empty(), "{what}");
+            // The tracker's save, which encodes only what changed.
+            let err = tracker.save_shared(&std::sync::Arc::new(data)).unwrap_err();
+            assert!(
+                matches!(err, SaveError::Encode(_)),
+                "{what} of {bad}: {err:?}"
+            );
+            let now = fs::read(dir.path().join("tracker.json")).unwrap();
+            assert_eq!(now, tracked, "{what} of {bad}");
+        }
+    }
+    // The refusals left the store able to save.
+    store.save(&large).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), bytes(&large));
 }
 
 // ---------------------------------------------------------------- the backup's permission bits

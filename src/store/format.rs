@@ -224,9 +224,8 @@ fn version_position(bytes: &[u8]) -> Option<(usize, usize)> {
 /// number that is not finite as `null`) are an error, never a file okr
 /// cannot open again.
 pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
-    check_numbers(data)?;
     let mut bytes = Vec::new();
-    write_to(data, &mut bytes).map_err(serde_json::Error::io)?;
+    write_to(data, &mut bytes).map_err(encoding_error)?;
     // Every number a reader needs is finite, so the bytes read back; the
     // debug builds (the tests) read them back to prove it.
     debug_assert!(
@@ -236,15 +235,19 @@ pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
     Ok(bytes)
 }
 
-/// Writes the bytes of a save (see [`serialize`]) to `out`. Call
-/// [`check_numbers`] first: this does not.
+/// Writes the bytes of a save (see [`serialize`]) to `out`. A number that
+/// is not finite where a reader needs one is an error (see
+/// [`check_numbers`] and [`is_encoding`]), found before or while writing:
+/// what was written by then is not a save.
 pub fn write_to<W: Write + ?Sized>(data: &Data, out: &mut W) -> std::io::Result<()> {
-    // A large store's Mål and check-ins are encoded on every core.
+    // A large store's Mål and check-ins are encoded on every core, and
+    // their numbers checked there as they are written.
     if data.objectives.len() + data.checkins.len() >= super::split::MIN_ITEMS
         && super::split::write(data, out, super::split::threads())?
     {
         return Ok(());
     }
+    check_numbers(data).map_err(|_| not_finite_io())?;
     encode_at(data, 0, out)?;
     out.write_all(b"\n")
 }
@@ -273,20 +276,26 @@ struct Pretty {
 }
 
 /// A line break and the spaces of up to 32 levels of indent.
-const BREAK: &[u8; 65] = b"\n                                                                ";
+pub(super) const BREAK: &[u8; 65] =
+    b"\n                                                                ";
+
+/// Writes a line break and the indent of `level` levels.
+pub(super) fn new_line<W: ?Sized + Write>(out: &mut W, level: usize) -> std::io::Result<()> {
+    let mut spaces = level * 2;
+    let first = spaces.min(BREAK.len() - 1);
+    out.write_all(&BREAK[..=first])?;
+    spaces -= first;
+    while spaces > 0 {
+        let n = spaces.min(BREAK.len() - 1);
+        out.write_all(&BREAK[1..=n])?;
+        spaces -= n;
+    }
+    Ok(())
+}
 
 impl Pretty {
     fn new_line<W: ?Sized + Write>(&self, out: &mut W) -> std::io::Result<()> {
-        let mut spaces = self.level * 2;
-        let first = spaces.min(BREAK.len() - 1);
-        out.write_all(&BREAK[..=first])?;
-        spaces -= first;
-        while spaces > 0 {
-            let n = spaces.min(BREAK.len() - 1);
-            out.write_all(&BREAK[1..=n])?;
-            spaces -= n;
-        }
-        Ok(())
+        new_line(out, self.level)
     }
 
     fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
@@ -374,19 +383,51 @@ pub(super) fn not_finite() -> serde_json::Error {
     serde::ser::Error::custom("it would not read back, a number is not finite")
 }
 
+/// The error of [`check_numbers`] from a writer.
+pub(super) fn not_finite_io() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, not_finite())
+}
+
+/// Whether a writer's error is one of encoding (see [`not_finite_io`]),
+/// not of the disk.
+pub fn is_encoding(e: &std::io::Error) -> bool {
+    e.get_ref()
+        .is_some_and(|inner| inner.is::<serde_json::Error>())
+}
+
+/// A writer's error as an encoding error: the one it holds, if any.
+pub(super) fn encoding_error(e: std::io::Error) -> serde_json::Error {
+    if !is_encoding(&e) {
+        return serde_json::Error::io(e);
+    }
+    match e
+        .into_inner()
+        .map(|inner| inner.downcast::<serde_json::Error>())
+    {
+        Some(Ok(inner)) => *inner,
+        _ => not_finite(),
+    }
+}
+
 /// Whether every number of a Mål that a reader needs is finite.
 pub(super) fn objective_finite(o: &crate::model::Objective) -> bool {
-    o.key_results.iter().all(|k| {
-        k.weight.is_finite()
-            && match &k.measure {
-                Measure::Numeric(n) => [n.start, n.target, n.current].iter().all(|v| v.is_finite()),
-                Measure::Done(_) => true,
-                Measure::AtLeast(l) | Measure::AtMost(l) => {
-                    l.level.is_finite() && l.current.is_finite()
-                }
-            }
-            && k.history.iter().all(|h| h.value.is_finite())
-    })
+    o.key_results.iter().all(key_result_finite)
+}
+
+/// Whether every number of a key result that a reader needs is finite.
+pub(super) fn key_result_finite(k: &crate::model::KeyResult) -> bool {
+    k.weight.is_finite()
+        && measure_finite(&k.measure)
+        && k.history.iter().all(|h| h.value.is_finite())
+}
+
+/// Whether a measure's numbers are finite.
+pub(super) fn measure_finite(m: &Measure) -> bool {
+    match m {
+        Measure::Numeric(n) => [n.start, n.target, n.current].iter().all(|v| v.is_finite()),
+        Measure::Done(_) => true,
+        Measure::AtLeast(l) | Measure::AtMost(l) => l.level.is_finite() && l.current.is_finite(),
+    }
 }
 
 /// Whether every value of a check-in is finite.

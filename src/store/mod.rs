@@ -2,6 +2,7 @@
 //! safely (lock, atomic save, a backup before the first write, conflict check).
 
 pub mod atomic;
+pub mod encode;
 pub mod format;
 pub mod glance;
 pub mod lock;
@@ -476,8 +477,18 @@ impl Store {
     /// The bytes go straight into the temporary file, hashed on the way
     /// for the next save's check.
     pub fn save(&mut self, data: &Data) -> Result<(), SaveError> {
-        format::check_numbers(data).map_err(SaveError::Encode)?;
+        // Before a first save's copy of the file, so that a refused save
+        // leaves nothing behind; later, the encoders check as they write.
+        if self.migrate_from.is_some() || !self.backed_up {
+            format::check_numbers(data).map_err(SaveError::Encode)?;
+        }
         self.save_with(|out| format::write_to(data, out))
+            .map_err(|e| match e {
+                SaveError::Io(_, e) if format::is_encoding(&e) => {
+                    SaveError::Encode(format::encoding_error(e))
+                }
+                e => e,
+            })
     }
 
     /// Saves like [`Store::save`], for a store saved again and again (the

@@ -534,12 +534,6 @@ impl Encoded {
                 .filter(|(_, b)| b.is_none())
                 .map(|(i, _)| (false, i)),
         );
-        if !missing
-            .iter()
-            .all(|&(objective, i)| item_finite(data, objective, i))
-        {
-            return Err(super::format::not_finite());
-        }
         let encode = |items: &[(bool, usize)]| -> io::Result<Vec<Vec<u8>>> {
             items
                 .iter()
@@ -570,7 +564,7 @@ impl Encoded {
         });
         let mut at = missing.into_iter();
         for run in encoded {
-            for bytes in run.map_err(serde_json::Error::io)? {
+            for bytes in run.map_err(super::format::encoding_error)? {
                 match at.next() {
                     Some((true, i)) => objectives[i] = Some(bytes),
                     Some((false, i)) => checkins[i] = Some(bytes),
@@ -702,19 +696,13 @@ fn encode_run(data: &Data, run: &Run, out: &mut Vec<u8>) -> io::Result<()> {
 
 /// Mål `i` (or check-in `i`) as it is written in its array.
 fn encode_item(data: &Data, objective: bool, i: usize, out: &mut Vec<u8>) -> io::Result<()> {
+    let missing = || io::Error::other("no such item");
     if objective {
-        super::format::encode_at(&data.objectives.get(i).map(|o| &**o), 2, out)
+        let o = data.objectives.get(i).ok_or_else(missing)?;
+        super::encode::objective(o, 2, out)
     } else {
-        super::format::encode_at(&data.checkins.get(i).map(|c| &**c), 2, out)
-    }
-}
-
-/// Whether Mål `i` (or check-in `i`) holds only numbers that read back.
-fn item_finite(data: &Data, objective: bool, i: usize) -> bool {
-    if objective {
-        (data.objectives.get(i)).is_none_or(|o| super::format::objective_finite(o))
-    } else {
-        (data.checkins.get(i)).is_none_or(|c| super::format::checkin_finite(c))
+        let c = data.checkins.get(i).ok_or_else(missing)?;
+        super::encode::checkin(c, 2, out)
     }
 }
 
