@@ -488,9 +488,17 @@ proptest! {
     }
 
     /// Mål and check-ins written by hand are serde_json's pretty printing,
-    /// byte for byte, with fields this version does not know or without.
+    /// byte for byte, with fields this version does not know or without,
+    /// and so is the whole file, in order or on every core.
     #[test]
     fn items_are_written_by_hand_as_serde_json_writes_them(d in data()) {
+        let mut pretty = serde_json::to_string_pretty(&d).unwrap();
+        pretty.push('\n');
+        let saved = okr::store::format::serialize(&d).unwrap();
+        prop_assert_eq!(std::str::from_utf8(&saved).unwrap(), pretty.as_str());
+        let mut in_order = Vec::new();
+        prop_assert!(okr::store::split::write_in_order(&d, &mut in_order).unwrap());
+        prop_assert_eq!(std::str::from_utf8(&in_order).unwrap(), pretty.as_str());
         for o in &d.objectives {
             let mut hand = Vec::new();
             okr::store::encode::objective(o, 0, &mut hand).unwrap();

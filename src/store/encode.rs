@@ -227,12 +227,10 @@ impl<'a> Fields<'a> {
     }
 
     /// Starts field `name` (a name that needs no escaping).
+    #[inline(always)]
     fn key(&mut self, name: &str) -> io::Result<&mut Self> {
-        if !self.first {
-            self.out.push(b',');
-        }
+        line(self.out, self.level, !self.first);
         self.first = false;
-        line(self.out, self.level);
         self.out.push(b'"');
         self.out.extend_from_slice(name.as_bytes());
         self.out.extend_from_slice(b"\": ");
@@ -240,8 +238,12 @@ impl<'a> Fields<'a> {
     }
 
     /// A text, escaped as serde_json escapes it.
+    #[inline]
     fn text(&mut self, s: &str) -> io::Result<()> {
-        if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        // Every byte looked at, without an early way out: the loop is then
+        // a few wide instructions over the whole text.
+        let escape = (s.bytes()).fold(false, |e, b| e | (b < 0x20) | (b == b'"') | (b == b'\\'));
+        if escape {
             return serde_json::to_writer(&mut *self.out, s).map_err(io::Error::from);
         }
         self.out.reserve(s.len() + 2);
@@ -253,6 +255,7 @@ impl<'a> Fields<'a> {
 
     /// A number a reader needs: one that is not finite is an error (JSON
     /// would hold `null`, and the file would not read back).
+    #[inline]
     fn value(&mut self, v: f64) -> io::Result<()> {
         if !v.is_finite() {
             return Err(not_finite_io());
@@ -262,18 +265,35 @@ impl<'a> Fields<'a> {
     }
 
     /// A number as serde_json writes an `f64`: `null` when not finite.
+    #[inline]
     fn number(&mut self, v: f64) {
         // A whole number below 10^15 (exactly an integer, and written by
         // serde_json as its digits and `.0`), the most common, directly.
-        if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
-            #[allow(clippy::cast_possible_truncation)]
-            let n = v as i64;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+        let n = v as i64;
+        #[allow(clippy::cast_precision_loss)]
+        let whole = v.abs() < 1e15 && n as f64 == v && (n != 0 || v.is_sign_positive());
+        if whole {
             if n < 0 {
                 self.out.push(b'-');
             }
+            let abs = n.unsigned_abs();
+            if abs < 1000 {
+                #[allow(clippy::cast_possible_truncation)]
+                let small = abs as u16;
+                if small >= 100 {
+                    self.out.push(b'0' + (small / 100) as u8);
+                }
+                if small >= 10 {
+                    self.out.push(b'0' + (small / 10 % 10) as u8);
+                }
+                self.out.push(b'0' + (small % 10) as u8);
+                self.out.extend_from_slice(b".0");
+                return;
+            }
             let mut digits = [0u8; 16];
             let mut at = digits.len();
-            let mut rest = n.unsigned_abs();
+            let mut rest = abs;
             loop {
                 at -= 1;
                 digits[at] = b'0' + (rest % 10) as u8;
@@ -292,6 +312,7 @@ impl<'a> Fields<'a> {
         }
     }
 
+    #[inline]
     fn small(&mut self, v: u8) {
         if v >= 100 {
             self.out.push(b'0' + v / 100);
@@ -344,35 +365,53 @@ impl<'a> Fields<'a> {
         }
         self.out.push(b'[');
         for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push(b',');
-            }
-            line(self.out, self.level + 1);
+            line(self.out, self.level + 1, i > 0);
             item(x, self.level + 1, self.out)?;
         }
-        line(self.out, self.level);
+        line(self.out, self.level, false);
         self.out.push(b']');
         Ok(())
     }
 
     fn close(self) -> io::Result<()> {
         if !self.first {
-            line(self.out, self.level - 1);
+            line(self.out, self.level - 1, false);
         }
         self.out.push(b'}');
         Ok(())
     }
 }
 
-/// A line break and the indent of `level` levels.
-fn line(out: &mut Vec<u8>, level: usize) {
-    match BREAK.get(..=level * 2) {
-        Some(bytes) => out.extend_from_slice(bytes),
-        None => {
+/// A line break and the indent of `level` levels, after a comma when
+/// `comma`. Up to [`SHORT`] bytes are copied as one block of that fixed size
+/// and cut to length: a save writes millions of these, and a copy of a size
+/// known in advance needs no call.
+#[inline(always)]
+fn line(out: &mut Vec<u8>, level: usize, comma: bool) {
+    let table: &[u8] = if comma { COMMA_BREAK } else { BREAK };
+    let n = usize::from(comma) + 1 + level * 2;
+    match table.get(..SHORT) {
+        Some(block) if n <= SHORT => {
+            let len = out.len();
+            out.extend_from_slice(block);
+            out.truncate(len + n);
+        }
+        _ => {
+            if comma {
+                out.push(b',');
+            }
+            // Into memory: nothing to fail.
             let _ = new_line(out, level);
         }
     }
 }
+
+/// A comma and a line break with the spaces of up to 32 levels of indent.
+const COMMA_BREAK: &[u8; 66] =
+    b",\n                                                                ";
+
+/// The bytes of a line break copied at once: up to 16 levels, after a comma.
+const SHORT: usize = 34;
 
 #[cfg(test)]
 mod tests {

@@ -240,11 +240,14 @@ pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
 /// [`check_numbers`] and [`is_encoding`]), found before or while writing:
 /// what was written by then is not a save.
 pub fn write_to<W: Write + ?Sized>(data: &Data, out: &mut W) -> std::io::Result<()> {
-    // A large store's Mål and check-ins are encoded on every core, and
-    // their numbers checked there as they are written.
-    if data.objectives.len() + data.checkins.len() >= super::split::MIN_ITEMS
+    // The Mål and check-ins are written by hand, their numbers checked as
+    // they are written; a large store's on every core.
+    if super::split::size_of(data) >= super::split::PARALLEL_BYTES
         && super::split::write(data, out, super::split::threads())?
     {
+        return Ok(());
+    }
+    if super::split::write_in_order(data, out)? {
         return Ok(());
     }
     check_numbers(data).map_err(|_| not_finite_io())?;

@@ -323,9 +323,56 @@ pub fn validate(data: &Data, threads: usize) -> Result<(), validate::Broken> {
     }
 }
 
-/// Below this many Mål and check-ins together a store is encoded on one
-/// thread.
+/// Below this many Mål and check-ins together, those the tracker's save
+/// encodes anew are encoded on one thread.
 pub const MIN_ITEMS: usize = 64;
+
+/// Writes the bytes of a save (see [`super::format::write_to`]) on this
+/// thread: the rest of the file by serde_json, the Mål and check-ins by
+/// hand, through one buffer. `false` (nothing written) when the rest of the
+/// file does not have the two arrays where they belong.
+pub fn write_in_order<W: Write + ?Sized>(data: &Data, out: &mut W) -> io::Result<bool> {
+    let Some(head) = Head::of(data)? else {
+        return Ok(false);
+    };
+    let mut buffer = Vec::with_capacity(IN_ORDER_BYTES + IN_ORDER_BYTES / 2);
+    let mut items = |objectives: bool, count: usize, out: &mut W| -> io::Result<()> {
+        for i in 0..count {
+            buffer.extend_from_slice(separator(i));
+            encode_item(data, objectives, i, &mut buffer)?;
+            if buffer.len() >= IN_ORDER_BYTES {
+                out.write_all(&buffer)?;
+                buffer.clear();
+            }
+        }
+        out.write_all(&buffer)?;
+        buffer.clear();
+        Ok(())
+    };
+    head.before_objectives(out)?;
+    items(true, data.objectives.len(), out)?;
+    head.before_checkins(out, data.objectives.is_empty())?;
+    items(false, data.checkins.len(), out)?;
+    head.end(out, data.checkins.is_empty())?;
+    Ok(true)
+}
+
+/// From about this many bytes, a save's Mål and check-ins are encoded on
+/// every core ([`write`]); below it, on one thread ([`write_in_order`]).
+/// Measured on two cores: the thread that writes to the file is the
+/// bottleneck, and encoders beside it pay off only for larger stores.
+pub const PARALLEL_BYTES: usize = 16 << 20;
+
+/// About how many bytes a save of `data` takes (see [`objective_size`]).
+pub fn size_of(data: &Data) -> usize {
+    let objectives: usize = data.objectives.iter().map(|o| objective_size(o)).sum();
+    objectives + data.checkins.iter().map(|c| checkin_size(c)).sum::<usize>()
+}
+
+/// How many bytes [`write_in_order`] gathers before it writes them: few
+/// enough to stay in the processor's cache and in memory the allocator
+/// hands back without asking the system.
+const IN_ORDER_BYTES: usize = 64 * 1024;
 
 /// Writes the bytes of a save, the same as one thread writes them (see
 /// [`super::format::write_to`]), with the Mål and the check-ins encoded on
@@ -788,6 +835,39 @@ mod tests {
             !write(&data, &mut Vec::new(), 1).unwrap(),
             "one thread writes it itself"
         );
+    }
+
+    #[test]
+    fn a_number_that_is_not_finite_stops_a_write_on_every_core_or_in_order() {
+        for (objective, place) in [
+            (true, 0),
+            (true, usize::MAX),
+            (false, 0),
+            (false, usize::MAX),
+        ] {
+            let mut data = large();
+            if objective {
+                let n = place.min(data.objectives.len() - 1);
+                Arc::make_mut(&mut data.objectives[n]).key_results[0].weight = f64::NAN;
+            } else {
+                let n = place.min(data.checkins.len() - 1);
+                Arc::make_mut(&mut data.checkins[n])
+                    .entries
+                    .push(crate::model::CheckInEntry {
+                        key_result: "kr1".into(),
+                        value: f64::INFINITY,
+                        confidence: 5,
+                        note: String::new(),
+                        extra: crate::model::Extra::new(),
+                    });
+            }
+            for threads in [2, 3] {
+                let err = write(&data, &mut Vec::new(), threads).unwrap_err();
+                assert!(crate::store::format::is_encoding(&err), "{err}");
+            }
+            let err = write_in_order(&data, &mut Vec::new()).unwrap_err();
+            assert!(crate::store::format::is_encoding(&err), "{err}");
+        }
     }
 
     fn one_thread(data: &Data) -> Vec<u8> {
