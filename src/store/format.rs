@@ -241,7 +241,8 @@ pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
 /// what was written by then is not a save.
 pub fn write_to<W: Write + ?Sized>(data: &Data, out: &mut W) -> std::io::Result<()> {
     // The Mål and check-ins are written by hand, their numbers checked as
-    // they are written; a large store's on every core.
+    // they are written; a larger store's on other threads while this one
+    // writes.
     if super::split::size_of(data) >= super::split::PARALLEL_BYTES
         && super::split::write(data, out, super::split::threads())?
     {
