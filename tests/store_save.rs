@@ -305,18 +305,31 @@ fn a_number_json_cannot_hold_is_refused_not_written() {
 
 #[test]
 fn a_number_json_cannot_hold_is_refused_in_a_later_save_of_a_large_store() {
-    // Many Mål are encoded on every core and their numbers checked as they
-    // are written: after the first save (the backup taken), that is the
-    // only check. The bad number is in the last Mål (or check-in) written.
+    // A store of over 2 MB is encoded on threads beside the one writing
+    // the file, and its numbers checked as they are written: after the
+    // first save (the backup taken), that is the only check. The bad number
+    // is in the last Mål (or check-in) written.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("okr.json");
     let mut large = populated();
-    let model = std::sync::Arc::clone(&large.objectives[0]);
+    let mut model = (*large.objectives[0]).clone();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    for i in 0..300 {
+        model.key_results[0]
+            .history
+            .push(okr::model::HistoryEntry::new(
+                day + chrono::Duration::days(i),
+                i as f64,
+                Some(5),
+                String::new(),
+            ));
+    }
     for n in 0..80 {
-        let mut o = (*model).clone();
+        let mut o = model.clone();
         o.id = format!("o{}", 1000 + n);
         large.objectives.push(std::sync::Arc::new(o));
     }
+    assert!(store::split::size_of(&large) >= store::split::PARALLEL_BYTES);
     let (mut store, _) = Store::open(&path).unwrap();
     store.save(&large).unwrap();
     let old = fs::read(&path).unwrap();
