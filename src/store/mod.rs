@@ -483,12 +483,6 @@ impl Store {
             format::check_numbers(data).map_err(SaveError::Encode)?;
         }
         self.save_with(|out| format::write_to(data, out))
-            .map_err(|e| match e {
-                SaveError::Io(_, e) if format::is_encoding(&e) => {
-                    SaveError::Encode(format::encoding_error(e))
-                }
-                e => e,
-            })
     }
 
     /// Saves like [`Store::save`], for a store saved again and again (the
@@ -551,7 +545,11 @@ impl Store {
             write(&mut buffered)?;
             io::Write::flush(&mut buffered)
         })
-        .map_err(io)?;
+        // An encoder's refusal (a number that is not finite), not the disk's.
+        .map_err(|e| match format::is_encoding(&e) {
+            true => SaveError::Encode(format::encoding_error(e)),
+            false => io(e),
+        })?;
         // Once more at the last moment: a file changed while this one was
         // being written (a third writer) is not replaced. Looked at while
         // the new version goes to the disk, which needs no processor.
