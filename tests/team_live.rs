@@ -483,22 +483,10 @@ fn a_file_changed_while_okr_writes_its_save_is_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("okr.json");
     std::fs::write(&path, okr::store::format::serialize(&demo()).unwrap()).unwrap();
-    let (mut store, mut data) = Store::open(&path).unwrap();
-    let gate = store.faults().hold_writes();
-    data.objectives.pop();
-    let saving = std::thread::spawn(move || store.save(&data));
+    let (store, data) = Store::open(&path).unwrap();
     // okr's save has checked the file and is writing (held at the gate);
     // a third writer replaces the file meanwhile.
-    gate.wait_for_writer();
-    someone_else_saves(&path, |d| new_objective(d, "o900", "Deras nya mål"));
-    let theirs = std::fs::read(&path).unwrap();
-    gate.open();
-    let result = saving.join().unwrap();
-    assert!(
-        matches!(result, Err(okr::store::SaveError::Conflict(_))),
-        "{result:?}"
-    );
-    assert_eq!(std::fs::read(&path).unwrap(), theirs, "their file stays");
+    their_save_during_ours_stays(store, data, &path);
 }
 
 #[test]
@@ -512,21 +500,28 @@ fn a_large_file_changed_during_a_later_save_is_not_replaced() {
     Arc::make_mut(&mut data.objectives[0]).why = "Varför det spelar roll. ".repeat(50_000);
     std::fs::write(&path, okr::store::format::serialize(&data).unwrap()).unwrap();
     assert!(std::fs::metadata(&path).unwrap().len() > 1 << 20);
-    let (mut store, mut data) = Store::open(&path).unwrap();
+    let (mut store, data) = Store::open(&path).unwrap();
     store.save(&data).unwrap();
+    their_save_during_ours_stays(store, data, &path);
+}
+
+/// Holds okr's save of `data` (a Mål fewer) at its first write while a
+/// third writer saves the file, then lets it go: the save is refused as a
+/// conflict and their file stays.
+fn their_save_during_ours_stays(mut store: Store, mut data: Data, path: &Path) {
     let gate = store.faults().hold_writes();
     data.objectives.pop();
     let saving = std::thread::spawn(move || store.save(&data));
     gate.wait_for_writer();
-    someone_else_saves(&path, |d| new_objective(d, "o900", "Deras nya mål"));
-    let theirs = std::fs::read(&path).unwrap();
+    someone_else_saves(path, |d| new_objective(d, "o900", "Deras nya mål"));
+    let theirs = std::fs::read(path).unwrap();
     gate.open();
     let result = saving.join().unwrap();
     assert!(
         matches!(result, Err(okr::store::SaveError::Conflict(_))),
         "{result:?}"
     );
-    assert_eq!(std::fs::read(&path).unwrap(), theirs, "their file stays");
+    assert_eq!(std::fs::read(path).unwrap(), theirs, "their file stays");
 }
 
 #[test]

@@ -277,32 +277,7 @@ impl<'a> Fields<'a> {
             if n < 0 {
                 self.out.push(b'-');
             }
-            let abs = n.unsigned_abs();
-            if abs < 1000 {
-                #[allow(clippy::cast_possible_truncation)]
-                let small = abs as u16;
-                if small >= 100 {
-                    self.out.push(b'0' + (small / 100) as u8);
-                }
-                if small >= 10 {
-                    self.out.push(b'0' + (small / 10 % 10) as u8);
-                }
-                self.out.push(b'0' + (small % 10) as u8);
-                self.out.extend_from_slice(b".0");
-                return;
-            }
-            let mut digits = [0u8; 16];
-            let mut at = digits.len();
-            let mut rest = abs;
-            loop {
-                at -= 1;
-                digits[at] = b'0' + (rest % 10) as u8;
-                rest /= 10;
-                if rest == 0 {
-                    break;
-                }
-            }
-            self.out.extend_from_slice(&digits[at..]);
+            self.whole(n.unsigned_abs());
             self.out.extend_from_slice(b".0");
         } else if v.is_finite() {
             // serde_json's own, which its serializer calls for a finite `f64`.
@@ -314,13 +289,34 @@ impl<'a> Fields<'a> {
 
     #[inline]
     fn small(&mut self, v: u8) {
-        if v >= 100 {
-            self.out.push(b'0' + v / 100);
+        self.whole(u64::from(v));
+    }
+
+    /// The digits of `v`: those of a number below 1000, the most common,
+    /// one by one.
+    #[inline]
+    fn whole(&mut self, v: u64) {
+        if v < 1000 {
+            #[allow(clippy::cast_possible_truncation)]
+            let v = v as u16;
+            if v >= 100 {
+                self.out.push(b'0' + (v / 100) as u8);
+            }
+            if v >= 10 {
+                self.out.push(b'0' + (v / 10 % 10) as u8);
+            }
+            self.out.push(b'0' + (v % 10) as u8);
+            return;
         }
-        if v >= 10 {
-            self.out.push(b'0' + v / 10 % 10);
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = v;
+        while rest > 0 {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
         }
-        self.out.push(b'0' + v % 10);
+        self.out.extend_from_slice(&digits[at..]);
     }
 
     /// A date as chrono writes it: `2026-11-24` for years 0 to 9999.

@@ -447,6 +447,12 @@ impl Store {
         }
     }
 
+    /// Whether the next save first copies the file as it is (the backup of
+    /// the run, or the original of an older format).
+    fn copies_due(&self) -> bool {
+        self.migrate_from.is_some() || !self.backed_up
+    }
+
     /// Whether the file on disk is still the one okr read or wrote last.
     fn check_unchanged(&self) -> Result<(), SaveError> {
         let meta = match fs::metadata(&self.target) {
@@ -479,7 +485,7 @@ impl Store {
     pub fn save(&mut self, data: &Data) -> Result<(), SaveError> {
         // Before a first save's copy of the file, so that a refused save
         // leaves nothing behind; later, the encoders check as they write.
-        if self.migrate_from.is_some() || !self.backed_up {
+        if self.copies_due() {
             format::check_numbers(data).map_err(SaveError::Encode)?;
         }
         self.save_with(|out| format::write_to(data, out))
@@ -514,7 +520,7 @@ impl Store {
         // Copies of the file are taken only of okr's own version. Otherwise
         // the check at the last moment, below, is the one that counts: a
         // file someone else changed costs a temporary file, never their work.
-        if self.migrate_from.is_some() || !self.backed_up {
+        if self.copies_due() {
             self.check_unchanged()?;
         }
         let io = |e| SaveError::Io(self.path.clone(), e);
