@@ -1,8 +1,7 @@
-//! Speed at three store sizes (see `support`): load against serde_json's own
-//! parses (into a `Value`, and keeping nothing), the tracker's start,
-//! `okr status`, the first frame, one key press, one save against the atomic
-//! write alone, the Markdown export and the three-way merge of two changed
-//! copies.
+//! Speed at three store sizes (see `support`; PRODUCT.md section 11): load,
+//! the tracker's start, `okr status`, the first frame, one key press, one
+//! save beside the atomic write of the same bytes, the Markdown export and
+//! the three-way merge of two changed copies.
 //! The generated files stay in `target/bench-stores/` for hyperfine and
 //! `/usr/bin/time -v` (see the README).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -78,28 +77,6 @@ fn benches(c: &mut Criterion) {
                 })
             },
         );
-        g.bench_function(
-            BenchmarkId::new("serde_json Value parse (baseline)", name),
-            |b| {
-                b.iter(|| {
-                    black_box(
-                        serde_json::from_slice::<serde_json::Value>(&std::fs::read(&path).unwrap())
-                            .unwrap(),
-                    )
-                })
-            },
-        );
-        // The floor a load is measured against: serde_json's check that the
-        // bytes are JSON, keeping nothing.
-        g.bench_function(
-            BenchmarkId::new("read + validate-only parse, IgnoredAny (floor)", name),
-            |b| {
-                b.iter(|| {
-                    let bytes = std::fs::read(&path).unwrap();
-                    black_box(serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).unwrap())
-                })
-            },
-        );
         g.bench_function(BenchmarkId::new("load + first frame 120x40", name), |b| {
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             b.iter(|| {
@@ -162,63 +139,15 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("save", name), |b| {
             b.iter(|| store.save(&data).unwrap())
         });
-        // As the tracker saves: one Mål changed since its last save, whose
-        // bytes are kept (the first save of a run encodes everything).
-        let shared = std::sync::Arc::new(data.clone());
-        let (mut tracker, _) = okr::store::Store::open(&dir.path().join("tracker.json")).unwrap();
-        tracker.save_shared(&shared).unwrap();
-        g.bench_function(
-            BenchmarkId::new("save after one change (the tracker's)", name),
-            |b| {
-                let mut current = std::sync::Arc::clone(&shared);
-                let mut n = 0;
-                b.iter_custom(|iters| {
-                    let mut total = std::time::Duration::ZERO;
-                    for _ in 0..iters {
-                        let mut next = (*current).clone();
-                        n = (n + 1) % next.objectives.len();
-                        if let Some(k) = next
-                            .objective_mut(n)
-                            .and_then(|o| o.key_results.first_mut())
-                        {
-                            k.weight += 1.0;
-                        }
-                        let next = std::sync::Arc::new(next);
-                        let start = std::time::Instant::now();
-                        tracker.save_shared(&next).unwrap();
-                        total += start.elapsed();
-                        current = next;
-                    }
-                    total
-                })
-            },
-        );
-        // Into memory already there, as a save writes into the page cache:
-        // the encoding, not the growth of a new buffer.
-        let mut encoded = Vec::with_capacity(bytes.len());
-        g.bench_function(BenchmarkId::new("encode alone, into memory", name), |b| {
-            b.iter(|| {
-                encoded.clear();
-                okr::store::format::write_to(&data, &mut encoded).unwrap();
-                black_box(encoded.len())
-            })
-        });
-        // The floor a save is measured against: the same bytes written to a
+        // What a save costs beyond encoding: the same bytes written to a
         // temporary file, flushed and renamed over the file.
         let alone = dir.path().join("alone.json");
-        g.bench_function(
-            BenchmarkId::new("atomic write alone (baseline)", name),
-            |b| {
-                b.iter(|| {
-                    okr::store::atomic::write_atomic(
-                        &alone,
-                        &bytes,
-                        &mut okr::store::Faults::default(),
-                    )
+        g.bench_function(BenchmarkId::new("atomic write alone", name), |b| {
+            b.iter(|| {
+                okr::store::atomic::write_atomic(&alone, &bytes, &mut okr::store::Faults::default())
                     .unwrap()
-                })
-            },
-        );
+            })
+        });
         // A query that matches nothing reads every text of the store (and one
         // with å, ä or ö reads it character by character): the most a search costs.
         g.bench_function(

@@ -199,6 +199,8 @@ fn catches_sigwinch(pid: u32) -> Option<bool> {
 #[test]
 fn a_small_window_says_so_and_a_larger_one_shows_the_quarter() {
     let sandbox = Sandbox::new();
+    // A file that is there is locked at once, so its lock names okr's pid.
+    std::fs::write(sandbox.file(), "{\"version\": 2}\n").unwrap();
     let t = Term::start(&sandbox, 30, 8, &sandbox.session_command("en"));
     t.wait_for("too small");
 

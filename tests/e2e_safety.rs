@@ -8,7 +8,7 @@ use std::process::Command;
 
 use serde_json::Value;
 use support::Sandbox;
-use support::term::{EN, Term};
+use support::term::{EN, Term, sh_quote};
 
 /// Adds a Mål from the quarter view's Mål list and waits until it is listed.
 fn add_objective(t: &Term, title: &str) {
@@ -191,4 +191,45 @@ fn a_conflict_says_where_the_changes_went() {
     let sandbox = Sandbox::new();
     let (t, _) = conflict(&sandbox);
     t.wait_for("okr.json.conflict");
+}
+
+#[test]
+fn the_tracker_on_a_new_path_makes_nothing_until_it_saves() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.path().join("not").join("yet").join("okr.json");
+    let command = sandbox.session_command("en").replace(
+        &sh_quote(&sandbox.file().to_string_lossy()),
+        &sh_quote(&file.to_string_lossy()),
+    );
+    let t = Term::start(&sandbox, 80, 24, &command);
+    t.wait_for(EN.empty_hint);
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(
+        !sandbox.path().join("not").exists(),
+        "opening and quitting left no folder and no lock"
+    );
+
+    // Once it saves, the folder, the file and its lock are there, and a
+    // second okr is refused.
+    let t = Term::start(&sandbox, 80, 24, &command);
+    t.wait_for(EN.empty_hint);
+    add_objective(&t, "Made at last");
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(&file).is_ok_and(|f| f.contains("Made at last")) {
+        assert!(start.elapsed() < support::WAIT, "never saved");
+        std::thread::sleep(support::POLL);
+    }
+    let second = sandbox.run_with(
+        sandbox.command_of(support::okr_binary()),
+        &["--file", file.to_str().unwrap(), "--lang", "en"],
+    );
+    assert_eq!(second.code, Some(1), "{}", second.stderr);
+    assert!(
+        second.stderr.contains("is already open in another okr"),
+        "{}",
+        second.stderr
+    );
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
 }

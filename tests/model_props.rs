@@ -471,46 +471,6 @@ proptest! {
         prop_assert_eq!(okr::store::format::serialize(&back).unwrap(), bytes);
     }
 
-    /// A store written on several threads is the same bytes as on one, and
-    /// such a file read cut into its items is the same store.
-    #[test]
-    fn data_is_written_and_read_the_same_on_every_core(d in data()) {
-        let bytes = okr::store::format::serialize(&d).unwrap();
-        let mut many = Vec::new();
-        prop_assert!(okr::store::split::write(&d, &mut many, 3).unwrap());
-        prop_assert_eq!(&String::from_utf8(many).unwrap(), std::str::from_utf8(&bytes).unwrap());
-        let text = std::str::from_utf8(&bytes).unwrap();
-        let whole: okr::model::Data = serde_json::from_str(text).unwrap();
-        match okr::store::split::parse(text, 3) {
-            Some(cut) => prop_assert_eq!(cut, whole),
-            None => prop_assert!(d.objectives.is_empty(), "a store with Mål is cut"),
-        }
-    }
-
-    /// Mål and check-ins written by hand are serde_json's pretty printing,
-    /// byte for byte, with fields this version does not know or without,
-    /// and so is the whole file, in order or on every core.
-    #[test]
-    fn items_are_written_by_hand_as_serde_json_writes_them(d in data()) {
-        let mut pretty = serde_json::to_string_pretty(&d).unwrap();
-        pretty.push('\n');
-        let saved = okr::store::format::serialize(&d).unwrap();
-        prop_assert_eq!(std::str::from_utf8(&saved).unwrap(), pretty.as_str());
-        let mut in_order = Vec::new();
-        prop_assert!(okr::store::split::write_in_order(&d, &mut in_order).unwrap());
-        prop_assert_eq!(std::str::from_utf8(&in_order).unwrap(), pretty.as_str());
-        for o in &d.objectives {
-            let mut hand = Vec::new();
-            okr::store::encode::objective(o, 0, &mut hand).unwrap();
-            prop_assert_eq!(String::from_utf8(hand).unwrap(), serde_json::to_string_pretty(&**o).unwrap());
-        }
-        for c in &d.checkins {
-            let mut hand = Vec::new();
-            okr::store::encode::checkin(c, 0, &mut hand).unwrap();
-            prop_assert_eq!(String::from_utf8(hand).unwrap(), serde_json::to_string_pretty(&**c).unwrap());
-        }
-    }
-
     #[test]
     fn data_round_trips(d in data()) {
         prop_assert_eq!(round_trip(&d), d);

@@ -153,3 +153,45 @@ fn a_failed_save_is_shown_and_retried_and_nothing_is_lost() {
     assert!(app.save_problem.is_none());
     assert_eq!(titles_in(&path), ["Spara mig"]);
 }
+
+#[test]
+fn a_data_file_that_is_a_link_stays_a_link_through_saves_and_reloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("synced").join("okr.json");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    let link = dir.path().join("okr.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (store, data) = Store::open(&link).unwrap();
+    let reports = Arc::new(Mutex::new(Vec::new()));
+    let r = Arc::clone(&reports);
+    let saver = Saver::spawn(store, move |rep| r.lock().unwrap().push(rep));
+    let mut app = App::new(data, Lang::En, today(), Some(saver));
+    let is_link = || std::fs::symlink_metadata(&link).unwrap().is_symlink();
+
+    add_objective(&mut app, "Vårt första");
+    assert!(app.flush());
+    assert!(is_link(), "a link after the first save");
+    assert_eq!(titles_in(&real), ["Vårt första"], "the target has it");
+
+    // Someone else saves the target; the tracker reloads it.
+    let mut theirs = okr::store::read(&real).unwrap();
+    std::sync::Arc::make_mut(&mut theirs.objectives[0]).title = "Deras titel".into();
+    std::fs::write(&real, okr::store::format::serialize(&theirs).unwrap()).unwrap();
+    app.poke().unwrap().look();
+    app.flush();
+    let delivered: Vec<SaveReport> = reports.lock().unwrap().drain(..).collect();
+    assert!(
+        delivered
+            .iter()
+            .any(|r| matches!(r, SaveReport::Changed { .. })),
+        "{delivered:?}"
+    );
+    for r in delivered {
+        app.on_save(r);
+    }
+    add_objective(&mut app, "Vårt andra");
+    assert!(app.flush());
+    assert!(is_link(), "a link after a reload and a save");
+    assert_eq!(titles_in(&real), ["Deras titel", "Vårt andra"]);
+    assert_eq!(titles_in(&link), titles_in(&real));
+}

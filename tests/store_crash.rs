@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use okr::model::Data;
 use okr::store::{self, Store, format};
-use support::data::state;
+use support::data::{bytes, state};
 
 // ---------------------------------------------------------------- helpers
 
@@ -55,6 +55,8 @@ const CHILD_FILE: &str = "OKR_STORE_TEST_FILE";
 /// - `save-loop`: opens the file and saves states n+1, n+2, … forever,
 ///   printing `SAVING n` before each save.
 /// - `hold`: opens the file and keeps it open (and locked) forever.
+/// - `rescue-on-a-small-disk`: writes a rescue file where a file can grow
+///   to 4 KiB only, and prints `READY true` when that failed.
 #[test]
 #[ignore = "a helper process for other tests"]
 fn child_saver_entry() {
@@ -87,6 +89,22 @@ fn child_saver_entry() {
                     saver.flush();
                 }
             }
+        }
+        "rescue-on-a-small-disk" => {
+            // Files may grow to 4 KiB here, as on a disk that fills up:
+            // the rescue of a larger store fails part-way, here and in the
+            // temporary folder.
+            // SAFETY: plain system calls on this process's own limits.
+            unsafe {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                let limit = libc::rlimit {
+                    rlim_cur: 4096,
+                    rlim_max: 4096,
+                };
+                libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+            }
+            let result = store::write_rescue(&path, &larger_than_4_kib());
+            println!("READY {}", result.is_err());
         }
         "hold" => {
             println!("READY");
@@ -258,6 +276,8 @@ fn open_removes_temp_files_left_by_a_killed_save() {
     let other = dir.path().join(".notes.json.XyZ123.tmp");
     std::fs::write(&stale, b"{\"half\": ").unwrap();
     std::fs::write(&other, b"not ours").unwrap();
+    // A file that is there is locked at once, and then tidied.
+    std::fs::write(&path, bytes(&state(0))).unwrap();
     let _store = okr::store::Store::open(&path).unwrap();
     assert!(!stale.exists(), "the half-written temporary file is gone");
     assert!(
@@ -272,6 +292,7 @@ fn open_removes_temp_files_left_by_a_killed_save() {
 fn a_second_open_is_refused_until_the_first_is_dropped() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("okr.json");
+    fs::write(&path, bytes(&state(0))).unwrap();
     let (first, _) = Store::open(&path).unwrap();
     let err = Store::open(&path).unwrap_err().to_string();
     assert!(err.contains(&path.display().to_string()), "{err}");
@@ -284,6 +305,7 @@ fn a_second_open_is_refused_until_the_first_is_dropped() {
 fn a_lock_held_by_another_process_refuses_and_dies_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("okr.json");
+    fs::write(&path, bytes(&state(0))).unwrap();
     let (child, rx) = spawn_child("hold", &path);
     let pid = child.0.id().to_string();
     let lock = dir.path().join("okr.json.lock");
@@ -304,4 +326,141 @@ fn a_lock_held_by_another_process_refuses_and_dies_with_it() {
     kill9(child);
     let (mut store, _) = Store::open(&path).unwrap();
     store.save(&state(1)).unwrap();
+}
+
+#[test]
+fn a_lock_file_that_is_a_link_or_no_file_is_refused_and_nothing_is_written_through_it() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("bashrc");
+    fs::write(&victim, "export KEEP=me\n").unwrap();
+    let refused = |err: String, lock: &str| {
+        assert!(err.contains(lock), "{err}");
+        assert!(err.contains("not a regular file"), "{err}");
+    };
+    // A file that is there is locked when opened: refused then.
+    let there = dir.path().join("okr.json");
+    fs::write(&there, bytes(&state(0))).unwrap();
+    symlink(&victim, dir.path().join("okr.json.lock")).unwrap();
+    refused(
+        Store::open(&there).unwrap_err().to_string(),
+        "okr.json.lock",
+    );
+    // A new file is locked when first saved: refused then, nothing written.
+    let new = dir.path().join("new.json");
+    symlink(&victim, dir.path().join("new.json.lock")).unwrap();
+    let (mut store, _) = Store::open(&new).unwrap();
+    let err = store.save(&state(1)).unwrap_err();
+    assert!(matches!(err, store::SaveError::Open(_)), "{err:?}");
+    refused(err.to_string(), "new.json.lock");
+    assert!(!new.exists());
+    // A link to nowhere: nothing is made where it points.
+    let nowhere = dir.path().join("nowhere");
+    let third = dir.path().join("third.json");
+    fs::write(&third, bytes(&state(0))).unwrap();
+    symlink(&nowhere, dir.path().join("third.json.lock")).unwrap();
+    refused(
+        Store::open(&third).unwrap_err().to_string(),
+        "third.json.lock",
+    );
+    assert!(fs::symlink_metadata(&nowhere).is_err(), "nothing made");
+    // A folder or a pipe in its place.
+    let fourth = dir.path().join("fourth.json");
+    fs::write(&fourth, bytes(&state(0))).unwrap();
+    fs::create_dir(dir.path().join("fourth.json.lock")).unwrap();
+    refused(
+        Store::open(&fourth).unwrap_err().to_string(),
+        "fourth.json.lock",
+    );
+    let fifth = dir.path().join("fifth.json");
+    fs::write(&fifth, bytes(&state(0))).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("fifth.json.lock"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    refused(
+        Store::open(&fifth).unwrap_err().to_string(),
+        "fifth.json.lock",
+    );
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "export KEEP=me\n");
+    for data in [&there, &third, &fourth, &fifth] {
+        assert_eq!(fs::read(data).unwrap(), bytes(&state(0)));
+    }
+}
+
+#[test]
+fn update_and_import_refuse_a_lock_file_that_is_a_link() {
+    let sandbox = support::Sandbox::new();
+    let victim = sandbox.path().join("bashrc");
+    fs::write(&victim, "export KEEP=me\n").unwrap();
+    fs::write(sandbox.file(), bytes(&support::data::populated())).unwrap();
+    let export = sandbox.path().join("export.json");
+    let out = sandbox.okr(&["export", "--format", "json"]);
+    fs::write(&export, &out.ok().stdout).unwrap();
+    std::os::unix::fs::symlink(&victim, sandbox.path().join("okr.json.lock")).unwrap();
+    let before = fs::read(sandbox.file()).unwrap();
+    sandbox
+        .okr(&["update", "kr1", "5"])
+        .fails(&["okr.json.lock", "symbolic link"]);
+    sandbox
+        .okr(&["import", "--format", "json", export.to_str().unwrap()])
+        .fails(&["okr.json.lock", "symbolic link"]);
+    sandbox
+        .okr(&["--lang", "sv", "update", "kr1", "5"])
+        .fails(&["okr.json.lock", "symbolisk länk"]);
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "export KEEP=me\n");
+    assert_eq!(fs::read(sandbox.file()).unwrap(), before);
+}
+
+// ---------------------------------------------------------------- nothing made before the first save
+
+#[test]
+fn a_new_file_makes_nothing_on_disk_until_it_is_saved_and_then_is_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("not").join("yet");
+    let path = folder.join("okr.json");
+    let (first, data) = Store::open(&path).unwrap();
+    let (mut second, _) = Store::open(&path).unwrap();
+    assert_eq!(data, Data::default());
+    assert!(!dir.path().join("not").exists(), "no folder, no lock");
+    drop(first);
+    assert!(!dir.path().join("not").exists());
+    // Once saved, the file is locked: a third okr is refused, and so is
+    // a save of the second, which opened the path while it was new.
+    let (mut first, _) = Store::open(&path).unwrap();
+    first.save(&state(1)).unwrap();
+    assert!(folder.join("okr.json.lock").exists());
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(err.contains("already open in another okr"), "{err}");
+    let err = second.save(&state(2)).unwrap_err().to_string();
+    assert!(err.contains("already open in another okr"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), bytes(&state(1)));
+}
+
+// ---------------------------------------------------------------- rescue files
+
+fn larger_than_4_kib() -> Data {
+    let mut data = state(0);
+    std::sync::Arc::make_mut(&mut data.objectives[0]).why = "Därför. ".repeat(1000);
+    data
+}
+
+#[test]
+fn a_rescue_that_fails_part_way_leaves_no_rescue_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name of its own, so that the rescue in the shared temporary folder
+    // is this test's alone.
+    let name = format!("okr-rescue-test-{}.json", std::process::id());
+    let path = dir.path().join(&name);
+    assert!(bytes(&larger_than_4_kib()).len() > 4096);
+    let (_child, rx) = spawn_child("rescue-on-a-small-disk", &path);
+    assert_eq!(wait_ready(&rx), "READY true", "the rescue failed");
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "nothing cut short is left: {left:?}");
+    let in_temp = std::env::temp_dir().join(format!("{name}.rescue"));
+    assert!(!in_temp.exists(), "{}", in_temp.display());
 }

@@ -486,30 +486,51 @@ fn a_file_changed_while_okr_writes_its_save_is_not_replaced() {
     let (store, data) = Store::open(&path).unwrap();
     // okr's save has checked the file and is writing (held at the gate);
     // a third writer replaces the file meanwhile.
-    their_save_during_ours_stays(store, data, &path);
+    their_save_during_ours_stays(store, data, &path, Held::Write);
+}
+
+/// The example with a "why" long enough to make the file over a megabyte.
+fn large_demo() -> Data {
+    let mut data = demo();
+    Arc::make_mut(&mut data.objectives[0]).why = "Varför det spelar roll. ".repeat(50_000);
+    data
 }
 
 #[test]
-fn a_large_file_changed_during_a_later_save_is_not_replaced() {
-    // A file of over a megabyte, saved once already (the backup taken):
-    // only the look at the last moment, beside the flush, stands between
-    // okr's save and their work.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("okr.json");
-    let mut data = demo();
-    Arc::make_mut(&mut data.objectives[0]).why = "Varför det spelar roll. ".repeat(50_000);
-    std::fs::write(&path, okr::store::format::serialize(&data).unwrap()).unwrap();
-    assert!(std::fs::metadata(&path).unwrap().len() > 1 << 20);
-    let (mut store, data) = Store::open(&path).unwrap();
-    store.save(&data).unwrap();
-    their_save_during_ours_stays(store, data, &path);
+fn a_file_changed_during_a_later_save_is_not_replaced_at_any_size() {
+    // Saved once already (the backup taken): only the look at the last
+    // moment stands between okr's save and their work. Their save lands
+    // while okr writes its new version, or while it flushes it to the disk.
+    for data in [demo(), large_demo()] {
+        for during in [Held::Write, Held::Flush] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("okr.json");
+            std::fs::write(&path, okr::store::format::serialize(&data).unwrap()).unwrap();
+            let (mut store, data) = Store::open(&path).unwrap();
+            store.save(&data).unwrap();
+            their_save_during_ours_stays(store, data, &path, during);
+        }
+    }
+    assert!(okr::store::format::serialize(&large_demo()).unwrap().len() > 1 << 20);
 }
 
-/// Holds okr's save of `data` (a Mål fewer) at its first write while a
-/// third writer saves the file, then lets it go: the save is refused as a
-/// conflict and their file stays.
-fn their_save_during_ours_stays(mut store: Store, mut data: Data, path: &Path) {
-    let gate = store.faults().hold_writes();
+/// Where okr's save is held while someone else saves.
+#[derive(Clone, Copy, Debug)]
+enum Held {
+    /// At its first write.
+    Write,
+    /// At the flush of its new version to the disk.
+    Flush,
+}
+
+/// Holds okr's save of `data` (a Mål fewer) while a third writer saves the
+/// file, then lets it go: the save is refused as a conflict and their file
+/// stays.
+fn their_save_during_ours_stays(mut store: Store, mut data: Data, path: &Path, during: Held) {
+    let gate = match during {
+        Held::Write => store.faults().hold_writes(),
+        Held::Flush => store.faults().hold_flushes(),
+    };
     data.objectives.pop();
     let saving = std::thread::spawn(move || store.save(&data));
     gate.wait_for_writer();
@@ -519,9 +540,38 @@ fn their_save_during_ours_stays(mut store: Store, mut data: Data, path: &Path) {
     let result = saving.join().unwrap();
     assert!(
         matches!(result, Err(okr::store::SaveError::Conflict(_))),
-        "{result:?}"
+        "{during:?}: {result:?}"
     );
-    assert_eq!(std::fs::read(path).unwrap(), theirs, "their file stays");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        theirs,
+        "{during:?}: their file stays"
+    );
+}
+
+#[test]
+fn their_save_during_the_trackers_flush_is_merged_and_the_user_told() {
+    for data in [demo(), large_demo()] {
+        let mut gate = None;
+        let mut h = Harness::with_store(Some(data), Lang::En, |store| {
+            let data = okr::store::read(store.path()).unwrap();
+            store.save(&data).unwrap();
+            gate = Some(store.faults().hold_flushes());
+        });
+        let gate = gate.unwrap();
+        h.keys(&[ch('a')]);
+        h.type_text("Vårt nya mål");
+        h.keys(&[code(ENTER)]);
+        gate.wait_for_writer();
+        someone_else_saves(&h.path, |d| new_objective(d, "o900", "Deras nya mål"));
+        gate.open();
+        h.app.flush();
+        deliver(&mut h);
+        let file = titles(&h.file());
+        assert!(file.contains(&"Deras nya mål".to_string()), "{file:?}");
+        assert!(file.contains(&"Vårt nya mål".to_string()), "{file:?}");
+        assert_eq!(message(&h.app), "Merged with changes by someone else.");
+    }
 }
 
 #[test]

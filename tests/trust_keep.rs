@@ -91,6 +91,11 @@ fn what_cannot_be_saved_is_written_to_a_new_rescue_file() {
     );
     let rescued = okr::store::read(&first).unwrap();
     assert_eq!(rescued.objectives.len(), demo().objectives.len() - 1);
+    use std::os::unix::fs::PermissionsExt;
+    for rescue in [&first, &second] {
+        let mode = fs::metadata(rescue).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "readable by its owner only");
+    }
     assert_eq!(rescued, *app.data);
 }
 

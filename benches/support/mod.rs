@@ -1,6 +1,7 @@
-//! Realistic stores at three sizes, the same for the same seed:
-//! S = one person, one quarter; M = one person, ten years; L = a team of 50
-//! over ten years (8,000 Mål, 32,000 key results, about 400,000 history entries).
+//! Realistic stores at three sizes, the same for the same seed (PRODUCT.md
+//! section 11): T = a team file, 10 people over three years (about 5 MB);
+//! M = one person, ten years; L = a team of 50 over ten years (8,000 Mål,
+//! 32,000 key results, about 400,000 history entries), the stress case.
 #![allow(dead_code)]
 
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Utc};
@@ -16,18 +17,18 @@ pub fn today() -> NaiveDate {
 
 #[derive(Clone, Copy, Debug)]
 pub enum Size {
-    S,
+    T,
     M,
     L,
 }
 
 impl Size {
-    pub const ALL: [Size; 3] = [Size::S, Size::M, Size::L];
+    pub const ALL: [Size; 3] = [Size::T, Size::M, Size::L];
 
     /// (owners, quarters, Mål per owner and quarter, key results per Mål)
     fn shape(self) -> (usize, usize, usize, usize) {
         match self {
-            Size::S => (1, 1, 5, 4),
+            Size::T => (10, 12, 3, 4),
             Size::M => (1, 40, 5, 4),
             Size::L => (50, 40, 4, 4),
         }
@@ -35,7 +36,7 @@ impl Size {
 
     pub fn name(self) -> &'static str {
         match self {
-            Size::S => "S",
+            Size::T => "T",
             Size::M => "M",
             Size::L => "L",
         }

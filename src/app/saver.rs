@@ -281,7 +281,7 @@ impl<R: Fn(SaveReport)> Writer<R> {
         let result = if self.unreadable {
             Err(SaveError::Conflict(self.store.path().to_path_buf()))
         } else {
-            self.store.save_shared(&data)
+            self.store.save(&data)
         };
         match result {
             Ok(()) => {
@@ -305,20 +305,20 @@ impl<R: Fn(SaveReport)> Writer<R> {
                         copy: copy.display().to_string(),
                     }),
                     Err(e) => {
-                        (self.report)(failed(&e));
+                        (self.report)(failed(self.store.path(), &e));
                         self.pending = Some(data);
                     }
                 }
             }
             Err(e) => {
-                (self.report)(failed(&e));
+                (self.report)(failed(self.store.path(), &e));
                 self.pending = Some(data);
             }
         }
     }
 }
 
-fn failed(e: &SaveError) -> SaveReport {
+fn failed(file: &std::path::Path, e: &SaveError) -> SaveReport {
     match e {
         SaveError::Io(p, io) => SaveReport::Failed {
             file: p.display().to_string(),
@@ -331,6 +331,10 @@ fn failed(e: &SaveError) -> SaveReport {
         SaveError::ReadOnly(p) => SaveReport::Failed {
             file: p.display().to_string(),
             reason: IoReason::FileReadOnly,
+        },
+        SaveError::Open(o) => SaveReport::Failed {
+            file: file.display().to_string(),
+            reason: IoReason::Open(Box::new(o.clone())),
         },
         SaveError::Encode(_) => SaveReport::Failed {
             file: String::new(),

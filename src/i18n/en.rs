@@ -353,6 +353,11 @@ pub static EN: Strings = Strings {
             pid.map(|n| format!(" (process {n})")).unwrap_or_default()
         )
     },
+    e_lock_not_file: |p| {
+        format!(
+            "the lock file {p} is a symbolic link or not a regular file; okr does not write through it. Remove it and try again"
+        )
+    },
     e_lock_file: |p, r| format!("cannot create the lock file {p}: {r}"),
     e_folder: |p, r| format!("cannot create the folder {p}: {r}"),
     e_no_home: "cannot find a home folder for the data file; name one with --file or OKR_FILE",

@@ -311,6 +311,7 @@ pub struct Strings {
     pub e_encode: fn(&str) -> String,
     pub e_lock_held: fn(&str, Option<u32>) -> String,
     pub e_lock_file: fn(&str, &str) -> String,
+    pub e_lock_not_file: fn(&str) -> String,
     pub e_folder: fn(&str, &str) -> String,
     pub e_no_home: &'static str,
     pub e_no_such_kr: fn(&str, &str) -> String,

@@ -337,6 +337,11 @@ pub static SV: Strings = Strings {
             pid.map(|n| format!(" (process {n})")).unwrap_or_default()
         )
     },
+    e_lock_not_file: |p| {
+        format!(
+            "låsfilen {p} är en symbolisk länk eller ingen vanlig fil; okr skriver inte genom den. Ta bort den och försök igen"
+        )
+    },
     e_lock_file: |p, r| format!("kan inte skapa låsfilen {p}: {r}"),
     e_folder: |p, r| format!("kan inte skapa mappen {p}: {r}"),
     e_no_home: "hittar ingen hemmapp för datafilen; ange en med --file eller OKR_FILE",

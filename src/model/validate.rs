@@ -71,50 +71,6 @@ pub struct Broken {
 
 /// Checks every value rule; the first broken one found.
 pub fn validate(data: &Data) -> Result<(), Broken> {
-    validate_pass(data, Pass::Whole)
-}
-
-/// The rules of one Mål that need nothing else of the store (everything
-/// but its ids and links), to check many Mål side by side.
-pub fn local_objective(o: &Objective) -> Result<(), Broken> {
-    let mut ids = Ids {
-        all: HashMap::new(),
-    };
-    objective(o, 0, &mut ids, Pass::Local)
-}
-
-/// The rules of one check-in that need nothing else of the store.
-pub fn local_checkin(c: &CheckIn) -> Result<(), Broken> {
-    checkin(c)
-}
-
-/// The rules [`local_objective`] and [`local_checkin`] leave out. When every
-/// Mål and check-in passed those, this finds what [`validate`] finds.
-pub fn validate_links(data: &Data) -> Result<(), Broken> {
-    validate_pass(data, Pass::Links)
-}
-
-/// Which rules a pass checks.
-#[derive(Clone, Copy, PartialEq)]
-enum Pass {
-    Whole,
-    /// Those of one item alone.
-    Local,
-    /// Ids, links and the rest that needs the whole store.
-    Links,
-}
-
-impl Pass {
-    fn local(self) -> bool {
-        self != Pass::Links
-    }
-
-    fn links(self) -> bool {
-        self != Pass::Local
-    }
-}
-
-fn validate_pass(data: &Data, pass: Pass) -> Result<(), Broken> {
     let count = data
         .objectives
         .iter()
@@ -124,15 +80,13 @@ fn validate_pass(data: &Data, pass: Pass) -> Result<(), Broken> {
         all: HashMap::with_capacity(count),
     };
     for (index, o) in data.objectives.iter().enumerate() {
-        objective(o, index, &mut ids, pass)?;
+        objective(o, index, &mut ids)?;
     }
     parent_cycle(&data.objectives)?;
     // One check-in a week per owner (names as people type them).
     let mut weeks = std::collections::HashSet::with_capacity(data.checkins.len());
     for c in &data.checkins {
-        if pass.local() {
-            checkin(c)?;
-        }
+        checkin(c)?;
         let owner = c.owner.as_deref().map(|o| o.trim().to_lowercase());
         if !weeks.insert((c.week, owner)) {
             return Err(Broken {
@@ -257,34 +211,20 @@ impl<'a> Ids<'a> {
     }
 }
 
-fn objective<'a>(
-    o: &'a Objective,
-    index: usize,
-    ids: &mut Ids<'a>,
-    pass: Pass,
-) -> Result<(), Broken> {
+fn objective<'a>(o: &'a Objective, index: usize, ids: &mut Ids<'a>) -> Result<(), Broken> {
     let item = || Item::Objective(o.id.clone());
     let at = At { item: &item };
-    if pass.links() {
-        ids.add(&at, &o.id, None)?;
-    }
-    if pass.local() {
-        objective_values(o, &at)?;
-    }
+    ids.add(&at, &o.id, None)?;
+    objective_values(o, &at)?;
     for k in &o.key_results {
-        key_result(k, index, ids, pass)?;
+        key_result(k, index, ids)?;
     }
     for u in &o.initiatives {
         let item = || Item::Initiative(u.id.clone());
         let at = At { item: &item };
-        if pass.links() {
-            ids.add(&at, &u.id, None)?;
-        }
-        if pass.local() {
-            at.text("title", &u.title, false)?;
-        }
-        if pass.links()
-            && let Some(link) = &u.key_result
+        ids.add(&at, &u.id, None)?;
+        at.text("title", &u.title, false)?;
+        if let Some(link) = &u.key_result
             && !ids.is_key_result_of(link, index)
         {
             return Err(at.broken("key_result", Rule::NoSuchKeyResult(link.clone())));
@@ -319,20 +259,10 @@ fn objective_values(o: &Objective, at: &At) -> Result<(), Broken> {
     at.text("retro.to_change", &o.retro.to_change, true)
 }
 
-fn key_result<'a>(
-    k: &'a KeyResult,
-    objective: usize,
-    ids: &mut Ids<'a>,
-    pass: Pass,
-) -> Result<(), Broken> {
+fn key_result<'a>(k: &'a KeyResult, objective: usize, ids: &mut Ids<'a>) -> Result<(), Broken> {
     let item = || Item::KeyResult(k.id.clone());
     let at = At { item: &item };
-    if pass.links() {
-        ids.add(&at, &k.id, Some(objective))?;
-    }
-    if !pass.local() {
-        return Ok(());
-    }
+    ids.add(&at, &k.id, Some(objective))?;
     at.text("title", &k.title, false)?;
     let numbers: &[(&str, f64)] = match &k.measure {
         Measure::Numeric(n) => &[

@@ -15,6 +15,7 @@ pub struct Faults {
     countdown: Option<u32>,
     gate: Option<Arc<Gate>>,
     read_gate: Option<Arc<Gate>>,
+    flush_gate: Option<Arc<Gate>>,
 }
 
 /// Holds writes until opened (see [`Faults::hold_writes`]).
@@ -71,6 +72,22 @@ impl Faults {
         gate
     }
 
+    /// Every flush of a new version to the disk waits at the returned gate
+    /// until it is opened, as on a slow disk: the new version is written,
+    /// not yet flushed, and the check that nobody else changed the file is
+    /// still to come.
+    pub fn hold_flushes(&mut self) -> Arc<Gate> {
+        let gate = Arc::new(Gate::default());
+        self.flush_gate = Some(Arc::clone(&gate));
+        gate
+    }
+
+    fn flush_step(&self) {
+        if let Some(g) = &self.flush_gate {
+            g.pass();
+        }
+    }
+
     /// Every read of a changed file waits at the returned gate until it is
     /// opened, as on a slow disk (see [`super::Store::reread`]).
     pub fn hold_reads(&mut self) -> Arc<Gate> {
@@ -123,20 +140,27 @@ impl Faults {
 }
 
 /// Writes `bytes` to `target` atomically. The permission bits of an existing
-/// `target` are kept; a new file gets `0o600`-style private bits from the temp file.
+/// `target` are kept; a new file is readable by its owner only.
 pub fn write_atomic(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
-    write_atomic_with(target, faults, |out| out.write_all(bytes))
+    prepare(target, Keep::Permissions, faults, |out| {
+        out.write_all(bytes)
+    })?
+    .commit(faults)
 }
 
-/// Like [`write_atomic`], with the bytes written by `write` straight into
-/// the temporary file, so that they need not be held in memory whole
-/// first. `write` buffers its own small writes.
-pub fn write_atomic_with(
-    target: &Path,
-    faults: &mut Faults,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    prepare_with(target, faults, write)?.commit(faults)
+/// Like [`write_atomic`], always readable by its owner only (a copy of the
+/// data: a backup).
+pub fn write_private(target: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
+    prepare(target, Keep::Private, faults, |out| out.write_all(bytes))?.commit(faults)
+}
+
+/// The permission bits a new version gets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Those of the file it replaces (a new file: the owner's only).
+    Permissions,
+    /// The owner's only, whatever the file it replaces had.
+    Private,
 }
 
 /// A new version written and flushed beside its file, not yet in its place:
@@ -146,30 +170,23 @@ pub struct Prepared {
     target: std::path::PathBuf,
 }
 
-/// The first half of [`write_atomic_with`]: everything but the rename, so
-/// that what is about to be replaced can be checked once more at the last
-/// moment.
-pub fn prepare_with(
+/// Everything of an atomic write but the rename: the bytes `write` writes
+/// go to a temporary file beside `target`, which is flushed to the disk.
+/// What is about to be replaced can then be checked at the last moment,
+/// before [`Prepared::commit`].
+pub fn prepare(
     target: &Path,
+    keep: Keep,
     faults: &mut Faults,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<Prepared> {
-    let prepared = prepare_unflushed(target, faults, write)?;
-    prepared.flush()?;
-    Ok(prepared)
-}
-
-/// [`prepare_with`] without flushing the new version to the disk: call
-/// [`Prepared::flush`] before [`Prepared::commit`], and meanwhile do what
-/// need not wait for the disk.
-pub fn prepare_unflushed(
-    target: &Path,
-    faults: &mut Faults,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<Prepared> {
     let dir = folder_of(target);
     let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("okr");
-    let permissions: Option<Permissions> = fs::metadata(target).ok().map(|m| m.permissions());
+    let permissions: Option<Permissions> = match keep {
+        Keep::Permissions => fs::metadata(target).ok().map(|m| m.permissions()),
+        Keep::Private => None,
+    };
+    // tempfile makes the file readable by its owner only.
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
@@ -180,6 +197,8 @@ pub fn prepare_unflushed(
     if let Some(p) = permissions {
         tmp.as_file().set_permissions(p)?;
     }
+    faults.flush_step();
+    tmp.as_file().sync_all()?;
     Ok(Prepared {
         tmp,
         target: target.to_path_buf(),
@@ -187,11 +206,6 @@ pub fn prepare_unflushed(
 }
 
 impl Prepared {
-    /// Flushes the new version to the disk.
-    pub fn flush(&self) -> io::Result<()> {
-        self.tmp.as_file().sync_all()
-    }
-
     /// Renames the new version over the file, then flushes the folder.
     pub fn commit(self, faults: &mut Faults) -> io::Result<()> {
         faults.step()?;
@@ -204,12 +218,9 @@ impl Prepared {
     }
 }
 
-fn folder_of(target: &Path) -> &Path {
+pub(crate) fn folder_of(target: &Path) -> &Path {
     match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     }
 }
-
-/// The size of the buffer between an encoder and the file.
-pub(crate) const BUFFER: usize = 256 * 1024;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use std::io::Write;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::IoReason;
 use crate::i18n::Strings;
@@ -145,16 +145,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(err(Some((1, 1)), Problem::Empty));
     }
-    // Text checked as UTF-8 once is read faster than bytes checked string by
-    // string; bytes that are not UTF-8 are read as bytes, for serde_json's
-    // error with its line and column.
-    let parsed = match std::str::from_utf8(bytes) {
-        Ok(text) => match split(text) {
-            Some(data) => Ok(data),
-            None => serde_json::from_str::<Data>(text),
-        },
-        Err(_) => serde_json::from_slice::<Data>(bytes),
-    };
+    let parsed = serde_json::from_slice::<Data>(bytes);
     match parsed {
         Ok(data) if u64::from(data.version) > u64::from(FORMAT_VERSION) => Err(err(
             version_position(bytes),
@@ -173,14 +164,6 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
             Err(json_error(path, &e))
         }
     }
-}
-
-/// A large file read on every core (see [`super::split`]), or `None`.
-fn split(text: &str) -> Option<Data> {
-    if text.len() < super::split::MIN_BYTES {
-        return None;
-    }
-    super::split::parse(text, super::split::threads())
 }
 
 /// Turns a serde_json error into a sentence with its place.
@@ -235,141 +218,14 @@ pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
     Ok(bytes)
 }
 
-/// Writes the bytes of a save (see [`serialize`]) to `out`. A number that
-/// is not finite where a reader needs one is an error (see
-/// [`check_numbers`] and [`is_encoding`]), found before or while writing:
-/// what was written by then is not a save.
-pub fn write_to<W: Write + ?Sized>(data: &Data, out: &mut W) -> std::io::Result<()> {
-    // The Mål and check-ins are written by hand, their numbers checked as
-    // they are written; a larger store's on other threads while this one
-    // writes.
-    if super::split::size_of(data) >= super::split::PARALLEL_BYTES
-        && super::split::write(data, out, super::split::threads())?
-    {
-        return Ok(());
-    }
-    if super::split::write_in_order(data, out)? {
-        return Ok(());
-    }
-    check_numbers(data).map_err(|_| not_finite_io())?;
-    encode_at(data, 0, out)?;
+/// Writes the bytes of a save (see [`serialize`]) to `out`: serde_json's
+/// pretty printing and a newline. A number that is not finite where a reader
+/// needs one is an error (see [`check_numbers`] and [`is_encoding`]), found
+/// before anything is written.
+pub fn write_to<W: Write>(data: &Data, out: &mut W) -> std::io::Result<()> {
+    check_numbers(data).map_err(std::io::Error::from)?;
+    serde_json::to_writer_pretty(&mut *out, data)?;
     out.write_all(b"\n")
-}
-
-/// Writes one value as it is written `level` levels deep in a save.
-pub(super) fn encode_at<T: Serialize + ?Sized, W: Write + ?Sized>(
-    value: &T,
-    level: usize,
-    out: &mut W,
-) -> std::io::Result<()> {
-    let pretty = Pretty {
-        level,
-        has_value: false,
-    };
-    let mut ser = serde_json::Serializer::with_formatter(out, pretty);
-    value.serialize(&mut ser).map_err(std::io::Error::from)
-}
-
-/// serde_json's pretty printing, byte for byte (two spaces a level), with
-/// each line break and its indent written at once instead of two bytes at
-/// a time: a save of a large store writes millions of them.
-#[derive(Default)]
-struct Pretty {
-    level: usize,
-    has_value: bool,
-}
-
-/// A line break and the spaces of up to 32 levels of indent.
-pub(super) const BREAK: &[u8; 65] =
-    b"\n                                                                ";
-
-/// Writes a line break and the indent of `level` levels.
-pub(super) fn new_line<W: ?Sized + Write>(out: &mut W, level: usize) -> std::io::Result<()> {
-    let mut spaces = level * 2;
-    let first = spaces.min(BREAK.len() - 1);
-    out.write_all(&BREAK[..=first])?;
-    spaces -= first;
-    while spaces > 0 {
-        let n = spaces.min(BREAK.len() - 1);
-        out.write_all(&BREAK[1..=n])?;
-        spaces -= n;
-    }
-    Ok(())
-}
-
-impl Pretty {
-    fn new_line<W: ?Sized + Write>(&self, out: &mut W) -> std::io::Result<()> {
-        new_line(out, self.level)
-    }
-
-    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        out.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.new_line(out)?;
-        }
-        out.write_all(bracket)
-    }
-
-    fn item<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
-        if !first {
-            out.write_all(b",")?;
-        }
-        self.new_line(out)
-    }
-}
-
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.open(out, b"[")
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.close(out, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(
-        &mut self,
-        out: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.item(out, first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.open(out, b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.close(out, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(
-        &mut self,
-        out: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.item(out, first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        out.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 /// Refuses data with a number JSON cannot hold where a reader needs one: a
@@ -383,13 +239,8 @@ pub fn check_numbers(data: &Data) -> Result<(), serde_json::Error> {
 }
 
 /// The error of [`check_numbers`].
-pub(super) fn not_finite() -> serde_json::Error {
+fn not_finite() -> serde_json::Error {
     serde::ser::Error::custom("it would not read back, a number is not finite")
-}
-
-/// The error of [`check_numbers`] from a writer.
-pub(super) fn not_finite_io() -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidData, not_finite())
 }
 
 /// Whether a writer's error is one of encoding (see [`not_finite_io`]),
@@ -414,19 +265,19 @@ pub(super) fn encoding_error(e: std::io::Error) -> serde_json::Error {
 }
 
 /// Whether every number of a Mål that a reader needs is finite.
-pub(super) fn objective_finite(o: &crate::model::Objective) -> bool {
+fn objective_finite(o: &crate::model::Objective) -> bool {
     o.key_results.iter().all(key_result_finite)
 }
 
 /// Whether every number of a key result that a reader needs is finite.
-pub(super) fn key_result_finite(k: &crate::model::KeyResult) -> bool {
+fn key_result_finite(k: &crate::model::KeyResult) -> bool {
     k.weight.is_finite()
         && measure_finite(&k.measure)
         && k.history.iter().all(|h| h.value.is_finite())
 }
 
 /// Whether a measure's numbers are finite.
-pub(super) fn measure_finite(m: &Measure) -> bool {
+fn measure_finite(m: &Measure) -> bool {
     match m {
         Measure::Numeric(n) => [n.start, n.target, n.current].iter().all(|v| v.is_finite()),
         Measure::Done(_) => true,
@@ -435,7 +286,7 @@ pub(super) fn measure_finite(m: &Measure) -> bool {
 }
 
 /// Whether every value of a check-in is finite.
-pub(super) fn checkin_finite(c: &crate::model::CheckIn) -> bool {
+fn checkin_finite(c: &crate::model::CheckIn) -> bool {
     c.entries.iter().all(|e| e.value.is_finite())
 }
 
@@ -460,29 +311,6 @@ mod tests {
         assert!(matches!(e.problem, Problem::Newer(999)));
         assert_eq!(e.position, Some((2, 3)));
         assert!(e.to_string().contains("newer okr"), "{e}");
-    }
-
-    #[test]
-    fn the_pretty_printing_is_serde_jsons_byte_for_byte() {
-        let deep = (0..40).fold(
-            serde_json::json!([1, {"a": []}, {}]),
-            |v, n| serde_json::json!({ "n": n, "v": v, "e": [], "o": {} }),
-        );
-        for value in [
-            serde_json::json!(null),
-            serde_json::json!([]),
-            serde_json::json!({}),
-            serde_json::json!({"a": [1, 2.5, "x\n"], "b": {"c": {}}}),
-            deep,
-        ] {
-            let mut ours = Vec::new();
-            let mut ser = serde_json::Serializer::with_formatter(&mut ours, Pretty::default());
-            value.serialize(&mut ser).unwrap();
-            assert_eq!(
-                String::from_utf8(ours).unwrap(),
-                serde_json::to_string_pretty(&value).unwrap()
-            );
-        }
     }
 
     #[test]

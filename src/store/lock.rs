@@ -2,11 +2,9 @@
 //! process has the data file open for writing. The OS frees it when that
 //! process ends, however it ends.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
-
-use anyhow::Result;
 
 use super::{IoReason, OpenError};
 
@@ -25,25 +23,45 @@ pub fn lock_path(data: &Path) -> PathBuf {
     data.with_file_name(name)
 }
 
-/// Takes the lock for `data`, or says who holds it.
-pub fn acquire(data: &Path) -> Result<Lock> {
+/// Takes the lock for `data`, or says who holds it. The lock file is
+/// opened without following a symbolic link (a shared repository can hold
+/// one that points anywhere) and must be a regular file: anything else is
+/// refused, and nothing is created or cut short through it.
+pub fn acquire(data: &Path) -> Result<Lock, OpenError> {
     let path = lock_path(data);
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|e| OpenError::LockFile(path.clone(), IoReason::of(&e)))?;
+    let not_a_file = || OpenError::LockNotFile(path.clone());
+    if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(not_a_file());
+    }
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Between the look above and this open a link may still appear:
+        // the system refuses to follow it. Not blocking keeps a pipe from
+        // holding okr up before it is refused below.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let mut file = options.open(&path).map_err(|e| {
+        if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+            not_a_file()
+        } else {
+            OpenError::LockFile(path.clone(), IoReason::of(&e))
+        }
+    })?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(not_a_file());
+    }
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             let mut holder = String::new();
             let _ = file.read_to_string(&mut holder);
-            return Err(OpenError::LockHeld(data.to_path_buf(), holder_pid(&holder)).into());
+            return Err(OpenError::LockHeld(data.to_path_buf(), holder_pid(&holder)));
         }
         Err(TryLockError::Error(e)) => {
-            return Err(OpenError::LockFile(path.clone(), IoReason::of(&e)).into());
+            return Err(OpenError::LockFile(path.clone(), IoReason::of(&e)));
         }
     }
     // The id is written over the old one and only then cut to length, so a

@@ -26,12 +26,19 @@ pub struct Harness {
 impl Harness {
     /// An app over a temporary file holding `data` (nothing written when `None`).
     pub fn new(data: Option<Data>, lang: Lang) -> Harness {
+        Harness::with_store(data, lang, |_| {})
+    }
+
+    /// Like [`Harness::new`], the store set up by `setup` before the
+    /// writer starts (a save of its own, a test seam).
+    pub fn with_store(data: Option<Data>, lang: Lang, setup: impl FnOnce(&mut Store)) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("okr.json");
         if let Some(d) = data {
             std::fs::write(&path, okr::store::format::serialize(&d).unwrap()).unwrap();
         }
-        let (store, data) = Store::open(&path).unwrap();
+        let (mut store, data) = Store::open(&path).unwrap();
+        setup(&mut store);
         let reports = Arc::new(Mutex::new(Vec::new()));
         let r = Arc::clone(&reports);
         let saver = Saver::spawn(store, move |rep| r.lock().unwrap().push(rep));

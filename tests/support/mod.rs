@@ -217,14 +217,24 @@ impl Sandbox {
         }
     }
 
-    /// The pid okr wrote into its lock file beside the data file.
+    /// The pid okr wrote into its lock file beside the data file. okr
+    /// locks a file that is there when it opens it, a new one when it first
+    /// saves it: this waits for the pid.
     pub fn locker_pid(&self) -> u32 {
         let lock = self.path().join("okr.json.lock");
-        let text = std::fs::read_to_string(&lock)
-            .unwrap_or_else(|e| panic!("reading {}: {e}", lock.display()));
-        text.trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("no pid in {}: {text:?}", lock.display()))
+        let start = std::time::Instant::now();
+        loop {
+            let text = std::fs::read_to_string(&lock).unwrap_or_default();
+            if let Some(pid) = text.strip_suffix('\n').and_then(|t| t.parse().ok()) {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "no pid in {}: {text:?}",
+                lock.display()
+            );
+            std::thread::sleep(POLL);
+        }
     }
 
     /// The environment every okr of the tests runs in: "today" pinned, the
