@@ -3,7 +3,8 @@
 //! save beside the atomic write of the same bytes, the Markdown export and
 //! the three-way merge of two changed copies.
 //! The generated files stay in `target/bench-stores/` for hyperfine and
-//! `/usr/bin/time -v` (see the README).
+//! `/usr/bin/time -v` (see docs/benchmarks.md), with the three copies of
+//! each store that the merge benchmark merges.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -163,6 +164,11 @@ fn benches(c: &mut Criterion) {
             })
         });
         let (base, ours, theirs) = changed_copies(&data);
+        // For `okr merge` as a whole process (see the README).
+        for (side, copy) in [("base", &base), ("ours", &ours), ("theirs", &theirs)] {
+            let bytes = okr::store::format::serialize(copy).unwrap();
+            std::fs::write(store_dir().join(format!("{name}.{side}.json")), bytes).unwrap();
+        }
         g.bench_function(BenchmarkId::new("merge two changed copies", name), |b| {
             b.iter(|| black_box(okr::model::merge::merge(&base, &ours, &theirs)))
         });

@@ -31,6 +31,10 @@ pub struct Store {
     /// The file on disk is of an older format: the first save keeps a copy
     /// of it first (`okr.json.v1.bak`).
     migrate_from: Option<u32>,
+    /// The file's bytes as okr last read them, until the first save has
+    /// copied them (the backup, the original of an older format): the
+    /// copy is made of what okr read, not of a second read.
+    original: Option<Vec<u8>>,
 }
 
 impl Store {
@@ -52,11 +56,12 @@ impl Store {
             path: path.to_path_buf(),
             target,
             lock,
-            seen: seen.map(|bytes| Fingerprint::of(&bytes)),
+            seen: seen.as_deref().map(Fingerprint::of),
             backed_up: false,
             conflict: None,
             faults: Faults::default(),
             migrate_from,
+            original: seen,
         };
         Ok((store, data))
     }
@@ -122,6 +127,9 @@ impl Store {
                 }
                 data.version = FORMAT_VERSION;
                 self.seen = Some(seen);
+                if self.copies_due() {
+                    self.original = Some(bytes);
+                }
                 // The file okr ran into trouble with is readable again.
                 self.conflict = None;
                 Disk::Changed(Box::new(data))
@@ -130,27 +138,21 @@ impl Store {
         }
     }
 
-    /// Whether the file on disk is still the one okr read or wrote last.
+    /// Whether the next save first copies the file (the backup of the
+    /// run, or the original of an older format).
+    fn copies_due(&self) -> bool {
+        self.migrate_from.is_some() || !self.backed_up
+    }
+
+    /// Whether the file on disk is still the one okr read or wrote last:
+    /// the same bytes (read in blocks as they are hashed). The same size
+    /// and time would not prove it: a synced folder, `touch -r` or a write
+    /// within the clock's tick keep both. A file someone deleted is fine:
+    /// writing it anew overwrites nothing.
     fn check_unchanged(&self) -> Result<(), SaveError> {
-        let conflict = || SaveError::Conflict(self.path.clone());
-        let meta = match fs::metadata(&self.target) {
-            Ok(m) => m,
-            // Deleted by someone: writing it anew overwrites nothing.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(SaveError::Io(self.path.clone(), e)),
-        };
-        let Some(seen) = &self.seen else {
-            return Err(conflict());
-        };
-        if seen.len() != meta.len() {
-            return Err(conflict());
-        }
-        // The same size and time do not prove the same content: a synced
-        // folder, `touch -r` or a write within the clock's tick keep both.
         match Fingerprint::of_file(&self.target) {
-            Ok(now) if now == *seen => Ok(()),
-            Ok(_) => Err(conflict()),
-            // Deleted between the two looks: as above.
+            Ok(now) if self.seen.as_ref() == Some(&now) => Ok(()),
+            Ok(_) => Err(SaveError::Conflict(self.path.clone())),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(SaveError::Io(self.path.clone(), e)),
         }
@@ -179,27 +181,19 @@ impl Store {
         if self.lock.is_none() {
             self.lock = Some(take_lock(&self.target).map_err(SaveError::Open)?);
         }
-        let io = |e| SaveError::Io(self.path.clone(), e);
         // Copies of the file are taken only of okr's own version: a file
         // someone else changed costs a temporary file, never their work.
-        if self.migrate_from.is_some() || !self.backed_up {
+        if self.copies_due() {
             self.check_unchanged()?;
-        }
-        if let Some(version) = self.migrate_from {
-            // The original, byte for byte, under a name no earlier copy has
-            // (`okr.json.v1.bak`, else `okr.json.v1.bak.2`, …).
-            if let Ok(old) = fs::read(&self.target) {
-                let copy = unused_sibling(&self.target, &format!(".v{version}.bak"));
-                atomic::write_private(&copy, &old, &mut self.faults).map_err(io)?;
+            // Unchanged: the bytes okr read are the file's, unless it is gone.
+            let old = self.original.take().filter(|_| self.target.exists());
+            let copied = self.copy_first(old.as_deref());
+            if copied.is_err() {
+                self.original = old;
             }
-            self.migrate_from = None;
+            copied?;
         }
-        if !self.backed_up {
-            if let Ok(old) = fs::read(&self.target) {
-                atomic::write_private(&self.backup_path(), &old, &mut self.faults).map_err(io)?;
-            }
-            self.backed_up = true;
-        }
+        let io = |e| SaveError::Io(self.path.clone(), e);
         let mut hash = Hashing::default();
         let prepared = atomic::prepare(&self.target, Keep::Permissions, &mut self.faults, |f| {
             let mut out = io::BufWriter::with_capacity(
@@ -223,6 +217,24 @@ impl Store {
         self.check_unchanged()?;
         prepared.commit(&mut self.faults).map_err(io)?;
         self.seen = Some(hash.finish());
+        Ok(())
+    }
+
+    /// The copies a first save makes of the file as it was, `old`: the
+    /// original of an older format, under a name no earlier copy has
+    /// (`okr.json.v1.bak`, else `okr.json.v1.bak.2`, …), and the backup of
+    /// the run. Each is made once; a failed one is made again next time.
+    fn copy_first(&mut self, old: Option<&[u8]>) -> Result<(), SaveError> {
+        let io = |e| SaveError::Io(self.path.clone(), e);
+        if let (Some(version), Some(old)) = (self.migrate_from, old) {
+            let copy = unused_sibling(&self.target, &format!(".v{version}.bak"));
+            atomic::write_private(&copy, old, &mut self.faults).map_err(io)?;
+        }
+        self.migrate_from = None;
+        if let (false, Some(old)) = (self.backed_up, old) {
+            atomic::write_private(&self.backup_path(), old, &mut self.faults).map_err(io)?;
+        }
+        self.backed_up = true;
         Ok(())
     }
 

@@ -58,10 +58,6 @@ impl Fingerprint {
             }
         }
     }
-
-    pub fn len(&self) -> u64 {
-        self.len
-    }
 }
 
 /// A writer that hashes what passes through it on the way to `inner`.

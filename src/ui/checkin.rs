@@ -314,7 +314,7 @@ fn draw_plans(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
     );
     let mut lines = Vec::new();
     let visible = usize::from(plans.height);
-    let offset = super::quarter::scroll_offset(st.plan_sel, visible);
+    let offset = super::widgets::scroll_offset(st.plan_sel, visible);
     for (i, p) in st.plans.iter().enumerate().skip(offset).take(visible) {
         let marker = if i == st.plan_sel { "▸" } else { " " };
         let done = if p.done { "✓" } else { "·" };

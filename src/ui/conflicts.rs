@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::quarter::{draw_more, pane_block, scroll_offset};
 use super::theme::Theme;
 use super::widgets::fit;
+use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
 use crate::model::Conflict;
 

@@ -6,8 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::quarter::{draw_more, key_result_rows, objective_lines, pane_block, scroll_offset};
+use super::quarter::{key_result_rows, objective_lines};
 use super::theme::Theme;
+use super::widgets::{draw_more, pane_block, scroll_offset};
 use super::widgets::{fit, sparkline};
 use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};

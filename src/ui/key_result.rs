@@ -13,9 +13,10 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
 
-use super::quarter::{draw_more, key_result_rows, pane_block, scroll_offset};
+use super::quarter::key_result_rows;
 use super::theme::Theme;
 use super::widgets::fit;
+use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
 use crate::app::keys::{Action, Context};
 use crate::model::carry::history_before_carry;

@@ -9,9 +9,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Paragraph, Wrap};
 
-use super::quarter::{draw_more, pane_block, scroll_offset};
 use super::theme::Theme;
 use super::widgets::fit;
+use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
 use crate::app::keys::{Action, Context};
 use crate::model::checkin::streak_of;

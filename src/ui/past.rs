@@ -7,9 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::quarter::{draw_more, filter_span, pane_block, scroll_offset};
+use super::quarter::filter_span;
 use super::theme::Theme;
 use super::widgets::fit;
+use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
 use crate::app::keys::{Action, Context};
 use crate::app::weekly::PastState;

@@ -3,12 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::widgets::{fit, progress_bar};
+use super::widgets::{draw_more, fit, pane_block, progress_bar, scroll_offset};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::keys::{Action, Context};
@@ -142,56 +141,6 @@ pub fn filter_span(app: &App, theme: Theme) -> Option<Span<'static>> {
             style,
         )
     })
-}
-
-/// A block whose border shows whether it has the focus (bold and marked, not only coloured).
-pub fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
-    let (title, style) = if focused {
-        (format!("▶ {title} "), theme.focused_border())
-    } else {
-        (format!(" {title} "), Style::default())
-    };
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(style)
-        .title(Span::styled(title, style))
-}
-
-/// Marks on a pane's bottom border how many items are above and below the
-/// visible ones (`↑2 ↓5`), so a list never hides that it scrolls.
-pub fn draw_more(
-    frame: &mut Frame,
-    pane: Rect,
-    offset: usize,
-    visible: usize,
-    total: usize,
-    theme: Theme,
-) {
-    let below = total.saturating_sub(offset + visible.max(1));
-    if offset == 0 && below == 0 {
-        return;
-    }
-    let text = format!(" ↑{offset} ↓{below} ");
-    let w = u16::try_from(text.width()).unwrap_or(u16::MAX);
-    if pane.height < 2 || pane.width < w.saturating_add(2) {
-        return;
-    }
-    let at = Rect {
-        x: pane.right().saturating_sub(w + 1),
-        y: pane.bottom() - 1,
-        width: w,
-        height: 1,
-    };
-    frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), at);
-}
-
-/// First row to show so that `selected` is visible among `visible` rows.
-pub fn scroll_offset(selected: usize, visible: usize) -> usize {
-    if visible == 0 {
-        selected
-    } else {
-        selected.saturating_sub(visible - 1)
-    }
 }
 
 /// The `progress · status · confidence` line shared by Mål and key results.

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::centered;
-use super::quarter::{draw_more, pane_block};
 use super::theme::Theme;
+use super::widgets::{draw_more, pane_block};
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
 use crate::app::review::{Carry, ReviewState};

@@ -6,9 +6,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::quarter::{draw_more, scroll_offset};
 use super::theme::Theme;
 use super::widgets::fit;
+use super::widgets::{draw_more, scroll_offset};
 use crate::app::App;
 use crate::app::keys::Context;
 use crate::app::search::SearchState;

@@ -1,11 +1,16 @@
 //! Small pieces drawn as text: the progress bar with its pace mark, a
-//! sparkline of history, width-safe truncation of text from the file, and
-//! the last check that every drawn cell is as wide as the terminal draws it.
+//! sparkline of history, width-safe truncation of text from the file, the
+//! last check that every drawn cell is as wide as the terminal draws it, and
+//! what every pane shares (its border, its scrolling and the marks of it).
 
+use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
 use crate::model::progress::unit_clamp;
@@ -120,6 +125,56 @@ pub fn settle_widths(buf: &mut Buffer) {
 /// How far a terminal that draws character by character moves for `text`.
 pub fn advance(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// A block whose border shows whether it has the focus (bold and marked, not only coloured).
+pub fn pane_block(title: String, focused: bool, theme: Theme) -> Block<'static> {
+    let (title, style) = if focused {
+        (format!("▶ {title} "), theme.focused_border())
+    } else {
+        (format!(" {title} "), Style::default())
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(title, style))
+}
+
+/// Marks on a pane's bottom border how many items are above and below the
+/// visible ones (`↑2 ↓5`), so a list never hides that it scrolls.
+pub fn draw_more(
+    frame: &mut Frame,
+    pane: Rect,
+    offset: usize,
+    visible: usize,
+    total: usize,
+    theme: Theme,
+) {
+    let below = total.saturating_sub(offset + visible.max(1));
+    if offset == 0 && below == 0 {
+        return;
+    }
+    let text = format!(" ↑{offset} ↓{below} ");
+    let w = u16::try_from(text.width()).unwrap_or(u16::MAX);
+    if pane.height < 2 || pane.width < w.saturating_add(2) {
+        return;
+    }
+    let at = Rect {
+        x: pane.right().saturating_sub(w + 1),
+        y: pane.bottom() - 1,
+        width: w,
+        height: 1,
+    };
+    frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), at);
+}
+
+/// First row to show so that `selected` is visible among `visible` rows.
+pub fn scroll_offset(selected: usize, visible: usize) -> usize {
+    if visible == 0 {
+        selected
+    } else {
+        selected.saturating_sub(visible - 1)
+    }
 }
 
 #[cfg(test)]
