@@ -471,6 +471,16 @@ proptest! {
         prop_assert_eq!(okr::store::format::serialize(&back).unwrap(), bytes);
     }
 
+    /// A save is serde_json's own pretty printing, byte for byte, with
+    /// fields this version does not know or without.
+    #[test]
+    fn a_save_is_serde_jsons_pretty_printing(d in data()) {
+        let mut pretty = serde_json::to_string_pretty(&d).unwrap();
+        pretty.push('\n');
+        let saved = okr::store::format::serialize(&d).unwrap();
+        prop_assert_eq!(std::str::from_utf8(&saved).unwrap(), pretty.as_str());
+    }
+
     #[test]
     fn data_round_trips(d in data()) {
         prop_assert_eq!(round_trip(&d), d);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use std::io::Write;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::IoReason;
 use crate::i18n::Strings;
@@ -145,7 +145,13 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(err(Some((1, 1)), Problem::Empty));
     }
-    let parsed = serde_json::from_slice::<Data>(bytes);
+    // Text checked as UTF-8 once, whole, is read without checking each
+    // string again; bytes that are not UTF-8 are read as bytes, for
+    // serde_json's error with its line and column.
+    let parsed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<Data>(text),
+        Err(_) => serde_json::from_slice::<Data>(bytes),
+    };
     match parsed {
         Ok(data) if u64::from(data.version) > u64::from(FORMAT_VERSION) => Err(err(
             version_position(bytes),
@@ -219,13 +225,117 @@ pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
 }
 
 /// Writes the bytes of a save (see [`serialize`]) to `out`: serde_json's
-/// pretty printing and a newline. A number that is not finite where a reader
+/// pretty printing (through [`Pretty`], which writes its indents whole) and
+/// a newline. A number that is not finite where a reader
 /// needs one is an error (see [`check_numbers`] and [`is_encoding`]), found
 /// before anything is written.
 pub fn write_to<W: Write>(data: &Data, out: &mut W) -> std::io::Result<()> {
     check_numbers(data).map_err(std::io::Error::from)?;
-    serde_json::to_writer_pretty(&mut *out, data)?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Pretty::default());
+    data.serialize(&mut ser)?;
     out.write_all(b"\n")
+}
+
+/// serde_json's pretty printing, byte for byte (two spaces a level), with
+/// each line break and its indent written at once instead of two bytes at
+/// a time: a save of a large store writes millions of them.
+#[derive(Default)]
+struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+/// A line break and the spaces of up to 32 levels of indent.
+const BREAK: &[u8; 65] =
+    b"\n                                                                ";
+
+/// Writes a line break and the indent of `level` levels.
+fn new_line<W: ?Sized + Write>(out: &mut W, level: usize) -> std::io::Result<()> {
+    let mut spaces = level * 2;
+    let first = spaces.min(BREAK.len() - 1);
+    out.write_all(&BREAK[..=first])?;
+    spaces -= first;
+    while spaces > 0 {
+        let n = spaces.min(BREAK.len() - 1);
+        out.write_all(&BREAK[1..=n])?;
+        spaces -= n;
+    }
+    Ok(())
+}
+
+impl Pretty {
+    fn new_line<W: ?Sized + Write>(&self, out: &mut W) -> std::io::Result<()> {
+        new_line(out, self.level)
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(out)?;
+        }
+        out.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        self.new_line(out)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Refuses data with a number JSON cannot hold where a reader needs one: a
@@ -311,6 +421,29 @@ mod tests {
         assert!(matches!(e.problem, Problem::Newer(999)));
         assert_eq!(e.position, Some((2, 3)));
         assert!(e.to_string().contains("newer okr"), "{e}");
+    }
+
+    #[test]
+    fn the_pretty_printing_is_serde_jsons_byte_for_byte() {
+        let deep = (0..40).fold(
+            serde_json::json!([1, {"a": []}, {}]),
+            |v, n| serde_json::json!({ "n": n, "v": v, "e": [], "o": {} }),
+        );
+        for value in [
+            serde_json::json!(null),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!({"a": [1, 2.5, "x\n"], "b": {"c": {}}}),
+            deep,
+        ] {
+            let mut ours = Vec::new();
+            let mut ser = serde_json::Serializer::with_formatter(&mut ours, Pretty::default());
+            value.serialize(&mut ser).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string_pretty(&value).unwrap()
+            );
+        }
     }
 
     #[test]
