@@ -393,7 +393,23 @@ pub fn merge_driver(
         }
         store::read(path)
     };
-    let sides = read(base, true).and_then(|b| Ok((b, read(ours, false)?, read(theirs, false)?)));
+    // The three copies are read side by side: nothing of one waits for another.
+    let (b, o, t) = std::thread::scope(|scope| {
+        let b = scope.spawn(|| read(base, true));
+        let t = scope.spawn(|| read(theirs, false));
+        let o = read(ours, false);
+        let join = |h: std::thread::ScopedJoinHandle<'_, _>, path: &Path| {
+            h.join().unwrap_or_else(|_| {
+                Err(store::LoadError {
+                    path: path.to_path_buf(),
+                    position: None,
+                    problem: store::Problem::Io(store::IoReason::Other("the read stopped".into())),
+                })
+            })
+        };
+        (join(b, base), o, join(t, theirs))
+    });
+    let sides = b.and_then(|b| Ok((b, o?, t?)));
     let (b, o, t) = match sides {
         Ok(x) => x,
         Err(e) => {

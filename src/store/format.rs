@@ -246,8 +246,7 @@ struct Pretty {
 }
 
 /// A line break and the spaces of up to 32 levels of indent.
-const BREAK: &[u8; 65] =
-    b"\n                                                                ";
+const BREAK: &[u8; 65] = b"\n                                                                ";
 
 /// Writes a line break and the indent of `level` levels.
 fn new_line<W: ?Sized + Write>(out: &mut W, level: usize) -> std::io::Result<()> {
