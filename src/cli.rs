@@ -418,6 +418,15 @@ pub fn merge_driver(
         }
     };
     let merged = crate::model::merge::merge(&b, &o, &t);
+    // A result no okr would read is never written, nor committed by git.
+    if let Err(broken) = crate::model::validate::validate(&merged.data) {
+        let _ = writeln!(
+            err,
+            "okr: {}",
+            crate::text::line(&(s.merge_invalid)(&store::format::broken_text(&broken, s)))
+        );
+        return 2;
+    }
     let written = store::format::serialize(&merged.data)
         .map_err(store::SaveError::Encode)
         .and_then(|bytes| {
@@ -435,7 +444,9 @@ pub fn merge_driver(
             crate::text::line(&(s.merge_renumbered)(old, new))
         );
     }
-    let open = merged.data.conflicts.len();
+    // Only what this merge found: conflicts already in a file are waiting
+    // on the conflicts screen, and must not stop every later pull.
+    let open = merged.conflicts;
     if open > 0 {
         // git's temporary file names mean nothing to a person: no path.
         let _ = writeln!(err, "okr: {}", (s.merge_conflicts)(open));

@@ -155,3 +155,79 @@ fn colliding_new_ids_are_told_on_stderr() {
     let ids: Vec<&str> = out.objectives.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["o1", "o2", "o3"]);
 }
+
+fn with_krs(id: &str, title: &str, krs: &[&str]) -> Value {
+    let mut o = objective(id, title);
+    o["key_results"] = krs
+        .iter()
+        .map(|k| json!({"id": k, "title": format!("KR {k}"), "measure": {"type": "done", "done": false}}))
+        .collect();
+    o
+}
+
+#[test]
+fn conflicts_already_in_the_file_do_not_stop_a_clean_merge() {
+    let s = Sandbox::new();
+    let waiting = json!([{"item": "o1", "field": "title", "ours": "A", "theirs": "B"}]);
+    let mut b = store(json!([objective("o1", "A")]));
+    b["conflicts"] = waiting.clone();
+    let mut o = store(json!([objective("o1", "A"), objective("o2", "Mine")]));
+    o["conflicts"] = waiting.clone();
+    let mut t = store(json!([objective("o1", "A"), objective("o3", "Theirs")]));
+    t["conflicts"] = waiting.clone();
+    let (base, ours, theirs) = (
+        put(&s, "base", &b),
+        put(&s, "ours", &o),
+        put(&s, "theirs", &t),
+    );
+    let r = merge(&s, &base, &ours, &theirs);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let out = support::read_json(&ours);
+    assert_eq!(out["conflicts"], waiting, "the waiting conflict stays");
+    assert_eq!(out["objectives"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn key_results_moved_on_both_sides_give_a_file_okr_reads() {
+    let s = Sandbox::new();
+    let base = put(
+        &s,
+        "base",
+        &store(json!([
+            with_krs("o1", "A", &["kr1"]),
+            with_krs("o2", "B", &[]),
+            with_krs("o3", "C", &[])
+        ])),
+    );
+    // Moved one way on our side, another way on theirs.
+    let ours = put(
+        &s,
+        "ours",
+        &store(json!([
+            with_krs("o1", "A", &[]),
+            with_krs("o2", "B", &["kr1"]),
+            with_krs("o3", "C", &[])
+        ])),
+    );
+    let theirs = put(
+        &s,
+        "theirs",
+        &store(json!([
+            with_krs("o1", "A", &[]),
+            with_krs("o2", "B", &[]),
+            with_krs("o3", "C", &["kr1"])
+        ])),
+    );
+    let r = merge(&s, &base, &ours, &theirs);
+    assert_eq!(r.code, Some(1), "a conflict: {}", r.stderr);
+    let data = okr::store::read(&ours).unwrap();
+    let holders: Vec<&str> = data
+        .objectives
+        .iter()
+        .filter(|o| o.key_result("kr1").is_some())
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(holders, ["o2"], "once, where ours put it");
+    assert_eq!(data.conflicts[0].field, "objective");
+}

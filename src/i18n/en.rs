@@ -285,6 +285,11 @@ pub static EN: Strings = Strings {
     merge_renumbered: |old, new| {
         format!("our new {old} is now {new}: the other side made a {old} too")
     },
+    merge_invalid: |why| {
+        format!(
+            "the merged file would not load ({why}); nothing was written, resolve this merge by hand"
+        )
+    },
     merge_conflicts: |n| {
         format!(
             "{n} field(s) changed differently on both sides; ours are kept, theirs are in the file's conflicts list until someone chooses"

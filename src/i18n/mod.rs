@@ -292,6 +292,7 @@ pub struct Strings {
     pub rescued: fn(&str) -> String,
     pub rescue_failed: fn(&str) -> String,
     pub merge_renumbered: fn(&str, &str) -> String,
+    pub merge_invalid: fn(&str) -> String,
     pub merge_conflicts: fn(usize) -> String,
     pub e_no_such_file: fn(&str, &str) -> String,
     pub e_demo_file: &'static str,

@@ -267,6 +267,11 @@ pub static SV: Strings = Strings {
     merge_renumbered: |old, new| {
         format!("vår nya {old} heter nu {new}: den andra sidan gjorde också en {old}")
     },
+    merge_invalid: |why| {
+        format!(
+            "den sammanslagna filen skulle inte gå att läsa ({why}); inget skrevs, lös sammanslagningen för hand"
+        )
+    },
     merge_conflicts: |n| {
         format!(
             "{n} fält ändrades olika på båda sidor; våra behölls, deras finns i filens conflicts-lista tills någon väljer"

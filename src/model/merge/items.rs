@@ -1,5 +1,5 @@
-//! The merge of one Mål both sides changed (its fields, key results,
-//! Uppgifter and history), and of one check-in both sides changed.
+//! The merge of one Mål both sides changed (its own fields), of one key
+//! result (its fields and history), and of one check-in both sides changed.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -7,9 +7,7 @@ use serde_json::{Value, json};
 
 use super::keyed::{Outcome, merge_keyed};
 use super::value::{fields, merge_map};
-use crate::model::{
-    CheckIn, CheckInEntry, Conflict, HistoryEntry, Initiative, KeyResult, Objective,
-};
+use crate::model::{CheckIn, CheckInEntry, Conflict, HistoryEntry, KeyResult, Objective};
 
 /// The conflicts found so far.
 pub type Conflicts = Vec<Conflict>;
@@ -27,7 +25,7 @@ fn to_value(x: &impl Serialize) -> Value {
 /// read back into the type. When the merged fields do not make a valid item
 /// (a measure of one kind with the values of another), ours is kept and
 /// every field theirs changed is a conflict.
-fn merge_fields<T: Serialize + DeserializeOwned + Clone>(
+pub fn merge_fields<T: Serialize + DeserializeOwned + Clone>(
     base: Option<&T>,
     ours: &T,
     theirs: &T,
@@ -66,7 +64,8 @@ fn merge_fields<T: Serialize + DeserializeOwned + Clone>(
     }
 }
 
-/// One Mål both sides changed.
+/// One Mål both sides changed: its own fields. Its key results and
+/// Uppgifter are merged across the whole file (see [`super::placed`]).
 pub fn objective(
     base: Option<&Objective>,
     ours: &Objective,
@@ -76,75 +75,7 @@ pub fn objective(
     let skip = ["key_results", "initiatives", "updated"];
     let mut o = merge_fields(base, ours, theirs, &ours.id, &skip, conflicts);
     o.updated = ours.updated.max(theirs.updated);
-    let (bk, bi) = match base {
-        Some(b) => (&b.key_results[..], &b.initiatives[..]),
-        None => (&[][..], &[][..]),
-    };
-    o.key_results = merge_keyed(
-        bk,
-        &ours.key_results,
-        &theirs.key_results,
-        |k| k.id.clone(),
-        |out| match out {
-            Outcome::Both(b, x, y) => Some(key_result(b, x, y, conflicts)),
-            Outcome::DeletedChanged { kept, ours_deleted } => {
-                conflicts.push(deleted(&kept.id, ours_deleted));
-                Some(kept.clone())
-            }
-        },
-    );
-    o.initiatives = merge_keyed(
-        bi,
-        &ours.initiatives,
-        &theirs.initiatives,
-        |i| i.id.clone(),
-        |out| match out {
-            Outcome::Both(b, x, y) => {
-                Some(merge_fields::<Initiative>(b, x, y, &x.id, &[], conflicts))
-            }
-            Outcome::DeletedChanged { kept, ours_deleted } => {
-                conflicts.push(deleted(&kept.id, ours_deleted));
-                Some(kept.clone())
-            }
-        },
-    );
-    keep_linked_key_results(&mut o, ours, theirs, conflicts);
     o
-}
-
-/// A key result one side deleted that an Uppgift of the other still links
-/// to is kept (the link is a change to it), with a conflict saying so.
-fn keep_linked_key_results(
-    o: &mut Objective,
-    ours: &Objective,
-    theirs: &Objective,
-    conflicts: &mut Conflicts,
-) {
-    let missing: Vec<String> = o
-        .initiatives
-        .iter()
-        .filter_map(|i| i.key_result.clone())
-        .filter(|id| o.key_result(id).is_none())
-        .collect();
-    for id in missing {
-        if o.key_result(&id).is_some() {
-            continue;
-        }
-        let (in_ours, in_theirs) = (ours.key_result(&id), theirs.key_result(&id));
-        match in_ours.or(in_theirs) {
-            Some(k) => {
-                o.key_results.push(k.clone());
-                conflicts.push(deleted(&id, in_ours.is_none()));
-            }
-            None => {
-                for i in &mut o.initiatives {
-                    if i.key_result.as_deref() == Some(&id) {
-                        i.key_result = None;
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// One key result both sides changed. History entries are unioned by day;

@@ -4,7 +4,9 @@
 //! changed on disk while it had changes of its own.
 //!
 //! Additions of both sides are kept; a field changed on one side takes that
-//! change; history entries and check-ins are unioned; new ids made on both
+//! change; key results and Uppgifter are matched by id across the whole
+//! file, so one moved to another Mål is merged where it went; history
+//! entries and check-ins are unioned; new ids made on both
 //! sides that collide are renumbered on our side; an item deleted on one
 //! side and changed on the other is kept. Only the same field changed to
 //! different values on both sides is a conflict: the data holds ours, and a
@@ -12,6 +14,7 @@
 
 mod items;
 mod keyed;
+mod placed;
 mod renumber;
 mod resolve;
 mod value;
@@ -58,7 +61,7 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
         None => (ours, Vec::new()),
     };
     let mut found: Conflicts = Vec::new();
-    let objectives = merge_keyed(
+    let mut objectives = merge_keyed(
         &base.objectives,
         &ours.objectives,
         &theirs.objectives,
@@ -76,6 +79,7 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
             }
         },
     );
+    placed::place(&mut objectives, [base, ours, theirs], &mut found);
     let checkins = merge_checkins(base, ours, theirs, &mut found);
     let settings = merge_settings(&base.settings, &ours.settings, &theirs.settings, &mut found);
     let extra = merge_map(

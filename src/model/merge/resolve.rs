@@ -80,6 +80,9 @@ fn apply(data: &mut Data, item: &str, field: &str, value: Value) -> bool {
     }) else {
         return false;
     };
+    if field == "objective" {
+        return move_to(data, index, item, &value);
+    }
     let delete = field == "deleted";
     if delete && value != Value::Bool(true) {
         return true;
@@ -111,6 +114,47 @@ fn apply(data: &mut Data, item: &str, field: &str, value: Value) -> bool {
         }
         set_in(&mut o.initiatives[at], field, value)
     })
+}
+
+/// Moves the key result or Uppgift `item` from the Mål at `from` to the Mål
+/// `to` names, as the side that put it there had it: links that would lead
+/// out of a Mål are dropped, as moving it in the tracker does.
+fn move_to(data: &mut Data, from: usize, item: &str, to: &Value) -> bool {
+    let Some(to) = to.as_str().and_then(|id| data.objective_index(id)) else {
+        return false;
+    };
+    if to == from {
+        return true;
+    }
+    let mut key_result = None;
+    let mut initiative = None;
+    let taken = change(data, from, |o| {
+        if let Some(at) = o.key_results.iter().position(|k| k.id == item) {
+            key_result = Some(o.key_results.remove(at));
+            for u in &mut o.initiatives {
+                if u.key_result.as_deref() == Some(item) {
+                    u.key_result = None;
+                }
+            }
+        } else if let Some(at) = o.initiatives.iter().position(|u| u.id == item) {
+            initiative = Some(o.initiatives.remove(at));
+        }
+        key_result.is_some() || initiative.is_some()
+    });
+    taken
+        && change(data, to, |o| {
+            o.key_results.extend(key_result);
+            if let Some(mut u) = initiative {
+                if u.key_result
+                    .as_deref()
+                    .is_some_and(|k| o.key_result(k).is_none())
+                {
+                    u.key_result = None;
+                }
+                o.initiatives.push(u);
+            }
+            true
+        })
 }
 
 /// Changes the Mål at `index` through [`Objective::changed`] when `edit`

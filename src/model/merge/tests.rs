@@ -285,3 +285,88 @@ fn unknown_fields_and_settings_merge_like_known_ones() {
         (json!("red"), json!("round"))
     );
 }
+
+/// Moves key result `kr` of the Mål `from` to the Mål `to`.
+fn move_kr(data: &mut Data, kr: &str, from: &str, to: &str) {
+    let mut k = None;
+    edit(data, from, |o| {
+        let at = o.key_results.iter().position(|k| k.id == kr).unwrap();
+        k = Some(o.key_results.remove(at));
+    });
+    edit(data, to, |o| o.key_results.extend(k));
+}
+
+#[test]
+fn a_key_result_moved_on_one_side_and_edited_on_the_other_arrives_moved_and_edited() {
+    let b = base();
+    let mut o = b.clone();
+    move_kr(&mut o, "kr1", "o1", "o3");
+    let mut t = b.clone();
+    edit(&mut t, "o1", |o| o.key_results[0].title = "Renamed".into());
+    for m in [merge(&b, &o, &t), merge(&b, &t, &o)] {
+        ok(&m);
+        assert_eq!(m.conflicts, 0, "{:?}", m.data.conflicts);
+        let at = |id: &str| {
+            m.data
+                .objectives
+                .iter()
+                .find(|x| x.id == id)
+                .unwrap()
+                .clone()
+        };
+        assert!(at("o1").key_result("kr1").is_none(), "in one place only");
+        assert_eq!(at("o3").key_result("kr1").unwrap().title, "Renamed");
+    }
+}
+
+#[test]
+fn a_key_result_moved_to_two_places_is_one_conflict_ours_kept_and_theirs_can_be_taken() {
+    let b = base();
+    let mut o = b.clone();
+    move_kr(&mut o, "kr1", "o1", "o3");
+    let mut t = b.clone();
+    move_kr(&mut t, "kr1", "o1", "o2");
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    assert_eq!(m.conflicts, 1);
+    let c = &m.data.conflicts[0];
+    assert_eq!((c.item.as_str(), c.field.as_str()), ("kr1", "objective"));
+    assert_eq!(
+        (c.ours.clone(), c.theirs.clone()),
+        (json!("o3"), json!("o2"))
+    );
+    let holder = |d: &Data| {
+        d.objectives
+            .iter()
+            .find(|x| x.key_result("kr1").is_some())
+            .map(|x| x.id.clone())
+    };
+    assert_eq!(holder(&m.data).as_deref(), Some("o3"));
+    let mut taken = m.data.clone();
+    assert!(resolve(&mut taken, 0, Side::Theirs));
+    assert_eq!(holder(&taken).as_deref(), Some("o2"));
+    assert!(taken.conflicts.is_empty());
+    crate::model::validate::validate(&taken).unwrap();
+}
+
+#[test]
+fn an_initiative_linked_to_a_key_result_moved_away_loses_the_link_with_a_conflict() {
+    let b = base();
+    let mut o = b.clone();
+    move_kr(&mut o, "kr1", "o1", "o3");
+    let mut t = b.clone();
+    edit(&mut t, "o1", |o| {
+        let mut u = Initiative::new("u1".into(), "Do it".into());
+        u.key_result = Some("kr1".into());
+        o.initiatives.push(u);
+    });
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    let o1 = m.data.objectives.iter().find(|x| x.id == "o1").unwrap();
+    assert_eq!(o1.initiatives[0].key_result, None);
+    let c = m.data.conflicts.iter().find(|c| c.item == "u1").unwrap();
+    assert_eq!(
+        (c.field.as_str(), c.theirs.clone()),
+        ("key_result", json!("kr1"))
+    );
+}
