@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 use support::fixture::FIXTURE;
-use support::{Sandbox, display, key_result};
+use support::{Sandbox, display};
 
 /// Writes `text` beside the data file under `name` and returns its path.
 fn input(w: &Sandbox, name: &str, text: &str) -> PathBuf {
@@ -51,7 +51,11 @@ fn a_json_round_trip_gives_the_same_okrs() {
     );
     let again = empty.okr(&["export", "--quarter", "all", "--format", "json"]);
     again.ok();
-    assert_eq!(again.stdout, first.stdout);
+    assert_eq!(
+        support::ids_in_order(&again.stdout, &empty.ids()),
+        support::ids_in_order(&first.stdout, &w.ids()),
+        "the same OKRs, under new ids"
+    );
 }
 
 #[test]
@@ -74,12 +78,16 @@ fn a_csv_round_trip_gives_the_same_okrs() {
         r.ok();
         let again = empty.okr(&["export", "--quarter", "all", "--format", "csv"]);
         again.ok();
-        assert_eq!(again.stdout, first.stdout, "read in {lang}");
+        assert_eq!(
+            support::ids_in_order(&again.stdout, &empty.ids()),
+            support::ids_in_order(&first.stdout, &w.ids()),
+            "read in {lang}"
+        );
         // The check-in week's row became a check-in and a history entry.
         let saved = empty.json();
         assert_eq!(saved["checkins"][0]["week"], "2026-W47");
         assert_eq!(
-            key_result(&saved, "kr1")["history"][0]["note"],
+            support::nth_key_result(&saved, 0)["history"][0]["note"],
             "Två nya kunder"
         );
     }
@@ -98,7 +106,14 @@ fn an_import_adds_with_new_ids_and_keeps_a_backup_of_the_file_first() {
         .iter()
         .map(|o| o["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["o1", "o2", "o3", "o4", "o5"]);
+    assert_eq!(ids[..3], ["o1", "o2", "o3"], "the file's own keep theirs");
+    assert_eq!(ids.len(), 5);
+    let old = support::ids_of(FIXTURE);
+    let fresh = |id: &str| !old.iter().any(|o| o.eq_ignore_ascii_case(id));
+    assert!(
+        ids[3..].iter().all(|id| fresh(id) && id.starts_with('o')),
+        "{ids:?}"
+    );
     let new = &objectives(&saved)[3];
     assert_eq!(new["title"], "Expandera globalt");
     let kr_ids: Vec<&str> = new["key_results"]
@@ -107,10 +122,14 @@ fn an_import_adds_with_new_ids_and_keeps_a_backup_of_the_file_first() {
         .iter()
         .map(|k| k["id"].as_str().unwrap())
         .collect();
-    assert_eq!(kr_ids, ["kr6", "kr7", "kr8"]);
+    assert_eq!(kr_ids.len(), 3);
+    assert!(
+        kr_ids.iter().all(|id| fresh(id) && id.starts_with("kr")),
+        "{kr_ids:?}"
+    );
     // Links follow the new ids; the file's own OKRs are as they were.
-    assert_eq!(new["initiatives"][0]["id"], "u3");
-    assert_eq!(new["initiatives"][0]["key_result"], "kr6");
+    assert!(fresh(new["initiatives"][0]["id"].as_str().unwrap()));
+    assert_eq!(new["initiatives"][0]["key_result"], kr_ids[0]);
     assert_eq!(
         objectives(&saved)[0],
         objectives(&serde_json::from_str(FIXTURE).unwrap())[0]
@@ -123,7 +142,7 @@ fn an_import_adds_with_new_ids_and_keeps_a_backup_of_the_file_first() {
         .iter()
         .map(|e| e["key_result"].as_str().unwrap())
         .collect();
-    assert_eq!(entries, ["kr1", "kr6"]);
+    assert_eq!(entries, ["kr1", kr_ids[0]]);
     assert_eq!(week["wins"], "Första kunden i Tyskland");
     assert_eq!(saved["from_a_newer_okr"]["keep"], "me");
     assert_eq!(
@@ -147,11 +166,22 @@ fn ids_are_never_given_twice_not_even_after_a_delete() {
     w.okr(&["import", "--format", "csv", &display(&sheet)]).ok();
     let saved = w.json();
     let new = objectives(&saved).last().unwrap();
-    assert_eq!(new["id"], "o10");
-    assert_eq!(new["key_results"][0]["id"], "kr20");
-    assert_eq!(new["initiatives"][0]["id"], "u7");
-    assert_eq!(new["initiatives"][0]["key_result"], "kr20");
-    assert_eq!(saved["next_ids"], json!({"o": 11, "kr": 21, "u": 8}));
+    let old = support::ids_of(FIXTURE);
+    for id in [
+        &new["id"],
+        &new["key_results"][0]["id"],
+        &new["initiatives"][0]["id"],
+    ] {
+        let id = id.as_str().unwrap();
+        assert!(!old.iter().any(|o| o.eq_ignore_ascii_case(id)), "{id}");
+        assert!(!id.ends_with(char::is_numeric), "drawn, not counted: {id}");
+    }
+    assert_eq!(
+        new["initiatives"][0]["key_result"],
+        new["key_results"][0]["id"]
+    );
+    // The counters an older okr counts on from are as they were.
+    assert_eq!(saved["next_ids"], json!({"o": 10, "kr": 20, "u": 7}));
 }
 
 #[test]
@@ -182,17 +212,14 @@ fn a_swedish_spreadsheet_with_semicolons_groups_its_rows_and_reads_swedish_numbe
         "{}",
         r.stdout
     );
+    let listed = support::ids_in_order(&r.stdout, &w.ids());
     assert!(
-        r.stdout
-            .contains("\no1 Expandera globalt (2026 Q4 · Hängiven · Säljteamet)\n"),
-        "{}",
-        r.stdout
+        listed.contains("\n#1 Expandera globalt (2026 Q4 · Hängiven · Säljteamet)\n"),
+        "{listed}"
     );
     assert!(
-        r.stdout
-            .contains("\n  kr2 Öka snittförsäljningen: 18\u{a0}250,5 / 20\u{a0}000 kr\n"),
-        "{}",
-        r.stdout
+        listed.contains("\n  #3 Öka snittförsäljningen: 18\u{a0}250,5 / 20\u{a0}000 kr\n"),
+        "{listed}"
     );
     let saved = w.json();
     let o = objectives(&saved);
@@ -201,18 +228,24 @@ fn a_swedish_spreadsheet_with_semicolons_groups_its_rows_and_reads_swedish_numbe
     assert_eq!(o[0]["kind"], "committed");
     assert_eq!(o[1]["kind"], "aspirational");
     assert!(o[1].get("owner").is_none());
-    assert_eq!(key_result(&saved, "kr1")["measure"]["current"], 12.5);
-    let kr2 = &key_result(&saved, "kr2")["measure"];
+    assert_eq!(
+        support::nth_key_result(&saved, 0)["measure"]["current"],
+        12.5
+    );
+    let kr2 = &support::nth_key_result(&saved, 1)["measure"];
     assert_eq!(
         (&kr2["start"], &kr2["target"], &kr2["current"]),
         (&json!(17500.0), &json!(20000.0), &json!(18250.5))
     );
     // A key result without numbers is done / not done; "ja" is done.
     assert_eq!(
-        key_result(&saved, "kr3")["measure"],
+        support::nth_key_result(&saved, 2)["measure"],
         json!({"type": "done", "done": true})
     );
-    assert_eq!(key_result(&saved, "kr4")["title"], "Intervjua kunder");
+    assert_eq!(
+        support::nth_key_result(&saved, 3)["title"],
+        "Intervjua kunder"
+    );
     // Without a backup: there was no file to keep a copy of.
     assert!(!w.path().join("okr.json.bak").exists());
 }
@@ -248,9 +281,15 @@ fn an_english_spreadsheet_names_its_columns_in_any_case_and_reads_english_number
     assert_eq!(new.len(), 2);
     assert_eq!(new[0]["quarter"], "2027-Q1");
     assert_eq!(new[0]["kind"], "aspirational");
-    assert_eq!(key_result(&saved, "kr6")["measure"]["start"], 17500.0);
-    assert_eq!(key_result(&saved, "kr6")["measure"]["current"], 18000.5);
-    assert_eq!(key_result(&saved, "kr7")["measure"]["target"], 2.0);
+    assert_eq!(
+        support::nth_key_result(&saved, 5)["measure"]["start"],
+        17500.0
+    );
+    assert_eq!(
+        support::nth_key_result(&saved, 5)["measure"]["current"],
+        18000.5
+    );
+    assert_eq!(support::nth_key_result(&saved, 6)["measure"]["target"], 2.0);
     assert_eq!(new[1]["title"], "Only a Mål");
     assert!(new[1]["key_results"].as_array().unwrap().is_empty());
 }
@@ -266,8 +305,11 @@ fn text_is_kept_as_given() {
     w.okr(&["import", "--format", "csv", &display(&sheet)]).ok();
     let saved = w.json();
     assert_eq!(objectives(&saved)[0]["title"], "Två rader\nmed\ttab 🚀");
-    assert_eq!(key_result(&saved, "kr1")["title"], "Ett \"citat\" & <b>");
-    assert_eq!(key_result(&saved, "kr1")["measure"]["unit"], "m²");
+    assert_eq!(
+        support::nth_key_result(&saved, 0)["title"],
+        "Ett \"citat\" & <b>"
+    );
+    assert_eq!(support::nth_key_result(&saved, 0)["measure"]["unit"], "m²");
 }
 
 #[test]
@@ -291,11 +333,18 @@ fn dry_run_says_what_it_would_add_and_writes_nothing() {
         &display(&sheet),
     ]);
     r.ok();
+    let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(
-        r.stdout,
-        "Would add 1 objective, 1 key result, 0 initiatives (a dry run: nothing was written):\n\
-         o4 Ny (2026 Q4 · Committed)\n  kr6 Ett: 0 / 10\n"
+        lines[0],
+        "Would add 1 objective, 1 key result, 0 initiatives (a dry run: nothing was written):"
     );
+    let (o, rest) = lines[1].split_once(' ').unwrap();
+    assert!(o.starts_with('o') && !support::ids_of(FIXTURE).contains(&o.to_string()));
+    assert_eq!(rest, "Ny (2026 Q4 · Committed)");
+    let (kr, rest) = lines[2].trim_start().split_once(' ').unwrap();
+    assert!(kr.starts_with("kr"), "{kr}");
+    assert_eq!(rest, "Ett: 0 / 10");
+    assert_eq!(lines.len(), 3);
     assert_eq!(fs::read(w.file()).unwrap(), before);
     assert_eq!(
         fs::metadata(w.file()).unwrap().modified().unwrap(),

@@ -135,7 +135,7 @@ fn format_1_copies_and_an_empty_base_merge_into_format_2() {
 }
 
 #[test]
-fn colliding_new_ids_are_told_on_stderr() {
+fn an_id_given_by_hand_on_both_sides_keeps_ours_and_gives_theirs_a_new_one() {
     let s = Sandbox::new();
     let base = put(&s, "base", &store(json!([objective("o1", "A")])));
     let ours = put(
@@ -149,11 +149,23 @@ fn colliding_new_ids_are_told_on_stderr() {
         &store(json!([objective("o1", "A"), objective("o2", "Theirs")])),
     );
     let r = merge(&s, &base, &ours, &theirs);
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
-    assert!(r.stderr.contains("our new o2 is now o3"), "{}", r.stderr);
+    assert_eq!(r.code, Some(1), "in the conflicts list: {}", r.stderr);
+    assert!(r.stderr.contains("their o2 is now o"), "{}", r.stderr);
     let out = okr::store::read(&ours).unwrap();
-    let ids: Vec<&str> = out.objectives.iter().map(|o| o.id.as_str()).collect();
-    assert_eq!(ids, ["o1", "o2", "o3"]);
+    let ids: Vec<(&str, &str)> = out
+        .objectives
+        .iter()
+        .map(|o| (o.id.as_str(), o.title.as_str()))
+        .collect();
+    assert!(
+        ids.contains(&("o1", "A")) && ids.contains(&("o2", "Mine")),
+        "ours keep their ids: {ids:?}"
+    );
+    let (new, _) = *ids.iter().find(|(_, t)| *t == "Theirs").unwrap();
+    assert!(new.starts_with('o') && new != "o2", "{new}");
+    let c = &out.conflicts[0];
+    assert_eq!((c.item.as_str(), c.field.as_str()), (new, "id"));
+    assert_eq!(c.theirs, json!("o2"));
 }
 
 fn with_krs(id: &str, title: &str, krs: &[&str]) -> Value {

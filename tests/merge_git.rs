@@ -96,7 +96,7 @@ fn write(dir: &Path, data: &Data) {
     std::fs::write(dir.join("okr.json"), format::serialize(data).unwrap()).unwrap();
 }
 
-/// Adds a Mål with the file's next id, as the tracker does.
+/// Adds a Mål with a new id, as the tracker does.
 fn add_objective(data: &mut Data, title: &str, key_result: Option<&str>) -> String {
     let id = data.next_id("o");
     let mut o = Objective::new(
@@ -127,24 +127,26 @@ fn titles(data: &Data) -> Vec<(String, String)> {
 }
 
 #[test]
-fn a_pull_merges_both_sides_work_with_colliding_new_ids() {
+fn a_pull_merges_both_sides_new_work_and_no_pushed_id_changes() {
     let team = Team::new();
-    // Anna: a value through the command line, and a new Mål (o3).
+    // Anna: a value through the command line, and a new Mål.
     let file_a = team.a.join("okr.json");
     let r = team
         .sandbox
         .run(&["--file", file_a.to_str().unwrap(), "update", "kr1", "30"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let mut a = read(&team.a);
-    assert_eq!(add_objective(&mut a, "From Anna", None), "o3");
+    let annas = add_objective(&mut a, "From Anna", None);
     write(&team.a, &a);
     team.commit_and_push(&team.a, "Anna's week");
-    // Bo: his own o3 with a key result, and his check-in on it.
+    // Bo, offline: his own Mål with a key result, and his check-in on it.
     let mut b = read(&team.b);
-    assert_eq!(add_objective(&mut b, "From Bo", Some("Calls")), "o3");
+    let bos = add_objective(&mut b, "From Bo", Some("Calls"));
+    assert_ne!(annas, bos, "made apart, never the same");
+    let bo_kr = b.objectives.last().unwrap().key_results[0].id.clone();
     let mut c = CheckIn::of(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), Some("Bo"));
     c.set_entry(CheckInEntry {
-        key_result: "kr6".into(),
+        key_result: bo_kr.clone(),
         value: 4.0,
         confidence: 8,
         note: "four calls".into(),
@@ -157,11 +159,8 @@ fn a_pull_merges_both_sides_work_with_colliding_new_ids() {
     let merged = read(&team.b);
     okr::model::validate::validate(&merged).unwrap();
     let t = titles(&merged);
-    assert!(t.contains(&("o3".into(), "From Anna".into())), "{t:?}");
-    assert!(
-        t.contains(&("o4".into(), "From Bo".into())),
-        "ours renumbered: {t:?}"
-    );
+    assert!(t.contains(&(annas.clone(), "From Anna".into())), "{t:?}");
+    assert!(t.contains(&(bos.clone(), "From Bo".into())), "{t:?}");
     let kr1 = merged.find_key_result("kr1").unwrap();
     assert_eq!(merged.key_result(kr1).unwrap().measure.current(), 30.0);
     let bo = merged
@@ -169,18 +168,7 @@ fn a_pull_merges_both_sides_work_with_colliding_new_ids() {
         .iter()
         .find(|c| c.owner.as_deref() == Some("Bo"))
         .unwrap();
-    let bo_kr = merged
-        .objectives
-        .iter()
-        .find(|o| o.id == "o4")
-        .unwrap()
-        .key_results[0]
-        .id
-        .clone();
-    assert_eq!(
-        bo.entries[0].key_result, bo_kr,
-        "the check-in follows its key result"
-    );
+    assert_eq!(bo.entries[0].key_result, bo_kr);
     assert!(merged.conflicts.is_empty());
     let export = team.sandbox.run(&[
         "--file",
@@ -245,5 +233,78 @@ impl Team {
         let push = git(dir, &["push", "-q", "origin", "main"]);
         assert!(!push.status.success(), "Anna pushed first");
         git_ok(dir, &["pull", "-q", "origin", "main"]);
+    }
+}
+
+#[test]
+fn three_clones_pulling_with_merge_and_with_rebase_keep_every_pushed_id() {
+    let team = Team::new();
+    let root = team.sandbox.path().to_path_buf();
+    git_ok(&root, &["clone", "-q", "team.git", "c"]);
+    let c = root.join("c");
+    configure(&c, "Cecilia");
+    // Anna pulls with merge, Bo and Cecilia with rebase.
+    for dir in [&team.b, &c] {
+        git_ok(dir, &["config", "pull.rebase", "true"]);
+    }
+    let clones = [(&team.a, "Anna"), (&team.b, "Bo"), (&c, "Cecilia")];
+    let start = read(&team.a).objectives.len();
+    // Every id a clone pushed, with the title it had.
+    let mut pushed: std::collections::HashMap<String, String> = Default::default();
+    for round in 0..3 {
+        // Everyone adds a Mål with a key result, offline, without telling anyone.
+        for (dir, who) in clones {
+            let mut d = read(dir);
+            let kr = format!("{who}'s measure {round}");
+            add_objective(&mut d, &format!("{who} {round}"), Some(&kr));
+            write(dir, &d);
+            git_ok(
+                dir,
+                &["commit", "-q", "-am", &format!("{who}, round {round}")],
+            );
+        }
+        // Then each pushes, pulling first when the push is refused.
+        for (dir, who) in clones {
+            if !git(dir, &["push", "-q", "origin", "main"]).status.success() {
+                git_ok(dir, &["pull", "-q", "origin", "main"]);
+                git_ok(dir, &["push", "-q", "origin", "main"]);
+            }
+            let now = read(dir);
+            okr::model::validate::validate(&now).unwrap();
+            for o in &now.objectives {
+                let items = std::iter::once((&o.id, &o.title))
+                    .chain(o.key_results.iter().map(|k| (&k.id, &k.title)));
+                for (id, title) in items {
+                    let before = pushed.insert(id.clone(), title.clone());
+                    assert!(
+                        before.as_ref().is_none_or(|b| b == title),
+                        "{who}'s push changed what {id} names: {before:?} → {title}"
+                    );
+                }
+            }
+        }
+    }
+    for (dir, _) in clones {
+        git_ok(dir, &["pull", "-q", "origin", "main"]);
+    }
+    let end = read(&team.a);
+    for (dir, who) in clones {
+        assert_eq!(read(dir), end, "{who} has the same file");
+    }
+    okr::model::validate::validate(&end).unwrap();
+    assert!(end.conflicts.is_empty(), "{:?}", end.conflicts);
+    // Nothing lost, nothing doubled, every pushed id where it was.
+    assert_eq!(end.objectives.len(), start + 9);
+    let mut titles: Vec<&str> = end.objectives.iter().map(|o| o.title.as_str()).collect();
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(titles.len(), start + 9, "no Mål twice");
+    for (id, title) in &pushed {
+        let found = end.objectives.iter().find_map(|o| {
+            (o.id == *id)
+                .then_some(&o.title)
+                .or_else(|| o.key_result(id).map(|k| &k.title))
+        });
+        assert_eq!(found, Some(title), "{id}");
     }
 }

@@ -404,33 +404,38 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
 }
 
 #[test]
-fn our_new_id_they_took_too_is_renumbered_and_stays_selected() {
-    // The id our next Mål gets, found on a copy.
-    let mut probe = Harness::new(Some(demo()), Lang::En);
-    probe.keys(&[ch('a')]);
-    probe.type_text("Prov");
-    probe.keys(&[code(ENTER)]);
-    let next = selected_id(&probe.app);
-
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    someone_else_saves(&h.path, |d| new_objective(d, &next, "Deras nya mål"));
+fn their_mål_given_our_new_id_by_hand_gets_a_new_one_and_ours_stays_selected() {
+    let mut gate = None;
+    let mut h = Harness::with_store(Some(demo()), Lang::En, |store| {
+        gate = Some(store.faults().hold_writes());
+    });
+    let gate = gate.unwrap();
     h.keys(&[ch('a')]);
     h.type_text("Vårt nya mål");
     h.keys(&[code(ENTER)]);
-    assert_eq!(selected_id(&h.app), next);
+    let ours = selected_id(&h.app);
+    gate.wait_for_writer();
+    // While our save waits, they save a Mål to which they gave our id by hand.
+    someone_else_saves(&h.path, |d| new_objective(d, &ours, "Deras nya mål"));
     h.keys(&[code(ENTER)]);
-    assert!(matches!(&h.app.screen, Screen::Detail { objective } if *objective == next));
+    gate.open();
     h.app.flush();
     deliver(&mut h);
-    let ours = h.app.objective().unwrap();
-    assert_eq!(
-        ours.title, "Vårt nya mål",
-        "the detail follows ours to its new id"
-    );
-    assert_ne!(ours.id, next);
+    assert_eq!(selected_id(&h.app), ours, "our id never changes");
+    assert_eq!(h.app.objective().unwrap().title, "Vårt nya mål");
+    assert!(matches!(&h.app.screen, Screen::Detail { objective } if *objective == ours));
     let file = h.file();
-    let theirs = &file.objectives[file.objective_index(&next).unwrap()];
-    assert_eq!(theirs.title, "Deras nya mål", "theirs keeps its id");
+    let theirs = file
+        .objectives
+        .iter()
+        .find(|o| o.title == "Deras nya mål")
+        .unwrap();
+    assert_ne!(theirs.id, ours, "theirs got a new id");
+    let said = &file.conflicts[0];
+    assert_eq!(
+        (said.item.as_str(), said.field.as_str()),
+        (theirs.id.as_str(), "id")
+    );
 }
 
 #[test]

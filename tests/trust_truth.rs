@@ -269,7 +269,7 @@ fn a_key_result_added_later_is_judged_from_the_day_it_was_added() {
     h.type_text("10");
     h.keys(&[code(ENTER)]);
     let o = h.app.data.objectives[0].clone();
-    let k = o.key_result("kr4").expect("the new key result");
+    let k = o.key_results.last().expect("the new key result");
     assert_eq!(progress::key_result_start(k, Q4), today());
     assert_eq!(
         progress::key_result_status(k, Q4, today()),
@@ -496,7 +496,7 @@ fn a_done_or_not_done_key_result_is_not_warned_about_nor_counted_as_numberless()
     h.keys(&[code(TAB), code(KeyCode::Right), code(ENTER)]);
     assert!(
         matches!(
-            h.app.data.objectives[0].key_result("kr4").unwrap().measure,
+            h.app.data.objectives[0].key_results.last().unwrap().measure,
             Measure::Done(_)
         ),
         "the key result was added"

@@ -438,8 +438,13 @@ fn at_the_id_bound_a_new_key_result_gets_a_free_id_and_the_file_still_loads() {
     assert!(h.app.modal.is_none(), "the form closed");
     // Reading the file back checks every rule again.
     let saved = h.file();
-    let ids = saved.objectives[0].key_results.iter().map(|k| k.id.clone());
-    assert_eq!(ids.collect::<Vec<_>>(), ["kr1", &top, "kr2"]);
+    let ids: Vec<String> = saved.objectives[0]
+        .key_results
+        .iter()
+        .map(|k| k.id.clone())
+        .collect();
+    assert_eq!(ids[..2], ["kr1".to_string(), top]);
+    assert!(ids[2].starts_with("kr") && ids[2].len() == 10, "{ids:?}");
     assert!(saved.next_ids.kr <= MAX_ID_NUMBER);
 }
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::form::Purpose;
 use super::history::History;
-use super::{App, Modal, Screen, Tone};
+use super::{App, Screen, Tone};
 use crate::model::Data;
 use crate::model::merge;
 
@@ -44,10 +44,10 @@ impl App {
         self.live.generation = generation;
         let spot = self.spot();
         let ours_unsaved = !Arc::ptr_eq(&self.data, &base) && *self.data != *base;
-        let mut renumbered = HashMap::new();
         if ours_unsaved {
+            // Ours keep their ids: an item of theirs that had one of them
+            // by hand gets a new one (said in the conflicts list).
             let merged = merge::merge(&base, &self.data, &theirs);
-            renumbered.extend(merged.renumbered);
             self.data = Arc::new(merged.data);
             let w = &self.s.live;
             let text = match self.data.conflicts.len() {
@@ -89,9 +89,8 @@ impl App {
         }
         // Undo steps name Mål by their place in the old data: they end here.
         self.history = History::default();
-        self.follow_renumbered(&renumbered);
         self.reindex(true);
-        self.find_spot(spot, &renumbered);
+        self.find_spot(spot);
     }
 
     /// The file changed on disk and cannot be read: okr keeps what it has.
@@ -113,9 +112,8 @@ impl App {
     }
 
     /// Selects what was selected, wherever it is now; what is gone is clamped.
-    fn find_spot(&mut self, spot: Spot, renumbered: &HashMap<String, String>) {
-        let renamed = |id: Option<String>| id.map(|id| renumbered.get(&id).cloned().unwrap_or(id));
-        let objective = renamed(spot.objective);
+    fn find_spot(&mut self, spot: Spot) {
+        let objective = spot.objective;
         if let Some(id) = &objective
             && matches!(self.screen, Screen::Quarter)
             && let Some(at) = self
@@ -130,8 +128,7 @@ impl App {
                 .current_objective()
                 .and_then(|i| self.data.objective_at(i))
                 .filter(|o| &o.id == id)?;
-            let kr = renamed(spot.key_result);
-            let init = renamed(spot.initiative);
+            let (kr, init) = (spot.key_result, spot.initiative);
             Some((
                 o.key_results
                     .iter()
@@ -150,53 +147,6 @@ impl App {
             }
         }
         self.clamp_selection();
-    }
-
-    /// Our ids the merge gave new numbers: the screen and an open form follow.
-    fn follow_renumbered(&mut self, renumbered: &HashMap<String, String>) {
-        if renumbered.is_empty() {
-            return;
-        }
-        let rename = |id: &mut String| {
-            if let Some(new) = renumbered.get(id.as_str()) {
-                id.clone_from(new);
-            }
-        };
-        match &mut self.screen {
-            Screen::Detail { objective } => rename(objective),
-            Screen::KeyResult(v) => {
-                rename(&mut v.objective);
-                rename(&mut v.key_result);
-            }
-            Screen::CheckIn(st) => {
-                for (o, k) in &mut st.items {
-                    rename(o);
-                    rename(k);
-                }
-            }
-            _ => {}
-        }
-        if let Some(Modal::Form(f)) = &mut self.modal {
-            match &mut f.purpose {
-                Purpose::Review { objective }
-                | Purpose::NewKeyResult { objective }
-                | Purpose::NewInitiative { objective }
-                | Purpose::EditObjective { id: objective } => rename(objective),
-                Purpose::EditKeyResult { objective, id }
-                | Purpose::EditInitiative { objective, id }
-                | Purpose::SetValue { objective, id }
-                | Purpose::CheckInStep { objective, id }
-                | Purpose::EditEntry {
-                    objective,
-                    key_result: id,
-                    ..
-                } => {
-                    rename(objective);
-                    rename(id);
-                }
-                Purpose::NewObjective | Purpose::Reflect | Purpose::Settings => {}
-            }
-        }
     }
 
     /// A form's item deleted by someone else while the form was open: said,

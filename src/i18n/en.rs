@@ -283,7 +283,9 @@ pub static EN: Strings = Strings {
         )
     },
     merge_renumbered: |old, new| {
-        format!("our new {old} is now {new}: the other side made a {old} too")
+        format!(
+            "their {old} is now {new}: both sides have an item with the id {old}, given by hand (see the conflicts list)"
+        )
     },
     merge_invalid: |why| {
         format!(

@@ -265,7 +265,9 @@ pub static SV: Strings = Strings {
         )
     },
     merge_renumbered: |old, new| {
-        format!("vår nya {old} heter nu {new}: den andra sidan gjorde också en {old}")
+        format!(
+            "deras {old} heter nu {new}: båda sidor har något med id:t {old}, satt för hand (se konfliktlistan)"
+        )
     },
     merge_invalid: |why| {
         format!(

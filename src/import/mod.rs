@@ -71,15 +71,14 @@ pub fn apply(plan: Plan, data: &mut Data) -> Added {
     for mut o in plan.objectives {
         let id = data.next_id(OBJECTIVE_PREFIX);
         objective_ids.insert(std::mem::replace(&mut o.id, id), o.id.clone());
-        let next_kr = number(&data.next_id(KEY_RESULT_PREFIX), KEY_RESULT_PREFIX);
         let mut own = HashMap::new();
-        for (n, k) in (next_kr..).zip(&mut o.key_results) {
-            let id = format!("{KEY_RESULT_PREFIX}{n}");
+        let kr_new = data.fresh_ids(KEY_RESULT_PREFIX, o.key_results.len());
+        for (k, id) in o.key_results.iter_mut().zip(kr_new) {
             own.insert(std::mem::replace(&mut k.id, id), k.id.clone());
         }
-        let next_u = number(&data.next_id(INITIATIVE_PREFIX), INITIATIVE_PREFIX);
-        for (n, u) in (next_u..).zip(&mut o.initiatives) {
-            u.id = format!("{INITIATIVE_PREFIX}{n}");
+        let u_new = data.fresh_ids(INITIATIVE_PREFIX, o.initiatives.len());
+        for (u, id) in o.initiatives.iter_mut().zip(u_new) {
+            u.id = id;
             u.key_result = u.key_result.as_ref().and_then(|k| own.get(k).cloned());
         }
         kr_ids.extend(own);
@@ -150,12 +149,6 @@ fn merge_checkin(data: &mut Data, c: CheckIn) {
     if mine.pulse.is_none() {
         mine.pulse = c.pulse;
     }
-}
-
-fn number(id: &str, prefix: &str) -> u64 {
-    id.strip_prefix(prefix)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1)
 }
 
 /// `okr import`: reads `input`, adds what it holds to the data file (or,

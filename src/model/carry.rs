@@ -102,7 +102,8 @@ mod tests {
         let mut copy = carry_copy(&data, 0, &["kr1".into()], now).unwrap();
         copy.key_results[0].record(d(2026, 11, 1), 30.0, None, String::new(), None);
         data.objectives.push(copy.into());
-        let again = carry_copy(&data, 1, &["kr2".into()], now).unwrap();
+        let first_copy = data.objectives[1].key_results[0].id.clone();
+        let again = carry_copy(&data, 1, &[first_copy], now).unwrap();
         data.objectives.push(again.into());
         data
     }

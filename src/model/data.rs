@@ -224,39 +224,21 @@ impl Data {
         })
     }
 
-    /// A fresh id with the given prefix (`o`, `kr`, `u`): one past the highest
-    /// number in use with that prefix, by an item of any kind, and never below
-    /// the kind's counter in `next_ids`.
+    /// A new id of a kind (`o`, `kr`, `u`): its letters and eight drawn at
+    /// random (see [`super::ids`]), never one in use.
     pub fn next_id(&self, prefix: &str) -> String {
         self.fresh_ids(prefix, 1).pop().unwrap_or_default()
     }
 
-    /// `count` fresh ids with the given prefix, all different: counting on
-    /// from [`Data::next_id`]; past [`MAX_ID_NUMBER`] (only a file written by
-    /// hand gets there) the lowest numbers no item uses. Never an id in use.
+    /// `count` new ids of a kind, all different, none in use.
     pub fn fresh_ids(&self, prefix: &str, count: usize) -> Vec<String> {
-        let highest = self.ids().filter_map(|id| id_number(id, prefix)).max();
-        let first = highest
-            .unwrap_or(0)
-            .saturating_add(1)
-            .max(self.next_ids.of(prefix))
-            .max(1);
-        let mut numbers: Vec<u64> = (first..=MAX_ID_NUMBER).take(count).collect();
-        if numbers.len() < count {
-            let used: std::collections::HashSet<u64> =
-                self.ids().filter_map(|id| id_number(id, prefix)).collect();
-            let more = (1..first.min(MAX_ID_NUMBER + 1))
-                .filter(|n| !used.contains(n))
-                .take(count - numbers.len());
-            numbers.extend(more.collect::<Vec<_>>());
-        }
-        numbers
-            .into_iter()
-            .map(|n| format!("{prefix}{n}"))
-            .collect()
+        let taken = self.ids().map(str::to_ascii_lowercase).collect();
+        super::ids::new_ids(prefix, count, &taken)
     }
 
-    /// Notes the ids a Mål uses, so that they are never given out again.
+    /// Notes the numbered ids (from before ids were drawn at random) a Mål
+    /// uses in `next_ids`, so that an older okr, which counts on from
+    /// there, never gives one out again.
     pub fn remember_ids(&mut self, o: &Objective) {
         let ids = std::iter::once(o.id.as_str())
             .chain(o.key_results.iter().map(|k| k.id.as_str()))

@@ -8,6 +8,7 @@ pub mod conflict;
 pub mod data;
 pub(crate) mod de;
 mod history;
+pub mod ids;
 pub mod merge;
 pub mod number;
 pub mod objective;

@@ -320,7 +320,11 @@ mod tests {
         assert_eq!(copy.carried_from.as_deref(), Some("o1"));
         assert_eq!(copy.key_results.len(), 1);
         let k = &copy.key_results[0];
-        assert_eq!(k.id, "kr3", "a new id, unique in the store");
+        assert!(
+            k.id.starts_with("kr") && data.ids().all(|id| id != k.id),
+            "a new id, unique in the store: {}",
+            k.id
+        );
         assert_eq!(
             k.carried_from.as_deref(),
             Some("kr1"),
@@ -335,8 +339,12 @@ mod tests {
         // Only the open Uppgift, linked to the new key result.
         assert_eq!(copy.initiatives.len(), 1);
         assert_eq!(copy.initiatives[0].title, "Öppen");
-        assert_eq!(copy.initiatives[0].key_result.as_deref(), Some("kr3"));
-        assert_eq!(copy.initiatives[0].id, "u3");
+        assert_eq!(
+            copy.initiatives[0].key_result.as_deref(),
+            Some(k.id.as_str())
+        );
+        assert!(copy.initiatives[0].id.starts_with('u'));
+        assert!(data.ids().all(|id| id != copy.initiatives[0].id));
     }
 
     #[test]

@@ -65,6 +65,17 @@ pub fn key_result<'a>(data: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no key result {id}: {data:#}"))
 }
 
+/// The `n`th key result of the file (from 0), in file order.
+pub fn nth_key_result(data: &Value, n: usize) -> &Value {
+    data["objectives"]
+        .as_array()
+        .expect("objectives")
+        .iter()
+        .flat_map(|o| o["key_results"].as_array().expect("key_results"))
+        .nth(n)
+        .unwrap_or_else(|| panic!("no key result {n}: {data:#}"))
+}
+
 /// A folder nobody may change, not even root (`chattr +i`), until dropped:
 /// no file can be created, renamed or removed in it, while the files in it
 /// can still be read and written in place.
@@ -197,6 +208,11 @@ impl Sandbox {
     /// The data file as JSON.
     pub fn json(&self) -> Value {
         read_json(&self.file())
+    }
+
+    /// Every id in the data file: Mål, key results, Uppgifter.
+    pub fn ids(&self) -> Vec<String> {
+        ids_of(&std::fs::read_to_string(self.file()).unwrap_or_default())
     }
 
     /// Waits until the data file holds `text` (the writer saves in the background).
@@ -363,4 +379,53 @@ impl Run {
         assert!(self.stdout.is_empty(), "stdout: {}", self.stdout);
         line
     }
+}
+
+/// `text` with each of `ids` written as `#1`, `#2`, … in the order they
+/// first appear: two reports of the same OKRs under other ids read the same.
+pub fn ids_in_order(text: &str, ids: &[String]) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String| {
+        match ids.iter().find(|id| **id == *word) {
+            Some(id) => {
+                let n = match seen.iter().position(|s| *s == id.as_str()) {
+                    Some(n) => n,
+                    None => {
+                        seen.push(id.as_str());
+                        seen.len() - 1
+                    }
+                };
+                out.push_str(&format!("#{}", n + 1));
+            }
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Every id in a data file's text.
+pub fn ids_of(text: &str) -> Vec<String> {
+    let data: Value = serde_json::from_str(text).expect("a data file");
+    let mut out = Vec::new();
+    for o in data["objectives"].as_array().into_iter().flatten() {
+        out.extend(o["id"].as_str().map(String::from));
+        for list in ["key_results", "initiatives"] {
+            for x in o[list].as_array().into_iter().flatten() {
+                out.extend(x["id"].as_str().map(String::from));
+            }
+        }
+    }
+    out
 }

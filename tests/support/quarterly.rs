@@ -36,6 +36,9 @@ pub fn carried() -> Data {
     let mut data = Data::default();
     data.objectives.push(original.into());
     let mut copy = carry_copy(&data, 0, &["kr1".into()], now).unwrap();
+    // Ids as a file from before random ids has them, so the screens read the same.
+    copy.id = "o2".into();
+    copy.key_results[0].id = "kr2".into();
     let o = data.objective_mut(0).unwrap();
     o.status = Status::CarriedOver;
     o.score = Some(0.4);

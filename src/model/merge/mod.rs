@@ -7,7 +7,8 @@
 //! change; key results and Uppgifter are matched by id across the whole
 //! file, so one moved to another Mål is merged where it went; history
 //! entries and check-ins are unioned; new ids made on both
-//! sides that collide are renumbered on our side; an item deleted on one
+//! sides never collide, but for ids given by hand, where theirs gets a new
+//! one; an item deleted on one
 //! side and changed on the other is kept. Only the same field changed to
 //! different values on both sides is a conflict: the data holds ours, and a
 //! [`Conflict`] in [`Data::conflicts`] holds theirs, until [`resolve`]d.
@@ -42,7 +43,7 @@ pub use resolve::{Side, resolve};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Merged {
     pub data: Data,
-    /// Our new ids that their new ids had taken: (our id, its new id).
+    /// Their new ids that ours had too, given by hand: (their id, its new id).
     pub renumbered: Vec<(String, String)>,
     /// How many conflicts this merge added.
     pub conflicts: usize,
@@ -53,14 +54,19 @@ pub struct Merged {
 /// Merges `ours` and `theirs`, two changed copies of `base`.
 pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
     let copy;
-    let (ours, renumbered) = match renumber::renumber(base, ours, theirs) {
+    // Only ids given by hand collide: the item of the side merged in gets
+    // a new id, said in the conflicts list.
+    let (theirs, renumbered) = match renumber::renumber(base, theirs, ours) {
         Some((data, pairs)) => {
             copy = data;
             (&copy, pairs)
         }
-        None => (ours, Vec::new()),
+        None => (theirs, Vec::new()),
     };
-    let mut found: Conflicts = Vec::new();
+    let mut found: Conflicts = renumbered
+        .iter()
+        .map(|(old, new)| renumbered_conflict(old, new))
+        .collect();
     let mut objectives = merge_keyed(
         &base.objectives,
         &ours.objectives,
@@ -115,6 +121,17 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
         conflicts: added,
         from_theirs,
     }
+}
+
+/// The record of an item of theirs that had the id of another of ours: it
+/// is `new` now; theirs (`old`) cannot be taken back while ours has it.
+fn renumbered_conflict(old: &str, new: &str) -> Conflict {
+    Conflict::new(
+        new,
+        "id",
+        Value::String(new.into()),
+        Value::String(old.into()),
+    )
 }
 
 /// Mål in the merge that are not as ours had them.

@@ -1,13 +1,15 @@
-//! New ids made on both sides that collide: ours are renumbered, and every
-//! reference to them follows (a parent, a carried-from, an Uppgift's key
-//! result, a check-in entry, a conflict).
+//! Ids never collide by themselves (see [`crate::model::ids`]); two items
+//! given the same id by hand, one on each side, do. The merge keeps both:
+//! the one of the side being merged in gets a new id, and every reference
+//! to it on that side follows (a parent, a carried-from of a Mål or a key
+//! result, an Uppgift's key result, a check-in's entry and skipped list, a
+//! conflict).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::model::data::{
-    INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX, any_id_number, id_number,
-};
+use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX, any_id_number};
+use crate::model::ids::new_ids;
 use crate::model::{Data, Objective};
 
 /// Where an id is: a Mål, or a key result / Uppgift of the Mål at an index.
@@ -59,9 +61,10 @@ fn places(data: &Data) -> HashMap<String, Place<'_>> {
     out
 }
 
-/// Ours with its new ids that theirs also made for something else
-/// renumbered, and the pairs (old id, new id); `None` when none collide.
-pub fn renumber(base: &Data, ours: &Data, theirs: &Data) -> Option<(Data, Vec<(String, String)>)> {
+/// `side` with its new ids that `other` also has for something else given
+/// new ones, and the pairs (old id, new id); `None` when none collide.
+pub fn renumber(base: &Data, side: &Data, other: &Data) -> Option<(Data, Vec<(String, String)>)> {
+    let (ours, theirs) = (side, other);
     let in_base: HashSet<String> = base.ids().map(|i| i.to_ascii_lowercase()).collect();
     let their_new: HashMap<String, Place> = places(theirs)
         .into_iter()
@@ -105,25 +108,17 @@ pub fn renumber(base: &Data, ours: &Data, theirs: &Data) -> Option<(Data, Vec<(S
     if clashes.is_empty() {
         return None;
     }
-    // New numbers above every id and counter of either side.
-    let mut next: HashMap<&str, u64> = HashMap::new();
-    for prefix in [OBJECTIVE_PREFIX, KEY_RESULT_PREFIX, INITIATIVE_PREFIX] {
-        let highest = ours
-            .ids()
-            .chain(theirs.ids())
-            .filter_map(|id| id_number(id, prefix))
-            .max()
-            .unwrap_or(0);
-        let counter = ours.next_ids.of(prefix).max(theirs.next_ids.of(prefix));
-        next.insert(prefix, highest.saturating_add(1).max(counter).max(1));
-    }
+    let mut taken: HashSet<String> = ours
+        .ids()
+        .chain(theirs.ids())
+        .map(str::to_ascii_lowercase)
+        .collect();
     let mut map: HashMap<String, String> = HashMap::new();
     let mut pairs = Vec::new();
     for (old, kind) in clashes {
         let prefix = any_id_number(&old).map_or(kind, |(p, _)| p);
-        let n = next.entry(prefix).or_insert(1);
-        let new = format!("{prefix}{n}");
-        *n += 1;
+        let new = new_ids(prefix, 1, &taken).pop().unwrap_or_default();
+        taken.insert(new.clone());
         map.insert(old.clone(), new.clone());
         pairs.push((old, new));
     }
@@ -148,7 +143,10 @@ fn apply(data: &mut Data, map: &HashMap<String, String>) {
         let touches = map.contains_key(&o.id)
             || o.parent.as_ref().is_some_and(|p| map.contains_key(p))
             || o.carried_from.as_ref().is_some_and(|p| map.contains_key(p))
-            || o.key_results.iter().any(|k| map.contains_key(&k.id))
+            || o.key_results.iter().any(|k| {
+                map.contains_key(&k.id)
+                    || k.carried_from.as_ref().is_some_and(|p| map.contains_key(p))
+            })
             || o.initiatives.iter().any(|u| map.contains_key(&u.id));
         if !touches {
             continue;
@@ -159,6 +157,7 @@ fn apply(data: &mut Data, map: &HashMap<String, String>) {
         follow_opt(&mut o.carried_from);
         for k in &mut o.key_results {
             follow(&mut k.id);
+            follow_opt(&mut k.carried_from);
         }
         for u in &mut o.initiatives {
             follow(&mut u.id);
@@ -166,25 +165,18 @@ fn apply(data: &mut Data, map: &HashMap<String, String>) {
         }
     }
     for c in &mut data.checkins {
-        if !c.entries.iter().any(|e| map.contains_key(&e.key_result)) {
+        if !c.entries.iter().any(|e| map.contains_key(&e.key_result))
+            && !c.skipped.iter().any(|k| map.contains_key(k))
+        {
             continue;
         }
-        for e in &mut Arc::make_mut(c).entries {
+        let c = Arc::make_mut(c);
+        for e in &mut c.entries {
             follow(&mut e.key_result);
         }
+        c.skipped.iter_mut().for_each(follow);
     }
     for c in &mut data.conflicts {
         follow(&mut c.item);
-    }
-    for prefix in [OBJECTIVE_PREFIX, KEY_RESULT_PREFIX, INITIATIVE_PREFIX] {
-        let highest = map.values().filter_map(|id| id_number(id, prefix)).max();
-        if let Some(h) = highest {
-            let counter = match prefix {
-                OBJECTIVE_PREFIX => &mut data.next_ids.o,
-                KEY_RESULT_PREFIX => &mut data.next_ids.kr,
-                _ => &mut data.next_ids.u,
-            };
-            *counter = (*counter).max(h + 1);
-        }
     }
 }

@@ -105,16 +105,16 @@ fn the_same_field_changed_differently_is_a_conflict_that_keeps_ours() {
 }
 
 #[test]
-fn colliding_new_ids_are_renumbered_on_our_side_with_their_references() {
+fn ids_given_by_hand_on_both_sides_give_theirs_new_ids_and_their_references_follow() {
     let b = base();
-    let mut o = b.clone();
+    let mut t = b.clone();
     let mut mine = objective("o4", &["kr4"]);
     mine.initiatives.push(Initiative {
         key_result: Some("kr4".into()),
         ..Initiative::new("u1".into(), "Do".into())
     });
-    o.objectives.push(Arc::new(mine));
-    edit(&mut o, "o3", |x| x.parent = Some("o4".into()));
+    t.objectives.push(Arc::new(mine));
+    edit(&mut t, "o3", |x| x.parent = Some("o4".into()));
     let mut c = CheckIn::of(d(24), Some("Anna"));
     c.entries.push(CheckInEntry {
         key_result: "kr4".into(),
@@ -123,31 +123,48 @@ fn colliding_new_ids_are_renumbered_on_our_side_with_their_references() {
         note: String::new(),
         extra: Default::default(),
     });
-    o.checkins.push(Arc::new(c));
-    let mut t = b.clone();
-    t.objectives.push(Arc::new(objective("o4", &["kr4"])));
+    c.skipped.push("kr4".into());
+    t.checkins.push(Arc::new(c));
+    let mut o = b.clone();
+    o.objectives.push(Arc::new(objective("o4", &["kr4"])));
     let m = merge(&b, &o, &t);
     ok(&m);
-    assert_eq!(
-        m.renumbered,
-        vec![("o4".into(), "o5".into()), ("kr4".into(), "kr5".into())]
-    );
+    let renamed: std::collections::HashMap<&str, &str> = m
+        .renumbered
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let (o5, kr5) = (renamed["o4"], renamed["kr4"]);
+    assert!(o5.starts_with('o') && kr5.starts_with("kr"));
+    // Ours keep their ids; theirs follows its predecessor o3, before ours.
     let ids: Vec<&str> = m.data.ids().collect();
-    // Their o4 follows its predecessor o3, before our addition.
     assert_eq!(
         ids,
         [
-            "o1", "kr1", "kr2", "o2", "kr3", "o3", "o4", "kr4", "o5", "kr5", "u1"
+            "o1", "kr1", "kr2", "o2", "kr3", "o3", o5, kr5, "u1", "o4", "kr4"
         ]
     );
-    let o5 = &m.data.objectives[m.data.objective_index("o5").unwrap()];
-    assert_eq!(o5.initiatives[0].key_result.as_deref(), Some("kr5"));
-    assert_eq!(
-        m.data.objective_at(2).unwrap().parent.as_deref(),
-        Some("o5")
+    let theirs = &m.data.objectives[m.data.objective_index(o5).unwrap()];
+    assert_eq!(theirs.initiatives[0].key_result.as_deref(), Some(kr5));
+    assert_eq!(m.data.objective_at(2).unwrap().parent.as_deref(), Some(o5));
+    let checkin = &m.data.checkins[0];
+    assert_eq!(checkin.entries[0].key_result, kr5);
+    assert_eq!(checkin.skipped, [kr5.to_string()]);
+    // Said in the conflicts list, theirs not to be taken back.
+    let said: Vec<(&str, &str)> = m
+        .data
+        .conflicts
+        .iter()
+        .map(|c| (c.item.as_str(), c.field.as_str()))
+        .collect();
+    assert_eq!(said, [(o5, "id"), (kr5, "id")]);
+    assert_eq!(m.conflicts, 2);
+    let mut data = m.data.clone();
+    assert!(
+        !resolve(&mut data, 0, Side::Theirs),
+        "two o4 would break a rule"
     );
-    assert_eq!(m.data.checkins[0].entries[0].key_result, "kr5");
-    assert_eq!(m.from_theirs, 1);
+    assert!(resolve(&mut data, 0, Side::Ours));
 }
 
 #[test]
