@@ -178,6 +178,23 @@ pub fn update(
     let (mut store, mut data) = Store::open(file)?;
     let lang = i18n::choose_lang(lang, data.settings.language);
     let s = i18n::strings(lang);
+    // Any beginning of an id that names one key result or Uppgift.
+    let typed = id;
+    let ids = data.objectives.iter().flat_map(|o| {
+        o.key_results
+            .iter()
+            .map(|k| k.id.as_str())
+            .chain(o.initiatives.iter().map(|u| u.id.as_str()))
+    });
+    let id = match crate::model::ids::lookup(ids, typed) {
+        crate::model::ids::Lookup::One(id) => id.to_string(),
+        crate::model::ids::Lookup::Many(some) => {
+            let some = some.iter().map(|x| x.to_string()).collect();
+            return Err(CliError::AmbiguousId(typed.to_string(), some).into());
+        }
+        crate::model::ids::Lookup::None => typed.to_string(),
+    };
+    let id = id.as_str();
     let Some(pos) = data.find_key_result(id) else {
         let Some((o, i)) = find_initiative(&data, id) else {
             return Err(
@@ -207,7 +224,7 @@ pub fn update(
         };
         let line = format!(
             "{} {}: {} → {}",
-            before.id,
+            crate::model::ids::ShortIds::new(data.ids()).shown(&before.id),
             before.title,
             word(before.done),
             word(after)
@@ -241,6 +258,7 @@ pub fn update(
     } else {
         format!(" {unit}")
     };
+    let kr_id = crate::model::ids::ShortIds::new(data.ids()).shown(&kr_id);
     let line = format!(
         "{kr_id} {title}: {} → {}{unit}",
         s.measure_value(&measure, before),
@@ -296,6 +314,8 @@ fn parse_value(measure: &Measure, text: &str, lang: Lang) -> Result<f64> {
 pub enum CliError {
     /// The id, and the file searched.
     NoSuchKeyResult(String, String),
+    /// What was typed, and (some of) the ids it begins.
+    AmbiguousId(String, Vec<String>),
     /// What was typed, what is wrong with it, and the language it was read in.
     NotANumber {
         typed: String,
@@ -317,6 +337,10 @@ impl CliError {
     pub fn text(&self, s: &Strings) -> String {
         match self {
             CliError::NoSuchKeyResult(id, path) => (s.e_no_such_kr)(&quoted(id), path),
+            CliError::AmbiguousId(id, some) => {
+                let some: Vec<String> = some.iter().map(|x| quoted(x)).collect();
+                (s.e_ambiguous_id)(&quoted(id), &some.join(", "))
+            }
             CliError::NotANumber { typed, why, lang } => match why {
                 NumberError::Empty | NumberError::NotANumber => {
                     (s.e_not_number)(&quoted(typed), &s.number_examples(*lang))

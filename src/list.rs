@@ -54,9 +54,17 @@ pub fn list(
     let mut mine: Vec<&Objective> = objectives.collect();
     // Quarter by quarter, in file order within each.
     mine.sort_by_key(|o| o.quarter);
-    let rows: Vec<Row> = mine.iter().flat_map(|o| rows_of(o, s, today)).collect();
+    let mut rows: Vec<Row> = mine.iter().flat_map(|o| rows_of(o, s, today)).collect();
     match width {
-        Some(w) => table(&rows, s, usize::from(w), out),
+        Some(w) => {
+            // On a terminal each id by its shortest unique beginning; in a
+            // pipe whole, since a beginning unique today may not be tomorrow.
+            let short = crate::model::ids::ShortIds::new(data.ids());
+            for r in &mut rows {
+                r.id = short.shown(&r.id).to_string();
+            }
+            table(&rows, s, usize::from(w), out)
+        }
         None => plain(&rows, out),
     }
 }

@@ -558,3 +558,42 @@ fn a_level_needs_its_current_value_and_a_done_step_adds_nothing() {
     h.keys(&[ch('u')]);
     assert!(h.app.data.objectives[0].key_results[0].measure.current() < 0.5);
 }
+
+#[test]
+fn ids_are_shown_by_their_shortest_unique_beginning_and_follow_new_items() {
+    let mut data = okr::model::Data::default();
+    let mut o = okr::model::Objective::new(
+        "obcdfghjk".into(),
+        "Mål".into(),
+        okr::model::Kind::Committed,
+        Quarter::of(today()),
+        okr::model::now(),
+    );
+    for id in ["krbcdfghjk", "krbcdxxxxx", "krzzzzzzzz"] {
+        o.key_results.push(okr::model::KeyResult::new(
+            id.into(),
+            format!("Mät {id}"),
+            Measure::done(false),
+        ));
+    }
+    data.objectives.push(o.into());
+    let mut h = Harness::new(Some(data), Lang::En);
+    h.keys(&[code(TAB)]);
+    let text = screen(&h.app);
+    for shown in ["krbcdf Mät", "krbcdx Mät", "krzzz Mät"] {
+        assert!(text.contains(shown), "{shown}:\n{text}");
+    }
+    assert!(!text.contains("krbcdfghjk Mät"), "{text}");
+    // A new key result that shares a beginning makes it longer at once.
+    add_numeric_kr(&mut h, "Ny", "0", "10", "");
+    let new = h.app.data.objectives[0].key_results[3].id.clone();
+    let shown = h.app.short_id(&new).to_string();
+    assert!(
+        shown.len() >= 5 && new.starts_with(&shown),
+        "{shown} of {new}"
+    );
+    assert!(
+        h.app.data.ids().filter(|id| id.starts_with(&shown)).count() == 1,
+        "{shown} names one id"
+    );
+}

@@ -144,3 +144,50 @@ fn update_speaks_the_chosen_language() {
     r.ok();
     assert!(r.stdout.contains("12.5 → 40.5 MSEK"), "{}", r.stdout);
 }
+
+#[test]
+fn update_takes_any_beginning_that_names_one_id_and_lists_them_when_several() {
+    let w = Sandbox::new();
+    let kr = |id: &str| {
+        serde_json::json!({"id": id, "title": format!("Mät {id}"),
+            "measure": {"type": "numeric", "start": 0.0, "target": 10.0, "current": 0.0}})
+    };
+    w.write_json(&serde_json::json!({
+        "version": 2,
+        "objectives": [{
+            "id": "obcdfghjk", "title": "Mål", "quarter": "2026-Q4",
+            "created": "2026-10-01T00:00:00Z", "updated": "2026-10-01T00:00:00Z",
+            "key_results": [kr("krbcdfghjk"), kr("krbcdxxxxx"), kr("kr1")]
+        }]
+    }));
+    let r = w.okr(&["--lang", "en", "update", "krbcdf", "5"]);
+    r.ok();
+    assert!(
+        r.stdout.starts_with("krbcdf Mät krbcdfghjk: 0 → 5"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        key_result(&w.json(), "krbcdfghjk")["measure"]["current"],
+        5.0
+    );
+    // Any case; an exact id wins over the ids it begins (kr1 is not kr1…).
+    w.okr(&["--lang", "en", "update", "KRBCDX", "6"]).ok();
+    assert_eq!(
+        key_result(&w.json(), "krbcdxxxxx")["measure"]["current"],
+        6.0
+    );
+    w.okr(&["--lang", "en", "update", "kr1", "7"]).ok();
+    assert_eq!(key_result(&w.json(), "kr1")["measure"]["current"], 7.0);
+    // A beginning of two: both named, nothing changed.
+    let before = fs::read(w.file()).unwrap();
+    w.okr(&["--lang", "en", "update", "krbcd", "8"]).fails(&[
+        "krbcd",
+        "krbcdfghjk",
+        "krbcdxxxxx",
+        "type more",
+    ]);
+    w.okr(&["--lang", "sv", "update", "krbcd", "8"])
+        .fails(&["krbcdfghjk", "skriv mer"]);
+    assert_eq!(fs::read(w.file()).unwrap(), before);
+}

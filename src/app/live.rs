@@ -89,6 +89,7 @@ impl App {
         }
         // Undo steps name Mål by their place in the old data: they end here.
         self.history = History::default();
+        self.index_ids();
         self.reindex(true);
         self.find_spot(spot);
     }

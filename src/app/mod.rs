@@ -116,6 +116,8 @@ struct Index {
     checkin_waiting: usize,
     /// My key results of today's quarter: what the waiting are of.
     checkin_total: usize,
+    /// Every id, to show each by its shortest unique beginning.
+    short_ids: crate::model::ids::ShortIds,
 }
 
 pub struct App {
@@ -195,6 +197,7 @@ impl App {
         if let Some(s) = &app.saver {
             s.start(Arc::clone(&app.data));
         }
+        app.index_ids();
         app.reindex(true);
         app
     }
@@ -220,6 +223,36 @@ impl App {
     /// quarter: the quarter index then stands as it is.
     fn reindex(&mut self, reshaped: bool) {
         self.reindex_with(reshaped, true);
+    }
+
+    /// Every id anew (at the start, after a reload, an undo or a redo).
+    pub(crate) fn index_ids(&mut self) {
+        self.index.short_ids = crate::model::ids::ShortIds::new(self.data.ids());
+    }
+
+    /// The ids a change took away and added.
+    fn index_ids_of(&mut self, patch: &Patch) {
+        fn ids(o: &crate::model::Objective) -> impl Iterator<Item = &str> {
+            std::iter::once(o.id.as_str())
+                .chain(o.key_results.iter().map(|k| k.id.as_str()))
+                .chain(o.initiatives.iter().map(|u| u.id.as_str()))
+        }
+        match patch {
+            Patch::Objective { before, after, .. } => {
+                let short = &mut self.index.short_ids;
+                before.iter().for_each(|o| short.remove(ids(o)));
+                after.iter().for_each(|o| short.add(ids(o)));
+            }
+            Patch::Many(patches) => patches.iter().for_each(|p| self.index_ids_of(p)),
+            Patch::Whole { .. } => self.index_ids(),
+            Patch::CheckIns { .. } | Patch::Settings { .. } => {}
+        }
+    }
+
+    /// How an id is shown: its shortest beginning no other id shares (see
+    /// [`crate::model::ids`]).
+    pub fn short_id<'a>(&self, id: &'a str) -> &'a str {
+        self.index.short_ids.shown(id)
     }
 
     /// [`App::reindex`], the tree and the owner filter's rows rebuilt only
@@ -384,6 +417,7 @@ impl App {
             data.remember_ids(o);
         }
         let (reshaped, retree) = (patch.reshapes(), patch.retrees());
+        self.index_ids_of(&patch);
         self.history.record(patch);
         self.reindex_with(reshaped, retree);
         self.persist();

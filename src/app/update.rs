@@ -219,6 +219,7 @@ impl App {
 
     fn after_history(&mut self, done: bool, yes: &str, no: &str) {
         if done {
+            self.index_ids();
             self.reindex(true);
             self.persist();
             self.clamp_selection();

@@ -309,6 +309,7 @@ pub static EN: Strings = Strings {
     e_cut_short: "the file ends too early, it may be cut short",
     e_not_json: "this is not valid JSON",
     e_shape: "this is not the shape of an okr file",
+    e_git_markers: "it holds git's conflict markers (<<<<<<<): git merged it line by line, without okr's merge driver. To recover: git merge --abort (or git rebase --abort), set the driver with git config merge.okr.driver 'okr merge %O %A %B', and pull again",
     e_version_zero: "\"version\" must be 1 or more",
     e_newer: |v, m| {
         format!(
@@ -368,6 +369,9 @@ pub static EN: Strings = Strings {
     e_lock_file: |p, r| format!("cannot create the lock file {p}: {r}"),
     e_folder: |p, r| format!("cannot create the folder {p}: {r}"),
     e_no_home: "cannot find a home folder for the data file; name one with --file or OKR_FILE",
+    e_ambiguous_id: |id, some| {
+        format!("'{id}' is the beginning of more than one id ({some}); type more of it")
+    },
     e_no_such_kr: |id, p| {
         format!(
             "there is no key result with the id '{id}' in {p}, and no initiative either; okr list shows the ids"

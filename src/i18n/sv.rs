@@ -291,6 +291,7 @@ pub static SV: Strings = Strings {
     e_cut_short: "filen tar slut för tidigt, den kan vara avkortad",
     e_not_json: "det här är inte giltig JSON",
     e_shape: "det här har inte formen av en okr-fil",
+    e_git_markers: "den innehåller gits konfliktmarkeringar (<<<<<<<): git slog ihop den rad för rad, utan okr:s sammanslagning. Så här gör du: git merge --abort (eller git rebase --abort), ställ in drivrutinen med git config merge.okr.driver 'okr merge %O %A %B' och hämta igen",
     e_version_zero: "\"version\" måste vara 1 eller mer",
     e_newer: |v, m| {
         format!(
@@ -352,6 +353,9 @@ pub static SV: Strings = Strings {
     e_lock_file: |p, r| format!("kan inte skapa låsfilen {p}: {r}"),
     e_folder: |p, r| format!("kan inte skapa mappen {p}: {r}"),
     e_no_home: "hittar ingen hemmapp för datafilen; ange en med --file eller OKR_FILE",
+    e_ambiguous_id: |id, some| {
+        format!("”{id}” är början på mer än ett id ({some}); skriv mer av det")
+    },
     e_no_such_kr: |id, p| {
         format!(
             "det finns inget nyckelresultat med id '{id}' i {p}, och ingen uppgift heller; okr list visar id:na"

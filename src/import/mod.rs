@@ -245,6 +245,8 @@ fn report(
     out: &mut impl Write,
 ) -> Result<()> {
     writeln!(out, "{}", text::line(&head))?;
+    let short = crate::model::ids::ShortIds::new(data.ids());
+    let id = |id| short.shown(id);
     for o in added
         .objectives
         .iter()
@@ -255,14 +257,28 @@ fn report(
         writeln!(
             out,
             "{}",
-            text::line(&format!("{} {} ({})", o.id, o.title, about.join(" · ")))
+            text::line(&format!(
+                "{} {} ({})",
+                id(&o.id),
+                o.title,
+                about.join(" · ")
+            ))
         )?;
         for k in &o.key_results {
-            let line = format!("  {} {}: {}", k.id, k.title, s.measure_text(&k.measure));
+            let line = format!(
+                "  {} {}: {}",
+                id(&k.id),
+                k.title,
+                s.measure_text(&k.measure)
+            );
             writeln!(out, "{}", text::line(&line))?;
         }
         for u in &o.initiatives {
-            writeln!(out, "{}", text::line(&format!("  {} {}", u.id, u.title)))?;
+            writeln!(
+                out,
+                "{}",
+                text::line(&format!("  {} {}", id(&u.id), u.title))
+            )?;
         }
     }
     Ok(())

@@ -10,7 +10,7 @@
 //! of its random letters (`krbqx`), and every command takes any beginning
 //! that names one id.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 
@@ -53,18 +53,37 @@ fn kind_of(id: &str) -> Option<&'static str> {
         })
 }
 
-/// Every id of a store, sorted, to show each by its shortest unique beginning.
+/// Every id of a store, sorted, to show each by its shortest unique
+/// beginning; kept up to date as items come and go.
 #[derive(Clone, Debug, Default)]
 pub struct ShortIds {
-    sorted: Vec<String>,
+    /// Each id lower-cased, and how many items have it (one, in a valid file).
+    sorted: BTreeMap<String, u32>,
 }
 
 impl ShortIds {
     pub fn new<'a>(ids: impl Iterator<Item = &'a str>) -> ShortIds {
-        let mut sorted: Vec<String> = ids.map(str::to_ascii_lowercase).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        ShortIds { sorted }
+        let mut short = ShortIds::default();
+        short.add(ids);
+        short
+    }
+
+    pub fn add<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
+        for id in ids {
+            *self.sorted.entry(id.to_ascii_lowercase()).or_insert(0) += 1;
+        }
+    }
+
+    pub fn remove<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
+        for id in ids {
+            let id = id.to_ascii_lowercase();
+            if let Some(n) = self.sorted.get_mut(&id) {
+                *n -= 1;
+                if *n == 0 {
+                    self.sorted.remove(&id);
+                }
+            }
+        }
     }
 
     /// How `id` is shown: an id okr made at random, by the shortest
@@ -74,13 +93,18 @@ impl ShortIds {
         let Some(kind) = kind_of(id) else {
             return id;
         };
-        let at = self.sorted.partition_point(|x| x.as_str() < id);
-        let shared = |x: Option<&String>| {
-            x.filter(|x| x.as_str() != id)
-                .map_or(0, |x| common_prefix(x.as_bytes(), id.as_bytes()))
+        use std::ops::Bound::{Excluded, Unbounded};
+        let shared = |x: Option<(&String, &u32)>| {
+            x.map_or(0, |(x, _)| common_prefix(x.as_bytes(), id.as_bytes()))
         };
-        let before = at.checked_sub(1).and_then(|i| self.sorted.get(i));
-        let after = self.sorted[at..].iter().find(|x| x.as_str() != id);
+        let before = self
+            .sorted
+            .range::<str, _>((Unbounded, Excluded(id)))
+            .next_back();
+        let after = self
+            .sorted
+            .range::<str, _>((Excluded(id), Unbounded))
+            .next();
         let needed = shared(before).max(shared(after)) + 1;
         let len = needed.max(kind.len() + SHOWN_MIN).min(id.len());
         id.get(..len).unwrap_or(id)
@@ -160,7 +184,12 @@ mod tests {
         assert_eq!(short.shown("kr10"), "kr10", "ids from before, whole");
         assert_eq!(short.shown("my-own-id"), "my-own-id");
         // Alone in a file, still three letters.
-        let one = ShortIds::new(["ubcdfghjk"].into_iter());
+        let mut one = ShortIds::new(["ubcdfghjk"].into_iter());
+        assert_eq!(one.shown("ubcdfghjk"), "ubcd");
+        // Kept up to date as items come and go.
+        one.add(["ubcdfxxxx"].into_iter());
+        assert_eq!(one.shown("ubcdfghjk"), "ubcdfg");
+        one.remove(["ubcdfxxxx"].into_iter());
         assert_eq!(one.shown("ubcdfghjk"), "ubcd");
     }
 

@@ -133,7 +133,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         .filter_map(|h| h.confidence)
         .map(f64::from)
         .collect();
-    let id = format!("{} ", shown(&k.id));
+    let id = format!("{} ", shown(app.short_id(&k.id)));
     let mut lines = vec![
         Line::styled((s.step_of)(st.index + 1, st.items.len()), theme.dim()),
         Line::from(vec![

@@ -22,7 +22,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut info = vec![Line::from(vec![
         Span::styled(format!("{} · ", s.detail_title), theme.dim()),
         Span::styled(shown(&o.title), theme.title()),
-        Span::styled(format!("  ({} · {})", shown(&o.id), o.quarter), theme.dim()),
+        Span::styled(
+            format!("  ({} · {})", shown(app.short_id(&o.id)), o.quarter),
+            theme.dim(),
+        ),
     ])];
     if !o.why.is_empty() {
         info.push(Line::raw(format!("{}: {}", s.why, shown(&o.why))));

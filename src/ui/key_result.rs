@@ -177,7 +177,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     .areas(area);
 
     let where_ = (s.daily.in_objective)(&shown(&o.title), &o.quarter.to_string());
-    let what = format!("{} {}", shown(&k.id), shown(&k.title));
+    let what = format!("{} {}", shown(app.short_id(&k.id)), shown(&k.title));
     let title_w = width.saturating_sub(text::width(s.daily.key_result) + 3);
     let [_, bar_line] = key_result_rows(app, k, false, width, theme);
     let head_lines = vec![

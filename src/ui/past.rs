@@ -130,7 +130,10 @@ fn draw_week(
     }
     for e in &c.entries {
         let k = key_result(app, &e.key_result);
-        let name = k.map_or_else(|| e.key_result.clone(), |k| format!("{} {}", k.id, k.title));
+        let name = k.map_or_else(
+            || e.key_result.clone(),
+            |k| format!("{} {}", app.short_id(&k.id), k.title),
+        );
         lines.push(Line::styled(fit(&shown(&name), width), theme.title()));
         let was = before.and_then(|b| b.entries.iter().find(|x| x.key_result == e.key_result));
         let value = k.map_or_else(|| s.num(e.value), |k| s.measure_value(&k.measure, e.value));
@@ -157,8 +160,10 @@ fn draw_week(
         }
     }
     for id in &c.skipped {
-        let name =
-            key_result(app, id).map_or_else(|| id.clone(), |k| format!("{} {}", k.id, k.title));
+        let name = key_result(app, id).map_or_else(
+            || id.clone(),
+            |k| format!("{} {}", app.short_id(&k.id), k.title),
+        );
         lines.push(text(&format!("{}: {}", shown(&name), w.skipped)));
     }
     let plans = weekly::plans(c);

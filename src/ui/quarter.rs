@@ -412,7 +412,7 @@ pub fn key_result_rows(
     let p = progress::key_result_progress(k);
     let status = progress::key_result_status(k, quarter, app.today);
     let marker = if selected { "▸ " } else { "  " };
-    let id = format!("{} ", shown(&k.id));
+    let id = format!("{} ", shown(app.short_id(&k.id)));
     let mut first = Line::from(vec![
         Span::raw(marker),
         Span::styled(id.clone(), theme.dim()),

@@ -190,7 +190,7 @@ fn key_result_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line
         s.confidence.to_lowercase(),
         k.confidence
     );
-    let id = format!("    {} ", shown(&k.id));
+    let id = format!("    {} ", shown(app.short_id(&k.id)));
     let title_w = width.saturating_sub(id.width() + numbers.width());
     let title = fit(&k.title, title_w);
     let used = id.width() + text::width(&title);

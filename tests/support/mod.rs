@@ -387,8 +387,18 @@ pub fn ids_in_order(text: &str, ids: &[String]) -> String {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
+    // An id, or the beginning of one that names it alone (as shown).
+    let find = |word: &str| {
+        ids.iter().find(|id| *id == word).or_else(|| {
+            let mut begun = ids
+                .iter()
+                .filter(|id| word.len() >= 4 && id.starts_with(word));
+            let one = begun.next();
+            one.filter(|_| begun.next().is_none())
+        })
+    };
     let mut flush = |word: &mut String, out: &mut String| {
-        match ids.iter().find(|id| **id == *word) {
+        match find(word) {
             Some(id) => {
                 let n = match seen.iter().position(|s| *s == id.as_str()) {
                     Some(n) => n,
