@@ -308,3 +308,44 @@ fn three_clones_pulling_with_merge_and_with_rebase_keep_every_pushed_id() {
         assert_eq!(found, Some(title), "{id}");
     }
 }
+
+#[test]
+fn a_clone_without_the_driver_gets_a_sentence_that_says_so_and_the_way_back_works() {
+    let team = Team::new();
+    git_ok(&team.b, &["config", "--unset", "merge.okr.driver"]);
+    for (dir, title) in [(&team.a, "Anna's title"), (&team.b, "Bo's title")] {
+        let mut data = read(dir);
+        let at = data.find_key_result("kr2").unwrap();
+        let o = data.objective_mut(at.objective).unwrap();
+        o.key_results[at.key_result].title = title.into();
+        write(dir, &data);
+    }
+    team.commit_and_push(&team.a, "Anna renames kr2");
+    git_ok(&team.b, &["commit", "-q", "-am", "Bo renames kr2"]);
+    let pull = git(&team.b, &["pull", "-q", "origin", "main"]);
+    assert!(
+        !pull.status.success(),
+        "git merged line by line and stopped"
+    );
+    let file = team.b.join("okr.json");
+    let marked = std::fs::read(&file).unwrap();
+    assert!(String::from_utf8_lossy(&marked).contains("<<<<<<<"));
+    let r = team
+        .sandbox
+        .run(&["--file", file.to_str().unwrap(), "--lang", "en", "list"]);
+    r.fails(&[
+        "git's conflict markers",
+        "without okr's merge driver",
+        "git merge --abort",
+        "line ",
+    ]);
+    assert_eq!(std::fs::read(&file).unwrap(), marked, "left as it was");
+    // The way back the sentence gives.
+    git_ok(&team.b, &["merge", "--abort"]);
+    let driver = format!("'{}' merge %O %A %B", env!("CARGO_BIN_EXE_okr"));
+    git_ok(&team.b, &["config", "merge.okr.driver", &driver]);
+    let pull = git(&team.b, &["pull", "-q", "origin", "main"]);
+    assert!(!pull.status.success(), "a true conflict, reported by git");
+    let merged = read(&team.b);
+    assert_eq!(merged.conflicts.len(), 1);
+}

@@ -37,6 +37,9 @@ pub enum Problem {
     VersionZero,
     /// Written by a newer okr.
     Newer(u64),
+    /// git merged the file line by line, without okr's merge driver, and
+    /// left its conflict markers in it.
+    GitMarkers,
     /// The right shape, but a value breaks a rule (see [`crate::model::validate`]).
     Invalid(Box<Broken>),
 }
@@ -56,6 +59,7 @@ impl LoadError {
             Problem::NotJson(d) => detail(s.e_not_json, d),
             Problem::Shape(d) => detail(s.e_shape, d),
             Problem::VersionZero => format!(": {}; {}", s.e_version_zero, s.e_left_alone),
+            Problem::GitMarkers => format!(": {}", s.e_git_markers),
             Problem::Newer(v) => {
                 format!(": {}. {}", (s.e_newer)(*v, FORMAT_VERSION), s.e_left_alone)
             }
@@ -167,9 +171,21 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
             {
                 return Err(err(version_position(bytes), Problem::Newer(n)));
             }
+            if let Some(line) = git_marker_line(bytes) {
+                return Err(err(Some((line, 1)), Problem::GitMarkers));
+            }
             Err(json_error(path, &e))
         }
     }
+}
+
+/// The line of the first conflict marker git left (`<<<<<<< `), if any: a
+/// line of JSON never starts with one.
+fn git_marker_line(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .split(|b| *b == b'\n')
+        .position(|line| line.starts_with(b"<<<<<<<"))
+        .map(|n| n + 1)
 }
 
 /// Turns a serde_json error into a sentence with its place.
