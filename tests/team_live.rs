@@ -305,7 +305,13 @@ fn a_field_changed_both_ways_keeps_ours_and_waits_on_the_conflicts_screen() {
         h.keys(&[ch('k'), ch('!')]);
         assert!(matches!(h.app.screen, Screen::Conflicts { .. }));
         let text = screen(&h.app, 100, 30);
-        for want in ["Vår titel", "Deras titel", "title"] {
+        // The field in the user's words.
+        let field = if lang == Lang::Sv {
+            "· titel"
+        } else {
+            "· title"
+        };
+        for want in ["Vår titel", "Deras titel", field] {
             assert!(text.contains(want), "{want}:\n{text}");
         }
     }
@@ -607,10 +613,10 @@ fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
     let text = screen(&h.app, 100, 30);
     for want in [
         "Conflicts (2)",
-        "▶ 2026-W48 Anna · Field: wins",
+        "▶ 2026-W48 Anna · wins",
         "Ours: (none)",
         "Theirs: Röd",
-        "Expandera globalt (o1) · Field: title",
+        "Expandera globalt (o1) · title",
     ] {
         assert!(text.contains(want), "{want}:\n{text}");
     }
@@ -625,4 +631,46 @@ fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
         "{:?}",
         h.app.screen
     );
+}
+
+#[test]
+fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_refused() {
+    use serde_json::json;
+    let mut h = Harness::new(Some(demo()), Lang::Sv);
+    let data = Arc::make_mut(&mut h.app.data);
+    let (o1, o2) = (data.objectives[0].id.clone(), data.objectives[1].id.clone());
+    let kr = data.objectives[0].key_results[0].id.clone();
+    Arc::make_mut(&mut data.objectives[1]).parent = Some(o1.clone());
+    let entry = |v: f64, note: &str| json!({"date": "2027-01-25", "value": v, "confidence": 7, "note": note});
+    data.conflicts = vec![
+        okr::model::Conflict::new(&kr, "measure.current", json!(4.0), json!(4.5)),
+        okr::model::Conflict::new(
+            &kr,
+            "history.2027-01-25",
+            entry(4.0, "Bra"),
+            entry(5.0, "Sämre"),
+        ),
+        okr::model::Conflict::new(&o2, "deleted", json!(true), json!(false)),
+        okr::model::Conflict::new(&o1, "parent", json!(null), json!(o2)),
+    ];
+    h.keys(&[ch('!')]);
+    let text = screen(&h.app, 110, 30);
+    for want in [
+        "· nuvarande värde",
+        "Vårt: 4 ",
+        "Deras: 4,5",
+        "· värde den 2027-01-25",
+        "Vårt: 4 · säkerhet 7 · Bra",
+        "Deras: 5 · säkerhet 7 · Sämre",
+        "Vi tog bort det, de ändrade det: det finns kvar",
+        "· ligger under",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+    // Their parent would put o1 under itself: refused, said, and kept waiting.
+    h.keys(&[ch('j'), ch('j'), ch('j'), ch('t')]);
+    let said = message(&h.app);
+    assert!(said.starts_with("Kan inte ta deras:"), "{said}");
+    assert!(said.contains(&format!("{o1} → {o2} → {o1}")), "{said}");
+    assert_eq!(h.app.data.conflicts.len(), 4, "nothing chosen");
 }

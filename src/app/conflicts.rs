@@ -43,6 +43,21 @@ impl App {
         })
     }
 
+    /// A field of a conflict in the user's words: `measure.current` is
+    /// "current value", `history.2026-11-24` "value on 2026-11-24",
+    /// `entries.kr3` the week's value for that key result; a field a newer
+    /// okr wrote, as it is named.
+    pub fn field_words(&self, field: &str) -> String {
+        let w = &self.s.live;
+        if let Some(day) = field.strip_prefix("history.") {
+            return (w.value_on)(day);
+        }
+        if let Some(k) = field.strip_prefix("entries.") {
+            return (w.entry_for)(self.short_id(k));
+        }
+        (w.field_name)(field).map_or_else(|| field.to_string(), str::to_string)
+    }
+
     /// The keys of the conflicts screen. True for every key it binds.
     pub(super) fn conflicts_act(&mut self, action: Action) -> bool {
         let Screen::Conflicts { sel } = self.screen else {
@@ -79,8 +94,18 @@ impl App {
             return;
         };
         let mut after = (*self.data).clone();
-        if !merge::resolve(&mut after, index, side) {
-            return;
+        match merge::resolve_or_why(&mut after, index, side) {
+            Ok(()) => {}
+            // Said, never silent: the rule the choice would break.
+            Err(Some(broken)) => {
+                let why = crate::store::format::broken_text(&broken, self.s);
+                self.warn((self.s.live.refused)(side == Side::Theirs, &why));
+                return;
+            }
+            Err(None) => {
+                self.warn(self.s.live.nothing_there);
+                return;
+            }
         }
         let patch = Patch::Whole {
             before: Arc::clone(&self.data),
@@ -89,7 +114,7 @@ impl App {
         if self.commit(patch) {
             let left = self.data.conflicts.len();
             let w = &self.s.live;
-            let field = crate::text::shown(&field);
+            let field = crate::text::shown(&self.field_words(&field));
             self.info(match side {
                 Side::Ours => (w.kept_ours)(&field, left),
                 Side::Theirs => (w.took_theirs)(&field, left),

@@ -20,7 +20,6 @@ pub struct LiveWords {
     pub no_conflicts: &'static str,
     /// The conflicts screen's title: how many.
     pub title: fn(usize) -> String,
-    pub field: &'static str,
     pub ours: &'static str,
     pub theirs: &'static str,
     /// A value that is not there (removed, or the item deleted).
@@ -28,6 +27,26 @@ pub struct LiveWords {
     /// After `o` / `t`: the field, and how many conflicts are left.
     pub kept_ours: fn(&str, usize) -> String,
     pub took_theirs: fn(&str, usize) -> String,
+    /// A field of the file in words (`measure.current` → "current value");
+    /// `None` for a field this okr has no words for (one a newer okr wrote).
+    pub field_name: fn(&str) -> Option<&'static str>,
+    /// `history.DATE`: the value recorded that day.
+    pub value_on: fn(&str) -> String,
+    /// `entries.ID`: the week's entry for a key result (its id as shown).
+    pub entry_for: fn(&str) -> String,
+    /// One side deleted the item, the other changed it (kept): whether ours deleted it.
+    pub deleted: fn(bool) -> &'static str,
+    /// A choice that would break a rule of the file: which side, and the rule.
+    pub refused: fn(bool, &str) -> String,
+    /// Words inside a shown value: a history or check-in entry's confidence.
+    pub confidence: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    /// A side of a delete conflict: the item deleted, the item kept.
+    pub gone: &'static str,
+    pub kept: &'static str,
+    /// A choice whose item or field is no longer there.
+    pub nothing_there: &'static str,
     /// The footer's names of `!`, `o` and `t`.
     pub action_show: &'static str,
     pub action_ours: &'static str,
@@ -59,12 +78,64 @@ pub const SV: LiveWords = LiveWords {
     },
     no_conflicts: "Inga konflikter att välja i.",
     title: |n| format!("Konflikter ({n})"),
-    field: "Fält",
     ours: "Vårt",
     theirs: "Deras",
     none: "(inget)",
     kept_ours: |f, n| format!("Behöll vårt för {f}; {n} kvar."),
     took_theirs: |f, n| format!("Tog deras för {f}; {n} kvar."),
+    field_name: |f| {
+        Some(match f {
+            "title" => "titel",
+            "why" => "varför",
+            "kind" => "typ",
+            "quarter" => "kvartal",
+            "owner" => "ägare",
+            "parent" => "ligger under",
+            "status" => "status",
+            "score" => "betyg",
+            "retro.went_well" => "det som gick bra",
+            "retro.to_change" => "det som ska ändras",
+            "carried_from" => "överflyttat från",
+            "weight" => "vikt",
+            "confidence" => "säkerhet",
+            "measure.start" => "startvärde",
+            "measure.target" => "målvärde",
+            "measure.current" => "nuvarande värde",
+            "measure.level" => "nivå",
+            "measure.unit" => "enhet",
+            "measure.done" => "klar",
+            "measure.type" => "typ av mätning",
+            "done" => "klar",
+            "due" => "förfallodag",
+            "key_result" => "nyckelresultat",
+            "objective" => "vilket mål",
+            "id" => "id",
+            "wins" => "vinster",
+            "blockers" => "hinder",
+            "next_steps" => "nästa steg",
+            "checkin_weekday" => "incheckningsdag",
+            _ => return None,
+        })
+    },
+    value_on: |d| format!("värde den {d}"),
+    entry_for: |k| format!("veckans värde för {k}"),
+    deleted: |ours| {
+        if ours {
+            "Vi tog bort det, de ändrade det: det finns kvar"
+        } else {
+            "De tog bort det, vi ändrade det: det finns kvar"
+        }
+    },
+    refused: |theirs, why| {
+        let side = if theirs { "deras" } else { "vårt" };
+        format!("Kan inte ta {side}: {why}.")
+    },
+    confidence: "säkerhet",
+    yes: "ja",
+    no: "nej",
+    gone: "borttaget",
+    kept: "kvar",
+    nothing_there: "Det konflikten gäller finns inte längre; o tar bort posten.",
     action_show: "konflikter",
     action_ours: "behåll vårt",
     action_theirs: "ta deras",
@@ -95,12 +166,64 @@ pub const EN: LiveWords = LiveWords {
     },
     no_conflicts: "No conflicts to choose.",
     title: |n| format!("Conflicts ({n})"),
-    field: "Field",
     ours: "Ours",
     theirs: "Theirs",
     none: "(none)",
     kept_ours: |f, n| format!("Kept ours for {f}; {n} left."),
     took_theirs: |f, n| format!("Took theirs for {f}; {n} left."),
+    field_name: |f| {
+        Some(match f {
+            "title" => "title",
+            "why" => "why",
+            "kind" => "kind",
+            "quarter" => "quarter",
+            "owner" => "owner",
+            "parent" => "aligned under",
+            "status" => "status",
+            "score" => "score",
+            "retro.went_well" => "what went well",
+            "retro.to_change" => "what to change",
+            "carried_from" => "carried from",
+            "weight" => "weight",
+            "confidence" => "confidence",
+            "measure.start" => "start",
+            "measure.target" => "target",
+            "measure.current" => "current value",
+            "measure.level" => "level",
+            "measure.unit" => "unit",
+            "measure.done" => "done",
+            "measure.type" => "kind of measure",
+            "done" => "done",
+            "due" => "due date",
+            "key_result" => "key result",
+            "objective" => "which objective",
+            "id" => "id",
+            "wins" => "wins",
+            "blockers" => "blockers",
+            "next_steps" => "next steps",
+            "checkin_weekday" => "check-in day",
+            _ => return None,
+        })
+    },
+    value_on: |d| format!("value on {d}"),
+    entry_for: |k| format!("the week's value for {k}"),
+    deleted: |ours| {
+        if ours {
+            "We deleted it, they changed it: it is kept"
+        } else {
+            "They deleted it, we changed it: it is kept"
+        }
+    },
+    refused: |theirs, why| {
+        let side = if theirs { "theirs" } else { "ours" };
+        format!("Cannot take {side}: {why}.")
+    },
+    confidence: "confidence",
+    yes: "yes",
+    no: "no",
+    gone: "deleted",
+    kept: "kept",
+    nothing_there: "What this conflict is about is gone; o drops the record.",
     action_show: "conflicts",
     action_ours: "keep ours",
     action_theirs: "take theirs",

@@ -1,5 +1,5 @@
 //! The conflicts screen: one row per conflict (the item's title and id, the
-//! field), ours beside theirs under it. Everything in it comes from someone
+//! field in words), ours beside theirs under it, formatted as everywhere. Everything in it comes from someone
 //! else's file: it is shown through [`crate::text`] and cut to its column.
 
 use ratatui::Frame;
@@ -44,10 +44,17 @@ fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> 
     // A Mål, key result or Uppgift by its title and id; a check-in or the
     // settings by what the conflict calls it.
     let item = match app.item_title(&c.item) {
-        Some(title) => format!("{title} ({})", c.item),
+        Some(title) => format!("{title} ({})", app.short_id(&c.item)),
         None => c.item.clone(),
     };
-    let head = format!("{mark}{item} · {}: {}", w.field, c.field);
+    let head = if c.field == "deleted" {
+        format!(
+            "{mark}{item} · {}",
+            (w.deleted)(c.ours == serde_json::Value::Bool(true))
+        )
+    } else {
+        format!("{mark}{item} · {}", app.field_words(&c.field))
+    };
     let style = if selected {
         theme.selected()
     } else {
@@ -55,7 +62,7 @@ fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> 
     };
     let half = width.saturating_sub(2) / 2;
     let side = |label: &str, v: &serde_json::Value| {
-        let text = format!("{label}: {}", value(app, v));
+        let text = format!("{label}: {}", value(app, &c.field, v));
         let cut = fit(&text, half);
         let pad = half.saturating_sub(crate::text::width(&cut));
         format!("{cut}{}", " ".repeat(pad))
@@ -70,12 +77,43 @@ fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> 
     ]
 }
 
-/// A value of the file as a person reads it: text as it is, nothing as
-/// "(none)", anything else as JSON, on one line (neutralised by [`fit`]).
-fn value(app: &App, v: &serde_json::Value) -> String {
+/// A value of the file as a person reads it, formatted as everywhere else:
+/// numbers in the language's convention, an id by its title, an entry as
+/// its value, confidence and note, nothing as "(none)"; on one line
+/// (neutralised by [`fit`]).
+fn value(app: &App, field: &str, v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let s = app.s;
+    let w = &s.live;
     match v {
-        serde_json::Value::Null => app.s.live.none.to_string(),
-        serde_json::Value::String(s) => s.replace(['\n', '\r'], " "),
+        Value::Null => w.none.to_string(),
+        Value::Bool(b) if field == "deleted" => (if *b { w.gone } else { w.kept }).to_string(),
+        Value::Bool(b) => (if *b { w.yes } else { w.no }).to_string(),
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |x| s.num_exact(x)),
+        Value::String(text)
+            if matches!(
+                field,
+                "parent" | "objective" | "key_result" | "carried_from" | "id"
+            ) =>
+        {
+            match app.item_title(text) {
+                Some(title) => format!("{title} ({})", app.short_id(text)),
+                None => text.clone(),
+            }
+        }
+        Value::String(text) => text.replace(['\n', '\r'], " "),
+        Value::Object(entry) if entry.contains_key("value") => {
+            let mut parts = vec![value(app, "", &entry["value"])];
+            if let Some(c) = entry.get("confidence").and_then(Value::as_u64) {
+                parts.push(format!("{} {c}", w.confidence));
+            }
+            if let Some(note) = entry.get("note").and_then(Value::as_str)
+                && !note.is_empty()
+            {
+                parts.push(note.replace(['\n', '\r'], " "));
+            }
+            parts.join(" · ")
+        }
         other => other.to_string(),
     }
 }

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::value::{get_path, set_path};
+use crate::model::validate::Broken;
 use crate::model::{CheckIn, CheckInEntry, Data, IsoWeek, Objective};
 
 /// Which side's value a conflict takes.
@@ -23,8 +24,14 @@ pub enum Side {
 /// exists (or taking the value would break a rule of the file): nothing
 /// changed then.
 pub fn resolve(data: &mut Data, index: usize, side: Side) -> bool {
+    resolve_or_why(data, index, side).is_ok()
+}
+
+/// Like [`resolve`], saying why not: the rule of the file the choice would
+/// break, or `None` when the conflict, its item or its field is gone.
+pub fn resolve_or_why(data: &mut Data, index: usize, side: Side) -> Result<(), Option<Broken>> {
     let Some(c) = data.conflicts.get(index) else {
-        return false;
+        return Err(None);
     };
     let value = match side {
         Side::Ours => c.ours.clone(),
@@ -32,13 +39,16 @@ pub fn resolve(data: &mut Data, index: usize, side: Side) -> bool {
     };
     let (item, field) = (c.item.clone(), c.field.clone());
     let before = data.clone();
-    let applied = apply(data, &item, &field, value);
-    if !applied || crate::model::validate::validate(data).is_err() {
+    if !apply(data, &item, &field, value) {
         *data = before;
-        return false;
+        return Err(None);
+    }
+    if let Err(broken) = crate::model::validate::validate(data) {
+        *data = before;
+        return Err(Some(broken));
     }
     data.conflicts.remove(index);
-    true
+    Ok(())
 }
 
 /// Puts `value` into the field (nothing when it is there already).
