@@ -627,7 +627,7 @@ fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
     );
     assert_eq!(h.app.data.conflicts.len(), 1);
     assert!(
-        matches!(h.app.screen, Screen::Conflicts { sel: 0 }),
+        matches!(h.app.screen, Screen::Conflicts { sel: 0, .. }),
         "{:?}",
         h.app.screen
     );
@@ -667,6 +667,27 @@ fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_ref
     ] {
         assert!(text.contains(want), "{want}:\n{text}");
     }
+    // Enter shows one whole, its note on a line of its own; Esc goes back.
+    h.keys(&[ch('j'), code(ENTER)]);
+    let text = screen(&h.app, 110, 30);
+    for want in [
+        "│Vårt:",
+        "│  4 · säkerhet 7",
+        "│  Bra ",
+        "│Deras:",
+        "│  Sämre ",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+    h.keys(&[code(ESC)]);
+    assert!(matches!(
+        h.app.screen,
+        Screen::Conflicts {
+            sel: 1,
+            full: false
+        }
+    ));
+    h.keys(&[ch('k')]);
     // Their parent would put o1 under itself: refused, said, and kept waiting.
     h.keys(&[ch('j'), ch('j'), ch('j'), ch('t')]);
     let said = message(&h.app);

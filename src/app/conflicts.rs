@@ -1,5 +1,6 @@
 //! The conflicts screen (`!`): the fields a merge found changed both ways,
-//! one row each, ours beside theirs; `o` keeps ours, `t` takes theirs.
+//! one row each, ours beside theirs; `Enter` shows one in full, `o` keeps
+//! ours, `t` takes theirs.
 //! Each choice is one undoable change, saved like every other.
 
 use std::sync::Arc;
@@ -16,7 +17,10 @@ impl App {
             self.info(self.s.live.no_conflicts);
             return;
         }
-        self.screen = Screen::Conflicts { sel: 0 };
+        self.screen = Screen::Conflicts {
+            sel: 0,
+            full: false,
+        };
     }
 
     /// The key of the conflicts screen, for a message that names it.
@@ -60,7 +64,7 @@ impl App {
 
     /// The keys of the conflicts screen. True for every key it binds.
     pub(super) fn conflicts_act(&mut self, action: Action) -> bool {
-        let Screen::Conflicts { sel } = self.screen else {
+        let Screen::Conflicts { sel, full } = self.screen else {
             return false;
         };
         let n = self.data.conflicts.len();
@@ -68,15 +72,19 @@ impl App {
             Action::Down => {
                 self.screen = Screen::Conflicts {
                     sel: (sel + 1).min(n.saturating_sub(1)),
+                    full,
                 }
             }
             Action::Up => {
                 self.screen = Screen::Conflicts {
                     sel: sel.saturating_sub(1),
+                    full,
                 }
             }
+            Action::Open => self.screen = Screen::Conflicts { sel, full: !full },
             Action::KeepOurs => self.choose(sel, Side::Ours),
             Action::TakeTheirs => self.choose(sel, Side::Theirs),
+            Action::Back if full => self.screen = Screen::Conflicts { sel, full: false },
             Action::Back => {
                 self.screen = Screen::Quarter;
                 self.pane = Pane::Objectives;
@@ -125,7 +133,7 @@ impl App {
     /// Keeps the conflicts screen's selection inside its list; with none
     /// left, back to the quarter view.
     pub(super) fn keep_conflicts_screen(&mut self) {
-        if let Screen::Conflicts { sel } = self.screen {
+        if let Screen::Conflicts { sel, full } = self.screen {
             let n = self.data.conflicts.len();
             if n == 0 {
                 self.screen = Screen::Quarter;
@@ -133,6 +141,7 @@ impl App {
             } else {
                 self.screen = Screen::Conflicts {
                     sel: sel.min(n - 1),
+                    full,
                 };
             }
         }

@@ -47,9 +47,11 @@ pub enum Screen {
         sel: usize,
     },
     KeyResult(view::KeyResultView),
-    /// The conflicts a merge left; the selected one.
+    /// The conflicts a merge left; the selected one, and whether it is
+    /// shown in full (both values whole, notes included).
     Conflicts {
         sel: usize,
+        full: bool,
     },
     /// The past check-ins, week by week.
     Past(weekly::PastState),

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::widgets::fit;
@@ -16,7 +16,7 @@ use crate::model::Conflict;
 /// Rows each conflict takes: its item and field, then ours and theirs.
 const ROWS: usize = 2;
 
-pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn draw(app: &App, sel: usize, full: bool, frame: &mut Frame, area: Rect, theme: Theme) {
     let w = &app.s.live;
     let all = &app.data.conflicts;
     let block = pane_block((w.title)(all.len()), true, theme);
@@ -24,6 +24,10 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     frame.render_widget(block, area);
     if all.is_empty() {
         frame.render_widget(Paragraph::new(w.no_conflicts), inner);
+        return;
+    }
+    if let Some(c) = all.get(sel).filter(|_| full) {
+        draw_full(app, c, frame, inner, theme);
         return;
     }
     let width = usize::from(inner.width);
@@ -75,6 +79,48 @@ fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> 
             Span::styled(side(w.theirs, &c.theirs), theme.warning()),
         ]),
     ]
+}
+
+/// One conflict in full: what it is about, then each side's value whole,
+/// over as many lines as it takes (a note's own lines kept).
+fn draw_full(app: &App, c: &Conflict, frame: &mut Frame, area: Rect, theme: Theme) {
+    let w = &app.s.live;
+    let [head, _] = rows(app, c, true, usize::from(area.width), theme);
+    let mut lines = vec![head, Line::raw("")];
+    for (label, v, style) in [
+        (w.ours, &c.ours, theme.title()),
+        (w.theirs, &c.theirs, theme.warning()),
+    ] {
+        lines.push(Line::styled(format!("{label}:"), style));
+        for part in full_value(app, &c.field, v).lines() {
+            lines.push(Line::raw(format!("  {}", crate::text::shown(part))));
+        }
+        lines.push(Line::raw(""));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+/// A value whole: text with its line breaks, an entry's note on lines of its own.
+fn full_value(app: &App, field: &str, v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::String(text) if !names_an_item(field) => text.clone(),
+        Value::Object(entry) if entry.contains_key("note") => {
+            let note = entry.get("note").and_then(Value::as_str).unwrap_or("");
+            let mut bare = entry.clone();
+            bare.remove("note");
+            format!("{}\n{note}", value(app, field, &Value::Object(bare)))
+        }
+        other => value(app, field, other),
+    }
+}
+
+/// Whether a field's value is the id of a Mål, key result or Uppgift.
+fn names_an_item(field: &str) -> bool {
+    matches!(
+        field,
+        "parent" | "objective" | "key_result" | "carried_from" | "id"
+    )
 }
 
 /// A value of the file as a person reads it, formatted as everywhere else:

@@ -57,7 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Review(st) => review::draw(app, st, frame, body, theme),
         Screen::Overview { sel } => overview::draw(app, *sel, frame, body, theme),
         Screen::KeyResult(_) => key_result::draw(app, frame, body, theme),
-        Screen::Conflicts { sel } => conflicts::draw(app, *sel, frame, body, theme),
+        Screen::Conflicts { sel, full } => conflicts::draw(app, *sel, *full, frame, body, theme),
         Screen::Past(st) => past::draw(app, st, frame, body, theme),
     }
     frame.render_widget(

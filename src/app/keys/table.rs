@@ -232,6 +232,12 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
         Contexts::of(&[C::Conflicts]),
         false,
     ),
+    (
+        &[K::Enter],
+        Action::Open,
+        Contexts::of(&[C::Conflicts]),
+        false,
+    ),
     (&[K::Esc], Action::Back, Contexts::of(&[C::Conflicts]), true),
     // Forms.
     (
