@@ -84,6 +84,7 @@ impl App {
             Action::Open => self.screen = Screen::Conflicts { sel, full: !full },
             Action::KeepOurs => self.choose(sel, Side::Ours),
             Action::TakeTheirs => self.choose(sel, Side::Theirs),
+            Action::KeepBoth => self.keep_both(sel),
             Action::Back if full => self.screen = Screen::Conflicts { sel, full: false },
             Action::Back => {
                 self.screen = Screen::Quarter;
@@ -127,6 +128,35 @@ impl App {
                 Side::Ours => (w.kept_ours)(&field, left),
                 Side::Theirs => (w.took_theirs)(&field, left),
             });
+        }
+    }
+
+    /// Keeps our value of a day and both sides' notes, as one undoable change.
+    fn keep_both(&mut self, index: usize) {
+        let Some(field) = self.data.conflicts.get(index).map(|c| c.field.clone()) else {
+            return;
+        };
+        let mut after = (*self.data).clone();
+        match merge::keep_both_notes(&mut after, index) {
+            Ok(()) => {}
+            Err(Some(broken)) => {
+                let why = crate::store::format::broken_text(&broken, self.s);
+                self.warn((self.s.live.refused)(false, &why));
+                return;
+            }
+            Err(None) => {
+                self.warn(self.s.live.not_two_entries);
+                return;
+            }
+        }
+        let patch = Patch::Whole {
+            before: Arc::clone(&self.data),
+            after: Arc::new(after),
+        };
+        if self.commit(patch) {
+            let left = self.data.conflicts.len();
+            let field = crate::text::shown(&self.field_words(&field));
+            self.info((self.s.live.kept_both)(&field, left));
         }
     }
 

@@ -138,6 +138,7 @@ impl Strings {
             Action::Conflicts => self.live.action_show,
             Action::KeepOurs => self.live.action_ours,
             Action::TakeTheirs => self.live.action_theirs,
+            Action::KeepBoth => self.live.action_both,
         }
     }
 }

@@ -51,6 +51,11 @@ pub struct LiveWords {
     pub action_show: &'static str,
     pub action_ours: &'static str,
     pub action_theirs: &'static str,
+    pub action_both: &'static str,
+    /// `b` on a conflict that is not two values of one day.
+    pub not_two_entries: &'static str,
+    /// After `b`: the field, and how many conflicts are left.
+    pub kept_both: fn(&str, usize) -> String,
 }
 
 pub const SV: LiveWords = LiveWords {
@@ -139,6 +144,9 @@ pub const SV: LiveWords = LiveWords {
     action_show: "konflikter",
     action_ours: "behåll vårt",
     action_theirs: "ta deras",
+    action_both: "vårt värde, båda anteckningarna",
+    not_two_entries: "b gäller två värden för samma dag; välj o eller t här.",
+    kept_both: |f, n| format!("Behöll vårt värde och båda anteckningarna för {f}; {n} kvar."),
 };
 
 pub const EN: LiveWords = LiveWords {
@@ -227,4 +235,7 @@ pub const EN: LiveWords = LiveWords {
     action_show: "conflicts",
     action_ours: "keep ours",
     action_theirs: "take theirs",
+    action_both: "our value, both notes",
+    not_two_entries: "b is for two values of one day; choose o or t here.",
+    kept_both: |f, n| format!("Kept our value and both notes for {f}; {n} left."),
 };

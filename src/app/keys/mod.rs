@@ -92,6 +92,8 @@ pub enum Action {
     Conflicts,
     KeepOurs,
     TakeTheirs,
+    /// Two values of one key result on one day: ours, with both notes.
+    KeepBoth,
     // The weekly rhythm: past check-ins, a skipped key result, last week's plans.
     PastCheckIns,
     SkipKeyResult,

@@ -221,6 +221,12 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
         true,
     ),
     (
+        &[K::Char('b')],
+        Action::KeepBoth,
+        Contexts::of(&[C::Conflicts]),
+        false,
+    ),
+    (
         &[K::Char('u')],
         Action::Undo,
         Contexts::of(&[C::Conflicts]),

@@ -37,7 +37,7 @@ use items::{Conflicts, deleted};
 use keyed::{Outcome, merge_keyed};
 use value::{fields, merge_map};
 
-pub use resolve::{Side, resolve, resolve_or_why};
+pub use resolve::{Side, keep_both_notes, resolve, resolve_or_why};
 
 /// What a merge made.
 #[derive(Clone, Debug, PartialEq)]

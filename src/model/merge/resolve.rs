@@ -51,6 +51,43 @@ pub fn resolve_or_why(data: &mut Data, index: usize, side: Side) -> Result<(), O
     Ok(())
 }
 
+/// For two values recorded for one key result on one day (a conflict of a
+/// `history.DATE` field, an entry on each side): keeps ours with both
+/// notes, theirs after ours. `Err(None)` for any other conflict.
+pub fn keep_both_notes(data: &mut Data, index: usize) -> Result<(), Option<Broken>> {
+    let Some(c) = data.conflicts.get(index) else {
+        return Err(None);
+    };
+    let note = |v: &Value| {
+        v.get("note")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let (Value::Object(_), Value::Object(_)) = (&c.ours, &c.theirs) else {
+        return Err(None);
+    };
+    if !c.field.starts_with("history.") {
+        return Err(None);
+    }
+    let (mine, theirs) = (note(&c.ours), note(&c.theirs));
+    let both = match (mine.is_empty(), theirs.is_empty()) {
+        (_, true) => mine,
+        (true, false) => theirs,
+        _ if mine == theirs => mine,
+        _ => format!("{mine} / {theirs}"),
+    };
+    let before = c.clone();
+    let mut merged = c.ours.clone();
+    merged["note"] = Value::String(both);
+    data.conflicts[index].ours = merged;
+    let result = resolve_or_why(data, index, Side::Ours);
+    if result.is_err() && data.conflicts.get(index).is_some() {
+        data.conflicts[index] = before;
+    }
+    result
+}
+
 /// Puts `value` into the field (nothing when it is there already).
 fn apply(data: &mut Data, item: &str, field: &str, value: Value) -> bool {
     if item == "settings" {
