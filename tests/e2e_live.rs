@@ -116,12 +116,39 @@ fn with_a_change_of_ours_in_flight_both_survive_in_the_file() {
 /// folder refuses new files), theirs is written into the file in place.
 #[test]
 fn a_true_conflict_shows_the_conflicts_screen_and_t_takes_theirs() {
+    for lang in ["en", "sv"] {
+        true_conflict_in(lang);
+    }
+}
+
+/// The words of the conflicts screen in a language: its title, the field,
+/// ours and theirs, and what `t` says.
+fn conflict_words(lang: &str) -> [&'static str; 5] {
+    match lang {
+        "sv" => [
+            "Konflikter (1)",
+            "(o1) · titel",
+            "Vårt: Vår titel",
+            "Deras: Deras titel",
+            "Tog deras för titel; 0 kvar.",
+        ],
+        _ => [
+            "Conflicts (1)",
+            "(o1) · title",
+            "Ours: Vår titel",
+            "Theirs: Deras titel",
+            "Took theirs for title; 0 left.",
+        ],
+    }
+}
+
+fn true_conflict_in(lang: &str) {
     let sandbox = Sandbox::new();
     let shared = sandbox.path().join("shared");
     std::fs::create_dir_all(&shared).unwrap();
     let file = shared.join("okr.json");
     std::fs::write(&file, okr::store::format::serialize(&demo()).unwrap()).unwrap();
-    let command = sandbox.session_command("en").replace(
+    let command = sandbox.session_command(lang).replace(
         &sh_quote(&sandbox.file().to_string_lossy()),
         &sh_quote(&file.to_string_lossy()),
     );
@@ -138,21 +165,35 @@ fn a_true_conflict_shows_the_conflicts_screen_and_t_takes_theirs() {
     t.type_text("Vår titel");
     t.wait_for("Vår titel");
     t.press("Enter");
-    t.wait_for("Could not save");
+    t.wait_for(if lang == "sv" {
+        "Kunde inte spara"
+    } else {
+        "Could not save"
+    });
     someone_else_saves(&file, true, |d| retitle(d, "o1", "Deras titel"));
-    t.wait_for("1 conflict: press ! to choose");
+    t.wait_for(if lang == "sv" {
+        "1 konflikt: tryck !"
+    } else {
+        "1 conflict: press ! to choose"
+    });
     drop(guard);
     // The merge is saved once the folder lets it: ours, with theirs recorded.
     t.wait_until("the conflict in the file", |_| {
         okr::store::read(&file).is_ok_and(|d| d.conflicts.len() == 1)
     });
+    let [title, field, ours, theirs, took] = conflict_words(lang);
     t.press("!");
-    let screen = t.wait_for("Conflicts (1)");
-    for want in ["Ours: Vår titel", "Theirs: Deras titel", "title"] {
+    let screen = t.wait_for(title);
+    for want in [field, ours, theirs] {
         assert!(screen.contains(want), "{want}:\n{screen}");
     }
+    // Enter shows it whole; Esc goes back to the list.
+    t.press("Enter");
+    t.wait_gone(ours);
+    t.press("Escape");
+    t.wait_for(ours);
     t.press("t");
-    t.wait_for("Took theirs for title; 0 left.");
+    t.wait_for(took);
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
     let data = okr::store::read(&file).unwrap();
