@@ -326,3 +326,18 @@ fn a_backup_is_readable_only_by_its_owner() {
     assert_eq!(mode(&bak), 0o600, "an existing backup");
     assert_eq!(fs::read(&bak).unwrap(), bytes(&state(1)));
 }
+
+#[test]
+fn a_file_of_this_format_is_saved_without_a_migration_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    fs::write(&path, bytes(&state(0))).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(&state(1)).unwrap();
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".v"))
+        .collect();
+    assert!(names.is_empty(), "no copy of an older format: {names:?}");
+}
