@@ -176,6 +176,8 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         config,
         owner: cli.owner.as_deref().map(OwnerFilter::from_flag),
     };
+    // Changes and values of this run say who made them.
+    crate::model::author::set(who.me.clone());
     let today = today();
     let start = match &cli.command {
         None => Start::Quarter,

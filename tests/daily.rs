@@ -66,7 +66,7 @@ fn a_second_entry_of_a_day_keeps_the_fields_okr_does_not_know() {
     let mut json = daily_json();
     // kr4's only entry is of today, with a field of a newer okr.
     json["objectives"][2]["key_results"][0]["history"][0]["date"] = support::TODAY.into();
-    json["objectives"][2]["key_results"][0]["history"][0]["by"] = "per".into();
+    json["objectives"][2]["key_results"][0]["history"][0]["source"] = "per".into();
     let mut h = Harness::new(Some(serde_json::from_value(json).unwrap()), Lang::En);
     h.select_objective(1);
     h.focus_key_results();
@@ -75,7 +75,7 @@ fn a_second_entry_of_a_day_keeps_the_fields_okr_does_not_know() {
     let history = &support::key_result(&file, "kr4")["history"];
     assert_eq!(history.as_array().unwrap().len(), 1);
     assert_eq!(history[0]["value"], 2.0);
-    assert_eq!(history[0]["by"], "per");
+    assert_eq!(history[0]["source"], "per");
 }
 
 #[test]

@@ -349,3 +349,49 @@ fn a_clone_without_the_driver_gets_a_sentence_that_says_so_and_the_way_back_work
     let merged = read(&team.b);
     assert_eq!(merged.conflicts.len(), 1);
 }
+
+#[test]
+fn a_conflict_names_whose_each_value_is_when_pulling_with_rebase() {
+    let team = Team::new();
+    git_ok(&team.b, &["config", "pull.rebase", "true"]);
+    // The same key result, the same day, two values, each through `okr update`.
+    for (dir, who, value) in [(&team.a, "Anna", "30"), (&team.b, "Bo", "40")] {
+        let file = dir.join("okr.json");
+        let r = team.sandbox.run(&[
+            "--file",
+            file.to_str().unwrap(),
+            "--owner",
+            who,
+            "update",
+            "kr1",
+            value,
+        ]);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+    }
+    team.commit_and_push(&team.a, "Anna records kr1");
+    git_ok(&team.b, &["commit", "-q", "-am", "Bo records kr1"]);
+    let pull = git(&team.b, &["pull", "-q", "origin", "main"]);
+    assert!(!pull.status.success(), "a true conflict");
+    // During a rebase git calls the upstream "ours": the record says whose.
+    let merged = read(&team.b);
+    let c = merged
+        .conflicts
+        .iter()
+        .find(|c| c.field.starts_with("history."))
+        .unwrap_or_else(|| panic!("{:?}", merged.conflicts));
+    assert_eq!(c.ours_by.as_deref(), Some("Anna"));
+    assert_eq!(c.theirs_by.as_deref(), Some("Bo"));
+    assert_eq!(c.ours_on, Some(support::TODAY.parse().unwrap()));
+    // The conflicts screen calls each side by its person and day.
+    let mut data = merged.clone();
+    data.conflicts.retain(|x| x == c);
+    let mut h = support::app::Harness::new(Some(data), okr::model::Lang::En);
+    h.keys(&[support::app::ch('!')]);
+    let text = support::app::screen(&h.app, 120, 30);
+    for want in [
+        format!("Anna, {}: 30", support::TODAY),
+        format!("Bo, {}: 40", support::TODAY),
+    ] {
+        assert!(text.contains(&want), "{want}:\n{text}");
+    }
+}

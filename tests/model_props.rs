@@ -94,15 +94,22 @@ fn measure() -> impl Strategy<Value = Measure> {
 }
 
 fn history_entry() -> impl Strategy<Value = HistoryEntry> {
-    (day(), finite(), any::<Option<u8>>(), text(), extra()).prop_map(
-        |(date, value, confidence, note, extra)| HistoryEntry {
+    (
+        day(),
+        finite(),
+        any::<Option<u8>>(),
+        text(),
+        prop::option::of(text()),
+        extra(),
+    )
+        .prop_map(|(date, value, confidence, note, by, extra)| HistoryEntry {
             date,
             value,
             confidence,
             note,
+            by,
             extra,
-        },
-    )
+        })
 }
 
 fn key_result() -> impl Strategy<Value = KeyResult> {
@@ -177,7 +184,7 @@ fn objective() -> impl Strategy<Value = Objective> {
         prop::option::of(finite()),
         (text(), text(), extra()),
         instant(),
-        instant(),
+        (instant(), prop::option::of(text())),
         prop::option::of(text()),
         prop::collection::vec(key_result(), 0..4),
         prop::collection::vec(initiative(), 0..3),
@@ -190,7 +197,7 @@ fn objective() -> impl Strategy<Value = Objective> {
                 score,
                 (went_well, to_change, retro_extra),
                 created,
-                updated,
+                (updated, updated_by),
                 carried_from,
                 key_results,
                 initiatives,
@@ -213,6 +220,7 @@ fn objective() -> impl Strategy<Value = Objective> {
             },
             created,
             updated,
+            updated_by,
             carried_from,
             key_results,
             initiatives,

@@ -2,6 +2,7 @@
 //! both sides. The data holds our value; the record keeps theirs, until
 //! someone chooses (see [`crate::model::merge::resolve`]).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -25,6 +26,17 @@ pub struct Conflict {
     pub ours: Value,
     /// Their value (`null`: none).
     pub theirs: Value,
+    /// Who made our value and on which day, where the file knows (see
+    /// [`super::author`]): the side named by its person, not by how git
+    /// called it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ours_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ours_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theirs_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theirs_on: Option<NaiveDate>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -41,6 +53,10 @@ impl Conflict {
             field: field.into(),
             ours,
             theirs,
+            ours_by: None,
+            ours_on: None,
+            theirs_by: None,
+            theirs_on: None,
             extra: Extra::new(),
         }
     }
@@ -51,4 +67,8 @@ deserialize_keeping_unknown!(Conflict {
     field: String,
     ours: Value = Value::Null,
     theirs: Value = Value::Null,
+    ours_by: Option<String> = None,
+    ours_on: Option<NaiveDate> = None,
+    theirs_by: Option<String> = None,
+    theirs_on: Option<NaiveDate> = None,
 });

@@ -2,6 +2,7 @@
 //! No I/O and no terminal here; "today" is always passed in.
 
 pub mod align;
+pub mod author;
 pub mod carry;
 pub mod checkin;
 pub mod conflict;

@@ -75,6 +75,9 @@ pub struct Objective {
     pub retro: Retro,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// Who made the last change (see [`super::author`]), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<String>,
     #[serde(default)]
@@ -106,6 +109,7 @@ impl Objective {
             retro: Retro::default(),
             created: now,
             updated: now,
+            updated_by: super::author::get(),
             carried_from: None,
             key_results: Vec::new(),
             initiatives: Vec::new(),
@@ -128,6 +132,7 @@ impl Objective {
         let mut o = self.clone();
         let r = change(&mut o);
         o.updated = now;
+        o.updated_by = super::author::get();
         (o, r)
     }
 
@@ -266,6 +271,7 @@ impl KeyResult {
                 h.value = value;
                 h.confidence = confidence;
                 h.note = note;
+                h.by = super::author::get();
             }
             None => {
                 let at = self.history.partition_point(|h| h.date <= date);
@@ -494,6 +500,9 @@ pub struct HistoryEntry {
     pub confidence: Option<u8>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Who recorded it (see [`super::author`]), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -505,6 +514,7 @@ impl HistoryEntry {
             value,
             confidence,
             note,
+            by: super::author::get(),
             extra: Extra::new(),
         }
     }
@@ -563,6 +573,7 @@ deserialize_keeping_unknown!(Objective {
     retro: Retro = Retro::default(),
     created: DateTime<Utc>,
     updated: DateTime<Utc>,
+    updated_by: Option<String> = None,
     carried_from: Option<String> = None,
     key_results: Vec<KeyResult> = Vec::new(),
     initiatives: Vec<Initiative> = Vec::new(),
@@ -584,4 +595,5 @@ deserialize_keeping_unknown!(HistoryEntry {
     value: f64,
     confidence: Option<u8> = None,
     note: String = String::new(),
+    by: Option<String> = None,
 });

@@ -242,6 +242,7 @@ fn objective_values(o: &Objective, at: &At) -> Result<(), Broken> {
     }
     for (field, text) in [
         ("owner", &o.owner),
+        ("updated_by", &o.updated_by),
         ("parent", &o.parent),
         ("carried_from", &o.carried_from),
     ] {
@@ -286,6 +287,9 @@ fn key_result<'a>(k: &'a KeyResult, objective: usize, ids: &mut Ids<'a>) -> Resu
         at.finite(|| format!("history[{n}].value"), h.value)?;
         if let Some(c) = h.confidence {
             at.confidence(|| format!("history[{n}].confidence"), c)?;
+        }
+        if let Some(by) = &h.by {
+            at.text(&format!("history[{n}].by"), by, false)?;
         }
         if control_character(&h.note, true).is_some() {
             at.text(&format!("history[{n}].note"), &h.note, true)?;

@@ -71,25 +71,42 @@ fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> 
         let pad = half.saturating_sub(crate::text::width(&cut));
         format!("{cut}{}", " ".repeat(pad))
     };
+    let (ours, theirs) = labels(app, c);
     [
         Line::styled(fit(&head, width), style),
         Line::from(vec![
             Span::raw("  "),
-            Span::raw(side(w.ours, &c.ours)),
-            Span::styled(side(w.theirs, &c.theirs), theme.warning()),
+            Span::raw(side(&ours, &c.ours)),
+            Span::styled(side(&theirs, &c.theirs), theme.warning()),
         ]),
     ]
+}
+
+/// What each side is called: by the person who made the value and the day,
+/// where the file knows ("Anna, 2027-01-25"), else ours and theirs.
+fn labels(app: &App, c: &Conflict) -> (String, String) {
+    let w = &app.s.live;
+    let label = |fallback: &str, by: &Option<String>, on: &Option<chrono::NaiveDate>| match (by, on)
+    {
+        (Some(by), Some(on)) => format!("{by}, {on}"),
+        (Some(by), None) => by.clone(),
+        (None, _) => fallback.to_string(),
+    };
+    (
+        label(w.ours, &c.ours_by, &c.ours_on),
+        label(w.theirs, &c.theirs_by, &c.theirs_on),
+    )
 }
 
 /// One conflict in full: what it is about, then each side's value whole,
 /// over as many lines as it takes (a note's own lines kept).
 fn draw_full(app: &App, c: &Conflict, frame: &mut Frame, area: Rect, theme: Theme) {
-    let w = &app.s.live;
     let [head, _] = rows(app, c, true, usize::from(area.width), theme);
     let mut lines = vec![head, Line::raw("")];
+    let (ours, theirs) = labels(app, c);
     for (label, v, style) in [
-        (w.ours, &c.ours, theme.title()),
-        (w.theirs, &c.theirs, theme.warning()),
+        (ours.as_str(), &c.ours, theme.title()),
+        (theirs.as_str(), &c.theirs, theme.warning()),
     ] {
         lines.push(Line::styled(format!("{label}:"), style));
         for part in full_value(app, &c.field, v).lines() {

@@ -72,9 +72,16 @@ pub fn objective(
     theirs: &Objective,
     conflicts: &mut Conflicts,
 ) -> Objective {
-    let skip = ["key_results", "initiatives", "updated"];
+    let skip = ["key_results", "initiatives", "updated", "updated_by"];
     let mut o = merge_fields(base, ours, theirs, &ours.id, &skip, conflicts);
-    o.updated = ours.updated.max(theirs.updated);
+    // When and by whom: the side that changed it last.
+    let last = if theirs.updated > ours.updated {
+        theirs
+    } else {
+        ours
+    };
+    o.updated = last.updated;
+    o.updated_by.clone_from(&last.updated_by);
     o
 }
 

@@ -19,6 +19,7 @@ mod placed;
 mod renumber;
 mod resolve;
 mod value;
+mod whose;
 
 #[cfg(test)]
 mod resolve_tests;
@@ -108,7 +109,8 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
     break_parent_cycles(&mut data, ours, &mut found);
     data.conflicts = merge_conflicts(base, ours, theirs);
     let mut added = 0;
-    for c in found {
+    for mut c in found {
+        whose::annotate(&mut c, ours, theirs);
         if !data.conflicts.contains(&c) {
             data.conflicts.push(c);
             added += 1;
