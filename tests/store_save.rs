@@ -341,3 +341,19 @@ fn a_file_of_this_format_is_saved_without_a_migration_copy() {
         .collect();
     assert!(names.is_empty(), "no copy of an older format: {names:?}");
 }
+
+#[test]
+fn a_read_only_file_is_not_replaced_even_where_the_folder_would_let_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let old = bytes(&state(0));
+    fs::write(&path, &old).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
+    assert!(store.is_read_only());
+    // The folder lets a rename replace it (root ignores the bits anyway).
+    let err = store.save(&state(1)).unwrap_err();
+    assert!(matches!(err, SaveError::ReadOnly(_)), "{err:?}");
+    assert_eq!(fs::read(&path).unwrap(), old);
+    assert!(temp_files(dir.path()).is_empty());
+}

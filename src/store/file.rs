@@ -77,12 +77,6 @@ impl Store {
         &self.path
     }
 
-    /// The copy of a file of an older format kept before its first save in
-    /// this one: `okr.json.v1.bak`.
-    pub fn migration_backup_path(&self, version: u32) -> PathBuf {
-        sibling(&self.target, &format!(".v{version}.bak"))
-    }
-
     /// The backup kept before the first write of a run: `okr.json.bak`.
     pub fn backup_path(&self) -> PathBuf {
         sibling(&self.target, ".bak")
