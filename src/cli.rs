@@ -111,6 +111,9 @@ pub enum Command {
     },
     /// Print the manual page (roff: `okr man | man -l -`)
     Man,
+    /// The ids `okr update` takes, with their titles, for shell completion
+    #[command(name = "__ids", hide = true)]
+    Ids,
     /// Merge two changed copies of a data file (a git merge driver: `okr merge %O %A %B`); exit 1 when some fields conflict
     Merge {
         /// The copy both sides started from

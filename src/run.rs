@@ -312,6 +312,13 @@ fn write_report(
         } => crate::import::import(file, *format, input, *dry_run, lang, today, out)?,
         Command::Completions { shell } => crate::manual::completions(*shell, out)?,
         Command::Man => crate::manual::man(out)?,
+        Command::Ids => {
+            // For a shell completing `okr update`: nothing when the file
+            // cannot be read, never an error in the middle of a command line.
+            if let Ok(data) = store::read(file) {
+                crate::manual::ids(&data, out)?;
+            }
+        }
         Command::Checkin
         | Command::Review { .. }
         | Command::Demo

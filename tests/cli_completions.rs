@@ -16,6 +16,7 @@ use support::Sandbox;
 fn commands() -> Vec<String> {
     okr::cli::Cli::command()
         .get_subcommands()
+        .filter(|c| !c.is_hide_set())
         .map(|c| c.get_name().to_string())
         .collect()
 }
@@ -168,4 +169,81 @@ fn rendered(text: &str) {
         assert!(plain.contains(line), "{line} is not on the page:\n{plain}");
     }
     assert!(plain.contains("OKR_FILE"), "{plain}");
+}
+
+/// A file whose key results and Uppgift have ids as okr draws them, and an
+/// `okr` on the PATH, as an installed one is: the folder to put first in it.
+fn file_with_drawn_ids(w: &Sandbox) -> std::path::PathBuf {
+    let kr = |id: &str, title: &str| serde_json::json!({"id": id, "title": title, "measure": {"type": "done", "done": false}});
+    w.write_json(&serde_json::json!({
+        "version": 2,
+        "objectives": [{
+            "id": "obcdfghjk", "title": "Mål", "quarter": "2026-Q4",
+            "created": "2026-10-01T00:00:00Z", "updated": "2026-10-01T00:00:00Z",
+            "key_results": [kr("krbcdfghjk", "Sälj mer"), kr("krbcdxxxxx", "Ring fler"), kr("kr1", "Gammal")],
+            "initiatives": [{"id": "ubcdfghjk", "title": "Gör det"}]
+        }]
+    }));
+    let bin = w.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_okr"), bin.join("okr")).unwrap();
+    bin
+}
+
+#[test]
+fn update_is_offered_the_files_ids_in_bash_and_fish() {
+    let w = Sandbox::new();
+    let bin = file_with_drawn_ids(&w);
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let file = w.file();
+    let run = |shell: &str, script: &str, code: String| {
+        let at = w.path().join(format!("okr-completion.{shell}"));
+        std::fs::write(&at, script).unwrap();
+        let out = Command::new(shell)
+            .arg("-c")
+            .arg(code.replace("SCRIPT", &at.to_string_lossy()))
+            .env("PATH", &path)
+            .env("OKR_FILE", &file)
+            .envs(w.env())
+            .output()
+            .unwrap();
+        let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect();
+        lines.sort();
+        lines
+    };
+    let bash = w.run(&["completions", "bash"]).stdout;
+    // With --file, that file's ids; a beginning narrows them.
+    let offered = run(
+        "bash",
+        &bash,
+        format!(
+            "source SCRIPT; COMP_WORDS=(okr --file '{}' update krbcd); COMP_CWORD=4; _okr_with_ids; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file.display()
+        ),
+    );
+    assert_eq!(offered, ["krbcdfghjk", "krbcdxxxxx"]);
+    let offered = run(
+        "bash",
+        &bash,
+        "source SCRIPT; COMP_WORDS=(okr update ''); COMP_CWORD=2; _okr_with_ids; printf '%s\\n' \"${COMPREPLY[@]}\"".into(),
+    );
+    assert_eq!(offered, ["kr1", "krbcdfghjk", "krbcdxxxxx", "ubcdfghjk"]);
+    if !installed("fish") {
+        eprintln!("fish is not installed: its completion of ids is not checked");
+        return;
+    }
+    let fish = w.run(&["completions", "fish"]).stdout;
+    let offered = run(
+        "fish",
+        &fish,
+        "source SCRIPT; complete -C 'okr update krbcd'".into(),
+    );
+    assert_eq!(offered, ["krbcdfghjk\tSälj mer", "krbcdxxxxx\tRing fler"]);
 }
