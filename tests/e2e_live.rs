@@ -200,3 +200,71 @@ fn true_conflict_in(lang: &str) {
     assert!(data.conflicts.is_empty());
     assert_eq!(data.objectives[0].title, "Deras titel");
 }
+
+#[test]
+fn both_notes_are_kept_and_a_refused_choice_says_why_in_a_real_terminal() {
+    use serde_json::json;
+    let sandbox = Sandbox::new();
+    let mut data = demo();
+    let (o1, o2) = (data.objectives[0].id.clone(), data.objectives[1].id.clone());
+    let kr = data.objectives[0].key_results[0].id.clone();
+    Arc::make_mut(&mut data.objectives[1]).parent = Some(o1.clone());
+    let entry = |v: f64, note: &str| json!({"date": "2026-11-20", "value": v, "note": note});
+    data.conflicts = vec![
+        okr::model::Conflict::new(
+            &kr,
+            "history.2026-11-20",
+            entry(4.0, "Bra"),
+            entry(5.0, "Sämre"),
+        ),
+        okr::model::Conflict::new(&o1, "parent", json!(null), json!(o2)),
+    ];
+    std::fs::write(
+        sandbox.file(),
+        okr::store::format::serialize(&data).unwrap(),
+    )
+    .unwrap();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for("Expandera globalt");
+    t.press("!");
+    t.wait_for("Conflicts (2)");
+    t.wait_for("value on 2026-11-20");
+    t.press("b");
+    t.wait_for("Kept our value and both notes for value on 2026-11-20; 1 left.");
+    t.press("t");
+    let screen = t.wait_for("Cannot take theirs:").replace('\n', " ");
+    assert!(screen.contains(&format!("{o1} → {o2} → {o1}")), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let file = okr::store::read(&sandbox.file()).unwrap();
+    assert_eq!(file.conflicts.len(), 1, "the refused one waits");
+    let day = "2026-11-20".parse().unwrap();
+    let k = &file.objectives[0].key_results[0];
+    let e = k.history.iter().find(|e| e.date == day).unwrap();
+    assert_eq!((e.value, e.note.as_str()), (4.0, "Bra / Sämre"));
+}
+
+#[test]
+fn the_selection_stays_on_its_item_when_their_version_moves_it() {
+    let sandbox = demo_sandbox();
+    let q = okr::model::Quarter::of(today());
+    let mine: Vec<String> = demo()
+        .objectives
+        .iter()
+        .filter(|o| o.quarter == q)
+        .map(|o| o.title.clone())
+        .collect();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(&format!("▸ {}", mine[0]));
+    t.press("j");
+    t.wait_for(&format!("▸ {}", mine[1]));
+    // They put a new Mål first: what was second is third now.
+    someone_else_saves(&sandbox.file(), false, |d| {
+        add_objective(d, "o900", "Deras nya mål");
+        d.objectives.rotate_right(1);
+    });
+    let screen = t.wait_for("Reloaded");
+    assert!(screen.contains(&format!("▸ {}", mine[1])), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
