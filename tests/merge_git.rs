@@ -188,15 +188,7 @@ fn a_pull_merges_both_sides_new_work_and_no_pushed_id_changes() {
 #[test]
 fn the_same_field_changed_on_both_sides_is_a_conflict_git_reports_and_the_file_keeps() {
     let team = Team::new();
-    for (dir, title) in [(&team.a, "Anna's title"), (&team.b, "Bo's title")] {
-        let mut data = read(dir);
-        let at = data.find_key_result("kr2").unwrap();
-        let o = data.objective_mut(at.objective).unwrap();
-        o.key_results[at.key_result].title = title.into();
-        write(dir, &data);
-    }
-    team.commit_and_push(&team.a, "Anna renames kr2");
-    git_ok(&team.b, &["commit", "-q", "-am", "Bo renames kr2"]);
+    team.both_rename_kr2();
     let pull = git(&team.b, &["pull", "origin", "main"]);
     let said = format!(
         "{}{}",
@@ -228,6 +220,19 @@ fn the_same_field_changed_on_both_sides_is_a_conflict_git_reports_and_the_file_k
 
 impl Team {
     /// Bo commits, his push is refused (Anna was first), he pulls: git runs the driver.
+    /// Anna and Bo give kr2 a title each; Anna pushes, Bo commits.
+    fn both_rename_kr2(&self) {
+        for (dir, title) in [(&self.a, "Anna's title"), (&self.b, "Bo's title")] {
+            let mut data = read(dir);
+            let at = data.find_key_result("kr2").unwrap();
+            let o = data.objective_mut(at.objective).unwrap();
+            o.key_results[at.key_result].title = title.into();
+            write(dir, &data);
+        }
+        self.commit_and_push(&self.a, "Anna renames kr2");
+        git_ok(&self.b, &["commit", "-q", "-am", "Bo renames kr2"]);
+    }
+
     fn commit_and_push_fails_then_pulls(&self, dir: &Path) {
         git_ok(dir, &["commit", "-q", "-am", "Bo's week"]);
         let push = git(dir, &["push", "-q", "origin", "main"]);
@@ -313,15 +318,7 @@ fn three_clones_pulling_with_merge_and_with_rebase_keep_every_pushed_id() {
 fn a_clone_without_the_driver_gets_a_sentence_that_says_so_and_the_way_back_works() {
     let team = Team::new();
     git_ok(&team.b, &["config", "--unset", "merge.okr.driver"]);
-    for (dir, title) in [(&team.a, "Anna's title"), (&team.b, "Bo's title")] {
-        let mut data = read(dir);
-        let at = data.find_key_result("kr2").unwrap();
-        let o = data.objective_mut(at.objective).unwrap();
-        o.key_results[at.key_result].title = title.into();
-        write(dir, &data);
-    }
-    team.commit_and_push(&team.a, "Anna renames kr2");
-    git_ok(&team.b, &["commit", "-q", "-am", "Bo renames kr2"]);
+    team.both_rename_kr2();
     let pull = git(&team.b, &["pull", "-q", "origin", "main"]);
     assert!(
         !pull.status.success(),

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use super::history::Patch;
 use super::keys::{Action, Context};
 use super::{App, Pane, Screen};
+use crate::model::Data;
 use crate::model::merge::{self, Side};
+use crate::model::validate::Broken;
 
 impl App {
     /// `!`: the conflicts screen, or a word that none waits.
@@ -98,54 +100,49 @@ impl App {
 
     /// Resolves the conflict at `index` to one side, as one undoable change.
     fn choose(&mut self, index: usize, side: Side) {
+        let w = &self.s.live;
+        let done = match side {
+            Side::Ours => w.kept_ours,
+            Side::Theirs => w.took_theirs,
+        };
+        let how = |data: &mut Data| merge::resolve_or_why(data, index, side);
+        self.settle(index, how, side == Side::Theirs, w.nothing_there, done);
+    }
+
+    /// Keeps our value of a day and both sides' notes, as one undoable change.
+    fn keep_both(&mut self, index: usize) {
+        let w = &self.s.live;
+        let how = |data: &mut Data| merge::keep_both_notes(data, index);
+        self.settle(index, how, false, w.not_two_entries, w.kept_both);
+    }
+
+    /// Settles the conflict at `index` by `how`, as one undoable change,
+    /// and says so (`done`: the field in words, how many are left). A
+    /// choice that would break a rule of the file is refused with the rule
+    /// (`theirs`: the side it took); one `how` cannot make, with `cannot`.
+    fn settle(
+        &mut self,
+        index: usize,
+        how: impl FnOnce(&mut Data) -> Result<(), Option<Broken>>,
+        theirs: bool,
+        cannot: &str,
+        done: fn(&str, usize) -> String,
+    ) {
         let Some(field) = self.data.conflicts.get(index).map(|c| c.field.clone()) else {
             self.info(self.s.live.no_conflicts);
             return;
         };
         let mut after = (*self.data).clone();
-        match merge::resolve_or_why(&mut after, index, side) {
+        match how(&mut after) {
             Ok(()) => {}
             // Said, never silent: the rule the choice would break.
             Err(Some(broken)) => {
                 let why = crate::store::format::broken_text(&broken, self.s);
-                self.warn((self.s.live.refused)(side == Side::Theirs, &why));
+                self.warn((self.s.live.refused)(theirs, &why));
                 return;
             }
             Err(None) => {
-                self.warn(self.s.live.nothing_there);
-                return;
-            }
-        }
-        let patch = Patch::Whole {
-            before: Arc::clone(&self.data),
-            after: Arc::new(after),
-        };
-        if self.commit(patch) {
-            let left = self.data.conflicts.len();
-            let w = &self.s.live;
-            let field = crate::text::shown(&self.field_words(&field));
-            self.info(match side {
-                Side::Ours => (w.kept_ours)(&field, left),
-                Side::Theirs => (w.took_theirs)(&field, left),
-            });
-        }
-    }
-
-    /// Keeps our value of a day and both sides' notes, as one undoable change.
-    fn keep_both(&mut self, index: usize) {
-        let Some(field) = self.data.conflicts.get(index).map(|c| c.field.clone()) else {
-            return;
-        };
-        let mut after = (*self.data).clone();
-        match merge::keep_both_notes(&mut after, index) {
-            Ok(()) => {}
-            Err(Some(broken)) => {
-                let why = crate::store::format::broken_text(&broken, self.s);
-                self.warn((self.s.live.refused)(false, &why));
-                return;
-            }
-            Err(None) => {
-                self.warn(self.s.live.not_two_entries);
+                self.warn(cannot);
                 return;
             }
         }
@@ -156,7 +153,7 @@ impl App {
         if self.commit(patch) {
             let left = self.data.conflicts.len();
             let field = crate::text::shown(&self.field_words(&field));
-            self.info((self.s.live.kept_both)(&field, left));
+            self.info(done(&field, left));
         }
     }
 

@@ -92,40 +92,9 @@ pub fn place(objectives: &mut [Arc<Objective>], sides: [&Data; 3], found: &mut C
         .enumerate()
         .map(|(i, o)| (o.id.to_ascii_lowercase(), i))
         .collect();
-    // Where else the sides had an item, when its Mål is gone.
-    let elsewhere = |id: &str, kind: fn(&Objective) -> Vec<&str>| {
-        let [b, o, t] = sides;
-        [o, t, b].into_iter().find_map(|d| {
-            d.objectives
-                .iter()
-                .find(|o| kind(o).iter().any(|x| x.eq_ignore_ascii_case(id)))
-                .and_then(|o| index.get(&o.id.to_ascii_lowercase()).copied())
-        })
-    };
-    let mut krs: Vec<Vec<KeyResult>> = vec![Vec::new(); objectives.len()];
-    for (at, k) in key_results {
-        let kind: fn(&Objective) -> Vec<&str> =
-            |o| o.key_results.iter().map(|k| k.id.as_str()).collect();
-        let slot = index
-            .get(&at.to_ascii_lowercase())
-            .copied()
-            .or_else(|| elsewhere(&k.id, kind));
-        if let Some(i) = slot {
-            krs[i].push(k);
-        }
-    }
-    let mut us: Vec<Vec<Initiative>> = vec![Vec::new(); objectives.len()];
-    for (at, u) in initiatives {
-        let kind: fn(&Objective) -> Vec<&str> =
-            |o| o.initiatives.iter().map(|u| u.id.as_str()).collect();
-        let slot = index
-            .get(&at.to_ascii_lowercase())
-            .copied()
-            .or_else(|| elsewhere(&u.id, kind));
-        if let Some(i) = slot {
-            us[i].push(u);
-        }
-    }
+    let n = objectives.len();
+    let krs = into_slots(key_results, n, &index, sides, |o| &o.key_results, |k| &k.id);
+    let us = into_slots(initiatives, n, &index, sides, |o| &o.initiatives, |u| &u.id);
     let mut all: HashSet<String> = krs
         .iter()
         .flatten()
@@ -190,6 +159,39 @@ fn in_order<T: Clone + PartialEq>(
         order.iter().position(|o| *o == id).unwrap_or(usize::MAX)
     };
     placed.sort_by_key(rank);
+}
+
+/// The placed items Mål by Mål (by their index among the `count` merged
+/// Mål, `index`): an item whose Mål is gone from the merge goes to the Mål
+/// another side had it in (ours first, then theirs, then the base).
+fn into_slots<T>(
+    placed: Vec<Placed<T>>,
+    count: usize,
+    index: &HashMap<String, usize>,
+    sides: [&Data; 3],
+    items: impl Fn(&Objective) -> &[T],
+    id: impl Fn(&T) -> &str,
+) -> Vec<Vec<T>> {
+    let mut slots: Vec<Vec<T>> = (0..count).map(|_| Vec::new()).collect();
+    let [b, o, t] = sides;
+    for (at, x) in placed {
+        let elsewhere = || {
+            [o, t, b].into_iter().find_map(|d| {
+                d.objectives
+                    .iter()
+                    .find(|m| items(m).iter().any(|y| id(y).eq_ignore_ascii_case(id(&x))))
+                    .and_then(|m| index.get(&m.id.to_ascii_lowercase()).copied())
+            })
+        };
+        let slot = index
+            .get(&at.to_ascii_lowercase())
+            .copied()
+            .or_else(elsewhere);
+        if let Some(slot) = slot.and_then(|i| slots.get_mut(i)) {
+            slot.push(x);
+        }
+    }
+    slots
 }
 
 /// Each Uppgift's link leads to a key result of its own Mål: a key result
