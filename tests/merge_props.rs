@@ -467,7 +467,13 @@ proptest! {
         // Nothing is dropped but what one side deleted and the other left alone.
         for (side, other) in [(&oi, &ti), (&ti, &oi)] {
             for id in side.keys() {
-                let deleted_untouched = bi.contains_key(id) && !other.contains_key(id) && bi.get(id) == side.get(id);
+                // Deleted on the other side, untouched here; but an item of a
+                // Mål the other side deleted whole while this side changed
+                // it stays with the Mål.
+                let base_mal = b.objectives.iter().find(|o| o.key_results.iter().any(|k| &k.id == id) || o.initiatives.iter().any(|u| &u.id == id)).map(|o| o.id.clone());
+                let other_data = if std::ptr::eq(side, &oi) { &theirs } else { &ours };
+                let mal_revived = base_mal.as_ref().is_some_and(|o| other_data.objective_index(o).is_none() && mi.contains_key(o));
+                let deleted_untouched = bi.contains_key(id) && !other.contains_key(id) && bi.get(id) == side.get(id) && !mal_revived;
                 let mal_deleted = matches!(side.get(id), Some(Item::KeyResult(_) | Item::Initiative(_)))
                     && !deleted_untouched
                     && {

@@ -410,7 +410,7 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
 }
 
 #[test]
-fn their_mål_given_our_new_id_by_hand_gets_a_new_one_and_ours_stays_selected() {
+fn their_version_of_our_new_mål_is_merged_into_it_and_ours_stays_selected() {
     let mut gate = None;
     let mut h = Harness::with_store(Some(demo()), Lang::En, |store| {
         gate = Some(store.faults().hold_writes());
@@ -421,7 +421,8 @@ fn their_mål_given_our_new_id_by_hand_gets_a_new_one_and_ours_stays_selected() 
     h.keys(&[code(ENTER)]);
     let ours = selected_id(&h.app);
     gate.wait_for_writer();
-    // While our save waits, they save a Mål to which they gave our id by hand.
+    // While our save waits, they save a Mål with our id (as a commit
+    // picked onto both sides would have it).
     someone_else_saves(&h.path, |d| new_objective(d, &ours, "Deras nya mål"));
     h.keys(&[code(ENTER)]);
     gate.open();
@@ -430,18 +431,18 @@ fn their_mål_given_our_new_id_by_hand_gets_a_new_one_and_ours_stays_selected() 
     assert_eq!(selected_id(&h.app), ours, "our id never changes");
     assert_eq!(h.app.objective().unwrap().title, "Vårt nya mål");
     assert!(matches!(&h.app.screen, Screen::Detail { objective } if *objective == ours));
+    // A drawn id is one item wherever it is: theirs is merged into ours,
+    // field by field, the title both changed a conflict that keeps ours.
     let file = h.file();
-    let theirs = file
-        .objectives
-        .iter()
-        .find(|o| o.title == "Deras nya mål")
-        .unwrap();
-    assert_ne!(theirs.id, ours, "theirs got a new id");
+    let same: Vec<_> = file.objectives.iter().filter(|o| o.id == ours).collect();
+    assert_eq!(same.len(), 1, "one Mål with the id");
+    assert_eq!(same[0].title, "Vårt nya mål");
     let said = &file.conflicts[0];
     assert_eq!(
         (said.item.as_str(), said.field.as_str()),
-        (theirs.id.as_str(), "id")
+        (ours.as_str(), "title")
     );
+    assert_eq!(said.theirs, serde_json::json!("Deras nya mål"));
 }
 
 #[test]

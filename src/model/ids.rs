@@ -43,7 +43,7 @@ pub fn new_ids(prefix: &str, count: usize, taken: &HashSet<String>) -> Vec<Strin
 
 /// The kind's letters of an id okr made at random, or `None` for any other
 /// id (one from before, or one written by hand).
-fn kind_of(id: &str) -> Option<&'static str> {
+pub fn kind_of(id: &str) -> Option<&'static str> {
     [KEY_RESULT_PREFIX, OBJECTIVE_PREFIX, INITIATIVE_PREFIX]
         .into_iter()
         .find(|p| {

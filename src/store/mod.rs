@@ -277,7 +277,14 @@ fn remove_stale_temp_files(target: &Path) {
         let Some(n) = file_name.to_str() else {
             continue;
         };
-        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+        // A save's (`.okr.json.XXXXXX.tmp`), a backup's or a migration
+        // copy's: not a conflict copy's or a rescue's, which an okr without
+        // the lock may be writing (`.okr.json.rescue.XXXXXX.tmp`).
+        let middle = n
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"));
+        let theirs = |m: &str| m.starts_with("conflict") || m.starts_with("rescue");
+        if middle.is_some_and(|m| !m.is_empty() && !theirs(m)) {
             let _ = fs::remove_file(entry.path());
         }
     }

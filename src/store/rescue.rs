@@ -35,7 +35,13 @@ pub fn write_rescue(path: &Path, data: &Data) -> Result<PathBuf, SaveError> {
             }
         }
     }
-    Err(last.unwrap_or_else(|| SaveError::Conflict(path.to_path_buf())))
+    // Every name taken, here and in the temporary folder.
+    Err(last.unwrap_or_else(|| {
+        SaveError::Io(
+            path.to_path_buf(),
+            io::Error::from(io::ErrorKind::AlreadyExists),
+        )
+    }))
 }
 
 /// Puts `bytes`, flushed to the disk, at `path`, which must not exist yet.

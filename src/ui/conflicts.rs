@@ -108,7 +108,10 @@ fn draw_full(app: &App, c: &Conflict, frame: &mut Frame, area: Rect, theme: Them
         (ours.as_str(), &c.ours, theme.title()),
         (theirs.as_str(), &c.theirs, theme.warning()),
     ] {
-        lines.push(Line::styled(format!("{label}:"), style));
+        lines.push(Line::styled(
+            format!("{}:", crate::text::shown(label)),
+            style,
+        ));
         for part in full_value(app, &c.field, v).lines() {
             lines.push(Line::raw(format!("  {}", crate::text::shown(part))));
         }

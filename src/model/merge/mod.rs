@@ -68,6 +68,10 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
         .iter()
         .map(|(old, new)| renumbered_conflict(old, new))
         .collect();
+    // Mål one side deleted and the other changed: kept whole, so their key
+    // results and Uppgifter are merged as if the deleting side had left
+    // the Mål as it was.
+    let mut revived: Vec<(String, bool)> = Vec::new();
     let mut objectives = merge_keyed(
         &base.objectives,
         &ours.objectives,
@@ -82,11 +86,17 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
             ))),
             Outcome::DeletedChanged { kept, ours_deleted } => {
                 found.push(deleted(&kept.id, ours_deleted));
+                revived.push((kept.id.clone(), ours_deleted));
                 Some(Arc::clone(kept))
             }
         },
     );
-    placed::place(&mut objectives, [base, ours, theirs], &mut found);
+    let (ours_seen, theirs_seen) = with_revived(base, ours, theirs, &revived);
+    placed::place(
+        &mut objectives,
+        [base, &ours_seen, &theirs_seen],
+        &mut found,
+    );
     let checkins = merge_checkins(base, ours, theirs, &mut found);
     let settings = merge_settings(&base.settings, &ours.settings, &theirs.settings, &mut found);
     let extra = merge_map(
@@ -123,6 +133,34 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
         conflicts: added,
         from_theirs,
     }
+}
+
+/// Each side as the placement of key results and Uppgifter sees it: a Mål
+/// the side deleted while the other changed it (`revived`: its id, and
+/// whether ours deleted it) is back on the deleting side as the base had
+/// it, so that what the other side did not touch in it is kept; but for
+/// what that side moved elsewhere before it deleted the Mål.
+fn with_revived(
+    base: &Data,
+    ours: &Data,
+    theirs: &Data,
+    revived: &[(String, bool)],
+) -> (Data, Data) {
+    let (mut o, mut t) = (ours.clone(), theirs.clone());
+    for (id, ours_deleted) in revived {
+        let Some(was) = base.objectives.iter().find(|b| &b.id == id) else {
+            continue;
+        };
+        let side = if *ours_deleted { &mut o } else { &mut t };
+        let has: HashSet<String> = side.ids().map(str::to_ascii_lowercase).collect();
+        let mut back = (**was).clone();
+        back.key_results
+            .retain(|k| !has.contains(&k.id.to_ascii_lowercase()));
+        back.initiatives
+            .retain(|u| !has.contains(&u.id.to_ascii_lowercase()));
+        side.objectives.push(Arc::new(back));
+    }
+    (o, t)
 }
 
 /// The record of an item of theirs that had the id of another of ours: it

@@ -93,7 +93,9 @@ pub fn renumber(base: &Data, side: &Data, other: &Data) -> Option<(Data, Vec<(St
             )
     }) {
         let lower = o.to_ascii_lowercase();
-        if in_base.contains(&lower) {
+        // A drawn id on both sides is one item both have (a commit picked
+        // onto both), merged field by field, never two.
+        if in_base.contains(&lower) || crate::model::ids::kind_of(o).is_some() {
             continue;
         }
         if let Some(theirs_place) = their_new.get(&lower)

@@ -178,6 +178,13 @@ fn a_delete_of_something_the_other_side_changed_keeps_it_and_says_so() {
     let m = merge(&b, &o, &t);
     ok(&m);
     assert_eq!(m.data.objective_at(1).unwrap().title, "Still here");
+    // Kept whole: its key result the changing side did not touch too,
+    // either way round.
+    assert_eq!(m.data.objective_at(1).unwrap().key_results.len(), 1);
+    let other_way = merge(&b, &t, &o);
+    ok(&other_way);
+    let kept = &other_way.data.objectives[other_way.data.objective_index("o2").unwrap()];
+    assert_eq!(kept.key_results[0].id, "kr3");
     assert_eq!(
         m.data.conflicts,
         vec![Conflict::new("o2", "deleted", json!(true), json!(false))]
@@ -386,4 +393,24 @@ fn an_initiative_linked_to_a_key_result_moved_away_loses_the_link_with_a_conflic
         (c.field.as_str(), c.theirs.clone()),
         ("key_result", json!("kr1"))
     );
+}
+
+#[test]
+fn a_drawn_id_both_sides_have_without_a_base_is_one_item_merged_not_two() {
+    // A commit picked onto both sides: the same Mål, then changed apart.
+    let b = base();
+    let picked = objective("obcdfghjk", &["krbcdfghjk"]);
+    let mut o = b.clone();
+    o.objectives.push(Arc::new(picked.clone()));
+    edit(&mut o, "obcdfghjk", |x| x.title = "Ours".into());
+    let mut t = b.clone();
+    t.objectives.push(Arc::new(picked));
+    edit(&mut t, "obcdfghjk", |x| x.why = "Theirs".into());
+    let m = merge(&b, &o, &t);
+    ok(&m);
+    assert!(m.renumbered.is_empty(), "{:?}", m.renumbered);
+    let at = m.data.objective_index("obcdfghjk").unwrap();
+    let x = &m.data.objectives[at];
+    assert_eq!((x.title.as_str(), x.why.as_str()), ("Ours", "Theirs"));
+    assert_eq!(m.data.ids().filter(|id| *id == "krbcdfghjk").count(), 1);
 }

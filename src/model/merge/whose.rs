@@ -21,12 +21,17 @@ pub fn annotate(c: &mut Conflict, ours: &Data, theirs: &Data) {
 
 fn whose(side: &Data, item: &str, field: &str) -> (Option<String>, Option<NaiveDate>) {
     if let Some(day) = field.strip_prefix("history.") {
-        let date: Option<NaiveDate> = day.split('#').next().and_then(|d| d.parse().ok());
+        // `2026-11-24`, or `2026-11-24#2` for the second entry of that day.
+        let (date, nth) = match day.split_once('#') {
+            Some((d, n)) => (d, n.parse::<usize>().unwrap_or(1).saturating_sub(1)),
+            None => (day, 0),
+        };
+        let date: Option<NaiveDate> = date.parse().ok();
         let entry = side
             .objectives
             .iter()
             .find_map(|o| o.key_result(item))
-            .and_then(|k| k.history.iter().find(|h| Some(h.date) == date));
+            .and_then(|k| k.history.iter().filter(|h| Some(h.date) == date).nth(nth));
         return (entry.and_then(|h| h.by.clone()), date);
     }
     let holder = side.objectives.iter().find(|o| {
