@@ -64,6 +64,9 @@ fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_ref
     ] {
         assert!(text.contains(want), "{want}:\n{text}");
     }
+    for (w, hgt) in [(40, 12), (20, 5), (1, 1)] {
+        screen(&h.app, w, hgt);
+    }
     h.keys(&[code(ESC)]);
     assert!(matches!(
         h.app.screen,
