@@ -49,7 +49,7 @@ pub fn list(
             QuarterChoice::One(q) => o.quarter == q,
             QuarterChoice::All => true,
         };
-        quarter && owner.is_none_or(|w| o.owner.as_deref() == Some(w))
+        quarter && owner.is_none_or(|w| crate::model::owners::owned_by(o, w))
     });
     let mut mine: Vec<&Objective> = objectives.collect();
     // Quarter by quarter, in file order within each.
