@@ -390,3 +390,45 @@ fn esc_in_a_step_keeps_a_changed_value_and_asks_again_for_a_bad_one() {
     let checkin = h.file().checkins.last().unwrap().clone();
     assert_eq!(checkin.entries.len(), 1, "the bad step was not written");
 }
+
+#[test]
+fn the_summary_arrows_follow_progress_not_the_number() {
+    // Lead time to cut from 10 days to 2: 6 → 4 is progress, an arrow up;
+    // errors allowed at most 5: 3 → 4 still holds, no better and no worse.
+    let mut data = okr::model::Data::default();
+    let mut o = okr::model::Objective::new(
+        "o1".into(),
+        "Snabbare".into(),
+        okr::model::Kind::Committed,
+        okr::model::Quarter::of(today()),
+        okr::model::now(),
+    );
+    let mut lead = okr::model::KeyResult::new(
+        "kr1".into(),
+        "Ledtid".into(),
+        okr::model::Measure::numeric(10.0, 2.0, "dagar"),
+    );
+    lead.measure.set_current(6.0);
+    let mut errors = okr::model::KeyResult::new(
+        "kr2".into(),
+        "Fel".into(),
+        okr::model::Measure::at_most(5.0, 3.0, ""),
+    );
+    errors.measure.set_current(3.0);
+    o.key_results = vec![lead, errors];
+    data.objectives.push(o.into());
+    let mut h = Harness::new(Some(data), Lang::En);
+    h.keys(&[ch('c')]);
+    for value in ["4", "4"] {
+        for _ in 0..4 {
+            h.keys(&[code(KeyCode::Backspace)]);
+        }
+        h.type_text(value);
+        h.keys(&[code(KeyCode::Enter)]);
+    }
+    h.keys(&[ctrl('s'), ch('s')]);
+    assert_eq!(step(&h), Some(Step::Summary));
+    let text = screen(&h.app, 80, 24);
+    assert!(text.contains("↑ Ledtid: 6 → 4"), "{text}");
+    assert!(text.contains("→ Fel: 3 → 4"), "{text}");
+}

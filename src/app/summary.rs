@@ -164,8 +164,11 @@ impl App {
                 if let Some(Baseline { value: was, .. }) = st.baseline.get(&k.id)
                     && (now - was).abs() > f64::EPSILON
                 {
-                    let forward = progress::key_result_progress(k)
-                        > progress::key_result_progress(then.key_result(&k.id).unwrap_or(k));
+                    let (after, before) = (
+                        progress::key_result_progress(k),
+                        progress::key_result_progress(then.key_result(&k.id).unwrap_or(k)),
+                    );
+                    let (forward, backward) = (after > before, after < before);
                     moved.push(Moved {
                         title: k.title.clone(),
                         before: *was,
@@ -173,6 +176,7 @@ impl App {
                         before_text: self.s.measure_value(&k.measure, *was),
                         after_text: self.s.measure_value(&k.measure, now),
                         forward,
+                        backward,
                     });
                 }
             }
@@ -224,6 +228,8 @@ pub struct Moved {
     pub after_text: String,
     /// Progress went up (for a falling key result, the value went down).
     pub forward: bool,
+    /// Progress went down (for a falling key result, the value went up).
+    pub backward: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

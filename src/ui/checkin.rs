@@ -226,7 +226,13 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
         lines.push(Line::styled(s.nothing_moved, theme.dim()));
     }
     for m in &sum.moved {
-        let arrow = if m.after > m.before { "↑" } else { "↓" };
+        // The arrow follows progress, not the number: a "reduce" key result
+        // whose value fell moved forward.
+        let arrow = match (m.forward, m.backward) {
+            (true, _) => "↑",
+            (_, true) => "↓",
+            _ => "→",
+        };
         let change = shown(&format!(": {} → {}", m.before_text, m.after_text));
         let room = usize::from(area.width)
             .saturating_sub(4 + unicode_width::UnicodeWidthStr::width(change.as_str()));
