@@ -128,7 +128,7 @@ fn the_weekly_checkin_walks_every_key_result_and_ends_up_in_the_file() {
 
     let moved = [
         "↑ Sälj för 100 miljoner: 12.5 → 20",
-        "↓ Sänk ledtiden för offerter: 6 → 4",
+        "↑ Sänk ledtiden för offerter: 6 → 4",
         "↑ Lansera en feedback-process: not done → done",
     ];
     let screen = t.wait_until("what moved, in the summary", |s| {
