@@ -52,6 +52,9 @@ fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_ref
     ] {
         assert!(text.contains(want), "{want}:\n{text}");
     }
+    // Narrow: each side cut with …, a space before the other side's name.
+    let narrow = screen(&h.app, 40, 12);
+    assert!(narrow.contains("… Deras:"), "{narrow}");
     // Enter shows one whole, its note on a line of its own; Esc goes back.
     h.keys(&[ch('j'), code(ENTER)]);
     let text = screen(&h.app, 110, 30);

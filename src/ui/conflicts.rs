@@ -64,7 +64,9 @@ fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> 
     } else {
         theme.title()
     };
-    let half = width.saturating_sub(2) / 2;
+    // Two columns with a space between them, so that a cut value never
+    // runs into the other side's name.
+    let half = width.saturating_sub(3) / 2;
     let side = |label: &str, v: &serde_json::Value| {
         let text = format!("{label}: {}", value(app, &c.field, v));
         let cut = fit(&text, half);
@@ -77,6 +79,7 @@ fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> 
         Line::from(vec![
             Span::raw("  "),
             Span::raw(side(&ours, &c.ours)),
+            Span::raw(" "),
             Span::styled(side(&theirs, &c.theirs), theme.warning()),
         ]),
     ]
