@@ -291,3 +291,15 @@ fn a_format_1_file_keeps_speaking_its_language_after_migration() {
     r.ok();
     assert!(r.stdout.contains("Kvartal 2026 Q4"), "{}", r.stdout);
 }
+
+#[test]
+fn a_check_in_for_a_name_typed_otherwise_is_filed_as_the_file_spells_it() {
+    for typed in ["bo", " BO "] {
+        let mut h = Harness::new(Some(team_demo()), Lang::En);
+        h.check_in_as(typed, None);
+        let file = h.file();
+        let owners: Vec<Option<&str>> = file.checkins.iter().map(|c| c.owner.as_deref()).collect();
+        assert!(owners.contains(&Some("Bo")), "{typed:?}: {owners:?}");
+        assert!(!owners.contains(&Some(typed)), "{typed:?}: {owners:?}");
+    }
+}

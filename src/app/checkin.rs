@@ -280,7 +280,9 @@ impl App {
     ) {
         let before = self.data.checkins.clone();
         let mut after = before.clone();
-        let owner = self.checkin_owner();
+        // A new check-in's owner as the file spells the name ("Bo" for a
+        // typed "bo"), so the same week never meets itself as two owners.
+        let owner = self.checkin_owner().map(|w| self.spelled_as_in_file(&w));
         let mut c = self
             .checkin_of(st.week)
             .cloned()
