@@ -282,11 +282,10 @@ impl App {
         let mut after = before.clone();
         // A new check-in's owner as the file spells the name ("Bo" for a
         // typed "bo"), so the same week never meets itself as two owners.
-        let owner = self.checkin_owner().map(|w| self.spelled_as_in_file(&w));
-        let mut c = self
-            .checkin_of(st.week)
-            .cloned()
-            .unwrap_or_else(|| CheckIn::of(st.date, owner.as_deref()));
+        let mut c = self.checkin_of(st.week).cloned().unwrap_or_else(|| {
+            let owner = self.checkin_owner().map(|w| self.spelled_as_in_file(&w));
+            CheckIn::of(st.date, owner.as_deref())
+        });
         c.week = st.week;
         c.date = st.date;
         change(&mut c);

@@ -157,7 +157,7 @@ impl Store {
         // Before the first save's copy of the file, so that a refused save
         // leaves nothing behind.
         format::check_numbers(data).map_err(SaveError::Encode)?;
-        self.save_with(|out| format::write_to(data, out))
+        self.save_with(|out| format::encode(data, out))
     }
 
     /// Saves already encoded bytes (see [`format::serialize`]).
@@ -200,11 +200,7 @@ impl Store {
             write(&mut out)?;
             out.flush()
         })
-        // An encoder's refusal, not the disk's.
-        .map_err(|e| match format::is_encoding(&e) {
-            true => SaveError::Encode(format::encoding_error(e)),
-            false => io(e),
-        })?;
+        .map_err(io)?;
         // The new version is on the disk; at the last moment before it
         // takes the file's place, the file must still be the one okr read or
         // wrote last: a version someone else saved meanwhile is not replaced.

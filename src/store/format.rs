@@ -229,8 +229,9 @@ fn version_position(bytes: &[u8]) -> Option<(usize, usize)> {
 /// number that is not finite as `null`) are an error, never a file okr
 /// cannot open again.
 pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
+    check_numbers(data)?;
     let mut bytes = Vec::new();
-    write_to(data, &mut bytes).map_err(encoding_error)?;
+    encode(data, &mut bytes).map_err(serde_json::Error::io)?;
     // Every number a reader needs is finite, so the bytes read back; the
     // debug builds (the tests) read them back to prove it.
     debug_assert!(
@@ -242,11 +243,8 @@ pub fn serialize(data: &Data) -> Result<Vec<u8>, serde_json::Error> {
 
 /// Writes the bytes of a save (see [`serialize`]) to `out`: serde_json's
 /// pretty printing (through [`Pretty`], which writes its indents whole) and
-/// a newline. A number that is not finite where a reader
-/// needs one is an error (see [`check_numbers`] and [`is_encoding`]), found
-/// before anything is written.
-pub fn write_to<W: Write>(data: &Data, out: &mut W) -> std::io::Result<()> {
-    check_numbers(data).map_err(std::io::Error::from)?;
+/// a newline. The caller has checked the numbers ([`check_numbers`]).
+pub(super) fn encode<W: Write>(data: &Data, out: &mut W) -> std::io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, Pretty::default());
     data.serialize(&mut ser)?;
     out.write_all(b"\n")
@@ -366,27 +364,6 @@ pub fn check_numbers(data: &Data) -> Result<(), serde_json::Error> {
 /// The error of [`check_numbers`].
 fn not_finite() -> serde_json::Error {
     serde::ser::Error::custom("it would not read back, a number is not finite")
-}
-
-/// Whether a writer's error is one of encoding (see [`not_finite_io`]),
-/// not of the disk.
-pub fn is_encoding(e: &std::io::Error) -> bool {
-    e.get_ref()
-        .is_some_and(|inner| inner.is::<serde_json::Error>())
-}
-
-/// A writer's error as an encoding error: the one it holds, if any.
-pub(super) fn encoding_error(e: std::io::Error) -> serde_json::Error {
-    if !is_encoding(&e) {
-        return serde_json::Error::io(e);
-    }
-    match e
-        .into_inner()
-        .map(|inner| inner.downcast::<serde_json::Error>())
-    {
-        Some(Ok(inner)) => *inner,
-        _ => not_finite(),
-    }
 }
 
 /// Whether every number of a Mål that a reader needs is finite.

@@ -91,12 +91,13 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
             }
         },
     );
-    let (ours_seen, theirs_seen) = with_revived(base, ours, theirs, &revived);
-    placed::place(
-        &mut objectives,
-        [base, &ours_seen, &theirs_seen],
-        &mut found,
-    );
+    // Copies of the sides only when a Mål came back.
+    let seen = (!revived.is_empty()).then(|| with_revived(base, ours, theirs, &revived));
+    let sides = match &seen {
+        Some((o, t)) => [base, o, t],
+        None => [base, ours, theirs],
+    };
+    placed::place(&mut objectives, sides, &mut found);
     let checkins = merge_checkins(base, ours, theirs, &mut found);
     let settings = merge_settings(&base.settings, &ours.settings, &theirs.settings, &mut found);
     let extra = merge_map(
