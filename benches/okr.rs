@@ -159,7 +159,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 let mut out = Vec::new();
                 let q = QuarterChoice::One(Quarter::of(today()));
-                okr::cli::export(&data, q, Format::Md, Lang::En, today(), &mut out).unwrap();
+                okr::cli::export(&data, None, q, Format::Md, Lang::En, today(), &mut out).unwrap();
                 black_box(out)
             })
         });

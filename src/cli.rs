@@ -14,7 +14,7 @@ use crate::i18n::{self, Strings};
 use crate::model::number::{self, NumberError};
 use crate::model::{Lang, Measure, Quarter};
 
-pub use crate::export::{Format, QuarterChoice, describe_measure, export};
+pub use crate::export::{Format, Narrow, QuarterChoice, describe_measure, export};
 use crate::store::{self, Store};
 
 #[derive(Parser, Debug)]

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::export::QuarterChoice;
 use crate::i18n::Strings;
+use crate::model::numbers::{Figures, Numbers};
 use crate::model::progress;
 use crate::model::{Data, Initiative, KeyResult, Objective, Quarter};
 use crate::text;
@@ -44,17 +45,22 @@ pub fn list(
     width: Option<u16>,
     out: &mut impl Write,
 ) -> Result<()> {
-    let objectives = data.objectives.iter().map(|o| &**o).filter(|o| {
-        let quarter = match which {
-            QuarterChoice::One(q) => o.quarter == q,
-            QuarterChoice::All => true,
-        };
-        quarter && owner.is_none_or(|w| crate::model::owners::owned_by(o, w))
-    });
-    let mut mine: Vec<&Objective> = objectives.collect();
+    let in_quarters = data
+        .objectives
+        .iter()
+        .map(|o| &**o)
+        .filter(|o| which.holds(o.quarter));
+    // The numbers of every owner's Mål: narrowing to one owner changes no number.
+    let numbers = Numbers::of(in_quarters.clone(), today);
+    let mut mine: Vec<&Objective> = in_quarters
+        .filter(|o| owner.is_none_or(|w| crate::model::owners::owned_by(o, w)))
+        .collect();
     // Quarter by quarter, in file order within each.
     mine.sort_by_key(|o| o.quarter);
-    let mut rows: Vec<Row> = mine.iter().flat_map(|o| rows_of(o, s, today)).collect();
+    let mut rows: Vec<Row> = mine
+        .iter()
+        .flat_map(|o| rows_of(o, &numbers.get(o), s, today))
+        .collect();
     match width {
         Some(w) => {
             // On a terminal each id by its shortest unique beginning; in a
@@ -69,16 +75,17 @@ pub fn list(
     }
 }
 
-fn rows_of(o: &Objective, s: &Strings, today: NaiveDate) -> Vec<Row> {
+fn rows_of(o: &Objective, f: &Figures, s: &Strings, today: NaiveDate) -> Vec<Row> {
     let owner = o.owner.clone().unwrap_or_default();
     let mut rows = vec![Row {
         depth: 0,
         id: o.id.clone(),
         title: o.title.clone(),
         owner: owner.clone(),
-        progress: s.percent(progress::objective_progress(o)),
-        status: s
-            .pace_status(progress::objective_status(o, today))
+        progress: s.percent_of(f.progress),
+        status: f
+            .status
+            .map_or(s.no_progress_yet, |st| s.pace_status(st))
             .to_string(),
         value: {
             let (done, all) = o.initiatives_done();

@@ -15,7 +15,7 @@ use clap::Parser;
 use crate::cli::{self, Cli, Command, QuarterChoice};
 use crate::config::{self, ConfigError, PersonalFile};
 use crate::i18n;
-use crate::model::owners::{self, OwnerFilter};
+use crate::model::owners::OwnerFilter;
 use crate::model::{Lang, Quarter};
 use crate::store;
 use crate::tui::{self, Options, Start, TerminalError};
@@ -268,13 +268,14 @@ fn write_report(
     };
     match command {
         Command::Export { quarter, format } => {
-            let mut data = store::read(file)?;
+            let data = store::read(file)?;
             let lang = i18n::choose_lang(lang, data.settings.language);
-            if let Some(filter) = &who.owner {
-                data = owners::only(&data, filter, who.me.as_deref());
-            }
             let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
-            cli::export(&data, which, *format, lang, today, out)?;
+            let narrow = who.owner.as_ref().map(|filter| cli::Narrow {
+                filter,
+                me: who.me.as_deref(),
+            });
+            cli::export(&data, narrow, which, *format, lang, today, out)?;
             // The process ends next: its memory goes back whole, not item by item.
             std::mem::forget(data);
         }

@@ -11,86 +11,128 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
-use crate::model::checkin;
+use crate::model::checkin::{self, Due};
+use crate::model::numbers::Numbers;
 use crate::model::progress::{self, PaceStatus};
 use crate::model::{IsoWeek, Lang, Objective, Quarter, owners};
 use crate::store::glance::{self, Glance, Wanted};
+use crate::text;
 
 /// What the status line says, before it is worded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Status {
     pub quarter: Quarter,
-    /// Key results waiting for this week's check-in, when it is due.
-    pub due: Option<usize>,
+    /// Whether the check-in waits ([`checkin::due`], the banner's rule).
+    pub due: Due,
+    /// Whose check-in it is, when the file has owners.
+    pub walker: Option<String>,
+    /// Whose numbers follow: `None` the whole file's (no owners), else
+    /// everyone's or the owner's asked for.
+    pub scope: Scope,
     pub objectives: usize,
     pub key_results: usize,
     pub behind: usize,
-    pub progress: f64,
+    pub progress: Option<f64>,
     pub pace: f64,
 }
 
+/// Whose Mål the progress and the count behind pace are of.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// A file without owners: everything in it.
+    All,
+    /// A team's file: everyone's.
+    Everyone,
+    /// One owner's (`--owner`).
+    Owner(String),
+}
+
 /// The status of today's quarter in what `glance` read, by the rules the
-/// screens use: the banner's for the check-in, the model's for pace.
-/// `who` makes the check-in (the `--owner` asked for, else me), as in the
-/// tracker: when some Mål has an owner, the check-in and its count are
-/// theirs; without owners, the whole file's.
-pub fn of(g: &Glance, who: Option<&str>, today: NaiveDate) -> Status {
+/// screens use: the banner's for the check-in ([`checkin::due`]), the one
+/// model of numbers for progress ([`Numbers`]). `owner` (`--owner`) narrows
+/// the numbers to that owner's Mål and checks in as them; else the check-in
+/// is `me`'s. When some Mål has an owner, the check-in is that person's;
+/// without owners, the whole file's.
+pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -> Status {
     let quarter = Quarter::of(today);
-    let key_results = || g.objectives.iter().flat_map(|o| &o.key_results);
-    let walker = who.filter(|_| g.owners);
+    let walker = owner.or(me).filter(|_| g.owners);
     let walks = |o: &&Objective| match walker {
         _ if !g.owners => true,
         Some(w) => owners::owned_by(o, w),
         None => o.owner.is_none(),
     };
-    let walked = || {
-        g.objectives
-            .iter()
-            .filter(walks)
-            .flat_map(|o| &o.key_results)
-    };
-    let due = checkin::is_due(
+    let walked: Vec<&str> = g
+        .objectives
+        .iter()
+        .filter(walks)
+        .flat_map(|o| &o.key_results)
+        .map(|k| k.id.as_str())
+        .collect();
+    let due = checkin::due(
         &g.checkins,
         walker,
-        walked().next().is_some(),
+        &walked,
         g.settings.checkin_weekday,
         today,
-    )
-    .then(|| checkin::waiting(&g.checkins, walked().map(|k| k.id.as_str()), today))
-    .filter(|n| *n > 0);
-    let behind = g
+    );
+    let numbers = Numbers::of(&g.objectives, today);
+    let shown: Vec<&Objective> = g
         .objectives
+        .iter()
+        .filter(|o| owner.is_none_or(|w| owners::owned_by(o, w)))
+        .collect();
+    let behind = shown
         .iter()
         .flat_map(|o| o.key_results.iter().map(move |k| (o, k)))
         .filter(|(o, k)| progress::key_result_status(k, o.quarter, today) == PaceStatus::Behind)
         .count();
+    let scope = match owner {
+        Some(w) => Scope::Owner(text::line(spelled(g, w))),
+        None if g.owners => Scope::Everyone,
+        None => Scope::All,
+    };
     Status {
         quarter,
         due,
-        objectives: g.objectives.len(),
-        key_results: key_results().count(),
+        walker: walker.map(|w| text::line(spelled(g, w))),
+        scope,
+        objectives: shown.len(),
+        key_results: shown.iter().map(|o| o.key_results.len()).sum(),
         behind,
-        progress: progress::quarter_progress(&g.objectives),
+        progress: numbers.mean(shown.iter().copied()),
         pace: progress::pace(quarter, today),
     }
 }
 
+/// `name` as the file spells it (an owner of a Mål with the same name,
+/// whatever its case and blanks), else as given, trimmed.
+fn spelled<'a>(g: &'a Glance, name: &'a str) -> &'a str {
+    g.objectives
+        .iter()
+        .filter_map(|o| o.owner.as_deref())
+        .find(|w| owners::same(w, name))
+        .unwrap_or(name.trim())
+}
+
 impl Status {
-    /// The whole line: `okr 2026 Q4: check-in due for 12 key results ·
-    /// progress 45% (pace 60%) · 3 of 12 key results behind pace`.
+    /// The whole line: `okr 2026 Q4: check-in for Anna: 2 of 5 key results
+    /// waiting · everyone: progress 45% (pace 60%) · 3 of 12 key results
+    /// behind pace`.
     pub fn line(&self, s: &Strings) -> String {
         let w = &s.commands;
         let mut parts = Vec::new();
+        if let Due::Due { waiting, total } | Due::Begun { waiting, total } = self.due {
+            parts.push((w.checkin_waiting)(self.walker.as_deref(), waiting, total));
+        }
         if self.objectives == 0 {
             parts.push(w.no_objectives.to_string());
         } else {
-            if let Some(n) = self.due {
-                parts.push((w.checkin_due_for)(n));
-            }
-            parts.push((w.progress_pace)(
-                &s.percent(self.progress),
-                &s.percent(self.pace),
-            ));
+            let numbers = (w.progress_pace)(&s.percent_of(self.progress), &s.percent(self.pace));
+            parts.push(match &self.scope {
+                Scope::All => numbers,
+                Scope::Everyone => format!("{}: {numbers}", s.team.everyone),
+                Scope::Owner(who) => format!("{who}: {numbers}"),
+            });
             if self.key_results > 0 {
                 parts.push((s.key_results_behind)(self.behind, self.key_results));
             }
@@ -98,10 +140,13 @@ impl Status {
         format!("okr {}: {}", self.quarter, parts.join(" · "))
     }
 
-    /// A few characters for a prompt: `✎12` while the check-in is due for
-    /// twelve key results, else nothing.
+    /// A few characters for a prompt: `✎12` while twelve key results wait
+    /// for the check-in, else nothing.
     pub fn short(&self) -> String {
-        self.due.map(|n| format!("✎{n}")).unwrap_or_default()
+        self.due
+            .waiting()
+            .map(|n| format!("✎{n}"))
+            .unwrap_or_default()
     }
 }
 
@@ -119,10 +164,9 @@ pub fn status(
     let wanted = Wanted {
         quarter: Quarter::of(today),
         week: IsoWeek::of(today),
-        owner,
     };
     let g = glance::glance(file, wanted)?;
-    let st = of(&g, owner.or(me), today);
+    let st = of(&g, owner, me, today);
     if short {
         let text = st.short();
         if !text.is_empty() {

@@ -184,8 +184,14 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "went_well",
             "to_change",
             "owner",
+            "objective_progress",
         ]
     );
+    // The Mål's progress, by the one model of numbers every surface reads.
+    let data = okr::store::read(&w.file()).unwrap();
+    let all: Vec<&okr::model::Objective> = data.objectives.iter().map(|o| &**o).collect();
+    let numbers = okr::model::numbers::Numbers::of(all.iter().copied(), support::app::today());
+    let o1 = numbers.get(all[0]).progress.unwrap();
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     let row = |kr: &str| -> Vec<String> {
         rows.iter()
@@ -222,6 +228,7 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
             "",
             "",
             "Säljteamet",
+            &format!("{o1:.3}"),
         ]
     );
     // One row per key result per check-in week, with that week's value and note.
@@ -479,7 +486,8 @@ fn export_csv_gives_a_mål_without_key_results_one_row_of_its_own() {
     expected.resize(20, String::new());
     expected
         .extend(["no", "Automatisk överföring varje månad", "Färre impulsköp"].map(String::from));
-    // The owner column, last: this Mål has none.
+    // The owner column: this Mål has none; and no progress without key results.
+    expected.push(String::new());
     expected.push(String::new());
     assert_eq!(rows, [expected]);
 }

@@ -302,7 +302,7 @@ fn the_markdown_report_groups_and_csv_and_json_stay_plain() {
     let report = |format, lang| {
         let mut out = Vec::new();
         let which = QuarterChoice::One(Quarter::of(today()));
-        okr::cli::export(&data, which, format, lang, today(), &mut out).unwrap();
+        okr::cli::export(&data, None, which, format, lang, today(), &mut out).unwrap();
         String::from_utf8(out).unwrap()
     };
     let md = report(Format::Md, Lang::Sv);

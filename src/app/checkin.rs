@@ -111,43 +111,23 @@ impl App {
             .map(|c| &**c)
     }
 
-    /// Whether the banner should invite a check-in (see [`App::checkin_due`]).
-    /// `objectives` are the indexes of today's quarter's Mål.
-    pub(super) fn compute_checkin_due(&self, objectives: &[usize]) -> bool {
-        let has_key_results = objectives.iter().any(|i| {
-            self.data
-                .objective_at(*i)
-                .is_some_and(|o| self.walks(o) && !o.key_results.is_empty())
-        });
-        ck::is_due(
-            &self.data.checkins,
-            self.checkin_owner().as_deref(),
-            has_key_results,
-            self.data.settings.checkin_weekday,
-            self.today,
-        )
-    }
-
-    /// My key results of today's quarter (`objectives`) still without an
-    /// entry in my check-in this week.
-    pub(super) fn compute_checkin_waiting(&self, objectives: &[usize]) -> usize {
-        let key_results = objectives
+    /// Whether my check-in waits ([`ck::due`], the rule `okr status`
+    /// shares): on my key results of today's quarter (`objectives`).
+    pub(super) fn compute_due(&self, objectives: &[usize]) -> ck::Due {
+        let key_results: Vec<&str> = objectives
             .iter()
             .filter_map(|i| self.data.objective_at(*i))
             .filter(|o| self.walks(o))
             .flat_map(|o| &o.key_results)
-            .map(|k| k.id.as_str());
-        ck::waiting(&self.data.checkins, key_results, self.today)
-    }
-
-    /// How many of my key results of today's quarter (`objectives`) a check-in walks.
-    pub(super) fn compute_checkin_total(&self, objectives: &[usize]) -> usize {
-        objectives
-            .iter()
-            .filter_map(|i| self.data.objective_at(*i))
-            .filter(|o| self.walks(o))
-            .map(|o| o.key_results.len())
-            .sum()
+            .map(|k| k.id.as_str())
+            .collect();
+        ck::due(
+            &self.data.checkins,
+            self.checkin_owner().as_deref(),
+            &key_results,
+            self.data.settings.checkin_weekday,
+            self.today,
+        )
     }
 
     /// `c` / `okr checkin`: starts, resumes or reopens this week's check-in.

@@ -28,6 +28,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
+use crate::model::checkin::Due;
 use crate::model::{Data, Lang, Objective, Quarter};
 use form::Form;
 use history::{History, Patch};
@@ -114,10 +115,8 @@ struct Index {
     children: crate::model::align::Children,
     /// Each shown Mål's place in its quarter's tree.
     rows: HashMap<usize, crate::model::align::Row>,
-    checkin_due: bool,
-    checkin_waiting: usize,
-    /// My key results of today's quarter: what the waiting are of.
-    checkin_total: usize,
+    /// Whether my check-in waits ([`crate::model::checkin::due`]).
+    due: Due,
     /// Every id, to show each by its shortest unique beginning.
     short_ids: crate::model::ids::ShortIds,
 }
@@ -277,19 +276,22 @@ impl App {
             .get(&Quarter::of(self.today))
             .cloned()
             .unwrap_or_default();
-        self.index.checkin_due = self.compute_checkin_due(&today);
-        self.index.checkin_waiting = self.compute_checkin_waiting(&today);
-        self.index.checkin_total = self.compute_checkin_total(&today);
+        self.index.due = self.compute_due(&today);
     }
 
     /// Whether the banner should invite a check-in.
     pub fn checkin_due(&self) -> bool {
-        self.index.checkin_due
+        matches!(self.index.due, Due::Due { .. })
     }
 
     /// Key results of today's quarter still without an entry this week.
     pub fn checkin_waiting(&self) -> usize {
-        self.index.checkin_waiting
+        self.index.due.waiting().unwrap_or(0)
+    }
+
+    /// Whether my check-in waits, and for how many key results.
+    pub fn due(&self) -> Due {
+        self.index.due
     }
 
     /// The index of a Mål by id: looked for in the viewed quarter first (where

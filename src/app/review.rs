@@ -8,7 +8,6 @@ use super::form::{self, Field, FieldId, Form, Purpose};
 use super::history::Patch;
 use super::keys::Action;
 use super::{App, Modal, Pane, Screen};
-use crate::model::progress;
 use crate::model::review::{self, carried_copy, carry_copy};
 use crate::model::{Quarter, Status};
 
@@ -114,8 +113,9 @@ impl App {
         };
         let s = self.s;
         let o = &self.data.objectives[index];
-        let score = o.score.unwrap_or_else(|| progress::suggested_score(o));
-        let status = if o.status == Status::Active && review::proposed_for_carry(o) {
+        let figures = self.figures(o);
+        let score = o.score.unwrap_or_else(|| figures.suggested_score());
+        let status = if o.status == Status::Active && review::proposed_for_carry(o, &figures) {
             Status::CarriedOver
         } else {
             o.status
@@ -244,15 +244,23 @@ impl App {
         }) else {
             return;
         };
+        // Copies carried before, whose originals served this one, go under its copy.
+        let mut patches = vec![original];
+        for child in review::copies_to_move_under(&self.data, index) {
+            if let Some((p, ())) = self.objective_patch(child, |o, _| {
+                o.parent = Some(copy.id.clone());
+                Some(())
+            }) {
+                patches.push(p);
+            }
+        }
         let at = self.data.objectives.len();
-        self.commit(Patch::Many(vec![
-            original,
-            Patch::Objective {
-                index: at,
-                before: None,
-                after: Some(Arc::new(copy)),
-            },
-        ]));
+        patches.push(Patch::Objective {
+            index: at,
+            before: None,
+            after: Some(Arc::new(copy)),
+        });
+        self.commit(Patch::Many(patches));
         self.info((self.s.carried)(&next.to_string()));
     }
 

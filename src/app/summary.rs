@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::App;
 use super::checkin::CheckInState;
 use crate::model::checkin::{self as ck, CheckInEntry};
+use crate::model::numbers::Numbers;
 use crate::model::{Data, IsoWeek, KeyResult, Measure, Objective, Quarter, progress, weekly};
 
 /// Where a key result stood just before this week's check-in touched it.
@@ -203,12 +204,22 @@ impl App {
                 o.key_result(k).map(|k| k.title.clone())
             })
             .collect();
+        // The quarter's progress as its header says it (every owner's Mål
+        // counted, the filter's part shown), before and after this check-in.
+        let progress_with = |changed: &[Objective]| {
+            let all: Vec<Objective> = self
+                .data
+                .in_quarter(st.quarter)
+                .map(|(_, o)| changed.iter().find(|c| c.id == o.id).unwrap_or(o).clone())
+                .collect();
+            Numbers::of(&all, self.today).mean(all.iter().filter(|o| self.keeps(o)))
+        };
         Summary {
             moved,
             lagging,
             skipped,
-            before: progress::quarter_progress(before_data.iter()),
-            after: progress::quarter_progress(after_data.iter()),
+            before: progress_with(&before_data),
+            after: progress_with(&after_data),
             streak: ck::streak_of(
                 &self.data.checkins,
                 self.checkin_owner().as_deref(),
@@ -239,7 +250,8 @@ pub struct Summary {
     pub lagging: Vec<(String, bool)>,
     /// The titles of the key results skipped this week.
     pub skipped: Vec<String>,
-    pub before: f64,
-    pub after: f64,
+    /// The quarter's progress (the filter's part) before and after.
+    pub before: Option<f64>,
+    pub after: Option<f64>,
     pub streak: u32,
 }

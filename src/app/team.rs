@@ -12,7 +12,8 @@ use super::history::Patch;
 use super::{App, Modal};
 use crate::config::PersonalFile;
 use crate::i18n::{self, team::LANGUAGE_NAMES};
-use crate::model::align::{self, Rolled, Row};
+use crate::model::align::{self, Row};
+use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::{self, OwnerFilter};
 use crate::model::{Lang, Objective, Quarter};
 
@@ -83,21 +84,36 @@ impl App {
         self.index.rows.get(&index).copied()
     }
 
-    /// A Mål's progress: its key results', or its children's mean.
-    pub fn rolled(&self, index: usize) -> Rolled {
-        align::rolled_progress(&self.data, &self.index.children, index)
+    /// The numbers of a quarter's Mål, every owner's: what is folded or
+    /// filtered changes what is shown, never a number.
+    pub fn numbers(&self, quarter: Quarter) -> Numbers<'_> {
+        let all = self
+            .index
+            .by_quarter
+            .get(&quarter)
+            .map_or(&[][..], Vec::as_slice);
+        Numbers::of(
+            all.iter().filter_map(|i| self.data.objective_at(*i)),
+            self.today,
+        )
     }
 
-    /// [`App::rolled`] of a Mål given by itself (found by its id).
-    pub fn rolled_of(&self, o: &Objective) -> Rolled {
-        let own = Rolled {
-            progress: crate::model::progress::objective_progress(o),
-            from_children: 0,
-        };
-        if !o.key_results.is_empty() || !self.index.children.contains_key(&o.id) {
-            return own;
+    /// A quarter's progress as a header says it, from its `numbers`: the
+    /// quarter's; under an owner filter, the shown owner's part, named
+    /// ("mine (Anna): 21 %").
+    pub fn progress_words(&self, numbers: &Numbers, quarter: Quarter) -> String {
+        let p = self
+            .s
+            .percent_of(numbers.mean(self.kept_in(quarter).map(|(_, o)| o)));
+        match self.team.filter {
+            OwnerFilter::Everyone => format!("{} {p}", self.s.progress.to_lowercase()),
+            _ => (self.s.team.progress_of)(&self.filter_label(), &p),
         }
-        self.find_objective(&o.id).map_or(own, |i| self.rolled(i))
+    }
+
+    /// One Mål's numbers ([`App::numbers`] of its quarter).
+    pub fn figures(&self, o: &Objective) -> Figures {
+        self.numbers(o.quarter).get(o)
     }
 
     /// The Mål aligned under one (indexes), in file order.

@@ -206,8 +206,9 @@ impl App {
     /// How many of my key results wait in this week's check-in, and how
     /// many there are, once it is begun: the banner after a check-in half done.
     pub fn checkin_partial(&self) -> Option<(usize, usize)> {
-        let waiting = self.checkin_waiting();
-        (waiting > 0 && self.this_weeks_checkin().is_some())
-            .then_some((waiting, self.index.checkin_total))
+        match self.due() {
+            crate::model::checkin::Due::Begun { waiting, total } => Some((waiting, total)),
+            _ => None,
+        }
     }
 }

@@ -3,8 +3,9 @@
 
 /// The words of `okr status`, `okr list`, `okr update` and `okr import`.
 pub struct CommandWords {
-    /// `okr status`: the check-in is due for this many key results.
-    pub checkin_due_for: fn(usize) -> String,
+    /// `okr status`: whose check-in (when the file has owners), and how
+    /// many of how many key results wait for it.
+    pub checkin_waiting: fn(Option<&str>, usize, usize) -> String,
     /// `okr status`: the quarter's progress and its pace, both as percentages.
     pub progress_pace: fn(&str, &str) -> String,
     /// `okr status` on a quarter without Mål (of the owner asked for).

@@ -243,6 +243,7 @@ pub static EN: Strings = Strings {
         )
     },
     key_results_behind_short: |n, all| format!("{n} of {all} behind pace"),
+    no_progress_yet: "no key results yet",
     overview_title: "Overview: all quarters",
     col_objectives: "Obj.",
     col_score: "Score",
@@ -391,10 +392,11 @@ pub static EN: Strings = Strings {
     e_thread: |r| format!("cannot start a thread: {r}"),
     e_temp_folder: |p, r| format!("cannot create a temporary folder in {p}: {r}"),
     commands: CommandWords {
-        checkin_due_for: |n| {
+        checkin_waiting: |who, n, all| {
+            let whose = who.map(|w| format!(" for {w}")).unwrap_or_default();
             format!(
-                "check-in due for {n} {}",
-                plural(n, "key result", "key results")
+                "check-in{whose}: {n} of {all} {} waiting",
+                plural(all, "key result", "key results")
             )
         },
         progress_pace: |p, t| format!("progress {p} (pace {t})"),
@@ -567,6 +569,8 @@ pub static EN: Strings = Strings {
                 plural(n, "objective", "objectives")
             )
         },
+        progress_of: |who, p| format!("{who}: {p}"),
+        quarter_change_of: |who, a, b| format!("Quarter progress, {who}: {a} → {b}"),
         serves: "Serves",
         served_by: "Served by",
         err_parent_year: "The parent objective must be in the same year.",

@@ -268,6 +268,8 @@ pub struct Strings {
     pub check_one_line: fn(usize) -> String,
     pub key_results_behind: fn(usize, usize) -> String,
     pub key_results_behind_short: fn(usize, usize) -> String,
+    /// A Mål with neither key results nor Mål with a number under it.
+    pub no_progress_yet: &'static str,
     pub overview_title: &'static str,
     pub col_objectives: &'static str,
     pub col_score: &'static str,
@@ -529,6 +531,11 @@ impl Strings {
     }
 
     /// A share as a whole percent: `42 %` in Swedish, `42%` in English.
+    /// [`Strings::percent`] of a number that may not be there yet: "–" then.
+    pub fn percent_of(&self, share: Option<f64>) -> String {
+        share.map_or_else(|| "–".to_string(), |p| self.percent(p))
+    }
+
     pub fn percent(&self, share: f64) -> String {
         let p = (crate::model::progress::unit_clamp(share) * 100.0).round();
         match self.lang {

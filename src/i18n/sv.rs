@@ -227,6 +227,7 @@ pub static SV: Strings = Strings {
     },
     key_results_behind: |n, all| format!("{n} av {all} nyckelresultat efter takt"),
     key_results_behind_short: |n, all| format!("{n} av {all} efter takt"),
+    no_progress_yet: "inga nyckelresultat än",
     overview_title: "Översikt: alla kvartal",
     col_objectives: "Mål",
     col_score: "Betyg",
@@ -375,7 +376,10 @@ pub static SV: Strings = Strings {
     e_thread: |r| format!("kan inte starta en tråd: {r}"),
     e_temp_folder: |p, r| format!("kan inte skapa en tillfällig mapp i {p}: {r}"),
     commands: CommandWords {
-        checkin_due_for: |n| format!("incheckning väntar för {n} nyckelresultat"),
+        checkin_waiting: |who, n, all| {
+            let whose = who.map(|w| format!(" för {w}")).unwrap_or_default();
+            format!("incheckning{whose}: {n} av {all} nyckelresultat väntar")
+        },
         progress_pace: |p, t| format!("framsteg {p} (takt {t})"),
         no_objectives: "inga mål det här kvartalet",
         col_id: "id",
@@ -535,6 +539,8 @@ pub static SV: Strings = Strings {
         per_owner: "3–5 mål per ägare",
         answered: "svarade (personer)",
         from_children: |n| format!("medel av {n} {} under det", plural(n, "mål", "mål")),
+        progress_of: |who, p| format!("{who}: {p}"),
+        quarter_change_of: |who, a, b| format!("Kvartalets framsteg, {who}: {a} → {b}"),
         serves: "Stödjer",
         served_by: "Stöds av",
         err_parent_year: "Övermålet måste ligga samma år.",

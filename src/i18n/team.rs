@@ -44,6 +44,10 @@ pub struct TeamWords {
     pub answered: &'static str,
     /// A parent's progress taken from its children: how many.
     pub from_children: fn(usize) -> String,
+    /// A header's progress under an owner filter: whose, and the number.
+    pub progress_of: fn(&str, &str) -> String,
+    /// The check-in summary's quarter progress under an owner filter.
+    pub quarter_change_of: fn(&str, &str, &str) -> String,
     /// The detail: what a Mål serves, and what serves it.
     pub serves: &'static str,
     pub served_by: &'static str,

@@ -89,6 +89,7 @@ const NAMES: &[(&str, Col)] = &[
     ("to_change", Col::ToChange),
     ("progress", Col::Derived),
     ("success", Col::Derived),
+    ("objective_progress", Col::Derived),
 ];
 
 fn column_of(name: &str) -> Option<Col> {

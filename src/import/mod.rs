@@ -169,7 +169,6 @@ pub fn import(
     let wanted = store::glance::Wanted {
         quarter: crate::model::Quarter::of(today),
         week: crate::model::IsoWeek::of(today),
-        owner: None,
     };
     let setting = store::glance::glance(file, wanted)
         .ok()

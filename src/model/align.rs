@@ -1,12 +1,11 @@
 //! Alignment: Mål serving a parent Mål, drawn as a tree. A parent may be in
-//! the same quarter or another quarter of the same year; a parent without
-//! key results of its own takes its progress from its children (the mean).
+//! the same quarter or another quarter of the same year; what a parent's
+//! progress takes from its children is [`super::numbers`].
 
 use std::collections::{HashMap, HashSet};
 
 use super::data::Data;
 use super::objective::Objective;
-use super::progress;
 
 /// Each Mål's children (indexes into `data.objectives`, in file order), by
 /// the parent's id.
@@ -23,53 +22,15 @@ pub fn children(data: &Data) -> Children {
     out
 }
 
-/// A Mål's progress, and how many children it was taken from (0: from its
-/// own key results).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rolled {
-    pub progress: f64,
-    pub from_children: usize,
-}
-
-/// The progress of `data.objectives[index]`: its key results', or, without
-/// any, the mean of its children's (each rolled the same way); a Mål with
-/// neither stands at 0. A circle of parents (refused on load) ends the roll.
-pub fn rolled_progress(data: &Data, children: &Children, index: usize) -> Rolled {
-    let mut seen = HashSet::new();
-    rolled(data, children, index, &mut seen)
-}
-
-fn rolled(data: &Data, children: &Children, index: usize, seen: &mut HashSet<usize>) -> Rolled {
-    let own = Rolled {
-        progress: data
-            .objective_at(index)
-            .map_or(0.0, progress::objective_progress),
-        from_children: 0,
-    };
-    let Some(o) = data.objective_at(index) else {
-        return own;
-    };
-    let kids = children.get(&o.id).map_or(&[][..], Vec::as_slice);
-    if !o.key_results.is_empty() || kids.is_empty() || !seen.insert(index) {
-        return own;
-    }
-    let sum: f64 = kids
-        .iter()
-        .map(|k| rolled(data, children, *k, seen).progress)
-        .sum();
-    Rolled {
-        progress: progress::unit_clamp(sum / kids.len() as f64),
-        from_children: kids.len(),
-    }
-}
-
-/// One row of a tree: the Mål's index, its depth (0 at the top) and how
-/// many children it has among the rows (shown or folded away).
+/// One row of a tree: the Mål's index, its depth (0 at the top), how
+/// many children it has among the rows (shown or folded away) and, when it
+/// is folded, how many Mål folding hides (children, theirs, …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Row {
     pub index: usize,
     pub depth: usize,
     pub children: usize,
+    pub hidden: usize,
 }
 
 /// `members` (indexes, in file order) as a tree: each Mål whose parent is
@@ -103,17 +64,32 @@ pub fn tree(data: &Data, members: &[usize], folded: &HashSet<String>) -> Vec<Row
             continue;
         }
         let own = kids.get(&i).map_or(&[][..], Vec::as_slice);
+        let open = id_of(i).is_none_or(|id| !folded.contains(id));
         out.push(Row {
             index: i,
             depth,
             children: own.len(),
+            hidden: if open { 0 } else { below(&kids, i) },
         });
-        let open = id_of(i).is_none_or(|id| !folded.contains(id));
         if open {
             stack.extend(own.iter().rev().map(|k| (*k, depth + 1)));
         }
     }
     out
+}
+
+/// How many Mål are under `i` in `kids`, at any depth.
+fn below(kids: &HashMap<usize, Vec<usize>>, i: usize) -> usize {
+    let mut seen = HashSet::from([i]);
+    let mut stack = vec![i];
+    while let Some(j) = stack.pop() {
+        for k in kids.get(&j).map_or(&[][..], Vec::as_slice) {
+            if seen.insert(*k) {
+                stack.push(*k);
+            }
+        }
+    }
+    seen.len() - 1
 }
 
 /// What a Mål serves: its parent, the parent's parent, … (indexes), nearest
@@ -168,27 +144,6 @@ mod tests {
     }
 
     #[test]
-    fn a_parent_without_key_results_takes_the_mean_of_its_children() {
-        let data = store();
-        let kids = children(&data);
-        assert_eq!(
-            rolled_progress(&data, &kids, 2),
-            Rolled {
-                progress: 1.0,
-                from_children: 1
-            }
-        );
-        assert_eq!(
-            rolled_progress(&data, &kids, 0),
-            Rolled {
-                progress: 0.75,
-                from_children: 2
-            }
-        );
-        assert_eq!(rolled_progress(&data, &kids, 4).from_children, 0);
-    }
-
-    #[test]
     fn the_tree_puts_children_under_their_parent_and_folds() {
         let data = store();
         let all: Vec<usize> = (0..5).collect();
@@ -196,15 +151,25 @@ mod tests {
             let folded = folded.iter().map(|s| s.to_string()).collect();
             tree(&data, &all, &folded)
                 .iter()
-                .map(|r| (r.index, r.depth, r.children))
+                .map(|r| (r.index, r.depth, r.children, r.hidden))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
             rows(&[]),
-            [(0, 0, 2), (1, 1, 0), (2, 1, 1), (3, 2, 0), (4, 0, 0)]
+            [
+                (0, 0, 2, 0),
+                (1, 1, 0, 0),
+                (2, 1, 1, 0),
+                (3, 2, 0, 0),
+                (4, 0, 0, 0)
+            ]
         );
-        assert_eq!(rows(&["o3"]), [(0, 0, 2), (1, 1, 0), (2, 1, 1), (4, 0, 0)]);
-        assert_eq!(rows(&["o1"]), [(0, 0, 2), (4, 0, 0)]);
+        assert_eq!(
+            rows(&["o3"]),
+            [(0, 0, 2, 0), (1, 1, 0, 0), (2, 1, 1, 1), (4, 0, 0, 0)]
+        );
+        // Folding the top hides its two children and the grandchild: (+3).
+        assert_eq!(rows(&["o1"]), [(0, 0, 2, 3), (4, 0, 0, 0)]);
         // A child whose parent is not among the members stands at the top.
         let some = [1, 3, 4];
         let t: Vec<usize> = tree(&data, &some, &HashSet::new())

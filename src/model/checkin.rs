@@ -150,6 +150,60 @@ pub fn upsert(checkins: &mut Vec<Arc<CheckIn>>, checkin: CheckIn) {
     }
 }
 
+/// Whether a check-in waits for someone: the one rule the tracker's banner,
+/// `okr status` and `okr status --short` share ([`due`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Due {
+    /// Nothing waits.
+    #[default]
+    No,
+    /// This week's check-in is due and not begun: `waiting` of `total` key
+    /// results have no entry this week.
+    Due { waiting: usize, total: usize },
+    /// This week's check-in was begun and `waiting` of `total` key results
+    /// (one added since, or one not reached) still have no entry.
+    Begun { waiting: usize, total: usize },
+}
+
+impl Due {
+    /// How many key results wait, if any.
+    pub fn waiting(self) -> Option<usize> {
+        match self {
+            Due::No => None,
+            Due::Due { waiting, .. } | Due::Begun { waiting, .. } => Some(waiting),
+        }
+    }
+}
+
+/// [`Due`] of `owner`'s check-in of `today`'s week on `key_results` (the
+/// ids of what they check in on): begun with some still waiting, whatever
+/// the day; not begun, once the check-in weekday has come and something
+/// waits.
+pub fn due(
+    checkins: &[impl Borrow<CheckIn>],
+    owner: Option<&str>,
+    key_results: &[&str],
+    weekday: Weekday,
+    today: NaiveDate,
+) -> Due {
+    let total = key_results.len();
+    let waiting = waiting(checkins, key_results.iter().copied(), today);
+    let week = IsoWeek::of(today);
+    let begun = checkins
+        .iter()
+        .map(Borrow::borrow)
+        .any(|c| c.week == week && c.belongs_to(owner));
+    if waiting == 0 {
+        Due::No
+    } else if begun {
+        Due::Begun { waiting, total }
+    } else if is_due(checkins, owner, total > 0, weekday, today) {
+        Due::Due { waiting, total }
+    } else {
+        Due::No
+    }
+}
+
 /// Whether `owner`'s weekly check-in is due: this ISO week has none of
 /// theirs, there is something to check in on, and the check-in weekday has come.
 pub fn is_due(

@@ -12,6 +12,7 @@ mod history;
 pub mod ids;
 pub mod merge;
 pub mod number;
+pub mod numbers;
 pub mod objective;
 pub mod overview;
 pub mod owners;

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::checkin::CheckIn;
 use super::data::Data;
+use super::numbers::Numbers;
 use super::objective::{Kind, Objective};
-use super::progress;
 use super::quarter::Quarter;
 use super::review;
 
@@ -18,7 +18,8 @@ pub struct QuarterFacts {
     pub objectives: usize,
     /// The quarter's score once it is scored ([`review::quarter_score`]).
     pub score: Option<f64>,
-    pub progress: f64,
+    /// The mean progress of its Mål ([`Numbers::mean`]).
+    pub progress: Option<f64>,
     /// Committed Mål achieved, and committed Mål in all.
     pub committed: (usize, usize),
     /// Mean rating per pillar over the quarter's check-ins with a pulse
@@ -47,6 +48,7 @@ pub fn quarter_facts_of(
     keep: &dyn Fn(&Objective) -> bool,
     keep_checkin: &dyn Fn(&CheckIn) -> bool,
 ) -> QuarterFacts {
+    let numbers = Numbers::of(data.in_quarter(q).map(|(_, o)| o), today);
     let os: Vec<&Objective> = data
         .in_quarter(q)
         .map(|(_, o)| o)
@@ -55,7 +57,7 @@ pub fn quarter_facts_of(
     let committed: Vec<_> = os.iter().filter(|o| o.kind == Kind::Committed).collect();
     let achieved = committed
         .iter()
-        .filter(|o| review::succeeded(o, today) == Some(true))
+        .filter(|o| numbers.get(o).succeeded == Some(true))
         .count();
     let answers: Vec<&CheckIn> = data
         .checkins
@@ -85,8 +87,8 @@ pub fn quarter_facts_of(
     QuarterFacts {
         quarter: q,
         objectives: os.len(),
-        score: review::quarter_score_of(&os, q, today),
-        progress: progress::quarter_progress(os.iter().copied()),
+        score: review::quarter_score_of(&os, &numbers, q, today),
+        progress: numbers.mean(os.iter().copied()),
         committed: (achieved, committed.len()),
         pulse,
         answered: people.len(),

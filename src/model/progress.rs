@@ -80,18 +80,6 @@ fn weighted_mean(o: &Objective, f: impl Fn(&KeyResult) -> f64) -> Option<f64> {
     Some(unit_clamp(mean))
 }
 
-/// The mean progress of the given Mål; 0 with none.
-pub fn quarter_progress<'a>(objectives: impl IntoIterator<Item = &'a Objective>) -> f64 {
-    let (sum, n) = objectives.into_iter().fold((0.0, 0usize), |(s, n), o| {
-        (s + objective_progress(o), n + 1)
-    });
-    if n == 0 {
-        0.0
-    } else {
-        unit_clamp(sum / n as f64)
-    }
-}
-
 /// Pace: the share of the quarter's days that have passed.
 pub fn pace(quarter: Quarter, today: NaiveDate) -> f64 {
     quarter.elapsed(today)
@@ -185,15 +173,10 @@ pub fn key_result_status(kr: &KeyResult, quarter: Quarter, today: NaiveDate) -> 
     }
 }
 
-/// A Mål's status: its own progress against its own pace (the comparison its
-/// bar's mark shows), never behind in its first week; once it is judged (its
-/// quarter has ended, or a score or an achieved / dropped status is set),
-/// whether it succeeded by [`super::review::succeeded`].
-pub fn objective_status(o: &Objective, today: NaiveDate) -> PaceStatus {
-    if let Some(ok) = super::review::succeeded(o, today) {
-        return final_status(ok);
-    }
-    let p = objective_progress(o);
+/// A running Mål's status from its progress `p` and its pace mark `pace`
+/// ([`super::numbers`] gives both, and the judged status once its quarter
+/// ends): never behind in its first week.
+pub fn objective_status(o: &Objective, p: f64, pace: f64, today: NaiveDate) -> PaceStatus {
     let start = o
         .key_results
         .iter()
@@ -203,7 +186,7 @@ pub fn objective_status(o: &Objective, today: NaiveDate) -> PaceStatus {
     if in_first_week(start, today) && p < 1.0 {
         return PaceStatus::OnTrack;
     }
-    status_of(p, objective_pace(o, today))
+    status_of(p, pace)
 }
 
 /// How many of a Mål's key results are behind pace, and how many it has,
@@ -285,9 +268,10 @@ pub fn score_band(score: f64) -> ScoreBand {
     }
 }
 
-/// The suggested score at review: progress rounded to one decimal.
-pub fn suggested_score(o: &Objective) -> f64 {
-    (objective_progress(o) * 10.0).round() / 10.0
+/// The suggested score at review: a Mål's progress rounded to one decimal;
+/// 0 with no progress.
+pub fn suggested_score(p: Option<f64>) -> f64 {
+    (p.unwrap_or(0.0) * 10.0).round() / 10.0
 }
 
 /// Whether a score is a success for the kind (aspirational at 0.7, others at
@@ -304,8 +288,18 @@ pub fn committed_flag(kind: Kind, score: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::numbers::Numbers;
     use crate::model::objective::HistoryEntry;
     use chrono::{TimeZone, Utc};
+
+    /// A Mål's status, as [`Numbers`] gives it.
+    fn status(o: &Objective, today: NaiveDate) -> PaceStatus {
+        let numbers = Numbers::of([o], today);
+        numbers
+            .get(o)
+            .status
+            .expect("a Mål with key results has a status")
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -388,8 +382,6 @@ mod tests {
         let mut zero = kr(Measure::done(true));
         zero.weight = 0.0;
         assert_eq!(objective_progress(&objective(vec![zero])), 1.0);
-        assert_eq!(quarter_progress([&o, &objective(vec![])]), 0.375);
-        assert_eq!(quarter_progress(std::iter::empty()), 0.0);
     }
 
     fn at(k: &KeyResult, share: f64) -> KeyResult {
@@ -413,17 +405,17 @@ mod tests {
             PaceStatus::Behind
         );
         // 0.8, 0.2 and 0.6 make 0.53: past the mark, so on pace, with one key result behind.
-        assert_eq!(objective_status(&o, today), PaceStatus::OnTrack);
+        assert_eq!(status(&o, today), PaceStatus::OnTrack);
         assert_eq!(key_results_behind(&o, today), Some((1, 3)));
         let o = objective(vec![at(&k, 0.4), at(&k, 0.5)]);
-        assert_eq!(objective_status(&o, today), PaceStatus::Behind);
+        assert_eq!(status(&o, today), PaceStatus::Behind);
         assert_eq!(key_results_behind(&o, today), Some((1, 2)));
         assert_eq!(
             key_results_behind(&objective(vec![at(&k, 0.1)]), today),
             None
         );
         assert_eq!(
-            objective_status(&objective(vec![at(&k, 1.0)]), today),
+            status(&objective(vec![at(&k, 1.0)]), today),
             PaceStatus::Done
         );
         assert_eq!(
@@ -443,18 +435,18 @@ mod tests {
                 PaceStatus::OnTrack,
                 "{today}"
             );
-            assert_eq!(objective_status(&o, today), PaceStatus::OnTrack, "{today}");
+            assert_eq!(status(&o, today), PaceStatus::OnTrack, "{today}");
             assert_eq!(key_results_behind(&o, today), None, "{today}");
         }
         assert_eq!(
             key_result_status(&k, Q4, d(2026, 10, 8)),
             PaceStatus::Behind
         );
-        assert_eq!(objective_status(&o, d(2026, 10, 8)), PaceStatus::Behind);
-        assert_eq!(
-            objective_status(&objective(vec![]), d(2026, 10, 3)),
-            PaceStatus::OnTrack
-        );
+        assert_eq!(status(&o, d(2026, 10, 8)), PaceStatus::Behind);
+        // A Mål without key results has no status yet: "no key results yet".
+        let none = objective(vec![]);
+        let numbers = Numbers::of([&none], d(2026, 10, 3));
+        assert_eq!(numbers.get(&none).status, None);
     }
 
     #[test]
@@ -500,18 +492,18 @@ mod tests {
             key_result_status(&o.key_results[0], Q4, after),
             PaceStatus::NotReached
         );
-        assert_eq!(objective_status(&o, after), PaceStatus::NotReached);
+        assert_eq!(status(&o, after), PaceStatus::NotReached);
         // Set achieved at the review: achieved, not behind pace.
         o.status = crate::model::Status::Achieved;
-        assert_eq!(objective_status(&o, after), PaceStatus::Achieved);
+        assert_eq!(status(&o, after), PaceStatus::Achieved);
         assert_eq!(
             key_result_status(&at(&k, 1.0), Q4, after),
             PaceStatus::Achieved
         );
         // Judged before the end, it says so too; not judged, it is behind pace (1 on the last day).
-        assert_eq!(objective_status(&o, d(2026, 12, 31)), PaceStatus::Achieved);
+        assert_eq!(status(&o, d(2026, 12, 31)), PaceStatus::Achieved);
         o.status = crate::model::Status::Active;
-        assert_eq!(objective_status(&o, d(2026, 12, 31)), PaceStatus::Behind);
+        assert_eq!(status(&o, d(2026, 12, 31)), PaceStatus::Behind);
     }
 
     #[test]
@@ -547,6 +539,8 @@ mod tests {
     fn suggested_score_rounds() {
         let mut a = kr(Measure::numeric(0.0, 100.0, ""));
         a.measure.set_current(66.0);
-        assert_eq!(suggested_score(&objective(vec![a])), 0.7);
+        let o = objective(vec![a]);
+        let numbers = Numbers::of([&o], d(2026, 11, 1));
+        assert_eq!(numbers.get(&o).suggested_score(), 0.7);
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
 use super::data::{Data, INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
+use super::numbers::{Figures, Numbers};
 use super::objective::{Extra, Initiative, KeyResult, Kind, Measure, Objective, Status};
 use super::progress;
 use super::quarter::Quarter;
@@ -34,9 +35,12 @@ pub fn default_review_quarter(today: NaiveDate) -> Quarter {
 /// Whether a Mål succeeded, the one rule every screen and report uses:
 /// - a set score decides, by the Mål's kind (aspirational at 0.7, the others at 1.0);
 /// - without one, a Mål set achieved succeeded and one set dropped did not;
-/// - else, once its quarter has ended, its suggested score decides, by its kind;
+/// - else, once its quarter has ended, its suggested score (from its
+///   progress `p`, none counting 0) decides, by its kind;
 /// - else (a running quarter, nothing set) it is not judged yet: `None`.
-pub fn succeeded(o: &Objective, today: NaiveDate) -> Option<bool> {
+///
+/// Every surface reads it through [`super::numbers::Figures::succeeded`].
+pub fn succeeded(o: &Objective, p: Option<f64>, today: NaiveDate) -> Option<bool> {
     if let Some(score) = o.score {
         return Some(progress::score_succeeds(o.kind, score));
     }
@@ -44,7 +48,7 @@ pub fn succeeded(o: &Objective, today: NaiveDate) -> Option<bool> {
         Status::Achieved => Some(true),
         Status::Dropped => Some(false),
         Status::Active | Status::CarriedOver => progress::quarter_ended(o.quarter, today)
-            .then(|| progress::score_succeeds(o.kind, progress::suggested_score(o))),
+            .then(|| progress::score_succeeds(o.kind, progress::suggested_score(p))),
     }
 }
 
@@ -57,15 +61,20 @@ pub fn quarter_scored(data: &Data, quarter: Quarter, today: NaiveDate) -> bool {
 }
 
 /// A scored quarter's score: the mean of its Mål's scores, a Mål without one
-/// counting its suggested score; `None` while the quarter is not scored.
+/// counting its suggested score (one with neither a score nor any progress
+/// is left out, as from the quarter's progress); `None` while the quarter
+/// is not scored.
 pub fn quarter_score(data: &Data, quarter: Quarter, today: NaiveDate) -> Option<f64> {
     let objectives: Vec<&Objective> = data.in_quarter(quarter).map(|(_, o)| o).collect();
-    quarter_score_of(&objectives, quarter, today)
+    let numbers = Numbers::of(objectives.iter().copied(), today);
+    quarter_score_of(&objectives, &numbers, quarter, today)
 }
 
-/// [`quarter_score`] of some of a quarter's Mål (one owner's).
+/// [`quarter_score`] of some of a quarter's Mål (one owner's), by `numbers`
+/// (the quarter's).
 pub fn quarter_score_of(
     objectives: &[&Objective],
+    numbers: &Numbers,
     quarter: Quarter,
     today: NaiveDate,
 ) -> Option<f64> {
@@ -76,9 +85,12 @@ pub fn quarter_score_of(
     }
     let scores: Vec<f64> = objectives
         .iter()
-        .map(|o| o.score.unwrap_or_else(|| progress::suggested_score(o)))
+        .filter_map(|o| {
+            let f = numbers.get(o);
+            o.score.or(f.progress.map(|_| f.suggested_score()))
+        })
         .collect();
-    Some(scores.iter().sum::<f64>() / scores.len() as f64)
+    (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
 }
 
 /// How many quarters a Mål has been running: 1, plus one per carry before it.
@@ -98,9 +110,9 @@ pub fn quarters_running(data: &Data, objective: &Objective) -> usize {
 }
 
 /// Whether the review proposes carrying a Mål: aspirational and not reached
-/// ("låt målet vara kvar tills du lyckats").
-pub fn proposed_for_carry(o: &Objective) -> bool {
-    o.kind == Kind::Aspirational && progress::objective_progress(o) < 1.0
+/// ("låt målet vara kvar tills du lyckats"), by its `figures`.
+pub fn proposed_for_carry(o: &Objective, figures: &Figures) -> bool {
+    o.kind == Kind::Aspirational && figures.progress.is_none_or(|p| p < 1.0)
 }
 
 /// The copy of `data.objectives[index]` already carried into the next quarter.
@@ -135,7 +147,10 @@ pub fn carry_copy(
     );
     copy.why = o.why.clone();
     copy.owner = o.owner.clone();
-    copy.parent = o.parent.clone();
+    copy.parent = o
+        .parent
+        .as_deref()
+        .and_then(|p| parent_in(data, p, o.quarter.next()));
     copy.carried_from = Some(o.id.clone());
     let picked: Vec<&KeyResult> = o
         .key_results
@@ -173,6 +188,46 @@ pub fn carry_copy(
         copy.initiatives.push(ni);
     }
     Some(copy)
+}
+
+/// The parent a Mål carried into `quarter` keeps: the parent itself when
+/// it is in that quarter, else the parent's copy carried there; a parent in
+/// another quarter of the same year stays (the copy still serves it, and
+/// goes under the parent's copy once that is carried,
+/// [`copies_to_move_under`]); one of another year is let go.
+fn parent_in(data: &Data, parent: &str, quarter: Quarter) -> Option<String> {
+    let i = data.objective_index(parent)?;
+    let p = &data.objectives[i];
+    if p.quarter == quarter {
+        return Some(p.id.clone());
+    }
+    if let Some(c) = carried_copy(data, i).filter(|_| p.quarter.next() == quarter) {
+        return Some(data.objectives[c].id.clone());
+    }
+    (p.quarter.year == quarter.year).then(|| p.id.clone())
+}
+
+/// The Mål carried before `data.objectives[index]` into the quarter after
+/// it, whose originals it was the parent of: once it is carried too, they
+/// go under its copy, so the next quarter's tree is the old one's.
+pub fn copies_to_move_under(data: &Data, index: usize) -> Vec<usize> {
+    let Some(p) = data.objectives.get(index) else {
+        return Vec::new();
+    };
+    let next = p.quarter.next();
+    let served = |c: &Objective| {
+        c.carried_from
+            .as_deref()
+            .and_then(|f| data.objective_index(f))
+            .is_some_and(|f| data.objectives[f].parent.as_deref() == Some(p.id.as_str()))
+    };
+    data.objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.quarter == next && c.parent.as_deref().is_none_or(|x| x == p.id))
+        .filter(|(_, c)| served(c))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// One line of the planning checklist.
@@ -364,7 +419,9 @@ mod tests {
     #[test]
     fn carrying_is_found_again_and_running_quarters_count_the_chain() {
         let mut data = store();
-        assert!(proposed_for_carry(&data.objectives[0]));
+        let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let figures = Numbers::of([&*data.objectives[0]], today).get(&data.objectives[0]);
+        assert!(proposed_for_carry(&data.objectives[0], &figures));
         assert_eq!(carried_copy(&data, 0), None);
         let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
         let copy = carry_copy(&data, 0, &[], now).unwrap();
@@ -375,6 +432,78 @@ mod tests {
         data.objectives.push(again.into());
         assert_eq!(quarters_running(&data, &data.objectives[2]), 3);
         assert_eq!(quarters_running(&data, &data.objectives[0]), 1);
+    }
+
+    #[test]
+    fn a_carried_child_keeps_its_place_in_the_tree_and_the_old_quarter_its_numbers() {
+        // o1 (no key results) ← o2 (the store's o1, 3000 of 8000 kWh) and o3 (done).
+        let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+        let q4 = Quarter { year: 2026, q: 4 };
+        let mut data = store();
+        let child = data.objective_mut(0).unwrap();
+        child.id = "o2".into();
+        child.parent = Some("o1".into());
+        let mut o3 = Objective::new("o3".into(), "Klar".into(), Kind::Committed, q4, now);
+        o3.parent = Some("o1".into());
+        o3.key_results = vec![KeyResult::new(
+            "kr9".into(),
+            "Ja".into(),
+            Measure::done(true),
+        )];
+        let parent = Objective::new("o1".into(), "Över".into(), Kind::Committed, q4, now);
+        data.objectives.push(o3.into());
+        data.objectives.insert(0, parent.into());
+        let today = d(2026, 12, 31);
+        let q4_numbers = |data: &Data| {
+            let all: Vec<&Objective> = data.in_quarter(q4).map(|(_, o)| o).collect();
+            let n = Numbers::of(all.iter().copied(), today);
+            (n.get(&data.objectives[0]), n.mean(all.iter().copied()))
+        };
+        let closed = q4_numbers(&data);
+        // The child first: o1 is of another year than 2027 Q1, so the copy
+        // stands at the top until o1 is carried too.
+        let copy = carry_copy(&data, 1, &[], now).unwrap();
+        assert_eq!(copy.parent, None, "a parent of another year is let go");
+        data.objectives.push(copy.into());
+        assert_eq!(q4_numbers(&data), closed, "Q4's numbers stay");
+        // Then the parent: the child's copy goes under the parent's copy.
+        assert_eq!(copies_to_move_under(&data, 0), [3]);
+        let parent_copy = carry_copy(&data, 0, &[], now).unwrap();
+        data.objectives.push(parent_copy.into());
+        // The parent first: a child carried after goes straight under its copy.
+        let mut data2 = data.clone();
+        data2.objectives.truncate(3);
+        let parent_copy = carry_copy(&data2, 0, &[], now).unwrap();
+        let id = parent_copy.id.clone();
+        data2.objectives.push(parent_copy.into());
+        let child_copy = carry_copy(&data2, 1, &[], now).unwrap();
+        assert_eq!(child_copy.parent.as_deref(), Some(id.as_str()));
+        // A parent already in the next quarter is kept as it is.
+        let mut data3 = data2.clone();
+        data3.objectives.truncate(3);
+        data3.objective_mut(0).unwrap().quarter = q4.next();
+        let copy = carry_copy(&data3, 1, &[], now).unwrap();
+        assert_eq!(copy.parent.as_deref(), Some("o1"));
+    }
+
+    #[test]
+    fn a_parent_in_another_quarter_of_the_year_is_kept() {
+        let now = Utc.with_ymd_and_hms(2026, 9, 30, 0, 0, 0).unwrap();
+        let mut data = store();
+        let year = Objective::new(
+            "o9".into(),
+            "Året".into(),
+            Kind::Committed,
+            Quarter { year: 2026, q: 1 },
+            now,
+        );
+        data.objectives.push(year.into());
+        let child = data.objective_mut(0).unwrap();
+        child.quarter = Quarter { year: 2026, q: 3 };
+        child.parent = Some("o9".into());
+        let copy = carry_copy(&data, 0, &[], now).unwrap();
+        assert_eq!(copy.parent.as_deref(), Some("o9"));
+        assert!(copies_to_move_under(&data, 1).is_empty());
     }
 
     #[test]

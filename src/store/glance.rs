@@ -1,6 +1,7 @@
 //! A quick read of one quarter, for `okr status` on every shell prompt: the
-//! Mål of that quarter (of one owner, when asked) and the check-ins of one
-//! week are read in full, whether any Mål has an owner is noted, into the model's own types; the rest of the file
+//! Mål of that quarter (every owner's: a parent's number takes in its
+//! children's) and the check-ins of one week are read in full into the
+//! model's own types, and whether any Mål has an owner is noted; the rest of the file
 //! is checked to be JSON and skipped without being built. Like
 //! [`super::read`], it takes no lock and writes nothing.
 //!
@@ -23,7 +24,7 @@ use crate::model::{CheckIn, Data, FORMAT_VERSION, IsoWeek, Objective, Quarter, S
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Glance {
     pub settings: Settings,
-    /// The Mål of the quarter (of the owner, when one was given), in file order.
+    /// The Mål of the quarter, in file order.
     pub objectives: Vec<Objective>,
     /// The check-ins of the week (one per owner), in file order.
     pub checkins: Vec<std::sync::Arc<CheckIn>>,
@@ -34,16 +35,14 @@ pub struct Glance {
 
 /// Which Mål and which check-in to read.
 #[derive(Clone, Copy, Debug)]
-pub struct Wanted<'a> {
+pub struct Wanted {
     pub quarter: Quarter,
     pub week: IsoWeek,
-    /// Only the Mål of this owner (names compare as people type them).
-    pub owner: Option<&'a str>,
 }
 
-impl Wanted<'_> {
+impl Wanted {
     fn objective(&self, o: &Objective) -> bool {
-        o.quarter == self.quarter && self.owner.is_none_or(|w| owners::owned_by(o, w))
+        o.quarter == self.quarter
     }
 }
 
@@ -98,16 +97,16 @@ fn fast(bytes: &[u8], wanted: Wanted) -> Option<Glance> {
 }
 
 /// The top level: the version, the settings, the Mål and the check-ins.
-struct Top<'a>(Wanted<'a>);
+struct Top(Wanted);
 
-impl<'de> DeserializeSeed<'de> for Top<'_> {
+impl<'de> DeserializeSeed<'de> for Top {
     type Value = (u32, Glance);
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Top<'_> {
+impl<'de> Visitor<'de> for Top {
     type Value = (u32, Glance);
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -151,13 +150,13 @@ impl<'de> Visitor<'de> for Top<'_> {
 
 /// Which items of a list to read in full.
 #[derive(Clone, Copy)]
-enum Pick<'a> {
-    Objectives(Wanted<'a>),
+enum Pick {
+    Objectives(Wanted),
     Week(IsoWeek),
 }
 
 /// A list of Mål or check-ins, keeping only the picked ones.
-struct Each<'a>(Pick<'a>);
+struct Each(Pick);
 
 /// One item of the list: read in full when picked, else `None`.
 enum Item {
@@ -187,14 +186,14 @@ struct Picked {
     owners: bool,
 }
 
-impl<'de> DeserializeSeed<'de> for Each<'_> {
+impl<'de> DeserializeSeed<'de> for Each {
     type Value = Picked;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for Each<'_> {
+impl<'de> Visitor<'de> for Each {
     type Value = Picked;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {

@@ -86,8 +86,8 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     )));
     bar.extend(status_spans(
         app,
-        p,
-        progress::key_result_status(k, o.quarter, day),
+        Some(p),
+        Some(progress::key_result_status(k, o.quarter, day)),
         None,
         theme,
     ));
@@ -215,10 +215,11 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             theme.info(),
         ));
     }
-    lines.push(Line::raw((s.quarter_change)(
-        &s.percent(sum.before),
-        &s.percent(sum.after),
-    )));
+    let (before, after) = (s.percent_of(sum.before), s.percent_of(sum.after));
+    lines.push(Line::raw(match app.team.filter {
+        crate::model::owners::OwnerFilter::Everyone => (s.quarter_change)(&before, &after),
+        _ => (s.team.quarter_change_of)(&app.filter_label(), &before, &after),
+    }));
     lines.push(Line::styled((s.streak)(sum.streak), theme.title()));
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.moved, theme.title()));

@@ -40,7 +40,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     info.push(Line::raw(shown(&meta)));
     info.extend(alignment_lines(app, o));
-    let bar_line = objective_lines(app, &[o], usize::from(area.width), theme);
+    let numbers = app.numbers(o.quarter);
+    let bar_line = objective_lines(app, &numbers, &[o], usize::from(area.width), theme);
     info.extend(bar_line.into_iter().map(Line::from));
     // The rows the header needs once wrapped, so its last line (the bar) is never cut.
     let width = usize::from(area.width.max(1));
@@ -212,7 +213,7 @@ fn alignment_lines(app: &App, o: &crate::model::Objective) -> Vec<Line<'static>>
                 "{} {} ({}{when})",
                 x.id,
                 x.title,
-                app.s.percent(app.rolled(i).progress)
+                app.s.percent_of(app.figures(x).progress)
             )
         })
     };

@@ -87,7 +87,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     for (i, f) in all.iter().enumerate().skip(offset).take(visible.max(1)) {
         let score = match f.score {
             Some(m) => s.num((m * 100.0).round() / 100.0),
-            None => format!("{} {}", s.running_progress, s.percent(f.progress)),
+            None => format!("{} {}", s.running_progress, s.percent_of(f.progress)),
         };
         let committed = if f.committed.1 == 0 {
             "–".to_string()
@@ -128,10 +128,10 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     let scores: Vec<(String, u64, Style)> = newest
         .iter()
         .map(|f| {
-            let value = f.score.unwrap_or(f.progress);
+            let value = f.score.or(f.progress).unwrap_or(0.0);
             let words = match f.score {
                 Some(m) => s.num((m * 100.0).round() / 100.0),
-                None => format!("{} {}", s.running_progress, s.percent(f.progress)),
+                None => format!("{} {}", s.running_progress, s.percent_of(f.progress)),
             };
             let look = match f.score {
                 Some(_) => theme.score(progress::score_band(value)),

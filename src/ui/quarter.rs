@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
+use crate::model::numbers::{Figures, Numbers};
 use crate::model::progress::{self, confidence_band};
 use crate::model::{IsoWeek, KeyResult, Objective};
 use crate::text::{self, shown};
@@ -143,18 +144,22 @@ pub fn filter_span(app: &App, theme: Theme) -> Option<Span<'static>> {
     })
 }
 
-/// The `progress · status · confidence` line shared by Mål and key results.
+/// The `progress · status · confidence` line shared by Mål and key results;
+/// a Mål with no progress yet says so instead of a status.
 pub fn status_spans(
     app: &App,
-    progress: f64,
-    status: progress::PaceStatus,
+    progress: Option<f64>,
+    status: Option<progress::PaceStatus>,
     confidence: Option<u8>,
     theme: Theme,
 ) -> Vec<Span<'static>> {
     let s = app.s;
     let mut spans = vec![
-        Span::raw(format!(" {:>5} ", s.percent(progress))),
-        Span::styled(s.pace_status(status).to_string(), theme.pace(status)),
+        Span::raw(format!(" {:>5} ", s.percent_of(progress))),
+        match status {
+            Some(status) => Span::styled(s.pace_status(status).to_string(), theme.pace(status)),
+            None => Span::styled(s.no_progress_yet.to_string(), theme.dim()),
+        },
     ];
     if let Some(c) = confidence {
         spans.extend(confidence_spans(app, c, theme));
@@ -164,21 +169,25 @@ pub fn status_spans(
 
 /// Each Mål's bar and `progress · status · confidence` words, on lines of
 /// `width` cells, with how many of its key results are behind pace between
-/// the last two ([`progress::key_results_behind`]): in full words when every
-/// line fits them beside a bar of 16 cells, else in short ones. The bars,
-/// one width for all so that they compare, give up room to the words.
+/// the last two: in full words when every line fits them beside a bar of
+/// 16 cells, else in short ones. The bars, one width for all so that they
+/// compare, give up room to the words. Every number is `numbers`' (the
+/// quarter's, [`App::numbers`]).
 pub fn objective_lines(
     app: &App,
+    numbers: &Numbers,
     objectives: &[&Objective],
     width: usize,
     theme: Theme,
 ) -> Vec<Vec<Span<'static>>> {
     let cells = |spans: &Vec<Span>| spans.iter().map(Span::width).sum::<usize>();
     let widest = (width / 3).min(30);
+    let figures: Vec<Figures> = objectives.iter().map(|o| numbers.get(o)).collect();
     let words_in = |behind_words| {
         objectives
             .iter()
-            .map(|o| objective_spans(app, o, behind_words, theme))
+            .zip(&figures)
+            .map(|(o, f)| objective_spans(app, o, f, behind_words, theme))
             .collect::<Vec<_>>()
     };
     let full = words_in(app.s.key_results_behind);
@@ -189,14 +198,14 @@ pub fn objective_lines(
     };
     let room = words.iter().map(|w| width.saturating_sub(cells(w))).min();
     let bar_w = widest.min(room.unwrap_or(widest).max(widest.min(10)));
-    objectives
+    figures
         .iter()
         .zip(words)
-        .map(|(o, words)| {
+        .map(|(f, words)| {
             let mut line = progress_bar(
                 bar_w,
-                app.rolled_of(o).progress,
-                Some(progress::objective_pace(o, app.today)),
+                f.progress.unwrap_or(0.0),
+                f.progress.map(|_| f.pace),
                 theme,
             );
             line.extend(words);
@@ -208,20 +217,18 @@ pub fn objective_lines(
 fn objective_spans(
     app: &App,
     o: &Objective,
+    f: &Figures,
     behind_words: fn(usize, usize) -> String,
     theme: Theme,
 ) -> Vec<Span<'static>> {
-    let rolled = app.rolled_of(o);
-    let p = rolled.progress;
-    let status = progress::objective_status(o, app.today);
-    let mut spans = status_spans(app, p, status, None, theme);
-    if rolled.from_children > 0 {
+    let mut spans = status_spans(app, f.progress, f.status, None, theme);
+    if f.from_children > 0 {
         spans.push(Span::styled(
-            format!(" · {}", (app.s.team.from_children)(rolled.from_children)),
+            format!(" · {}", (app.s.team.from_children)(f.from_children)),
             theme.dim(),
         ));
     }
-    if let Some((behind, all)) = progress::key_results_behind(o, app.today) {
+    if let Some((behind, all)) = f.behind {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(
             behind_words(behind, all),
@@ -298,7 +305,7 @@ fn objective_rows(
     let indent = "  ".repeat(depth);
     let fold = match row {
         Some(r) if r.children > 0 && app.team.folded.contains(&o.id) => {
-            format!("▹ (+{}) ", r.children)
+            format!("▹ (+{}) ", r.hidden)
         }
         Some(r) if r.children > 0 => "▾ ".to_string(),
         _ => String::new(),
@@ -347,13 +354,12 @@ fn objective_rows(
 
 fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
-    let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objective_at(*i)));
+    let numbers = app.numbers(app.quarter);
     let title = format!(
-        "{} ({}) · {} {}",
+        "{} ({}) · {}",
         s.objectives,
-        indexes.len(),
-        s.progress.to_lowercase(),
-        s.percent(qp)
+        app.kept_in(app.quarter).count(),
+        app.progress_words(&numbers, app.quarter)
     );
     let block = pane_block(title, app.pane == Pane::Objectives, theme);
     let inner = block.inner(area);
@@ -379,6 +385,7 @@ fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, 
         .min(width / 6);
     let bars = objective_lines(
         app,
+        &numbers,
         &objectives,
         width.saturating_sub(2 + 2 * deepest),
         theme,
@@ -428,7 +435,13 @@ pub fn key_result_rows(
         " {}",
         shown(&s.measure_text(&k.measure))
     )));
-    second.extend(status_spans(app, p, status, Some(k.confidence), theme));
+    second.extend(status_spans(
+        app,
+        Some(p),
+        Some(status),
+        Some(k.confidence),
+        theme,
+    ));
     // Staleness is about a running quarter: a finished one is not updated any more.
     if quarter.contains(app.today) && progress::is_stale(k, app.today) {
         second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));

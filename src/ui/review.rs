@@ -15,8 +15,9 @@ use super::widgets::{draw_more, pane_block};
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
 use crate::app::review::{Carry, ReviewState};
+use crate::model::numbers::Figures;
 use crate::model::progress;
-use crate::model::review::{proposed_for_carry, quarters_running, succeeded};
+use crate::model::review::{proposed_for_carry, quarters_running};
 use crate::model::{KeyResult, Objective};
 use crate::text::{self, shown};
 
@@ -32,16 +33,12 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         Constraint::Min(1),
     ])
     .areas(area);
-    let qp = progress::quarter_progress(indexes.iter().filter_map(|i| app.data.objective_at(*i)));
+    let numbers = app.numbers(st.quarter);
     frame.render_widget(
         Paragraph::new(
             Line::from(vec![
                 Span::styled((s.review_title)(&st.quarter.to_string()), theme.title()),
-                Span::raw(format!(
-                    " · {} {}",
-                    s.progress.to_lowercase(),
-                    s.percent(qp)
-                )),
+                Span::raw(format!(" · {}", app.progress_words(&numbers, st.quarter))),
             ])
             .spans
             .into_iter()
@@ -75,7 +72,8 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         .enumerate()
         .filter_map(|(pos, i)| {
             let o = app.data.objectives.get(*i)?;
-            Some(objective_block(app, o, pos == st.sel, width, theme))
+            let f = numbers.get(o);
+            Some(objective_block(app, (o, &f), pos == st.sel, width, theme))
         })
         .collect();
     // The first Mål shown: as early as lets the selected one show whole.
@@ -111,15 +109,14 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
 /// final value, progress and confidence; then the flag or the carry proposal.
 fn objective_block(
     app: &App,
-    o: &Objective,
+    (o, f): (&Objective, &Figures),
     selected: bool,
     width: usize,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let s = app.s;
     let mut lines = Vec::new();
-    let p = progress::objective_progress(o);
-    let suggested = progress::suggested_score(o);
+    let suggested = f.suggested_score();
     let running = quarters_running(&app.data, o);
     let run = if running > 1 {
         format!(" · {}", (s.running)(running))
@@ -138,10 +135,15 @@ fn objective_block(
     }
     lines.push(first);
     let mut second = vec![Span::raw("  ")];
-    second.extend(progress_bar((width / 4).min(20), p, None, theme));
+    second.extend(progress_bar(
+        (width / 4).min(20),
+        f.progress.unwrap_or(0.0),
+        None,
+        theme,
+    ));
     second.push(Span::raw(format!(
         " {} · {} {}",
-        s.percent(p),
+        s.percent_of(f.progress),
         s.suggested,
         s.num(suggested)
     )));
@@ -154,7 +156,7 @@ fn objective_block(
         ));
     }
     // Success by the one rule, once there is something to judge.
-    if let Some(ok) = succeeded(o, app.today) {
+    if let Some(ok) = f.succeeded {
         let (word, look) = if ok {
             (s.succeeded, progress::PaceStatus::Achieved)
         } else {
@@ -170,7 +172,7 @@ fn objective_block(
     }
     let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
         Line::styled(format!("  ⚠ {}", s.committed_below), theme.warning())
-    } else if o.status == crate::model::Status::Active && proposed_for_carry(o) {
+    } else if o.status == crate::model::Status::Active && proposed_for_carry(o, f) {
         Line::styled(format!("  → {}", s.propose_carry), theme.dim())
     } else {
         Line::raw("")

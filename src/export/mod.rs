@@ -1,6 +1,8 @@
 //! The reports of `okr export`: Markdown a person can paste into a document,
 //! CSV with a row per key result (and per key result per check-in week), JSON.
-//! `--owner` narrows the store to one owner's Mål before it comes here.
+//! `--owner` narrows the store to one owner's Mål before it comes here; the
+//! numbers come with it, of the whole store ([`Numbers`]), so that a
+//! narrowed report gives each Mål the number every other surface gives.
 //!
 //! Every text from the file goes through [`text::neutralise`]: a report goes
 //! to a terminal as often as to a file. In Markdown a text also cannot change
@@ -16,10 +18,14 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use crate::i18n::{self, Strings};
+use crate::model::numbers::Numbers;
+use crate::model::owners::{self, OwnerFilter};
 use crate::model::progress::{self, PaceStatus};
-use crate::model::review;
 use crate::model::{Data, KeyResult, Lang, Measure, Objective, Quarter};
 use crate::text::{self, Output};
+
+mod csv;
+mod json;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -35,6 +41,16 @@ pub enum QuarterChoice {
     All,
 }
 
+impl QuarterChoice {
+    /// Whether the choice takes in `q`.
+    pub fn holds(self, q: Quarter) -> bool {
+        match self {
+            QuarterChoice::One(one) => one == q,
+            QuarterChoice::All => true,
+        }
+    }
+}
+
 impl std::str::FromStr for QuarterChoice {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -47,25 +63,61 @@ impl std::str::FromStr for QuarterChoice {
     }
 }
 
-/// `okr export`: a report to `out`; `today` decides pace and staleness.
+/// `--owner`: the filter, and who I am (for `me`).
+#[derive(Clone, Copy, Debug)]
+pub struct Narrow<'a> {
+    pub filter: &'a OwnerFilter,
+    pub me: Option<&'a str>,
+}
+
+/// What a report is made of: the Mål (and check-ins) to show, the numbers
+/// of the whole store, and whose part it is when narrowed to one owner.
+struct Report<'a> {
+    data: &'a Data,
+    numbers: &'a Numbers<'a>,
+    whose: Option<&'a str>,
+}
+
+/// `okr export`: a report of `data` to `out`, of one owner's Mål when
+/// `narrow` says; `today` decides pace and staleness.
 pub fn export(
     data: &Data,
+    narrow: Option<Narrow>,
     which: QuarterChoice,
     format: Format,
     lang: Lang,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
+    // The numbers of every owner's Mål, whoever the report is narrowed to.
+    let numbers = Numbers::of(
+        data.objectives
+            .iter()
+            .map(|o| &**o)
+            .filter(|o| which.holds(o.quarter)),
+        today,
+    );
+    let narrow = narrow.filter(|n| *n.filter != OwnerFilter::Everyone);
+    let narrowed = narrow.map(|n| owners::only(data, n.filter, n.me));
+    let report = Report {
+        data: narrowed.as_ref().unwrap_or(data),
+        numbers: &numbers,
+        whose: narrow.and_then(|n| match n.filter {
+            OwnerFilter::Owner(w) => Some(w.as_str()),
+            _ => n.me,
+        }),
+    };
+    let report = &report;
     let mut quarters: Vec<Quarter> = match which {
         QuarterChoice::One(q) => vec![q],
-        QuarterChoice::All => data.objectives.iter().map(|o| o.quarter).collect(),
+        QuarterChoice::All => report.data.objectives.iter().map(|o| o.quarter).collect(),
     };
     quarters.sort();
     quarters.dedup();
     match format {
-        Format::Md => export_md(data, &quarters, i18n::strings(lang), today, out),
-        Format::Csv => export_csv(data, &quarters, today, out),
-        Format::Json => export_json(data, &quarters, out),
+        Format::Md => export_md(report, &quarters, i18n::strings(lang), today, out),
+        Format::Csv => csv::export_csv(report, &quarters, out),
+        Format::Json => json::export_json(report, &quarters, out),
     }
 }
 
@@ -80,12 +132,13 @@ fn objectives_of<'a>(
 }
 
 fn export_md(
-    data: &Data,
+    report: &Report,
     quarters: &[Quarter],
     s: &Strings,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
+    let (data, numbers) = (report.data, report.numbers);
     writeln!(out, "# OKR")?;
     for &q in quarters {
         let pace = progress::pace(q, today);
@@ -95,28 +148,38 @@ fn export_md(
             writeln!(out, "{}", s.no_objectives)?;
             continue;
         }
+        let whose = report
+            .whose
+            .map(|w| format!(" ({})", md_inline(w)))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{}: {} · {}: {}",
+            "{}{whose}: {} · {}: {}",
             s.progress,
-            s.percent(progress::quarter_progress(objectives.iter().copied())),
+            s.percent_of(numbers.mean(objectives.iter().copied())),
             s.pace,
             s.percent(pace)
         )?;
         for o in objectives {
             writeln!(out, "\n### {}: {}\n", s.objective, md_inline(&o.title))?;
-            let status = progress::objective_status(o, today);
-            let behind = progress::key_results_behind(o, today)
+            let f = numbers.get(o);
+            let status = f.status.map_or(s.no_progress_yet, |st| s.pace_status(st));
+            let from = if f.from_children > 0 {
+                format!(" · {}", (s.team.from_children)(f.from_children))
+            } else {
+                String::new()
+            };
+            let behind = f
+                .behind
                 .map(|(n, all)| format!(" · {}", (s.key_results_behind)(n, all)))
                 .unwrap_or_default();
             writeln!(
                 out,
-                "- {}: {} · {}: {} ({}){behind}",
+                "- {}: {} · {}: {} ({status}){from}{behind}",
                 s.kind,
                 s.kind(o.kind),
                 s.progress,
-                s.percent(progress::objective_progress(o)),
-                s.pace_status(status)
+                s.percent_of(f.progress),
             )?;
             if !o.why.is_empty() {
                 writeln!(out, "- {}: {}", s.why, md_block(&o.why, "  "))?;
@@ -126,7 +189,7 @@ fn export_md(
             }
             if let Some(score) = o.score {
                 // A set score always judges the Mål.
-                let verdict = if review::succeeded(o, today) == Some(true) {
+                let verdict = if f.succeeded == Some(true) {
                     s.succeeded
                 } else {
                     s.missed
@@ -341,201 +404,6 @@ pub fn describe_measure(m: &Measure, s: &Strings) -> String {
         ),
         _ => s.measure_text(m),
     }
-}
-
-/// One CSV row per key result for its state now (an empty `week`), and one
-/// per key result per check-in week with the value, confidence and note of
-/// that week.
-fn export_csv(
-    data: &Data,
-    quarters: &[Quarter],
-    today: NaiveDate,
-    out: &mut impl Write,
-) -> Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "quarter",
-        "objective_id",
-        "objective",
-        "kind",
-        "status",
-        "score",
-        "key_result_id",
-        "key_result",
-        "type",
-        "start",
-        "target",
-        "level",
-        "current",
-        "unit",
-        "progress",
-        "confidence",
-        "weight",
-        "week",
-        "checkin_date",
-        "note",
-        "success",
-        "went_well",
-        "to_change",
-        "owner",
-    ])?;
-    for o in objectives_of(data, quarters) {
-        let kind = serde_json::to_value(o.kind)?
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let status = serde_json::to_value(o.status)?
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let score = o.score.map(|s| s.to_string()).unwrap_or_default();
-        let head = [
-            o.quarter.key(),
-            o.id.clone(),
-            o.title.clone(),
-            kind,
-            status,
-            score,
-        ];
-        // Whether it succeeded, by the review's rule, and the retro.
-        let success = match review::succeeded(o, today) {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "",
-        };
-        let tail = [
-            success.to_string(),
-            o.retro.went_well.clone(),
-            o.retro.to_change.clone(),
-            o.owner.clone().unwrap_or_default(),
-        ];
-        if o.key_results.is_empty() {
-            let mut row = head.to_vec();
-            row.resize(20, String::new());
-            row.extend(tail.iter().cloned());
-            write_row(&mut w, &row)?;
-        }
-        for k in &o.key_results {
-            let (ty, start, target, level, unit) = match &k.measure {
-                Measure::Numeric(n) => (
-                    "numeric",
-                    n.start.to_string(),
-                    n.target.to_string(),
-                    String::new(),
-                    &n.unit,
-                ),
-                Measure::Done(_) => (
-                    "done",
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    &String::new(),
-                ),
-                Measure::AtLeast(l) => (
-                    "at_least",
-                    String::new(),
-                    String::new(),
-                    l.level.to_string(),
-                    &l.unit,
-                ),
-                Measure::AtMost(l) => (
-                    "at_most",
-                    String::new(),
-                    String::new(),
-                    l.level.to_string(),
-                    &l.unit,
-                ),
-            };
-            let row = |value: f64, confidence: u8, week: String, date: String, note: String| {
-                let mut measure = k.measure.clone();
-                measure.set_current(value);
-                let mut row = head.to_vec();
-                row.extend([
-                    k.id.clone(),
-                    k.title.clone(),
-                    ty.to_string(),
-                    start.clone(),
-                    target.clone(),
-                    level.clone(),
-                    measure.current().to_string(),
-                    unit.clone(),
-                    format!("{:.3}", progress::measure_progress(&measure)),
-                    confidence.to_string(),
-                    k.weight.to_string(),
-                    week,
-                    date,
-                    note,
-                ]);
-                row.extend(tail.iter().cloned());
-                row
-            };
-            write_row(
-                &mut w,
-                &row(
-                    k.measure.current(),
-                    k.confidence,
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ),
-            )?;
-            for c in data.checkins.iter().filter(|c| o.quarter.contains(c.date)) {
-                if let Some(e) = c.entries.iter().find(|e| e.key_result == k.id) {
-                    write_row(
-                        &mut w,
-                        &row(
-                            e.value,
-                            e.confidence,
-                            c.week.to_string(),
-                            c.date.to_string(),
-                            e.note.clone(),
-                        ),
-                    )?;
-                }
-            }
-        }
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// A CSV row with every field neutralised; a field's line breaks and tabs
-/// stay, and the writer quotes a field that holds a line break.
-fn write_row<W: Write>(w: &mut csv::Writer<W>, row: &[String]) -> Result<()> {
-    w.write_record(
-        row.iter()
-            .map(|f| text::neutralise(f, Output::Lines).into_owned()),
-    )?;
-    Ok(())
-}
-
-fn export_json(data: &Data, quarters: &[Quarter], out: &mut impl Write) -> Result<()> {
-    let objectives: Vec<&Objective> = objectives_of(data, quarters).collect();
-    let checkins: Vec<_> = data
-        .checkins
-        .iter()
-        .filter(|c| quarters.iter().any(|q| q.contains(c.date)))
-        .map(|c| &**c)
-        .collect();
-    /// Written straight from the store, without a copy as a JSON value.
-    #[derive(serde::Serialize)]
-    struct Report<'a> {
-        version: u32,
-        quarters: Vec<String>,
-        objectives: Vec<&'a Objective>,
-        checkins: Vec<&'a crate::model::CheckIn>,
-    }
-    let report = Report {
-        // What is written is in this version's shape, whatever the file read.
-        version: crate::model::FORMAT_VERSION,
-        quarters: quarters.iter().map(|q| q.key()).collect(),
-        objectives,
-        checkins,
-    };
-    let mut json = serde_json::Serializer::with_formatter(&mut *out, text::JsonEscaping::default());
-    serde::Serialize::serialize(&report, &mut json)?;
-    writeln!(out)?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,97 @@
+//! `okr export --format json`: the Mål and check-ins in the file's own
+//! shape, and the numbers every screen shows beside them.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{Report, objectives_of};
+use crate::model::numbers::Figures;
+use crate::model::progress::PaceStatus;
+use crate::model::{Objective, Quarter};
+use crate::text;
+
+/// The numbers a JSON report carries beside the data (what every screen
+/// shows; an import leaves them): each quarter's progress and each Mål's.
+#[derive(serde::Serialize)]
+struct JsonNumbers<'a> {
+    quarters: std::collections::BTreeMap<String, Option<f64>>,
+    objectives: Vec<JsonFigures<'a>>,
+}
+
+/// One Mål's numbers, by its id, in the order of the report's Mål.
+#[derive(serde::Serialize)]
+struct JsonFigures<'a> {
+    id: &'a str,
+    progress: Option<f64>,
+    status: Option<&'static str>,
+    from_children: usize,
+    suggested_score: f64,
+}
+
+impl<'a> JsonFigures<'a> {
+    fn of(id: &'a str, f: &Figures) -> Self {
+        JsonFigures {
+            id,
+            progress: f.progress,
+            status: f.status.map(|s| match s {
+                PaceStatus::Behind => "behind",
+                PaceStatus::OnTrack => "on_track",
+                PaceStatus::Done => "done",
+                PaceStatus::Achieved => "achieved",
+                PaceStatus::NotReached => "not_reached",
+            }),
+            from_children: f.from_children,
+            suggested_score: f.suggested_score(),
+        }
+    }
+}
+
+pub(super) fn export_json(
+    report: &Report,
+    quarters: &[Quarter],
+    out: &mut impl Write,
+) -> Result<()> {
+    let data = report.data;
+    let objectives: Vec<&Objective> = objectives_of(data, quarters).collect();
+    let numbers = JsonNumbers {
+        quarters: quarters
+            .iter()
+            .map(|q| {
+                let mean = report.numbers.mean(data.in_quarter(*q).map(|(_, o)| o));
+                (q.key(), mean)
+            })
+            .collect(),
+        objectives: objectives
+            .iter()
+            .map(|o| JsonFigures::of(&o.id, &report.numbers.get(o)))
+            .collect(),
+    };
+    let checkins: Vec<_> = data
+        .checkins
+        .iter()
+        .filter(|c| quarters.iter().any(|q| q.contains(c.date)))
+        .map(|c| &**c)
+        .collect();
+    /// Written straight from the store, without a copy as a JSON value.
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        version: u32,
+        quarters: Vec<String>,
+        objectives: Vec<&'a Objective>,
+        checkins: Vec<&'a crate::model::CheckIn>,
+        numbers: JsonNumbers<'a>,
+    }
+    let report = Report {
+        // What is written is in this version's shape, whatever the file read.
+        version: crate::model::FORMAT_VERSION,
+        quarters: quarters.iter().map(|q| q.key()).collect(),
+        objectives,
+        checkins,
+        numbers,
+    };
+    let mut json = serde_json::Serializer::with_formatter(&mut *out, text::JsonEscaping::default());
+    serde::Serialize::serialize(&report, &mut json)?;
+    writeln!(out)?;
+    Ok(())
+}
