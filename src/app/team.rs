@@ -165,9 +165,13 @@ impl App {
         self.clamp_selection();
     }
 
-    /// Shows the Mål `filter` keeps.
+    /// Shows the Mål `filter` keeps; an owner is named as the file spells
+    /// the name (`--owner anna` shows "Anna").
     pub fn set_filter(&mut self, filter: OwnerFilter) {
-        self.team.filter = filter;
+        self.team.filter = match filter {
+            OwnerFilter::Owner(w) => OwnerFilter::Owner(self.spelled_as_in_file(&w)),
+            other => other,
+        };
         self.reindex(false);
         self.clamp_selection();
     }
