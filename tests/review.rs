@@ -279,3 +279,58 @@ fn the_overview_shows_the_pulse_per_quarter_with_its_label() {
         text.join("\n")
     );
 }
+
+#[test]
+fn carrying_a_child_then_its_parent_keeps_the_tree_and_the_old_numbers() {
+    // o1 is the parent of o2; neither reached its goal, both aspirational.
+    let mut data = finished_quarter();
+    let o1 = data.objective_mut(0).unwrap();
+    o1.kind = Kind::Aspirational;
+    o1.key_results[0].measure.set_current(10.0);
+    data.objective_mut(1).unwrap().parent = Some("o1".into());
+    let mut h = Harness::new(Some(data), Lang::En);
+    let q3_numbers = |h: &Harness| {
+        let all: Vec<&Objective> = h.app.data.in_quarter(Q3).map(|(_, o)| o).collect();
+        let n = h.app.numbers(Q3);
+        let each: Vec<_> = all.iter().map(|o| n.get(o).progress).collect();
+        (each, n.mean(all.iter().copied()))
+    };
+    let closed = q3_numbers(&h);
+    h.app.start_review(Q3);
+    // The child first, then the parent: review form, save, carry.
+    let carry = [
+        code(KeyCode::Enter),
+        code(KeyCode::Enter),
+        code(KeyCode::Enter),
+    ];
+    h.keys(&[ch('j')]);
+    h.keys(&carry);
+    h.keys(&[ch('k')]);
+    h.keys(&carry);
+    let file = h.file();
+    let copy = |id: &str| {
+        file.objectives
+            .iter()
+            .find(|o| o.carried_from.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("{id} was not carried"))
+            .clone()
+    };
+    let (parent, child) = (copy("o1"), copy("o2"));
+    assert_eq!((parent.quarter, child.quarter), (Q4, Q4));
+    assert_eq!(child.parent.as_deref(), Some(parent.id.as_str()));
+    assert_eq!(
+        q3_numbers(&h),
+        closed,
+        "the closed quarter keeps its numbers"
+    );
+    // The next quarter draws the tree: the child under the parent's copy.
+    h.app.set_filter(okr::model::owners::OwnerFilter::Everyone);
+    let i = h.app.data.objective_index(&child.id).unwrap();
+    assert_eq!(h.app.tree_row(i).map(|r| r.depth), Some(1));
+    // One undo takes back the parent's carry and the move with it.
+    h.keys(&[code(KeyCode::Esc), ch('u')]);
+    let file = h.file();
+    let child = file.objectives.iter().find(|o| o.id == child.id).unwrap();
+    assert_eq!(child.parent.as_deref(), Some("o1"));
+    assert!(file.objectives.iter().all(|o| o.id != parent.id));
+}
