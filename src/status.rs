@@ -87,14 +87,14 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
         .filter(|(o, k)| progress::key_result_status(k, o.quarter, today) == PaceStatus::Behind)
         .count();
     let scope = match owner {
-        Some(w) => Scope::Owner(text::line(spelled(g, w))),
+        Some(w) => Scope::Owner(text::line(owners::spelled(&g.objectives, w))),
         None if g.owners => Scope::Everyone,
         None => Scope::All,
     };
     Status {
         quarter,
         due,
-        walker: walker.map(|w| text::line(spelled(g, w))),
+        walker: walker.map(|w| text::line(owners::spelled(&g.objectives, w))),
         scope,
         objectives: shown.len(),
         key_results: shown.iter().map(|o| o.key_results.len()).sum(),
@@ -102,16 +102,6 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
         progress: numbers.mean(shown.iter().copied()),
         pace: progress::pace(quarter, today),
     }
-}
-
-/// `name` as the file spells it (an owner of a Mål with the same name,
-/// whatever its case and blanks), else as given, trimmed.
-fn spelled<'a>(g: &'a Glance, name: &'a str) -> &'a str {
-    g.objectives
-        .iter()
-        .filter_map(|o| o.owner.as_deref())
-        .find(|w| owners::same(w, name))
-        .unwrap_or(name.trim())
 }
 
 impl Status {

@@ -188,6 +188,45 @@ fn check(plans: &[Plan], folds: &[usize]) {
             "md {line}"
         );
     }
+    // Narrowed to Anna (as typed): her part, named as the file spells her,
+    // and each of her Mål with the number every owner's Mål give it.
+    let mut out = Vec::new();
+    let only_anna = OwnerFilter::Owner(" anna".into());
+    let narrow = okr::export::Narrow {
+        filter: &only_anna,
+        me: None,
+    };
+    let which = QuarterChoice::One(Q4);
+    export(
+        &data,
+        Some(narrow),
+        which,
+        Format::Md,
+        Lang::En,
+        today(),
+        &mut out,
+    )
+    .unwrap();
+    let md = String::from_utf8(out).unwrap();
+    if q4.iter().any(|o| anna(o)) {
+        let head = md
+            .lines()
+            .find(|l| l.starts_with("Progress (Anna): "))
+            .unwrap();
+        let want = pct(quarter_mean(&data, Q4, anna));
+        assert_eq!(after(head, "Progress (Anna): "), want, "md --owner {md}");
+    }
+    for o in q4.iter().filter(|o| anna(o)) {
+        let mut lines = md
+            .lines()
+            .skip_while(|l| *l != format!("### Objective: {}", o.title));
+        let line = lines.find(|l| l.contains("Progress: ")).unwrap();
+        assert_eq!(
+            after(line, "Progress: "),
+            pct(reference(&data, o)),
+            "md {line}"
+        );
+    }
     // CSV: each Mål's progress on each of its rows.
     let csv = report(&data, Format::Csv, Q4);
     let mut rd = csv::Reader::from_reader(csv.as_bytes());

@@ -220,13 +220,7 @@ impl App {
     /// `name` as the file spells it: the owner of a Mål with the same name
     /// whatever its case and blanks; else as given, trimmed.
     pub(super) fn spelled_as_in_file(&self, name: &str) -> String {
-        self.data
-            .objectives
-            .iter()
-            .filter_map(|o| o.owner.as_deref())
-            .find(|w| crate::model::owners::same(w, name))
-            .unwrap_or(name.trim())
-            .to_string()
+        owners::spelled(&self.data.objectives, name).to_string()
     }
 
     /// The owner a new Mål starts with: the owner the filter shows, so the

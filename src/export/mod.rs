@@ -102,10 +102,12 @@ pub fn export(
     let report = Report {
         data: narrowed.as_ref().unwrap_or(data),
         numbers: &numbers,
-        whose: narrow.and_then(|n| match n.filter {
-            OwnerFilter::Owner(w) => Some(w.as_str()),
-            _ => n.me,
-        }),
+        whose: narrow
+            .and_then(|n| match n.filter {
+                OwnerFilter::Owner(w) => Some(w.as_str()),
+                _ => n.me,
+            })
+            .map(|w| owners::spelled(&data.objectives, w)),
     };
     let report = &report;
     let mut quarters: Vec<Quarter> = match which {

@@ -22,6 +22,19 @@ pub fn same(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
+/// `name` as the Mål spell it: the owner of one with the same name
+/// whatever its case and blanks; else as given, trimmed.
+pub fn spelled<'a, O: std::borrow::Borrow<Objective> + 'a>(
+    objectives: impl IntoIterator<Item = &'a O>,
+    name: &'a str,
+) -> &'a str {
+    objectives
+        .into_iter()
+        .filter_map(|o| o.borrow().owner.as_deref())
+        .find(|w| same(w, name))
+        .unwrap_or(name.trim())
+}
+
 /// Whether `o` is owned by `who`.
 pub fn owned_by(o: &Objective, who: &str) -> bool {
     o.owner.as_deref().is_some_and(|w| same(w, who))
