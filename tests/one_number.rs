@@ -100,6 +100,16 @@ fn report(data: &Data, format: Format, quarter: Quarter) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// A Mål's progress in a Markdown report.
+fn md_progress<'a>(md: &'a str, o: &Objective) -> &'a str {
+    let heading = format!("### Objective: {}", o.title);
+    let mut lines = md.lines().skip_while(|l| *l != heading);
+    after(
+        lines.find(|l| l.contains("Progress: ")).unwrap(),
+        "Progress: ",
+    )
+}
+
 /// The percent on the bar line under a Mål's title in a drawn screen.
 fn drawn_percent(text: &str, title: &str) -> Option<String> {
     let mut lines = text
@@ -178,15 +188,7 @@ fn check(plans: &[Plan], folds: &[usize]) {
         assert_eq!(after(head, "Progress: "), whole, "md {head}");
     }
     for o in &q4 {
-        let mut lines = md
-            .lines()
-            .skip_while(|l| *l != format!("### Objective: {}", o.title));
-        let line = lines.find(|l| l.contains("Progress: ")).unwrap();
-        assert_eq!(
-            after(line, "Progress: "),
-            pct(reference(&data, o)),
-            "md {line}"
-        );
+        assert_eq!(md_progress(&md, o), pct(reference(&data, o)), "{md}");
     }
     // Narrowed to Anna (as typed): her part, named as the file spells her,
     // and each of her Mål with the number every owner's Mål give it.
@@ -217,15 +219,7 @@ fn check(plans: &[Plan], folds: &[usize]) {
         assert_eq!(after(head, "Progress (Anna): "), want, "md --owner {md}");
     }
     for o in q4.iter().filter(|o| anna(o)) {
-        let mut lines = md
-            .lines()
-            .skip_while(|l| *l != format!("### Objective: {}", o.title));
-        let line = lines.find(|l| l.contains("Progress: ")).unwrap();
-        assert_eq!(
-            after(line, "Progress: "),
-            pct(reference(&data, o)),
-            "md {line}"
-        );
+        assert_eq!(md_progress(&md, o), pct(reference(&data, o)), "{md}");
     }
     // CSV: each Mål's progress on each of its rows.
     let csv = report(&data, Format::Csv, Q4);
