@@ -144,6 +144,7 @@ impl Refusal {
             Item::Objective(id) | Item::KeyResult(id) | Item::Initiative(id) => id.clone(),
             Item::CheckIn(week) => week.to_string(),
             Item::NextIds => "next_ids".into(),
+            Item::Conflict(n) => (n + 1).to_string(),
         };
         for (text, rule, left) in [
             (&self.en, en_rule, "the file was left as it is"),
@@ -303,6 +304,26 @@ fn a_circle_of_parents_is_refused_also_through_a_chain() {
         &with(valid(), "/objectives/1/parent", json!("o7")),
     );
     okr::store::read(&path).unwrap();
+}
+
+#[test]
+fn a_circle_of_carries_is_refused() {
+    let file = with(valid(), "/objectives/0/carried_from", json!("o2"));
+    refused(&with(file, "/objectives/1/carried_from", json!("o1"))).names(
+        objective("o1"),
+        "carried_from",
+        "carried over from each other in a circle: o1 → o2 → o1",
+        "flyttats över från varandra i en cirkel: o1 → o2 → o1",
+    );
+}
+
+#[test]
+fn a_nul_in_an_uppgifts_owner_or_a_conflicts_value_is_refused() {
+    let rule = ("U+0000", "U+0000");
+    let path = "/objectives/0/initiatives/0/owner";
+    refused_at(path, json!("An\0na")).names(Item::Initiative("u1".into()), "owner", rule.0, rule.1);
+    let conflict = json!({"item": "o1", "field": "title", "ours": {"a": "x\0"}, "theirs": "y"});
+    refused_at("/conflicts", json!([conflict])).names(Item::Conflict(0), "ours", rule.0, rule.1);
 }
 
 #[test]

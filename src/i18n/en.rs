@@ -324,6 +324,7 @@ pub static EN: Strings = Strings {
         initiative: "initiative",
         checkin: "the check-in of",
         next_ids: "the id counters",
+        conflict: |n| format!("conflict {n} of the conflicts list"),
         at: |item, field, rule| format!("{item}, field \"{field}\": {rule}"),
         confidence: |v| format!("a confidence must be a whole number from 1 to 10, not {v}"),
         score: |v| format!("a score must be from 0 to 1, not {v}"),
@@ -341,6 +342,9 @@ pub static EN: Strings = Strings {
         },
         week_twice: "there is already a check-in for this week and owner; there may be one a week per owner",
         parent_cycle: |ids| format!("the parent objectives go round in a circle: {ids}"),
+        carry_cycle: |ids| {
+            format!("the objectives were carried over from each other in a circle: {ids}")
+        },
         control_character: |c| {
             format!(
                 "it holds the control character {c}, which an id may not hold, nor a text if it is NUL"

@@ -115,6 +115,8 @@ pub struct ValueRules {
     pub initiative: &'static str,
     pub checkin: &'static str,
     pub next_ids: &'static str,
+    /// An entry of the conflicts list, counted from 1.
+    pub conflict: fn(usize) -> String,
     /// The item, the field as named in the file, the rule.
     pub at: fn(&str, &str, &str) -> String,
     /// The value found.
@@ -131,6 +133,8 @@ pub struct ValueRules {
     pub week_twice: &'static str,
     /// The ids around the circle.
     pub parent_cycle: fn(&str) -> String,
+    /// Mål carried over from each other in a circle: the ids.
+    pub carry_cycle: fn(&str) -> String,
     /// The character, as `U+001B`.
     pub control_character: fn(&str) -> String,
     /// The year found.

@@ -306,6 +306,7 @@ pub static SV: Strings = Strings {
         initiative: "uppgiften",
         checkin: "incheckningen för",
         next_ids: "id-räknarna",
+        conflict: |n| format!("konflikt {n} i konfliktlistan"),
         at: |item, field, rule| format!("{item}, fältet \"{field}\": {rule}"),
         confidence: |v| format!("säkerheten ska vara ett heltal från 1 till 10, inte {v}"),
         score: |v| format!("betyget ska vara från 0 till 1, inte {v}"),
@@ -323,6 +324,7 @@ pub static SV: Strings = Strings {
         },
         week_twice: "det finns redan en incheckning för den här veckan och ägaren; det får finnas en per vecka och ägare",
         parent_cycle: |ids| format!("de övergripande målen går runt i en cirkel: {ids}"),
+        carry_cycle: |ids| format!("målen har flyttats över från varandra i en cirkel: {ids}"),
         control_character: |c| {
             format!(
                 "det innehåller styrtecknet {c}, som ett id inte får ha, och inte heller en text om det är NUL"

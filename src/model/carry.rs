@@ -3,12 +3,13 @@
 //! result's history before the carry (the history of the key results it was
 //! carried from, over every carry before it).
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::data::Data;
 use super::objective::{HistoryEntry, KeyResult, Objective};
 use super::quarter::Quarter;
-use super::review::quarters_running;
 
 /// A carried Mål's origin: the quarter it was carried from and the how
 /// many-th quarter in a row this one is.
@@ -18,13 +19,44 @@ pub struct Origin {
     pub running: usize,
 }
 
+/// The Mål `o` was carried from, the one that was carried from, and so on,
+/// nearest first, as far as the file has them: one look-up per carry, and
+/// each Mål once (a circle, refused on load, ends the walk).
+pub fn carried_chain<'a>(data: &'a Data, o: &Objective) -> Vec<&'a Objective> {
+    let Some(first) = o.carried_from.as_deref() else {
+        return Vec::new();
+    };
+    let index: HashMap<&str, &Objective> = data
+        .objectives
+        .iter()
+        .map(|x| (x.id.as_str(), &**x))
+        .collect();
+    let mut seen = HashSet::from([o.id.as_str()]);
+    let mut out = Vec::new();
+    let mut next = Some(first);
+    while let Some(id) = next {
+        match index.get(id) {
+            Some(x) if seen.insert(id) => {
+                out.push(*x);
+                next = x.carried_from.as_deref();
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// How many quarters a Mål has been running: 1, plus one per carry before it.
+pub fn quarters_running(data: &Data, objective: &Objective) -> usize {
+    1 + carried_chain(data, objective).len()
+}
+
 /// The origin of `o`, when it was carried from a Mål the file still has.
 pub fn origin(data: &Data, o: &Objective) -> Option<Origin> {
-    let id = o.carried_from.as_deref()?;
-    let from = data.objectives.iter().find(|x| x.id == id)?;
+    let chain = carried_chain(data, o);
     Some(Origin {
-        quarter: from.quarter,
-        running: quarters_running(data, o),
+        quarter: chain.first()?.quarter,
+        running: 1 + chain.len(),
     })
 }
 
@@ -39,16 +71,8 @@ pub fn history_before_carry<'a>(
     k: &KeyResult,
 ) -> Vec<&'a HistoryEntry> {
     let mut entries: Vec<&HistoryEntry> = Vec::new();
-    let mut from_objective = o.carried_from.clone();
     let mut link = (k.carried_from.clone(), k.title.clone());
-    // A chain that loops (a file written by hand) stops after every Mål once.
-    for _ in 0..data.objectives.len() {
-        let Some(id) = from_objective else {
-            break;
-        };
-        let Some(original) = data.objectives.iter().find(|x| x.id == id) else {
-            break;
-        };
+    for original in carried_chain(data, o) {
         let found = match &link.0 {
             Some(kr) => original.key_results.iter().find(|x| &x.id == kr),
             None => original.key_results.iter().find(|x| x.title == link.1),
@@ -57,7 +81,6 @@ pub fn history_before_carry<'a>(
             break;
         };
         entries.extend(kr.history.iter());
-        from_objective = original.carried_from.clone();
         link = (kr.carried_from.clone(), kr.title.clone());
     }
     entries.sort_by_key(|h| h.date);

@@ -93,22 +93,6 @@ pub fn quarter_score_of(
     (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
 }
 
-/// How many quarters a Mål has been running: 1, plus one per carry before it.
-pub fn quarters_running(data: &Data, objective: &Objective) -> usize {
-    let mut n = 1;
-    let mut from = objective.carried_from.clone();
-    while let Some(id) = from {
-        match data.objectives.iter().find(|o| o.id == id) {
-            Some(o) if n < data.objectives.len() + 1 => {
-                n += 1;
-                from = o.carried_from.clone();
-            }
-            _ => break,
-        }
-    }
-    n
-}
-
 /// Whether the review proposes carrying a Mål: aspirational and not reached
 /// ("låt målet vara kvar tills du lyckats"), by its `figures`.
 pub fn proposed_for_carry(o: &Objective, figures: &Figures) -> bool {
@@ -427,6 +411,7 @@ mod tests {
         let copy = carry_copy(&data, 0, &[], now).unwrap();
         data.objectives.push(copy.into());
         assert_eq!(carried_copy(&data, 0), Some(1));
+        use crate::model::carry::quarters_running;
         assert_eq!(quarters_running(&data, &data.objectives[1]), 2);
         let again = carry_copy(&data, 1, &[], now).unwrap();
         data.objectives.push(again.into());

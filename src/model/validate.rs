@@ -13,6 +13,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use super::checkin::CheckIn;
+use super::conflict::Conflict;
 use super::data::{Data, MAX_ID_NUMBER, NextIds, any_id_number};
 use super::objective::{KeyResult, Measure, Objective};
 use super::quarter::IsoWeek;
@@ -27,6 +28,8 @@ pub enum Item {
     CheckIn(IsoWeek),
     /// The `next_ids` counters at the top level.
     NextIds,
+    /// An entry of the conflicts list, by its place in it.
+    Conflict(usize),
 }
 
 /// The rule a value breaks, with the value where it helps to show it.
@@ -54,6 +57,8 @@ pub enum Rule {
     /// Following the parents comes back here: the ids around the circle,
     /// the first one again at the end.
     ParentCycle(Vec<String>),
+    /// Following `carried_from` comes back here: the ids around the circle.
+    CarryCycle(Vec<String>),
     /// A control character in an id, or NUL in a text.
     ControlCharacter(char),
     /// A quarter outside the years okr knows (the year).
@@ -83,6 +88,7 @@ pub fn validate(data: &Data) -> Result<(), Broken> {
         objective(o, index, &mut ids)?;
     }
     parent_cycle(&data.objectives)?;
+    carry_cycle(&data.objectives)?;
     // One check-in a week per owner (names as people type them).
     let mut weeks = std::collections::HashSet::with_capacity(data.checkins.len());
     for c in &data.checkins {
@@ -95,6 +101,9 @@ pub fn validate(data: &Data) -> Result<(), Broken> {
                 rule: Rule::WeekTwice,
             });
         }
+    }
+    for (n, c) in data.conflicts.iter().enumerate() {
+        conflict(c, n)?;
     }
     next_ids(&data.next_ids)
 }
@@ -224,6 +233,9 @@ fn objective<'a>(o: &'a Objective, index: usize, ids: &mut Ids<'a>) -> Result<()
         let at = At { item: &item };
         ids.add(&at, &u.id, None)?;
         at.text("title", &u.title, false)?;
+        if let Some(owner) = &u.owner {
+            at.text("owner", owner, false)?;
+        }
         if let Some(link) = &u.key_result
             && !ids.is_key_result_of(link, index)
         {
@@ -336,6 +348,38 @@ fn checkin(c: &CheckIn) -> Result<(), Broken> {
     Ok(())
 }
 
+/// An entry of the conflicts list: its texts, and every text in its two
+/// values, hold no NUL either.
+fn conflict(c: &Conflict, n: usize) -> Result<(), Broken> {
+    let item = || Item::Conflict(n);
+    let at = At { item: &item };
+    at.text("item", &c.item, false)?;
+    at.text("field", &c.field, false)?;
+    for (field, by) in [("ours_by", &c.ours_by), ("theirs_by", &c.theirs_by)] {
+        if let Some(by) = by {
+            at.text(field, by, false)?;
+        }
+    }
+    for (field, value) in [("ours", &c.ours), ("theirs", &c.theirs)] {
+        if let Some(c) = value_nul(value) {
+            return Err(at.broken(field, Rule::ControlCharacter(c)));
+        }
+    }
+    Ok(())
+}
+
+/// A NUL in any text of a JSON value (its strings and its keys).
+fn value_nul(v: &serde_json::Value) -> Option<char> {
+    use serde_json::Value;
+    let nul = |s: &str| s.contains('\0').then_some('\0');
+    match v {
+        Value::String(s) => nul(s),
+        Value::Array(a) => a.iter().find_map(value_nul),
+        Value::Object(o) => o.iter().find_map(|(k, v)| nul(k).or_else(|| value_nul(v))),
+        Value::Null | Value::Bool(_) | Value::Number(_) => None,
+    }
+}
+
 fn next_ids(n: &NextIds) -> Result<(), Broken> {
     for (name, value) in [("o", n.o), ("kr", n.kr), ("u", n.u)] {
         if value > MAX_ID_NUMBER {
@@ -354,20 +398,44 @@ fn next_ids(n: &NextIds) -> Result<(), Broken> {
 /// circle in time proportional to the number of Mål. A parent that names no
 /// Mål (one deleted since) ends the walk: the Mål then stands at the top.
 pub(crate) fn parent_cycle(objectives: &[Arc<Objective>]) -> Result<(), Broken> {
-    if objectives.iter().all(|o| o.parent.is_none()) {
-        return Ok(());
+    match cycle(objectives, |o| o.parent.as_deref()) {
+        Some(ids) => Err(Broken {
+            item: Item::Objective(ids[0].clone()),
+            field: "parent".into(),
+            rule: Rule::ParentCycle(ids),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A Mål carried from one that was (after some carries) carried from it: a
+/// file written by hand, which no walk back through the carries could end.
+fn carry_cycle(objectives: &[Arc<Objective>]) -> Result<(), Broken> {
+    match cycle(objectives, |o| o.carried_from.as_deref()) {
+        Some(ids) => Err(Broken {
+            item: Item::Objective(ids[0].clone()),
+            field: "carried_from".into(),
+            rule: Rule::CarryCycle(ids),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The ids around the first circle that following `link` from Mål to Mål
+/// makes, the first one again at the end.
+fn cycle(
+    objectives: &[Arc<Objective>],
+    link: impl Fn(&Objective) -> Option<&str>,
+) -> Option<Vec<String>> {
+    if objectives.iter().all(|o| link(o).is_none()) {
+        return None;
     }
     let index: HashMap<&str, usize> = objectives
         .iter()
         .enumerate()
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
-    let parent_of = |i: usize| {
-        objectives[i]
-            .parent
-            .as_deref()
-            .and_then(|p| index.get(p).copied())
-    };
+    let parent_of = |i: usize| link(&objectives[i]).and_then(|p| index.get(p).copied());
     // The walk that first reached each Mål (walks are numbered from 1).
     let mut reached_by = vec![0usize; objectives.len()];
     for start in 0..objectives.len() {
@@ -379,7 +447,7 @@ pub(crate) fn parent_cycle(objectives: &[Arc<Objective>]) -> Result<(), Broken> 
         reached_by[at] = walk;
         while let Some(next) = parent_of(at) {
             if reached_by[next] == walk {
-                return Err(circle(objectives, next, parent_of));
+                return Some(circle(objectives, next, parent_of));
             }
             if reached_by[next] != 0 {
                 break;
@@ -388,15 +456,15 @@ pub(crate) fn parent_cycle(objectives: &[Arc<Objective>]) -> Result<(), Broken> 
             at = next;
         }
     }
-    Ok(())
+    None
 }
 
-/// The broken rule for the circle through `first`.
+/// The ids around the circle through `first`.
 fn circle(
     objectives: &[Arc<Objective>],
     first: usize,
     parent_of: impl Fn(usize) -> Option<usize>,
-) -> Broken {
+) -> Vec<String> {
     let mut ids = vec![objectives[first].id.clone()];
     let mut at = parent_of(first);
     while let Some(i) = at {
@@ -406,11 +474,7 @@ fn circle(
         }
         at = parent_of(i);
     }
-    Broken {
-        item: Item::Objective(objectives[first].id.clone()),
-        field: "parent".into(),
-        rule: Rule::ParentCycle(ids),
-    }
+    ids
 }
 
 #[cfg(test)]

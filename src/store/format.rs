@@ -79,6 +79,7 @@ pub fn broken_text(b: &Broken, s: &Strings) -> String {
         Item::Initiative(id) => format!("{} {}", v.initiative, shown(id)),
         Item::CheckIn(week) => format!("{} {week}", v.checkin),
         Item::NextIds => v.next_ids.to_string(),
+        Item::Conflict(n) => (v.conflict)(n + 1),
     };
     let rule = match &b.rule {
         Rule::Confidence(c) => (v.confidence)(&c.to_string()),
@@ -93,17 +94,21 @@ pub fn broken_text(b: &Broken, s: &Strings) -> String {
         ),
         Rule::NoSuchKeyResult(link) => (v.no_such_key_result)(&shown(link)),
         Rule::WeekTwice => v.week_twice.to_string(),
-        Rule::ParentCycle(ids) => {
-            let mut chain: Vec<String> = ids.iter().take(8).map(|id| shown(id)).collect();
-            if ids.len() > 8 {
-                chain.push("…".into());
-            }
-            (v.parent_cycle)(&chain.join(" → "))
-        }
+        Rule::ParentCycle(ids) => (v.parent_cycle)(&chain(ids)),
+        Rule::CarryCycle(ids) => (v.carry_cycle)(&chain(ids)),
         Rule::ControlCharacter(c) => (v.control_character)(&format!("U+{:04X}", u32::from(*c))),
         Rule::QuarterOutOfRange(year) => (v.quarter_range)(*year),
     };
     (v.at)(&item, &b.field, &rule)
+}
+
+/// The ids around a circle, as shown: the first eight, then `…`.
+fn chain(ids: &[String]) -> String {
+    let mut chain: Vec<String> = ids.iter().take(8).map(|id| shown(id)).collect();
+    if ids.len() > 8 {
+        chain.push("…".into());
+    }
+    chain.join(" → ")
 }
 
 /// Text from the file as it may be shown: control characters escaped

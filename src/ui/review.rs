@@ -15,9 +15,10 @@ use super::widgets::{draw_more, pane_block};
 use super::widgets::{fit, progress_bar};
 use crate::app::App;
 use crate::app::review::{Carry, ReviewState};
+use crate::model::carry::quarters_running;
 use crate::model::numbers::Figures;
 use crate::model::progress;
-use crate::model::review::{proposed_for_carry, quarters_running};
+use crate::model::review::proposed_for_carry;
 use crate::model::{KeyResult, Objective};
 use crate::text::{self, shown};
 

@@ -151,3 +151,61 @@ fn a_checkins_done_plans_and_skipped_ids_are_checked_like_its_other_text() {
         ("skipped[0]", Rule::ControlCharacter('\u{1b}'))
     );
 }
+
+#[test]
+fn a_circle_of_carries_is_refused_like_a_circle_of_parents() {
+    let mut a = objective("o1", None);
+    a.carried_from = Some("o2".into());
+    let mut b = objective("o2", None);
+    b.carried_from = Some("o1".into());
+    let e = validate(&data(vec![a.clone(), b])).unwrap_err();
+    assert_eq!(
+        (e.item, e.field.as_str()),
+        (Item::Objective("o1".into()), "carried_from")
+    );
+    assert_eq!(
+        e.rule,
+        Rule::CarryCycle(vec!["o1".into(), "o2".into(), "o1".into()])
+    );
+    // A line of carries, and one from a Mål deleted since, pass.
+    let mut c = objective("o2", None);
+    c.carried_from = Some("o-gone".into());
+    assert_eq!(validate(&data(vec![a, c])), Ok(()));
+}
+
+#[test]
+fn no_text_holds_a_nul_not_an_uppgifts_owner_nor_a_conflicts_value() {
+    let mut o = objective("o1", None);
+    let mut u = Initiative::new("u1".into(), "U".into());
+    u.owner = Some("An\0na".into());
+    o.initiatives.push(u);
+    let e = validate(&data(vec![o])).unwrap_err();
+    assert_eq!(
+        (e.item, e.field.as_str(), e.rule),
+        (
+            Item::Initiative("u1".into()),
+            "owner",
+            Rule::ControlCharacter('\0')
+        )
+    );
+    let conflict = |ours: serde_json::Value, by: Option<&str>| {
+        let mut d = data(vec![objective("o1", None)]);
+        let c = serde_json::json!({
+            "item": "o1", "field": "title", "ours": ours, "theirs": "B",
+        });
+        let mut c: Conflict = serde_json::from_value(c).unwrap();
+        c.ours_by = by.map(str::to_string);
+        d.conflicts.push(c);
+        validate(&d)
+    };
+    assert_eq!(conflict("A".into(), Some("Anna")), Ok(()));
+    for (ours, by, field) in [
+        (serde_json::json!("A\0"), None, "ours"),
+        (serde_json::json!({"x": ["ok", "A\0"]}), None, "ours"),
+        (serde_json::json!({"A\0": 1}), None, "ours"),
+        (serde_json::json!("A"), Some("An\0na"), "ours_by"),
+    ] {
+        let e = conflict(ours, by).unwrap_err();
+        assert_eq!((e.item, e.field.as_str()), (Item::Conflict(0), field));
+    }
+}
