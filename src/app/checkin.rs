@@ -1,7 +1,8 @@
 //! The weekly check-in as a guided walk: every key result of the quarter in
-//! Mål order (value, confidence, note), then wins, blockers and next steps,
-//! an optional team pulse, and a summary. Each accepted step is saved at once,
-//! so leaving half-way keeps what was entered and the walk resumes there.
+//! the order on screen (value, confidence, note), then wins, blockers and
+//! next steps, an optional team pulse, and a summary. Each accepted step is
+//! saved at once, so leaving half-way keeps what was entered and the walk
+//! resumes there.
 
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ pub use super::summary::{Baseline, Moved, Summary, baseline};
 use super::{App, Pane, Screen};
 use crate::model::checkin::{self as ck, CheckInEntry, Pulse};
 use crate::model::weekly::{self, Plan};
-use crate::model::{CheckIn, Data, Extra, IsoWeek, Quarter};
+use crate::model::{CheckIn, Extra, IsoWeek, Quarter};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -82,17 +83,6 @@ impl CheckInState {
             Step::Pulse | Step::Summary => false,
         }
     }
-}
-
-/// The key results of a quarter, in Mål order.
-pub fn walk_items(data: &Data, quarter: Quarter) -> Vec<(String, String)> {
-    data.in_quarter(quarter)
-        .flat_map(|(_, o)| {
-            o.key_results
-                .iter()
-                .map(move |k| (o.id.clone(), k.id.clone()))
-        })
-        .collect()
 }
 
 impl App {
@@ -162,11 +152,13 @@ impl App {
             self.warn(self.s.read_only_refused);
             return;
         }
-        // Mine, of the Mål the owner filter shows.
+        // Mine, of the Mål the owner filter shows, in the order on screen.
         let items: Vec<(String, String)> = self
-            .kept_in(quarter)
-            .filter(|(_, o)| self.walks(o))
-            .flat_map(|(_, o)| {
+            .tree_in(quarter)
+            .into_iter()
+            .filter_map(|i| self.data.objective_at(i))
+            .filter(|o| self.walks(o))
+            .flat_map(|o| {
                 o.key_results
                     .iter()
                     .map(move |k| (o.id.clone(), k.id.clone()))

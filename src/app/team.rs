@@ -253,6 +253,17 @@ impl App {
         self.data.in_quarter(quarter).filter(|(_, o)| self.keeps(o))
     }
 
+    /// The Mål of a quarter the filter shows in the quarter view's order:
+    /// each under its parent, depth first, folded ones' children too (a
+    /// fold only hides them on screen). The check-in walks in this order.
+    pub fn tree_in(&self, quarter: Quarter) -> Vec<usize> {
+        let kept: Vec<usize> = self.kept_in(quarter).map(|(i, _)| i).collect();
+        align::tree(&self.data, &kept, &HashSet::new())
+            .into_iter()
+            .map(|r| r.index)
+            .collect()
+    }
+
     /// `S`: the settings, mine and the team's, each said to be which.
     pub(super) fn open_settings(&mut self) {
         let s = self.s;
