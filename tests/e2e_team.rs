@@ -169,3 +169,76 @@ fn the_check_in_walks_in_the_order_on_screen() {
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// This week's check-in of `who` in the file (by the name as stored).
+fn checkin_of_week(sandbox: &Sandbox, who: &str) -> Option<serde_json::Value> {
+    let data = sandbox.json();
+    data["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["week"] == "2026-W48" && c["owner"] == who)
+        .cloned()
+}
+
+/// Anna checks in for Bo (`f` to Bo's Mål, then `c`): the frame says whose
+/// check-in it is, the pulse is left to Bo, and the file has it as "Bo".
+#[test]
+fn checking_in_for_bo_says_bo_leaves_his_pulse_and_stores_bo() {
+    let sandbox = team_sandbox();
+    let command = format!("OKR_OWNER=Anna {}", sandbox.session_command("en"));
+    let t = Term::start(&sandbox, 100, 30, &command);
+    t.wait_for("showing: everyone");
+    t.press("f");
+    t.wait_for("showing: mine (Anna)");
+    t.press("f");
+    t.wait_for("showing: Bo");
+    t.press("c");
+    for i in 1..=4 {
+        let screen = t.wait_for(&format!("Key result {i} of 4"));
+        assert!(screen.contains("Check-in for Bo · 2026-W48"), "{screen}");
+        t.press("Enter");
+    }
+    t.wait_for("Wins, blockers and next steps");
+    t.press("C-s");
+    let screen = t.wait_for("The team pulse is left to Bo — press p to rate it now.");
+    assert!(screen.contains("Check-in for Bo"), "{screen}");
+    assert!(!screen.contains("Team pulse: rate each pillar"), "{screen}");
+    t.press("Enter");
+    t.wait_for("showing: Bo");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let bo = checkin_of_week(&sandbox, "Bo").expect("Bo's check-in, spelled as in the file");
+    assert_eq!(bo["entries"].as_array().unwrap().len(), 4, "{bo:#}");
+    assert!(bo.get("pulse").is_none(), "left to Bo: {bo:#}");
+    assert!(checkin_of_week(&sandbox, "Anna").is_none());
+}
+
+/// `okr checkin --owner bo`, the name typed in lower case: the frame says
+/// Bo and the check-in is stored under "Bo", as the file spells him.
+#[test]
+fn okr_checkin_owner_bo_says_bo_and_stores_bo() {
+    let sandbox = team_sandbox();
+    let t = Term::start(
+        &sandbox,
+        100,
+        30,
+        &sandbox.session_command_with("en", &["checkin", "--owner", "bo"]),
+    );
+    for i in 1..=4 {
+        let screen = t.wait_for(&format!("Key result {i} of 4"));
+        assert!(screen.contains("Check-in for Bo · 2026-W48"), "{screen}");
+        t.press("Enter");
+    }
+    t.wait_for("Wins, blockers and next steps");
+    t.press("Escape");
+    t.wait_for("showing: mine (bo)");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(
+        checkin_of_week(&sandbox, "Bo").is_some(),
+        "{:#}",
+        sandbox.json()
+    );
+    assert!(checkin_of_week(&sandbox, "bo").is_none());
+}

@@ -274,10 +274,10 @@ impl App {
         let mut after = before.clone();
         // A new check-in's owner as the file spells the name ("Bo" for a
         // typed "bo"), so the same week never meets itself as two owners.
-        let mut c = self.checkin_of(st.week).cloned().unwrap_or_else(|| {
-            let owner = self.checkin_owner().map(|w| self.spelled_as_in_file(&w));
-            CheckIn::of(st.date, owner.as_deref())
-        });
+        let mut c = self
+            .checkin_of(st.week)
+            .cloned()
+            .unwrap_or_else(|| CheckIn::of(st.date, self.checkin_whose().as_deref()));
         c.week = st.week;
         c.date = st.date;
         change(&mut c);
@@ -296,7 +296,7 @@ impl App {
             Step::Walk => self.walk_act(&mut st, action, key),
             Step::Reflect => self.reflect_act(&mut st, action, key),
             Step::Pulse => self.pulse_act(&mut st, action, key),
-            Step::Summary => (action == Action::Back, action != Action::Back),
+            Step::Summary => Self::summary_act(&mut st, action),
         };
         if stay {
             self.screen = Screen::CheckIn(st);
@@ -378,8 +378,26 @@ impl App {
             c.blockers = blockers;
             c.next_steps = next;
         });
-        st.step = Step::Pulse;
+        // Someone else's pulse is theirs to rate: the summary offers it.
+        st.step = if self.checkin_for_other().is_some() {
+            Step::Summary
+        } else {
+            Step::Pulse
+        };
         (true, go_on)
+    }
+
+    /// The summary: (handled, stay on the check-in). The pulse can be
+    /// rated from here, when it was skipped or left to its owner.
+    fn summary_act(st: &mut CheckInState, action: Action) -> (bool, bool) {
+        match action {
+            Action::Pulse => {
+                st.step = Step::Pulse;
+                (true, true)
+            }
+            Action::Back => (true, false),
+            _ => (false, true),
+        }
     }
 
     /// The team pulse: (handled, stay on the check-in).

@@ -197,6 +197,24 @@ impl App {
         }
     }
 
+    /// Whose check-in `c` makes (see [`App::checkin_owner`]), as the file
+    /// spells the name; `None` in a file without owners.
+    pub fn checkin_whose(&self) -> Option<String> {
+        self.checkin_owner().map(|w| self.spelled_as_in_file(&w))
+    }
+
+    /// Whom the check-in is for when that is not me (`f` on Bo, then `c`),
+    /// as the file spells the name: they rate their own team pulse.
+    pub fn checkin_for_other(&self) -> Option<String> {
+        let whose = self.checkin_whose()?;
+        let mine = self
+            .team
+            .me
+            .as_deref()
+            .is_some_and(|me| owners::same(me, &whose));
+        (!mine).then_some(whose)
+    }
+
     /// `name` as the file spells it: the owner of a Mål with the same name
     /// whatever its case and blanks; else as given, trimmed.
     pub(super) fn spelled_as_in_file(&self, name: &str) -> String {

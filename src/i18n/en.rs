@@ -507,6 +507,7 @@ pub static EN: Strings = Strings {
         leave: "leave (what is saved stays)",
         rate: "rate the pillar",
         skip: "skip the pulse",
+        pulse: "rate the team pulse",
         past_checkins: "past check-ins",
         skip_key_result: "skip this week",
         next_plan: "next of last week's plans",

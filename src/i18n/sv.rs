@@ -486,6 +486,7 @@ pub static SV: Strings = Strings {
         leave: "lämna (det sparade finns kvar)",
         rate: "betygsätt pelaren",
         skip: "hoppa över pulsen",
+        pulse: "skatta teampulsen",
         past_checkins: "tidigare incheckningar",
         skip_key_result: "hoppa över denna vecka",
         next_plan: "nästa av förra veckans planer",

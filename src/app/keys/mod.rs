@@ -70,6 +70,8 @@ pub enum Action {
     Leave,
     Rate,
     Skip,
+    /// From the summary, the team pulse (skipped for someone else's check-in).
+    Pulse,
     // Daily work: reordering, search.
     MoveDown,
     MoveUp,

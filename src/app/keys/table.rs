@@ -405,6 +405,12 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
         Contexts::of(&[C::Summary]),
         true,
     ),
+    (
+        &[K::Char('p')],
+        Action::Pulse,
+        Contexts::of(&[C::Summary]),
+        true,
+    ),
     (&[K::Tab], Action::NextField, FORMS, true),
     (&[K::BackTab], Action::PrevField, FORMS, false),
     // The help, everywhere: ? where nothing is typed, F1 in every mode.
