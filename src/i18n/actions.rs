@@ -68,6 +68,8 @@ pub struct ActionNames {
     pub jump: &'static str,
     pub correct_entry: &'static str,
     pub delete_entry: &'static str,
+    pub correct_checkin: &'static str,
+    pub entry_only: &'static str,
 }
 
 impl Strings {
@@ -137,6 +139,8 @@ impl Strings {
             Action::Jump => n.jump,
             Action::CorrectEntry => n.correct_entry,
             Action::DeleteEntry => n.delete_entry,
+            Action::CorrectCheckIn => n.correct_checkin,
+            Action::EntryOnly => n.entry_only,
             Action::Conflicts => self.live.action_show,
             Action::KeepOurs => self.live.action_ours,
             Action::TakeTheirs => self.live.action_theirs,

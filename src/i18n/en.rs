@@ -526,6 +526,8 @@ pub static EN: Strings = Strings {
         jump: "go there",
         correct_entry: "correct the entry",
         delete_entry: "delete the entry",
+        correct_checkin: "yes, correct the check-in too",
+        entry_only: "no, only the entry",
     },
     daily: daily::DAILY,
     team: TeamWords {

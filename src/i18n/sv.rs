@@ -505,6 +505,8 @@ pub static SV: Strings = Strings {
         jump: "gå dit",
         correct_entry: "rätta posten",
         delete_entry: "ta bort posten",
+        correct_checkin: "ja, rätta incheckningen också",
+        entry_only: "nej, bara posten",
     },
     daily: daily::DAILY,
     team: TeamWords {

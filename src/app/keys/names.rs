@@ -59,6 +59,8 @@ impl Action {
         Action::Jump,
         Action::CorrectEntry,
         Action::DeleteEntry,
+        Action::CorrectCheckIn,
+        Action::EntryOnly,
         Action::Settings,
         Action::Filter,
         Action::Fold,
@@ -130,6 +132,8 @@ impl Action {
             Action::Jump => "jump",
             Action::CorrectEntry => "correct-entry",
             Action::DeleteEntry => "delete-entry",
+            Action::CorrectCheckIn => "correct-check-in",
+            Action::EntryOnly => "entry-only",
             Action::Settings => "settings",
             Action::Filter => "filter",
             Action::Fold => "fold",
@@ -183,6 +187,7 @@ impl Context {
             Context::PastCheckIns => "past-check-ins",
             Context::PastCheckIn => "past-check-in",
             Context::LastWeek => "last-week",
+            Context::CheckInToo => "check-in-too",
         }
     }
 
