@@ -256,3 +256,111 @@ fn a_view_whose_key_result_goes_away_goes_back() {
     );
     assert_eq!(h.app.data.objectives[2].key_results.len(), 1);
 }
+
+/// The daily example with this week's check-in holding kr1's latest entry
+/// (2026-11-23: 6, confidence 7, "två till").
+fn checked_in() -> okr::model::Data {
+    use okr::model::checkin::CheckInEntry;
+    let mut data = daily();
+    let mut c = okr::model::CheckIn::new("2026-11-23".parse().unwrap());
+    c.set_entry(CheckInEntry {
+        key_result: "kr1".into(),
+        value: 6.0,
+        confidence: 7,
+        note: "två till".into(),
+        extra: okr::model::Extra::new(),
+    });
+    data.checkins.push(std::sync::Arc::new(c));
+    data
+}
+
+/// A value, its confidence and its note.
+type Said<C> = (f64, C, String);
+
+/// kr1's latest history entry and its entry in this week's check-in.
+fn entry_and_check_in(h: &Harness) -> (Said<Option<u8>>, Said<u8>) {
+    let file = h.file();
+    let h = file.objectives[0].key_results[0].history.last().unwrap();
+    let c = &file.checkins[0].entries[0];
+    (
+        (h.value, h.confidence, h.note.clone()),
+        (c.value, c.confidence, c.note.clone()),
+    )
+}
+
+/// The latest entry corrected, with `value` typed over the old one.
+fn correct_latest(h: &mut Harness, value: &str) {
+    h.keys(&[ch('e')]);
+    h.type_text(value);
+    h.keys(&[code(ENTER)]);
+}
+
+#[test]
+fn correcting_the_latest_entry_offers_to_correct_its_weeks_check_in_too() {
+    for (lang, asked, keys) in [
+        (
+            Lang::En,
+            "The check-in of 2026-W48 has the same value (6). Correct the check-in too?",
+            "y/Y yes, correct the check-in too · n/N no, only the entry · Esc cancel",
+        ),
+        (
+            Lang::Sv,
+            "Incheckningen för 2026-W48 har samma värde (6). Vill du rätta incheckningen också?",
+            "y/Y ja, rätta incheckningen också · n/N nej, bara posten · Esc avbryt",
+        ),
+    ] {
+        let mut h = Harness::new(Some(checked_in()), lang);
+        h.open_key_result_view(0);
+        correct_latest(&mut h, "8");
+        let Some(Modal::CheckInToo { question, .. }) = &h.app.modal else {
+            panic!("a question first: {:?}", h.app.modal)
+        };
+        assert_eq!(question, asked);
+        let text = screen(&h.app, 120, 30);
+        assert!(text.contains(keys), "{text}");
+        support::screen::draws_at_every_size(&h.app, "check-in too");
+        let before = entry_and_check_in(&h);
+        assert_eq!((before.0.0, before.1.0), (6.0, 6.0), "nothing yet");
+        // y: both, as one change.
+        h.keys(&[ch('y')]);
+        assert!(h.app.modal.is_none());
+        let (entry, checkin) = entry_and_check_in(&h);
+        assert_eq!(entry, (8.0, Some(7), "två till".into()));
+        assert_eq!(checkin, (8.0, 7, "två till".into()));
+        assert_eq!(h.file().objectives[0].key_results[0].measure.current(), 8.0);
+        h.keys(&[ch('u')]);
+        assert_eq!(entry_and_check_in(&h), before, "one undo restores both");
+    }
+}
+
+#[test]
+fn no_corrects_the_entry_only_and_esc_goes_back_to_the_form() {
+    let mut h = Harness::new(Some(checked_in()), Lang::En);
+    h.open_key_result_view(0);
+    correct_latest(&mut h, "8");
+    // Esc: the form again, as typed; nothing changed.
+    h.keys(&[code(ESC)]);
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("back to the form: {:?}", h.app.modal)
+    };
+    assert_eq!(f.text(okr::app::form::FieldId::Value), "8");
+    assert_eq!(entry_and_check_in(&h).0.0, 6.0);
+    h.keys(&[code(ENTER)]);
+    assert!(matches!(h.app.modal, Some(Modal::CheckInToo { .. })));
+    h.keys(&[ch('n')]);
+    let (entry, checkin) = entry_and_check_in(&h);
+    assert_eq!((entry.0, checkin.0), (8.0, 6.0));
+    // The check-in no longer holds the entry's value: nothing to ask.
+    correct_latest(&mut h, "9");
+    assert!(h.app.modal.is_none(), "{:?}", h.app.modal);
+    assert_eq!(entry_and_check_in(&h).0.0, 9.0);
+    // Nor for an entry before the latest.
+    h.keys(&[ch('u'), ch('u')]);
+    assert_eq!(entry_and_check_in(&h).0.0, 6.0);
+    h.keys(&[ch('j')]);
+    correct_latest(&mut h, "5");
+    assert!(h.app.modal.is_none(), "{:?}", h.app.modal);
+    let file = h.file();
+    assert_eq!(file.objectives[0].key_results[0].history[1].value, 5.0);
+    assert_eq!(entry_and_check_in(&h).1.0, 6.0);
+}

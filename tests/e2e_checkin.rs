@@ -243,3 +243,45 @@ fn okr_checkin_opens_the_weeks_walk_at_once() {
     assert_eq!(entries[0]["key_result"], "kr1");
     assert_eq!(entries[0]["value"], 30.0);
 }
+
+/// Correcting a key result's latest entry, which last week's check-in holds
+/// too, asks whether to correct the check-in as well; `y` corrects both.
+#[test]
+fn correcting_the_latest_entry_corrects_that_weeks_check_in_too() {
+    let sandbox = Sandbox::new();
+    sandbox.write_json(&checkin_store());
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for(CHECKIN_BANNER);
+    t.press("Tab");
+    t.wait_for("▶ Key results");
+    t.press("Enter");
+    t.wait_for("Key result · kr1 Sälj för 100 miljoner");
+    t.wait_for("▸ 2026-11-16  12.5 MSEK");
+    t.press("e");
+    t.wait_for("Correct the entry");
+    t.type_text("13");
+    t.wait_until("13 typed over 12.5", |s| {
+        s.lines().any(|l| l.contains("Value") && l.contains(" 13 "))
+    });
+    t.press("Enter");
+    // The question wraps in its box; the footer has its keys.
+    let screen = t.wait_for("The check-in of 2026-W47 has the same value (12.5 MSEK).");
+    assert!(
+        screen.contains("y/Y yes, correct the check-in too"),
+        "{screen}"
+    );
+    t.press("y");
+    t.wait_gone("has the same value");
+    t.wait_for("▸ 2026-11-16  13 MSEK");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let data = sandbox.json();
+    let kr1 = key_result(&data, "kr1");
+    assert_eq!(kr1["history"][0]["value"], 13.0, "{kr1:#}");
+    let entry = &data["checkins"][0]["entries"][0];
+    assert_eq!(entry["key_result"], "kr1");
+    assert_eq!(
+        entry["value"], 13.0,
+        "the check-in says what the history says"
+    );
+}

@@ -6,7 +6,7 @@ mod support;
 
 use support::Sandbox;
 use support::team::team_demo;
-use support::term::Term;
+use support::term::{Term, line_with};
 
 fn team_sandbox() -> Sandbox {
     let sandbox = Sandbox::new();
@@ -98,4 +98,147 @@ fn two_owners_check_in_on_one_file() {
     }
     // The format-2 file was written from one made by okr itself: no v1 copy.
     assert!(!sandbox.path().join("okr.json.v1.bak").exists());
+}
+
+/// The Mål of the aligned example, by the start of their titles.
+const TREE_TITLES: [&str; 6] = [
+    "Expandera",
+    "Gör våra kunder",
+    "Gör våra medarbetare",
+    "Bli självförsörjande",
+    "Spara ihop",
+    "Växa som team",
+];
+
+/// The check-in walks the key results in the order the quarter view shows
+/// the Mål (the tree: o5 at the top, o1 and what serves it under o7), not
+/// in the file's order.
+#[test]
+fn the_check_in_walks_in_the_order_on_screen() {
+    let sandbox = Sandbox::new();
+    let bytes = okr::store::format::serialize(&support::team::tree_demo()).unwrap();
+    std::fs::write(sandbox.file(), bytes).unwrap();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    let screen = t.wait_for("Växa som team");
+    // The Mål list, above the selected Mål's key results.
+    let list: Vec<&str> = screen
+        .lines()
+        .take_while(|l| !l.contains("Key results ·"))
+        .collect();
+    let mut shown: Vec<(usize, &str)> = TREE_TITLES
+        .iter()
+        .map(|title| {
+            let row = list.iter().position(|l| l.contains(title));
+            (
+                row.unwrap_or_else(|| panic!("{title} is not listed:\n{screen}")),
+                *title,
+            )
+        })
+        .collect();
+    shown.sort();
+    let shown: Vec<&str> = shown.into_iter().map(|(_, title)| title).collect();
+    assert_eq!(
+        shown[0], "Spara ihop",
+        "the tree differs from the file:\n{screen}"
+    );
+    t.press("c");
+    let mut walked: Vec<&str> = Vec::new();
+    for i in 1..=12 {
+        let step = format!("Key result {i} of 12");
+        let screen = t.wait_until(&step, |s| {
+            s.contains(&step)
+                && s.lines()
+                    .any(|l| l.contains("Objective: ") && TREE_TITLES.iter().any(|m| l.contains(m)))
+        });
+        let line = line_with(&screen, "Objective: ");
+        let title = TREE_TITLES.iter().find(|m| line.contains(*m)).unwrap();
+        if walked.last() != Some(title) {
+            walked.push(title);
+        }
+        t.press("Enter");
+    }
+    t.wait_for("Wins, blockers and next steps");
+    // Every Mål with key results, in the order on screen (o7 has none).
+    let expected: Vec<&str> = shown
+        .into_iter()
+        .filter(|m| *m != "Växa som team")
+        .collect();
+    assert_eq!(walked, expected);
+    t.press("Escape");
+    t.wait_for("Växa som team");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// This week's check-in of `who` in the file (by the name as stored).
+fn checkin_of_week(sandbox: &Sandbox, who: &str) -> Option<serde_json::Value> {
+    let data = sandbox.json();
+    data["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["week"] == "2026-W48" && c["owner"] == who)
+        .cloned()
+}
+
+/// Anna checks in for Bo (`f` to Bo's Mål, then `c`): the frame says whose
+/// check-in it is, the pulse is left to Bo, and the file has it as "Bo".
+#[test]
+fn checking_in_for_bo_says_bo_leaves_his_pulse_and_stores_bo() {
+    let sandbox = team_sandbox();
+    let command = format!("OKR_OWNER=Anna {}", sandbox.session_command("en"));
+    let t = Term::start(&sandbox, 100, 30, &command);
+    t.wait_for("showing: everyone");
+    t.press("f");
+    t.wait_for("showing: mine (Anna)");
+    t.press("f");
+    t.wait_for("showing: Bo");
+    t.press("c");
+    for i in 1..=4 {
+        let screen = t.wait_for(&format!("Key result {i} of 4"));
+        assert!(screen.contains("Check-in for Bo · 2026-W48"), "{screen}");
+        t.press("Enter");
+    }
+    t.wait_for("Wins, blockers and next steps");
+    t.press("C-s");
+    let screen = t.wait_for("The team pulse is left to Bo — press p to rate it now.");
+    assert!(screen.contains("Check-in for Bo"), "{screen}");
+    assert!(!screen.contains("Team pulse: rate each pillar"), "{screen}");
+    t.press("Enter");
+    t.wait_for("showing: Bo");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let bo = checkin_of_week(&sandbox, "Bo").expect("Bo's check-in, spelled as in the file");
+    assert_eq!(bo["entries"].as_array().unwrap().len(), 4, "{bo:#}");
+    assert!(bo.get("pulse").is_none(), "left to Bo: {bo:#}");
+    assert!(checkin_of_week(&sandbox, "Anna").is_none());
+}
+
+/// `okr checkin --owner bo`, the name typed in lower case: the frame says
+/// Bo and the check-in is stored under "Bo", as the file spells him.
+#[test]
+fn okr_checkin_owner_bo_says_bo_and_stores_bo() {
+    let sandbox = team_sandbox();
+    let t = Term::start(
+        &sandbox,
+        100,
+        30,
+        &sandbox.session_command_with("en", &["checkin", "--owner", "bo"]),
+    );
+    for i in 1..=4 {
+        let screen = t.wait_for(&format!("Key result {i} of 4"));
+        assert!(screen.contains("Check-in for Bo · 2026-W48"), "{screen}");
+        t.press("Enter");
+    }
+    t.wait_for("Wins, blockers and next steps");
+    t.press("Escape");
+    t.wait_for("showing: mine (bo)");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(
+        checkin_of_week(&sandbox, "Bo").is_some(),
+        "{:#}",
+        sandbox.json()
+    );
+    assert!(checkin_of_week(&sandbox, "bo").is_none());
 }

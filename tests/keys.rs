@@ -21,6 +21,7 @@ enum Mode {
     Overview,
     Help,
     ConfirmDelete,
+    CheckInToo,
     Carry,
     FormText,
     FormChoice,
@@ -42,7 +43,7 @@ enum Mode {
     ReflectLastWeek,
 }
 
-const MODES: [Mode; 27] = [
+const MODES: [Mode; 28] = [
     Mode::Quarter,
     Mode::QuarterKeyResults,
     Mode::DetailKeyResults,
@@ -51,6 +52,7 @@ const MODES: [Mode; 27] = [
     Mode::Overview,
     Mode::Help,
     Mode::ConfirmDelete,
+    Mode::CheckInToo,
     Mode::Carry,
     Mode::FormText,
     Mode::FormChoice,
@@ -84,6 +86,7 @@ fn reach(mode: Mode) -> Harness {
         Mode::Overview => h.keys(&[ch('o')]),
         Mode::Help => h.keys(&[ch('?')]),
         Mode::ConfirmDelete => h.keys(&[ch('d')]),
+        Mode::CheckInToo => h.ask_check_in_too(),
         // The fourth Mål is aspirational and below its target.
         Mode::Carry => h.open_carry_dialog_of(3),
         // A new Mål: the title, then (two fields on) its kind.
@@ -132,6 +135,7 @@ fn expected_layer(mode: Mode) -> Context {
         Mode::Overview => Context::Overview,
         Mode::Help => Context::Help,
         Mode::ConfirmDelete => Context::Confirm,
+        Mode::CheckInToo => Context::CheckInToo,
         Mode::Carry => Context::Carry,
         Mode::FormText | Mode::CheckInNote | Mode::Settings => Context::TextField,
         Mode::FormChoice | Mode::CheckInChoice => Context::ChoiceField,

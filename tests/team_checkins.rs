@@ -303,3 +303,75 @@ fn a_check_in_for_a_name_typed_otherwise_is_filed_as_the_file_spells_it() {
         assert!(!owners.contains(&Some(typed)), "{typed:?}: {owners:?}");
     }
 }
+
+// --- checking in for someone else ------------------------------------------------------
+
+#[test]
+fn a_check_in_for_someone_else_names_them_and_leaves_the_pulse_to_them() {
+    for (lang, title, left) in [
+        (
+            Lang::En,
+            "Check-in for Bo · 2026-W48",
+            "The team pulse is left to Bo — press p to rate it now.",
+        ),
+        (
+            Lang::Sv,
+            "Incheckning för Bo · 2026-W48",
+            "Teampulsen lämnas åt Bo – tryck p för att skatta den nu.",
+        ),
+    ] {
+        let mut h = Harness::new(Some(team_demo()), lang);
+        h.app.set_me(Some("Anna".into()));
+        // f: mine, f: Bo's; c checks in for Bo.
+        h.keys(&[ch('f'), ch('f')]);
+        h.walk_to(0);
+        assert!(render(&h.app, 100, 30).contains(title), "{lang:?}");
+        h.keys(&[code(ESC)]);
+        h.walk_to_reflection();
+        h.keys(&[ctrl('s')]);
+        assert_eq!(h.checkin_step(), Some(Step::Summary), "no pulse asked");
+        let text = render(&h.app, 100, 30);
+        assert!(text.contains(title) && text.contains(left), "{text}");
+        draws_at_every_size(&h.app, "summary for Bo");
+        let file = h.file();
+        let bo = this_week(&file.checkins, Some("Bo")).unwrap();
+        assert_eq!(bo.owner.as_deref(), Some("Bo"));
+        assert_eq!(bo.entries.len(), 4);
+        assert!(bo.pulse.is_none(), "left to Bo");
+        assert!(this_week(&file.checkins, Some("Anna")).is_none());
+        // Asked for, it is rated for Bo and the summary stops saying so.
+        h.keys(&[ch('p')]);
+        assert_eq!(h.checkin_step(), Some(Step::Pulse));
+        h.keys(&[ch('4'), ch('4'), ch('4'), ch('4'), ch('4'), code(ENTER)]);
+        assert_eq!(h.checkin_step(), Some(Step::Summary));
+        assert!(!render(&h.app, 100, 30).contains(left));
+        let file = h.file();
+        let pulse = this_week(&file.checkins, Some("Bo")).unwrap().pulse.clone();
+        assert_eq!(pulse.unwrap().ratings(), [4; 5]);
+    }
+}
+
+#[test]
+fn my_own_check_in_names_me_as_the_file_spells_me_and_asks_my_pulse() {
+    // As `okr checkin --owner bo` starts it: Bo is who I am, my Mål shown.
+    let mut h = Harness::new(Some(team_demo()), Lang::En);
+    h.app.set_me(Some("bo".into()));
+    h.app.set_filter(okr::model::owners::OwnerFilter::Mine);
+    h.walk_to_reflection();
+    assert!(render(&h.app, 100, 30).contains("Check-in for Bo · 2026-W48"));
+    h.keys(&[ctrl('s')]);
+    assert_eq!(
+        h.checkin_step(),
+        Some(Step::Pulse),
+        "my pulse is mine to rate"
+    );
+    // A file without owners: the whole file's check-in, named as before.
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.app.set_me(Some("Anna".into()));
+    h.walk_to(0);
+    let text = render(&h.app, 100, 30);
+    assert!(
+        text.contains("Check-in 2026-W48") && !text.contains("Check-in for"),
+        "{text}"
+    );
+}

@@ -262,3 +262,59 @@ fn a_changed_parent_moves_the_mal_in_the_tree_and_a_new_value_leaves_it() {
     h.keys(&[ch('u')]);
     assert_eq!(listed_ids(&h), before);
 }
+
+/// The Mål of the check-in's walk, in the order it walks their key results.
+fn walked(h: &Harness) -> Vec<String> {
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!("the check-in opened");
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (o, _) in &st.items {
+        if out.last() != Some(o) {
+            out.push(o.clone());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_check_in_walks_in_the_order_on_screen_folded_mal_too() {
+    let mut h = Harness::new(Some(tree_demo()), Lang::En);
+    // o7 has no key results; the rest in the tree's order, not the file's.
+    h.keys(&[ch('c')]);
+    assert_eq!(walked(&h), ["o5", "o1", "o2", "o3", "o4"]);
+    // Folding hides Mål on screen only: the walk still goes through them.
+    h.keys(&[code(ESC)]);
+    h.select_objective(2);
+    h.keys(&[code(KeyCode::Char(' ')), ch('c')]);
+    assert_eq!(listed_ids(&h), ["o5", "o7", "o1"]);
+    assert_eq!(walked(&h), ["o5", "o1", "o2", "o3", "o4"]);
+    // The key results of each Mål in their own order, as the screen lists them.
+    let Screen::CheckIn(st) = &h.app.screen else {
+        panic!("the check-in opened");
+    };
+    let o5 = &h.app.data.objectives[h.app.data.objective_index("o5").unwrap()];
+    let first: Vec<&str> = st.items.iter().take(2).map(|(_, k)| k.as_str()).collect();
+    let own: Vec<&str> = o5.key_results.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(first, own);
+}
+
+#[test]
+fn with_owners_my_check_in_walks_my_mal_in_the_order_on_screen() {
+    let mut data = tree_demo();
+    for (id, who) in [
+        ("o1", "Anna"),
+        ("o2", "Bo"),
+        ("o3", "Anna"),
+        ("o4", "Anna"),
+        ("o5", "Anna"),
+        ("o7", "Bo"),
+    ] {
+        let i = data.objective_index(id).unwrap();
+        data.objective_mut(i).unwrap().owner = Some(who.into());
+    }
+    let mut h = Harness::new(Some(data), Lang::En);
+    h.app.set_me(Some("Anna".into()));
+    h.keys(&[ch('c')]);
+    assert_eq!(walked(&h), ["o5", "o1", "o3", "o4"]);
+}

@@ -1,7 +1,8 @@
 //! The weekly check-in as a guided walk: every key result of the quarter in
-//! Mål order (value, confidence, note), then wins, blockers and next steps,
-//! an optional team pulse, and a summary. Each accepted step is saved at once,
-//! so leaving half-way keeps what was entered and the walk resumes there.
+//! the order on screen (value, confidence, note), then wins, blockers and
+//! next steps, an optional team pulse, and a summary. Each accepted step is
+//! saved at once, so leaving half-way keeps what was entered and the walk
+//! resumes there.
 
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ pub use super::summary::{Baseline, Moved, Summary, baseline};
 use super::{App, Pane, Screen};
 use crate::model::checkin::{self as ck, CheckInEntry, Pulse};
 use crate::model::weekly::{self, Plan};
-use crate::model::{CheckIn, Data, Extra, IsoWeek, Quarter};
+use crate::model::{CheckIn, Extra, IsoWeek, Quarter};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -84,17 +85,6 @@ impl CheckInState {
     }
 }
 
-/// The key results of a quarter, in Mål order.
-pub fn walk_items(data: &Data, quarter: Quarter) -> Vec<(String, String)> {
-    data.in_quarter(quarter)
-        .flat_map(|(_, o)| {
-            o.key_results
-                .iter()
-                .map(move |k| (o.id.clone(), k.id.clone()))
-        })
-        .collect()
-}
-
 impl App {
     /// This week's check-in of mine (see [`App::checkin_owner`]), if one was started.
     pub fn this_weeks_checkin(&self) -> Option<&CheckIn> {
@@ -142,11 +132,13 @@ impl App {
             self.warn(self.s.read_only_refused);
             return;
         }
-        // Mine, of the Mål the owner filter shows.
+        // Mine, of the Mål the owner filter shows, in the order on screen.
         let items: Vec<(String, String)> = self
-            .kept_in(quarter)
-            .filter(|(_, o)| self.walks(o))
-            .flat_map(|(_, o)| {
+            .tree_in(quarter)
+            .into_iter()
+            .filter_map(|i| self.data.objective_at(i))
+            .filter(|o| self.walks(o))
+            .flat_map(|o| {
                 o.key_results
                     .iter()
                     .map(move |k| (o.id.clone(), k.id.clone()))
@@ -262,10 +254,10 @@ impl App {
         let mut after = before.clone();
         // A new check-in's owner as the file spells the name ("Bo" for a
         // typed "bo"), so the same week never meets itself as two owners.
-        let mut c = self.checkin_of(st.week).cloned().unwrap_or_else(|| {
-            let owner = self.checkin_owner().map(|w| self.spelled_as_in_file(&w));
-            CheckIn::of(st.date, owner.as_deref())
-        });
+        let mut c = self
+            .checkin_of(st.week)
+            .cloned()
+            .unwrap_or_else(|| CheckIn::of(st.date, self.checkin_whose().as_deref()));
         c.week = st.week;
         c.date = st.date;
         change(&mut c);
@@ -284,7 +276,7 @@ impl App {
             Step::Walk => self.walk_act(&mut st, action, key),
             Step::Reflect => self.reflect_act(&mut st, action, key),
             Step::Pulse => self.pulse_act(&mut st, action, key),
-            Step::Summary => (action == Action::Back, action != Action::Back),
+            Step::Summary => Self::summary_act(&mut st, action),
         };
         if stay {
             self.screen = Screen::CheckIn(st);
@@ -366,8 +358,26 @@ impl App {
             c.blockers = blockers;
             c.next_steps = next;
         });
-        st.step = Step::Pulse;
+        // Someone else's pulse is theirs to rate: the summary offers it.
+        st.step = if self.checkin_for_other().is_some() {
+            Step::Summary
+        } else {
+            Step::Pulse
+        };
         (true, go_on)
+    }
+
+    /// The summary: (handled, stay on the check-in). The pulse can be
+    /// rated from here, when it was skipped or left to its owner.
+    fn summary_act(st: &mut CheckInState, action: Action) -> (bool, bool) {
+        match action {
+            Action::Pulse => {
+                st.step = Step::Pulse;
+                (true, true)
+            }
+            Action::Back => (true, false),
+            _ => (false, true),
+        }
     }
 
     /// The team pulse: (handled, stay on the check-in).

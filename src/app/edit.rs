@@ -130,14 +130,7 @@ impl App {
             Purpose::SetValue { objective, id, .. } => self
                 .read_value(f)
                 .map(|i| self.record_value(&objective, &id, i)),
-            Purpose::EditEntry {
-                objective,
-                key_result,
-                index,
-                date,
-            } => self
-                .read_value(f)
-                .map(|i| self.correct_entry(&objective, &key_result, (index, date), i)),
+            Purpose::EditEntry { .. } => self.submit_entry(f, None),
             Purpose::Review { objective } => self
                 .read_review(f)
                 .map(|i| self.apply_review(&objective, i)),

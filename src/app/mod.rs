@@ -88,6 +88,12 @@ pub enum Modal {
     },
     Carry(review::Carry),
     Search(Box<search::SearchState>),
+    /// A corrected latest entry whose week's check-in holds its old value:
+    /// whether to correct the check-in too (the entry's form kept for Esc).
+    CheckInToo {
+        form: Box<Form>,
+        question: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -341,6 +347,7 @@ impl App {
         match &self.modal {
             Some(Modal::Form(f)) => return vec![f.layer(), Context::Form],
             Some(Modal::Confirm { .. }) => return vec![Context::Confirm],
+            Some(Modal::CheckInToo { .. }) => return vec![Context::CheckInToo],
             Some(Modal::Carry(_)) => return vec![Context::Carry],
             Some(Modal::Search(_)) => return vec![Context::Search],
             None => {}

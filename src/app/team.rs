@@ -217,6 +217,24 @@ impl App {
         }
     }
 
+    /// Whose check-in `c` makes (see [`App::checkin_owner`]), as the file
+    /// spells the name; `None` in a file without owners.
+    pub fn checkin_whose(&self) -> Option<String> {
+        self.checkin_owner().map(|w| self.spelled_as_in_file(&w))
+    }
+
+    /// Whom the check-in is for when that is not me (`f` on Bo, then `c`),
+    /// as the file spells the name: they rate their own team pulse.
+    pub fn checkin_for_other(&self) -> Option<String> {
+        let whose = self.checkin_whose()?;
+        let mine = self
+            .team
+            .me
+            .as_deref()
+            .is_some_and(|me| owners::same(me, &whose));
+        (!mine).then_some(whose)
+    }
+
     /// `name` as the file spells it: the owner of a Mål with the same name
     /// whatever its case and blanks; else as given, trimmed.
     pub(super) fn spelled_as_in_file(&self, name: &str) -> String {
@@ -265,6 +283,17 @@ impl App {
     /// overview, the check-in).
     pub fn kept_in(&self, quarter: Quarter) -> impl Iterator<Item = (usize, &Objective)> {
         self.data.in_quarter(quarter).filter(|(_, o)| self.keeps(o))
+    }
+
+    /// The Mål of a quarter the filter shows in the quarter view's order:
+    /// each under its parent, depth first, folded ones' children too (a
+    /// fold only hides them on screen). The check-in walks in this order.
+    pub fn tree_in(&self, quarter: Quarter) -> Vec<usize> {
+        let kept: Vec<usize> = self.kept_in(quarter).map(|(i, _)| i).collect();
+        align::tree(&self.data, &kept, &HashSet::new())
+            .into_iter()
+            .map(|r| r.index)
+            .collect()
     }
 
     /// `S`: the settings, mine and the team's, each said to be which.

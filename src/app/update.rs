@@ -66,6 +66,9 @@ impl App {
             Some(m @ Modal::Confirm { .. }) => self.confirm_act(m, action),
             Some(Modal::Carry(c)) => self.carry_act(c, action),
             Some(Modal::Search(st)) => self.search_act(st, action, key),
+            Some(Modal::CheckInToo { form, question }) => {
+                self.check_in_too_act(form, question, action)
+            }
             None if matches!(self.screen, Screen::CheckIn(_)) => self.checkin_act(action, key),
             None => self.screen_act(action),
         }

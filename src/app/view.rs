@@ -1,12 +1,15 @@
 //! A key result's own view: opened with Enter on a key result, it shows its
 //! chart, its history (newest first) and notes; an entry is corrected (`e`)
-//! or deleted (`d`), each one undoable change through its Mål.
+//! or deleted (`d`), each one undoable change through its Mål (correcting
+//! the latest entry offers to correct its week's check-in too).
 
-use super::edit::ValueInput;
+use super::edit::{Read, ValueInput};
 use super::form::{Form, Purpose};
+use super::history::Patch;
 use super::keys::Action;
 use super::{App, Modal, Pane, Screen, Target};
-use crate::model::{HistoryEntry, KeyResult, Objective};
+use crate::model::checkin as ck;
+use crate::model::{HistoryEntry, IsoWeek, KeyResult, Objective};
 
 /// Where the view goes back to with Esc.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,26 +153,97 @@ impl App {
         self.modal = Some(Modal::Form(Box::new(form)));
     }
 
-    /// Saves a corrected entry; the entry is found by its place and date,
-    /// so a form left open over a changed history changes nothing.
-    pub(super) fn correct_entry(
-        &mut self,
-        objective: &str,
-        key_result: &str,
-        (index, date): (usize, chrono::NaiveDate),
-        input: ValueInput,
-    ) {
-        let Some(at) = self.find_objective(objective) else {
-            return;
+    /// Saves the entry form; the entry is found by its place and date, so a
+    /// form left open over a changed history changes nothing. When it is the
+    /// latest entry and its week's check-in holds its old value, asks first
+    /// (`check_in_too`: the answer) whether to correct the check-in too, so
+    /// that the week's check-in says what the history says; both are then
+    /// one undoable change.
+    pub(super) fn submit_entry(&mut self, f: Form, check_in_too: Option<bool>) -> Read<()> {
+        let Purpose::EditEntry {
+            objective,
+            key_result,
+            index,
+            date,
+        } = f.purpose.clone()
+        else {
+            return Ok(());
         };
-        self.change_objective(at, |o, _| {
+        let kept = f.clone();
+        let input = self.read_value(f)?;
+        let Some(at) = self.find_objective(&objective) else {
+            return Ok(());
+        };
+        // The entry as it was and as corrected, when it is the latest.
+        let Some((patch, latest)) = self.objective_patch(at, |o, _| {
             let k = o.key_results.iter_mut().find(|k| k.id == key_result)?;
-            if k.history.get(index)?.date != date {
-                return None;
+            let old = k.history.get(index).filter(|h| h.date == date)?.clone();
+            let ValueInput {
+                value,
+                confidence,
+                note,
+            } = input;
+            k.correct_entry(index, value, confidence, note)
+                .then_some(())?;
+            let new = k.history.get(index)?.clone();
+            let mut text = self.s.measure_value(&k.measure, old.value);
+            if !k.measure.unit().is_empty() && !k.measure.is_binary() {
+                text = format!("{text} {}", k.measure.unit());
             }
-            k.correct_entry(index, input.value, input.confidence, input.note)
-                .then_some(())
+            Some((index + 1 == k.history.len()).then_some((old, new, text)))
+        }) else {
+            return Ok(());
+        };
+        let checkins = latest.and_then(|(old, new, text)| {
+            ck::corrected(&self.data.checkins, &key_result, &old, &new).map(|c| (c, old, text))
         });
+        match (checkins, check_in_too) {
+            (Some((_, old, text)), None) => {
+                let week = IsoWeek::of(old.date).to_string();
+                let question = (self.s.daily.checkin_too)(&week, &text);
+                self.modal = Some(Modal::CheckInToo {
+                    form: Box::new(kept),
+                    question,
+                });
+            }
+            (Some((after, ..)), Some(true)) => {
+                let before = self.data.checkins.clone();
+                self.commit(Patch::Many(vec![patch, Patch::CheckIns { before, after }]));
+            }
+            _ => {
+                self.commit(patch);
+            }
+        }
+        Ok(())
+    }
+
+    /// The question whether to correct the week's check-in too: `y` both,
+    /// `n` the entry only, `Esc` back to the entry's form as it was typed.
+    pub(super) fn check_in_too_act(
+        &mut self,
+        form: Box<Form>,
+        question: String,
+        action: Action,
+    ) -> bool {
+        let answer = match action {
+            Action::CorrectCheckIn => true,
+            Action::EntryOnly => false,
+            Action::Cancel => {
+                self.modal = Some(Modal::Form(form));
+                return true;
+            }
+            _ => {
+                self.modal = Some(Modal::CheckInToo { form, question });
+                return false;
+            }
+        };
+        // The entry may have gone while the question was open.
+        if !self.form_item_gone(&form.purpose)
+            && let Err(back) = self.submit_entry(*form, Some(answer))
+        {
+            self.modal = Some(Modal::Form(back));
+        }
+        true
     }
 
     /// `d` in the view: asks `y`/`n` before deleting the selected entry.

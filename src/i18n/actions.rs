@@ -49,6 +49,7 @@ pub struct ActionNames {
     pub leave: &'static str,
     pub rate: &'static str,
     pub skip: &'static str,
+    pub pulse: &'static str,
     pub past_checkins: &'static str,
     pub skip_key_result: &'static str,
     pub next_plan: &'static str,
@@ -67,6 +68,8 @@ pub struct ActionNames {
     pub jump: &'static str,
     pub correct_entry: &'static str,
     pub delete_entry: &'static str,
+    pub correct_checkin: &'static str,
+    pub entry_only: &'static str,
 }
 
 impl Strings {
@@ -117,6 +120,7 @@ impl Strings {
             Action::Leave => n.leave,
             Action::Rate => n.rate,
             Action::Skip => n.skip,
+            Action::Pulse => n.pulse,
             Action::PastCheckIns => n.past_checkins,
             Action::SkipKeyResult => n.skip_key_result,
             Action::NextPlan => n.next_plan,
@@ -135,6 +139,8 @@ impl Strings {
             Action::Jump => n.jump,
             Action::CorrectEntry => n.correct_entry,
             Action::DeleteEntry => n.delete_entry,
+            Action::CorrectCheckIn => n.correct_checkin,
+            Action::EntryOnly => n.entry_only,
             Action::Conflicts => self.live.action_show,
             Action::KeepOurs => self.live.action_ours,
             Action::TakeTheirs => self.live.action_theirs,

@@ -21,6 +21,9 @@ pub struct DailyWords {
     /// A history entry named in a question or a message: date and value.
     pub entry: fn(&str, &str) -> String,
     pub correct_entry: &'static str,
+    /// A corrected latest entry whose value the week's check-in holds too:
+    /// the week, the value as it was.
+    pub checkin_too: fn(&str, &str) -> String,
     pub no_entry: &'static str,
     pub f_step: &'static str,
     pub err_step: &'static str,

@@ -513,6 +513,7 @@ pub static EN: Strings = Strings {
         leave: "leave (what is saved stays)",
         rate: "rate the pillar",
         skip: "skip the pulse",
+        pulse: "rate the team pulse",
         past_checkins: "past check-ins",
         skip_key_result: "skip this week",
         next_plan: "next of last week's plans",
@@ -531,6 +532,8 @@ pub static EN: Strings = Strings {
         jump: "go there",
         correct_entry: "correct the entry",
         delete_entry: "delete the entry",
+        correct_checkin: "yes, correct the check-in too",
+        entry_only: "no, only the entry",
     },
     daily: daily::DAILY,
     team: TeamWords {

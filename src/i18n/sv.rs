@@ -492,6 +492,7 @@ pub static SV: Strings = Strings {
         leave: "lämna (det sparade finns kvar)",
         rate: "betygsätt pelaren",
         skip: "hoppa över pulsen",
+        pulse: "skatta teampulsen",
         past_checkins: "tidigare incheckningar",
         skip_key_result: "hoppa över denna vecka",
         next_plan: "nästa av förra veckans planer",
@@ -510,6 +511,8 @@ pub static SV: Strings = Strings {
         jump: "gå dit",
         correct_entry: "rätta posten",
         delete_entry: "ta bort posten",
+        correct_checkin: "ja, rätta incheckningen också",
+        entry_only: "nej, bara posten",
     },
     daily: daily::DAILY,
     team: TeamWords {

@@ -43,4 +43,9 @@ pub struct WeeklyWords {
     pub skipped_title: &'static str,
     /// Nothing in the window: `No weeks in this quarter yet.`
     pub no_weeks: &'static str,
+    /// The check-in's title on a file with owners: the week, whose it is.
+    pub checkin_for: fn(&str, &str) -> String,
+    /// The summary of a check-in for someone else whose pulse is not rated:
+    /// whose it is, the key that rates it now.
+    pub pulse_left: fn(&str, &str) -> String,
 }

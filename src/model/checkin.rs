@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::de::{FastDate, deserialize_keeping_unknown};
-use super::objective::Extra;
+use super::objective::{Extra, HistoryEntry};
 use super::quarter::IsoWeek;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -204,6 +204,47 @@ pub fn due(
     }
 }
 
+/// The check-ins with a key result's entry corrected as its latest history
+/// entry was, from `old` to `new`: an entry of the entry's week holding the
+/// old value takes the new value and confidence, and the new note where it
+/// had the old one. `None` when no check-in would change.
+pub fn corrected(
+    checkins: &[Arc<CheckIn>],
+    key_result: &str,
+    old: &HistoryEntry,
+    new: &HistoryEntry,
+) -> Option<Vec<Arc<CheckIn>>> {
+    let week = IsoWeek::of(old.date);
+    let mut out = checkins.to_vec();
+    let mut changed = false;
+    for c in out.iter_mut().filter(|c| c.week == week) {
+        let Some(at) = c
+            .entries
+            .iter()
+            .position(|e| e.key_result == key_result && e.value == old.value)
+        else {
+            continue;
+        };
+        let e = &c.entries[at];
+        let value = new.value;
+        let confidence = new.confidence.unwrap_or(e.confidence);
+        let note = if e.note == old.note {
+            &new.note
+        } else {
+            &e.note
+        }
+        .clone();
+        if e.value == value && e.confidence == confidence && e.note == note {
+            continue;
+        }
+        if let Some(e) = Arc::make_mut(c).entries.get_mut(at) {
+            (e.value, e.confidence, e.note) = (value, confidence, note);
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Whether `owner`'s weekly check-in is due: this ISO week has none of
 /// theirs, there is something to check in on, and the check-in weekday has come.
 pub fn is_due(
@@ -308,6 +349,50 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_corrected_entry_corrects_the_check_in_of_its_week_holding_its_old_value() {
+        let entry = |date: NaiveDate, value: f64, note: &str| HistoryEntry {
+            date,
+            value,
+            confidence: Some(8),
+            note: note.into(),
+            by: None,
+            extra: Extra::new(),
+        };
+        let with = |date: NaiveDate, value: f64, note: &str| {
+            let mut c = CheckIn::new(date);
+            c.set_entry(CheckInEntry {
+                key_result: "kr1".into(),
+                value,
+                confidence: 6,
+                note: note.into(),
+                extra: Extra::new(),
+            });
+            Arc::new(c)
+        };
+        let old = entry(d(2026, 11, 24), 5.0, "gammal");
+        let new = entry(d(2026, 11, 24), 7.0, "ny");
+        // Its week's check-in with the old value; the week before stays.
+        let checkins = vec![
+            with(d(2026, 11, 17), 5.0, "gammal"),
+            with(d(2026, 11, 23), 5.0, "gammal"),
+        ];
+        let after = corrected(&checkins, "kr1", &old, &new).unwrap();
+        assert_eq!(after[0], checkins[0]);
+        let e = &after[1].entries[0];
+        assert_eq!((e.value, e.confidence, e.note.as_str()), (7.0, 8, "ny"));
+        // A note of its own stays.
+        let own = vec![with(d(2026, 11, 23), 5.0, "egen")];
+        let after = corrected(&own, "kr1", &old, &new).unwrap();
+        assert_eq!(after[0].entries[0].note, "egen");
+        // Another value, another key result or nothing to change: none.
+        assert!(corrected(&[with(d(2026, 11, 23), 6.0, "")], "kr1", &old, &new).is_none());
+        assert!(corrected(&checkins, "kr2", &old, &new).is_none());
+        let mut same = old.clone();
+        same.confidence = Some(6);
+        assert!(corrected(&checkins, "kr1", &same, &same).is_none());
     }
 
     #[test]

@@ -18,7 +18,12 @@ use crate::text::{self, shown};
 
 pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
-    let mut title = (s.checkin_title)(&st.week.to_string());
+    // On a file with owners, whose check-in it is (someone else's, with `f`).
+    let week = st.week.to_string();
+    let mut title = match app.checkin_whose() {
+        Some(who) => (s.weekly.checkin_for)(&week, &shown(&who)),
+        None => (s.checkin_title)(&week),
+    };
     if st.date != app.today {
         title = format!("{title} · {}", (s.weekly.dated)(&st.date.to_string()));
     }
@@ -221,6 +226,16 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
         _ => (s.team.quarter_change_of)(&app.filter_label(), &before, &after),
     }));
     lines.push(Line::styled((s.streak)(sum.streak), theme.title()));
+    // Someone else's pulse is left to them, unless rated here.
+    if let Some(who) = app.checkin_for_other()
+        && app.checkin_of(st.week).is_none_or(|c| c.pulse.is_none())
+    {
+        let key = app.key(Action::Pulse, Context::Summary);
+        lines.push(Line::styled(
+            (s.weekly.pulse_left)(&shown(&who), &key),
+            theme.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.moved, theme.title()));
     if sum.moved.is_empty() {

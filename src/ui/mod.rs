@@ -68,7 +68,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.modal {
         Some(Modal::Form(form)) => modal::draw_form(form, frame, area, theme),
         Some(Modal::Confirm { question, .. }) => {
-            modal::draw_confirm(app, question, frame, area, theme)
+            modal::draw_confirm(app, question, Context::Confirm, frame, area, theme)
+        }
+        Some(Modal::CheckInToo { question, .. }) => {
+            modal::draw_confirm(app, question, Context::CheckInToo, frame, area, theme)
         }
         Some(Modal::Carry(c)) => review::draw_carry(app, c, frame, area, theme),
         Some(Modal::Search(st)) => search::draw(app, st, frame, body, footer, theme),

@@ -1,4 +1,4 @@
-//! Modals drawn over a screen: forms, the delete question and the help.
+//! Modals drawn over a screen: forms, the `y`/`n` questions and the help.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -196,10 +196,18 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
     y.saturating_sub(inner.y)
 }
 
-/// The `y`/`n` question before a delete, saying what goes along.
-pub fn draw_confirm(app: &App, question: &str, frame: &mut Frame, area: Rect, theme: Theme) {
+/// A `y`/`n` question: before a delete, saying what goes along; whether to
+/// correct a check-in too. `ctx` gives the keys that answer it.
+pub fn draw_confirm(
+    app: &App,
+    question: &str,
+    ctx: Context,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
     let question = shown(question);
-    let keys = super::key_hints(app, &[Context::Confirm], true, theme);
+    let keys = super::key_hints(app, &[ctx], true, theme);
     let w = (question.width().max(keys.width()) + 4)
         .min(70)
         .min(usize::from(area.width));

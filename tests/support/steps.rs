@@ -70,6 +70,18 @@ impl Harness {
         self.keys(&[code(KeyCode::Enter)]);
     }
 
+    /// The question whether to correct this week's check-in too: the first
+    /// key result checked in as it stands, then its latest entry corrected
+    /// in its own view.
+    pub fn ask_check_in_too(&mut self) {
+        self.walk_to(1);
+        self.keys(&[code(KeyCode::Esc)]);
+        self.open_key_result_view(0);
+        self.keys(&[ch('e')]);
+        self.type_text("1");
+        self.keys(&[code(KeyCode::Enter)]);
+    }
+
     /// The search line, `text` typed into it.
     pub fn search_for(&mut self, text: &str) {
         self.keys(&[ch('/')]);

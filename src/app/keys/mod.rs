@@ -70,6 +70,8 @@ pub enum Action {
     Leave,
     Rate,
     Skip,
+    /// From the summary, the team pulse (skipped for someone else's check-in).
+    Pulse,
     // Daily work: reordering, search.
     MoveDown,
     MoveUp,
@@ -80,6 +82,9 @@ pub enum Action {
     // A key result's view.
     CorrectEntry,
     DeleteEntry,
+    /// A corrected latest entry: its week's check-in corrected too, or not.
+    CorrectCheckIn,
+    EntryOnly,
     /// The settings: mine (who I am, my language) and the team's.
     Settings,
     /// Whose Mål are shown: everyone, mine, each owner.
@@ -156,6 +161,8 @@ pub enum Context {
     PastCheckIn,
     /// Last week's plans beside wins, blockers and next steps.
     LastWeek,
+    /// Whether a corrected entry's week's check-in is corrected too.
+    CheckInToo,
 }
 
 /// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
@@ -375,6 +382,7 @@ pub const ALL_CONTEXTS: &[Context] = &[
     Context::PastCheckIns,
     Context::PastCheckIn,
     Context::LastWeek,
+    Context::CheckInToo,
 ];
 
 impl Keymap {

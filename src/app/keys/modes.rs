@@ -15,6 +15,7 @@ pub const MODES: &[&[Context]] = &[
     &[Context::Help],
     &[Context::TooSmall],
     &[Context::Confirm],
+    &[Context::CheckInToo],
     &[Context::Carry],
     &[Context::Search],
     &[Context::Conflicts],

@@ -50,6 +50,7 @@ impl Action {
         Action::Leave,
         Action::Rate,
         Action::Skip,
+        Action::Pulse,
         Action::MoveDown,
         Action::MoveUp,
         Action::Search,
@@ -58,6 +59,8 @@ impl Action {
         Action::Jump,
         Action::CorrectEntry,
         Action::DeleteEntry,
+        Action::CorrectCheckIn,
+        Action::EntryOnly,
         Action::Settings,
         Action::Filter,
         Action::Fold,
@@ -120,6 +123,7 @@ impl Action {
             Action::Leave => "leave",
             Action::Rate => "rate",
             Action::Skip => "skip",
+            Action::Pulse => "pulse",
             Action::MoveDown => "move-down",
             Action::MoveUp => "move-up",
             Action::Search => "search",
@@ -128,6 +132,8 @@ impl Action {
             Action::Jump => "jump",
             Action::CorrectEntry => "correct-entry",
             Action::DeleteEntry => "delete-entry",
+            Action::CorrectCheckIn => "correct-check-in",
+            Action::EntryOnly => "entry-only",
             Action::Settings => "settings",
             Action::Filter => "filter",
             Action::Fold => "fold",
@@ -181,6 +187,7 @@ impl Context {
             Context::PastCheckIns => "past-check-ins",
             Context::PastCheckIn => "past-check-in",
             Context::LastWeek => "last-week",
+            Context::CheckInToo => "check-in-too",
         }
     }
 

@@ -42,6 +42,7 @@ const LISTS: Contexts = SCREENS.and(&[
 const NOT_TYPING: Contexts = SCREENS.and(&[
     C::Conflicts,
     C::Confirm,
+    C::CheckInToo,
     C::Carry,
     C::Pulse,
     C::Summary,
@@ -320,6 +321,25 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
         Contexts::of(&[C::Confirm]),
         true,
     ),
+    // A corrected entry: its week's check-in too, or the entry only.
+    (
+        &[K::Char('y'), K::Char('Y')],
+        Action::CorrectCheckIn,
+        Contexts::of(&[C::CheckInToo]),
+        true,
+    ),
+    (
+        &[K::Char('n'), K::Char('N')],
+        Action::EntryOnly,
+        Contexts::of(&[C::CheckInToo]),
+        true,
+    ),
+    (
+        &[K::Esc],
+        Action::Cancel,
+        Contexts::of(&[C::CheckInToo]),
+        true,
+    ),
     // The carry dialog.
     (
         &[K::Space, K::Char('x')],
@@ -402,6 +422,12 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, bool)] = &[
     (
         &[K::Enter, K::Esc],
         Action::Back,
+        Contexts::of(&[C::Summary]),
+        true,
+    ),
+    (
+        &[K::Char('p')],
+        Action::Pulse,
         Contexts::of(&[C::Summary]),
         true,
     ),

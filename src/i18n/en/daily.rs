@@ -14,6 +14,9 @@ pub const DAILY: DailyWords = DailyWords {
     legend_level: "level",
     entry: |date, value| format!("{date}: {value}"),
     correct_entry: "Correct the entry",
+    checkin_too: |w, v| {
+        format!("The check-in of {w} has the same value ({v}). Correct the check-in too?")
+    },
     no_entry: "There is no history entry yet.",
     f_step: "Step (+/-)",
     err_step: "The step is a number above 0.",

@@ -54,5 +54,6 @@ pub(super) const KEYS: KeyWords = KeyWords {
         Context::PastCheckIns => "the past check-ins",
         Context::PastCheckIn => "a past check-in",
         Context::LastWeek => "last week's plans",
+        Context::CheckInToo => "the question whether to correct the check-in too",
     },
 };

@@ -14,6 +14,9 @@ pub const DAILY: DailyWords = DailyWords {
     legend_level: "nivå",
     entry: |date, value| format!("{date}: {value}"),
     correct_entry: "Rätta posten",
+    checkin_too: |w, v| {
+        format!("Incheckningen för {w} har samma värde ({v}). Vill du rätta incheckningen också?")
+    },
     no_entry: "Historiken har inga poster ännu.",
     f_step: "Steg (+/-)",
     err_step: "Steget är ett tal över 0.",

@@ -58,5 +58,6 @@ pub(super) const KEYS: KeyWords = KeyWords {
         Context::PastCheckIns => "tidigare incheckningar",
         Context::PastCheckIn => "en tidigare incheckning",
         Context::LastWeek => "förra veckans planer",
+        Context::CheckInToo => "frågan om att rätta incheckningen också",
     },
 };

@@ -44,4 +44,6 @@ pub const WEEKLY: WeeklyWords = WeeklyWords {
     has_checkin: |w, open| format!("{w} har redan din incheckning: {open} visar den."),
     skipped_title: "Hoppades över den här veckan",
     no_weeks: "Inga veckor av det här kvartalet har kommit än.",
+    checkin_for: |w, who| format!("Incheckning för {who} · {w}"),
+    pulse_left: |who, p| format!("Teampulsen lämnas åt {who} – tryck {p} för att skatta den nu."),
 };
