@@ -140,6 +140,9 @@ impl Status {
     }
 }
 
+/// What `status --short` prints for a file okr cannot read.
+pub const BROKEN: &str = "okr⚠";
+
 /// `okr status [--short] [--owner NAME]`: `owner` narrows to one owner's
 /// Mål, and checks in as them; else the check-in is `me`'s.
 pub fn status(
@@ -155,7 +158,17 @@ pub fn status(
         quarter: Quarter::of(today),
         week: IsoWeek::of(today),
     };
-    let g = glance::glance(file, wanted)?;
+    // A broken file is said on stderr (by the caller, exit 1); a prompt
+    // gets a mark that something is wrong.
+    let g = match glance::glance(file, wanted) {
+        Ok(g) => g,
+        Err(e) => {
+            if short {
+                writeln!(out, "{BROKEN}")?;
+            }
+            return Err(e.into());
+        }
+    };
     let st = of(&g, owner, me, today);
     if short {
         let text = st.short();

@@ -359,6 +359,36 @@ fn a_file_okr_cannot_read_is_named_as_every_command_names_it() {
         .fails(&["shape"])
         .to_string();
     assert_eq!(line, w.okr(&["--lang", "en", "export"]).stderr.trim_end());
+    // A value that breaks a rule in today's quarter or this week's check-ins
+    // (a confidence of 255, an id twice, a circle of parents, a NUL): refused
+    // as every command refuses it, and the prompt is shown that it is broken.
+    let mut twice: Value = serde_json::from_str(FIXTURE).unwrap();
+    twice["objectives"][1]["id"] = json!("o1");
+    let mut circle: Value = serde_json::from_str(FIXTURE).unwrap();
+    circle["objectives"][0]["parent"] = json!("o2");
+    circle["objectives"][1]["parent"] = json!("o1");
+    for (bad, says) in [
+        (
+            FIXTURE.replacen("\"confidence\": 7", "\"confidence\": 255", 1),
+            "255",
+        ),
+        (twice.to_string(), "o1"),
+        (circle.to_string(), "o1 → o2 → o1"),
+        (
+            FIXTURE.replacen("Expandera globalt", "Expandera\\u0000globalt", 1),
+            "U+0000",
+        ),
+    ] {
+        w.write(&bad);
+        let line = w
+            .okr(&["--lang", "en", "status"])
+            .fails(&[says])
+            .to_string();
+        assert_eq!(line, w.okr(&["--lang", "en", "export"]).stderr.trim_end());
+        let short = w.okr(&["status", "--short"]);
+        assert_eq!((short.code, short.stdout.as_str()), (Some(1), "okr⚠\n"));
+        assert!(short.stderr.contains(says), "{}", short.stderr);
+    }
     // Another quarter is only checked to be JSON: the commands that read it all name its problems.
     let elsewhere = FIXTURE.replacen("\"type\": \"at_most\"", "\"type\": \"sometimes\"", 1);
     w.write(&elsewhere);

@@ -5,19 +5,22 @@
 //! is checked to be JSON and skipped without being built. Like
 //! [`super::read`], it takes no lock and writes nothing.
 //!
-//! A file the fast path cannot read is read again in full, so that its
-//! error is the very one every other command gives (path, line, column).
+//! A file the fast path cannot read, or whose part read here breaks a value
+//! rule, is read again in full, so that its error is the very one every
+//! other command gives (path, line, column, item, field and rule). A rule
+//! broken elsewhere in the file is left to the commands that read it all.
 
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::value::MapDeserializer;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::format;
 use super::{IoReason, LoadError, Problem};
+use crate::model::validate::validate;
 use crate::model::{CheckIn, Data, FORMAT_VERSION, IsoWeek, Objective, Quarter, Settings, owners};
 
 /// What [`glance`] read.
@@ -60,11 +63,24 @@ pub fn glance(path: &Path, wanted: Wanted) -> Result<Glance, LoadError> {
             });
         }
     };
-    match fast(&bytes, wanted) {
+    match fast(&bytes, wanted).filter(keeps_the_rules) {
         Some(g) => Ok(g),
-        // The full read names the problem exactly as every other command does.
-        None => format::parse(path, &bytes).map(|data| of_data(&data, wanted)),
+        // The full read names the problem exactly as every other command
+        // does: a file that is not JSON as okr writes it, or a part read
+        // here that breaks a rule.
+        None => super::parse_checked(path, &bytes).map(|data| of_data(&data, wanted)),
     }
+}
+
+/// Whether what was read keeps every value rule ([`validate`]) that can be
+/// judged from it: its ids, numbers, texts, links and parents.
+fn keeps_the_rules(g: &Glance) -> bool {
+    let part = Data {
+        objectives: g.objectives.iter().cloned().map(Arc::new).collect(),
+        checkins: g.checkins.clone(),
+        ..Data::default()
+    };
+    validate(&part).is_ok()
 }
 
 /// The glance of a store already in memory.

@@ -166,7 +166,7 @@ fn read_with_bytes(path: &Path) -> Result<(Data, Option<Vec<u8>>), LoadError> {
 
 /// The file's bytes read into data, its values checked as well as its shape:
 /// a file that breaks a rule is refused, untouched.
-fn parse_checked(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
+pub(super) fn parse_checked(path: &Path, bytes: &[u8]) -> Result<Data, LoadError> {
     let data = format::parse(path, bytes)?;
     crate::model::validate::validate(&data).map_err(|b| LoadError {
         path: path.to_path_buf(),
