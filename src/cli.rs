@@ -155,8 +155,10 @@ pub fn path(file: &Path, config: &Path, s: &Strings, out: &mut impl Write) -> Re
         .max(t.path_config.chars().count())
         + 1;
     let label = |l: &str| format!("{:<w$}", format!("{l}:"));
-    writeln!(out, "{} {}", label(t.path_data), full(file).display())?;
-    writeln!(out, "{} {}", label(t.path_config), full(config).display())?;
+    // A folder may have any name (a cloned repository's): never printed raw.
+    let shown = |p: &Path| crate::text::line(&full(p).display().to_string());
+    writeln!(out, "{} {}", label(t.path_data), shown(file))?;
+    writeln!(out, "{} {}", label(t.path_config), shown(config))?;
     Ok(())
 }
 

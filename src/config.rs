@@ -69,7 +69,8 @@ pub enum ConfigProblem {
     NotObject,
     /// `owner` is not a text.
     OwnerNotText,
-    /// A control character in `owner`, as `U+001B`.
+    /// A control, bidi or invisible character in `owner`
+    /// ([`crate::text::hides_in_a_name`]).
     OwnerControl(char),
     /// `language` is not `"sv"` or `"en"`: what it is, as JSON.
     Language(String),
@@ -196,7 +197,7 @@ pub fn parse(bytes: &[u8]) -> Result<Personal, (Place, ConfigProblem)> {
     let owner = match map.remove("owner") {
         None | Some(Value::Null) => None,
         Some(Value::String(o)) => {
-            if let Some(c) = o.chars().find(|c| c.is_control()) {
+            if let Some(c) = o.chars().find(|c| crate::text::hides_in_a_name(*c)) {
                 return Err((key_place(bytes, "owner"), ConfigProblem::OwnerControl(c)));
             }
             Some(o.trim().to_string()).filter(|o| !o.is_empty())

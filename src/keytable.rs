@@ -35,8 +35,11 @@ fn rows(map: &Keymap, ctx: Context) -> Vec<Row> {
     out
 }
 
+/// Keys as the config file writes them; a key from the file is never
+/// printed raw ([`crate::text::line`]).
 fn written(keys: &[Key]) -> String {
-    keys.iter().map(|k| k.id()).collect::<Vec<_>>().join(" ")
+    let ids: Vec<String> = keys.iter().map(|k| k.id()).collect();
+    crate::text::line(&ids.join(" "))
 }
 
 /// Prints the table: for a terminal when `terminal`, else plain lines.

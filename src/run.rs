@@ -21,7 +21,10 @@ use crate::store;
 use crate::tui::{self, Options, Start, TerminalError};
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
     let personal = personal(&cli);
     // Errors speak the flag's language, else the config file's, else the
     // locale's (the data file may be unreadable).
@@ -47,6 +50,20 @@ pub fn main() -> ExitCode {
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// clap's help, version or usage error, printed as clap prints it but with
+/// every character a terminal could act on neutralised: a usage error
+/// quotes the argument it could not take, and that may hold anything.
+fn usage(e: &clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    let text = crate::text::neutralise(&text, crate::text::Output::Lines);
+    let _ = if e.use_stderr() {
+        write!(std::io::stderr(), "{text}")
+    } else {
+        write!(std::io::stdout(), "{text}")
+    };
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// An error as one sentence in the given language: okr's own errors are

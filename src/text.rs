@@ -88,6 +88,18 @@ fn draws_no_cell(c: char) -> bool {
     )
 }
 
+/// A character that makes a name differ from how it reads: a control or
+/// bidi character ([`is_hostile`]), or one that draws nothing (a zero-width
+/// space or joiner, a soft hyphen, a word joiner, a byte-order mark), so
+/// that `An\u{200B}na` would not be `Anna`.
+pub fn hides_in_a_name(c: char) -> bool {
+    is_hostile(c)
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
 /// Whether `c` passes through `out` unchanged.
 fn passes(c: char, out: Output) -> bool {
     match out {

@@ -139,3 +139,41 @@ fn demo_leaves_the_file_of_okr_file_and_the_default_file_alone() {
     assert!(new.is_empty(), "the demo left {new:?} beside the file");
     assert_eq!(after.1, before.1, "nothing beside the default file");
 }
+
+#[test]
+fn no_argument_folder_name_or_key_from_the_config_reaches_the_terminal_raw() {
+    let sandbox = Sandbox::new();
+    let bin = okr_binary().to_string_lossy().into_owned();
+    // Each would set the terminal's title to PWNED, or turn the text around.
+    let title = "\u{1b}]2;PWNED\u{7}";
+    let run = |args: &[&str]| {
+        let t = Term::start(&sandbox, 120, 30, &session_of(&[], &bin, args, ""));
+        let status = t.wait_exit();
+        let screen = t.screen();
+        assert_ne!(t.format("#{pane_title}"), "PWNED", "{args:?}:\n{screen}");
+        (status, screen)
+    };
+    // A usage error that quotes the argument it could not take.
+    let quarter = format!("2026-Q9{title}");
+    let (status, screen) = run(&["list", "--quarter", &quarter]);
+    assert_eq!(status, 2, "{screen}");
+    assert!(screen.contains("2026-Q9"), "{screen}");
+    // A folder may have any name: a cloned repository's.
+    let file = sandbox.path().join(format!("repo{title}")).join("okr.json");
+    let (status, screen) = run(&["--file", file.to_str().unwrap(), "path"]);
+    assert_eq!(status, 0, "{screen}");
+    assert!(screen.contains("repo�"), "{screen}");
+    // A key from the config file.
+    let config = sandbox.path().join("keys.json");
+    fs::write(&config, "{\"keys\": {\"quarter.undo\": [\"\u{202e}\"]}}").unwrap();
+    let (status, screen) = run(&["--config", config.to_str().unwrap(), "keys"]);
+    assert_eq!(status, 0, "{screen}");
+    assert!(!screen.contains('\u{202e}'), "{screen}");
+    // And in a pipe, as a script reads it.
+    let keys = sandbox.okr(&["--config", config.to_str().unwrap(), "keys"]);
+    assert!(
+        keys.stdout.contains("quarter\tundo\t�\t"),
+        "{}",
+        keys.stdout
+    );
+}

@@ -144,6 +144,20 @@ fn a_bad_config_file_is_refused_with_its_path_line_and_what_is_wrong() {
     fs::write(&config, "[]").unwrap();
     w.okr(&["--config", c, "export"])
         .fails(&[&name, "JSON object"]);
+    // A name that reads as another: a zero-width space, a bidi override.
+    for (hidden, code) in [
+        ("\u{200b}", "U+200B"),
+        ("\u{202e}", "U+202E"),
+        ("\u{ad}", "U+00AD"),
+    ] {
+        fs::write(&config, format!("{{\"owner\": \"An{hidden}na\"}}")).unwrap();
+        w.okr(&["--config", c, "--lang", "en", "export"]).fails(&[
+            &name,
+            "\"owner\"",
+            code,
+            "invisible",
+        ]);
+    }
     // The data file is untouched, and path still answers.
     assert_eq!(fs::read(&file).unwrap(), before);
     w.okr(&["--config", c, "path"]).ok();
@@ -221,6 +235,21 @@ fn settings_write_mine_to_the_config_file_and_the_weekday_to_the_data_file() {
     // The team's setting is one undoable change.
     h.keys(&[ch('u')]);
     assert_eq!(h.file().settings.checkin_weekday, Weekday::Mon);
+}
+
+#[test]
+fn the_settings_refuse_a_name_that_reads_as_another() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let config = h.with_config(Some("anna"));
+    h.open_settings();
+    h.keys(&[ctrl('u')]);
+    h.type_text("An\u{200b}na");
+    h.keys(&[code(ENTER)]);
+    let text = render(&h.app, 100, 30);
+    assert!(h.app.modal.is_some(), "the form stays open");
+    assert!(text.contains("U+200B"), "{text}");
+    assert_eq!(h.app.team.me.as_deref(), Some("anna"));
+    assert!(!config.exists() || !fs::read_to_string(&config).unwrap().contains('\u{200b}'));
 }
 
 #[test]

@@ -335,6 +335,14 @@ impl App {
     /// what differs from what is in force), the team's to the data file.
     pub(super) fn save_settings(&mut self, mut f: Form) -> Read<()> {
         let me = Some(f.text(FieldId::Owner)).filter(|m| !m.is_empty());
+        if let Some(c) = me
+            .as_deref()
+            .and_then(|m| m.chars().find(|c| crate::text::hides_in_a_name(*c)))
+        {
+            let code = format!("U+{:04X}", u32::from(c));
+            f.set_error(FieldId::Owner, &(self.s.team.e_config_control)(&code));
+            return Err(Box::new(f));
+        }
         let lang = LANGS
             .get(f.chosen(FieldId::Language))
             .copied()

@@ -540,7 +540,11 @@ pub static EN: Strings = Strings {
         e_config: |p| format!("cannot use the config file {p}"),
         e_config_object: "it must be a JSON object, like {\"owner\": \"Anna\", \"language\": \"en\"}",
         e_config_owner: "\"owner\" must be a name in quotes",
-        e_config_control: |c| format!("\"owner\" holds a control character ({c})"),
+        e_config_control: |c| {
+            format!(
+                "\"owner\" holds a control, bidi or invisible character ({c}): a name must read as it is"
+            )
+        },
         e_config_language: |v| format!("\"language\" must be \"sv\" or \"en\", not {v}"),
         e_config_fix: "correct it or remove it (okr path shows where it is)",
         path_data: "data file",

@@ -519,7 +519,11 @@ pub static SV: Strings = Strings {
         e_config: |p| format!("kan inte använda inställningsfilen {p}"),
         e_config_object: "den ska vara ett JSON-objekt, som {\"owner\": \"Anna\", \"language\": \"sv\"}",
         e_config_owner: "\"owner\" ska vara ett namn inom citattecken",
-        e_config_control: |c| format!("\"owner\" innehåller ett styrtecken ({c})"),
+        e_config_control: |c| {
+            format!(
+                "\"owner\" innehåller ett styrtecken, ett riktningstecken eller ett osynligt tecken ({c}): ett namn ska läsas som det står"
+            )
+        },
         e_config_language: |v| format!("\"language\" ska vara \"sv\" eller \"en\", inte {v}"),
         e_config_fix: "rätta den eller ta bort den (okr path visar var den ligger)",
         path_data: "datafil",
