@@ -178,6 +178,35 @@ fn a_csv_cell_a_spreadsheet_would_run_is_text_and_comes_back_exactly() {
 }
 
 #[test]
+fn an_import_into_a_file_at_the_id_bound_gives_every_item_an_id_of_its_own() {
+    // Ids numbered up to the bound, and counters there: nothing above to count on.
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    v["objectives"][0]["id"] = json!("o1000000000000");
+    v["objectives"][0]["key_results"][0]["id"] = json!("kr1000000000000");
+    v["objectives"][0]["initiatives"][0]["key_result"] = json!("kr1000000000000");
+    v["objectives"][0]["initiatives"][1]["id"] = json!("u1000000000000");
+    v["checkins"][0]["entries"][0]["key_result"] = json!("kr1000000000000");
+    v["next_ids"] = json!({"o": 1_000_000_000_000u64, "kr": 1_000_000_000_000u64, "u": 1_000_000_000_000u64});
+    let w = Sandbox::new();
+    w.write_json(&v);
+    // A Mål with three key results and two Uppgifter, imported twice.
+    let sheet = "objective,key_result,initiative\nMål,K1,\nMål,K2,\nMål,K3,\nMål,,U1\nMål,,U2\n";
+    let input = input(&w, "sheet.csv", sheet);
+    for _ in 0..2 {
+        w.okr(&["import", "--format", "csv", &display(&input)]).ok();
+    }
+    // The file is read back whole: no id twice.
+    let r = w.okr(&["list", "--quarter", "all"]);
+    r.ok();
+    let ids: Vec<&str> = r.stdout.lines().filter_map(|l| l.split('\t').next()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{}", r.stdout);
+    assert_eq!(ids.len(), 3 + 5 + 2 + 2 * (1 + 3 + 2), "{}", r.stdout);
+}
+
+#[test]
 fn an_import_adds_with_new_ids_and_keeps_a_backup_of_the_file_first() {
     let w = Sandbox::new();
     let file = w.write(FIXTURE);
