@@ -186,7 +186,8 @@ fn an_import_into_a_file_at_the_id_bound_gives_every_item_an_id_of_its_own() {
     v["objectives"][0]["initiatives"][0]["key_result"] = json!("kr1000000000000");
     v["objectives"][0]["initiatives"][1]["id"] = json!("u1000000000000");
     v["checkins"][0]["entries"][0]["key_result"] = json!("kr1000000000000");
-    v["next_ids"] = json!({"o": 1_000_000_000_000u64, "kr": 1_000_000_000_000u64, "u": 1_000_000_000_000u64});
+    v["next_ids"] =
+        json!({"o": 1_000_000_000_000u64, "kr": 1_000_000_000_000u64, "u": 1_000_000_000_000u64});
     let w = Sandbox::new();
     w.write_json(&v);
     // A Mål with three key results and two Uppgifter, imported twice.
@@ -198,7 +199,11 @@ fn an_import_into_a_file_at_the_id_bound_gives_every_item_an_id_of_its_own() {
     // The file is read back whole: no id twice.
     let r = w.okr(&["list", "--quarter", "all"]);
     r.ok();
-    let ids: Vec<&str> = r.stdout.lines().filter_map(|l| l.split('\t').next()).collect();
+    let ids: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .collect();
     let mut unique = ids.clone();
     unique.sort_unstable();
     unique.dedup();

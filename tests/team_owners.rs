@@ -174,6 +174,30 @@ fn planning_shows_the_focus_rule_per_owner() {
 }
 
 #[test]
+fn a_long_owner_is_cut_before_the_title() {
+    let mut data = team_demo();
+    let q = okr::model::Quarter::of(today());
+    let i = data.in_quarter(q).map(|(i, _)| i).next().unwrap();
+    let long = "Avdelningen för långsiktig strategisk planering och uppföljning";
+    data.objective_mut(i).unwrap().owner = Some(long.into());
+    let title = data.objectives[i].title.clone();
+    let h = Harness::new(Some(data), Lang::Sv);
+    for width in [60, 80, 100, 140] {
+        let text = render(&h.app, width, 30);
+        let row = text
+            .lines()
+            .find(|l| l.contains("Avdelningen"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(row.contains(&title), "{width}: {row}");
+        // Whole where it fits, else cut with … .
+        assert!(row.contains(long) || row.contains("…"), "{width}: {row}");
+        if width <= 80 {
+            assert!(!row.contains(long), "{width}: {row}");
+        }
+    }
+}
+
+#[test]
 fn the_focus_warning_counts_an_owner_however_the_name_is_written() {
     let mut data = team_demo();
     for i in 0..5 {

@@ -322,11 +322,22 @@ fn objective_rows(
     } else {
         format!(" · {}", s.status(o.status))
     };
-    let owner = o
-        .owner
-        .as_deref()
-        .map_or(String::new(), |w| format!(" · {}", shown(w)));
-    let kind = format!(" [{}]{owner}{count}{life}", s.kind(o.kind));
+    let kind = format!(" [{}]", s.kind(o.kind));
+    let tail = format!("{count}{life}");
+    // The title comes before the owner: a long owner is cut with … so the
+    // title keeps at least half the room (or all it needs).
+    let base = marker.width() + kind.width() + tail.width();
+    let free = width.saturating_sub(base);
+    let keep = text::width(&o.title).min(free / 2);
+    let owner = o.owner.as_deref().map_or(String::new(), |w| {
+        let room = free.saturating_sub(keep);
+        if room > " · ".width() {
+            format!(" · {}", fit(w, room - " · ".width()))
+        } else {
+            String::new()
+        }
+    });
+    let kind = format!("{kind}{owner}{tail}");
     let title_w = width.saturating_sub(marker.width() + kind.width());
     let title = fit(&o.title, title_w);
     // A carried Mål's origin, then the next Uppgift due, take the room the title leaves.
