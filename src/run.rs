@@ -178,9 +178,21 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         }
         return Ok(ExitCode::SUCCESS);
     }
+    // On the commands where `--owner` narrows to someone's Mål (checkin,
+    // list, export, status) it says whose, not who I am: Anna running
+    // `okr checkin --owner Bo` checks in for Bo, and her changes say Anna.
+    let narrows = matches!(
+        cli.command,
+        Some(
+            Command::Checkin
+                | Command::List { .. }
+                | Command::Export { .. }
+                | Command::Status { .. }
+        )
+    );
     let who = Me {
         me: config::who_am_i(
-            cli.owner.as_deref(),
+            cli.owner.as_deref().filter(|_| !narrows),
             &config
                 .as_ref()
                 .map(|c| c.personal.clone())
@@ -209,9 +221,9 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             return Ok(ExitCode::SUCCESS);
         }
     };
-    // `okr checkin --owner NAME|me`: NAME's (or my) Mål.
-    let filter = match start {
-        Start::CheckIn if who.owner.is_some() => OwnerFilter::Mine,
+    // `okr checkin --owner NAME|me`: NAME's (or my) Mål, checked in for them.
+    let filter = match (start, &who.owner) {
+        (Start::CheckIn, Some(owner)) => owner.clone(),
         _ => OwnerFilter::Everyone,
     };
     let options = Options {

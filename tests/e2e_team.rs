@@ -28,7 +28,7 @@ fn checkin_owner_walks_that_owners_key_results() {
     let screen = t.wait_for("Key result 1 of 4");
     assert!(screen.contains("Fira små vinster varje vecka"), "{screen}");
     t.press("Escape");
-    t.wait_for("showing: mine (Bo)");
+    t.wait_for("showing: Bo");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }
@@ -214,8 +214,9 @@ fn checking_in_for_bo_says_bo_leaves_his_pulse_and_stores_bo() {
     assert!(checkin_of_week(&sandbox, "Anna").is_none());
 }
 
-/// `okr checkin --owner bo`, the name typed in lower case: the frame says
-/// Bo and the check-in is stored under "Bo", as the file spells him.
+/// `okr checkin --owner bo`, the name typed in lower case, run by Anna: the
+/// frame says Bo, the pulse is left to him, and the check-in is stored
+/// under "Bo", as the file spells him, its values recorded by Anna.
 #[test]
 fn okr_checkin_owner_bo_says_bo_and_stores_bo() {
     let sandbox = team_sandbox();
@@ -223,7 +224,10 @@ fn okr_checkin_owner_bo_says_bo_and_stores_bo() {
         &sandbox,
         100,
         30,
-        &sandbox.session_command_with("en", &["checkin", "--owner", "bo"]),
+        &format!(
+            "OKR_OWNER=Anna {}",
+            sandbox.session_command_with("en", &["checkin", "--owner", "bo"])
+        ),
     );
     for i in 1..=4 {
         let screen = t.wait_for(&format!("Key result {i} of 4"));
@@ -231,14 +235,16 @@ fn okr_checkin_owner_bo_says_bo_and_stores_bo() {
         t.press("Enter");
     }
     t.wait_for("Wins, blockers and next steps");
-    t.press("Escape");
-    t.wait_for("showing: mine (bo)");
+    t.press("C-s");
+    t.wait_for("The team pulse is left to Bo");
+    t.press("Enter");
+    t.wait_for("showing: Bo");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
-    assert!(
-        checkin_of_week(&sandbox, "Bo").is_some(),
-        "{:#}",
-        sandbox.json()
-    );
+    let bo = checkin_of_week(&sandbox, "Bo").unwrap_or_else(|| panic!("{:#}", sandbox.json()));
+    assert!(bo.get("pulse").is_none(), "left to Bo: {bo}");
     assert!(checkin_of_week(&sandbox, "bo").is_none());
+    // The values went in by Anna, who ran it.
+    let json = sandbox.json().to_string();
+    assert!(json.contains("\"by\":\"Anna\""), "{json}");
 }
