@@ -281,7 +281,7 @@ fn sigterm_waits_for_the_save_in_flight_then_exits_143() {
     let mut fs = match Freezable::make(&sandbox) {
         Ok(fs) => fs,
         Err(why) => {
-            println!("not applicable here: no file system to freeze ({why})");
+            support::not_applicable(&format!("no file system to freeze ({why})"));
             return;
         }
     };

@@ -111,7 +111,7 @@ fn with_the_folder_unwritable_the_rescue_goes_to_the_temporary_folder() {
         .status()
         .is_ok_and(|s| s.success());
     if !locked {
-        println!("not applicable here: chattr +i is not available on this file system");
+        support::not_applicable("chattr +i is not available on this file system");
         return;
     }
     // Made once: the demo's Mål carry the second they were made in.

@@ -47,6 +47,23 @@ pub fn okr_binary() -> &'static Path {
     })
 }
 
+/// Set (by `.ci/run`) where every test must apply: a test that depends on
+/// the machine (root, `chattr`, a loop mount, `strace`) and cannot run here
+/// then fails instead of passing as not applicable.
+pub const MUST_APPLY: &str = "OKR_TESTS_MUST_APPLY";
+
+/// Says that a test does not apply on this machine, and why: it reports
+/// itself as skipped and passes; where [`MUST_APPLY`] is set it fails, so
+/// that CI proves what it depends on. The test returns after this.
+pub fn not_applicable(why: &str) {
+    let must = std::env::var_os(MUST_APPLY).is_some_and(|v| !v.is_empty());
+    assert!(
+        !must,
+        "not applicable here ({why}), but {MUST_APPLY} is set"
+    );
+    println!("skipped: not applicable here: {why}");
+}
+
 /// A file as JSON, saying which file when it cannot be read.
 pub fn read_json(path: &Path) -> Value {
     let text =
