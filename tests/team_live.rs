@@ -18,16 +18,7 @@ use okr::model::{Data, Lang, Objective};
 use okr::store::Store;
 use support::WAIT;
 use support::app::*;
-
-/// Another program's save: the file read, changed by `change`, written whole
-/// and renamed over it (as okr and most editors do).
-fn someone_else_saves(path: &Path, change: impl FnOnce(&mut Data)) {
-    let mut data = okr::store::read(path).unwrap();
-    change(&mut data);
-    let tmp = path.with_extension("other.tmp");
-    std::fs::write(&tmp, okr::store::format::serialize(&data).unwrap()).unwrap();
-    std::fs::rename(&tmp, path).unwrap();
-}
+use support::team::someone_else_saves;
 
 /// What the file watcher does after a change: the writer reads the file;
 /// then what it reported is handed to the app, as the event loop does.
