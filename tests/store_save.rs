@@ -213,6 +213,29 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
 }
 
 #[test]
+fn a_file_changed_before_the_first_save_of_a_run_leaves_the_earlier_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let bak = dir.path().join("okr.json.bak");
+    // An earlier run's backup, and the file this run reads.
+    fs::write(&bak, bytes(&state(0))).unwrap();
+    fs::write(&path, bytes(&state(1))).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
+    // Their save lands before this run's first, which would copy the file.
+    let theirs = bytes(&state(8));
+    fs::write(&path, &theirs).unwrap();
+    let err = store.save(&state(2)).unwrap_err();
+    assert!(matches!(err, SaveError::Conflict(_)), "{err:?}");
+    assert_eq!(fs::read(&path).unwrap(), theirs);
+    assert_eq!(
+        fs::read(&bak).unwrap(),
+        bytes(&state(0)),
+        "the refused save copied nothing over the earlier backup"
+    );
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
 fn a_change_of_the_same_size_and_time_is_still_noticed() {
     // A synced folder or `touch -r` can restore the old modification time.
     let dir = tempfile::tempdir().unwrap();

@@ -126,6 +126,7 @@ fn our_unsaved_change_and_theirs_are_merged_and_both_saved() {
     let mut h = Harness::new(Some(demo()), Lang::En);
     // They save first; our next save finds the file changed under it.
     someone_else_saves(&h.path, |d| new_objective(d, "o900", "Deras nya mål"));
+    let theirs = std::fs::read(&h.path).unwrap();
     h.keys(&[ch('a')]);
     h.type_text("Vårt nya mål");
     h.keys(&[code(ENTER)]);
@@ -152,6 +153,8 @@ fn our_unsaved_change_and_theirs_are_merged_and_both_saved() {
         })
         .count();
     assert_eq!(conflict_copies, 0, "nothing went to a conflict file");
+    // The first write of the run replaced their version: that is the backup.
+    assert_eq!(std::fs::read(h.dir().join("okr.json.bak")).unwrap(), theirs);
 }
 
 /// An app whose writer reads the file only when a test opens the gate.
@@ -551,7 +554,9 @@ fn their_save_during_ours_stays(mut store: Store, mut data: Data, path: &Path, d
 fn their_save_during_the_trackers_flush_is_merged_and_the_user_told() {
     for data in [demo(), large_demo()] {
         let mut gate = None;
+        let mut before = Vec::new();
         let mut h = Harness::with_store(Some(data), Lang::En, |store| {
+            before = std::fs::read(store.path()).unwrap();
             let data = okr::store::read(store.path()).unwrap();
             store.save(&data).unwrap();
             gate = Some(store.faults().hold_flushes());
@@ -569,6 +574,8 @@ fn their_save_during_the_trackers_flush_is_merged_and_the_user_told() {
         assert!(file.contains(&"Deras nya mål".to_string()), "{file:?}");
         assert!(file.contains(&"Vårt nya mål".to_string()), "{file:?}");
         assert_eq!(message(&h.app), "Merged with changes by someone else.");
+        let backup = std::fs::read(h.dir().join("okr.json.bak")).unwrap();
+        assert_eq!(backup, before, "the backup is the file before the run");
     }
 }
 
