@@ -227,6 +227,23 @@ impl Sandbox {
         read_json(&self.file())
     }
 
+    /// Every file in the sandbox's folder, with its bytes and modification
+    /// time: what a command that only reads must leave as it was.
+    pub fn files(&self) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+        let mut all: Vec<_> = std::fs::read_dir(self.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
+                (name, std::fs::read(&p).unwrap(), modified)
+            })
+            .collect();
+        all.sort();
+        all
+    }
+
     /// Every id in the data file: Mål, key results, Uppgifter.
     pub fn ids(&self) -> Vec<String> {
         ids_of(&std::fs::read_to_string(self.file()).unwrap_or_default())
