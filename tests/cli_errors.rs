@@ -130,7 +130,7 @@ fn update_into_a_folder_that_refuses_the_write_fails_and_leaves_the_file() {
     fs::write(folder.join("okr.json.lock"), "").unwrap();
     let before = listing(&folder);
     let Some(guard) = Immutable::make(&folder) else {
-        println!("not applicable here: chattr +i is not available on this file system");
+        support::not_applicable("chattr +i is not available on this file system");
         return;
     };
     let r = w.run(&["--file", &display(&file), "update", "kr1", "50"]);
@@ -198,15 +198,20 @@ fn errors_speak_swedish_by_flag_or_locale() {
 
 /// okr as a user who may not read `file`, which has no read permission bits:
 /// this process's user, unless that one reads such files anyway (root); then
-/// the user nobody, for whom the sandbox is opened. `None` where nobody
-/// cannot run okr here (the binary in a folder closed to others).
+/// the user nobody, for whom the sandbox is opened and okr copied into it
+/// (the build's folder may be closed to others). `None` where nobody still
+/// cannot run okr here.
 fn as_a_user_who_may_not_read(w: &Sandbox, file: &std::path::Path) -> Option<Command> {
     use std::os::unix::fs::PermissionsExt;
     use std::os::unix::process::CommandExt;
     let mut c = w.command();
     if fs::read(file).is_ok() {
         fs::set_permissions(w.path(), fs::Permissions::from_mode(0o777)).unwrap();
-        let mut probe = w.command();
+        let bin = w.path().join("okr");
+        fs::copy(env!("CARGO_BIN_EXE_okr"), &bin).unwrap();
+        fs::set_permissions(&bin, fs::Permissions::from_mode(0o755)).unwrap();
+        c = w.command_of(&bin);
+        let mut probe = w.command_of(&bin);
         probe.uid(NOBODY).gid(NOBODY).arg("--version");
         let runs = probe
             .stdout(Stdio::null())
@@ -234,7 +239,7 @@ fn a_file_okr_may_not_read_is_refused_with_its_path_and_left_alone() {
     // it touches the terminal).
     for args in [&["export"][..], &["update", "kr1", "3"], &[]] {
         let Some(command) = as_a_user_who_may_not_read(&w, &file) else {
-            println!("not applicable here: okr cannot be run as another user");
+            support::not_applicable("okr cannot be run as another user");
             return;
         };
         let mut all = vec!["--file", file.to_str().unwrap()];

@@ -1,6 +1,7 @@
 //! `okr list`: plain lines for a pipe and a table cut to the terminal, in
 //! both languages, filtered by quarter and owner, with file text neutralised;
 //! and `okr update` of an Uppgift (the ids `list` shows), done and open.
+//! `list` only reads: no lock, nothing written.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -61,6 +62,24 @@ fn plain_lines_give_id_title_owner_progress_status_value_and_quarter() {
         r.stdout
             .contains("u2\tÖversätt webbplatsen till tyska\tSäljteamet\t\töppen")
     );
+}
+
+#[test]
+fn list_takes_no_lock_changes_nothing_and_works_while_the_tracker_holds_the_file() {
+    let w = Sandbox::new();
+    let file = w.write(FIXTURE);
+    let before = w.files();
+    let alone = w.okr(&["--lang", "en", "list"]);
+    alone.ok();
+    assert_eq!(w.files(), before, "list changed or added a file");
+    assert!(!w.path().join("okr.json.lock").exists());
+    // The lock the tracker takes while it runs.
+    let (held, _data) = okr::store::Store::open(&file).unwrap();
+    let r = w.okr(&["--lang", "en", "list"]);
+    r.ok();
+    assert_eq!(r.stdout, alone.stdout);
+    drop(held);
+    assert_eq!(fs::read_to_string(&file).unwrap(), FIXTURE);
 }
 
 #[test]

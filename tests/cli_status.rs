@@ -46,25 +46,6 @@ fn checked_in(key_results: &[&str]) -> Value {
     v
 }
 
-/// Every file in the sandbox's folder, with its bytes and modification time.
-fn folder(w: &Sandbox) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
-    let mut all: Vec<_> = fs::read_dir(w.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (
-                name,
-                fs::read(&p).unwrap(),
-                fs::metadata(&p).unwrap().modified().unwrap(),
-            )
-        })
-        .collect();
-    all.sort();
-    all
-}
-
 #[test]
 fn the_line_says_due_progress_and_behind_in_either_language() {
     let w = Sandbox::new();
@@ -295,7 +276,7 @@ fn owner_narrows_the_line_to_that_owners_objectives() {
 fn status_only_reads_no_lock_no_backup_not_a_byte_or_a_time_changed() {
     let w = Sandbox::new();
     w.write(FIXTURE);
-    let before = folder(&w);
+    let before = w.files();
     for args in [
         &["status"][..],
         &["status", "--short"],
@@ -303,7 +284,7 @@ fn status_only_reads_no_lock_no_backup_not_a_byte_or_a_time_changed() {
     ] {
         w.okr(args).ok();
     }
-    assert_eq!(folder(&w), before, "status changed or added a file");
+    assert_eq!(w.files(), before, "status changed or added a file");
     assert!(!w.path().join("okr.json.lock").exists());
     assert!(!w.path().join("okr.json.bak").exists());
 

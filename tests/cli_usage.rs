@@ -105,7 +105,7 @@ fn path_defaults_to_the_platform_data_folder() {
     if cfg!(target_os = "linux") {
         assert_eq!(printed, w.data_home().join("okr").join("okr.json"));
     } else {
-        println!("not applicable here: XDG_DATA_HOME names the data folder on Linux only");
+        support::not_applicable("XDG_DATA_HOME names the data folder on Linux only");
     }
     // An empty OKR_FILE counts as unset.
     let mut c = w.command();
@@ -123,7 +123,7 @@ fn the_default_file_is_used_without_file_or_okr_file() {
     let w = Sandbox::new();
     let default = w.data_home().join("okr").join("okr.json");
     if !cfg!(target_os = "linux") {
-        println!("not applicable here: XDG_DATA_HOME names the data folder on Linux only");
+        support::not_applicable("XDG_DATA_HOME names the data folder on Linux only");
         return;
     }
     fs::create_dir_all(default.parent().unwrap()).unwrap();

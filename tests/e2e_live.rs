@@ -155,7 +155,7 @@ fn true_conflict_in(lang: &str) {
     let t = Term::start(&sandbox, 100, 30, &command);
     t.wait_for("Expandera globalt");
     let Some(guard) = Immutable::make(&shared) else {
-        println!("not applicable here: chattr +i is not available on this file system");
+        support::not_applicable("chattr +i is not available on this file system");
         t.press("q");
         t.wait_exit();
         return;

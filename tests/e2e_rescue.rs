@@ -52,7 +52,7 @@ fn rescue_named_on(screen: &str) -> PathBuf {
 fn sigterm_while_saves_fail_writes_a_rescue_file_and_names_it() {
     let sandbox = Sandbox::new();
     let Some((t, guard, shared)) = start_on_a_folder_that_refuses(&sandbox) else {
-        println!("not applicable here: chattr +i is not available on this file system");
+        support::not_applicable("chattr +i is not available on this file system");
         return;
     };
     add_unsaveable_objective(&t, "Rädda mig");
@@ -82,7 +82,7 @@ fn sigterm_while_saves_fail_writes_a_rescue_file_and_names_it() {
 fn quitting_twice_while_saves_fail_writes_a_rescue_file_and_names_it() {
     let sandbox = Sandbox::new();
     let Some((t, guard, _shared)) = start_on_a_folder_that_refuses(&sandbox) else {
-        println!("not applicable here: chattr +i is not available on this file system");
+        support::not_applicable("chattr +i is not available on this file system");
         return;
     };
     add_unsaveable_objective(&t, "Glöm mig inte");

@@ -276,12 +276,20 @@ fn wait_until(what: &str, done: impl Fn() -> bool) {
 }
 
 #[test]
-fn sigterm_waits_for_the_save_in_flight_then_exits_143() {
+fn sigterm_and_sighup_wait_for_the_save_in_flight_then_exit() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        signal_while_a_save_is_in_flight(signal, code);
+    }
+}
+
+/// `signal` arrives while a save waits on a frozen disk: okr takes it, waits
+/// for the save to land, then exits with `code` (128 + the signal).
+fn signal_while_a_save_is_in_flight(signal: &str, code: i32) {
     let sandbox = Sandbox::new();
     let mut fs = match Freezable::make(&sandbox) {
         Ok(fs) => fs,
         Err(why) => {
-            println!("not applicable here: no file system to freeze ({why})");
+            support::not_applicable(&format!("no file system to freeze ({why})"));
             return;
         }
     };
@@ -310,7 +318,7 @@ fn sigterm_waits_for_the_save_in_flight_then_exits_143() {
     wait_until("the writer to wait for the frozen disk", || {
         threads(pid).contains(&("okr-saver".to_string(), 'D'))
     });
-    kill("TERM", pid);
+    kill(signal, pid);
     // The signal is taken (its thread ends once it has passed it on); okr
     // now waits for the save, on the alternate screen still.
     wait_until("the signal to be taken", || {
@@ -319,17 +327,17 @@ fn sigterm_waits_for_the_save_in_flight_then_exits_143() {
     });
     assert!(
         !threads(pid).is_empty(),
-        "okr ended before its save was done"
+        "SIG{signal}: okr ended before its save was done"
     );
     assert_eq!(t.format("#{alternate_on}"), "1", "okr is still running");
     assert_eq!(titles(&file), ["Saved before the freeze"]);
 
     fs.thaw();
-    assert_eq!(t.wait_exit(), 143, "128 + SIGTERM");
+    assert_eq!(t.wait_exit(), code, "128 + SIG{signal}");
     assert_eq!(
         titles(&file),
         ["Saved before the freeze", "Held in flight"],
-        "the save in flight was finished before okr ended"
+        "SIG{signal}: the save in flight was finished before okr ended"
     );
     assert!(
         !t.history().contains("rescue"),

@@ -1,5 +1,6 @@
 //! End to end in a real terminal (tmux): the file and the terminal are kept
-//! safe through SIGTERM, a second okr, a second run and a file changed by others.
+//! safe through SIGTERM, a second okr, a second run, a file changed by
+//! others, a read-only file and a window too small to show anything.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -232,4 +233,68 @@ fn the_tracker_on_a_new_path_makes_nothing_until_it_saves() {
     );
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
+}
+
+/// A sandbox whose data file holds the example; returns its bytes.
+fn example_file(sandbox: &Sandbox) -> Vec<u8> {
+    let bytes = okr::store::format::serialize(&support::app::demo()).unwrap();
+    std::fs::write(sandbox.file(), &bytes).unwrap();
+    bytes
+}
+
+/// The names in the sandbox's folder that a save, a backup, a conflict or
+/// a rescue would leave.
+fn left_behind(sandbox: &Sandbox) -> Vec<String> {
+    std::fs::read_dir(sandbox.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            [".bak", ".tmp", "conflict", "rescue"]
+                .iter()
+                .any(|s| n.contains(s))
+        })
+        .collect()
+}
+
+#[test]
+fn the_tracker_on_a_read_only_file_changes_nothing_in_a_real_terminal() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let before = example_file(&sandbox);
+    let read_only = std::fs::Permissions::from_mode(0o444);
+    std::fs::set_permissions(sandbox.file(), read_only).unwrap();
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for("is read-only: okr shows it and changes nothing.");
+    t.wait_for("▸ Expandera globalt");
+    t.press("d");
+    t.wait_for("Delete");
+    t.press("y");
+    let screen = t.wait_for("The file is read-only: nothing was changed.");
+    assert!(screen.contains("▸ Expandera globalt"), "{screen}");
+    // Nothing unsaved: one q quits.
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(std::fs::read(sandbox.file()).unwrap(), before);
+    let mode = std::fs::metadata(sandbox.file())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o444);
+    assert_eq!(left_behind(&sandbox), Vec::<String>::new());
+}
+
+#[test]
+fn keys_do_nothing_in_a_really_small_window_but_quit() {
+    let sandbox = Sandbox::new();
+    let before = example_file(&sandbox);
+    let t = Term::start(&sandbox, 30, 8, &sandbox.session_command("en"));
+    t.wait_for("too small");
+    // Down to the second Mål, delete it, yes: each would act unseen.
+    for key in ["j", "d", "y"] {
+        t.press(key);
+    }
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(std::fs::read(sandbox.file()).unwrap(), before);
+    assert_eq!(left_behind(&sandbox), Vec::<String>::new());
 }

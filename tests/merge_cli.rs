@@ -243,3 +243,31 @@ fn key_results_moved_on_both_sides_give_a_file_okr_reads() {
     assert_eq!(holders, ["o2"], "once, where ours put it");
     assert_eq!(data.conflicts[0].field, "objective");
 }
+
+#[test]
+fn fields_a_newer_okr_wrote_at_the_top_and_in_next_ids_survive_on_either_side() {
+    let s = Sandbox::new();
+    let plain = store(json!([objective("o1", "A")]));
+    let mut newer = plain.clone();
+    newer["team"] = json!({"name": "Sälj", "since": 2027});
+    newer["next_ids"] = json!({"o": 2, "goal": 7});
+    let mut ours_change = store(json!([objective("o1", "A"), objective("o2", "Mine")]));
+    ours_change["next_ids"] = json!({"o": 3});
+    // Written by a newer okr on their side, then on ours.
+    for (ours, theirs) in [(&ours_change, &newer), (&newer, &ours_change)] {
+        let base = put(&s, "base", &plain);
+        let ours = put(&s, "ours", ours);
+        let theirs = put(&s, "theirs", theirs);
+        let r = merge(&s, &base, &ours, &theirs);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let out = support::read_json(&ours);
+        assert_eq!(
+            out["team"],
+            json!({"name": "Sälj", "since": 2027}),
+            "{out:#}"
+        );
+        assert_eq!(out["next_ids"]["goal"], 7, "{out:#}");
+        assert_eq!(out["next_ids"]["o"], 3, "{out:#}");
+        assert_eq!(out["objectives"].as_array().unwrap().len(), 2, "{out:#}");
+    }
+}

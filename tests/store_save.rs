@@ -175,7 +175,9 @@ fn a_read_only_folder_fails_the_save_and_keeps_the_file() {
     // immutable folder does. Where neither works, the fault seam stands in.
     let guard = Immutable::make(&folder);
     if guard.is_none() {
-        println!("cannot make a folder read-only here; simulating the failure with the fault seam");
+        support::not_applicable(
+            "chattr +i cannot make a folder read-only here; the fault seam stands in",
+        );
         store.faults().fail_nth_write(1);
     }
     let err = store.save(&state(1)).unwrap_err();
@@ -208,6 +210,29 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
     // And it stays refused: nothing is overwritten on a retry either.
     assert!(matches!(store.save(&state(1)), Err(SaveError::Conflict(_))));
     assert_eq!(fs::read(&path).unwrap(), theirs);
+}
+
+#[test]
+fn a_file_changed_before_the_first_save_of_a_run_leaves_the_earlier_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("okr.json");
+    let bak = dir.path().join("okr.json.bak");
+    // An earlier run's backup, and the file this run reads.
+    fs::write(&bak, bytes(&state(0))).unwrap();
+    fs::write(&path, bytes(&state(1))).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
+    // Their save lands before this run's first, which would copy the file.
+    let theirs = bytes(&state(8));
+    fs::write(&path, &theirs).unwrap();
+    let err = store.save(&state(2)).unwrap_err();
+    assert!(matches!(err, SaveError::Conflict(_)), "{err:?}");
+    assert_eq!(fs::read(&path).unwrap(), theirs);
+    assert_eq!(
+        fs::read(&bak).unwrap(),
+        bytes(&state(0)),
+        "the refused save copied nothing over the earlier backup"
+    );
+    assert!(temp_files(dir.path()).is_empty());
 }
 
 #[test]

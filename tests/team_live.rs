@@ -18,22 +18,13 @@ use okr::model::{Data, Lang, Objective};
 use okr::store::Store;
 use support::WAIT;
 use support::app::*;
-
-/// Another program's save: the file read, changed by `change`, written whole
-/// and renamed over it (as okr and most editors do).
-fn someone_else_saves(path: &Path, change: impl FnOnce(&mut Data)) {
-    let mut data = okr::store::read(path).unwrap();
-    change(&mut data);
-    let tmp = path.with_extension("other.tmp");
-    std::fs::write(&tmp, okr::store::format::serialize(&data).unwrap()).unwrap();
-    std::fs::rename(&tmp, path).unwrap();
-}
+use support::team::someone_else_saves;
 
 /// What the file watcher does after a change: the writer reads the file;
 /// then what it reported is handed to the app, as the event loop does.
 fn notice(h: &mut Harness) {
     h.app.poke().unwrap().look();
-    h.app.flush();
+    flushed(&h.app);
     deliver(h);
 }
 
@@ -105,7 +96,7 @@ fn a_reload_takes_their_version_keeps_the_selection_by_id_and_says_how_many_chan
         assert_eq!(message(&h.app), said);
         // Taken as it is: nothing of ours to write, the file stays theirs.
         let before = std::fs::read(&h.path).unwrap();
-        assert!(h.app.flush());
+        assert!(flushed(&h.app));
         assert_eq!(std::fs::read(&h.path).unwrap(), before);
     }
 }
@@ -135,10 +126,11 @@ fn our_unsaved_change_and_theirs_are_merged_and_both_saved() {
     let mut h = Harness::new(Some(demo()), Lang::En);
     // They save first; our next save finds the file changed under it.
     someone_else_saves(&h.path, |d| new_objective(d, "o900", "Deras nya mål"));
+    let theirs = std::fs::read(&h.path).unwrap();
     h.keys(&[ch('a')]);
     h.type_text("Vårt nya mål");
     h.keys(&[code(ENTER)]);
-    h.app.flush();
+    flushed(&h.app);
     deliver(&mut h);
     let file = titles(&h.file());
     assert!(file.contains(&"Deras nya mål".to_string()), "{file:?}");
@@ -161,20 +153,17 @@ fn our_unsaved_change_and_theirs_are_merged_and_both_saved() {
         })
         .count();
     assert_eq!(conflict_copies, 0, "nothing went to a conflict file");
+    // The first write of the run replaced their version: that is the backup.
+    assert_eq!(std::fs::read(h.dir().join("okr.json.bak")).unwrap(), theirs);
 }
 
 /// An app whose writer reads the file only when a test opens the gate.
-fn app_with_held_reads() -> (
-    App,
-    mpsc::Receiver<SaveReport>,
-    Arc<okr::store::atomic::Gate>,
-    tempfile::TempDir,
-) {
+fn app_with_held_reads() -> (App, mpsc::Receiver<SaveReport>, HeldGate, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("okr.json");
     std::fs::write(&path, okr::store::format::serialize(&demo()).unwrap()).unwrap();
     let (mut store, data) = Store::open(&path).unwrap();
-    let gate = store.faults().hold_reads();
+    let gate = HeldGate(store.faults().hold_reads());
     let (tx, rx) = mpsc::channel();
     let saver = Saver::spawn(store, move |r| {
         let _ = tx.send(r);
@@ -206,11 +195,11 @@ fn keys_are_handled_while_a_reload_is_held_up_and_nothing_of_either_is_lost() {
     let report = rx.recv_timeout(WAIT).unwrap();
     assert!(matches!(report, SaveReport::Changed { .. }), "{report:?}");
     app.on_save(report);
-    assert!(app.flush());
+    assert!(flushed(&app));
     while let Ok(r) = rx.try_recv() {
         app.on_save(r);
     }
-    assert!(app.flush());
+    assert!(flushed(&app));
     let file = titles(&okr::store::read(&path).unwrap());
     assert!(file.contains(&"Deras nya mål".to_string()), "{file:?}");
     assert!(file.contains(&"Vårt nya mål".to_string()), "{file:?}");
@@ -276,7 +265,7 @@ fn a_true_conflict(lang: Lang) -> Harness {
     h.keys(&[ch('e'), ctrl('u')]);
     h.type_text("Vår titel");
     h.keys(&[code(ENTER)]);
-    h.app.flush();
+    flushed(&h.app);
     deliver(&mut h);
     h
 }
@@ -375,7 +364,7 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
     h.keys(&[ch('a')]);
     h.type_text("Vårt nya mål");
     h.keys(&[code(ENTER)]);
-    h.app.flush();
+    flushed(&h.app);
     deliver(&mut h);
     assert_eq!(
         std::fs::read_to_string(&h.path).unwrap(),
@@ -415,7 +404,7 @@ fn their_version_of_our_new_mål_is_merged_into_it_and_ours_stays_selected() {
     let mut h = Harness::with_store(Some(demo()), Lang::En, |store| {
         gate = Some(store.faults().hold_writes());
     });
-    let gate = gate.unwrap();
+    let gate = HeldGate(gate.unwrap());
     h.keys(&[ch('a')]);
     h.type_text("Vårt nya mål");
     h.keys(&[code(ENTER)]);
@@ -426,7 +415,7 @@ fn their_version_of_our_new_mål_is_merged_into_it_and_ours_stays_selected() {
     someone_else_saves(&h.path, |d| new_objective(d, &ours, "Deras nya mål"));
     h.keys(&[code(ENTER)]);
     gate.open();
-    h.app.flush();
+    flushed(&h.app);
     deliver(&mut h);
     assert_eq!(selected_id(&h.app), ours, "our id never changes");
     assert_eq!(h.app.objective().unwrap().title, "Vårt nya mål");
@@ -463,7 +452,7 @@ fn a_reload_that_removes_what_a_screen_shows_never_panics() {
         for keep in [0, 1] {
             let mut h = Harness::new(Some(demo()), Lang::En);
             step(&mut h);
-            h.app.flush();
+            flushed(&h.app);
             // They delete every Mål but the first `keep`, and the check-ins.
             someone_else_saves(&h.path, |d| {
                 d.objectives.truncate(keep);
@@ -539,17 +528,17 @@ enum Held {
 /// file, then lets it go: the save is refused as a conflict and their file
 /// stays.
 fn their_save_during_ours_stays(mut store: Store, mut data: Data, path: &Path, during: Held) {
-    let gate = match during {
+    let gate = HeldGate(match during {
         Held::Write => store.faults().hold_writes(),
         Held::Flush => store.faults().hold_flushes(),
-    };
+    });
     data.objectives.pop();
     let saving = std::thread::spawn(move || store.save(&data));
     gate.wait_for_writer();
     someone_else_saves(path, |d| new_objective(d, "o900", "Deras nya mål"));
     let theirs = std::fs::read(path).unwrap();
     gate.open();
-    let result = saving.join().unwrap();
+    let result = join(saving);
     assert!(
         matches!(result, Err(okr::store::SaveError::Conflict(_))),
         "{during:?}: {result:?}"
@@ -565,24 +554,28 @@ fn their_save_during_ours_stays(mut store: Store, mut data: Data, path: &Path, d
 fn their_save_during_the_trackers_flush_is_merged_and_the_user_told() {
     for data in [demo(), large_demo()] {
         let mut gate = None;
+        let mut before = Vec::new();
         let mut h = Harness::with_store(Some(data), Lang::En, |store| {
+            before = std::fs::read(store.path()).unwrap();
             let data = okr::store::read(store.path()).unwrap();
             store.save(&data).unwrap();
             gate = Some(store.faults().hold_flushes());
         });
-        let gate = gate.unwrap();
+        let gate = HeldGate(gate.unwrap());
         h.keys(&[ch('a')]);
         h.type_text("Vårt nya mål");
         h.keys(&[code(ENTER)]);
         gate.wait_for_writer();
         someone_else_saves(&h.path, |d| new_objective(d, "o900", "Deras nya mål"));
         gate.open();
-        h.app.flush();
+        flushed(&h.app);
         deliver(&mut h);
         let file = titles(&h.file());
         assert!(file.contains(&"Deras nya mål".to_string()), "{file:?}");
         assert!(file.contains(&"Vårt nya mål".to_string()), "{file:?}");
         assert_eq!(message(&h.app), "Merged with changes by someone else.");
+        let backup = std::fs::read(h.dir().join("okr.json.bak")).unwrap();
+        assert_eq!(backup, before, "the backup is the file before the run");
     }
 }
 

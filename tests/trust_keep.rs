@@ -79,7 +79,7 @@ fn what_cannot_be_saved_is_written_to_a_new_rescue_file() {
     let mut app = App::new(data, Lang::En, today(), Some(saver));
     app.handle_key(ch('d'));
     app.handle_key(ch('y'));
-    assert!(!app.flush(), "the change is not on disk");
+    assert!(!flushed(&app), "the change is not on disk");
     assert_eq!(fs::read(&path).unwrap(), before, "the file is as it was");
     let first = store::write_rescue(&path, &app.data).unwrap();
     let second = store::write_rescue(&path, &app.data).unwrap();
@@ -111,7 +111,7 @@ fn with_the_folder_unwritable_the_rescue_goes_to_the_temporary_folder() {
         .status()
         .is_ok_and(|s| s.success());
     if !locked {
-        println!("not applicable here: chattr +i is not available on this file system");
+        support::not_applicable("chattr +i is not available on this file system");
         return;
     }
     // Made once: the demo's Mål carry the second they were made in.
@@ -170,7 +170,7 @@ fn the_tracker_on_a_read_only_file_shows_it_and_changes_nothing() {
     assert_eq!(h.app.data.objectives.len(), demo().objectives.len());
     let message = h.app.message.clone().unwrap().text;
     assert!(message.contains("read-only"), "{message}");
-    h.app.flush();
+    flushed(&h.app);
     assert_eq!(std::fs::read(&h.path).unwrap(), before);
 }
 

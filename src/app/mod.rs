@@ -215,6 +215,15 @@ impl App {
         self.saver.as_ref().is_none_or(Saver::flush)
     }
 
+    /// [`App::flush`] waiting at most `within`: `None` when the writer has
+    /// not answered by then.
+    pub fn flush_within(&self, within: std::time::Duration) -> Option<bool> {
+        match &self.saver {
+            Some(s) => s.flush_within(within),
+            None => Some(true),
+        }
+    }
+
     /// Indexes (into `data.objectives`) of the viewed quarter's Mål that
     /// the owner filter shows, in the order shown.
     pub fn quarter_objectives(&self) -> &[usize] {

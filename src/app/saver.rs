@@ -150,11 +150,25 @@ impl Saver {
     /// Waits until everything handed over so far has been tried once;
     /// true when it is all on disk (in the file or the conflict copy).
     pub fn flush(&self) -> bool {
-        let (ack, done) = mpsc::channel();
-        match &self.tx {
-            Some(tx) if tx.send(Msg::Flush(ack)).is_ok() => done.recv().unwrap_or(false),
-            _ => false,
+        self.ask_flush()
+            .is_some_and(|done| done.recv().unwrap_or(false))
+    }
+
+    /// [`Saver::flush`] waiting at most `within`: `None` when the writer
+    /// has not answered by then (a test then fails instead of hanging).
+    pub fn flush_within(&self, within: Duration) -> Option<bool> {
+        match self.ask_flush()?.recv_timeout(within) {
+            Ok(done) => Some(done),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(false),
         }
+    }
+
+    fn ask_flush(&self) -> Option<Receiver<bool>> {
+        let (ack, done) = mpsc::channel();
+        let tx = self.tx.as_ref()?;
+        tx.send(Msg::Flush(ack)).ok()?;
+        Some(done)
     }
 }
 

@@ -6,6 +6,7 @@ use std::fs::{self, File, Permissions};
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 /// Seams for tests: the Nth write step from now fails, as a full disk would;
 /// or every write waits at a gate, as a slow disk would, until it is opened.
@@ -36,16 +37,24 @@ impl Gate {
         self.opened.notify_all();
     }
 
-    /// Waits until a write has reached the gate.
-    pub fn wait_for_writer(&self) {
-        if let Ok(mut n) = self.arrived.lock() {
-            while *n == 0 {
-                match self.arrival.wait(n) {
-                    Ok(g) => n = g,
-                    Err(_) => return,
-                }
+    /// Waits until a write has reached the gate, for at most `within`:
+    /// false when none came, so that a test fails instead of hanging.
+    pub fn wait_for_writer(&self, within: Duration) -> bool {
+        let deadline = Instant::now() + within;
+        let Ok(mut n) = self.arrived.lock() else {
+            return false;
+        };
+        while *n == 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            match self.arrival.wait_timeout(n, left) {
+                Ok((g, _)) => n = g,
+                Err(_) => return false,
             }
         }
+        true
     }
 
     fn pass(&self) {

@@ -3,13 +3,17 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
 use okr::app::App;
 use okr::app::saver::{SaveReport, Saver};
 use okr::model::{Data, Lang};
 use okr::store::Store;
+use okr::store::atomic::Gate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::WAIT;
 
 /// The pinned "today" of [`super::TODAY`].
 pub fn today() -> NaiveDate {
@@ -65,12 +69,12 @@ impl Harness {
 
     /// The file as it is on disk once every change so far is written.
     pub fn file(&self) -> Data {
-        self.app.flush();
+        flushed(&self.app);
         okr::store::read(&self.path).unwrap()
     }
 
     pub fn file_json(&self) -> serde_json::Value {
-        self.app.flush();
+        flushed(&self.app);
         super::read_json(&self.path)
     }
 
@@ -117,4 +121,48 @@ pub fn screen_buffer(app: &App, w: u16, h: u16) -> ratatui::buffer::Buffer {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| okr::ui::draw(app, f)).unwrap();
     terminal.backend().buffer().clone()
+}
+
+/// [`App::flush`] that fails the test when the writer has not answered in
+/// [`WAIT`], instead of hanging: true when everything is on disk.
+pub fn flushed(app: &App) -> bool {
+    app.flush_within(WAIT)
+        .unwrap_or_else(|| panic!("the writer did not answer a flush in {WAIT:?}"))
+}
+
+/// A gate of the store's fault seam held by a test. A wait on it fails
+/// the test after [`WAIT`]; dropped, it opens, so that a test that fails
+/// while it is closed never leaves the writer waiting at it (dropping the
+/// app waits for the writer). Declare it after the app it holds up.
+pub struct HeldGate(pub Arc<Gate>);
+
+impl HeldGate {
+    /// Waits until a write (or a read) has reached the gate.
+    pub fn wait_for_writer(&self) {
+        assert!(
+            self.0.wait_for_writer(WAIT),
+            "nothing reached the gate in {WAIT:?}"
+        );
+    }
+
+    pub fn open(&self) {
+        self.0.open();
+    }
+}
+
+impl Drop for HeldGate {
+    fn drop(&mut self) {
+        self.0.open();
+    }
+}
+
+/// The thread's result once it has ended; the test fails when it has not
+/// ended in [`WAIT`], instead of hanging.
+pub fn join<T>(thread: JoinHandle<T>) -> T {
+    let start = std::time::Instant::now();
+    while !thread.is_finished() {
+        assert!(start.elapsed() < WAIT, "the thread did not end in {WAIT:?}");
+        std::thread::sleep(super::POLL);
+    }
+    thread.join().expect("the thread panicked")
 }

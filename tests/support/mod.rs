@@ -47,6 +47,23 @@ pub fn okr_binary() -> &'static Path {
     })
 }
 
+/// Set (by `.ci/run`) where every test must apply: a test that depends on
+/// the machine (root, `chattr`, a loop mount, `strace`) and cannot run here
+/// then fails instead of passing as not applicable.
+pub const MUST_APPLY: &str = "OKR_TESTS_MUST_APPLY";
+
+/// Says that a test does not apply on this machine, and why: it reports
+/// itself as skipped and passes; where [`MUST_APPLY`] is set it fails, so
+/// that CI proves what it depends on. The test returns after this.
+pub fn not_applicable(why: &str) {
+    let must = std::env::var_os(MUST_APPLY).is_some_and(|v| !v.is_empty());
+    assert!(
+        !must,
+        "not applicable here ({why}), but {MUST_APPLY} is set"
+    );
+    println!("skipped: not applicable here: {why}");
+}
+
 /// A file as JSON, saying which file when it cannot be read.
 pub fn read_json(path: &Path) -> Value {
     let text =
@@ -208,6 +225,23 @@ impl Sandbox {
     /// The data file as JSON.
     pub fn json(&self) -> Value {
         read_json(&self.file())
+    }
+
+    /// Every file in the sandbox's folder, with its bytes and modification
+    /// time: what a command that only reads must leave as it was.
+    pub fn files(&self) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+        let mut all: Vec<_> = std::fs::read_dir(self.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
+                (name, std::fs::read(&p).unwrap(), modified)
+            })
+            .collect();
+        all.sort();
+        all
     }
 
     /// Every id in the data file: Mål, key results, Uppgifter.

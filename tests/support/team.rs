@@ -1,6 +1,6 @@
 //! Named steps and data for the team tests: the settings, owners.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use okr::config::{Personal, PersonalFile};
 use ratatui::crossterm::event::KeyCode;
@@ -103,4 +103,14 @@ pub fn listed_ids(h: &Harness) -> Vec<String> {
         .iter()
         .map(|i| h.app.data.objectives[*i].id.clone())
         .collect()
+}
+
+/// Another program's save: the file read, changed by `change`, written whole
+/// and renamed over it (as okr and most editors do).
+pub fn someone_else_saves(path: &Path, change: impl FnOnce(&mut okr::model::Data)) {
+    let mut data = okr::store::read(path).unwrap();
+    change(&mut data);
+    let tmp = path.with_extension("other.tmp");
+    std::fs::write(&tmp, okr::store::format::serialize(&data).unwrap()).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
 }
