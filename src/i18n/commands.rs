@@ -1,5 +1,5 @@
 //! The words of the commands for a shell user's day: `status`, `list`,
-//! `update` of an Uppgift and `import` (the tables are in `sv.rs` and `en.rs`).
+//! `update` and `import` (the tables are in `sv/commands.rs` and `en/commands.rs`).
 
 /// The words of `okr status`, `okr list`, `okr update` and `okr import`.
 pub struct CommandWords {
