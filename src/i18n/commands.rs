@@ -19,6 +19,12 @@ pub struct CommandWords {
     /// An Uppgift done on a date.
     pub done_on: fn(&str) -> String,
     pub e_not_initiative_value: fn(&str) -> String,
+    /// `okr update` of a date before the key result's latest entry: the value
+    /// recorded, its date, the current value that stays, and its date.
+    pub recorded_before_latest: fn(&str, &str, &str, &str) -> String,
+    /// `okr update` given a Mål's id: the id, its title, its key results' ids
+    /// (empty when it has none).
+    pub e_objective_given: fn(&str, &str, &str) -> String,
     /// `okr import`: how much, as a phrase (Mål, key results, Uppgifter, check-in weeks).
     pub counts: fn(usize, usize, usize, usize) -> String,
     /// `--dry-run`: the counts, and that nothing was written.

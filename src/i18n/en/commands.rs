@@ -20,6 +20,21 @@ pub const COMMANDS: CommandWords = CommandWords {
     e_not_initiative_value: |t| {
         format!("'{t}' is not a value for an initiative; give done or open (klar or öppen)")
     },
+    recorded_before_latest: |v, d, current, latest| {
+        format!(
+            "{v} recorded for {d}; the current value stays {current} (the latest by date, from {latest})"
+        )
+    },
+    e_objective_given: |id, title, krs| {
+        let which = if krs.is_empty() {
+            "and it has none of its own yet".to_string()
+        } else {
+            format!("update one of them ({krs})")
+        };
+        format!(
+            "{id} is an objective (“{title}”), not a key result: an objective's progress comes from its key results; {which}"
+        )
+    },
     counts: |o, k, u, c| {
         let mut parts = vec![
             format!("{o} {}", plural(o, "objective", "objectives")),

@@ -17,6 +17,21 @@ pub const COMMANDS: CommandWords = CommandWords {
     e_not_initiative_value: |t| {
         format!("'{t}' är inget värde för en uppgift; ge klar eller öppen (done eller open)")
     },
+    recorded_before_latest: |v, d, current, latest| {
+        format!(
+            "{v} sparades för {d}; värdet nu är fortfarande {current} (det senast daterade, från {latest})"
+        )
+    },
+    e_objective_given: |id, title, krs| {
+        let which = if krs.is_empty() {
+            "och det har inga egna än".to_string()
+        } else {
+            format!("uppdatera något av dem ({krs})")
+        };
+        format!(
+            "{id} är ett mål (”{title}”), inget nyckelresultat: ett mål får sitt framsteg från sina nyckelresultat; {which}"
+        )
+    },
     counts: |o, k, u, c| {
         let mut parts = vec![
             format!("{o} mål"),
