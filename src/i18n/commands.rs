@@ -10,6 +10,9 @@ pub struct CommandWords {
     pub progress_pace: fn(&str, &str) -> String,
     /// `okr status` on a quarter without Mål (of the owner asked for).
     pub no_objectives: &'static str,
+    /// `okr status --owner NAME` when no Mål of the file is NAME's: the
+    /// name, and the file's owners (none when no Mål has one).
+    pub no_such_owner: fn(&str, &[String]) -> String,
     /// `okr list`: the heading of the id column.
     pub col_id: &'static str,
     /// `okr list` with nothing to show in the quarters asked for.

@@ -1,7 +1,7 @@
 //! The English words of the commands for a shell user's day: `status`,
 //! `list`, `update` and `import`.
 
-use crate::i18n::{CommandWords, plural};
+use crate::i18n::{CommandWords, listed, plural};
 
 pub const COMMANDS: CommandWords = CommandWords {
     checkin_waiting: |who, n, all| {
@@ -13,6 +13,14 @@ pub const COMMANDS: CommandWords = CommandWords {
     },
     progress_pace: |p, t| format!("progress {p} (pace {t})"),
     no_objectives: "no objectives this quarter",
+    no_such_owner: |name, owners| {
+        let them = if owners.is_empty() {
+            ": no objective has an owner".to_string()
+        } else {
+            format!("; the owners are {}", listed(owners, "and"))
+        };
+        format!("nobody called “{name}” owns anything here{them}")
+    },
     col_id: "id",
     nothing_listed: "No objectives to show.",
     open: "open",

@@ -1,7 +1,7 @@
 //! The Swedish words of the commands for a shell user's day: `status`,
 //! `list`, `update` and `import`.
 
-use crate::i18n::{CommandWords, plural};
+use crate::i18n::{CommandWords, listed, plural};
 
 pub const COMMANDS: CommandWords = CommandWords {
     checkin_waiting: |who, n, all| {
@@ -10,6 +10,14 @@ pub const COMMANDS: CommandWords = CommandWords {
     },
     progress_pace: |p, t| format!("framsteg {p} (takt {t})"),
     no_objectives: "inga mål det här kvartalet",
+    no_such_owner: |name, owners| {
+        let them = if owners.is_empty() {
+            ": inget mål har en ägare".to_string()
+        } else {
+            format!("; ägarna är {}", listed(owners, "och"))
+        };
+        format!("ingen som heter ”{name}” äger något här{them}")
+    },
     col_id: "id",
     nothing_listed: "Inga mål att visa.",
     open: "öppen",
