@@ -36,7 +36,7 @@ pub struct CommandWords {
     pub added: fn(&str, &str) -> String,
     /// The columns of the header okr does not read.
     pub columns_not_read: fn(&str) -> String,
-    /// A cell's place: the file, the row (the header is row 1), the column.
+    /// A cell's place: the file, the row as a spreadsheet numbers it, the column.
     pub at_cell: fn(&str, usize, &str) -> String,
     /// A place in a JSON file: the file and the item (`objectives[2].title`).
     pub at_item: fn(&str, &str) -> String,
