@@ -137,6 +137,8 @@ pub static EN: Strings = Strings {
     },
     err_confidence: "Confidence is a whole number 1–10.",
     err_target_is_start: "The target equals the start: there is nothing to measure.",
+    err_needs_level: "A keep-at key result needs its level.",
+    err_needs_current: "A keep-at key result needs its current value.",
     err_weight: "The weight is a number above 0.",
     err_unknown_parent: "No objective has that id.",
     warn_many_objectives: |n, who| {

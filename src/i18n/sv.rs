@@ -138,6 +138,8 @@ pub static SV: Strings = Strings {
         write_like: |a, b| format!("skriv t.ex. {a} eller {b}"),
     },
     err_confidence: "Säkerhet är ett heltal 1–10.",
+    err_needs_level: "Ett nyckelresultat som hålls på en nivå behöver nivån.",
+    err_needs_current: "Ett nyckelresultat som hålls på en nivå behöver sitt värde nu.",
     err_target_is_start: "Målvärdet är samma som start: då finns inget att mäta.",
     err_weight: "Vikten är ett tal större än 0.",
     err_unknown_parent: "Inget mål har det id:t.",
