@@ -33,10 +33,10 @@ pub struct Cli {
     /// The UI language
     #[arg(long, global = true, value_name = "sv|en", value_parser = lang_parser())]
     pub lang: Option<Lang>,
-    /// The personal config file (who I am, my language) to use
+    /// The personal config file (who I am, my language, my keys) to use
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Who I am (else OKR_OWNER, the config file, the user name); on export and checkin also whose Mål: a name, or `me`
+    /// Who I am (else OKR_OWNER, the config file, the user name); on checkin, status, list and export also whose Mål: a name, or `me`
     #[arg(long, global = true, value_name = "NAME|me")]
     pub owner: Option<String>,
     #[command(subcommand)]
