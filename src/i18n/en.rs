@@ -296,9 +296,12 @@ pub static EN: Strings = Strings {
         )
     },
     merge_conflicts: |n| {
-        format!(
-            "{n} field(s) changed differently on both sides; ours are kept, theirs are in the file's conflicts list until someone chooses"
-        )
+        match n {
+        1 => "1 field changed differently on both sides; ours is kept, theirs is in the file's conflicts list until someone chooses".to_string(),
+        n => format!(
+            "{n} fields changed differently on both sides; ours are kept, theirs are in the file's conflicts list until someone chooses"
+        ),
+    }
     },
     e_no_such_file: |p, id| {
         format!(

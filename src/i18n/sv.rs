@@ -278,8 +278,12 @@ pub static SV: Strings = Strings {
         )
     },
     merge_conflicts: |n| {
+        let kept = match n {
+            1 => "vårt värde behölls och deras",
+            _ => "våra värden behölls och deras",
+        };
         format!(
-            "{n} fält ändrades olika på båda sidor; våra behölls, deras finns i filens conflicts-lista tills någon väljer"
+            "{n} fält har ändrats på olika sätt på båda sidor; {kept} ligger i filens konfliktlista (”conflicts”) tills någon väljer"
         )
     },
     e_no_such_file: |p, id| {
