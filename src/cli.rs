@@ -33,10 +33,10 @@ pub struct Cli {
     /// The UI language
     #[arg(long, global = true, value_name = "sv|en", value_parser = lang_parser())]
     pub lang: Option<Lang>,
-    /// The personal config file (who I am, my language) to use
+    /// The personal config file (who I am, my language, my keys) to use
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Who I am (else OKR_OWNER, the config file, the user name); on export and checkin also whose Mål: a name, or `me`
+    /// Who I am (else OKR_OWNER, the config file, the user name); on checkin, status, list and export also whose Mål: a name, or `me`
     #[arg(long, global = true, value_name = "NAME|me")]
     pub owner: Option<String>,
     #[command(subcommand)]
@@ -197,7 +197,15 @@ pub fn update(
             let some = some.iter().map(|x| x.to_string()).collect();
             return Err(CliError::AmbiguousId(typed.to_string(), some).into());
         }
-        crate::model::ids::Lookup::None => typed.to_string(),
+        crate::model::ids::Lookup::None => {
+            // A Mål's id: its number comes from its key results, never typed.
+            let objectives = data.objectives.iter().map(|o| o.id.as_str());
+            if let crate::model::ids::Lookup::One(o) = crate::model::ids::lookup(objectives, typed)
+            {
+                return Err(objective_given(&data, o).into());
+            }
+            typed.to_string()
+        }
     };
     let id = id.as_str();
     let Some(pos) = data.find_key_result(id) else {
@@ -251,10 +259,13 @@ pub fn update(
     if let Some(c) = crate::model::validate::control_character(&note, true) {
         return Err(CliError::ControlInNote(c).into());
     }
-    let (changed, ()) = objective.changed(crate::model::now(), |o| {
-        if let Some(k) = o.key_results.get_mut(pos.key_result) {
-            k.record(today, new, None, note, None);
-        }
+    let (changed, latest) = objective.changed(crate::model::now(), |o| {
+        let k = o.key_results.get_mut(pos.key_result)?;
+        k.record(today, new, None, note, None);
+        // A later-dated entry keeps the current value (the latest by date).
+        k.last_update()
+            .filter(|d| *d > today)
+            .map(|d| (d, k.measure.current()))
     });
     data.objectives[pos.objective] = std::sync::Arc::new(changed);
     store.save(&data)?;
@@ -264,11 +275,20 @@ pub fn update(
         format!(" {unit}")
     };
     let kr_id = crate::model::ids::ShortIds::new(data.ids()).shown(&kr_id);
-    let line = format!(
-        "{kr_id} {title}: {} → {}{unit}",
-        s.measure_value(&measure, before),
-        s.measure_value(&measure, new)
-    );
+    let said = match latest {
+        Some((date, current)) => (s.commands.recorded_before_latest)(
+            &format!("{}{unit}", s.measure_value(&measure, new)),
+            &today.to_string(),
+            &format!("{}{unit}", s.measure_value(&measure, current)),
+            &date.to_string(),
+        ),
+        None => format!(
+            "{} → {}{unit}",
+            s.measure_value(&measure, before),
+            s.measure_value(&measure, new)
+        ),
+    };
+    let line = format!("{kr_id} {title}: {said}");
     writeln!(out, "{}", crate::text::line(&line))?;
     Ok(())
 }
@@ -282,6 +302,25 @@ fn find_initiative(data: &crate::model::Data, id: &str) -> Option<(usize, usize)
             .position(|u| u.id.eq_ignore_ascii_case(id))
             .map(|ui| (oi, ui))
     })
+}
+
+/// The mistake of giving a Mål's id to `okr update`: which Mål, and the
+/// key results its progress comes from (as `okr list` shows their ids).
+fn objective_given(data: &crate::model::Data, id: &str) -> CliError {
+    let short = crate::model::ids::ShortIds::new(data.ids());
+    let objective = data.objectives.iter().find(|o| o.id == id);
+    CliError::ObjectiveGiven {
+        id: short.shown(id).to_string(),
+        title: objective.map(|o| o.title.clone()).unwrap_or_default(),
+        key_results: objective
+            .map(|o| {
+                o.key_results
+                    .iter()
+                    .map(|k| short.shown(&k.id).to_string())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// Done or open, in either language's words, for an Uppgift.
@@ -328,6 +367,12 @@ pub enum CliError {
         lang: Lang,
     },
     NotADoneValue(String),
+    /// `okr update o3 VALUE`: a Mål's id, its title and its key results' ids.
+    ObjectiveGiven {
+        id: String,
+        title: String,
+        key_results: Vec<String>,
+    },
     /// `okr update u3 VALUE` with a value that is neither done nor open.
     NotAnInitiativeValue(String),
     /// `okr update` on a file that is not there: nothing is created.
@@ -353,6 +398,15 @@ impl CliError {
                 _ => (s.e_number_refused)(&quoted(typed), &s.number_advice(*why, *lang, "; ")),
             },
             CliError::NotADoneValue(t) => (s.e_not_done_value)(&quoted(t)),
+            CliError::ObjectiveGiven {
+                id,
+                title,
+                key_results,
+            } => (s.commands.e_objective_given)(
+                &crate::text::line(id),
+                &crate::text::line(title),
+                &crate::text::line(&key_results.join(", ")),
+            ),
             CliError::NotAnInitiativeValue(t) => (s.commands.e_not_initiative_value)(&quoted(t)),
             CliError::NoSuchFile(p, id) => (s.e_no_such_file)(p, &quoted(id)),
             CliError::DemoFile => s.e_demo_file.to_string(),

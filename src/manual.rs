@@ -193,12 +193,20 @@ fn environment(roff: &mut Roff) {
     for (name, what) in [
         ("OKR_FILE", "The data file, when --file is not given."),
         (
+            "OKR_CONFIG",
+            "The personal config file, when --config is not given.",
+        ),
+        (
+            "OKR_OWNER",
+            "Who I am, when --owner is not given; before the config file's owner and the user name (USER, USERNAME).",
+        ),
+        (
             "OKR_TODAY",
             "Pins today's date (YYYY-MM-DD), for demos and tests.",
         ),
         (
             "LC_ALL, LC_MESSAGES, LANG",
-            "The interface language when neither --lang nor the file sets one: a value starting with sv gives Swedish, en English.",
+            "The interface language when neither --lang, the config file's language nor a data file of format 1 sets one: a value starting with sv gives Swedish, en English.",
         ),
         ("NO_COLOR", "Turns colour off in the tracker."),
     ] {
@@ -211,5 +219,10 @@ fn environment(roff: &mut Roff) {
     roff.text([italic("okr.json")]);
     roff.text([roman(
         "The data file, in the platform's data folder unless --file or OKR_FILE names another (okr path prints it). Beside it: okr.json.lock while okr writes, okr.json.bak, the file as it was before a run's first save.",
+    )]);
+    roff.control("TP", []);
+    roff.text([italic("config.json")]);
+    roff.text([roman(
+        "The personal config file, never shared: owner (who I am), language (sv or en: after --lang, before a data file's own setting and the locale) and keys (your own key bindings; okr keys prints them). It is in the platform's config folder unless --config or OKR_CONFIG names another (okr path prints it).",
     )]);
 }

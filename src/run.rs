@@ -409,7 +409,9 @@ fn demo(who: Me, keymap: crate::app::keys::Keymap, today: NaiveDate) -> Result<E
         .map_err(|e| TerminalError::TempFolder(std::env::temp_dir(), store::IoReason::of(&e)))?;
     let path = dir.path().join("okr.json");
     let mut store = store::Store::open(&path)?.0;
-    store.save(&crate::demo::example(today))?;
+    // The example speaks the demo's language, as the screens do.
+    let lang = i18n::choose_lang(who.lang, None);
+    store.save(&crate::demo::example_in(today, lang))?;
     drop(store);
     // Settings changed in the demo are kept for its run only.
     let options = Options {

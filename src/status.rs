@@ -45,6 +45,9 @@ pub enum Scope {
     Everyone,
     /// One owner's (`--owner`).
     Owner(String),
+    /// `--owner` names nobody who owns a Mål anywhere in the file: the
+    /// name as given, and the file's owners.
+    Nobody { name: String, owners: Vec<String> },
 }
 
 /// The status of today's quarter in what `glance` read, by the rules the
@@ -55,9 +58,10 @@ pub enum Scope {
 /// without owners, the whole file's.
 pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -> Status {
     let quarter = Quarter::of(today);
-    let walker = owner.or(me).filter(|_| g.owners);
+    let owned = !g.owners.is_empty();
+    let walker = owner.or(me).filter(|_| owned);
     let walks = |o: &&Objective| match walker {
-        _ if !g.owners => true,
+        _ if !owned => true,
         Some(w) => owners::owned_by(o, w),
         None => o.owner.is_none(),
     };
@@ -87,8 +91,12 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
         .filter(|(o, k)| progress::key_result_status(k, o.quarter, today) == PaceStatus::Behind)
         .count();
     let scope = match owner {
+        Some(w) if !g.owners.iter().any(|x| owners::same(x, w)) => Scope::Nobody {
+            name: text::line(w.trim()),
+            owners: g.owners.iter().map(|x| text::line(x)).collect(),
+        },
         Some(w) => Scope::Owner(text::line(owners::spelled(&g.objectives, w))),
-        None if g.owners => Scope::Everyone,
+        None if owned => Scope::Everyone,
         None => Scope::All,
     };
     Status {
@@ -110,6 +118,10 @@ impl Status {
     /// behind pace`.
     pub fn line(&self, s: &Strings) -> String {
         let w = &s.commands;
+        // A name nobody has (a typo, most often) is no empty quarter.
+        if let Scope::Nobody { name, owners } = &self.scope {
+            return format!("okr {}: {}", self.quarter, (w.no_such_owner)(name, owners));
+        }
         let mut parts = Vec::new();
         if let Due::Due { waiting, total } | Due::Begun { waiting, total } = self.due {
             parts.push((w.checkin_waiting)(self.walker.as_deref(), waiting, total));
@@ -121,7 +133,9 @@ impl Status {
             parts.push(match &self.scope {
                 Scope::All => numbers,
                 Scope::Everyone => format!("{}: {numbers}", s.team.everyone),
-                Scope::Owner(who) => format!("{who}: {numbers}"),
+                Scope::Owner(who) | Scope::Nobody { name: who, .. } => {
+                    format!("{who}: {numbers}")
+                }
             });
             if self.key_results > 0 {
                 parts.push((s.key_results_behind)(self.behind, self.key_results));

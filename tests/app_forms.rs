@@ -1,5 +1,6 @@
 //! Forms and the history of changes, through key presses: the text editing
-//! keys, a parent loop of any length refused, and a new change clearing redo.
+//! keys, a parent loop of any length refused, a new change clearing redo,
+//! and a keep-at key result saved without its level or its value now.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -138,4 +139,74 @@ fn a_new_change_after_an_undo_clears_what_could_be_redone() {
     assert_eq!(titles(&h), ["Ett"]);
     h.keys(&[ctrl('r')]);
     assert_eq!(titles(&h), ["Ett", "Tre"]);
+}
+
+/// A new keep-at-or-above key result on a new Mål, saved with `level` and
+/// `current` as typed (either may be left empty): the open form, if any.
+fn save_keep_at(lang: Lang, level: &str, current: &str) -> Harness {
+    let mut h = Harness::new(None, lang);
+    h.keys(&[ch('a')]);
+    h.type_text("Nöjda kunder");
+    h.keys(&[code(ENTER), code(TAB), ch('a')]);
+    h.type_text("Håll NPS över 40");
+    // Measure: keep at or above; then Level, then Current.
+    h.keys(&[
+        code(TAB),
+        code(KeyCode::Right),
+        code(KeyCode::Right),
+        code(TAB),
+    ]);
+    h.type_text(level);
+    h.keys(&[code(TAB)]);
+    h.type_text(current);
+    h.keys(&[code(ENTER)]);
+    h
+}
+
+/// The message beside a field of the open form.
+fn error(h: &Harness, id: FieldId) -> Option<String> {
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("the form was saved")
+    };
+    f.field(id).and_then(|x| x.error.clone())
+}
+
+#[test]
+fn a_keep_at_key_result_without_its_current_value_says_it_needs_it() {
+    for (lang, needs_current, needs_level) in [
+        (
+            Lang::En,
+            "A keep-at key result needs its current value.",
+            "A keep-at key result needs its level.",
+        ),
+        (
+            Lang::Sv,
+            "Ett nyckelresultat som hålls på en nivå behöver sitt värde nu.",
+            "Ett nyckelresultat som hålls på en nivå behöver nivån.",
+        ),
+    ] {
+        let h = save_keep_at(lang, "40", "");
+        assert_eq!(
+            error(&h, FieldId::Current).as_deref(),
+            Some(needs_current),
+            "{lang:?}"
+        );
+        assert_eq!(error(&h, FieldId::Level), None, "{lang:?}");
+        assert_eq!(field(&h, FieldId::Level), "40", "what was typed stays");
+        let h = save_keep_at(lang, "", "42");
+        assert_eq!(
+            error(&h, FieldId::Level).as_deref(),
+            Some(needs_level),
+            "{lang:?}"
+        );
+        // A value that is there but no number is still said to be no number.
+        let h = save_keep_at(lang, "40", "x");
+        let said = error(&h, FieldId::Current).unwrap_or_default();
+        assert!(said != needs_current && !said.is_empty(), "{said}");
+        // Both given: saved.
+        let h = save_keep_at(lang, "40", "42");
+        assert!(h.app.modal.is_none(), "{lang:?}: not saved");
+        let k = &h.file().objectives[0].key_results[0];
+        assert_eq!(k.measure.current(), 42.0);
+    }
 }

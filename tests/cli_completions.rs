@@ -247,3 +247,51 @@ fn update_is_offered_the_files_ids_in_bash_and_fish() {
     );
     assert_eq!(offered, ["krbcdfghjk\tSälj mer", "krbcdxxxxx\tRing fler"]);
 }
+
+/// A section of the manual page's source, as plain text: from `.SH name`
+/// to the next section, without roff's escapes and font changes.
+fn section(page: &str, name: &str) -> String {
+    let plain = page
+        .replace("\\-", "-")
+        .replace("\\*(Aq", "'")
+        .replace("\\fB", "")
+        .replace("\\fI", "")
+        .replace("\\fR", "");
+    let start = plain
+        .find(&format!(".SH {name}\n"))
+        .unwrap_or_else(|| panic!("no {name}:\n{plain}"));
+    let rest = &plain[start + 1..];
+    let end = rest.find("\n.SH ").map_or(rest.len(), |e| e + 1);
+    rest[..end].to_string()
+}
+
+#[test]
+fn the_man_page_names_the_config_file_its_variables_and_where_owner_applies() {
+    let w = Sandbox::new();
+    let r = w.run(&["man"]);
+    r.ok();
+    let env = section(&r.stdout, "ENVIRONMENT");
+    for name in [
+        "OKR_FILE",
+        "OKR_CONFIG",
+        "OKR_OWNER",
+        "OKR_TODAY",
+        "NO_COLOR",
+    ] {
+        assert!(env.contains(name), "{name} is not in:\n{env}");
+    }
+    assert!(env.contains("the config file's language"), "{env}");
+    let files = section(&r.stdout, "FILES");
+    assert!(files.contains("config.json"), "{files}");
+    for what in ["owner", "language", "keys", "--config or OKR_CONFIG"] {
+        assert!(files.contains(what), "{what} is not in:\n{files}");
+    }
+    let options = section(&r.stdout, "OPTIONS");
+    let owner = options
+        .split(".TP")
+        .find(|o| o.contains("--owner"))
+        .unwrap_or_else(|| panic!("no --owner:\n{options}"));
+    for command in ["checkin", "status", "list", "export"] {
+        assert!(owner.contains(command), "{command} is not in:\n{owner}");
+    }
+}

@@ -564,6 +564,52 @@ fn a_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
 }
 
 #[test]
+fn a_bad_row_is_named_by_the_row_a_spreadsheet_shows_blank_lines_and_all() {
+    // Row 5 in a spreadsheet and line 5 in the file: two blank lines above it.
+    let sheet = "objective,key_result,start,target\nBra,Ett,0,10\n\n\nDålig,Två,0,abc\n";
+    refused(
+        "en",
+        sheet,
+        &["row 5, column 'target' (D)", "'abc' is not a number"],
+    );
+    refused(
+        "sv",
+        &sheet.replace("abc", "x"),
+        &["rad 5, kolumn 'target' (D)", "'x' är inte ett tal"],
+    );
+    // Windows and old Mac line ends, and blank lines before the header.
+    refused(
+        "en",
+        &format!("\r\n{}", sheet.replace('\n', "\r\n")),
+        &["row 6, column 'target' (D)"],
+    );
+    refused(
+        "en",
+        &sheet.replace('\n', "\r"),
+        &["row 5, column 'target' (D)"],
+    );
+    // A quoted cell of two lines is one row, as in a spreadsheet.
+    refused(
+        "en",
+        "objective,key_result,start,target\n\"Bra,\nmed två rader\",Ett,0,10\n\nDålig,Två,0,abc\n",
+        &["row 4, column 'target' (D)"],
+    );
+    // The last line without its line break; a bad row of two lines.
+    refused("en", sheet.trim_end(), &["row 5, column 'target' (D)"]);
+    refused(
+        "en",
+        "objective,key_result,start,target\n\n\"Dålig,\nmed två rader\",Två,0,abc\n",
+        &["row 3, column 'target' (D)"],
+    );
+    // The earlier row a Mål's field differs from is counted the same way.
+    refused(
+        "en",
+        "objective,key_result,kind\n\nBra,Ett,committed\n\nBra,Två,aspirational\n",
+        &["row 5, column 'kind' (C)", "differs from row 3"],
+    );
+}
+
+#[test]
 fn a_json_file_it_cannot_take_is_named_by_its_place_and_nothing_is_imported() {
     let w = Sandbox::new();
     w.write(FIXTURE);

@@ -261,15 +261,65 @@ fn owner_narrows_the_line_to_that_owners_objectives() {
             .stdout,
         "✎3\n"
     );
-    // Someone else's: nothing of theirs, nothing due.
-    let r = w.okr(&["--lang", "en", "status", "--owner", "Nobody"]);
+    // Someone with Mål in another quarter only: nothing of theirs, nothing due.
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    v["objectives"][2]["owner"] = json!("Bo");
+    w.write_json(&v);
+    let r = w.okr(&["--lang", "en", "status", "--owner", "bo"]);
     r.ok();
     assert_eq!(r.stdout, "okr 2026 Q4: no objectives this quarter\n");
+    let r = w.okr(&["status", "--short", "--owner", "Bo"]);
+    r.ok();
+    assert_eq!(r.stdout, "");
+    let r = w.okr(&["--lang", "sv", "status", "--owner", "Bo"]);
+    assert_eq!(r.stdout, "okr 2026 Q4: inga mål det här kvartalet\n");
+}
+
+#[test]
+fn owner_nobody_has_is_said_with_the_files_owners_not_as_an_empty_quarter() {
+    let w = Sandbox::new();
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    v["objectives"][2]["owner"] = json!("Bo");
+    w.write_json(&v);
+    let r = w.okr(&["--lang", "en", "status", "--owner", "Nobody"]);
+    r.ok();
+    assert_eq!(
+        r.stdout,
+        "okr 2026 Q4: nobody called “Nobody” owns anything here; the owners are Bo and Säljteamet\n"
+    );
+    let r = w.okr(&["--lang", "sv", "status", "--owner", "Nobody"]);
+    r.ok();
+    assert_eq!(
+        r.stdout,
+        "okr 2026 Q4: ingen som heter ”Nobody” äger något här; ägarna är Bo och Säljteamet\n"
+    );
+    // Nothing is due for nobody: a prompt stays as it is.
     let r = w.okr(&["status", "--short", "--owner", "Nobody"]);
     r.ok();
     assert_eq!(r.stdout, "");
+    // A name from the command line never reaches the terminal raw.
+    let r = w.okr(&["--lang", "en", "status", "--owner", "No\u{1b}[2Jbody"]);
+    r.ok();
+    assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
+    assert!(
+        r.stdout.contains("nobody called “No�[2Jbody”"),
+        "{}",
+        r.stdout
+    );
+
+    // A file where no Mål has an owner says that.
+    w.write_json(&one_person());
+    let r = w.okr(&["--lang", "en", "status", "--owner", "Nobody"]);
+    r.ok();
+    assert_eq!(
+        r.stdout,
+        "okr 2026 Q4: nobody called “Nobody” owns anything here: no objective has an owner\n"
+    );
     let r = w.okr(&["--lang", "sv", "status", "--owner", "Nobody"]);
-    assert_eq!(r.stdout, "okr 2026 Q4: inga mål det här kvartalet\n");
+    assert_eq!(
+        r.stdout,
+        "okr 2026 Q4: ingen som heter ”Nobody” äger något här: inget mål har en ägare\n"
+    );
 }
 
 #[test]

@@ -191,3 +191,91 @@ fn update_takes_any_beginning_that_names_one_id_and_lists_them_when_several() {
         .fails(&["krbcdfghjk", "skriv mer"]);
     assert_eq!(fs::read(w.file()).unwrap(), before);
 }
+
+/// The fixture with kr1's latest entry dated after today: 25 MSEK on
+/// 2026-11-30 (a teammate's clock, or a value entered ahead).
+fn with_a_later_entry(w: &Sandbox) {
+    let mut data: Value = serde_json::from_str(FIXTURE).unwrap();
+    let kr1 = &mut data["objectives"][0]["key_results"][0];
+    kr1["measure"]["current"] = 25.0.into();
+    kr1["history"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"date": "2026-11-30", "value": 25.0, "confidence": 7}));
+    w.write_json(&data);
+}
+
+#[test]
+fn update_before_a_later_entry_says_the_current_value_stays() {
+    for (lang, said, not_said) in [
+        (
+            "en",
+            "kr1 Sälj för 100 miljoner: 30 MSEK recorded for 2026-11-24; the current value stays 25 MSEK (the latest by date, from 2026-11-30)",
+            "25 → 30",
+        ),
+        (
+            "sv",
+            "kr1 Sälj för 100 miljoner: 30 MSEK sparades för 2026-11-24; värdet nu är fortfarande 25 MSEK (det senast daterade, från 2026-11-30)",
+            "25 → 30",
+        ),
+    ] {
+        let w = Sandbox::new();
+        with_a_later_entry(&w);
+        let r = w.okr(&["--lang", lang, "update", "kr1", "30"]);
+        r.ok();
+        assert_eq!(r.stdout.trim_end(), said, "{lang}");
+        assert!(!r.stdout.contains(not_said), "{lang}: {}", r.stdout);
+        // What it says is what the file holds.
+        let saved = w.json();
+        let kr1 = key_result(&saved, "kr1");
+        assert_eq!(kr1["measure"]["current"], 25.0, "{lang}");
+        let history = kr1["history"].as_array().unwrap();
+        assert_eq!(history[1]["date"], TODAY, "{lang}: {history:?}");
+        assert_eq!(history[1]["value"], 30.0, "{lang}");
+        assert_eq!(history[2]["date"], "2026-11-30", "{lang}");
+    }
+    // Once today is the latest date, the arrow is true again.
+    let w = Sandbox::new();
+    with_a_later_entry(&w);
+    let mut later = w.command();
+    later.env("OKR_TODAY", "2026-12-01");
+    let r = w.okr_with(later, &["--lang", "en", "update", "kr1", "30"]);
+    r.ok();
+    assert!(r.stdout.contains("25 → 30 MSEK"), "{}", r.stdout);
+}
+
+#[test]
+fn update_of_a_mals_id_says_it_is_a_mal_whose_progress_comes_from_its_key_results() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let before = fs::read(w.file()).unwrap();
+    let line = w
+        .okr(&["--lang", "en", "update", "o1", "3"])
+        .fails(&[
+            "o1 is an objective (“Expandera globalt”), not a key result",
+            "an objective's progress comes from its key results",
+            "update one of them (kr1, kr2, kr3)",
+        ])
+        .to_string();
+    assert!(!line.contains("no initiative"), "{line}");
+    w.okr(&["--lang", "sv", "update", "O2", "3"]).fails(&[
+        "o2 är ett mål (”Gör våra kunder glada”), inget nyckelresultat",
+        "ett mål får sitt framsteg från sina nyckelresultat",
+        "uppdatera något av dem (kr4)",
+    ]);
+    // A Mål without key results of its own says so.
+    let mut data: Value = serde_json::from_str(FIXTURE).unwrap();
+    data["objectives"][1]["key_results"] = serde_json::json!([]);
+    w.write_json(&data);
+    let before_empty = fs::read(w.file()).unwrap();
+    w.okr(&["--lang", "en", "update", "o2", "3"])
+        .fails(&["o2 is an objective", "it has none of its own yet"]);
+    w.okr(&["--lang", "sv", "update", "o2", "3"])
+        .fails(&["o2 är ett mål", "det har inga egna än"]);
+    assert_eq!(fs::read(w.file()).unwrap(), before_empty);
+    // An id of nothing at all is still said to be neither.
+    w.write(std::str::from_utf8(&before).unwrap());
+    w.okr(&["--lang", "en", "update", "x9", "3"])
+        .fails(&["no key result", "x9"]);
+    assert_eq!(fs::read(w.file()).unwrap(), before);
+}

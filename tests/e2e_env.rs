@@ -1,6 +1,8 @@
 //! End to end in a real terminal (tmux): what the environment decides for
-//! the tracker. `NO_COLOR` takes the colours off every screen, and `okr
-//! demo` leaves the file that `OKR_FILE` or the default place names alone.
+//! the tracker. `NO_COLOR` takes the colours off every screen, `okr demo`
+//! leaves the file that `OKR_FILE` or the default place names alone, its
+//! example OKRs speak the language its screens speak, and nothing from the
+//! command line, a folder name or the config file reaches the terminal raw.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -19,7 +21,7 @@ fn demo(sandbox: &Sandbox, env: &[(&str, &str)]) -> Term {
         30,
         &session_of(env, &bin, &["demo", "--lang", "en"], ""),
     );
-    t.wait_for("▸ Expandera globalt");
+    t.wait_for("▸ Expand globally");
     t
 }
 
@@ -39,7 +41,7 @@ fn no_color_in_the_environment_takes_the_colours_off_every_screen() {
     let walk: &[(&str, Until)] = &[
         ("Tab", Shows("▶ Key results")),
         ("BTab", Shows("▶ Objectives")),
-        ("Enter", Shows("Objective · Expandera globalt")),
+        ("Enter", Shows("Objective · Expand globally")),
         ("?", Shows("Esc/?/F1 close the help")),
         ("Escape", Gone("Esc/?/F1 close the help")),
         ("a", Shows(EN.new_key_result)),
@@ -176,4 +178,69 @@ fn no_argument_folder_name_or_key_from_the_config_reaches_the_terminal_raw() {
         "{}",
         keys.stdout
     );
+}
+
+#[test]
+fn the_demos_example_okrs_speak_the_language_of_its_screens() {
+    let sandbox = Sandbox::new();
+    let bin = okr_binary().to_string_lossy().into_owned();
+    let english = [
+        "▸ Expand globally [Committed]",
+        "Make our customers happy",
+        "Sell for 100 million",
+        "Reach 100% year-on-year growth in EMEA",
+    ];
+    let swedish = [
+        "▸ Expandera globalt [Hängiven]",
+        "Gör våra kunder glada",
+        "Sälj för 100 miljoner",
+        "Nå 100 % ökning i EMEA år efter år",
+    ];
+    // By the flag, and by the locale when there is none.
+    let en_locale = [("LC_ALL", "en_GB.UTF-8")];
+    let runs = [
+        (&[][..], &["demo", "--lang", "en"][..], english, swedish),
+        (&en_locale[..], &["demo"][..], english, swedish),
+        (&[][..], &["demo", "--lang", "sv"][..], swedish, english),
+    ];
+    for (env, args, shown, not_shown) in runs {
+        let t = Term::start(&sandbox, 100, 30, &session_of(env, &bin, args, ""));
+        t.wait_for(shown[0]);
+        t.press("Tab");
+        for text in shown {
+            t.wait_for(text);
+        }
+        let screen = t.screen();
+        for text in not_shown {
+            assert!(!screen.contains(text), "{args:?} {env:?}:\n{screen}");
+        }
+        t.press("q");
+        assert_eq!(t.wait_exit(), 0);
+    }
+}
+
+#[test]
+fn the_english_example_is_the_swedish_one_in_other_words() {
+    let today = support::app::today();
+    let sv = okr::demo::example(today);
+    let en = okr::demo::example_in(today, okr::model::Lang::En);
+    assert_eq!(okr::model::validate::validate(&en), Ok(()));
+    assert_eq!(sv.objectives.len(), en.objectives.len());
+    for (s, e) in sv.objectives.iter().zip(&en.objectives) {
+        assert_eq!((&s.id, s.kind, s.quarter), (&e.id, e.kind, e.quarter));
+        assert_ne!(s.title, e.title);
+        assert_eq!(s.key_results.len(), e.key_results.len());
+        for (a, b) in s.key_results.iter().zip(&e.key_results) {
+            assert_eq!(a.id, b.id);
+            assert_ne!(a.title, b.title);
+            assert_eq!(a.measure.current(), b.measure.current(), "{}", b.title);
+            assert_eq!(a.history.len(), b.history.len());
+        }
+        let titles = |o: &okr::model::Objective| -> Vec<String> {
+            o.initiatives.iter().map(|i| i.title.clone()).collect()
+        };
+        assert_eq!(titles(s).len(), titles(e).len());
+        assert!(titles(s).iter().zip(titles(e)).all(|(a, b)| *a != b));
+    }
+    assert_ne!(sv.checkins[0].wins, en.checkins[0].wins);
 }

@@ -78,16 +78,50 @@ fn a_conflict_exits_1_with_a_valid_file_holding_the_conflicts_list() {
     let theirs = put(&s, "theirs", &store(json!([objective("o1", "Theirs")])));
     let r = merge(&s, &base, &ours, &theirs);
     assert_eq!(r.code, Some(1), "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("1 field(s) changed differently on both sides"),
-        "{}",
-        r.stderr
+    assert_eq!(
+        r.stderr,
+        "okr: 1 field changed differently on both sides; ours is kept, theirs is in the file's conflicts list until someone chooses\n"
     );
     let out = okr::store::read(&ours).unwrap();
     assert_eq!(out.objectives[0].title, "Mine");
     assert_eq!(out.conflicts[0].theirs, json!("Theirs"));
     assert_eq!(names(&s), ["base", "ours", "theirs"]);
+}
+
+#[test]
+fn the_count_of_conflicts_is_worded_for_one_and_for_many_in_either_language() {
+    let s = Sandbox::new();
+    let two = |a: &str, b: &str| store(json!([objective("o1", a), objective("o2", b)]));
+    let run = |lang: &str, theirs: &Value| {
+        let base = put(&s, "base", &two("A", "B"));
+        let ours = put(&s, "ours", &two("Mine", "Mine too"));
+        let theirs = put(&s, "theirs", theirs);
+        let arg = |p: &Path| p.to_str().unwrap().to_string();
+        let r = s.run(&[
+            "--lang",
+            lang,
+            "merge",
+            &arg(&base),
+            &arg(&ours),
+            &arg(&theirs),
+        ]);
+        assert_eq!(r.code, Some(1), "{}", r.stderr);
+        r.stderr
+    };
+    let one = two("Theirs", "B");
+    let both = two("Theirs", "Theirs too");
+    assert!(run("en", &both).starts_with(
+        "okr: 2 fields changed differently on both sides; ours are kept, theirs are in"
+    ));
+    for said in [run("en", &one), run("en", &both)] {
+        assert!(!said.contains("(s)"), "{said}");
+    }
+    assert!(run("sv", &one).contains(
+        "1 fält har ändrats på olika sätt på båda sidor; vårt värde behölls och deras ligger"
+    ));
+    assert!(run("sv", &both).contains(
+        "2 fält har ändrats på olika sätt på båda sidor; våra värden behölls och deras ligger"
+    ));
 }
 
 #[test]

@@ -201,7 +201,7 @@ fn the_same_field_changed_on_both_sides_is_a_conflict_git_reports_and_the_file_k
         "{said}"
     );
     assert!(
-        said.contains("theirs are in the file's conflicts list"),
+        said.contains("1 field changed differently on both sides; ours is kept, theirs is in the file's conflicts list"),
         "{said}"
     );
     let file = support::read_json(&team.b.join("okr.json"));

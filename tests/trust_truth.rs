@@ -2,7 +2,8 @@
 //! from the values just before the check-in, a Mål is judged by its own
 //! progress, nothing is behind in its first week, a quarter is scored and a
 //! Mål succeeded by one rule, a finished quarter speaks in final words,
-//! counts of one are singular, and done / not done is measurable.
+//! counts of one are singular (no article before an id), and done / not
+//! done is measurable.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -468,6 +469,56 @@ fn counts_of_one_and_two_read_right_in_english() {
         (EN.check_one_line)(2),
         "every objective one line (2 too long)"
     );
+    // okr merge's count of conflicts, and every other count of the table.
+    assert!(
+        (EN.merge_conflicts)(1)
+            .starts_with("1 field changed differently on both sides; ours is kept, theirs is in")
+    );
+    assert!(
+        (EN.merge_conflicts)(2).starts_with(
+            "2 fields changed differently on both sides; ours are kept, theirs are in"
+        )
+    );
+    let counted: [fn(usize) -> String; 8] = [
+        EN.merge_conflicts,
+        EN.live.reloaded,
+        |n| (EN.live.conflicts_wait)(n, "!"),
+        |n| (EN.commands.counts)(n, n, n, n),
+        |n| (EN.daily.goes_with)(n, n, n),
+        |n| (EN.daily.matches)(n, false),
+        EN.team.from_children,
+        EN.running,
+    ];
+    for f in counted {
+        let one = f(1);
+        assert!(!one.contains("(s)"), "{one}");
+        for plural in [
+            "1 fields",
+            "1 objectives",
+            "1 conflicts",
+            "1 key results",
+            "1 initiatives",
+            "1 check-ins",
+            "1 history entries",
+            "1 matches",
+            "1 quarters",
+            "1 weeks",
+        ] {
+            assert!(!one.contains(plural), "{one}");
+        }
+    }
+    // An id takes no article: "an o2" and "a kr5" are both wrong to some reader.
+    for id in ["o2", "kr5", "u3", "ozqkvbmtw"] {
+        for said in [
+            (EN.merge_renumbered)(id, "o9"),
+            (EN.e_no_such_file)("okr.json", id),
+            (EN.commands.e_objective_given)(id, "T", "kr1"),
+        ] {
+            for article in [format!(" a {id}"), format!(" an {id}")] {
+                assert!(!said.contains(&article), "{said}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -294,9 +294,17 @@ impl App {
             }
             MeasureKind::Done => parts.done = f.chosen(FieldId::Done) == 1,
             MeasureKind::AtLeast | MeasureKind::AtMost => {
-                let level = form::number_field(f, FieldId::Level, s);
-                // Whether a level is held depends on the value now: it must be given.
-                let current = form::number_field(f, FieldId::Current, s);
+                // Whether a level is held depends on the value now: both must be given.
+                let given = |f: &mut Form, id, needed| {
+                    if f.text(id).trim().is_empty() {
+                        f.set_error(id, needed);
+                        None
+                    } else {
+                        form::number_field(f, id, s)
+                    }
+                };
+                let level = given(f, FieldId::Level, s.err_needs_level);
+                let current = given(f, FieldId::Current, s.err_needs_current);
                 (parts.level, parts.current) = (level?, current?);
             }
         }

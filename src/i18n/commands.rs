@@ -1,5 +1,5 @@
 //! The words of the commands for a shell user's day: `status`, `list`,
-//! `update` of an Uppgift and `import` (the tables are in `sv.rs` and `en.rs`).
+//! `update` and `import` (the tables are in `sv/commands.rs` and `en/commands.rs`).
 
 /// The words of `okr status`, `okr list`, `okr update` and `okr import`.
 pub struct CommandWords {
@@ -10,6 +10,9 @@ pub struct CommandWords {
     pub progress_pace: fn(&str, &str) -> String,
     /// `okr status` on a quarter without Mål (of the owner asked for).
     pub no_objectives: &'static str,
+    /// `okr status --owner NAME` when no Mål of the file is NAME's: the
+    /// name, and the file's owners (none when no Mål has one).
+    pub no_such_owner: fn(&str, &[String]) -> String,
     /// `okr list`: the heading of the id column.
     pub col_id: &'static str,
     /// `okr list` with nothing to show in the quarters asked for.
@@ -19,6 +22,12 @@ pub struct CommandWords {
     /// An Uppgift done on a date.
     pub done_on: fn(&str) -> String,
     pub e_not_initiative_value: fn(&str) -> String,
+    /// `okr update` of a date before the key result's latest entry: the value
+    /// recorded, its date, the current value that stays, and its date.
+    pub recorded_before_latest: fn(&str, &str, &str, &str) -> String,
+    /// `okr update` given a Mål's id: the id, its title, its key results' ids
+    /// (empty when it has none).
+    pub e_objective_given: fn(&str, &str, &str) -> String,
     /// `okr import`: how much, as a phrase (Mål, key results, Uppgifter, check-in weeks).
     pub counts: fn(usize, usize, usize, usize) -> String,
     /// `--dry-run`: the counts, and that nothing was written.
@@ -27,7 +36,7 @@ pub struct CommandWords {
     pub added: fn(&str, &str) -> String,
     /// The columns of the header okr does not read.
     pub columns_not_read: fn(&str) -> String,
-    /// A cell's place: the file, the row (the header is row 1), the column.
+    /// A cell's place: the file, the row as a spreadsheet numbers it, the column.
     pub at_cell: fn(&str, usize, &str) -> String,
     /// A place in a JSON file: the file and the item (`objectives[2].title`).
     pub at_item: fn(&str, &str) -> String,

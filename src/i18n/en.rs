@@ -2,12 +2,12 @@
 //! English-speaking team uses for objectives, key results and initiatives.
 
 use super::{
-    ActionNames, CommandWords, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames,
-    NumberWords, PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords, ValueRules,
-    plural,
+    ActionNames, ConfidenceNames, EmptyQuarter, KindNames, MeasureTypeNames, NumberWords,
+    PaceNames, Pillars, ScoreNames, StatusNames, Strings, TeamWords, ValueRules, plural,
 };
 use crate::model::Lang;
 
+mod commands;
 mod daily;
 mod keys;
 mod quarterly;
@@ -137,6 +137,8 @@ pub static EN: Strings = Strings {
     },
     err_confidence: "Confidence is a whole number 1–10.",
     err_target_is_start: "The target equals the start: there is nothing to measure.",
+    err_needs_level: "A keep-at key result needs its level.",
+    err_needs_current: "A keep-at key result needs its current value.",
     err_weight: "The weight is a number above 0.",
     err_unknown_parent: "No objective has that id.",
     warn_many_objectives: |n, who| {
@@ -294,9 +296,12 @@ pub static EN: Strings = Strings {
         )
     },
     merge_conflicts: |n| {
-        format!(
-            "{n} field(s) changed differently on both sides; ours are kept, theirs are in the file's conflicts list until someone chooses"
-        )
+        match n {
+        1 => "1 field changed differently on both sides; ours is kept, theirs is in the file's conflicts list until someone chooses".to_string(),
+        n => format!(
+            "{n} fields changed differently on both sides; ours are kept, theirs are in the file's conflicts list until someone chooses"
+        ),
+    }
     },
     e_no_such_file: |p, id| {
         format!(
@@ -395,79 +400,7 @@ pub static EN: Strings = Strings {
     e_terminal_gone: |r| format!("the terminal stopped answering: {r}"),
     e_thread: |r| format!("cannot start a thread: {r}"),
     e_temp_folder: |p, r| format!("cannot create a temporary folder in {p}: {r}"),
-    commands: CommandWords {
-        checkin_waiting: |who, n, all| {
-            let whose = who.map(|w| format!(" for {w}")).unwrap_or_default();
-            format!(
-                "check-in{whose}: {n} of {all} {} waiting",
-                plural(all, "key result", "key results")
-            )
-        },
-        progress_pace: |p, t| format!("progress {p} (pace {t})"),
-        no_objectives: "no objectives this quarter",
-        col_id: "id",
-        nothing_listed: "No objectives to show.",
-        open: "open",
-        done_on: |d| format!("done {d}"),
-        e_not_initiative_value: |t| {
-            format!("'{t}' is not a value for an initiative; give done or open (klar or öppen)")
-        },
-        counts: |o, k, u, c| {
-            let mut parts = vec![
-                format!("{o} {}", plural(o, "objective", "objectives")),
-                format!("{k} {}", plural(k, "key result", "key results")),
-                format!("{u} {}", plural(u, "initiative", "initiatives")),
-            ];
-            if c > 0 {
-                parts.push(format!(
-                    "entries in {c} {}",
-                    plural(c, "check-in", "check-ins")
-                ));
-            }
-            parts.join(", ")
-        },
-        would_add: |c| format!("Would add {c} (a dry run: nothing was written):"),
-        added: |c, f| format!("Added {c} to {f}:"),
-        columns_not_read: |c| format!("Columns not read: {c}"),
-        at_cell: |f, r, c| format!("{f}, row {r}, column {c}"),
-        at_item: |f, i| format!("{f}, {i}"),
-        nothing_imported: "nothing was imported",
-        i_nothing: "the file has no rows to import",
-        i_no_title_column: "no column is called objective or mål, so no objective can be read",
-        i_column_twice: |a, b| format!("the columns '{a}' and '{b}' mean the same"),
-        i_no_column: "this cell has no column in the header",
-        i_not_utf8: "it is not UTF-8 text (save the sheet as CSV UTF-8)",
-        i_not_csv: |d| format!("it is not CSV okr can read ({d})"),
-        i_not_export: |d| format!("it is not an export of okr ({d})"),
-        i_empty_title: "the title is empty",
-        i_control: "a title may not hold control characters (only line breaks and tabs)",
-        i_kind: |t| {
-            format!(
-                "'{t}' is not a kind of objective; give committed, aspirational, personal or economic (hängiven, ambitiös, personlig, ekonomisk)"
-            )
-        },
-        i_quarter: |t| format!("'{t}' is not a quarter; write it like 2026-Q4"),
-        i_measure_type: |t| {
-            format!("'{t}' is not a way to measure; give numeric, done, at_least or at_most")
-        },
-        i_status: |t| {
-            format!("'{t}' is not a status; give active, achieved, dropped or carried_over")
-        },
-        i_confidence: "confidence is a whole number 1–10",
-        i_score: "the score is a number 0–1",
-        i_weight: "the weight is a number above 0",
-        i_needs_target: "a key result with a start needs a target",
-        i_needs_level: "a key result kept at or above or below a level needs the level",
-        i_done_value: |t| {
-            format!("'{t}' is neither done nor not done; give done or no (yes, 1 or 0)")
-        },
-        i_date: |t| format!("'{t}' is not a date; write it like 2026-11-24"),
-        i_week: |t| format!("'{t}' is not an ISO week; write it like 2026-W48"),
-        i_differs: |r| format!("it differs from row {r} of the same objective"),
-        i_needs_key_result: "a check-in row needs a key result",
-        i_duplicate_id: |id| format!("the id '{id}' is there twice"),
-        i_link: |id| format!("'{id}' is not one of the objective's key results"),
-    },
+    commands: commands::COMMANDS,
     weekly: weekly::WEEKLY,
     actions: ActionNames {
         quit: "quit",

@@ -214,6 +214,9 @@ pub struct Strings {
     pub numbers: NumberWords,
     pub err_confidence: &'static str,
     pub err_target_is_start: &'static str,
+    /// A keep-at key result saved without its level, or without its value now.
+    pub err_needs_level: &'static str,
+    pub err_needs_current: &'static str,
     pub err_weight: &'static str,
     pub err_unknown_parent: &'static str,
     pub warn_many_objectives: fn(usize, Option<&str>) -> String,

@@ -200,8 +200,8 @@ pub fn read(
     now: DateTime<Utc>,
 ) -> Result<Plan, Located> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let records = records(bytes)?;
-    let Some((header, rows)) = records.split_first() else {
+    let records = super::records::records(bytes)?;
+    let Some(((_, header), rows)) = records.split_first() else {
         return Err((Place::File, Problem::Nothing));
     };
     let mut columns: HashMap<Col, usize> = HashMap::new();
@@ -242,9 +242,9 @@ pub fn read(
         today,
         now,
     };
-    for (n, cells) in rows.iter().enumerate() {
+    for (number, cells) in rows {
         let row = Row {
-            number: n + 2,
+            number: *number,
             cells,
             header,
             columns: &columns,
@@ -264,41 +264,6 @@ pub fn read(
         b.row(&row)?;
     }
     b.finish()
-}
-
-/// Every record as text, the header first.
-fn records(bytes: &[u8]) -> Result<Vec<Vec<String>>, Located> {
-    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-    let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|c| (count(*c), *c == b','))
-        .unwrap_or(b',');
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
-    let mut out = Vec::new();
-    for (n, record) in reader.byte_records().enumerate() {
-        let record = record.map_err(|e| (Place::File, Problem::NotCsv(e.to_string())))?;
-        let mut cells = Vec::with_capacity(record.len());
-        for (i, cell) in record.iter().enumerate() {
-            let text = std::str::from_utf8(cell).map_err(|_| {
-                (
-                    Place::Cell {
-                        row: n + 1,
-                        column: i,
-                        name: String::new(),
-                    },
-                    Problem::NotUtf8,
-                )
-            })?;
-            cells.push(text.to_string());
-        }
-        out.push(cells);
-    }
-    Ok(out)
 }
 
 /// What makes rows one Mål: its id in okr's own export, else its title,

@@ -13,8 +13,9 @@ use crate::store::IoReason;
 pub enum Place {
     /// The file as a whole (or its header).
     File,
-    /// A cell: its row (the header is row 1), its column's 0-based index
-    /// and its name in the header (empty beyond the header).
+    /// A cell: its row as a spreadsheet numbers it (blank lines count),
+    /// its column's 0-based index and its name in the header (empty beyond
+    /// the header).
     Cell {
         row: usize,
         column: usize,

@@ -10,6 +10,7 @@
 mod csv;
 mod errors;
 mod json;
+mod records;
 
 use std::collections::HashMap;
 use std::io::Write;

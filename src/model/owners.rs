@@ -71,14 +71,30 @@ pub fn any_owner(data: &Data) -> bool {
 pub fn owners_in(data: &Data, quarter: Quarter) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (_, o) in data.in_quarter(quarter) {
-        if let Some(w) = &o.owner
-            && !out.iter().any(|x| same(x, w))
-        {
-            out.push(w.trim().to_string());
+        if let Some(w) = &o.owner {
+            add_owner(&mut out, w);
         }
     }
     out.sort_by_key(|w| w.to_lowercase());
     out
+}
+
+/// The owners of every Mål of the file, each once (as first written), in
+/// name order.
+pub fn owners_in_file(data: &Data) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in data.objectives.iter().filter_map(|o| o.owner.as_deref()) {
+        add_owner(&mut out, w);
+    }
+    out.sort_by_key(|w| w.to_lowercase());
+    out
+}
+
+/// Adds `name` to `owners` unless the same person is there already.
+pub fn add_owner(owners: &mut Vec<String>, name: &str) {
+    if !owners.iter().any(|x| x == name || same(x, name)) {
+        owners.push(name.trim().to_string());
+    }
 }
 
 /// The filter after `current` in the cycle everyone → mine → each owner of

@@ -1,7 +1,7 @@
 //! A quick read of one quarter, for `okr status` on every shell prompt: the
 //! Mål of that quarter (every owner's: a parent's number takes in its
 //! children's) and the check-ins of one week are read in full into the
-//! model's own types, and whether any Mål has an owner is noted; the rest of the file
+//! model's own types, and the owners of every Mål are noted; the rest of the file
 //! is checked to be JSON and skipped without being built. Like
 //! [`super::read`], it takes no lock and writes nothing.
 //!
@@ -31,9 +31,10 @@ pub struct Glance {
     pub objectives: Vec<Objective>,
     /// The check-ins of the week (one per owner), in file order.
     pub checkins: Vec<std::sync::Arc<CheckIn>>,
-    /// Whether any Mål of the file, of any quarter, has an owner: then each
-    /// person checks in for their own Mål ([`crate::model::owners::any_owner`]).
-    pub owners: bool,
+    /// The owners of the Mål of the whole file, of any quarter, each once
+    /// (as first written), in name order. With any, each person checks in
+    /// for their own Mål ([`crate::model::owners::any_owner`]).
+    pub owners: Vec<String>,
 }
 
 /// Which Mål and which check-in to read.
@@ -99,7 +100,7 @@ pub fn of_data(data: &Data, wanted: Wanted) -> Glance {
             .filter(|c| c.week == wanted.week)
             .cloned()
             .collect(),
-        owners: owners::any_owner(data),
+        owners: owners::owners_in_file(data),
     }
 }
 
@@ -139,6 +140,7 @@ impl<'de> Visitor<'de> for Top {
                 "objectives" => {
                     let picked = map.next_value_seed(Each(Pick::Objectives(self.0)))?;
                     glance.owners = picked.owners;
+                    glance.owners.sort_by_key(|w| w.to_lowercase());
                     glance.objectives = picked
                         .items
                         .into_iter()
@@ -196,10 +198,10 @@ impl Item {
     }
 }
 
-/// The picked items of a list, and whether any of its Mål has an owner.
+/// The picked items of a list, and the owners of all its Mål.
 struct Picked {
     items: Vec<Item>,
-    owners: bool,
+    owners: Vec<String>,
 }
 
 impl<'de> DeserializeSeed<'de> for Each {
@@ -219,7 +221,7 @@ impl<'de> Visitor<'de> for Each {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut picked = Picked {
             items: Vec::new(),
-            owners: false,
+            owners: Vec::new(),
         };
         while let Some(fields) = seq.next_element::<Fields<'de>>()? {
             if let Some(item) = fields
@@ -271,11 +273,13 @@ impl<'de> Fields<'de> {
         T::deserialize(MapDeserializer::new(self.0.into_iter()))
     }
 
-    /// The item, when picked; `owners` is set when a Mål has an owner.
-    fn pick(self, pick: Pick, owners: &mut bool) -> Result<Option<Item>, serde_json::Error> {
+    /// The item, when picked; a Mål's owner is added to `owners` when new.
+    fn pick(self, pick: Pick, owners: &mut Vec<String>) -> Result<Option<Item>, serde_json::Error> {
         match pick {
             Pick::Objectives(wanted) => {
-                *owners = *owners || self.field::<Option<String>>("owner")?.flatten().is_some();
+                if let Some(w) = self.field::<Option<String>>("owner")?.flatten() {
+                    owners::add_owner(owners, &w);
+                }
                 // Only the picked Mål is built: most of a file is other quarters' history.
                 if self.field::<Quarter>("quarter")? != Some(wanted.quarter) {
                     return Ok(None);
