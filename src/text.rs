@@ -203,9 +203,13 @@ pub fn shown(text: &str) -> String {
     neutralise(text, Output::Screen).into_owned()
 }
 
-/// Display cells of a text as ratatui draws it: grapheme by grapheme.
+/// Display cells of a text as ratatui draws it: grapheme by grapheme, as
+/// shown ([`shown`]): a text that was never neutralised is measured as it
+/// would be drawn, never handed raw to ratatui's measure (which panics on
+/// a control character).
 pub fn width(text: &str) -> usize {
-    text.graphemes(true)
+    neutralise(text, Output::Screen)
+        .graphemes(true)
         .map(|g| usize::from(g.cell_width()))
         .sum()
 }
