@@ -326,7 +326,7 @@ fn a_swedish_spreadsheet_with_semicolons_groups_its_rows_and_reads_swedish_numbe
     r.ok();
     assert!(
         r.stdout
-            .starts_with("La till 2 mål, 4 nyckelresultat, 0 uppgifter i "),
+            .starts_with("Lade till 2 mål, 4 nyckelresultat, 0 uppgifter i "),
         "{}",
         r.stdout
     );
@@ -336,7 +336,7 @@ fn a_swedish_spreadsheet_with_semicolons_groups_its_rows_and_reads_swedish_numbe
         "{listed}"
     );
     assert!(
-        listed.contains("\n  #3 Öka snittförsäljningen: 18\u{a0}250,5 / 20\u{a0}000 kr\n"),
+        listed.contains("\n  #3 Öka snittförsäljningen: 18\u{a0}250,5 / 20\u{a0}000 kr\n"),
         "{listed}"
     );
     let saved = w.json();
@@ -575,7 +575,7 @@ fn a_bad_row_is_named_by_the_row_a_spreadsheet_shows_blank_lines_and_all() {
     refused(
         "sv",
         &sheet.replace("abc", "x"),
-        &["rad 5, kolumn 'target' (D)", "'x' är inte ett tal"],
+        &["rad 5, kolumn 'target' (D)", "”x” är inte ett tal"],
     );
     // Windows and old Mac line ends, and blank lines before the header.
     refused(

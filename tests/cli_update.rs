@@ -192,7 +192,7 @@ fn update_takes_any_beginning_that_names_one_id_and_lists_them_when_several() {
     assert_eq!(fs::read(w.file()).unwrap(), before);
 }
 
-/// The fixture with kr1's latest entry dated after today: 25 MSEK on
+/// The fixture with kr1's latest entry dated after today: 25 MSEK on
 /// 2026-11-30 (a teammate's clock, or a value entered ahead).
 fn with_a_later_entry(w: &Sandbox) {
     let mut data: Value = serde_json::from_str(FIXTURE).unwrap();
@@ -241,7 +241,7 @@ fn update_before_a_later_entry_says_the_current_value_stays() {
     later.env("OKR_TODAY", "2026-12-01");
     let r = w.okr_with(later, &["--lang", "en", "update", "kr1", "30"]);
     r.ok();
-    assert!(r.stdout.contains("25 → 30 MSEK"), "{}", r.stdout);
+    assert!(r.stdout.contains("25 → 30 MSEK"), "{}", r.stdout);
 }
 
 #[test]

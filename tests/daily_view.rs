@@ -99,7 +99,7 @@ fn the_view_shows_the_chart_with_a_legend_the_history_and_the_notes() {
         screen(&h.app, 100, 30)
     };
     assert!(
-        sv.contains("• värde  ◆ registrerat  · ideal takt  │ i dag"),
+        sv.contains("• värde  ◆ registrerat  · jämn takt  │ i dag"),
         "{sv}"
     );
     assert!(sv.contains("Historik (3)"), "{sv}");

@@ -169,7 +169,7 @@ fn marker(name: &str, lang: Lang) -> &'static str {
         "form_objective" => ("bäst på OKR", "bäst på OKR"),
         "form_key_result_errors" => ("tolv", "tolv"),
         "form_value" => ("New value: kr1", "Nytt värde: kr1"),
-        "confirm_delete" => ("Delete “Expandera globalt”", "Ta bort «Expandera globalt»"),
+        "confirm_delete" => ("Delete “Expandera globalt”", "Ta bort ”Expandera globalt”"),
         "help" => ("previous quarter", "föregående kvartal"),
         "help_detail" => ("e/Enter", "e/Enter"),
         "checkin_walk" => ("Check-in 2026-W48", "Incheckning 2026-W48"),

@@ -83,7 +83,7 @@ fn the_selection_follows_the_filtered_list() {
 fn a_filter_with_nothing_in_the_quarter_says_so() {
     for (lang, words) in [
         (Lang::En, "No objectives for “Cy” this quarter — press f"),
-        (Lang::Sv, "Inga mål för ”Cy” detta kvartal — tryck f"),
+        (Lang::Sv, "Inga mål för ”Cy” det här kvartalet – tryck f"),
     ] {
         let mut h = team(lang);
         h.app.set_filter(OwnerFilter::Owner("Cy".into()));

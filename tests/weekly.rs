@@ -59,7 +59,7 @@ fn a_check_in_half_done_keeps_its_banner_with_the_key_from_the_key_table() {
     h.keys(&[code(ESC)]);
     let text = render(&h.app, 100, 30);
     assert!(
-        text.contains("10 av 12 nyckelresultat väntar — tryck c för att fortsätta"),
+        text.contains("10 av 12 nyckelresultat väntar – tryck c för att fortsätta"),
         "{text}"
     );
     // Once every key result is answered, the banner is gone.
@@ -173,7 +173,7 @@ fn marking_a_plan_done_keeps_the_fields_okr_does_not_know() {
     let mut h = Harness::new(Some(data), Lang::Sv);
     h.walk_to_reflection();
     let text = render(&h.app, 100, 30);
-    assert!(text.contains("Förra veckan planerade du:"), "{text}");
+    assert!(text.contains("Från förra veckan:"), "{text}");
     h.keys(&[ctrl('d')]);
     let json = h.file_json();
     let week = IsoWeek::of(today() - chrono::Days::new(7)).to_string();

@@ -76,7 +76,7 @@ fn the_weeks_of_the_quarter_list_mine_and_the_missed_ones() {
     let text = render(&h.app, 100, 30);
     assert!(text.contains("Tidigare incheckningar · 2026 Q4"), "{text}");
     assert!(
-        text.contains("2026-W46  ingen incheckning — c fyller i den"),
+        text.contains("2026-W46  ingen incheckning – tryck c för att fylla i"),
         "{text}"
     );
     // `[` goes to the quarter before: its thirteen or so weeks.
@@ -176,7 +176,7 @@ fn a_missed_week_is_filled_in_afterwards_dated_that_week() {
         "{text}"
     );
     // Its bar shows the key result as it stood that day, not today.
-    let then = format!("{} / 100 MSEK", h.app.s.num(on_the_day));
+    let then = format!("{} / 100 MSEK", h.app.s.num(on_the_day));
     assert!(text.contains(&then), "{then}:\n{text}");
     h.keys(&[ctrl('u')]);
     h.type_text("42");

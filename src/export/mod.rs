@@ -203,10 +203,11 @@ fn export_md(
                 };
                 writeln!(
                     out,
-                    "- {}: {} ({}) — {verdict}{flag}",
+                    "- {}: {} ({}){}{verdict}{flag}",
                     s.score,
                     s.num(score),
-                    s.score_band(progress::score_band(score))
+                    s.score_band(progress::score_band(score)),
+                    s.dash()
                 )?;
             }
             if o.status != crate::model::Status::Active {
@@ -217,12 +218,12 @@ fn export_md(
                 for k in &o.key_results {
                     let st = progress::key_result_status(k, q, today);
                     let mark = if matches!(st, PaceStatus::Behind | PaceStatus::NotReached) {
-                        format!(" — {}", s.pace_status(st))
+                        format!("{}{}", s.dash(), s.pace_status(st))
                     } else {
                         String::new()
                     };
                     let stale = if q.contains(today) && progress::is_stale(k, today) {
-                        format!(" — {}", s.stale)
+                        format!("{}{}", s.dash(), s.stale)
                     } else {
                         String::new()
                     };
@@ -298,7 +299,7 @@ fn export_md(
                     let note = if e.note.is_empty() {
                         String::new()
                     } else {
-                        format!(" — {}", md_block(&e.note, "    "))
+                        format!("{}{}", s.dash(), md_block(&e.note, "    "))
                     };
                     writeln!(
                         out,

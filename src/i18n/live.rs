@@ -60,11 +60,8 @@ pub struct LiveWords {
 
 pub const SV: LiveWords = LiveWords {
     reloaded: |n| match n {
-        0 => "Läste in filen igen: någon annan ändrade den.".to_string(),
-        n => format!(
-            "Läste in filen igen: {n} {} ändrade av någon annan.",
-            plural(n, "mål", "mål")
-        ),
+        0 => "Läste in filen igen: någon annan har ändrat den.".to_string(),
+        n => format!("Läste in filen igen: någon annan har ändrat {n} mål."),
     },
     merged: "Slog ihop med någon annans ändringar.",
     conflicts_wait: |n, k| {
@@ -81,13 +78,23 @@ pub const SV: LiveWords = LiveWords {
     deleted_meanwhile: |id| {
         format!("{id} togs bort av någon annan medan formuläret var öppet; inget sparades.")
     },
-    no_conflicts: "Inga konflikter att välja i.",
+    no_conflicts: "Inga konflikter att lösa.",
     title: |n| format!("Konflikter ({n})"),
     ours: "Vårt",
     theirs: "Deras",
     none: "(inget)",
-    kept_ours: |f, n| format!("Behöll vårt för {f}; {n} kvar."),
-    took_theirs: |f, n| format!("Tog deras för {f}; {n} kvar."),
+    kept_ours: |f, n| {
+        format!(
+            "Behöll vår version av {f}; {n} {} kvar.",
+            plural(n, "konflikt", "konflikter")
+        )
+    },
+    took_theirs: |f, n| {
+        format!(
+            "Tog deras version av {f}; {n} {} kvar.",
+            plural(n, "konflikt", "konflikter")
+        )
+    },
     field_name: |f| {
         Some(match f {
             "title" => "titel",

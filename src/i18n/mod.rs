@@ -5,11 +5,13 @@ mod actions;
 mod commands;
 mod daily;
 mod en;
+pub mod help;
 mod keys;
 pub mod live;
 mod quarterly;
 mod sv;
 pub mod team;
+pub mod typed;
 mod weekly;
 
 pub use actions::ActionNames;
@@ -489,11 +491,12 @@ impl Strings {
     /// `klar`, `420 kr/mån (nivå ≤ 500)`.
     pub fn measure_text(&self, m: &crate::model::Measure) -> String {
         use crate::model::Measure;
+        // A no-break space keeps the unit on the number's line.
         let unit = |u: &str| {
             if u.is_empty() {
                 String::new()
             } else {
-                format!(" {u}")
+                format!("\u{a0}{u}")
             }
         };
         let level = |l: &crate::model::Level, op: &str| {
@@ -539,6 +542,20 @@ impl Strings {
 
     /// A share as a whole percent: `42 %` in Swedish, `42%` in English.
     /// [`Strings::percent`] of a number that may not be there yet: "–" then.
+    /// The dash between a statement and what follows: the spaced en dash
+    /// of Swedish, the spaced em dash of English.
+    pub fn dash(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => " – ",
+            Lang::En => " — ",
+        }
+    }
+
+    /// The mark for a value that is not there: `–` in Swedish, `—` in English.
+    pub fn nothing(&self) -> &'static str {
+        self.dash().trim()
+    }
+
     pub fn percent_of(&self, share: Option<f64>) -> String {
         share.map_or_else(|| "–".to_string(), |p| self.percent(p))
     }
@@ -546,7 +563,8 @@ impl Strings {
     pub fn percent(&self, share: f64) -> String {
         let p = (crate::model::progress::unit_clamp(share) * 100.0).round();
         match self.lang {
-            Lang::Sv => format!("{p:.0} %"),
+            // A no-break space: a wrapped line never parts 45 from %.
+            Lang::Sv => format!("{p:.0}\u{a0}%"),
             Lang::En => format!("{p:.0}%"),
         }
     }

@@ -260,8 +260,13 @@ pub fn format_exact(value: f64, lang: Lang) -> String {
 
 /// A plain number (`-12345.5`) in the language's marks, grouped from five digits.
 fn localise(plain: &str, lang: Lang) -> String {
+    // Swedish shows a true minus sign (U+2212); `parse` reads it back.
+    let minus = match lang {
+        Lang::Sv => "\u{2212}",
+        Lang::En => "-",
+    };
     let (sign, unsigned) = match plain.strip_prefix('-') {
-        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => ("-", rest),
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => (minus, rest),
         Some(rest) => ("", rest),
         None => ("", plain),
     };

@@ -110,7 +110,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
                 s.measure_value(&k.measure, b.value)
             )
         }
-        None => format!("{}: —", s.before_checkin),
+        None => format!("{}: {}", s.before_checkin, s.nothing()),
     };
     // What my last check-in said of it, and when that was.
     let last_week = app.checkin_before(st.week).and_then(|c| {
@@ -122,7 +122,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         let note = if e.note.is_empty() {
             String::new()
         } else {
-            format!(" — {}", e.note.lines().next().unwrap_or_default())
+            format!("{}{}", s.dash(), e.note.lines().next().unwrap_or_default())
         };
         Some(format!(
             "{when}: {} · {} {}/10{note}",

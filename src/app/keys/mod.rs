@@ -14,6 +14,8 @@ pub mod user;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::model::Lang;
+
 pub use modes::MODES;
 pub use table::SCREENS;
 pub use user::{KeyError, KeyProblem};
@@ -259,6 +261,16 @@ impl Key {
         }
     }
 
+    /// The key's name on screen, in Swedish where a Swedish keyboard names
+    /// it otherwise (`Mellanslag`); Enter, Esc, Tab and the rest are printed
+    /// on the keys as they are.
+    pub fn label_in(self, swedish: bool) -> String {
+        match self {
+            Key::Space if swedish => "Mellanslag".into(),
+            k => k.label(),
+        }
+    }
+
     /// A press of this key (the first of a range).
     pub fn event(self) -> KeyEvent {
         let (code, modifiers) = match self {
@@ -330,6 +342,8 @@ pub struct Binding {
     pub contexts: Contexts,
     /// Shown in the footer (the rest only in the help).
     pub footer: bool,
+    /// Labelled in Swedish (`Mellanslag`), as [`Keymap::bindings_for`] gives it.
+    pub swedish: bool,
 }
 
 /// The key table in force: the defaults, or with a user's own keys
@@ -337,6 +351,8 @@ pub struct Binding {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
+    /// Swedish asks yes or no with `j` and `n` (`y` stays as an alias).
+    swedish: bool,
 }
 
 impl Default for Keymap {
@@ -349,8 +365,10 @@ impl Default for Keymap {
                     action: *action,
                     contexts: *contexts,
                     footer: *footer,
+                    swedish: false,
                 })
                 .collect(),
+            swedish: false,
         }
     }
 }
@@ -386,13 +404,38 @@ pub const ALL_CONTEXTS: &[Context] = &[
 ];
 
 impl Keymap {
+    /// The same keys in a language's words: in Swedish a yes is `j`/`J`
+    /// where the table has `y`/`Y` (which keep working, unshown).
+    pub fn in_lang(mut self, lang: Lang) -> Keymap {
+        self.swedish = lang == Lang::Sv;
+        self
+    }
+
+    /// The keys a binding shows: `y`/`Y` of a yes as `j`/`J` in Swedish.
+    fn shown_keys(&self, b: &Binding) -> Vec<Key> {
+        if !self.swedish || !matches!(b.action, Action::Yes | Action::CorrectCheckIn) {
+            return b.keys.clone();
+        }
+        b.keys
+            .iter()
+            .map(|k| match k {
+                Key::Char('y') => Key::Char('j'),
+                Key::Char('Y') => Key::Char('J'),
+                k => *k,
+            })
+            .collect()
+    }
+
     /// The action a key asks for where the user is (`layers`, innermost first).
     pub fn action_for(&self, layers: &[Context], ev: &KeyEvent) -> Option<Action> {
         layers.iter().find_map(|ctx| {
             self.bindings
                 .iter()
                 .filter(|b| b.contexts.contains(ctx))
-                .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+                .find(|b| {
+                    b.keys.iter().any(|k| k.matches(ev))
+                        || self.shown_keys(b).iter().any(|k| k.matches(ev))
+                })
                 .map(|b| b.action)
         })
     }
@@ -422,10 +465,9 @@ impl Keymap {
                 if !b.contexts.contains(ctx) {
                     continue;
                 }
-                let keys: Vec<Key> = b
-                    .keys
-                    .iter()
-                    .copied()
+                let keys: Vec<Key> = self
+                    .shown_keys(b)
+                    .into_iter()
                     .filter(|k| {
                         !out.iter()
                             .any(|(_, _, o)| o.keys.iter().any(|x| x.overlaps(*k)))
@@ -441,7 +483,18 @@ impl Keymap {
                         (*at, *from) = (depth, place);
                     }
                     Some((_, _, o)) => o.keys.extend(keys),
-                    None => out.push((depth, place, Binding { keys, ..b.clone() })),
+                    None => {
+                        let swedish = self.swedish;
+                        out.push((
+                            depth,
+                            place,
+                            Binding {
+                                keys,
+                                swedish,
+                                ..b.clone()
+                            },
+                        ))
+                    }
                 }
             }
         }
@@ -454,8 +507,8 @@ impl Keymap {
         self.bindings
             .iter()
             .find(|b| b.action == action && b.contexts.contains(&ctx))
-            .and_then(|b| b.keys.first())
-            .map_or_else(String::new, |k| k.label())
+            .and_then(|b| self.shown_keys(b).first().copied())
+            .map_or_else(String::new, |k| k.label_in(self.swedish))
     }
 
     /// Gives `action` other keys wherever it is bound (a user's own keys).
@@ -477,7 +530,7 @@ impl Keymap {
 pub fn keys_label(b: &Binding) -> String {
     b.keys
         .iter()
-        .map(|k| k.label())
+        .map(|k| k.label_in(b.swedish))
         .collect::<Vec<_>>()
         .join("/")
 }
