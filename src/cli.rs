@@ -269,24 +269,16 @@ pub fn update(
     });
     data.objectives[pos.objective] = std::sync::Arc::new(changed);
     store.save(&data)?;
-    let unit = if unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {unit}")
-    };
     let kr_id = crate::model::ids::ShortIds::new(data.ids()).shown(&kr_id);
+    let shown = |v: f64| s.with_unit(&s.measure_value(&measure, v), &unit);
     let said = match latest {
         Some((date, current)) => (s.commands.recorded_before_latest)(
-            &format!("{}{unit}", s.measure_value(&measure, new)),
+            &shown(new),
             &today.to_string(),
-            &format!("{}{unit}", s.measure_value(&measure, current)),
+            &shown(current),
             &date.to_string(),
         ),
-        None => format!(
-            "{} → {}{unit}",
-            s.measure_value(&measure, before),
-            s.measure_value(&measure, new)
-        ),
+        None => format!("{} → {}", s.measure_value(&measure, before), shown(new)),
     };
     let line = format!("{kr_id} {title}: {said}");
     writeln!(out, "{}", crate::text::line(&line))?;

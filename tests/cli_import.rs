@@ -336,7 +336,7 @@ fn a_swedish_spreadsheet_with_semicolons_groups_its_rows_and_reads_swedish_numbe
         "{listed}"
     );
     assert!(
-        listed.contains("\n  #3 Öka snittförsäljningen: 18\u{a0}250,5 / 20\u{a0}000 kr\n"),
+        listed.contains("\n  #3 Öka snittförsäljningen: 18\u{a0}250,5 / 20\u{a0}000\u{a0}kr\n"),
         "{listed}"
     );
     let saved = w.json();

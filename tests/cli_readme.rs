@@ -250,7 +250,7 @@ fn examples_file() -> Value {
                  "measure": {"type": "done", "done": false}},
                 number("kr3", "Sälj för 100 miljoner"),
                 number("kr7", "Sänk ledtiden för offerter"),
-                number("krqxbtmwzd", "Nå 100 % ökning i EMEA"),
+                number("krqxbtmwzd", "Nå 100 % ökning i EMEA"),
             ],
             "initiatives": [{"id": "u3", "title": "Anställ en säljare i Berlin"}]
         }]

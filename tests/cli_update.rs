@@ -18,7 +18,7 @@ fn update_records_the_value_and_a_history_entry_with_the_note() {
     r.ok();
     assert!(r.stdout.contains("kr1"), "{}", r.stdout);
     // The file's language is Swedish: numbers in its convention.
-    assert!(r.stdout.contains("12,5 → 40 MSEK"), "{}", r.stdout);
+    assert!(r.stdout.contains("12,5 → 40\u{a0}MSEK"), "{}", r.stdout);
 
     let r = w.okr(&["export", "--format", "json"]);
     r.ok();
@@ -192,7 +192,7 @@ fn update_takes_any_beginning_that_names_one_id_and_lists_them_when_several() {
     assert_eq!(fs::read(w.file()).unwrap(), before);
 }
 
-/// The fixture with kr1's latest entry dated after today: 25 MSEK on
+/// The fixture with kr1's latest entry dated after today: 25 MSEK on
 /// 2026-11-30 (a teammate's clock, or a value entered ahead).
 fn with_a_later_entry(w: &Sandbox) {
     let mut data: Value = serde_json::from_str(FIXTURE).unwrap();
@@ -215,7 +215,7 @@ fn update_before_a_later_entry_says_the_current_value_stays() {
         ),
         (
             "sv",
-            "kr1 Sälj för 100 miljoner: 30 MSEK sparades för 2026-11-24; värdet nu är fortfarande 25 MSEK (det senast daterade, från 2026-11-30)",
+            "kr1 Sälj för 100 miljoner: 30\u{a0}MSEK sparades för 2026-11-24; värdet nu är fortfarande 25\u{a0}MSEK (det senast daterade, från 2026-11-30)",
             "25 → 30",
         ),
     ] {
@@ -241,7 +241,7 @@ fn update_before_a_later_entry_says_the_current_value_stays() {
     later.env("OKR_TODAY", "2026-12-01");
     let r = w.okr_with(later, &["--lang", "en", "update", "kr1", "30"]);
     r.ok();
-    assert!(r.stdout.contains("25 → 30 MSEK"), "{}", r.stdout);
+    assert!(r.stdout.contains("25 → 30 MSEK"), "{}", r.stdout);
 }
 
 #[test]

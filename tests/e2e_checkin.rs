@@ -256,7 +256,7 @@ fn correcting_the_latest_entry_corrects_that_weeks_check_in_too() {
     t.wait_for("▶ Key results");
     t.press("Enter");
     t.wait_for("Key result · kr1 Sälj för 100 miljoner");
-    t.wait_for("▸ 2026-11-16  12.5 MSEK");
+    t.wait_for("▸ 2026-11-16  12.5 MSEK");
     t.press("e");
     t.wait_for("Correct the entry");
     t.type_text("13");
@@ -265,14 +265,14 @@ fn correcting_the_latest_entry_corrects_that_weeks_check_in_too() {
     });
     t.press("Enter");
     // The question wraps in its box; the footer has its keys.
-    let screen = t.wait_for("The check-in of 2026-W47 has the same value (12.5 MSEK).");
+    let screen = t.wait_for("The check-in of 2026-W47 has the same value (12.5 MSEK).");
     assert!(
         screen.contains("y/Y yes, correct the check-in too"),
         "{screen}"
     );
     t.press("y");
     t.wait_gone("has the same value");
-    t.wait_for("▸ 2026-11-16  13 MSEK");
+    t.wait_for("▸ 2026-11-16  13 MSEK");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
     let data = sandbox.json();

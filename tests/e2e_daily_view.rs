@@ -34,7 +34,7 @@ fn a_key_results_view_shows_its_chart_and_its_history_can_be_corrected() {
     );
     assert!(screen.contains('◆'), "the recorded values:\n{screen}");
     t.wait_for("History (8)");
-    t.wait_for("▸ 2026-11-24  55 MSEK");
+    t.wait_for("▸ 2026-11-24  55 MSEK");
 
     // Correct today's entry: value, confidence, note.
     t.press("e");
@@ -46,8 +46,8 @@ fn a_key_results_view_shows_its_chart_and_its_history_can_be_corrected() {
     t.wait_for("rättat");
     t.press("Enter");
     t.wait_gone("Correct the entry");
-    t.wait_for("▸ 2026-11-24  60 MSEK  confidence 7/10  rättat");
-    t.wait_for("60 / 100 MSEK");
+    t.wait_for("▸ 2026-11-24  60 MSEK  confidence 7/10  rättat");
+    t.wait_for("60 / 100 MSEK");
 
     // Delete last week's entry, then undo it.
     t.press("j");
@@ -86,7 +86,7 @@ fn search_lists_matches_goes_there_and_n_goes_round() {
     for title in [
         "Gör våra kunder glada",
         "Intervjua 20 kunder varje månad",
-        "Öka kundlojalitet till 98 %",
+        "Öka kundlojalitet till 98 %",
     ] {
         assert!(screen.contains(title), "{title}:\n{screen}");
     }
@@ -98,7 +98,7 @@ fn search_lists_matches_goes_there_and_n_goes_round() {
     assert!(screen.contains("▶ Nyckelresultat"), "{screen}");
     t.press("n");
     t.wait_for("Träff 3 av 3");
-    t.wait_for("▸ kr5 Öka kundlojalitet till 98 %");
+    t.wait_for("▸ kr5 Öka kundlojalitet till 98 %");
     t.press("n");
     t.wait_for("Träff 1 av 3");
     t.wait_for("▸ Gör våra kunder glada");

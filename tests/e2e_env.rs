@@ -194,7 +194,7 @@ fn the_demos_example_okrs_speak_the_language_of_its_screens() {
         "▸ Expandera globalt [Hängiven]",
         "Gör våra kunder glada",
         "Sälj för 100 miljoner",
-        "Nå 100 % ökning i EMEA år efter år",
+        "Nå 100 % ökning i EMEA år efter år",
     ];
     // By the flag, and by the locale when there is none.
     let en_locale = [("LC_ALL", "en_GB.UTF-8")];

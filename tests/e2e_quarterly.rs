@@ -32,12 +32,12 @@ fn the_review_of_a_running_quarter_shows_the_numbers_and_the_days_left() {
     );
     assert!(
         line_with(&screen, "kr2 Producera solel")
-            .contains("5000 / 8000 kWh · 40% · confidence 7/10"),
+            .contains("5000 / 8000 kWh · 40% · confidence 7/10"),
         "{screen}"
     );
     assert!(
         line_with(&screen, "kr3 Nedladdningar")
-            .contains("15,000.5 / 20,000 st · 75% · confidence 9/10"),
+            .contains("15,000.5 / 20,000 st · 75% · confidence 9/10"),
         "{screen}"
     );
 

@@ -9,7 +9,7 @@ use support::term::{Term, field_value, session_of, wait_field};
 use support::{Sandbox, okr_binary};
 
 /// A finished quarter (2026-Q3): a committed Mål whose key result reached
-/// its target, and an aspirational one at 30 % with an open and a done Uppgift.
+/// its target, and an aspirational one at 30 % with an open and a done Uppgift.
 fn review_store() -> Value {
     serde_json::json!({
         "version": 1,

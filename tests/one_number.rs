@@ -340,7 +340,7 @@ proptest! {
 
 #[test]
 fn a_parent_without_key_results_reads_the_same_everywhere() {
-    // The case that was found: a parent at the mean of one child, 15 %.
+    // The case that was found: a parent at the mean of one child, 15 %.
     let plans: Vec<Plan> = vec![
         (false, 0, None, vec![]),
         (false, 0, Some(0), vec![3, 0]),

@@ -27,16 +27,16 @@ fn the_review_lists_each_key_result_with_its_value_progress_and_confidence() {
     let mut h = Harness::new(Some(carried()), Lang::En);
     h.keys(&[ch('r')]);
     let text = shown(&h);
-    // Under the carried Mål: 5000 of 8000 kWh from a start of 3000 is 40 %.
+    // Under the carried Mål: 5000 of 8000 kWh from a start of 3000 is 40 %.
     let solar = line_with(&text, "kr2 Producera solel");
     assert!(
-        solar.contains("5000 / 8000 kWh · 40% · confidence 7/10"),
+        solar.contains("5000 / 8000 kWh · 40% · confidence 7/10"),
         "{text}"
     );
     // Under the other Mål, in the language's number format.
     let app = line_with(&text, "kr3 Nedladdningar");
     assert!(
-        app.contains("15,000.5 / 20,000 st · 75% · confidence 9/10"),
+        app.contains("15,000.5 / 20,000 st · 75% · confidence 9/10"),
         "{text}"
     );
     // The key results come under their own Mål.
@@ -51,7 +51,7 @@ fn the_review_lists_each_key_result_with_its_value_progress_and_confidence() {
     // Swedish groups with its own space.
     let sv = okr::i18n::strings(Lang::Sv);
     let numbers = format!(
-        "{} / {} st · 75 % · säkerhet 9/10",
+        "{} / {}\u{a0}st · 75\u{a0}% · säkerhet 9/10",
         sv.num(15000.5),
         sv.num(20000.0)
     );
@@ -179,7 +179,7 @@ fn a_carried_key_result_shows_the_history_before_the_carry_in_its_view() {
     h.open_key_result_view(0);
     let text = shown(&h);
     assert!(
-        line_with(&text, "2026-09-20").contains("3000 kWh (före överflyttningen)"),
+        line_with(&text, "2026-09-20").contains("3000\u{a0}kWh (före överflyttningen)"),
         "{text}"
     );
 }
@@ -268,7 +268,8 @@ fn the_overview_charts_the_mean_score_and_the_checkins_per_quarter_with_their_nu
     let charts: Vec<String> = text
         .lines()
         .skip_while(|l| !l.contains("Medelbetyg"))
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        // ASCII spaces only: a no-break space stays inside "58 %".
+        .map(|l| l.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     let sv = okr::i18n::strings(Lang::Sv);
     let q3 = format!("2026 Q3 {} ", sv.num(0.4));

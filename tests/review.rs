@@ -41,7 +41,7 @@ fn finished_quarter() -> Data {
     );
     let mut k2 = KeyResult::new(
         "kr2".into(),
-        "Producera 8000 kWh".into(),
+        "Producera 8000 kWh".into(),
         Measure::numeric(0.0, 8000.0, "kWh"),
     );
     k2.measure.set_current(3000.0);

@@ -91,7 +91,7 @@ fn space_folds_and_unfolds_the_mal_under_the_selected_one() {
 fn a_parent_without_key_results_takes_the_mean_of_its_children_and_says_so() {
     for (lang, says) in [
         (Lang::En, "mean of the 1 objective under it"),
-        (Lang::Sv, "medel av 1 mål under det"),
+        (Lang::Sv, "snitt av 1 mål som stödjer det"),
     ] {
         let mut h = Harness::new(Some(tree_demo()), lang);
         let figures = |h: &Harness, id: &str| {

@@ -113,7 +113,7 @@ fn update_reads_17_500_as_seventeen_thousand_five_hundred_in_each_language() {
         let r = dir.okr(&["--lang", "sv", "update", "kr6", typed]);
         assert_eq!(r.code, Some(0), "{typed:?}: {}", r.stderr);
         assert_eq!(current_of(&okr::store::read(&file).unwrap()), 17500.0);
-        assert!(r.stdout.contains("3 → 17\u{a0}500 st"), "{}", r.stdout);
+        assert!(r.stdout.contains("3 → 17\u{a0}500\u{a0}st"), "{}", r.stdout);
     }
     // English takes a decimal comma where it cannot be a grouping.
     let r = dir.okr(&["--lang", "en", "update", "kr6", "12,5"]);
@@ -287,13 +287,13 @@ fn numbers_on_screen_are_grouped_for_reading() {
     h.open_detail_of(0);
     let text = screen(&h);
     assert!(
-        text.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000 st"),
+        text.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000\u{a0}st"),
         "{text}"
     );
     let mut h = Harness::new(Some(data), Lang::En);
     h.open_detail_of(0);
     let text = screen(&h);
-    assert!(text.contains("1,250,000.5 / 2,000,000 st"), "{text}");
+    assert!(text.contains("1,250,000.5 / 2,000,000 st"), "{text}");
 }
 
 #[test]
@@ -307,11 +307,11 @@ fn the_markdown_report_groups_and_csv_and_json_stay_plain() {
     };
     let md = report(Format::Md, Lang::Sv);
     assert!(
-        md.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000 st"),
+        md.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000\u{a0}st"),
         "{md}"
     );
     let md = report(Format::Md, Lang::En);
-    assert!(md.contains("1,250,000.5 / 2,000,000 st"), "{md}");
+    assert!(md.contains("1,250,000.5 / 2,000,000 st"), "{md}");
 
     for lang in [Lang::Sv, Lang::En] {
         let csv = report(Format::Csv, lang);

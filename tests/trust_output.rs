@@ -271,7 +271,7 @@ fn okr_update_says_what_it_recorded_without_raw_controls() {
     assert_eq!(r.code, Some(0), "{}", String::from_utf8_lossy(&r.stderr));
     assert_no_raw_controls(&r.stdout, false, "update");
     let line = String::from_utf8(r.stdout).unwrap();
-    assert_eq!(line, "kr1 Sälj�[31m ## röd: 1 → 2 kr�\n");
+    assert_eq!(line, "kr1 Sälj�[31m ## röd: 1 → 2 kr�\n");
 }
 
 #[test]

@@ -214,7 +214,7 @@ fn a_resumed_checkin_still_starts_from_the_values_before_it() {
 
 // 2. A Mål is judged by its own progress; its key results behind are counted.
 
-/// 63 % done on 2026-11-24 (pace 60 %), with kr2 at 30 % behind.
+/// 63 % done on 2026-11-24 (pace 60 %), with kr2 at 30 % behind.
 fn ahead_with_one_behind() -> Data {
     let mut o = objective("o1", "Expandera globalt", Kind::Committed, Q4);
     o.key_results = vec![
@@ -239,11 +239,11 @@ fn a_mal_past_its_pace_mark_is_on_pace_and_says_how_many_key_results_are_behind(
     let text = screen(&h.app, 80, 24);
     assert!(text.contains("63% on pace · 1 of 3 behind pace"), "{text}");
     let mut h = Harness::new(Some(data.clone()), Lang::Sv);
-    assert!(screen(&h.app, 80, 24).contains("63 % i takt · 1 av 3 ligger efter"));
+    assert!(screen(&h.app, 80, 24).contains("63\u{a0}% i takt · 1 av 3 ligger efter"));
     h.open_detail_of(0);
     let text = screen(&h.app, 120, 30);
     assert!(
-        text.contains("63 % i takt · 1 av 3 nyckelresultat ligger efter"),
+        text.contains("63\u{a0}% i takt · 1 av 3 nyckelresultat ligger efter"),
         "{text}"
     );
     let md = markdown(&data, Q4, Lang::En, today());

@@ -176,7 +176,7 @@ fn a_missed_week_is_filled_in_afterwards_dated_that_week() {
         "{text}"
     );
     // Its bar shows the key result as it stood that day, not today.
-    let then = format!("{} / 100 MSEK", h.app.s.num(on_the_day));
+    let then = format!("{} / 100 MSEK", h.app.s.num(on_the_day));
     assert!(text.contains(&then), "{then}:\n{text}");
     h.keys(&[ctrl('u')]);
     h.type_text("42");

@@ -491,33 +491,36 @@ impl Strings {
     /// `klar`, `420 kr/mån (nivå ≤ 500)`.
     pub fn measure_text(&self, m: &crate::model::Measure) -> String {
         use crate::model::Measure;
-        // A no-break space keeps the unit on the number's line.
-        let unit = |u: &str| {
-            if u.is_empty() {
-                String::new()
-            } else {
-                format!("\u{a0}{u}")
-            }
-        };
         let level = |l: &crate::model::Level, op: &str| {
             format!(
-                "{}{} ({} {op} {})",
-                self.num(l.current),
-                unit(&l.unit),
+                "{} ({} {op} {})",
+                self.with_unit(&self.num(l.current), &l.unit),
                 self.level.to_lowercase(),
                 self.num(l.level)
             )
         };
         match m {
             Measure::Numeric(n) => format!(
-                "{} / {}{}",
+                "{} / {}",
                 self.num(n.current),
-                self.num(n.target),
-                unit(&n.unit)
+                self.with_unit(&self.num(n.target), &n.unit)
             ),
             Measure::Done(b) => (if b.done { self.done } else { self.not_done }).to_string(),
             Measure::AtLeast(l) => level(l, "≥"),
             Measure::AtMost(l) => level(l, "≤"),
+        }
+    }
+
+    /// A value and its unit: `100\u{a0}MSEK` in Swedish, with a no-break
+    /// space so a wrapped line never parts the two; `100 MSEK` in English.
+    /// Without a unit, the value alone.
+    pub fn with_unit(&self, value: &str, unit: &str) -> String {
+        if unit.is_empty() {
+            return value.to_string();
+        }
+        match self.lang {
+            Lang::Sv => format!("{value}\u{a0}{unit}"),
+            Lang::En => format!("{value} {unit}"),
         }
     }
 
@@ -540,8 +543,6 @@ impl Strings {
         number::format_exact(v, self.lang)
     }
 
-    /// A share as a whole percent: `42 %` in Swedish, `42%` in English.
-    /// [`Strings::percent`] of a number that may not be there yet: "–" then.
     /// The dash between a statement and what follows: the spaced en dash
     /// of Swedish, the spaced em dash of English.
     pub fn dash(&self) -> &'static str {
@@ -556,10 +557,13 @@ impl Strings {
         self.dash().trim()
     }
 
+    /// [`Strings::percent`] of a number that may not be there yet: "–" then.
     pub fn percent_of(&self, share: Option<f64>) -> String {
         share.map_or_else(|| "–".to_string(), |p| self.percent(p))
     }
 
+    /// A share as a whole percent: `42 %` in Swedish (a no-break space),
+    /// `42%` in English.
     pub fn percent(&self, share: f64) -> String {
         let p = (crate::model::progress::unit_clamp(share) * 100.0).round();
         match self.lang {

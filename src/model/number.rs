@@ -420,7 +420,7 @@ mod tests {
         assert_eq!(format_number(2_000_000.0, En), "2,000,000");
         assert_eq!(format_number(17500.0, Sv), "17\u{a0}500");
         assert_eq!(format_number(-12345.678, En), "-12,345.68");
-        assert_eq!(format_number(-12345.678, Sv), "-12\u{a0}345,68");
+        assert_eq!(format_number(-12345.678, Sv), "\u{2212}12\u{a0}345,68");
         assert_eq!(format_number(2500.0, En), "2500");
         assert_eq!(format_number(12.5, Sv), "12,5");
         assert_eq!(format_number(12.5, En), "12.5");

@@ -377,11 +377,10 @@ fn history_line(
     theme: Theme,
 ) -> Line<'static> {
     let s = app.s;
-    let unit = k.measure.unit();
     let marker = if selected { "▸ " } else { "  " };
     let mut value = s.measure_value(&k.measure, h.value);
-    if !unit.is_empty() && !k.measure.is_binary() {
-        value = format!("{value} {unit}");
+    if !k.measure.is_binary() {
+        value = s.with_unit(&value, k.measure.unit());
     }
     let mut spans = vec![
         Span::raw(format!("{marker}{}  ", h.date)),

@@ -7,6 +7,7 @@
 //! A key is looked up layer by layer; a key an inner layer binds shadows the
 //! same key further out, and the footer and help show only what works.
 
+mod lang;
 mod modes;
 mod names;
 mod table;
@@ -14,8 +15,7 @@ pub mod user;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::model::Lang;
-
+pub use lang::keys_label;
 pub use modes::MODES;
 pub use table::SCREENS;
 pub use user::{KeyError, KeyProblem};
@@ -261,16 +261,6 @@ impl Key {
         }
     }
 
-    /// The key's name on screen, in Swedish where a Swedish keyboard names
-    /// it otherwise (`Mellanslag`); Enter, Esc, Tab and the rest are printed
-    /// on the keys as they are.
-    pub fn label_in(self, swedish: bool) -> String {
-        match self {
-            Key::Space if swedish => "Mellanslag".into(),
-            k => k.label(),
-        }
-    }
-
     /// A press of this key (the first of a range).
     pub fn event(self) -> KeyEvent {
         let (code, modifiers) = match self {
@@ -404,28 +394,6 @@ pub const ALL_CONTEXTS: &[Context] = &[
 ];
 
 impl Keymap {
-    /// The same keys in a language's words: in Swedish a yes is `j`/`J`
-    /// where the table has `y`/`Y` (which keep working, unshown).
-    pub fn in_lang(mut self, lang: Lang) -> Keymap {
-        self.swedish = lang == Lang::Sv;
-        self
-    }
-
-    /// The keys a binding shows: `y`/`Y` of a yes as `j`/`J` in Swedish.
-    fn shown_keys(&self, b: &Binding) -> Vec<Key> {
-        if !self.swedish || !matches!(b.action, Action::Yes | Action::CorrectCheckIn) {
-            return b.keys.clone();
-        }
-        b.keys
-            .iter()
-            .map(|k| match k {
-                Key::Char('y') => Key::Char('j'),
-                Key::Char('Y') => Key::Char('J'),
-                k => *k,
-            })
-            .collect()
-    }
-
     /// The action a key asks for where the user is (`layers`, innermost first).
     pub fn action_for(&self, layers: &[Context], ev: &KeyEvent) -> Option<Action> {
         layers.iter().find_map(|ctx| {
@@ -485,30 +453,18 @@ impl Keymap {
                     Some((_, _, o)) => o.keys.extend(keys),
                     None => {
                         let swedish = self.swedish;
-                        out.push((
-                            depth,
-                            place,
-                            Binding {
-                                keys,
-                                swedish,
-                                ..b.clone()
-                            },
-                        ))
+                        let shown = Binding {
+                            keys,
+                            swedish,
+                            ..b.clone()
+                        };
+                        out.push((depth, place, shown));
                     }
                 }
             }
         }
         out.sort_by_key(|(depth, place, _)| (std::cmp::Reverse(*depth), *place));
         out.into_iter().map(|(_, _, b)| b).collect()
-    }
-
-    /// The label of the first key of `action` in a context, like `u` or `Tab`.
-    pub fn key_of(&self, action: Action, ctx: Context) -> String {
-        self.bindings
-            .iter()
-            .find(|b| b.action == action && b.contexts.contains(&ctx))
-            .and_then(|b| self.shown_keys(b).first().copied())
-            .map_or_else(String::new, |k| k.label_in(self.swedish))
     }
 
     /// Gives `action` other keys wherever it is bound (a user's own keys).
@@ -524,15 +480,6 @@ impl Keymap {
             .iter()
             .filter(move |b| b.contexts.contains(&ctx))
     }
-}
-
-/// `j/↓`-style label of a binding's keys.
-pub fn keys_label(b: &Binding) -> String {
-    b.keys
-        .iter()
-        .map(|k| k.label_in(b.swedish))
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]
