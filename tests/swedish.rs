@@ -195,3 +195,21 @@ fn the_space_key_is_mellanslag_in_swedish() {
     assert!(shown.contains("Mellanslag"), "{shown}");
     assert!(!shown.contains("Space"), "{shown}");
 }
+
+/// At 80 columns the review's rows end on whole words in Swedish: the bar
+/// gives way to the longer words (status, score band) and the carry
+/// proposal fits, so no word is cut and nothing shows beside the form.
+#[test]
+fn the_review_rows_fit_80_columns_in_swedish() {
+    let mut h = Harness::new(Some(support::quarterly::carried()), Lang::Sv);
+    h.keys(&[ch('['), ch('r')]);
+    let text = screen(&h.app, 80, 24);
+    assert!(text.contains("· inte i mål · överflyttat"), "{text}");
+    let mut h = Harness::new(Some(support::quarterly::carried()), Lang::Sv);
+    h.keys(&[ch('r')]);
+    let text = screen(&h.app, 80, 24);
+    assert!(
+        text.contains("→ Förslag: flytta över – låt målet vara kvar tills du lyckats"),
+        "{text}"
+    );
+}

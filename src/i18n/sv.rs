@@ -207,7 +207,7 @@ pub static SV: Strings = Strings {
     missed: "inte i mål",
     committed_below: "hängivet mål under 1,0",
     running: |n| format!("{n} kvartal i rad"),
-    propose_carry: "Förslag: flytta över till nästa kvartal – låt målet vara kvar tills du lyckats",
+    propose_carry: "Förslag: flytta över – låt målet vara kvar tills du lyckats",
     review_form: "Betyg och retro",
     f_score: "Betyg (0–1)",
     err_score: "Betyget ska vara ett tal mellan 0 och 1, t.ex. 0,7.",

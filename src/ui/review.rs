@@ -135,19 +135,12 @@ fn objective_block(
         first = first.style(theme.selected());
     }
     lines.push(first);
-    let mut second = vec![Span::raw("  ")];
-    second.extend(progress_bar(
-        (width / 4).min(20),
-        f.progress.unwrap_or(0.0),
-        None,
-        theme,
-    ));
-    second.push(Span::raw(format!(
+    let mut second = vec![Span::raw(format!(
         " {} · {} {}",
         s.percent_of(f.progress),
         s.suggested,
         s.num(suggested)
-    )));
+    ))];
     if let Some(set) = o.score {
         let band = progress::score_band(set);
         second.push(Span::raw(format!(" · {} ", s.score.to_lowercase())));
@@ -167,14 +160,21 @@ fn objective_block(
         second.push(Span::styled(word, theme.pace(look)));
     }
     second.push(Span::raw(format!(" · {}", s.status(o.status))));
-    lines.push(Line::from(second));
+    // The bar gives way to the words: Swedish runs longer than the 80
+    // columns the bar was sized for, and no word should be cut.
+    let words: usize = second.iter().map(|sp| text::width(&sp.content)).sum();
+    let bar = (width / 4).min(20).min(width.saturating_sub(words + 2));
+    let mut row = vec![Span::raw("  ")];
+    row.extend(progress_bar(bar, f.progress.unwrap_or(0.0), None, theme));
+    row.extend(second);
+    lines.push(Line::from(row));
     for k in &o.key_results {
         lines.push(key_result_line(app, k, width, theme));
     }
     let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
         Line::styled(format!("  ⚠ {}", s.committed_below), theme.warning())
     } else if o.status == crate::model::Status::Active && proposed_for_carry(o, f) {
-        Line::styled(format!("  → {}", s.propose_carry), theme.dim())
+        Line::styled(fit(&format!("  → {}", s.propose_carry), width), theme.dim())
     } else {
         Line::raw("")
     };
