@@ -229,11 +229,14 @@ fn export_md(
                     };
                     writeln!(
                         out,
-                        "- `{}` {}: {} ({}) · {} {}/10{mark}{stale}",
+                        "- `{}` {}: {} · {} {}/10{mark}{stale}",
                         text::line(&k.id),
                         md_inline(&k.title),
-                        md_inline(&describe_measure(&k.measure, s)),
-                        s.percent(progress::key_result_progress(k)),
+                        md_inline(&describe_measure(
+                            &k.measure,
+                            progress::key_result_progress(k),
+                            s
+                        )),
                         s.confidence,
                         k.confidence
                     )?;
@@ -396,16 +399,29 @@ fn md_escape_start(line: &str) -> String {
     }
 }
 
-/// How a measure reads in a report: as on screen, plus the start of a number.
-pub fn describe_measure(m: &Measure, s: &Strings) -> String {
+/// How a measure reads in a report: as on screen, then in one bracket the
+/// start of a number and the share done: `60 / 100 MSEK (start 0, 60 %)`.
+pub fn describe_measure(m: &Measure, share: f64, s: &Strings) -> String {
+    let share = s.percent(share);
     match m {
         Measure::Numeric(n) => format!(
-            "{} ({} {})",
+            "{} ({} {}, {share})",
             s.measure_text(m),
             s.start.to_lowercase(),
             s.num(n.start)
         ),
-        _ => s.measure_text(m),
+        Measure::AtLeast(l) | Measure::AtMost(l) => format!(
+            "{} ({} {} {}, {share})",
+            s.with_unit(&s.num(l.current), &l.unit),
+            s.level.to_lowercase(),
+            if matches!(m, Measure::AtLeast(_)) {
+                "≥"
+            } else {
+                "≤"
+            },
+            s.num(l.level)
+        ),
+        Measure::Done(_) => format!("{} ({share})", s.measure_text(m)),
     }
 }
 
