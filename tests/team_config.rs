@@ -105,6 +105,34 @@ fn the_default_config_file_is_read_from_the_config_folder() {
     }
 }
 
+#[test]
+fn the_default_places_are_xdgs_with_a_relative_setting_left_out() {
+    let w = Sandbox::new();
+    let path = |env: &[(&str, &str)], which: &str| {
+        let mut c = w.command();
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        w.run_with(c, &["path", which]).stdout
+    };
+    let home = w.home();
+    // The sandbox sets XDG_DATA_HOME and XDG_CONFIG_HOME: those win.
+    assert_eq!(
+        path(&[], "data"),
+        format!("{}\n", display(&w.data_home().join("okr/okr.json")))
+    );
+    // A relative setting is not a place (the XDG rule): the home's default.
+    let relative = [("XDG_DATA_HOME", "rel"), ("XDG_CONFIG_HOME", "rel")];
+    assert_eq!(
+        path(&relative, "data"),
+        format!("{}\n", display(&home.join(".local/share/okr/okr.json")))
+    );
+    assert_eq!(
+        path(&relative, "config"),
+        format!("{}\n", display(&home.join(".config/okr/config.json")))
+    );
+}
+
 // --- a bad config file ------------------------------------------------------------
 
 #[test]
