@@ -559,10 +559,27 @@ pub fn choose_lang(flag: Option<Lang>, setting: Option<Lang>) -> Lang {
     flag.or(setting).or_else(locale_lang).unwrap_or(Lang::Sv)
 }
 
+/// The locale's language: the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+/// that is set; with none, the system's own setting (macOS and Windows keep
+/// it there, often with `LANG` unset).
 fn locale_lang() -> Option<Lang> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
+    let set = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .and_then(|v| Lang::from_locale(&v))
+        .find(|v| !v.is_empty());
+    match set {
+        Some(v) => Lang::from_locale(&v),
+        None => system_lang(),
+    }
+}
+
+#[cfg(any(target_os = "macos", windows))]
+fn system_lang() -> Option<Lang> {
+    sys_locale::get_locale().and_then(|v| Lang::from_locale(&v))
+}
+
+/// Elsewhere the locale is the environment's, read above.
+#[cfg(not(any(target_os = "macos", windows)))]
+fn system_lang() -> Option<Lang> {
+    None
 }
