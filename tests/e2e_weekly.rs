@@ -174,3 +174,23 @@ fn past_check_ins_are_browsed_and_a_missed_week_is_filled_in() {
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn the_first_quarter_of_a_year_lists_no_week_of_the_year_before() {
+    // 2027-01-01 is a Friday of 2026-W53; today is in 2027-W01.
+    let sandbox = Sandbox::new();
+    sandbox.write_json(&store());
+    let command = format!("OKR_TODAY=2027-01-08 {}", sandbox.session_command("en"));
+    let t = Term::start(&sandbox, 100, 30, &command);
+    t.wait_for("Quarter 2027 Q1");
+    t.press("w");
+    let screen = t.wait_for("Past check-ins · 2027 Q1");
+    assert!(screen.contains("▸ 2027-W01"), "{screen}");
+    assert!(!screen.contains("2026-W53"), "{screen}");
+    // The quarter before holds it, newest first.
+    t.press("[");
+    let screen = t.wait_for("Past check-ins · 2026 Q4");
+    assert!(screen.contains("▸ 2026-W53"), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}

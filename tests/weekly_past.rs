@@ -250,3 +250,37 @@ fn the_weeks_are_mine_or_the_filters_owners() {
         "{text}"
     );
 }
+
+#[test]
+fn a_quarter_offers_only_its_own_weeks_never_one_of_the_year_before() {
+    // 2027-01-01 is a Friday of 2026-W53: that week is 2026 Q4's.
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.app.today = "2027-01-08".parse().unwrap();
+    h.app.quarter = okr::model::Quarter::of(h.app.today);
+    h.open_past_checkins();
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("Past check-ins · 2027 Q1"), "{text}");
+    assert!(text.contains("▸ 2027-W01"), "{text}");
+    assert!(!text.contains("2026-W53"), "{text}");
+    assert_eq!(h.app.past_weeks().len(), 1);
+    // The quarter before ends with it, and begins with 2026-W40 (Thursday
+    // 2026-10-01), which 2026 Q3 no longer offers.
+    h.keys(&[ch('[')]);
+    let weeks: Vec<String> = h
+        .app
+        .past_weeks()
+        .iter()
+        .map(|w| w.week.to_string())
+        .collect();
+    assert_eq!(weeks.first().unwrap(), "2026-W53");
+    assert_eq!(weeks.last().unwrap(), "2026-W40");
+    h.keys(&[ch('[')]);
+    let weeks: Vec<String> = h
+        .app
+        .past_weeks()
+        .iter()
+        .map(|w| w.week.to_string())
+        .collect();
+    assert_eq!(weeks.first().unwrap(), "2026-W39");
+    assert_eq!(weeks.last().unwrap(), "2026-W27");
+}
