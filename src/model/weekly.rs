@@ -119,6 +119,17 @@ pub fn quarter_weeks(quarter: Quarter, today: NaiveDate) -> Vec<IsoWeek> {
     out
 }
 
+/// Whether a key result was there on `date`: added (its first history
+/// entry, which a new key result records) on or before it. One without any
+/// history (carried over, or written by hand) is taken to have been.
+pub fn existed_on(k: &KeyResult, date: NaiveDate) -> bool {
+    k.history
+        .iter()
+        .map(|h| h.date)
+        .min()
+        .is_none_or(|d| d <= date)
+}
+
 /// The day a check-in of `week` is dated: the check-in weekday of that
 /// week, kept within the quarter and never after `today`.
 pub fn checkin_date(
@@ -205,6 +216,20 @@ mod tests {
         let all = names(q3, d(2027, 2, 1));
         assert_eq!(all.first().unwrap(), "2026-W39");
         assert_eq!(all.last().unwrap(), "2026-W27");
+    }
+
+    #[test]
+    fn a_key_result_existed_from_its_first_entry() {
+        let mut k = KeyResult::new(
+            "kr1".into(),
+            "Ring".into(),
+            crate::model::Measure::done(false),
+        );
+        assert!(existed_on(&k, d(2026, 1, 1)));
+        k.record(d(2026, 11, 18), 1.0, None, String::new(), None);
+        k.record(d(2026, 11, 20), 2.0, None, String::new(), None);
+        assert!(!existed_on(&k, d(2026, 11, 17)));
+        assert!(existed_on(&k, d(2026, 11, 18)));
     }
 
     #[test]
