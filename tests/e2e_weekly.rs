@@ -242,3 +242,19 @@ fn a_missed_week_walks_only_the_key_results_there_on_its_day() {
         .unwrap_or_else(|| panic!("a check-in for 2026-W46: {data:#}"));
     assert!(!c.to_string().contains("kr4"), "{c:#}");
 }
+
+#[test]
+fn the_past_check_ins_say_whose_they_are() {
+    let sandbox = Sandbox::new();
+    let bytes = okr::store::format::serialize(&support::team::team_demo()).unwrap();
+    std::fs::write(sandbox.file(), bytes).unwrap();
+    let command = format!("OKR_OWNER=Anna {}", sandbox.session_command("sv"));
+    let t = Term::start(&sandbox, 100, 30, &command);
+    // The quarter view shows everyone's Mål; the past check-ins are Anna's.
+    t.wait_for("visar: alla");
+    t.press("w");
+    let screen = t.wait_for("Tidigare incheckningar · 2026 Q4 · Anna");
+    assert!(!screen.contains("visar: alla"), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}

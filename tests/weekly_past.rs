@@ -376,3 +376,30 @@ fn a_week_before_every_key_result_says_so_and_starts_nothing() {
         assert!(said.contains(words), "{said}");
     }
 }
+
+#[test]
+fn the_header_names_whose_weeks_they_are_not_whose_mal_are_shown() {
+    for (lang, everyone, title) in [
+        (
+            Lang::En,
+            "showing: everyone",
+            "Past check-ins · 2026 Q4 · Anna",
+        ),
+        (
+            Lang::Sv,
+            "visar: alla",
+            "Tidigare incheckningar · 2026 Q4 · Anna",
+        ),
+    ] {
+        let mut h = Harness::new(Some(team_demo()), lang);
+        h.app.set_me(Some("anna".into()));
+        // The quarter view shows everyone's Mål, and says so.
+        let text = render(&h.app, 100, 30);
+        assert!(text.contains(everyone), "{text}");
+        h.open_past_checkins();
+        let text = render(&h.app, 100, 30);
+        let head = text.lines().next().unwrap();
+        assert!(head.contains(title), "{head}");
+        assert!(!text.contains(everyone), "{text}");
+    }
+}
