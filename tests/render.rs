@@ -314,3 +314,74 @@ fn wide_characters_in_a_narrow_field_stay_visible() {
         "the end of what is typed shows:\n{text}"
     );
 }
+
+/// The words of a text: what stands between blanks, ` · ` and borders.
+fn words(text: &str) -> std::collections::HashSet<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '·' || c == '│')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The states whose footer is the screen's last row (no overlay covers it).
+fn footer_states(lang: Lang) -> impl Iterator<Item = (&'static str, Harness)> {
+    states(lang)
+        .into_iter()
+        .filter(|(name, _)| !matches!(*name, "help" | "help_detail" | "search"))
+}
+
+#[test]
+fn the_footer_leaves_out_whole_key_hints_and_marks_that_it_did() {
+    for lang in [Lang::Sv, Lang::En] {
+        for (name, h) in footer_states(lang) {
+            let footer = |w: u16| render(&h.app, w, 30).lines().last().unwrap().to_string();
+            let full = footer(400);
+            for w in 40..=120 {
+                let shown = footer(w);
+                if shown == full {
+                    continue;
+                }
+                let at = format!("{name} at {w} columns in {lang:?}");
+                let kept = shown
+                    .strip_suffix('…')
+                    .map(str::trim_end)
+                    .unwrap_or_else(|| panic!("{at}: cut without a mark: {shown:?}"));
+                let rest = full
+                    .strip_prefix(kept)
+                    .unwrap_or_else(|| panic!("{at}: {shown:?} is not the beginning of {full:?}"));
+                assert!(
+                    kept.is_empty() || rest.starts_with(" · "),
+                    "{at}: a hint cut in half: {shown:?} of {full:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bar_lines_that_do_not_fit_end_with_a_mark_never_a_word_cut_in_half() {
+    let bar = |c: char| matches!(c, '█' | '░' | '┃');
+    let sparkline = |w: &str| w.chars().all(|c| ('▁'..='█').contains(&c));
+    for lang in [Lang::Sv, Lang::En] {
+        // The screens under no modal or help, which would cover their lines.
+        for (name, h) in states(lang)
+            .into_iter()
+            .filter(|(_, h)| h.app.modal.is_none() && !h.app.help)
+        {
+            let wide = render(&h.app, 200, 60);
+            let known = words(&wide);
+            for w in 60..=100 {
+                let text = render(&h.app, w, 40);
+                for line in text.lines().filter(|l| l.contains(bar)) {
+                    let last = line.rfind(bar).unwrap();
+                    let tail = &line[last + line[last..].chars().next().unwrap().len_utf8()..];
+                    for word in words(tail) {
+                        assert!(
+                            word == "…" || sparkline(word) || known.contains(word),
+                            "{name} at {w} columns in {lang:?}: {word:?} cut in {line:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

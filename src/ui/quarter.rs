@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::widgets::{draw_more, fit, pane_block, progress_bar, scroll_offset};
+use super::widgets::{draw_more, fit, fit_spans, pane_block, progress_bar, scroll_offset};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::keys::{Action, Context};
@@ -360,7 +360,7 @@ fn objective_rows(
     }
     let mut second = vec![Span::raw(format!("  {indent}"))];
     second.extend(bar_line);
-    [first, Line::from(second)]
+    [first, Line::from(fit_spans(second, width))]
 }
 
 fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, theme: Theme) {
@@ -457,7 +457,7 @@ pub fn key_result_rows(
     if quarter.contains(app.today) && progress::is_stale(k, app.today) {
         second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));
     }
-    [first, Line::from(second)]
+    [first, Line::from(fit_spans(second, width))]
 }
 
 fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
