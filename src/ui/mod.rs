@@ -2,6 +2,7 @@
 //! never changing it. Every size down to 1×1 draws without panicking.
 
 pub mod checkin;
+pub mod checklist;
 pub mod conflicts;
 pub mod detail;
 pub mod key_result;
