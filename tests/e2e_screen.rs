@@ -1,13 +1,14 @@
 //! End to end in a real terminal (tmux): what the quarter view holds at
-//! 60–100 columns — the footer's whole key hints, and bar lines that end
-//! with `…` rather than half a word.
+//! 60–100 columns — the footer's whole key hints, bar lines that end with
+//! `…` rather than half a word — and the Mål and key result panes sharing
+//! the height by what each holds.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 
 use std::collections::HashSet;
 
-use okr::model::Data;
+use okr::model::{Data, Objective};
 use support::Sandbox;
 use support::app::demo;
 use support::term::Term;
@@ -88,6 +89,40 @@ fn in_swedish_at_60_to_100_columns_no_hint_or_word_is_cut_without_a_mark() {
     t.wait_until("the key results focused at 60 columns", |s| {
         s.contains("▸ kr1 Sälj") && misfit(s, 60, &full, &known).is_none()
     });
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn with_many_mal_the_key_result_pane_below_takes_only_what_it_holds() {
+    let mut data = demo();
+    let (quarter, now) = (data.objectives[0].quarter, data.objectives[0].created);
+    for n in 10..14 {
+        let title = format!("Mål nummer {n}");
+        let o = Objective::new(format!("o{n}"), title, Default::default(), quarter, now);
+        data.objectives.push(o.into());
+    }
+    let sandbox = sandbox_with(&data);
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    let screen = t.wait_until("the quarter view and its footer", |s| {
+        s.contains("kr3 Öka snittförsäljning") && footer(s).contains("?/F1 help")
+    });
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = |title: &str| rows.iter().position(|l| l.contains(title)).unwrap();
+    let (mal, krs) = (top("┌▶ Objectives (9)"), top("┌ Key results"));
+    let end = (krs..rows.len())
+        .find(|i| rows[*i].starts_with('└'))
+        .unwrap();
+    let listed = rows[mal..krs].iter().filter(|l| l.contains('[')).count();
+    assert!(listed >= 7, "{listed} Mål listed:\n{screen}");
+    let empty = rows[krs + 1..end]
+        .iter()
+        .filter(|l| l.trim_matches(['│', ' ']).is_empty())
+        .count();
+    assert!(
+        empty <= 1,
+        "{empty} empty rows under the key results:\n{screen}"
+    );
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }

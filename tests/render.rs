@@ -385,3 +385,71 @@ fn bar_lines_that_do_not_fit_end_with_a_mark_never_a_word_cut_in_half() {
         }
     }
 }
+
+#[test]
+fn the_mal_and_their_key_results_share_the_height_by_what_each_holds() {
+    use okr::ui::quarter::share_height;
+    // Both fit: the Mål all they hold, the key results the rest.
+    assert_eq!(share_height(30, 12, 8, false), 12);
+    // The one that holds less keeps it all; the other has the rest (the
+    // Mål that scroll whole ones).
+    assert_eq!(share_height(25, 20, 8, false), 16);
+    assert_eq!(share_height(24, 20, 8, false), 16);
+    assert_eq!(share_height(25, 6, 30, false), 6);
+    // Both more than half: in proportion, whole items of two lines.
+    assert_eq!(share_height(20, 22, 22, false), 10);
+    assert_eq!(share_height(21, 32, 14, false), 14);
+    // A small window: one item of the focused pane at least.
+    assert_eq!(share_height(6, 12, 8, false), 4);
+    assert_eq!(share_height(6, 12, 8, true), 2);
+    for height in 0..40 {
+        for (o, k) in [
+            (4, 4),
+            (40, 4),
+            (4, 40),
+            (40, 40),
+            (0, 0),
+            (u16::MAX, u16::MAX),
+        ] {
+            for below in [false, true] {
+                assert!(share_height(height, o, k, below) <= height);
+            }
+        }
+    }
+
+    // Nine Mål, the first with three key results: the Mål pane shows more
+    // of them and the key result pane below stands no longer half empty.
+    let mut data = demo();
+    let (quarter, now) = (data.objectives[0].quarter, data.objectives[0].created);
+    for n in 10..14 {
+        let title = format!("Mål nummer {n}");
+        let o =
+            okr::model::Objective::new(format!("o{n}"), title, Default::default(), quarter, now);
+        data.objectives.push(o.into());
+    }
+    for lang in [Lang::En, Lang::Sv] {
+        let h = Harness::new(Some(data.clone()), lang);
+        let text = render(&h.app, 100, 30);
+        let rows: Vec<&str> = text.lines().collect();
+        let boxes: Vec<usize> = (0..rows.len())
+            .filter(|i| rows[*i].starts_with('┌'))
+            .collect();
+        let [mal, krs] = boxes[..] else {
+            panic!("two panes:\n{text}")
+        };
+        let shown = rows[mal..krs].iter().filter(|l| l.contains('[')).count();
+        assert!(shown >= 7, "{shown} Mål shown:\n{text}");
+        let end = (krs..rows.len())
+            .find(|i| rows[*i].starts_with('└'))
+            .unwrap();
+        let empty = rows[krs + 1..end]
+            .iter()
+            .filter(|l| l.trim_matches(['│', ' ']).is_empty())
+            .count();
+        assert!(
+            empty <= 1,
+            "{empty} empty rows under the key results:\n{text}"
+        );
+        assert!(text.contains("kr3 Öka snittförsäljning"), "{text}");
+    }
+}

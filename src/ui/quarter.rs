@@ -93,11 +93,75 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let [left, right] = if body.width >= 160 {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
     } else {
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+        // One above the other: each pane as high as what it holds allows.
+        let top = share_height(
+            body.height,
+            pane_rows(indexes.len()),
+            key_result_rows_needed(app, body.width),
+            app.pane == Pane::KeyResults,
+        );
+        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(body)
     };
     draw_objectives(app, indexes, frame, left, theme);
     draw_key_results(app, frame, right, theme);
 }
+
+/// The rows of a pane that shows `items` of two lines each, borders included.
+fn pane_rows(items: usize) -> u16 {
+    u16::try_from(items.saturating_mul(2))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+}
+
+/// The rows the key result pane needs at `width`: its key results, or the
+/// words that say there are none, wrapped.
+fn key_result_rows_needed(app: &App, width: u16) -> u16 {
+    match app.objective() {
+        Some(o) if !o.key_results.is_empty() => pane_rows(o.key_results.len()),
+        _ => {
+            let inner = usize::from(width.saturating_sub(2).max(1));
+            let rows = no_key_results_text(app).width().div_ceil(inner).max(1);
+            u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
+        }
+    }
+}
+
+/// The rows of `height` the Mål pane takes above the key result pane, by
+/// what each holds (`objectives`, `key_results` rows): each all it holds
+/// when both fit (the key results the rest); else the one that holds less
+/// keeps all it holds up to half, the other the rest; when both hold more
+/// than half, in proportion. The Mål that scroll have whole items; the
+/// focused pane (the key results' when `focus_below`) holds one at least,
+/// the other one too when there is room.
+pub fn share_height(height: u16, objectives: u16, key_results: u16, focus_below: bool) -> u16 {
+    let half = height / 2;
+    if objectives.saturating_add(key_results) <= height || objectives <= height - half {
+        return objectives.min(height);
+    }
+    let top = if key_results <= half {
+        height - key_results
+    } else {
+        let (h, o, k) = (
+            u32::from(height),
+            u32::from(objectives),
+            u32::from(key_results),
+        );
+        u16::try_from(h * o / (o + k)).unwrap_or(half)
+    };
+    // An even number of rows inside the borders: no half item.
+    let top = top - top % 2;
+    let (least, most) = if focus_below {
+        let most = height.saturating_sub(ONE_ITEM);
+        (ONE_ITEM.min(most), most)
+    } else {
+        let least = ONE_ITEM.min(height);
+        (least, height.saturating_sub(ONE_ITEM).max(least))
+    };
+    top.clamp(least, most)
+}
+
+/// A pane with one item of two lines in it, borders included.
+const ONE_ITEM: u16 = 4;
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
@@ -460,6 +524,19 @@ pub fn key_result_rows(
     [first, Line::from(fit_spans(second, width))]
 }
 
+/// What the key result pane says of a Mål without key results.
+fn no_key_results_text(app: &App) -> String {
+    let s = app.s;
+    if app.pane == Pane::KeyResults {
+        (s.no_key_results_detail)(&app.key(Action::Add, Context::QuarterKeyResults))
+    } else {
+        (s.no_key_results)(
+            &app.key(Action::NextPane, Context::Quarter),
+            &app.key(Action::Add, Context::QuarterKeyResults),
+        )
+    }
+}
+
 fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let Some(o) = app.objective() else {
@@ -475,16 +552,9 @@ fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(block, area);
     if o.key_results.is_empty() {
         frame.render_widget(
-            Paragraph::new(if app.pane == Pane::KeyResults {
-                (s.no_key_results_detail)(&app.key(Action::Add, Context::QuarterKeyResults))
-            } else {
-                (s.no_key_results)(
-                    &app.key(Action::NextPane, Context::Quarter),
-                    &app.key(Action::Add, Context::QuarterKeyResults),
-                )
-            })
-            .style(theme.dim())
-            .wrap(Wrap { trim: true }),
+            Paragraph::new(no_key_results_text(app))
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
             inner,
         );
         return;
