@@ -1,7 +1,7 @@
 //! End to end in a real terminal (tmux): what the quarter view holds at
 //! 60–100 columns — the footer's whole key hints, bar lines that end with
-//! `…` rather than half a word — and the Mål and key result panes sharing
-//! the height by what each holds.
+//! `…` rather than half a word, the Mål and key result panes sharing the
+//! height — and the selection following a Mål given a new parent.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -122,6 +122,35 @@ fn with_many_mal_the_key_result_pane_below_takes_only_what_it_holds() {
     assert!(
         empty <= 1,
         "{empty} empty rows under the key results:\n{screen}"
+    );
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_mal_given_a_new_parent_stays_selected_where_it_lands_and_after_undo() {
+    let sandbox = sandbox_with(&demo());
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("en"));
+    t.wait_for("▸ Expandera globalt");
+    // The first Mål aligned under the last one: title, why, kind, owner, parent.
+    t.press("e");
+    t.wait_for("Edit objective");
+    for _ in 0..4 {
+        t.press("Tab");
+    }
+    t.type_text("o5");
+    t.press("Enter");
+    t.wait_gone("Edit objective");
+    let screen = t.wait_for("▸   Expandera globalt");
+    assert!(
+        screen.find("Spara ihop").unwrap() < screen.find("▸   Expandera globalt").unwrap(),
+        "under its new parent:\n{screen}"
+    );
+    t.press("u");
+    let screen = t.wait_for("▸ Expandera globalt");
+    assert!(
+        screen.find("▸ Expandera globalt").unwrap() < screen.find("Spara ihop").unwrap(),
+        "back at the top, still selected:\n{screen}"
     );
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
