@@ -392,7 +392,8 @@ fn objective_rows(
     // title keeps at least half the room (or all it needs).
     let base = marker.width() + kind.width() + tail.width();
     let free = width.saturating_sub(base);
-    let keep = text::width(&o.title).min(free / 2);
+    // Measured as shown: a control character in a title from the file is a placeholder.
+    let keep = text::width(&shown(&o.title)).min(free / 2);
     let owner = o.owner.as_deref().map_or(String::new(), |w| {
         let room = free.saturating_sub(keep);
         if room > " · ".width() {
