@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::centered;
 use super::theme::Theme;
 use super::widgets::{draw_more, pane_block};
-use super::widgets::{fit, progress_bar};
+use super::widgets::{fit, fit_spans, progress_bar};
 use crate::app::App;
 use crate::app::review::{Carry, ReviewState};
 use crate::model::carry::quarters_running;
@@ -167,14 +167,17 @@ fn objective_block(
         second.push(Span::styled(word, theme.pace(look)));
     }
     second.push(Span::raw(format!(" · {}", s.status(o.status))));
-    lines.push(Line::from(second));
+    lines.push(Line::from(fit_spans(second, width)));
     for k in &o.key_results {
         lines.push(key_result_line(app, k, width, theme));
     }
     let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
-        Line::styled(format!("  ⚠ {}", s.committed_below), theme.warning())
+        Line::styled(
+            fit(&format!("  ⚠ {}", s.committed_below), width),
+            theme.warning(),
+        )
     } else if o.status == crate::model::Status::Active && proposed_for_carry(o, f) {
-        Line::styled(format!("  → {}", s.propose_carry), theme.dim())
+        Line::styled(fit(&format!("  → {}", s.propose_carry), width), theme.dim())
     } else {
         Line::raw("")
     };

@@ -44,6 +44,9 @@ pub const WEEKLY: WeeklyWords = WeeklyWords {
     has_checkin: |w, open| format!("{w} har redan din incheckning: {open} visar den."),
     skipped_title: "Hoppades över den här veckan",
     no_weeks: "Inga veckor av det här kvartalet har kommit än.",
+    none_then: |d| {
+        format!("Inga nyckelresultat fanns än den {d}: inget att checka in för den veckan.")
+    },
     checkin_for: |w, who| format!("Incheckning för {who} · {w}"),
     pulse_left: |who, p| format!("Teampulsen lämnas åt {who} – tryck {p} för att skatta den nu."),
 };
