@@ -66,9 +66,8 @@ fn benches(c: &mut Criterion) {
                     let mut out = Vec::new();
                     okr::status::status(
                         &path,
-                        None,
-                        None,
-                        false,
+                        (None, None),
+                        okr::status::Form::Line,
                         Some(Lang::En),
                         today(),
                         &mut out,

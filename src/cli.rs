@@ -55,14 +55,23 @@ pub enum Command {
     /// One line for a shell prompt or a tmux status bar: check-in due, progress, key results behind pace
     Status {
         /// A few characters for a prompt while the check-in is due: a pencil and the number of key results waiting; nothing when none is due
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["json", "check"])]
         short: bool,
+        /// The same facts as JSON, for scripts (see the README for its keys)
+        #[arg(long, conflicts_with = "check")]
+        json: bool,
+        /// Print nothing; exit 1 while a check-in waits, else 0 (for cron and notifications)
+        #[arg(long)]
+        check: bool,
     },
     /// List objectives, key results and initiatives with their ids, owners, progress and values
     List {
         /// A quarter like 2026-Q4, or `all` (default: the current one)
         #[arg(long, value_name = "Q|all")]
         quarter: Option<QuarterChoice>,
+        /// The Mål with their key results and Uppgifter as JSON, for scripts
+        #[arg(long)]
+        json: bool,
     },
     /// Print a report to stdout
     Export {
@@ -90,15 +99,22 @@ pub enum Command {
         /// The file's format
         #[arg(long, value_enum)]
         format: ImportFormat,
-        /// The file to import
+        /// The file to import; `-` reads standard input
         #[arg(value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
         input: PathBuf,
         /// Print what would be added, and write nothing
         #[arg(long)]
         dry_run: bool,
     },
-    /// Print the data file's path and the personal config file's
-    Path,
+    /// Print the data file's path, bare for scripts (`okr path config`: the personal config file's)
+    Path {
+        /// Which path: the data file (default) or the personal config file
+        #[arg(value_enum, default_value_t = Which::Data)]
+        which: Which,
+        /// Both paths, each with its label
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Print the keys in force (the config file's `keys` applied): context, action, keys, what it does
     Keys,
     /// Open the tracker on example data in a temporary file
@@ -128,6 +144,13 @@ pub enum Command {
     },
 }
 
+/// Which path `okr path` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Which {
+    Data,
+    Config,
+}
+
 /// What `okr import` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
@@ -145,8 +168,26 @@ fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
 }
 
 /// `okr path`: the data file, then the personal config file, each named.
-pub fn path(file: &Path, config: &Path, s: &Strings, out: &mut impl Write) -> Result<()> {
+pub fn path(
+    (file, config): (&Path, &Path),
+    which: Which,
+    verbose: bool,
+    s: &Strings,
+    out: &mut impl Write,
+) -> Result<()> {
     let full = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    if !verbose {
+        let path = match which {
+            Which::Data => file,
+            Which::Config => config,
+        };
+        writeln!(
+            out,
+            "{}",
+            crate::text::line(&full(path).display().to_string())
+        )?;
+        return Ok(());
+    }
     let t = &s.team;
     let w = t
         .path_data

@@ -36,9 +36,7 @@ pub fn config_path(flag: Option<&Path>) -> Result<PathBuf, OpenError> {
     if let Some(p) = std::env::var_os(CONFIG_ENV).filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    directories::ProjectDirs::from("", "", "okr")
-        .map(|d| d.config_dir().join("config.json"))
-        .ok_or(OpenError::NoHome)
+    crate::places::file_in(crate::places::config_dir(), "config.json").ok_or(OpenError::NoHome)
 }
 
 /// What the config file holds.

@@ -32,6 +32,7 @@ pub mod keytable;
 pub mod list;
 pub mod manual;
 pub mod model;
+pub mod places;
 pub mod run;
 pub mod status;
 pub mod store;

@@ -75,6 +75,62 @@ pub fn list(
     }
 }
 
+/// `okr list --json`: the chosen quarters' Mål (of `owner`, when given), in
+/// quarter then file order, each with its key results and Uppgifter, the
+/// numbers every surface gives (see the README for the keys).
+pub fn list_json(
+    data: &Data,
+    which: QuarterChoice,
+    owner: Option<&str>,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<()> {
+    let in_quarters = data
+        .objectives
+        .iter()
+        .map(|o| &**o)
+        .filter(|o| which.holds(o.quarter));
+    let numbers = Numbers::of(in_quarters.clone(), today);
+    let mut mine: Vec<&Objective> = in_quarters
+        .filter(|o| owner.is_none_or(|w| crate::model::owners::owned_by(o, w)))
+        .collect();
+    mine.sort_by_key(|o| o.quarter);
+    let json: Vec<serde_json::Value> = mine
+        .iter()
+        .map(|o| {
+            let f = numbers.get(o);
+            serde_json::json!({
+                "id": o.id,
+                "quarter": o.quarter.key(),
+                "title": o.title,
+                "owner": o.owner,
+                "progress": f.progress,
+                "status": f.status.map(progress::PaceStatus::id),
+                "key_results": o.key_results.iter().map(|k| serde_json::json!({
+                    "id": k.id,
+                    "title": k.title,
+                    "progress": progress::key_result_progress(k),
+                    "status": progress::key_result_status(k, o.quarter, today).id(),
+                    "current": k.measure.current(),
+                    "unit": k.measure.unit(),
+                    "confidence": k.confidence,
+                })).collect::<Vec<_>>(),
+                "initiatives": o.initiatives.iter().map(|i| serde_json::json!({
+                    "id": i.id,
+                    "title": i.title,
+                    "done": i.done,
+                    "key_result": i.key_result,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut json_out =
+        serde_json::Serializer::with_formatter(&mut *out, text::JsonEscaping::default());
+    serde::Serialize::serialize(&json, &mut json_out)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 fn rows_of(o: &Objective, f: &Figures, s: &Strings, today: NaiveDate) -> Vec<Row> {
     let owner = o.owner.clone().unwrap_or_default();
     let mut rows = vec![Row {

@@ -137,7 +137,7 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         ) => std::path::PathBuf::new(),
         _ => cli::data_file(&cli)?,
     };
-    if let Some(Command::Path) = &cli.command {
+    if let Some(Command::Path { which, verbose }) = &cli.command {
         let config = config::config_path(cli.config.as_deref())?;
         let mine = personal
             .as_ref()
@@ -145,7 +145,7 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             .and_then(|p| p.as_ref()?.personal.language);
         let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
         let mut out = Vec::new();
-        cli::path(&file, &config, s, &mut out)?;
+        cli::path((&file, &config), *which, *verbose, s, &mut out)?;
         let mut stdout = Stdout {
             inner: std::io::stdout().lock(),
             closed: false,
@@ -221,10 +221,7 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         ),
         Some(Command::Demo) if cli.file.is_some() => return Err(cli::CliError::DemoFile.into()),
         Some(Command::Demo) => return demo(who, keymap, today),
-        Some(command) => {
-            report(command, &file, &who, today)?;
-            return Ok(ExitCode::SUCCESS);
-        }
+        Some(command) => return report(command, &file, &who, today),
     };
     // `okr checkin --owner NAME|me`: NAME's (or my) Mål, checked in for them.
     let filter = match (start, &who.owner) {
@@ -274,14 +271,14 @@ fn tracker(file: &Path, options: Options) -> Result<ExitCode> {
 /// The commands that need no terminal: their output on stdout. A closed
 /// pipe ends the output, not in an error: whoever read it has what it wanted
 /// (an update is saved before its line is written).
-fn report(command: &Command, file: &Path, who: &Me, today: NaiveDate) -> Result<()> {
+fn report(command: &Command, file: &Path, who: &Me, today: NaiveDate) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(Stdout {
         inner: std::io::stdout().lock(),
         closed: false,
     });
     let result = write_report(command, file, who, today, &mut out);
     if out.get_ref().closed {
-        return Ok(());
+        return Ok(ExitCode::SUCCESS);
     }
     result
 }
@@ -292,8 +289,9 @@ fn write_report(
     who: &Me,
     today: NaiveDate,
     out: &mut impl Write,
-) -> Result<()> {
+) -> Result<ExitCode> {
     let lang = who.lang;
+    let mut code = ExitCode::SUCCESS;
     // `--owner NAME|me` for the commands that narrow to one owner's Mål.
     let owner: Option<String> = match &who.owner {
         Some(OwnerFilter::Mine) => who.me.clone(),
@@ -316,16 +314,35 @@ fn write_report(
         Command::Update { id, value, note } => {
             cli::update(file, id, value, note.as_deref(), lang, today, out)?
         }
-        Command::Status { short } => crate::status::status(
-            file,
-            owner.as_deref(),
-            who.me.as_deref(),
-            *short,
-            lang,
-            today,
-            out,
-        )?,
-        Command::List { quarter } => {
+        Command::Status { short, json, check } => {
+            let form = match (*short, *json, *check) {
+                (true, _, _) => crate::status::Form::Short,
+                (_, true, _) => crate::status::Form::Json,
+                (_, _, true) => crate::status::Form::Check,
+                _ => crate::status::Form::Line,
+            };
+            let waits = crate::status::status(
+                file,
+                (owner.as_deref(), who.me.as_deref()),
+                form,
+                lang,
+                today,
+                out,
+            )?;
+            if form == crate::status::Form::Check && waits {
+                code = ExitCode::from(1);
+            }
+        }
+        Command::List {
+            quarter,
+            json: true,
+        } => {
+            let data = store::read(file)?;
+            let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
+            crate::list::list_json(&data, which, owner.as_deref(), today, out)?;
+            std::mem::forget(data);
+        }
+        Command::List { quarter, .. } => {
             let data = store::read(file)?;
             let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));
             let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
@@ -357,12 +374,12 @@ fn write_report(
         Command::Checkin
         | Command::Review { .. }
         | Command::Demo
-        | Command::Path
+        | Command::Path { .. }
         | Command::Keys
         | Command::Merge { .. } => {}
     }
     out.flush()?;
-    Ok(())
+    Ok(code)
 }
 
 /// The width of the terminal standard output goes to; `None` when it goes

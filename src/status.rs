@@ -157,17 +157,31 @@ impl Status {
 /// What `status --short` prints for a file okr cannot read.
 pub const BROKEN: &str = "okr⚠";
 
-/// `okr status [--short] [--owner NAME]`: `owner` narrows to one owner's
-/// Mål, and checks in as them; else the check-in is `me`'s.
+/// How `okr status` answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The whole line.
+    Line,
+    /// `--short`: a few characters for a prompt.
+    Short,
+    /// `--json`: the facts for a script.
+    Json,
+    /// `--check`: nothing; the exit code says whether a check-in waits.
+    Check,
+}
+
+/// `okr status [--short|--json|--check] [--owner NAME]`: `owner` narrows to
+/// one owner's Mål, and checks in as them; else the check-in is `me`'s.
+/// Whether a check-in waits.
 pub fn status(
     file: &Path,
-    owner: Option<&str>,
-    me: Option<&str>,
-    short: bool,
+    (owner, me): (Option<&str>, Option<&str>),
+    form: Form,
     lang: Option<Lang>,
     today: NaiveDate,
     out: &mut impl Write,
-) -> Result<()> {
+) -> Result<bool> {
+    let short = form == Form::Short;
     let wanted = Wanted {
         quarter: Quarter::of(today),
         week: IsoWeek::of(today),
@@ -184,14 +198,79 @@ pub fn status(
         }
     };
     let st = of(&g, owner, me, today);
-    if short {
-        let text = st.short();
-        if !text.is_empty() {
-            writeln!(out, "{text}")?;
+    match form {
+        Form::Short => {
+            let text = st.short();
+            if !text.is_empty() {
+                writeln!(out, "{text}")?;
+            }
         }
-    } else {
-        let s = i18n::strings(i18n::choose_lang(lang, g.settings.language));
-        writeln!(out, "{}", st.line(s))?;
+        Form::Json => {
+            serde_json::to_writer(&mut *out, &st.json())?;
+            writeln!(out)?;
+        }
+        Form::Check => {}
+        Form::Line => {
+            let s = i18n::strings(i18n::choose_lang(lang, g.settings.language));
+            writeln!(out, "{}", st.line(s))?;
+        }
     }
-    Ok(())
+    Ok(st.due.waiting().is_some())
+}
+
+/// `okr status --json`: the facts of the line, with stable keys.
+#[derive(serde::Serialize)]
+pub struct Json<'a> {
+    /// `2026-Q4`.
+    pub quarter: String,
+    /// The check-in when one waits, else null.
+    pub checkin: Option<JsonCheckin<'a>>,
+    /// Whose numbers follow: the owner asked for, else null (everyone's).
+    pub owner: Option<&'a str>,
+    pub objectives: usize,
+    pub key_results: usize,
+    /// Key results behind pace.
+    pub behind: usize,
+    /// 0..=1; null with no progress yet.
+    pub progress: Option<f64>,
+    /// 0..=1: the share of the quarter passed.
+    pub pace: f64,
+}
+
+#[derive(serde::Serialize)]
+pub struct JsonCheckin<'a> {
+    /// Whose check-in (a file with owners), else null.
+    pub whose: Option<&'a str>,
+    /// Whether this week's check-in was begun.
+    pub begun: bool,
+    pub waiting: usize,
+    pub total: usize,
+}
+
+impl Status {
+    /// The facts for `--json`.
+    pub fn json(&self) -> Json<'_> {
+        let checkin = match self.due {
+            Due::No => None,
+            Due::Due { waiting, total } | Due::Begun { waiting, total } => Some(JsonCheckin {
+                whose: self.walker.as_deref(),
+                begun: matches!(self.due, Due::Begun { .. }),
+                waiting,
+                total,
+            }),
+        };
+        Json {
+            quarter: self.quarter.key(),
+            checkin,
+            owner: match &self.scope {
+                Scope::Owner(w) | Scope::Nobody { name: w, .. } => Some(w),
+                Scope::All | Scope::Everyone => None,
+            },
+            objectives: self.objectives,
+            key_results: self.key_results,
+            behind: self.behind,
+            progress: self.progress,
+            pace: self.pace,
+        }
+    }
 }

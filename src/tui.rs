@@ -13,7 +13,6 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::{cursor, execute, terminal};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::app::App;
 use crate::app::saver::{SaveReport, Saver};
@@ -236,17 +235,7 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
         Start::Review(q) => app.start_review(q),
     }
 
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
-        .map_err(io(TerminalError::Signals))?;
-    let sig_tx = tx.clone();
-    std::thread::Builder::new()
-        .name("okr-signals".into())
-        .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                let _ = sig_tx.send(Wake::Signal(sig));
-            }
-        })
-        .map_err(io(TerminalError::Thread))?;
+    watch_signals(tx.clone())?;
 
     let _restore = Restore;
     let mut terminal = switch().map_err(io(TerminalError::Open))?;
@@ -326,6 +315,32 @@ fn finish(app: &mut App, rx: &mpsc::Receiver<Wake>) -> bool {
         }
     }
     app.flush()
+}
+
+/// SIGTERM, SIGHUP (the terminal closed) and SIGINT wake the loop, which
+/// saves what is waiting, restores the terminal and ends.
+#[cfg(unix)]
+fn watch_signals(tx: mpsc::Sender<Wake>) -> Result<(), TerminalError> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .map_err(io(TerminalError::Signals))?;
+    std::thread::Builder::new()
+        .name("okr-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let _ = tx.send(Wake::Signal(sig));
+            }
+        })
+        .map_err(io(TerminalError::Thread))?;
+    Ok(())
+}
+
+/// Elsewhere (Windows) no signal is watched: Ctrl-C reaches the tracker as
+/// a key in raw mode, as on unix, and quits after the save; a console that
+/// is closed is not caught (see the README's Install: untested there).
+#[cfg(not(unix))]
+fn watch_signals(_tx: mpsc::Sender<Wake>) -> Result<(), TerminalError> {
+    Ok(())
 }
 
 #[cfg(test)]

@@ -211,13 +211,22 @@ fn as_a_user_who_may_not_read(w: &Sandbox, file: &std::path::Path) -> Option<Com
         fs::copy(env!("CARGO_BIN_EXE_okr"), &bin).unwrap();
         fs::set_permissions(&bin, fs::Permissions::from_mode(0o755)).unwrap();
         c = w.command_of(&bin);
-        let mut probe = w.command_of(&bin);
-        probe.uid(NOBODY).gid(NOBODY).arg("--version");
-        let runs = probe
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
+        // A binary just written may be refused for a moment ("text file
+        // busy") while another test's child still holds it from a fork:
+        // tried a few times before okr counts as not runnable here.
+        let runs = (0..20).any(|_| {
+            let mut probe = w.command_of(&bin);
+            probe.uid(NOBODY).gid(NOBODY).arg("--version");
+            let ok = probe
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !ok {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            ok
+        });
         if !runs {
             return None;
         }

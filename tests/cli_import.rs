@@ -212,6 +212,27 @@ fn an_import_into_a_file_at_the_id_bound_gives_every_item_an_id_of_its_own() {
 }
 
 #[test]
+fn a_dash_reads_standard_input() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let export = w.okr(&["export", "--quarter", "all", "--format", "json"]);
+    let empty = Sandbox::new();
+    let mut c = empty.command();
+    let file = display(&empty.file());
+    c.args([
+        "--file", &file, "--lang", "en", "import", "--format", "json", "-",
+    ])
+    .stdin(std::process::Stdio::piped());
+    let mut child = c.stdout(std::process::Stdio::piped()).spawn().unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), export.stdout.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(said.starts_with("Added 3 objectives"), "{said}");
+    assert_eq!(objectives(&empty.json()).len(), 3, "{said}");
+}
+
+#[test]
 fn an_import_adds_with_new_ids_and_keeps_a_backup_of_the_file_first() {
     let w = Sandbox::new();
     let file = w.write(FIXTURE);

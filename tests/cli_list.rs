@@ -326,3 +326,49 @@ fn update_marks_an_initiative_done_today_or_open_in_either_language() {
         .fails(&["'u9'", "no initiative", "okr list"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), before);
 }
+
+#[test]
+fn json_lists_each_mal_with_the_numbers_every_surface_gives() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let r = w.okr(&["list", "--json"]);
+    r.ok();
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), 2, "today's quarter: {v:#}");
+    let o1 = &all[0];
+    assert_eq!(
+        (&o1["id"], &o1["quarter"], &o1["owner"]),
+        (&json!("o1"), &json!("2026-Q4"), &json!("Säljteamet"))
+    );
+    assert_eq!(o1["status"], "behind");
+    let data = okr::store::read(&w.file()).unwrap();
+    let numbers = okr::model::numbers::Numbers::of(data.objectives.iter().map(|o| &**o), today());
+    assert_eq!(
+        o1["progress"].as_f64(),
+        numbers.get(&data.objectives[0]).progress
+    );
+    let kr1 = &o1["key_results"][0];
+    assert_eq!(
+        (&kr1["id"], &kr1["current"], &kr1["unit"]),
+        (&json!("kr1"), &json!(12.5), &json!("MSEK"))
+    );
+    assert_eq!(o1["initiatives"][0]["done"], "2026-11-10");
+    // Narrowed and for all quarters, in quarter order.
+    let r = w.okr(&[
+        "list",
+        "--json",
+        "--quarter",
+        "all",
+        "--owner",
+        " säljteamet",
+    ]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["o1"]);
+}

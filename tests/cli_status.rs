@@ -464,3 +464,51 @@ fn the_quick_read_gives_what_the_full_read_gives() {
         }
     }
 }
+
+#[test]
+fn json_gives_the_lines_facts_and_check_exits_1_while_a_check_in_waits() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let as_who = |who: &str, args: &[&str]| {
+        let mut c = w.command();
+        c.env("OKR_OWNER", who);
+        w.okr_with(c, args)
+    };
+    let r = as_who("Säljteamet", &["status", "--json"]);
+    r.ok();
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["quarter"], "2026-Q4");
+    assert_eq!(
+        v["checkin"],
+        json!({"whose": "Säljteamet", "begun": false, "waiting": 3, "total": 3})
+    );
+    assert_eq!(v["owner"], Value::Null, "everyone's numbers");
+    assert_eq!(
+        (v["objectives"].as_u64(), v["key_results"].as_u64()),
+        (Some(2), Some(4))
+    );
+    assert_eq!(v["behind"], 3);
+    let line = as_who("Säljteamet", &["--lang", "en", "status"]).stdout;
+    let pct = |x: &Value| okr::i18n::EN.percent(x.as_f64().unwrap());
+    assert!(
+        line.contains(&format!(
+            "progress {} (pace {})",
+            pct(&v["progress"]),
+            pct(&v["pace"])
+        )),
+        "{line}"
+    );
+    // --check: nothing printed; 1 while a check-in waits, 0 when none does.
+    let r = as_who("Säljteamet", &["status", "--check"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (Some(1), "", "")
+    );
+    let r = as_who("Bo", &["status", "--check"]);
+    assert_eq!((r.code, r.stdout.as_str()), (Some(0), ""));
+    let r = as_who("Bo", &["status", "--json"]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["checkin"], Value::Null);
+    // The forms are one at a time.
+    assert_eq!(w.okr(&["status", "--short", "--json"]).code, Some(2));
+}

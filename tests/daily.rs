@@ -158,8 +158,51 @@ fn mål_move_only_among_their_quarter_and_the_order_is_kept_and_undone() {
     assert_eq!(ids(&h), ["o2", "o9", "o1"], "the last stays last");
     h.keys(&[ch('u')]);
     assert_eq!(ids(&h), ["o1", "o9", "o2"]);
+    assert_eq!(h.app.sel_objective, 0, "the selection moves back with it");
+    assert_eq!(h.app.objective().unwrap().id, "o1");
     h.keys(&[ctrl('r')]);
     assert_eq!(ids(&h), ["o2", "o9", "o1"]);
+    assert_eq!(h.app.objective().unwrap().id, "o1");
+}
+
+#[test]
+fn an_undone_move_of_a_key_result_or_uppgift_keeps_it_selected() {
+    let mut h = Harness::new(Some(daily()), Lang::En);
+    h.focus_key_results();
+    h.keys(&[ch('J')]);
+    assert_eq!(h.app.sel_key_result, 1);
+    h.keys(&[ch('u')]);
+    assert_eq!(h.file().objectives[0].key_results[0].id, "kr1");
+    assert_eq!(h.app.sel_key_result, 0, "kr1 is selected where it is back");
+    // In the detail: the last Uppgift up, then undone.
+    h.keys(&[code(ESC), code(ENTER), code(TAB), ch('j'), ch('j'), ch('K')]);
+    assert_eq!(h.app.sel_initiative, 1);
+    h.keys(&[ch('u')]);
+    assert_eq!(h.app.sel_initiative, 2);
+    let o = h.app.objective().unwrap();
+    assert_eq!(o.initiatives[h.app.sel_initiative].id, "u3");
+}
+
+#[test]
+fn what_an_undo_brings_back_is_selected() {
+    let mut h = Harness::new(Some(daily()), Lang::En);
+    // The first Mål deleted: the next one takes its place; undone, it is back and selected.
+    h.keys(&[ch('d'), ch('y')]);
+    assert_eq!(h.app.objective().unwrap().id, "o2");
+    h.keys(&[ch('u')]);
+    assert_eq!(h.app.objective().unwrap().id, "o1");
+    // The same for a key result.
+    h.focus_key_results();
+    h.keys(&[ch('d'), ch('y')]);
+    assert_eq!(
+        h.app.objective().unwrap().key_results[h.app.sel_key_result].id,
+        "kr2"
+    );
+    h.keys(&[ch('u')]);
+    assert_eq!(
+        h.app.objective().unwrap().key_results[h.app.sel_key_result].id,
+        "kr1"
+    );
 }
 
 #[test]

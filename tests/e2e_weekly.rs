@@ -43,7 +43,10 @@ fn store() -> Value {
                         "measure": { "type": "numeric", "start": 10.0, "target": 2.0, "current": 6.0, "unit": "dagar" },
                         "weight": 1.0,
                         "confidence": 5,
-                        "history": [ { "date": "2026-11-16", "value": 6.0, "confidence": 5 } ]
+                        "history": [
+                            { "date": "2026-10-05", "value": 10.0, "confidence": 5 },
+                            { "date": "2026-11-16", "value": 6.0, "confidence": 5 }
+                        ]
                     },
                     {
                         "id": "kr3",
@@ -171,6 +174,87 @@ fn past_check_ins_are_browsed_and_a_missed_week_is_filled_in() {
         screen.contains("2026-W45  ingen incheckning – tryck c för att fylla i"),
         "{screen}"
     );
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn the_first_quarter_of_a_year_lists_no_week_of_the_year_before() {
+    // 2027-01-01 is a Friday of 2026-W53; today is in 2027-W01.
+    let sandbox = Sandbox::new();
+    sandbox.write_json(&store());
+    let command = format!("OKR_TODAY=2027-01-08 {}", sandbox.session_command("en"));
+    let t = Term::start(&sandbox, 100, 30, &command);
+    t.wait_for("Quarter 2027 Q1");
+    t.press("w");
+    let screen = t.wait_for("Past check-ins · 2027 Q1");
+    assert!(screen.contains("▸ 2027-W01"), "{screen}");
+    assert!(!screen.contains("2026-W53"), "{screen}");
+    // The quarter before holds it, newest first.
+    t.press("[");
+    let screen = t.wait_for("Past check-ins · 2026 Q4");
+    assert!(screen.contains("▸ 2026-W53"), "{screen}");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_missed_week_walks_only_the_key_results_there_on_its_day() {
+    // kr4 was added on 2026-11-18, in 2026-W47.
+    let mut data = store();
+    data["objectives"][0]["key_results"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "kr4",
+            "title": "Öppna kontor i Oslo",
+            "measure": { "type": "done", "done": false },
+            "confidence": 5,
+            "history": [ { "date": "2026-11-18", "value": 0.0, "confidence": 5 } ]
+        }));
+    let sandbox = Sandbox::new();
+    sandbox.write_json(&data);
+    let t = Term::start(&sandbox, 100, 30, &sandbox.session_command("sv"));
+    t.wait_for("4 nyckelresultat väntar");
+    t.press("w");
+    t.wait_for("Tidigare incheckningar · 2026 Q4");
+    // 2026-W46, dated 2026-11-09: three key results, kr4 not among them.
+    t.press("j");
+    t.press("j");
+    t.press("c");
+    t.wait_for("Incheckning 2026-W46 · daterad 2026-11-09");
+    for step in 1..=3 {
+        let screen = t.wait_for(&format!("Nyckelresultat {step} av 3"));
+        assert!(!screen.contains("Öppna kontor i Oslo"), "{screen}");
+        t.press("Enter");
+    }
+    t.wait_for("Vinster, hinder och nästa steg");
+    t.press("Escape");
+    t.wait_for("Tidigare incheckningar · 2026 Q4");
+    t.press("q");
+    assert_eq!(t.wait_exit(), 0);
+    let data = sandbox.json();
+    let c = data["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["week"] == "2026-W46")
+        .unwrap_or_else(|| panic!("a check-in for 2026-W46: {data:#}"));
+    assert!(!c.to_string().contains("kr4"), "{c:#}");
+}
+
+#[test]
+fn the_past_check_ins_say_whose_they_are() {
+    let sandbox = Sandbox::new();
+    let bytes = okr::store::format::serialize(&support::team::team_demo()).unwrap();
+    std::fs::write(sandbox.file(), bytes).unwrap();
+    let command = format!("OKR_OWNER=Anna {}", sandbox.session_command("sv"));
+    let t = Term::start(&sandbox, 100, 30, &command);
+    // The quarter view shows everyone's Mål; the past check-ins are Anna's.
+    t.wait_for("visar: alla");
+    t.press("w");
+    let screen = t.wait_for("Tidigare incheckningar · 2026 Q4 · Anna");
+    assert!(!screen.contains("visar: alla"), "{screen}");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
 }

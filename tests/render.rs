@@ -314,3 +314,142 @@ fn wide_characters_in_a_narrow_field_stay_visible() {
         "the end of what is typed shows:\n{text}"
     );
 }
+
+/// The words of a text: what stands between blanks, ` · ` and borders.
+fn words(text: &str) -> std::collections::HashSet<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '·' || c == '│')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The states whose footer is the screen's last row (no overlay covers it).
+fn footer_states(lang: Lang) -> impl Iterator<Item = (&'static str, Harness)> {
+    states(lang)
+        .into_iter()
+        .filter(|(name, _)| !matches!(*name, "help" | "help_detail" | "search"))
+}
+
+#[test]
+fn the_footer_leaves_out_whole_key_hints_and_marks_that_it_did() {
+    for lang in [Lang::Sv, Lang::En] {
+        for (name, h) in footer_states(lang) {
+            let footer = |w: u16| render(&h.app, w, 30).lines().last().unwrap().to_string();
+            let full = footer(400);
+            for w in 40..=120 {
+                let shown = footer(w);
+                if shown == full {
+                    continue;
+                }
+                let at = format!("{name} at {w} columns in {lang:?}");
+                let kept = shown
+                    .strip_suffix('…')
+                    .map(str::trim_end)
+                    .unwrap_or_else(|| panic!("{at}: cut without a mark: {shown:?}"));
+                let rest = full
+                    .strip_prefix(kept)
+                    .unwrap_or_else(|| panic!("{at}: {shown:?} is not the beginning of {full:?}"));
+                assert!(
+                    kept.is_empty() || rest.starts_with(" · "),
+                    "{at}: a hint cut in half: {shown:?} of {full:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bar_lines_that_do_not_fit_end_with_a_mark_never_a_word_cut_in_half() {
+    let bar = |c: char| matches!(c, '█' | '░' | '┃');
+    let sparkline = |w: &str| w.chars().all(|c| ('▁'..='█').contains(&c));
+    for lang in [Lang::Sv, Lang::En] {
+        // The screens under no modal or help, which would cover their lines.
+        for (name, h) in states(lang)
+            .into_iter()
+            .filter(|(_, h)| h.app.modal.is_none() && !h.app.help)
+        {
+            let wide = render(&h.app, 200, 60);
+            let known = words(&wide);
+            for w in 60..=100 {
+                let text = render(&h.app, w, 40);
+                for line in text.lines().filter(|l| l.contains(bar)) {
+                    let last = line.rfind(bar).unwrap();
+                    let tail = &line[last + line[last..].chars().next().unwrap().len_utf8()..];
+                    for word in words(tail) {
+                        assert!(
+                            word == "…" || sparkline(word) || known.contains(word),
+                            "{name} at {w} columns in {lang:?}: {word:?} cut in {line:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_mal_and_their_key_results_share_the_height_by_what_each_holds() {
+    use okr::ui::quarter::share_height;
+    // Both fit: the Mål all they hold, the key results the rest.
+    assert_eq!(share_height(30, 12, 8, false), 12);
+    // The one that holds less keeps it all; the other has the rest (the
+    // Mål that scroll whole ones).
+    assert_eq!(share_height(25, 20, 8, false), 16);
+    assert_eq!(share_height(24, 20, 8, false), 16);
+    assert_eq!(share_height(25, 6, 30, false), 6);
+    // Both more than half: in proportion, whole items of two lines.
+    assert_eq!(share_height(20, 22, 22, false), 10);
+    assert_eq!(share_height(21, 32, 14, false), 14);
+    // A small window: one item of the focused pane at least.
+    assert_eq!(share_height(6, 12, 8, false), 4);
+    assert_eq!(share_height(6, 12, 8, true), 2);
+    for height in 0..40 {
+        for (o, k) in [
+            (4, 4),
+            (40, 4),
+            (4, 40),
+            (40, 40),
+            (0, 0),
+            (u16::MAX, u16::MAX),
+        ] {
+            for below in [false, true] {
+                assert!(share_height(height, o, k, below) <= height);
+            }
+        }
+    }
+
+    // Nine Mål, the first with three key results: the Mål pane shows more
+    // of them and the key result pane below stands no longer half empty.
+    let mut data = demo();
+    let (quarter, now) = (data.objectives[0].quarter, data.objectives[0].created);
+    for n in 10..14 {
+        let title = format!("Mål nummer {n}");
+        let o =
+            okr::model::Objective::new(format!("o{n}"), title, Default::default(), quarter, now);
+        data.objectives.push(o.into());
+    }
+    for lang in [Lang::En, Lang::Sv] {
+        let h = Harness::new(Some(data.clone()), lang);
+        let text = render(&h.app, 100, 30);
+        let rows: Vec<&str> = text.lines().collect();
+        let boxes: Vec<usize> = (0..rows.len())
+            .filter(|i| rows[*i].starts_with('┌'))
+            .collect();
+        let [mal, krs] = boxes[..] else {
+            panic!("two panes:\n{text}")
+        };
+        let shown = rows[mal..krs].iter().filter(|l| l.contains('[')).count();
+        assert!(shown >= 7, "{shown} Mål shown:\n{text}");
+        let end = (krs..rows.len())
+            .find(|i| rows[*i].starts_with('└'))
+            .unwrap();
+        let empty = rows[krs + 1..end]
+            .iter()
+            .filter(|l| l.trim_matches(['│', ' ']).is_empty())
+            .count();
+        assert!(
+            empty <= 1,
+            "{empty} empty rows under the key results:\n{text}"
+        );
+        assert!(text.contains("kr3 Öka snittförsäljning"), "{text}");
+    }
+}

@@ -20,16 +20,27 @@ use support::{Sandbox, display, printed_data_path, read_json};
 #[test]
 fn path_names_the_data_file_and_the_config_file() {
     let w = Sandbox::new();
+    // Bare, for a script: `$(okr path)` is the data file.
     let r = w.okr(&["path"]);
+    r.ok();
+    assert_eq!(r.stdout, format!("{}\n", display(&w.file())));
+    assert_eq!(printed_data_path(&r.stdout), display(&w.file()));
+    let config = w.config_home().join("okr").join("config.json");
+    let r = w.okr(&["path", "config"]);
+    r.ok();
+    if cfg!(target_os = "linux") {
+        assert_eq!(r.stdout, format!("{}\n", display(&config)));
+    }
+    // Labelled, in the interface language, with --verbose.
+    let r = w.okr(&["--lang", "en", "path", "--verbose"]);
     r.ok();
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", r.stdout);
-    assert_eq!(printed_data_path(&r.stdout), display(&w.file()));
-    let config = w.config_home().join("okr").join("config.json");
+    assert_eq!(lines[0], format!("data file:   {}", display(&w.file())));
     if cfg!(target_os = "linux") {
         assert_eq!(lines[1], format!("config file: {}", display(&config)));
     }
-    let r = w.okr(&["--lang", "sv", "path"]);
+    let r = w.okr(&["--lang", "sv", "path", "--verbose"]);
     r.ok();
     assert!(r.stdout.starts_with("datafil:"), "{}", r.stdout);
     assert!(r.stdout.contains("\ninställningsfil: "), "{}", r.stdout);
@@ -43,24 +54,14 @@ fn the_config_flag_beats_okr_config() {
     let env = w.path().join("env.json");
     let mut c = w.command();
     c.env("OKR_CONFIG", &env);
-    let r = w.run_with(c, &["path"]);
+    let r = w.run_with(c, &["path", "config"]);
     r.ok();
-    assert!(
-        r.stdout
-            .ends_with(&format!("config file: {}\n", display(&env))),
-        "{}",
-        r.stdout
-    );
+    assert_eq!(r.stdout, format!("{}\n", display(&env)));
     let mut c = w.command();
     c.env("OKR_CONFIG", &env);
-    let r = w.run_with(c, &["path", "--config", flag.to_str().unwrap()]);
+    let r = w.run_with(c, &["path", "config", "--config", flag.to_str().unwrap()]);
     r.ok();
-    assert!(
-        r.stdout
-            .ends_with(&format!("config file: {}\n", display(&flag))),
-        "{}",
-        r.stdout
-    );
+    assert_eq!(r.stdout, format!("{}\n", display(&flag)));
 }
 
 // --- the language ---------------------------------------------------------------
@@ -102,6 +103,34 @@ fn the_default_config_file_is_read_from_the_config_folder() {
     if cfg!(target_os = "linux") {
         assert!(export_heading(&w, &["export"]).contains("Quarter"));
     }
+}
+
+#[test]
+fn the_default_places_are_xdgs_with_a_relative_setting_left_out() {
+    let w = Sandbox::new();
+    let path = |env: &[(&str, &str)], which: &str| {
+        let mut c = w.command();
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        w.run_with(c, &["path", which]).stdout
+    };
+    let home = w.home();
+    // The sandbox sets XDG_DATA_HOME and XDG_CONFIG_HOME: those win.
+    assert_eq!(
+        path(&[], "data"),
+        format!("{}\n", display(&w.data_home().join("okr/okr.json")))
+    );
+    // A relative setting is not a place (the XDG rule): the home's default.
+    let relative = [("XDG_DATA_HOME", "rel"), ("XDG_CONFIG_HOME", "rel")];
+    assert_eq!(
+        path(&relative, "data"),
+        format!("{}\n", display(&home.join(".local/share/okr/okr.json")))
+    );
+    assert_eq!(
+        path(&relative, "config"),
+        format!("{}\n", display(&home.join(".config/okr/config.json")))
+    );
 }
 
 // --- a bad config file ------------------------------------------------------------

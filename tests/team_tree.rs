@@ -318,3 +318,60 @@ fn with_owners_my_check_in_walks_my_mal_in_the_order_on_screen() {
     h.keys(&[ch('c')]);
     assert_eq!(walked(&h), ["o5", "o1", "o3", "o4"]);
 }
+
+/// The id of the Mål selected in the quarter view.
+fn selected(h: &Harness) -> String {
+    h.app.objective().unwrap().id.clone()
+}
+
+/// The selected Mål's parent field set to `parent` in its form, saved.
+fn set_parent(h: &mut Harness, parent: &str) {
+    // Title, why, kind, owner, parent.
+    h.keys(&[
+        ch('e'),
+        code(TAB),
+        code(TAB),
+        code(TAB),
+        code(TAB),
+        ctrl('u'),
+    ]);
+    h.type_text(parent);
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal.is_none(), "saved");
+}
+
+#[test]
+fn a_new_parent_moves_the_mal_and_the_selection_goes_with_it() {
+    for lang in [Lang::En, Lang::Sv] {
+        let mut h = Harness::new(Some(tree_demo()), lang);
+        // o5 at the top, its second key result selected; under o3 now.
+        h.focus_key_results();
+        h.keys(&[ch('j'), code(ESC)]);
+        set_parent(&mut h, "o3");
+        assert_eq!(listed_ids(&h), ["o7", "o1", "o2", "o3", "o4", "o5"]);
+        assert_eq!((h.app.sel_objective, selected(&h)), (5, "o5".to_string()));
+        assert_eq!(h.app.sel_key_result, 1, "its key result stays selected");
+        let text = render(&h.app, 140, 40);
+        assert!(line_of(&text, "Spara ihop").contains('▸'), "{text}");
+        // Undone it goes back to the top, and the selection with it; redone, down again.
+        h.keys(&[ch('u')]);
+        assert_eq!(listed_ids(&h)[0], "o5");
+        assert_eq!((h.app.sel_objective, selected(&h)), (0, "o5".to_string()));
+        h.keys(&[ctrl('r')]);
+        assert_eq!((h.app.sel_objective, selected(&h)), (5, "o5".to_string()));
+    }
+}
+
+#[test]
+fn a_mal_moved_under_a_folded_one_is_shown_and_stays_selected() {
+    let mut h = Harness::new(Some(tree_demo()), Lang::En);
+    // o3 folded (o4 hidden), then o5 given o3 as its parent.
+    h.select_objective(4);
+    h.keys(&[code(KeyCode::Char(' '))]);
+    assert_eq!(listed_ids(&h), ["o5", "o7", "o1", "o2", "o3"]);
+    h.keys(&[ch('k'), ch('k'), ch('k'), ch('k')]);
+    assert_eq!(selected(&h), "o5");
+    set_parent(&mut h, "o3");
+    assert_eq!(listed_ids(&h), ["o7", "o1", "o2", "o3", "o4", "o5"]);
+    assert_eq!(selected(&h), "o5");
+}

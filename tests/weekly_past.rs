@@ -250,3 +250,156 @@ fn the_weeks_are_mine_or_the_filters_owners() {
         "{text}"
     );
 }
+
+#[test]
+fn a_quarter_offers_only_its_own_weeks_never_one_of_the_year_before() {
+    // 2027-01-01 is a Friday of 2026-W53: that week is 2026 Q4's.
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.app.today = "2027-01-08".parse().unwrap();
+    h.app.quarter = okr::model::Quarter::of(h.app.today);
+    h.open_past_checkins();
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("Past check-ins · 2027 Q1"), "{text}");
+    assert!(text.contains("▸ 2027-W01"), "{text}");
+    assert!(!text.contains("2026-W53"), "{text}");
+    assert_eq!(h.app.past_weeks().len(), 1);
+    // The quarter before ends with it, and begins with 2026-W40 (Thursday
+    // 2026-10-01), which 2026 Q3 no longer offers.
+    h.keys(&[ch('[')]);
+    let weeks: Vec<String> = h
+        .app
+        .past_weeks()
+        .iter()
+        .map(|w| w.week.to_string())
+        .collect();
+    assert_eq!(weeks.first().unwrap(), "2026-W53");
+    assert_eq!(weeks.last().unwrap(), "2026-W40");
+    h.keys(&[ch('[')]);
+    let weeks: Vec<String> = h
+        .app
+        .past_weeks()
+        .iter()
+        .map(|w| w.week.to_string())
+        .collect();
+    assert_eq!(weeks.first().unwrap(), "2026-W39");
+    assert_eq!(weeks.last().unwrap(), "2026-W27");
+}
+
+/// The example data with a key result added to the first Mål on
+/// 2026-11-18 (a Wednesday of 2026-W47), moved on 2026-11-20.
+fn with_a_key_result_added_in_w47() -> okr::model::Data {
+    let mut data = demo();
+    let o = data.objective_mut(0).unwrap();
+    let mut k = okr::model::KeyResult::new(
+        "kr99".into(),
+        "Öppna kontor i Oslo".into(),
+        okr::model::Measure::numeric(0.0, 2.0, ""),
+    );
+    k.record(
+        "2026-11-18".parse().unwrap(),
+        0.0,
+        Some(5),
+        String::new(),
+        None,
+    );
+    k.record(
+        "2026-11-20".parse().unwrap(),
+        1.0,
+        Some(5),
+        String::new(),
+        None,
+    );
+    o.key_results.push(k);
+    data
+}
+
+#[test]
+fn a_missed_week_offers_only_the_key_results_there_on_its_day() {
+    for lang in [Lang::En, Lang::Sv] {
+        let mut h = Harness::new(Some(with_a_key_result_added_in_w47()), lang);
+        // This week's check-in walks it.
+        h.keys(&[ch('c')]);
+        let Screen::CheckIn(st) = &h.app.screen else {
+            panic!("this week's check-in")
+        };
+        assert!(st.items.iter().any(|(_, k)| k == "kr99"));
+        assert_eq!(st.items.len(), 13);
+        h.keys(&[code(ESC)]);
+        // 2026-W46, dated 2026-11-09, came before it: 12 key results.
+        h.open_past_checkins();
+        h.keys(&[ch('j'), ch('j'), ch('c')]);
+        let Screen::CheckIn(st) = &h.app.screen else {
+            panic!("a check-in for the missed week")
+        };
+        assert_eq!(st.week.to_string(), "2026-W46");
+        assert!(!st.items.iter().any(|(_, k)| k == "kr99"), "{:?}", st.items);
+        assert_eq!(st.items.len(), 12);
+        // Its summary leaves it out as well: it did not move that week.
+        let summary = h.app.checkin_summary(st);
+        assert!(
+            !summary
+                .moved
+                .iter()
+                .any(|m| m.title == "Öppna kontor i Oslo"),
+            "{:?}",
+            summary.moved
+        );
+        let text = render(&h.app, 100, 30);
+        let one_of = match lang {
+            Lang::En => "Key result 1 of 12",
+            _ => "Nyckelresultat 1 av 12",
+        };
+        assert!(text.contains(one_of), "{text}");
+    }
+}
+
+#[test]
+fn a_week_before_every_key_result_says_so_and_starts_nothing() {
+    // The example's key results were added on 2026-10-06; 2026-W40 is
+    // dated 2026-10-01, the quarter's first day.
+    for (lang, words) in [
+        (Lang::En, "No key results were there yet on 2026-10-01"),
+        (Lang::Sv, "Inga nyckelresultat fanns än den 2026-10-01"),
+    ] {
+        let mut h = Harness::new(Some(demo()), lang);
+        h.open_past_checkins();
+        for _ in 0..8 {
+            h.keys(&[ch('j')]);
+        }
+        let Screen::Past(st) = &h.app.screen else {
+            panic!("the past check-ins")
+        };
+        assert_eq!(h.app.past_weeks()[st.sel].week.to_string(), "2026-W40");
+        h.keys(&[ch('c')]);
+        assert!(matches!(h.app.screen, Screen::Past(_)));
+        let said = h.app.message.clone().unwrap().text;
+        assert!(said.contains(words), "{said}");
+    }
+}
+
+#[test]
+fn the_header_names_whose_weeks_they_are_not_whose_mal_are_shown() {
+    for (lang, everyone, title) in [
+        (
+            Lang::En,
+            "showing: everyone",
+            "Past check-ins · 2026 Q4 · Anna",
+        ),
+        (
+            Lang::Sv,
+            "visar: alla",
+            "Tidigare incheckningar · 2026 Q4 · Anna",
+        ),
+    ] {
+        let mut h = Harness::new(Some(team_demo()), lang);
+        h.app.set_me(Some("anna".into()));
+        // The quarter view shows everyone's Mål, and says so.
+        let text = render(&h.app, 100, 30);
+        assert!(text.contains(everyone), "{text}");
+        h.open_past_checkins();
+        let text = render(&h.app, 100, 30);
+        let head = text.lines().next().unwrap();
+        assert!(head.contains(title), "{head}");
+        assert!(!text.contains(everyone), "{text}");
+    }
+}

@@ -132,20 +132,31 @@ impl App {
             self.warn(self.s.read_only_refused);
             return;
         }
-        // Mine, of the Mål the owner filter shows, in the order on screen.
-        let items: Vec<(String, String)> = self
+        // Mine, of the Mål the owner filter shows, in the order on screen; a
+        // missed week filled in afterwards only those there on its day.
+        let missed = week != IsoWeek::of(self.today);
+        let mut added_since = false;
+        let mut items: Vec<(String, String)> = Vec::new();
+        for o in self
             .tree_in(quarter)
             .into_iter()
             .filter_map(|i| self.data.objective_at(i))
             .filter(|o| self.walks(o))
-            .flat_map(|o| {
-                o.key_results
-                    .iter()
-                    .map(move |k| (o.id.clone(), k.id.clone()))
-            })
-            .collect();
+        {
+            for k in &o.key_results {
+                if missed && !weekly::existed_on(k, date) {
+                    added_since = true;
+                } else {
+                    items.push((o.id.clone(), k.id.clone()));
+                }
+            }
+        }
         if items.is_empty() {
-            self.info(self.s.no_checkin_items);
+            if added_since {
+                self.info((self.s.weekly.none_then)(&date.to_string()));
+            } else {
+                self.info(self.s.no_checkin_items);
+            }
             return;
         }
         let existing = self.checkin_of(week);
@@ -162,7 +173,7 @@ impl App {
         let index = missing.unwrap_or(if reflect { items.len() } else { 0 });
         let owner = self.checkin_owner();
         let last = weekly::previous(&self.data.checkins, owner.as_deref(), week);
-        let back_to = (week != IsoWeek::of(self.today)).then_some(date);
+        let back_to = missed.then_some(date);
         let mut state = CheckInState {
             week,
             date,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::form::Purpose;
 use super::history::History;
-use super::{App, Screen, Tone};
+use super::{App, Tone};
 use crate::model::Data;
 use crate::model::merge;
 
@@ -19,13 +19,6 @@ use crate::model::merge;
 pub struct Live {
     /// The writer's generation of the version last taken in (0: as opened).
     pub generation: u64,
-}
-
-/// What is selected, by id, to find again in the new data.
-struct Spot {
-    objective: Option<String>,
-    key_result: Option<String>,
-    initiative: Option<String>,
 }
 
 impl App {
@@ -97,57 +90,6 @@ impl App {
     /// The file changed on disk and cannot be read: okr keeps what it has.
     pub(super) fn on_unreadable(&mut self, problem: &crate::store::LoadError) {
         self.warn((self.s.live.unreadable)(&problem.text(self.s)));
-    }
-
-    fn spot(&self) -> Spot {
-        let o = self.objective();
-        Spot {
-            objective: o.map(|o| o.id.clone()),
-            key_result: o
-                .and_then(|o| o.key_results.get(self.sel_key_result))
-                .map(|k| k.id.clone()),
-            initiative: o
-                .and_then(|o| o.initiatives.get(self.sel_initiative))
-                .map(|i| i.id.clone()),
-        }
-    }
-
-    /// Selects what was selected, wherever it is now; what is gone is clamped.
-    fn find_spot(&mut self, spot: Spot) {
-        let objective = spot.objective;
-        if let Some(id) = &objective
-            && matches!(self.screen, Screen::Quarter)
-            && let Some(at) = self
-                .quarter_objectives()
-                .iter()
-                .position(|&i| self.data.objective_at(i).is_some_and(|o| &o.id == id))
-        {
-            self.sel_objective = at;
-        }
-        let found = objective.as_ref().and_then(|id| {
-            let o = self
-                .current_objective()
-                .and_then(|i| self.data.objective_at(i))
-                .filter(|o| &o.id == id)?;
-            let (kr, init) = (spot.key_result, spot.initiative);
-            Some((
-                o.key_results
-                    .iter()
-                    .position(|k| Some(&k.id) == kr.as_ref()),
-                o.initiatives
-                    .iter()
-                    .position(|i| Some(&i.id) == init.as_ref()),
-            ))
-        });
-        if let Some((kr, init)) = found {
-            if let Some(at) = kr {
-                self.sel_key_result = at;
-            }
-            if let Some(at) = init {
-                self.sel_initiative = at;
-            }
-        }
-        self.clamp_selection();
     }
 
     /// A form's item deleted by someone else while the form was open: said,

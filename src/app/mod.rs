@@ -15,6 +15,7 @@ pub mod reorder;
 pub mod review;
 pub mod saver;
 pub mod search;
+mod select;
 pub mod summary;
 pub mod team;
 mod update;
@@ -430,6 +431,8 @@ impl App {
             self.warn(self.s.read_only_refused);
             return false;
         }
+        // The selected item stays selected wherever the change moves it.
+        let spot = self.spot();
         let data = Arc::make_mut(&mut self.data);
         patch.apply(data);
         // Ids a change added or removed are never given out again, not even after an undo.
@@ -441,7 +444,7 @@ impl App {
         self.history.record(patch);
         self.reindex_with(reshaped, retree);
         self.persist();
-        self.clamp_selection();
+        self.find_spot(spot);
         true
     }
 

@@ -160,7 +160,10 @@ impl App {
                     }
                 }
             }
-            for k in &now_o.key_results {
+            // Of the walk's key results only: a missed week's leaves out
+            // those added after its day.
+            let walked = |k: &&KeyResult| st.items.iter().any(|(_, id)| *id == k.id);
+            for k in now_o.key_results.iter().filter(walked) {
                 let now = k.measure.current();
                 if let Some(Baseline { value: was, .. }) = st.baseline.get(&k.id)
                     && (now - was).abs() > f64::EPSILON
@@ -181,7 +184,7 @@ impl App {
                     });
                 }
             }
-            for k in &o.key_results {
+            for k in o.key_results.iter().filter(walked) {
                 let stale = progress::is_stale(k, self.today);
                 let behind = progress::key_result_status(k, st.quarter, self.today)
                     == progress::PaceStatus::Behind;

@@ -188,14 +188,7 @@ impl App {
             Action::Edit if matches!(self.screen, Screen::Review(_)) => self.open_review_form(),
             Action::Edit => self.edit(),
             Action::Delete => self.ask_delete(),
-            Action::Undo => {
-                let done = self.history.undo(Arc::make_mut(&mut self.data));
-                self.after_history(done, self.s.undone, self.s.nothing_to_undo);
-            }
-            Action::Redo => {
-                let done = self.history.redo(Arc::make_mut(&mut self.data));
-                self.after_history(done, self.s.redone, self.s.nothing_to_redo);
-            }
+            Action::Undo | Action::Redo => self.undo_or_redo(action == Action::Undo),
             Action::SetValue => self.open_value_form(),
             Action::StepUp => self.step_value(1.0),
             Action::StepDown => self.step_value(-1.0),
@@ -220,12 +213,29 @@ impl App {
         true
     }
 
-    fn after_history(&mut self, done: bool, yes: &str, no: &str) {
+    /// `u` / `Ctrl-R`: the last change undone or redone, the selected item
+    /// still selected wherever it goes.
+    fn undo_or_redo(&mut self, undo: bool) {
+        let spot = self.spot();
+        let before = Arc::clone(&self.data);
+        let data = Arc::make_mut(&mut self.data);
+        let done = if undo {
+            self.history.undo(data)
+        } else {
+            self.history.redo(data)
+        };
+        let s = self.s;
+        let (yes, no) = if undo {
+            (s.undone, s.nothing_to_undo)
+        } else {
+            (s.redone, s.nothing_to_redo)
+        };
         if done {
             self.index_ids();
             self.reindex(true);
             self.persist();
-            self.clamp_selection();
+            let spot = self.brought_back(&before, &spot).unwrap_or(spot);
+            self.find_spot(spot);
             self.info(yes);
         } else {
             self.info(no);

@@ -34,13 +34,7 @@ impl<'a> JsonFigures<'a> {
         JsonFigures {
             id,
             progress: f.progress,
-            status: f.status.map(|s| match s {
-                PaceStatus::Behind => "behind",
-                PaceStatus::OnTrack => "on_track",
-                PaceStatus::Done => "done",
-                PaceStatus::Achieved => "achieved",
-                PaceStatus::NotReached => "not_reached",
-            }),
+            status: f.status.map(PaceStatus::id),
             from_children: f.from_children,
             suggested_score: f.suggested_score(),
         }

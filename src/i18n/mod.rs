@@ -12,6 +12,7 @@ mod quarterly;
 mod sv;
 pub mod team;
 pub mod typed;
+mod typography;
 mod weekly;
 
 pub use actions::ActionNames;
@@ -511,19 +512,6 @@ impl Strings {
         }
     }
 
-    /// A value and its unit: `100\u{a0}MSEK` in Swedish, with a no-break
-    /// space so a wrapped line never parts the two; `100 MSEK` in English.
-    /// Without a unit, the value alone.
-    pub fn with_unit(&self, value: &str, unit: &str) -> String {
-        if unit.is_empty() {
-            return value.to_string();
-        }
-        match self.lang {
-            Lang::Sv => format!("{value}\u{a0}{unit}"),
-            Lang::En => format!("{value} {unit}"),
-        }
-    }
-
     /// A key result's value as a person reads it: a number, or done / not done.
     pub fn measure_value(&self, m: &crate::model::Measure, value: f64) -> String {
         match m {
@@ -542,36 +530,6 @@ impl Strings {
     pub fn num_exact(&self, v: f64) -> String {
         number::format_exact(v, self.lang)
     }
-
-    /// The dash between a statement and what follows: the spaced en dash
-    /// of Swedish, the spaced em dash of English.
-    pub fn dash(&self) -> &'static str {
-        match self.lang {
-            Lang::Sv => " – ",
-            Lang::En => " — ",
-        }
-    }
-
-    /// The mark for a value that is not there: `–` in Swedish, `—` in English.
-    pub fn nothing(&self) -> &'static str {
-        self.dash().trim()
-    }
-
-    /// [`Strings::percent`] of a number that may not be there yet: "–" then.
-    pub fn percent_of(&self, share: Option<f64>) -> String {
-        share.map_or_else(|| "–".to_string(), |p| self.percent(p))
-    }
-
-    /// A share as a whole percent: `42 %` in Swedish (a no-break space),
-    /// `42%` in English.
-    pub fn percent(&self, share: f64) -> String {
-        let p = (crate::model::progress::unit_clamp(share) * 100.0).round();
-        match self.lang {
-            // A no-break space: a wrapped line never parts 45 from %.
-            Lang::Sv => format!("{p:.0}\u{a0}%"),
-            Lang::En => format!("{p:.0}%"),
-        }
-    }
 }
 
 /// The UI language: the flag (or the config file's, which the caller puts
@@ -581,10 +539,27 @@ pub fn choose_lang(flag: Option<Lang>, setting: Option<Lang>) -> Lang {
     flag.or(setting).or_else(locale_lang).unwrap_or(Lang::Sv)
 }
 
+/// The locale's language: the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+/// that is set; with none, the system's own setting (macOS and Windows keep
+/// it there, often with `LANG` unset).
 fn locale_lang() -> Option<Lang> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
+    let set = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .and_then(|v| Lang::from_locale(&v))
+        .find(|v| !v.is_empty());
+    match set {
+        Some(v) => Lang::from_locale(&v),
+        None => system_lang(),
+    }
+}
+
+#[cfg(any(target_os = "macos", windows))]
+fn system_lang() -> Option<Lang> {
+    sys_locale::get_locale().and_then(|v| Lang::from_locale(&v))
+}
+
+/// Elsewhere the locale is the environment's, read above.
+#[cfg(not(any(target_os = "macos", windows)))]
+fn system_lang() -> Option<Lang> {
+    None
 }

@@ -43,6 +43,8 @@ pub struct WeeklyWords {
     pub skipped_title: &'static str,
     /// Nothing in the window: `No weeks in this quarter yet.`
     pub no_weeks: &'static str,
+    /// A missed week whose day came before every key result: that day.
+    pub none_then: fn(&str) -> String,
     /// The check-in's title on a file with owners: the week, whose it is.
     pub checkin_for: fn(&str, &str) -> String,
     /// The summary of a check-in for someone else whose pulse is not rated:

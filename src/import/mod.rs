@@ -164,8 +164,14 @@ pub fn import(
     out: &mut impl Write,
 ) -> Result<()> {
     let name = input.display().to_string();
-    let bytes = std::fs::read(input)
-        .map_err(|e| ImportError::Read(name.clone(), store::IoReason::of(&e)))?;
+    // `-`: standard input, as other tools read it.
+    let bytes = if input.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(input)
+    }
+    .map_err(|e| ImportError::Read(name.clone(), store::IoReason::of(&e)))?;
     // The file's language, when it can be read (quickly, without the lock); else the flag's or the locale's.
     let wanted = store::glance::Wanted {
         quarter: crate::model::Quarter::of(today),

@@ -153,6 +153,20 @@ pub enum PaceStatus {
     NotReached,
 }
 
+impl PaceStatus {
+    /// Its name for scripts (`okr status --json`, `okr list --json`, the
+    /// JSON report): `behind`, `on_track`, `done`, `achieved`, `not_reached`.
+    pub fn id(self) -> &'static str {
+        match self {
+            PaceStatus::Behind => "behind",
+            PaceStatus::OnTrack => "on_track",
+            PaceStatus::Done => "done",
+            PaceStatus::Achieved => "achieved",
+            PaceStatus::NotReached => "not_reached",
+        }
+    }
+}
+
 /// A key result's status in `quarter` on `today`.
 pub fn key_result_status(kr: &KeyResult, quarter: Quarter, today: NaiveDate) -> PaceStatus {
     let p = key_result_progress(kr);

@@ -4,7 +4,7 @@
 
 use std::borrow::Borrow;
 
-use chrono::{Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::checkin::{CheckIn, Pulse};
 use super::objective::{HistoryEntry, KeyResult};
@@ -97,23 +97,37 @@ pub fn weeks_between(earlier: IsoWeek, later: IsoWeek) -> i64 {
     }
 }
 
-/// The ISO weeks of a quarter up to `today`'s, newest first.
+/// The ISO weeks of a quarter up to `today`'s, newest first. A week is in
+/// the quarter that holds its Thursday, as ISO 8601 puts it in the year that
+/// does: each week is in one quarter, and never in a quarter of another year
+/// (2026-W53 is 2026 Q4's, not 2027 Q1's).
 pub fn quarter_weeks(quarter: Quarter, today: NaiveDate) -> Vec<IsoWeek> {
-    let last = quarter.last_day().min(today);
+    let first = quarter.first_day();
+    let ahead =
+        (7 + Weekday::Thu.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
     let mut out = Vec::new();
-    let mut day = quarter.first_day();
-    while day <= last {
-        let w = IsoWeek::of(day);
-        if out.last() != Some(&w) {
-            out.push(w);
+    let mut thursday = first.checked_add_days(Days::new(u64::from(ahead)));
+    while let Some(day) = thursday.filter(|d| *d <= quarter.last_day()) {
+        let week = IsoWeek::of(day);
+        if week.monday().is_none_or(|monday| monday > today) {
+            break;
         }
-        match day.checked_add_days(Days::new(1)) {
-            Some(d) => day = d,
-            None => break,
-        }
+        out.push(week);
+        thursday = day.checked_add_days(Days::new(7));
     }
     out.reverse();
     out
+}
+
+/// Whether a key result was there on `date`: added (its first history
+/// entry, which a new key result records) on or before it. One without any
+/// history (carried over, or written by hand) is taken to have been.
+pub fn existed_on(k: &KeyResult, date: NaiveDate) -> bool {
+    k.history
+        .iter()
+        .map(|h| h.date)
+        .min()
+        .is_none_or(|d| d <= date)
 }
 
 /// The day a check-in of `week` is dated: the check-in weekday of that
@@ -178,6 +192,44 @@ mod tests {
         // 2026-10-01 is a Thursday of W40.
         assert_eq!(weeks.last().unwrap().to_string(), "2026-W40");
         assert_eq!(weeks.len(), 9);
+    }
+
+    #[test]
+    fn a_week_is_in_the_quarter_that_holds_its_thursday() {
+        let names = |q: Quarter, today| -> Vec<String> {
+            quarter_weeks(q, today)
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        let q1 = Quarter::of(d(2027, 1, 1));
+        // 2027-01-01 is a Friday of 2026-W53: that week is 2026 Q4's.
+        assert_eq!(names(q1, d(2027, 1, 5)), ["2027-W01"]);
+        assert!(names(q1, d(2027, 1, 2)).is_empty());
+        let q4 = Quarter::of(d(2026, 12, 1));
+        let all = names(q4, d(2027, 2, 1));
+        assert_eq!(all.first().unwrap(), "2026-W53");
+        assert_eq!(all.last().unwrap(), "2026-W40");
+        assert_eq!(all.len(), 14);
+        // 2026-W40 (Monday 2026-09-28) is Q4's, not Q3's too.
+        let q3 = Quarter::of(d(2026, 8, 1));
+        let all = names(q3, d(2027, 2, 1));
+        assert_eq!(all.first().unwrap(), "2026-W39");
+        assert_eq!(all.last().unwrap(), "2026-W27");
+    }
+
+    #[test]
+    fn a_key_result_existed_from_its_first_entry() {
+        let mut k = KeyResult::new(
+            "kr1".into(),
+            "Ring".into(),
+            crate::model::Measure::done(false),
+        );
+        assert!(existed_on(&k, d(2026, 1, 1)));
+        k.record(d(2026, 11, 18), 1.0, None, String::new(), None);
+        k.record(d(2026, 11, 20), 2.0, None, String::new(), None);
+        assert!(!existed_on(&k, d(2026, 11, 17)));
+        assert!(existed_on(&k, d(2026, 11, 18)));
     }
 
     #[test]

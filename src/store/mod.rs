@@ -37,10 +37,9 @@ pub fn data_path(flag: Option<&Path>) -> Result<PathBuf> {
     default_path()
 }
 
-/// `okr.json` in the platform's data folder (from the `directories` crate).
+/// `okr.json` in the platform's data folder ([`crate::places`]).
 pub fn default_path() -> Result<PathBuf> {
-    directories::ProjectDirs::from("", "", "okr")
-        .map(|d| d.data_dir().join("okr.json"))
+    crate::places::file_in(crate::places::data_dir(), "okr.json")
         .ok_or_else(|| OpenError::NoHome.into())
 }
 

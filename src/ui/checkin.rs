@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::modal::draw_fields;
 use super::quarter::status_spans;
 use super::theme::Theme;
-use super::widgets::{fit, progress_bar, sparkline};
+use super::widgets::{fit, fit_spans, progress_bar, sparkline};
 use crate::app::App;
 use crate::app::checkin::{CheckInState, Step};
 use crate::app::keys::{Action, Context};
@@ -152,8 +152,8 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
                 theme.title(),
             ),
         ]),
-        Line::from(bar),
-        Line::raw(shown(&last)),
+        Line::from(fit_spans(bar, width)),
+        Line::raw(fit(&last, width)),
         Line::from(vec![
             Span::styled(format!("{}: ", s.value.to_lowercase()), theme.dim()),
             Span::styled(sparkline(&values, width.min(30)), theme.bar_filled()),

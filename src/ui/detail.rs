@@ -120,11 +120,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             let [first, mut second] =
                 key_result_rows(app, k, focused && i == app.sel_key_result, width, theme);
             if spark_w > 0 && k.history.len() > 1 {
-                let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
-                second.spans.push(Span::styled(
-                    format!("  {}", sparkline(&values, spark_w)),
-                    theme.bar_filled(),
-                ));
+                // The newest values the room after the words holds, if a few.
+                let room = width.saturating_sub(second.width() + 2).min(spark_w);
+                if room >= 3 {
+                    let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
+                    second.spans.push(Span::styled(
+                        format!("  {}", sparkline(&values, room)),
+                        theme.bar_filled(),
+                    ));
+                }
             }
             lines.push(first);
             lines.push(second);

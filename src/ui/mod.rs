@@ -2,6 +2,7 @@
 //! never changing it. Every size down to 1×1 draws without panicking.
 
 pub mod checkin;
+pub mod checklist;
 pub mod conflicts;
 pub mod detail;
 pub mod key_result;
@@ -23,6 +24,7 @@ use crate::app::keys::{self, Action, Context};
 use crate::app::{App, Modal, Screen, Tone};
 use crate::text::shown;
 use theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// Below this size the screen only says it is too small.
 pub const MIN_WIDTH: u16 = 40;
@@ -122,14 +124,62 @@ fn status_height(lines: &[Line], area: Rect) -> u16 {
 /// The keys that work here, from the key table: help and quit first, so a
 /// narrow window never hides them.
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    frame.render_widget(
-        Paragraph::new(key_hints(app, &app.layers(), true, theme)),
-        area,
-    );
+    let hints = key_hints_in(app, &app.layers(), usize::from(area.width), theme);
+    frame.render_widget(Paragraph::new(hints), area);
 }
 
 /// A line of key hints for `layers` (the footer's, when `footer_only`).
 pub fn key_hints(app: &App, layers: &[Context], footer_only: bool, theme: Theme) -> Line<'static> {
+    joined(hints(app, layers, footer_only, theme), theme)
+}
+
+/// The footer's key hints for `layers` in `width` cells: whole hints, in
+/// order, as many as fit, then `…` when some were left out (the help lists
+/// them all). A hint is never cut: Swedish words would lose their ends.
+pub fn key_hints_in(app: &App, layers: &[Context], width: usize, theme: Theme) -> Line<'static> {
+    let all = hints(app, layers, true, theme);
+    let full = joined(all.clone(), theme);
+    if full.width() <= width {
+        return full;
+    }
+    let room = width.saturating_sub(widgets::MORE.width());
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for hint in all {
+        let between = if kept.is_empty() {
+            0
+        } else {
+            SEPARATOR.width()
+        };
+        let w = between + hint.iter().map(Span::width).sum::<usize>();
+        if used + w > room {
+            break;
+        }
+        used += w;
+        kept.push(hint);
+    }
+    let more = if kept.is_empty() {
+        "…"
+    } else {
+        widgets::MORE
+    };
+    let mut line = joined(kept, theme);
+    if more.width() <= width {
+        line.push_span(Span::styled(more, theme.dim()));
+    }
+    line
+}
+
+/// Between two key hints.
+const SEPARATOR: &str = " · ";
+
+/// Each key hint for `layers`, its keys and what they do: help and quit first.
+fn hints(
+    app: &App,
+    layers: &[Context],
+    footer_only: bool,
+    theme: Theme,
+) -> Vec<[Span<'static>; 2]> {
     let first =
         |b: &keys::Binding| matches!(b.action, Action::Help | Action::CloseHelp | Action::Quit);
     let shown: Vec<keys::Binding> = app
@@ -138,17 +188,27 @@ pub fn key_hints(app: &App, layers: &[Context], footer_only: bool, theme: Theme)
         .into_iter()
         .filter(|b| b.footer || !footer_only)
         .collect();
-    let ordered = shown
+    shown
         .iter()
         .filter(|b| first(b))
-        .chain(shown.iter().filter(|b| !first(b)));
+        .chain(shown.iter().filter(|b| !first(b)))
+        .map(|b| {
+            [
+                Span::styled(keys::keys_label(b), theme.title()),
+                Span::raw(format!(" {}", app.s.action(b.action))),
+            ]
+        })
+        .collect()
+}
+
+/// Key hints on one line, ` · ` between them.
+fn joined(hints: Vec<[Span<'static>; 2]>, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
-    for b in ordered {
+    for hint in hints {
         if !spans.is_empty() {
-            spans.push(Span::styled(" · ", theme.dim()));
+            spans.push(Span::styled(SEPARATOR, theme.dim()));
         }
-        spans.push(Span::styled(keys::keys_label(b), theme.title()));
-        spans.push(Span::raw(format!(" {}", app.s.action(b.action))));
+        spans.extend(hint);
     }
     Line::from(spans)
 }

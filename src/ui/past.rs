@@ -7,7 +7,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::quarter::filter_span;
 use super::theme::Theme;
 use super::widgets::fit;
 use super::widgets::{draw_more, pane_block, scroll_offset};
@@ -28,17 +27,16 @@ pub fn draw(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: The
 fn draw_weeks(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let w = &s.weekly;
-    let whose = app.checkin_owner().unwrap_or_default();
-    let mut head = Line::from(Span::styled(
+    // The weeks are one person's check-ins (see `App::checkin_owner`): the
+    // title names whose, not whose Mål the quarter view shows.
+    let whose = app.checkin_whose().unwrap_or_default();
+    let head = Line::from(Span::styled(
         fit(
             &(w.past_title)(&app.quarter.to_string(), &whose),
             usize::from(area.width),
         ),
         theme.title(),
     ));
-    if let Some(f) = filter_span(app, theme) {
-        head.push_span(f);
-    }
     let [title, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(head), title);
     let block = pane_block(s.week.to_string(), true, theme);

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::centered;
 use super::theme::Theme;
 use super::widgets::{draw_more, pane_block};
-use super::widgets::{fit, progress_bar};
+use super::widgets::{fit, fit_spans, progress_bar};
 use crate::app::App;
 use crate::app::review::{Carry, ReviewState};
 use crate::model::carry::quarters_running;
@@ -161,18 +161,22 @@ fn objective_block(
     }
     second.push(Span::raw(format!(" · {}", s.status(o.status))));
     // The bar gives way to the words: Swedish runs longer than the 80
-    // columns the bar was sized for, and no word should be cut.
+    // columns the bar was sized for, and no word should be cut (at
+    // narrower widths the words end with …).
     let words: usize = second.iter().map(|sp| text::width(&sp.content)).sum();
     let bar = (width / 4).min(20).min(width.saturating_sub(words + 2));
     let mut row = vec![Span::raw("  ")];
     row.extend(progress_bar(bar, f.progress.unwrap_or(0.0), None, theme));
     row.extend(second);
-    lines.push(Line::from(row));
+    lines.push(Line::from(fit_spans(row, width)));
     for k in &o.key_results {
         lines.push(key_result_line(app, k, width, theme));
     }
     let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
-        Line::styled(format!("  ⚠ {}", s.committed_below), theme.warning())
+        Line::styled(
+            fit(&format!("  ⚠ {}", s.committed_below), width),
+            theme.warning(),
+        )
     } else if o.status == crate::model::Status::Active && proposed_for_carry(o, f) {
         Line::styled(fit(&format!("  → {}", s.propose_carry), width), theme.dim())
     } else {

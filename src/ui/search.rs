@@ -33,7 +33,12 @@ pub fn draw(app: &App, st: &SearchState, frame: &mut Frame, body: Rect, line: Re
             format!(" {}{count} ", d.search_title),
             theme.title(),
         ))
-        .title_bottom(super::key_hints(app, &[Context::Search], true, theme));
+        .title_bottom(super::key_hints_in(
+            app,
+            &[Context::Search],
+            usize::from(body.width.saturating_sub(2)),
+            theme,
+        ));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let visible = usize::from(inner.height);

@@ -87,6 +87,42 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// What ends a line that left parts out.
+pub const MORE: &str = " …";
+
+/// A line of parts (spans) in `width` cells: whole parts, as many as fit,
+/// then ` …` when some were left out; a ` · ` left last goes too. A part is
+/// never cut, so no word or number is shown in half without a mark.
+pub fn fit_spans(mut spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    if spans.iter().map(Span::width).sum::<usize>() <= width {
+        return spans;
+    }
+    let room = width.saturating_sub(MORE.width());
+    let mut used = 0;
+    let fits = spans
+        .iter()
+        .take_while(|s| {
+            used += s.width();
+            used <= room
+        })
+        .count();
+    spans.truncate(fits);
+    while spans
+        .last()
+        .is_some_and(|s| s.content.trim_matches([' ', '·']).is_empty())
+    {
+        spans.pop();
+    }
+    if let Some(last) = spans.last_mut() {
+        last.content = last.content.trim_end().to_string().into();
+    }
+    let more = if spans.is_empty() { "…" } else { MORE };
+    if more.width() <= width {
+        spans.push(Span::raw(more));
+    }
+    spans
+}
+
 /// Makes every cell of a drawn frame as wide for the terminal (which moves
 /// its cursor character by character) as ratatui counted it. Text from the
 /// file is neutralised before it is laid out; this catches what is drawn as
@@ -206,6 +242,26 @@ mod tests {
         assert_eq!(fit("a\u{1b}[2J", 10), "a�[2J");
         assert_eq!(fit("👨\u{200d}👩\u{200d}👧 x", 5), "👨👩…");
         assert_eq!(fit("لا", 1), "…");
+    }
+
+    #[test]
+    fn parts_that_do_not_fit_are_left_out_whole_and_marked() {
+        let parts = || {
+            ["██", " 55 %", " · ", "säkerhet 6/10"]
+                .map(Span::raw)
+                .to_vec()
+        };
+        let text = |spans: Vec<Span>| {
+            spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        assert_eq!(text(fit_spans(parts(), 23)), "██ 55 % · säkerhet 6/10");
+        assert_eq!(text(fit_spans(parts(), 22)), "██ 55 % …");
+        assert_eq!(text(fit_spans(parts(), 4)), "██ …");
+        assert_eq!(text(fit_spans(parts(), 2)), "…");
+        assert!(fit_spans(parts(), 0).is_empty());
         assert_eq!(sparkline(&[0.0, 5.0, 10.0], 10), "▁▅█");
         assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2), "▁█");
     }

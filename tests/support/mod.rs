@@ -151,11 +151,10 @@ pub fn reopen(path: &Path) -> (okr::store::Store, okr::model::Data) {
 
 /// The data file's path as `okr path` prints it (in English), from its output.
 pub fn printed_data_path(stdout: &str) -> String {
-    let line = stdout.lines().next().unwrap_or_default();
-    let path = line
-        .strip_prefix("data file:")
-        .unwrap_or_else(|| panic!("{stdout}"));
-    path.trim().to_string()
+    let mut lines = stdout.lines();
+    let line = lines.next().unwrap_or_default();
+    assert!(lines.next().is_none(), "one line, the bare path: {stdout}");
+    line.to_string()
 }
 
 /// A path as okr prints it.

@@ -47,6 +47,9 @@ pub const WEEKLY: WeeklyWords = WeeklyWords {
     has_checkin: |w, open| format!("{w} has your check-in already: {open} shows it."),
     skipped_title: "Skipped this week",
     no_weeks: "No weeks of this quarter have come yet.",
+    none_then: |d| {
+        format!("No key results were there yet on {d}: nothing to check in for that week.")
+    },
     checkin_for: |w, who| format!("Check-in for {who} · {w}"),
     pulse_left: |who, p| format!("The team pulse is left to {who} — press {p} to rate it now."),
 };

@@ -46,6 +46,9 @@ pub const WEEKLY: WeeklyWords = WeeklyWords {
     },
     skipped_title: "Överhoppat den här veckan",
     no_weeks: "Inga veckor av det här kvartalet har kommit än.",
+    none_then: |d| {
+        format!("Inga nyckelresultat fanns än den {d}: inget att checka in för den veckan.")
+    },
     checkin_for: |w, who| format!("Incheckning för {who} · {w}"),
     pulse_left: |who, p| format!("Teampulsen lämnas åt {who} – tryck {p} för att skatta den nu."),
 };
