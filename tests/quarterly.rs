@@ -166,6 +166,8 @@ fn a_carried_key_result_shows_the_history_before_the_carry_in_its_view() {
         assert!(l.contains(&format!("{value} (before the carry)")), "{text}");
     }
     assert!(text.find("2026-11-17").unwrap() < text.find("2026-09-20").unwrap());
+    // The count says which rows are its own and which came before.
+    assert!(text.contains("History (2 + 3 before the carry)"), "{text}");
     // The chart begins with the original's quarter and marks its points.
     assert!(text.contains("2026-07-01"), "{text}");
     assert!(text.contains("○ before the carry"), "{text}");

@@ -353,9 +353,13 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
     notice(&mut h);
     let m = message(&h.app);
     assert!(
-        m.starts_with("Someone else changed the file and it cannot be read now."),
+        m.starts_with(
+            "Someone else changed the file and it cannot be read now (line 1, column 3: "
+        ),
         "{m}"
     );
+    assert!(m.ends_with("). okr keeps showing what you see."), "{m}");
+    assert!(!m.contains(&h.path.display().to_string()), "no path: {m}");
     assert_eq!(
         h.app.data.objectives.len(),
         demo().objectives.len(),

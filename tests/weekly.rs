@@ -249,3 +249,37 @@ fn a_step_says_when_the_last_check_in_was() {
         "{text}"
     );
 }
+
+#[test]
+fn the_reflection_hint_is_read_whole_beside_last_weeks_plans() {
+    for (lang, hint) in [
+        (
+            Lang::Sv,
+            "Fira små vinster: skriv ner det som gick bra den här veckan.",
+        ),
+        (
+            Lang::En,
+            "Celebrate small wins: write down what went well this week.",
+        ),
+    ] {
+        let mut h = Harness::new(Some(demo()), lang);
+        h.walk_to_reflection_with_plans();
+        for w in [80, 90, 100, 120] {
+            let text = render(&h.app, w, 30);
+            // The words left of the plans (beside the fields from 92
+            // columns, above them below that), as a reader takes them in.
+            let plans_at = text
+                .lines()
+                .find_map(|l| l.find("Ring Bo").map(|i| l[..i].chars().count()))
+                .unwrap();
+            let cut = if w >= 92 { plans_at - 3 } else { usize::MAX };
+            let left: Vec<String> = text
+                .lines()
+                .map(|l| l.chars().take(cut).collect())
+                .collect();
+            let flat = left.join(" ").replace('│', " ");
+            let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(hint), "{lang:?} at {w}:\n{text}");
+        }
+    }
+}

@@ -12,7 +12,7 @@ pub struct LiveWords {
     pub merged: &'static str,
     /// Conflicts wait: how many, the key of the conflicts screen.
     pub conflicts_wait: fn(usize, &str) -> String,
-    /// The file changed and cannot be read: why (a sentence).
+    /// The file changed and cannot be read: why (where and what, no path).
     pub unreadable: fn(&str) -> String,
     /// A form's item was deleted by someone else: its id.
     pub deleted_meanwhile: fn(&str) -> String,
@@ -72,7 +72,7 @@ pub const SV: LiveWords = LiveWords {
     },
     unreadable: |why| {
         format!(
-            "Någon annan ändrade filen och den går inte att läsa nu. {why} okr behåller det som visas."
+            "Någon annan har ändrat filen och den går inte att läsa just nu ({why}). okr fortsätter att visa det du ser."
         )
     },
     deleted_meanwhile: |id| {
@@ -173,7 +173,7 @@ pub const EN: LiveWords = LiveWords {
     },
     unreadable: |why| {
         format!(
-            "Someone else changed the file and it cannot be read now. {why} okr keeps what it shows."
+            "Someone else changed the file and it cannot be read now ({why}). okr keeps showing what you see."
         )
     },
     deleted_meanwhile: |id| {

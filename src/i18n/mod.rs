@@ -175,6 +175,8 @@ pub struct Strings {
     pub done: &'static str,
     pub not_done: &'static str,
     pub stale: &'static str,
+    /// After the help key at the end of a footer too narrow for every hint.
+    pub more: &'static str,
     pub wins: &'static str,
     pub blockers: &'static str,
     pub next_steps: &'static str,

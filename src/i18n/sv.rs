@@ -43,6 +43,7 @@ pub static SV: Strings = Strings {
     done: "klar",
     not_done: "inte klar",
     stale: "ej uppdaterat",
+    more: "fler",
     wins: "Vinster att fira",
     blockers: "Hinder",
     next_steps: "Nästa steg",
@@ -482,8 +483,18 @@ pub static SV: Strings = Strings {
         everyone: "alla",
         mine: |me| format!("mina ({me})"),
         showing: "visar",
-        nothing_of: |who, f| {
-            format!("Inga mål för ”{who}” det här kvartalet – tryck {f} för att visa någon annans.")
+        nothing_of: |who, me, f| match (me, who) {
+            (true, "") => {
+                format!("Du har inga mål det här kvartalet – tryck {f} för att visa någon annans.")
+            }
+            (true, _) => format!(
+                "Du ({who}) har inga mål det här kvartalet – tryck {f} för att visa någon annans."
+            ),
+            (false, _) => {
+                format!(
+                    "{who} har inga mål det här kvartalet – tryck {f} för att visa någon annans."
+                )
+            }
         },
         no_owner: "(utan ägare)",
         per_owner: "3–5 mål per ägare",

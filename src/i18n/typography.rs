@@ -31,9 +31,10 @@ impl Strings {
         self.dash().trim()
     }
 
-    /// [`Strings::percent`] of a number that may not be there yet: "–" then.
+    /// [`Strings::percent`] of a number that may not be there yet:
+    /// [`Strings::nothing`] then.
     pub fn percent_of(&self, share: Option<f64>) -> String {
-        share.map_or_else(|| "–".to_string(), |p| self.percent(p))
+        share.map_or_else(|| self.nothing().to_string(), |p| self.percent(p))
     }
 
     /// A share as a whole percent: `42 %` in Swedish (a no-break space),

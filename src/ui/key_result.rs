@@ -325,11 +325,18 @@ fn draw_history(
     theme: Theme,
 ) {
     let s = app.s;
-    let block = pane_block(
-        format!("{} ({})", s.daily.history, k.history.len()),
-        true,
-        theme,
-    );
+    // Entries from before a carry are counted apart, as their rows say.
+    let count = if earlier.is_empty() {
+        k.history.len().to_string()
+    } else {
+        format!(
+            "{} + {} {}",
+            k.history.len(),
+            earlier.len(),
+            s.quarterly.legend_before
+        )
+    };
+    let block = pane_block(format!("{} ({count})", s.daily.history), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if k.history.is_empty() && earlier.is_empty() {
