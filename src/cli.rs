@@ -310,24 +310,16 @@ pub fn update(
     });
     data.objectives[pos.objective] = std::sync::Arc::new(changed);
     store.save(&data)?;
-    let unit = if unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {unit}")
-    };
     let kr_id = crate::model::ids::ShortIds::new(data.ids()).shown(&kr_id);
+    let shown = |v: f64| s.with_unit(&s.measure_value(&measure, v), &unit);
     let said = match latest {
         Some((date, current)) => (s.commands.recorded_before_latest)(
-            &format!("{}{unit}", s.measure_value(&measure, new)),
+            &shown(new),
             &today.to_string(),
-            &format!("{}{unit}", s.measure_value(&measure, current)),
+            &shown(current),
             &date.to_string(),
         ),
-        None => format!(
-            "{} → {}{unit}",
-            s.measure_value(&measure, before),
-            s.measure_value(&measure, new)
-        ),
+        None => format!("{} → {}", s.measure_value(&measure, before), shown(new)),
     };
     let line = format!("{kr_id} {title}: {said}");
     writeln!(out, "{}", crate::text::line(&line))?;
@@ -366,22 +358,17 @@ fn objective_given(data: &crate::model::Data, id: &str) -> CliError {
 
 /// Done or open, in either language's words, for an Uppgift.
 fn initiative_value(text: &str) -> Result<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "done" | "klar" | "yes" | "ja" | "1" => Ok(true),
-        "open" | "öppen" | "no" | "nej" | "0" => Ok(false),
-        _ => Err(CliError::NotAnInitiativeValue(text.to_string()).into()),
-    }
+    i18n::typed::initiative_value(text)
+        .ok_or_else(|| CliError::NotAnInitiativeValue(text.to_string()).into())
 }
 
 /// Reads a typed value for a measure: a number in `lang`'s convention, or
 /// yes/no words for done/not-done.
 fn parse_value(measure: &Measure, text: &str, lang: Lang) -> Result<f64> {
     if let Measure::Done(_) = measure {
-        let t = text.trim().to_lowercase();
-        return match t.as_str() {
-            "1" | "done" | "yes" | "ja" | "klar" | "true" => Ok(1.0),
-            "0" | "no" | "nej" | "not-done" | "false" => Ok(0.0),
-            _ => Err(CliError::NotADoneValue(text.to_string()).into()),
+        return match i18n::typed::done_value(text) {
+            Some(done) => Ok(if done { 1.0 } else { 0.0 }),
+            None => Err(CliError::NotADoneValue(text.to_string()).into()),
         };
     }
     number::parse(text, lang).map_err(|why| {

@@ -14,7 +14,7 @@
 //! - [`cli`]: the command line and the subcommands that need no terminal
 //!   (update, path); [`export`]: the reports; [`status`]: the prompt line;
 //!   [`list`]: the ids; [`import`]: CSV and JSON in; [`manual`]: shell
-//!   completions and the man page.
+//!   completions and the man page; [`help`]: the command line in Swedish.
 //! - [`text`]: the one rule that makes text read from the file safe for
 //!   every output (screens, reports, messages).
 
@@ -25,6 +25,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod export;
+pub mod help;
 pub mod i18n;
 pub mod import;
 pub mod keytable;

@@ -9,6 +9,7 @@ use clap::{Arg, CommandFactory};
 use roff::{Roff, bold, italic, roman};
 
 use crate::cli::Cli;
+use crate::model::Lang;
 
 /// The shells `okr completions` writes a script for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -109,9 +110,9 @@ pub fn ids(data: &crate::model::Data, out: &mut impl Write) -> Result<()> {
 
 /// `okr man`: the manual page, okr(1), in roff: clap's sections, then one
 /// per command with its arguments, the environment and the files.
-pub fn man(out: &mut impl Write) -> Result<()> {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
+pub fn man(lang: Lang, out: &mut impl Write) -> Result<()> {
+    let cmd = crate::help::command(lang);
+    let words = crate::help::words(lang);
     let page = clap_mangen::Man::new(cmd.clone());
     page.render_title(out)?;
     page.render_name_section(out)?;
@@ -120,10 +121,24 @@ pub fn man(out: &mut impl Write) -> Result<()> {
     page.render_options_section(out)?;
     let mut roff = Roff::default();
     roff.control("SH", ["COMMANDS"]);
-    for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+    {
         command_section(&mut roff, sub);
     }
-    environment(&mut roff);
+    match words {
+        Some(w) => {
+            section(&mut roff, "ENVIRONMENT", true, w.environment);
+            section(&mut roff, "FILES", false, w.files);
+            roff.control("SH", ["NOTE"]);
+            roff.text([roman(w.man_note)]);
+        }
+        None => {
+            section(&mut roff, "ENVIRONMENT", true, ENVIRONMENT);
+            section(&mut roff, "FILES", false, FILES);
+        }
+    }
     roff.to_writer(out)?;
     page.render_extra_section(out)?;
     page.render_version_section(out)?;
@@ -187,42 +202,51 @@ fn shape(a: &Arg) -> String {
     }
 }
 
-/// The ENVIRONMENT and FILES sections.
-fn environment(roff: &mut Roff) {
-    roff.control("SH", ["ENVIRONMENT"]);
-    for (name, what) in [
-        ("OKR_FILE", "The data file, when --file is not given."),
-        (
-            "OKR_CONFIG",
-            "The personal config file, when --config is not given.",
-        ),
-        (
-            "OKR_OWNER",
-            "Who I am, when --owner is not given; before the config file's owner and the user name (USER, USERNAME).",
-        ),
-        (
-            "OKR_TODAY",
-            "Pins today's date (YYYY-MM-DD), for demos and tests.",
-        ),
-        (
-            "LC_ALL, LC_MESSAGES, LANG",
-            "The interface language when neither --lang, the config file's language nor a data file of format 1 sets one: a value starting with sv gives Swedish, en English.",
-        ),
-        ("NO_COLOR", "Turns colour off in the tracker."),
-    ] {
-        roff.control("TP", []);
-        roff.text([bold(name)]);
-        roff.text([roman(what)]);
-    }
-    roff.control("SH", ["FILES"]);
-    roff.control("TP", []);
-    roff.text([italic("okr.json")]);
-    roff.text([roman(
+/// The ENVIRONMENT section in English.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    ("OKR_FILE", "The data file, when --file is not given."),
+    (
+        "OKR_CONFIG",
+        "The personal config file, when --config is not given.",
+    ),
+    (
+        "OKR_OWNER",
+        "Who I am, when --owner is not given; before the config file's owner and the user name (USER, USERNAME).",
+    ),
+    (
+        "OKR_TODAY",
+        "Pins today's date (YYYY-MM-DD), for demos and tests.",
+    ),
+    (
+        "LC_ALL, LC_MESSAGES, LANG",
+        "The interface language when neither --lang, the config file's language nor a data file of format 1 sets one: a value starting with sv gives Swedish, en English.",
+    ),
+    ("NO_COLOR", "Turns colour off in the tracker."),
+];
+
+/// The FILES section in English.
+const FILES: &[(&str, &str)] = &[
+    (
+        "okr.json",
         "The data file, in the platform's data folder unless --file or OKR_FILE names another (okr path prints it). Beside it: okr.json.lock while okr writes, okr.json.bak, the file as it was before a run's first save.",
-    )]);
-    roff.control("TP", []);
-    roff.text([italic("config.json")]);
-    roff.text([roman(
+    ),
+    (
+        "config.json",
         "The personal config file, never shared: owner (who I am), language (sv or en: after --lang, before a data file's own setting and the locale) and keys (your own key bindings; okr keys prints them). It is in the platform's config folder unless --config or OKR_CONFIG names another (okr path prints it).",
-    )]);
+    ),
+];
+
+/// A section of names, each with its text (ENVIRONMENT, FILES).
+/// The names are bold, or (files) italic.
+fn section(roff: &mut Roff, title: &str, bold_names: bool, items: &[(&str, &str)]) {
+    roff.control("SH", [title]);
+    for (name, what) in items {
+        roff.control("TP", []);
+        roff.text([if bold_names {
+            bold(*name)
+        } else {
+            italic(*name)
+        }]);
+        roff.text([roman(*what)]);
+    }
 }

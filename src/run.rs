@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use clap::Parser;
+use clap::FromArgMatches;
 
 use crate::cli::{self, Cli, Command, QuarterChoice};
 use crate::config::{self, ConfigError, PersonalFile};
@@ -21,7 +21,12 @@ use crate::store;
 use crate::tui::{self, Options, Start, TerminalError};
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The help and usage errors speak `--lang` as typed, else the locale.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = crate::help::command(crate::help::lang_of_args(&args))
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return usage(&e),
     };
@@ -358,7 +363,7 @@ fn write_report(
             dry_run,
         } => crate::import::import(file, *format, input, *dry_run, lang, today, out)?,
         Command::Completions { shell } => crate::manual::completions(*shell, out)?,
-        Command::Man => crate::manual::man(out)?,
+        Command::Man => crate::manual::man(i18n::choose_lang(lang, None), out)?,
         Command::Ids => {
             // For a shell completing `okr update`: nothing when the file
             // cannot be read, never an error in the middle of a command line.

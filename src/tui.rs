@@ -219,7 +219,7 @@ pub fn run(file: &Path, options: Options) -> Result<Exit> {
         .and_then(|poke| crate::app::watch::watch(&target, poke).ok());
     app.team.me = options.me;
     app.team.config = options.config;
-    app.keymap = options.keymap;
+    app.keymap = options.keymap.in_lang(app.s.lang);
     app.set_filter(options.filter);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.demo = options.demo;

@@ -381,8 +381,9 @@ fn ctrl_c_in_a_form_keeps_the_form_and_what_was_typed() {
 }
 
 #[test]
-fn only_y_confirms_a_delete() {
-    let mut h = Harness::new(Some(demo()), Lang::Sv);
+fn only_a_yes_key_confirms_a_delete() {
+    // English: y only (j, the key for down, is no answer).
+    let mut h = Harness::new(Some(demo()), Lang::En);
     let n = h.app.data.objectives.len();
     h.keys(&[ch('d'), ch('j'), ch('k'), code(ENTER)]);
     assert!(
@@ -391,6 +392,13 @@ fn only_y_confirms_a_delete() {
     );
     assert_eq!(h.file().objectives.len(), n);
     h.keys(&[ch('y')]);
+    assert_eq!(h.file().objectives.len(), n - 1);
+    // Swedish: j for ja (y kept), and still not k or Enter.
+    let mut h = Harness::new(Some(demo()), Lang::Sv);
+    h.keys(&[ch('d'), ch('k'), code(ENTER)]);
+    assert!(matches!(h.app.modal, Some(Modal::Confirm { .. })));
+    assert_eq!(h.file().objectives.len(), n);
+    h.keys(&[ch('j')]);
     assert_eq!(h.file().objectives.len(), n - 1);
 }
 

@@ -175,7 +175,7 @@ fn errors_speak_swedish_by_flag_or_locale() {
         &display(&file),
         "rad",
         "kolumn",
-        "filen lämnades som den var",
+        "filen har inte ändrats",
     ]);
     assert!(!line.contains("cannot"), "{line}");
 
@@ -189,7 +189,7 @@ fn errors_speak_swedish_by_flag_or_locale() {
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert_eq!(r.status.code(), Some(1));
     assert!(
-        stderr.contains("det finns inget nyckelresultat med id 'kr99'"),
+        stderr.contains("det finns inget nyckelresultat med id ”kr99”"),
         "{stderr}"
     );
 }

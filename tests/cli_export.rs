@@ -34,7 +34,11 @@ fn empty_store_exports_nothing_in_every_format() {
     r.ok();
     assert!(r.stdout.starts_with("# OKR\n"), "{}", r.stdout);
     assert!(r.stdout.contains("Kvartal 2026 Q4"), "{}", r.stdout);
-    assert!(r.stdout.contains("Inga mål detta kvartal."), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Inga mål det här kvartalet."),
+        "{}",
+        r.stdout
+    );
 
     let r = w.okr(&[
         "--lang",
@@ -325,8 +329,9 @@ fn export_md_speaks_swedish_with_lang_sv() {
         "**Uppgifter** (1/2)",
         "Hängiven",
         "Ambitiös",
-        "`kr1` Sälj för 100 miljoner: 12,5 / 100 MSEK",
-        "98,5 % (nivå ≥ 98)",
+        // The start and the share in one bracket, not two in a row.
+        "`kr1` Sälj för 100 miljoner: 12,5 / 100\u{a0}MSEK (start 0, 13\u{a0}%) · Säkerhet",
+        "98,5\u{a0}% (nivå ≥ 98, 100\u{a0}%)",
         "Incheckningar",
         "Vinster att fira: Första kunden i Tyskland",
         "- [x] Anställ en säljare i Berlin",
@@ -366,8 +371,8 @@ fn export_md_speaks_english_with_lang_en() {
         "Aspirational",
         "Economic",
         "`kr1` Sälj för 100 miljoner: 12.5 / 100 MSEK",
-        "98.5 % (level ≥ 98)",
-        "2500 kr (level ≤ 2000)",
+        "98.5 % (level ≥ 98, 100%)",
+        "2500 kr (level ≤ 2000, 0%)",
         "Score: 0.6",
         "**What to change:** Färre impulsköp",
         "Wins to celebrate: Första kunden i Tyskland",
@@ -418,7 +423,7 @@ fn export_of_a_reviewed_quarter_carries_score_success_and_retro() {
         "{md}"
     );
     assert!(md.contains("**What to change:** Färre impulsköp"), "{md}");
-    assert!(md.contains("2500 kr (level ≤ 2000)"), "{md}");
+    assert!(md.contains("2500 kr (level ≤ 2000, 0%)"), "{md}");
 
     let r = w.okr(&["export", "--quarter", "2026-Q3", "--format", "csv"]);
     r.ok();

@@ -207,7 +207,7 @@ fn an_unknown_action_or_a_key_okr_cannot_read_is_refused() {
     let c = config(&w, "{\"language\": \"sv\",\n\"keys\": {\"undoo\": \"z\"}}");
     refused(
         &w.okr(&["--config", c.to_str().unwrap(), "keys"]),
-        &["rad 2", "\"undoo\"", "inte är någon handling"],
+        &["rad 2", "\"undoo\"", "inte är något kommando"],
     );
     // `okr path` still answers, to say where the file is.
     w.okr(&["--config", c.to_str().unwrap(), "path"]).ok();

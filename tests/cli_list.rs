@@ -54,8 +54,8 @@ fn plain_lines_give_id_title_owner_progress_status_value_and_quarter() {
     assert_eq!(
         first,
         [
-            "o1\tExpandera globalt\tSäljteamet\t19 %\tefter takt\tuppgifter 1/2\t2026-Q4",
-            "kr1\tSälj för 100 miljoner\tSäljteamet\t13 %\tefter takt\t12,5 / 100 MSEK\t2026-Q4",
+            "o1\tExpandera globalt\tSäljteamet\t19\u{a0}%\tligger efter\tuppgifter 1/2\t2026-Q4",
+            "kr1\tSälj för 100 miljoner\tSäljteamet\t13\u{a0}%\tligger efter\t12,5 / 100\u{a0}MSEK\t2026-Q4",
         ]
     );
     assert!(
@@ -318,7 +318,7 @@ fn update_marks_an_initiative_done_today_or_open_in_either_language() {
         "done or open",
     ]);
     w.okr(&["--lang", "sv", "update", "u2", "kanske"]).fails(&[
-        "'kanske'",
+        "”kanske”",
         "uppgift",
         "klar eller öppen",
     ]);

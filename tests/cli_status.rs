@@ -61,7 +61,7 @@ fn the_line_says_due_progress_and_behind_in_either_language() {
     r.ok();
     assert_eq!(
         r.stdout,
-        "okr 2026 Q4: incheckning: 4 av 4 nyckelresultat väntar · framsteg 59 % (takt 60 %) · 3 av 4 nyckelresultat efter takt\n"
+        "okr 2026 Q4: incheckning: 4 av 4 nyckelresultat väntar · framsteg 59\u{a0}% (takt 60\u{a0}%) · 3 av 4 nyckelresultat ligger efter\n"
     );
 }
 
@@ -87,7 +87,7 @@ fn in_a_team_file_the_line_says_whose_check_in_and_whose_progress() {
     // said as the file spells them.
     let r = as_who(Some(" säljteamet"), &["--lang", "sv", "status"]);
     assert!(
-        r.stdout.starts_with("okr 2026 Q4: incheckning för Säljteamet: 3 av 3 nyckelresultat väntar · alla: framsteg 59 %"),
+        r.stdout.starts_with("okr 2026 Q4: incheckning för Säljteamet: 3 av 3 nyckelresultat väntar · alla: framsteg 59\u{a0}%"),
         "{}",
         r.stdout
     );

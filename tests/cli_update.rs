@@ -18,7 +18,7 @@ fn update_records_the_value_and_a_history_entry_with_the_note() {
     r.ok();
     assert!(r.stdout.contains("kr1"), "{}", r.stdout);
     // The file's language is Swedish: numbers in its convention.
-    assert!(r.stdout.contains("12,5 → 40 MSEK"), "{}", r.stdout);
+    assert!(r.stdout.contains("12,5 → 40\u{a0}MSEK"), "{}", r.stdout);
 
     let r = w.okr(&["export", "--format", "json"]);
     r.ok();
@@ -215,7 +215,7 @@ fn update_before_a_later_entry_says_the_current_value_stays() {
         ),
         (
             "sv",
-            "kr1 Sälj för 100 miljoner: 30 MSEK sparades för 2026-11-24; värdet nu är fortfarande 25 MSEK (det senast daterade, från 2026-11-30)",
+            "kr1 Sälj för 100 miljoner: 30\u{a0}MSEK sparades för 2026-11-24; värdet nu är fortfarande 25\u{a0}MSEK (det senast daterade, från 2026-11-30)",
             "25 → 30",
         ),
     ] {

@@ -90,7 +90,7 @@ fn a_step_set_in_the_form_moves_plus_and_minus_and_is_kept_in_the_file() {
     h.type_text("0");
     h.keys(&[code(ENTER)]);
     let error = form_error(&h, FieldId::Step).expect("a step of 0 is refused");
-    assert_eq!(error, "Steget är ett tal över 0.");
+    assert_eq!(error, "Steget ska vara större än 0.");
     h.keys(&[ctrl('u')]);
     h.type_text("2,5");
     h.keys(&[code(ENTER)]);
@@ -338,7 +338,7 @@ fn stale_key_results_are_counted_on_their_mål_in_the_quarter_view() {
     let bar = lines.next().unwrap();
     assert!(bar.contains("1 stale"), "{text}");
     let sv = Harness::new(Some(daily()), Lang::Sv);
-    assert!(screen(&sv.app, 140, 40).contains("1 inaktuellt"));
+    assert!(screen(&sv.app, 140, 40).contains("1 ej uppdaterat"));
     // An update makes it current again.
     let mut h = h;
     h.focus_key_results();
@@ -369,9 +369,9 @@ fn delete_says_what_goes_with_the_item_in_both_languages() {
         ),
         (
             Lang::Sv,
-            "Ta bort «Nöjda kunder» med dess 2 nyckelresultat, 3 uppgifter och 4 historikposter?",
-            "Ta bort «Öppna kontor» med dess 1 historikpost?",
-            "Ta bort «Växa i Norden» med dess 1 nyckelresultat och 1 historikpost?",
+            "Ta bort ”Nöjda kunder” och dess 2 nyckelresultat, 3 uppgifter och 4 sparade värden?",
+            "Ta bort ”Öppna kontor” och dess 1 sparat värde?",
+            "Ta bort ”Växa i Norden” och dess 1 nyckelresultat och 1 sparat värde?",
         ),
     ];
     for (lang, objective, key_result, one_each) in cases {
@@ -385,7 +385,7 @@ fn delete_says_what_goes_with_the_item_in_both_languages() {
         // An Uppgift takes nothing along.
         h.keys(&[ch('n'), ch('k'), code(ENTER), code(TAB), ch('d')]);
         let plain = question(&h);
-        assert!(plain.ends_with("“Ring tio kunder”?") || plain.ends_with("«Ring tio kunder»?"));
+        assert!(plain.ends_with("“Ring tio kunder”?") || plain.ends_with("”Ring tio kunder”?"));
         // Yes deletes, and the message names it.
         h.keys(&[ch('y')]);
         assert_eq!(h.file().objectives[0].initiatives.len(), 2);

@@ -99,7 +99,7 @@ fn the_view_shows_the_chart_with_a_legend_the_history_and_the_notes() {
         screen(&h.app, 100, 30)
     };
     assert!(
-        sv.contains("• värde  ◆ registrerat  · ideal takt  │ i dag"),
+        sv.contains("• värde  ◆ registrerat  · jämn takt  │ i dag"),
         "{sv}"
     );
     assert!(sv.contains("Historik (3)"), "{sv}");
@@ -306,7 +306,7 @@ fn correcting_the_latest_entry_offers_to_correct_its_weeks_check_in_too() {
         (
             Lang::Sv,
             "Incheckningen för 2026-W48 har samma värde (6). Vill du rätta incheckningen också?",
-            "y/Y ja, rätta incheckningen också · n/N nej, bara posten · Esc avbryt",
+            "j/J ja, rätta incheckningen också · n/N nej, bara posten · Esc avbryt",
         ),
     ] {
         let mut h = Harness::new(Some(checked_in()), lang);

@@ -45,7 +45,7 @@ fn daily_scenario(w: &Words, objective: &str, key_result: &str, initiative: &str
     t.wait_for(w.unit);
     t.press("Enter");
     t.wait_gone(w.new_key_result);
-    t.wait_for(&format!("0 / 10 {}", w.unit));
+    t.wait_for(&format!("0 / 10{}{}", w.unit_gap, w.unit));
 
     // Its value with `v`: the field holds the current value, so clear it first.
     t.press("v");
@@ -54,7 +54,7 @@ fn daily_scenario(w: &Words, objective: &str, key_result: &str, initiative: &str
     t.type_text("4");
     t.press("Enter");
     t.wait_gone(w.new_value);
-    t.wait_for(&format!("4 / 10 {}", w.unit));
+    t.wait_for(&format!("4 / 10{}{}", w.unit_gap, w.unit));
 
     // The detail (from the Mål list: Enter on a key result opens its own
     // view), an Uppgift, ticked and the tick undone.

@@ -130,7 +130,7 @@ fn conflict_words(lang: &str) -> [&'static str; 5] {
             "(o1) · titel",
             "Vårt: Vår titel",
             "Deras: Deras titel",
-            "Tog deras för titel; 0 kvar.",
+            "Tog deras version av titel; 0 konflikter kvar.",
         ],
         _ => [
             "Conflicts (1)",

@@ -171,7 +171,7 @@ fn past_check_ins_are_browsed_and_a_missed_week_is_filled_in() {
         "{screen}"
     );
     assert!(
-        screen.contains("2026-W45  ingen incheckning — c fyller i den"),
+        screen.contains("2026-W45  ingen incheckning – tryck c för att fylla i"),
         "{screen}"
     );
     t.press("q");

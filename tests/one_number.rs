@@ -118,7 +118,7 @@ fn drawn_percent(text: &str, title: &str) -> Option<String> {
     lines.next()?;
     let bar = lines.next()?;
     bar.split_whitespace()
-        .find(|w| w.ends_with('%') || *w == "–")
+        .find(|w| w.ends_with('%') || *w == EN.nothing())
         .map(str::to_string)
 }
 

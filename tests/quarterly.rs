@@ -51,7 +51,7 @@ fn the_review_lists_each_key_result_with_its_value_progress_and_confidence() {
     // Swedish groups with its own space.
     let sv = okr::i18n::strings(Lang::Sv);
     let numbers = format!(
-        "{} / {} st · 75 % · säkerhet 9/10",
+        "{} / {}\u{a0}st · 75\u{a0}% · säkerhet 9/10",
         sv.num(15000.5),
         sv.num(20000.0)
     );
@@ -130,7 +130,7 @@ fn reviewing_a_running_quarter_says_how_many_days_are_left_before_a_score_is_set
 fn a_carried_objective_says_where_it_came_from_in_the_quarter_view_and_the_detail() {
     for (lang, words) in [
         (Lang::En, "carried from 2026 Q3, quarter 2 in a row"),
-        (Lang::Sv, "fört vidare från 2026 Q3, kvartal 2 i rad"),
+        (Lang::Sv, "överflyttat från 2026 Q3 · 2 kvartal i rad"),
     ] {
         let mut h = Harness::new(Some(carried()), lang);
         let text = screen(&h.app, 120, 30);
@@ -166,6 +166,8 @@ fn a_carried_key_result_shows_the_history_before_the_carry_in_its_view() {
         assert!(l.contains(&format!("{value} (before the carry)")), "{text}");
     }
     assert!(text.find("2026-11-17").unwrap() < text.find("2026-09-20").unwrap());
+    // The count says which rows are its own and which came before.
+    assert!(text.contains("History (2 + 3 before the carry)"), "{text}");
     // The chart begins with the original's quarter and marks its points.
     assert!(text.contains("2026-07-01"), "{text}");
     assert!(text.contains("○ before the carry"), "{text}");
@@ -179,7 +181,7 @@ fn a_carried_key_result_shows_the_history_before_the_carry_in_its_view() {
     h.open_key_result_view(0);
     let text = shown(&h);
     assert!(
-        line_with(&text, "2026-09-20").contains("3000 kWh (före överföringen)"),
+        line_with(&text, "2026-09-20").contains("3000\u{a0}kWh (före överflyttningen)"),
         "{text}"
     );
 }
@@ -268,7 +270,8 @@ fn the_overview_charts_the_mean_score_and_the_checkins_per_quarter_with_their_nu
     let charts: Vec<String> = text
         .lines()
         .skip_while(|l| !l.contains("Medelbetyg"))
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        // ASCII spaces only: a no-break space stays inside "58 %".
+        .map(|l| l.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     let sv = okr::i18n::strings(Lang::Sv);
     let q3 = format!("2026 Q3 {} ", sv.num(0.4));

@@ -169,7 +169,7 @@ fn marker(name: &str, lang: Lang) -> &'static str {
         "form_objective" => ("bäst på OKR", "bäst på OKR"),
         "form_key_result_errors" => ("tolv", "tolv"),
         "form_value" => ("New value: kr1", "Nytt värde: kr1"),
-        "confirm_delete" => ("Delete “Expandera globalt”", "Ta bort «Expandera globalt»"),
+        "confirm_delete" => ("Delete “Expandera globalt”", "Ta bort ”Expandera globalt”"),
         "help" => ("previous quarter", "föregående kvartal"),
         "help_detail" => ("e/Enter", "e/Enter"),
         "checkin_walk" => ("Check-in 2026-W48", "Incheckning 2026-W48"),
@@ -272,8 +272,10 @@ fn the_quarter_view_shows_what_the_spec_lists() {
         text.contains("This week's check-in: 12 key results waiting — press c"),
         "{text}"
     );
-    // The footer comes from the key table.
-    assert!(text.contains("?/F1 help"), "{text}");
+    // The footer comes from the key table; too narrow for every hint, it
+    // ends with the help key.
+    assert!(text.contains("q/Ctrl-C quit · "), "{text}");
+    assert!(text.trim_end().ends_with(" · ? more"), "{text}");
 }
 
 /// Every screen drawn without colour (what `NO_COLOR` in the environment
@@ -330,28 +332,75 @@ fn footer_states(lang: Lang) -> impl Iterator<Item = (&'static str, Harness)> {
 }
 
 #[test]
-fn the_footer_leaves_out_whole_key_hints_and_marks_that_it_did() {
+fn the_footer_leaves_out_whole_key_hints_and_ends_with_the_help_key() {
     for lang in [Lang::Sv, Lang::En] {
+        let (help, more) = match lang {
+            Lang::Sv => ("hjälp", "fler"),
+            Lang::En => ("help", "more"),
+        };
         for (name, h) in footer_states(lang) {
-            let footer = |w: u16| render(&h.app, w, 30).lines().last().unwrap().to_string();
+            let footer = |w: u16| {
+                render(&h.app, w, 30)
+                    .lines()
+                    .last()
+                    .unwrap()
+                    .trim_end()
+                    .to_string()
+            };
             let full = footer(400);
-            for w in 40..=120 {
+            let hints: Vec<&str> = full.split(" · ").collect();
+            let help_hint = hints
+                .iter()
+                .find(|hint| hint.ends_with(&format!(" {help}")));
+            // The help key's first key: `?` of `?/F1`.
+            let tail = help_hint.map_or("…".to_string(), |hint| {
+                let keys = hint.strip_suffix(help).unwrap().trim_end();
+                format!("{} {more}", keys.split('/').next().unwrap())
+            });
+            let others: Vec<&str> = hints
+                .iter()
+                .copied()
+                .filter(|hint| Some(hint) != help_hint)
+                .collect();
+            for w in 40..=200 {
                 let shown = footer(w);
                 if shown == full {
                     continue;
                 }
                 let at = format!("{name} at {w} columns in {lang:?}");
-                let kept = shown
-                    .strip_suffix('…')
-                    .map(str::trim_end)
-                    .unwrap_or_else(|| panic!("{at}: cut without a mark: {shown:?}"));
-                let rest = full
-                    .strip_prefix(kept)
-                    .unwrap_or_else(|| panic!("{at}: {shown:?} is not the beginning of {full:?}"));
                 assert!(
-                    kept.is_empty() || rest.starts_with(" · "),
-                    "{at}: a hint cut in half: {shown:?} of {full:?}"
+                    shown.ends_with(&tail),
+                    "{at}: {shown:?} does not end with {tail:?}"
                 );
+                let kept = shown
+                    .strip_suffix(&tail)
+                    .unwrap()
+                    .trim_end()
+                    .trim_end_matches('·')
+                    .trim_end();
+                let kept: Vec<&str> = if kept.is_empty() {
+                    Vec::new()
+                } else {
+                    kept.split(" · ").collect()
+                };
+                assert_eq!(
+                    kept,
+                    others[..kept.len()],
+                    "{at}: a hint cut or out of order in {shown:?}"
+                );
+                // As many as fit: the next hint would not have.
+                if let Some(next) = others.get(kept.len()) {
+                    let with_next = kept
+                        .iter()
+                        .chain([next])
+                        .map(|h| h.chars().count() + 3)
+                        .sum::<usize>()
+                        + tail.chars().count();
+                    assert!(
+                        with_next > usize::from(w),
+                        "{at}: room left for {next:?} in {shown:?}"
+                    );
+                }
             }
         }
     }

@@ -156,7 +156,7 @@ fn the_summary_and_the_streak_are_mine() {
 fn the_pulse_is_per_person_and_the_overview_shows_the_teams_mean_and_who_answered() {
     for (lang, answered) in [
         (Lang::En, "answered (people)"),
-        (Lang::Sv, "svarade (personer)"),
+        (Lang::Sv, "antal som svarat"),
     ] {
         let mut h = Harness::new(Some(team_demo()), lang);
         h.check_in_as("Anna", Some('5'));

@@ -211,9 +211,9 @@ fn the_settings_say_which_is_personal_and_which_is_the_teams() {
             Lang::Sv,
             [
                 "Inställningar",
-                "Jag (ägare) · personligt",
-                "Språk · personligt",
-                "Incheckningsdag · teamets",
+                "Jag (ägare) · bara för dig",
+                "Språk · bara för dig",
+                "Incheckningsdag · för hela teamet",
                 "måndag",
             ],
         ),

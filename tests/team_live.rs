@@ -75,7 +75,7 @@ fn a_reload_takes_their_version_keeps_the_selection_by_id_and_says_how_many_chan
         (Lang::En, "Reloaded: 2 objectives changed by someone else."),
         (
             Lang::Sv,
-            "Läste in filen igen: 2 mål ändrade av någon annan.",
+            "Läste in filen igen: någon annan har ändrat 2 mål.",
         ),
     ] {
         let mut h = Harness::new(Some(demo()), lang);
@@ -343,7 +343,7 @@ fn an_exclamation_mark_without_conflicts_says_so() {
     let mut h = Harness::new(Some(demo()), Lang::Sv);
     h.keys(&[ch('!')]);
     assert!(matches!(h.app.screen, Screen::Quarter));
-    assert_eq!(message(&h.app), "Inga konflikter att välja i.");
+    assert_eq!(message(&h.app), "Inga konflikter att lösa.");
 }
 
 #[test]
@@ -353,9 +353,13 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
     notice(&mut h);
     let m = message(&h.app);
     assert!(
-        m.starts_with("Someone else changed the file and it cannot be read now."),
+        m.starts_with(
+            "Someone else changed the file and it cannot be read now (line 1, column 3: "
+        ),
         "{m}"
     );
+    assert!(m.ends_with("). okr keeps showing what you see."), "{m}");
+    assert!(!m.contains(&h.path.display().to_string()), "no path: {m}");
     assert_eq!(
         h.app.data.objectives.len(),
         demo().objectives.len(),

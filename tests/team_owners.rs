@@ -82,17 +82,34 @@ fn the_selection_follows_the_filtered_list() {
 #[test]
 fn a_filter_with_nothing_in_the_quarter_says_so() {
     for (lang, words) in [
-        (Lang::En, "No objectives for “Cy” this quarter — press f"),
-        (Lang::Sv, "Inga mål för ”Cy” detta kvartal — tryck f"),
+        (
+            Lang::En,
+            [
+                "Cy has no objectives this quarter — press f",
+                "You (Cy) have no",
+            ],
+        ),
+        (
+            Lang::Sv,
+            [
+                "Cy har inga mål det här kvartalet – tryck f",
+                "Du (Cy) har inga mål",
+            ],
+        ),
     ] {
         let mut h = team(lang);
         h.app.set_filter(OwnerFilter::Owner("Cy".into()));
         let text = render(&h.app, 120, 30);
-        assert!(text.contains(words), "{text}");
+        assert!(text.contains(words[0]), "{text}");
         draws_at_every_size(&h.app, "nobody's");
         // f goes back to everyone from an owner who has nothing here.
         h.keys(&[ch('f')]);
         assert_eq!(listed(&h).len(), 5);
+        // When the one with nothing is me, the sentence speaks to me.
+        h.app.team.me = Some("Cy".into());
+        h.app.set_filter(OwnerFilter::Mine);
+        let text = render(&h.app, 120, 30);
+        assert!(text.contains(words[1]), "{text}");
     }
 }
 

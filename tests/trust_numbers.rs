@@ -113,7 +113,7 @@ fn update_reads_17_500_as_seventeen_thousand_five_hundred_in_each_language() {
         let r = dir.okr(&["--lang", "sv", "update", "kr6", typed]);
         assert_eq!(r.code, Some(0), "{typed:?}: {}", r.stderr);
         assert_eq!(current_of(&okr::store::read(&file).unwrap()), 17500.0);
-        assert!(r.stdout.contains("3 → 17\u{a0}500 st"), "{}", r.stdout);
+        assert!(r.stdout.contains("3 → 17\u{a0}500\u{a0}st"), "{}", r.stdout);
     }
     // English takes a decimal comma where it cannot be a grouping.
     let r = dir.okr(&["--lang", "en", "update", "kr6", "12,5"]);
@@ -130,7 +130,7 @@ fn update_refuses_an_ambiguous_or_misgrouped_value_and_leaves_the_file() {
         &file,
         &before,
     );
-    assert!(line.contains("'17.500'"), "{line}");
+    assert!(line.contains("”17.500”"), "{line}");
     assert!(line.contains("17,5 eller 17\u{a0}500"), "{line}");
     assert!(
         line.contains("skriv t.ex. 12,5 eller 2\u{a0}000\u{a0}000"),
@@ -287,7 +287,7 @@ fn numbers_on_screen_are_grouped_for_reading() {
     h.open_detail_of(0);
     let text = screen(&h);
     assert!(
-        text.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000 st"),
+        text.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000\u{a0}st"),
         "{text}"
     );
     let mut h = Harness::new(Some(data), Lang::En);
@@ -307,7 +307,7 @@ fn the_markdown_report_groups_and_csv_and_json_stay_plain() {
     };
     let md = report(Format::Md, Lang::Sv);
     assert!(
-        md.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000 st"),
+        md.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000\u{a0}st"),
         "{md}"
     );
     let md = report(Format::Md, Lang::En);

@@ -239,11 +239,11 @@ fn a_mal_past_its_pace_mark_is_on_pace_and_says_how_many_key_results_are_behind(
     let text = screen(&h.app, 80, 24);
     assert!(text.contains("63% on pace · 1 of 3 behind pace"), "{text}");
     let mut h = Harness::new(Some(data.clone()), Lang::Sv);
-    assert!(screen(&h.app, 80, 24).contains("63 % i takt · 1 av 3 efter takt"));
+    assert!(screen(&h.app, 80, 24).contains("63\u{a0}% i takt · 1 av 3 ligger efter"));
     h.open_detail_of(0);
     let text = screen(&h.app, 120, 30);
     assert!(
-        text.contains("63 % i takt · 1 av 3 nyckelresultat efter takt"),
+        text.contains("63\u{a0}% i takt · 1 av 3 nyckelresultat ligger efter"),
         "{text}"
     );
     let md = markdown(&data, Q4, Lang::En, today());
@@ -523,15 +523,15 @@ fn counts_of_one_and_two_read_right_in_english() {
 
 #[test]
 fn counts_of_one_and_two_read_right_in_swedish() {
-    assert_eq!((SV.carry_uppgifter)(1), "1 ej klar uppgift följer med.");
-    assert_eq!((SV.carry_uppgifter)(2), "2 ej klara uppgifter följer med.");
+    assert_eq!((SV.carry_uppgifter)(1), "1 ofärdig uppgift följer med.");
+    assert_eq!((SV.carry_uppgifter)(2), "2 ofärdiga uppgifter följer med.");
     assert_eq!((SV.check_one_line)(1), "varje mål på en rad (1 för långt)");
     assert_eq!((SV.check_one_line)(2), "varje mål på en rad (2 för långa)");
-    assert_eq!((SV.streak)(1), "Incheckningar i rad: 1 vecka");
-    assert_eq!((SV.streak)(2), "Incheckningar i rad: 2 veckor");
+    assert_eq!((SV.streak)(1), "1 vecka i rad med incheckning");
+    assert_eq!((SV.streak)(2), "2 veckor i rad med incheckning");
     // Mål and nyckelresultat are the same in both.
     assert!((SV.warn_many_objectives)(1, None).contains("1 mål det"));
-    assert!((SV.celebrate)(1).contains("1 nyckelresultat gick"));
+    assert!((SV.celebrate)(1).contains("1 nyckelresultat har gått"));
 }
 
 #[test]

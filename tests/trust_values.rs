@@ -148,7 +148,7 @@ impl Refusal {
         };
         for (text, rule, left) in [
             (&self.en, en_rule, "the file was left as it is"),
-            (&self.sv, sv_rule, "filen lämnades som den var"),
+            (&self.sv, sv_rule, "filen har inte ändrats"),
         ] {
             let field = format!("\"{field}\"");
             for part in [id.as_str(), field.as_str(), rule, left] {
@@ -271,7 +271,7 @@ fn an_initiative_linked_to_a_key_result_its_objective_lacks_is_refused() {
             Item::Initiative("u1".into()),
             "key_result",
             &format!("links to key result {link}, which its objective does not have"),
-            &format!("pekar på nyckelresultatet {link}, som inte finns i dess mål"),
+            &format!("pekar på nyckelresultatet {link}, som inte finns i uppgiftens mål"),
         );
     }
 }

@@ -59,7 +59,7 @@ fn a_check_in_half_done_keeps_its_banner_with_the_key_from_the_key_table() {
     h.keys(&[code(ESC)]);
     let text = render(&h.app, 100, 30);
     assert!(
-        text.contains("10 av 12 nyckelresultat väntar — tryck c för att fortsätta"),
+        text.contains("10 av 12 nyckelresultat väntar – tryck c för att fortsätta"),
         "{text}"
     );
     // Once every key result is answered, the banner is gone.
@@ -173,7 +173,7 @@ fn marking_a_plan_done_keeps_the_fields_okr_does_not_know() {
     let mut h = Harness::new(Some(data), Lang::Sv);
     h.walk_to_reflection();
     let text = render(&h.app, 100, 30);
-    assert!(text.contains("Förra veckan planerade du:"), "{text}");
+    assert!(text.contains("Från förra veckan:"), "{text}");
     h.keys(&[ctrl('d')]);
     let json = h.file_json();
     let week = IsoWeek::of(today() - chrono::Days::new(7)).to_string();
@@ -248,4 +248,38 @@ fn a_step_says_when_the_last_check_in_was() {
         text.contains("Senaste incheckningen 2026-11-02 (för 3 veckor sedan): 31 · säkerhet 6/10"),
         "{text}"
     );
+}
+
+#[test]
+fn the_reflection_hint_is_read_whole_beside_last_weeks_plans() {
+    for (lang, hint) in [
+        (
+            Lang::Sv,
+            "Fira små vinster: skriv ner det som gick bra den här veckan.",
+        ),
+        (
+            Lang::En,
+            "Celebrate small wins: write down what went well this week.",
+        ),
+    ] {
+        let mut h = Harness::new(Some(demo()), lang);
+        h.walk_to_reflection_with_plans();
+        for w in [80, 90, 100, 120] {
+            let text = render(&h.app, w, 30);
+            // The words left of the plans (beside the fields from 92
+            // columns, above them below that), as a reader takes them in.
+            let plans_at = text
+                .lines()
+                .find_map(|l| l.find("Ring Bo").map(|i| l[..i].chars().count()))
+                .unwrap();
+            let cut = if w >= 92 { plans_at - 3 } else { usize::MAX };
+            let left: Vec<String> = text
+                .lines()
+                .map(|l| l.chars().take(cut).collect())
+                .collect();
+            let flat = left.join(" ").replace('│', " ");
+            let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(hint), "{lang:?} at {w}:\n{text}");
+        }
+    }
 }

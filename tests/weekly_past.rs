@@ -76,7 +76,7 @@ fn the_weeks_of_the_quarter_list_mine_and_the_missed_ones() {
     let text = render(&h.app, 100, 30);
     assert!(text.contains("Tidigare incheckningar · 2026 Q4"), "{text}");
     assert!(
-        text.contains("2026-W46  ingen incheckning — c fyller i den"),
+        text.contains("2026-W46  ingen incheckning – tryck c för att fylla i"),
         "{text}"
     );
     // `[` goes to the quarter before: its thirteen or so weeks.

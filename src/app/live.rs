@@ -89,7 +89,7 @@ impl App {
 
     /// The file changed on disk and cannot be read: okr keeps what it has.
     pub(super) fn on_unreadable(&mut self, problem: &crate::store::LoadError) {
-        self.warn((self.s.live.unreadable)(&problem.text(self.s)));
+        self.warn((self.s.live.unreadable)(&problem.why(self.s)));
     }
 
     /// A form's item deleted by someone else while the form was open: said,

@@ -185,7 +185,7 @@ impl App {
             sel_initiative: 0,
             modal: None,
             help: false,
-            keymap: Keymap::default(),
+            keymap: Keymap::default().in_lang(lang),
             message: None,
             save_problem: None,
             history: History::default(),

@@ -371,6 +371,7 @@ impl App {
         }
         self.team.me = me;
         self.s = i18n::strings(lang);
+        self.keymap = std::mem::take(&mut self.keymap).in_lang(lang);
         self.reindex(false);
         if day != self.data.settings.checkin_weekday {
             let before = self.data.settings.clone();

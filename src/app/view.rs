@@ -187,8 +187,8 @@ impl App {
                 .then_some(())?;
             let new = k.history.get(index)?.clone();
             let mut text = self.s.measure_value(&k.measure, old.value);
-            if !k.measure.unit().is_empty() && !k.measure.is_binary() {
-                text = format!("{text} {}", k.measure.unit());
+            if !k.measure.is_binary() {
+                text = self.s.with_unit(&text, k.measure.unit());
             }
             Some((index + 1 == k.history.len()).then_some((old, new, text)))
         }) else {

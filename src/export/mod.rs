@@ -203,10 +203,11 @@ fn export_md(
                 };
                 writeln!(
                     out,
-                    "- {}: {} ({}) — {verdict}{flag}",
+                    "- {}: {} ({}){}{verdict}{flag}",
                     s.score,
                     s.num(score),
-                    s.score_band(progress::score_band(score))
+                    s.score_band(progress::score_band(score)),
+                    s.dash()
                 )?;
             }
             if o.status != crate::model::Status::Active {
@@ -217,22 +218,25 @@ fn export_md(
                 for k in &o.key_results {
                     let st = progress::key_result_status(k, q, today);
                     let mark = if matches!(st, PaceStatus::Behind | PaceStatus::NotReached) {
-                        format!(" — {}", s.pace_status(st))
+                        format!("{}{}", s.dash(), s.pace_status(st))
                     } else {
                         String::new()
                     };
                     let stale = if q.contains(today) && progress::is_stale(k, today) {
-                        format!(" — {}", s.stale)
+                        format!("{}{}", s.dash(), s.stale)
                     } else {
                         String::new()
                     };
                     writeln!(
                         out,
-                        "- `{}` {}: {} ({}) · {} {}/10{mark}{stale}",
+                        "- `{}` {}: {} · {} {}/10{mark}{stale}",
                         text::line(&k.id),
                         md_inline(&k.title),
-                        md_inline(&describe_measure(&k.measure, s)),
-                        s.percent(progress::key_result_progress(k)),
+                        md_inline(&describe_measure(
+                            &k.measure,
+                            progress::key_result_progress(k),
+                            s
+                        )),
                         s.confidence,
                         k.confidence
                     )?;
@@ -298,7 +302,7 @@ fn export_md(
                     let note = if e.note.is_empty() {
                         String::new()
                     } else {
-                        format!(" — {}", md_block(&e.note, "    "))
+                        format!("{}{}", s.dash(), md_block(&e.note, "    "))
                     };
                     writeln!(
                         out,
@@ -395,16 +399,29 @@ fn md_escape_start(line: &str) -> String {
     }
 }
 
-/// How a measure reads in a report: as on screen, plus the start of a number.
-pub fn describe_measure(m: &Measure, s: &Strings) -> String {
+/// How a measure reads in a report: as on screen, then in one bracket the
+/// start of a number and the share done: `60 / 100 MSEK (start 0, 60 %)`.
+pub fn describe_measure(m: &Measure, share: f64, s: &Strings) -> String {
+    let share = s.percent(share);
     match m {
         Measure::Numeric(n) => format!(
-            "{} ({} {})",
+            "{} ({} {}, {share})",
             s.measure_text(m),
             s.start.to_lowercase(),
             s.num(n.start)
         ),
-        _ => s.measure_text(m),
+        Measure::AtLeast(l) | Measure::AtMost(l) => format!(
+            "{} ({} {} {}, {share})",
+            s.with_unit(&s.num(l.current), &l.unit),
+            s.level.to_lowercase(),
+            if matches!(m, Measure::AtLeast(_)) {
+                "≥"
+            } else {
+                "≤"
+            },
+            s.num(l.level)
+        ),
+        Measure::Done(_) => format!("{} ({share})", s.measure_text(m)),
     }
 }
 

@@ -43,6 +43,7 @@ pub static EN: Strings = Strings {
     done: "done",
     not_done: "not done",
     stale: "stale",
+    more: "more",
     wins: "Wins to celebrate",
     blockers: "Blockers",
     next_steps: "Next steps",
@@ -501,8 +502,18 @@ pub static EN: Strings = Strings {
         everyone: "everyone",
         mine: |me| format!("mine ({me})"),
         showing: "showing",
-        nothing_of: |who, f| {
-            format!("No objectives for “{who}” this quarter — press {f} to show another owner's.")
+        nothing_of: |who, me, f| match (me, who) {
+            (true, "") => {
+                format!("You have no objectives this quarter — press {f} to show another owner's.")
+            }
+            (true, _) => {
+                format!(
+                    "You ({who}) have no objectives this quarter — press {f} to show another owner's."
+                )
+            }
+            (false, _) => {
+                format!("{who} has no objectives this quarter — press {f} to show another owner's.")
+            }
         },
         no_owner: "(no owner)",
         per_owner: "3–5 objectives per owner",

@@ -12,7 +12,7 @@ pub struct LiveWords {
     pub merged: &'static str,
     /// Conflicts wait: how many, the key of the conflicts screen.
     pub conflicts_wait: fn(usize, &str) -> String,
-    /// The file changed and cannot be read: why (a sentence).
+    /// The file changed and cannot be read: why (where and what, no path).
     pub unreadable: fn(&str) -> String,
     /// A form's item was deleted by someone else: its id.
     pub deleted_meanwhile: fn(&str) -> String,
@@ -60,11 +60,8 @@ pub struct LiveWords {
 
 pub const SV: LiveWords = LiveWords {
     reloaded: |n| match n {
-        0 => "Läste in filen igen: någon annan ändrade den.".to_string(),
-        n => format!(
-            "Läste in filen igen: {n} {} ändrade av någon annan.",
-            plural(n, "mål", "mål")
-        ),
+        0 => "Läste in filen igen: någon annan har ändrat den.".to_string(),
+        n => format!("Läste in filen igen: någon annan har ändrat {n} mål."),
     },
     merged: "Slog ihop med någon annans ändringar.",
     conflicts_wait: |n, k| {
@@ -75,19 +72,29 @@ pub const SV: LiveWords = LiveWords {
     },
     unreadable: |why| {
         format!(
-            "Någon annan ändrade filen och den går inte att läsa nu. {why} okr behåller det som visas."
+            "Någon annan har ändrat filen och den går inte att läsa just nu ({why}). okr fortsätter att visa det du ser."
         )
     },
     deleted_meanwhile: |id| {
         format!("{id} togs bort av någon annan medan formuläret var öppet; inget sparades.")
     },
-    no_conflicts: "Inga konflikter att välja i.",
+    no_conflicts: "Inga konflikter att lösa.",
     title: |n| format!("Konflikter ({n})"),
     ours: "Vårt",
     theirs: "Deras",
     none: "(inget)",
-    kept_ours: |f, n| format!("Behöll vårt för {f}; {n} kvar."),
-    took_theirs: |f, n| format!("Tog deras för {f}; {n} kvar."),
+    kept_ours: |f, n| {
+        format!(
+            "Behöll vår version av {f}; {n} {} kvar.",
+            plural(n, "konflikt", "konflikter")
+        )
+    },
+    took_theirs: |f, n| {
+        format!(
+            "Tog deras version av {f}; {n} {} kvar.",
+            plural(n, "konflikt", "konflikter")
+        )
+    },
     field_name: |f| {
         Some(match f {
             "title" => "titel",
@@ -166,7 +173,7 @@ pub const EN: LiveWords = LiveWords {
     },
     unreadable: |why| {
         format!(
-            "Someone else changed the file and it cannot be read now. {why} okr keeps what it shows."
+            "Someone else changed the file and it cannot be read now ({why}). okr keeps showing what you see."
         )
     },
     deleted_meanwhile: |id| {

@@ -5,11 +5,14 @@ mod actions;
 mod commands;
 mod daily;
 mod en;
+pub mod help;
 mod keys;
 pub mod live;
 mod quarterly;
 mod sv;
 pub mod team;
+pub mod typed;
+mod typography;
 mod weekly;
 
 pub use actions::ActionNames;
@@ -172,6 +175,8 @@ pub struct Strings {
     pub done: &'static str,
     pub not_done: &'static str,
     pub stale: &'static str,
+    /// After the help key at the end of a footer too narrow for every hint.
+    pub more: &'static str,
     pub wins: &'static str,
     pub blockers: &'static str,
     pub next_steps: &'static str,
@@ -489,28 +494,19 @@ impl Strings {
     /// `klar`, `420 kr/mån (nivå ≤ 500)`.
     pub fn measure_text(&self, m: &crate::model::Measure) -> String {
         use crate::model::Measure;
-        let unit = |u: &str| {
-            if u.is_empty() {
-                String::new()
-            } else {
-                format!(" {u}")
-            }
-        };
         let level = |l: &crate::model::Level, op: &str| {
             format!(
-                "{}{} ({} {op} {})",
-                self.num(l.current),
-                unit(&l.unit),
+                "{} ({} {op} {})",
+                self.with_unit(&self.num(l.current), &l.unit),
                 self.level.to_lowercase(),
                 self.num(l.level)
             )
         };
         match m {
             Measure::Numeric(n) => format!(
-                "{} / {}{}",
+                "{} / {}",
                 self.num(n.current),
-                self.num(n.target),
-                unit(&n.unit)
+                self.with_unit(&self.num(n.target), &n.unit)
             ),
             Measure::Done(b) => (if b.done { self.done } else { self.not_done }).to_string(),
             Measure::AtLeast(l) => level(l, "≥"),
@@ -535,20 +531,6 @@ impl Strings {
     /// [`number::parse`] reads it back as exactly `v`.
     pub fn num_exact(&self, v: f64) -> String {
         number::format_exact(v, self.lang)
-    }
-
-    /// A share as a whole percent: `42 %` in Swedish, `42%` in English.
-    /// [`Strings::percent`] of a number that may not be there yet: "–" then.
-    pub fn percent_of(&self, share: Option<f64>) -> String {
-        share.map_or_else(|| "–".to_string(), |p| self.percent(p))
-    }
-
-    pub fn percent(&self, share: f64) -> String {
-        let p = (crate::model::progress::unit_clamp(share) * 100.0).round();
-        match self.lang {
-            Lang::Sv => format!("{p:.0} %"),
-            Lang::En => format!("{p:.0}%"),
-        }
     }
 }
 

@@ -42,7 +42,8 @@ pub static SV: Strings = Strings {
     level: "Nivå",
     done: "klar",
     not_done: "inte klar",
-    stale: "inaktuell",
+    stale: "ej uppdaterat",
+    more: "fler",
     wins: "Vinster att fira",
     blockers: "Hinder",
     next_steps: "Nästa steg",
@@ -63,13 +64,13 @@ pub static SV: Strings = Strings {
         economic: "Ekonomisk",
     },
     statuses: StatusNames {
-        active: "aktiv",
+        active: "aktivt",
         achieved: "uppnått",
         dropped: "avbrutet",
-        carried_over: "flyttat vidare",
+        carried_over: "överflyttat",
     },
     pace_statuses: PaceNames {
-        behind: "efter takt",
+        behind: "ligger efter",
         on_track: "i takt",
         done: "klart",
         achieved: "uppnått",
@@ -78,29 +79,29 @@ pub static SV: Strings = Strings {
     confidence_bands: ConfidenceNames {
         at_risk: "i fara",
         needs_attention: "behöver uppmärksamhet",
-        on_track: "på väg",
+        on_track: "på rätt spår",
     },
     score_bands: ScoreNames {
-        red: "röd",
-        yellow: "gul",
-        green: "grön",
+        red: "rött",
+        yellow: "gult",
+        green: "grönt",
     },
     measure_types: MeasureTypeNames {
-        numeric: "Siffra (start → mål)",
+        numeric: "Tal (start → målvärde)",
         done: "Klar / inte klar",
-        at_least: "Håll minst",
-        at_most: "Håll högst",
+        at_least: "Minst en nivå",
+        at_most: "Högst en nivå",
     },
-    no_objectives: "Inga mål detta kvartal.",
+    no_objectives: "Inga mål det här kvartalet.",
     yes: "ja",
     today: "i dag",
     no: "nej",
     of_quarter_passed: "av kvartalet har gått",
     empty_quarter: EmptyQuarter {
         headline: "Inga mål för det här kvartalet än.",
-        objective: "Mål — Var ska jag? Inspirerande, en rad, visar vägen.",
-        key_results: "Nyckelresultat — Hur vet jag att jag kommer närmare målet? Kort, specifikt, mätbart.",
-        initiatives: "Uppgifter — Vad behöver jag göra för att komma dit? Konkreta uppgifter.",
+        objective: "Mål – Var ska jag? Inspirerande, en rad, visar vägen.",
+        key_results: "Nyckelresultat – Hur vet jag att jag kommer närmare målet? Kort, specifikt, mätbart.",
+        initiatives: "Uppgifter – Vad behöver jag göra för att komma dit? Konkreta uppgifter.",
         first_step: |a| {
             format!(
                 "Tryck {a} för att lägga till ditt första mål (3–5 per kvartal: färre är bättre)."
@@ -109,7 +110,7 @@ pub static SV: Strings = Strings {
     },
     no_key_results: |tab, a| format!("Inga nyckelresultat än: tryck {tab} och sedan {a}."),
     no_key_results_detail: |a| format!("Inga nyckelresultat än: tryck {a}."),
-    no_initiatives: |a| format!("Inga uppgifter än: tryck {a} här."),
+    no_initiatives: |a| format!("Inga uppgifter än – tryck {a} för att lägga till en."),
     too_small: "Fönstret är för litet för okr: gör det minst 40×12.",
     help_title: "Tangenter",
     new_objective: "Nytt mål",
@@ -120,7 +121,7 @@ pub static SV: Strings = Strings {
     edit_initiative: "Ändra uppgift",
     set_value: "Nytt värde",
     f_title: "Titel",
-    f_measure: "Mätning",
+    f_measure: "Mätsätt",
     f_confidence: "Säkerhet (1–10)",
     f_parent: "Övergripande mål (id)",
     f_linked: "Nyckelresultat",
@@ -137,11 +138,11 @@ pub static SV: Strings = Strings {
         too_large: "för stort för att sparas",
         write_like: |a, b| format!("skriv t.ex. {a} eller {b}"),
     },
-    err_confidence: "Säkerhet är ett heltal 1–10.",
+    err_confidence: "Säkerheten ska vara ett heltal 1–10.",
     err_needs_level: "Ett nyckelresultat som hålls på en nivå behöver nivån.",
     err_needs_current: "Ett nyckelresultat som hålls på en nivå behöver sitt värde nu.",
-    err_target_is_start: "Målvärdet är samma som start: då finns inget att mäta.",
-    err_weight: "Vikten är ett tal större än 0.",
+    err_target_is_start: "Målvärdet är detsamma som startvärdet – då finns inget att mäta.",
+    err_weight: "Vikten ska vara större än 0.",
     err_unknown_parent: "Inget mål har det id:t.",
     warn_many_objectives: |n, who| match who {
         Some(w) => {
@@ -151,10 +152,10 @@ pub static SV: Strings = Strings {
     },
     warn_many_key_results: |n| format!("Fokus: {n} nyckelresultat på målet; högst 5."),
     warn_long_title: "Fokus: ett mål ska rymmas på en rad.",
-    confirm_delete: |t| format!("Ta bort «{t}»?"),
-    deleted: |t, u| format!("Borttaget: {t} ({u} ångrar)"),
+    confirm_delete: |t| format!("Ta bort ”{t}”?"),
+    deleted: |t, u| format!("Borttaget: {t} (tryck {u} för att ångra)"),
     undone: "Ångrat.",
-    redone: "Gjort igen.",
+    redone: "Gjort om.",
     nothing_to_undo: "Inget att ångra.",
     nothing_to_redo: "Inget att göra om.",
     save_failed: |f, r| format!("Kunde inte spara {f}: {r}. Inget är förlorat; okr försöker igen."),
@@ -169,28 +170,31 @@ pub static SV: Strings = Strings {
     linked_to: "→",
     detail_title: "Mål",
     demo_note: "Demo: exempeldata i en tillfällig fil; din egen fil rörs inte.",
-    checkin_banner: |n, c| format!("Veckans incheckning: {n} nyckelresultat väntar — tryck {c}"),
+    checkin_banner: |n, c| format!("Veckans incheckning: {n} nyckelresultat väntar – tryck {c}"),
     checkin_title: |w| format!("Incheckning {w}"),
     step_of: |i, n| format!("Nyckelresultat {i} av {n}"),
     before_checkin: "Före incheckningen",
     reflect_title: "Vinster, hinder och nästa steg",
     reflect_hint: "Fira små vinster: skriv ner det som gick bra den här veckan.",
-    pulse_title: "Teampuls: betygsätt varje pelare 1–5",
-    pulse_incomplete: |s| format!("Betygsätt alla fem pelare, eller tryck {s} för att hoppa över."),
+    pulse_title: "Teampuls: skatta varje pelare 1–5",
+    pulse_incomplete: |s| {
+        format!("Skatta alla fem pelarna, eller tryck {s} för att hoppa över pulsen.")
+    },
     summary_title: "Sammanfattning",
-    moved: "Det här rörde sig",
-    nothing_moved: "Inget rörde sig den här veckan.",
-    behind_or_stale: "Efter takt eller inaktuella",
+    moved: "Förändringar sedan förra incheckningen",
+    nothing_moved: "Inga värden har ändrats sedan förra incheckningen.",
+    behind_or_stale: "Ligger efter eller behöver uppdateras",
     all_on_pace: "Alla nyckelresultat håller takten.",
     quarter_change: |a, b| format!("Kvartalets framsteg: {a} → {b}"),
-    streak: |n| {
-        format!(
-            "Incheckningar i rad: {n} {}",
+    streak: |n| match n {
+        0 => "Ingen vecka i rad med incheckning än".to_string(),
+        n => format!(
+            "{n} {} i rad med incheckning",
             plural(usize::try_from(n).unwrap_or(usize::MAX), "vecka", "veckor")
-        )
+        ),
     },
-    celebrate: |n| format!("Fira små vinster: {n} nyckelresultat gick framåt den här veckan!"),
-    no_checkin_items: "Inga nyckelresultat att checka in på det här kvartalet: lägg till några först.",
+    celebrate: |n| format!("Fira små vinster: {n} nyckelresultat har gått framåt den här veckan!"),
+    no_checkin_items: "Det finns inga nyckelresultat att checka in det här kvartalet – lägg till några först.",
     checkin_saved: |c| format!("Incheckningen är sparad; fortsätt med {c} när du vill."),
     step_not_saved: |esc| {
         format!(
@@ -200,40 +204,41 @@ pub static SV: Strings = Strings {
     past_checkins: "Incheckningar",
     review_title: |q| format!("Kvartalsgenomgång {q}"),
     suggested: "förslag",
-    succeeded: "lyckat",
-    missed: "missat",
+    succeeded: "i mål",
+    missed: "inte i mål",
     committed_below: "hängivet mål under 1,0",
-    running: |n| format!("kvartal {n} i rad"),
-    propose_carry: "föreslås föras vidare: låt målet vara kvar tills du lyckats",
+    running: |n| format!("{n} kvartal i rad"),
+    propose_carry: "Förslag: flytta över – låt målet vara kvar tills du lyckats",
     review_form: "Betyg och retro",
     f_score: "Betyg (0–1)",
-    err_score: "Betyget är ett tal 0–1, t.ex. 0,7.",
-    carry_title: "För vidare till nästa kvartal",
-    carry_uppgifter: |n| {
-        format!(
+    err_score: "Betyget ska vara ett tal mellan 0 och 1, t.ex. 0,7.",
+    carry_title: "Flytta över till nästa kvartal",
+    carry_uppgifter: |n| match n {
+        0 => "Inga ofärdiga uppgifter att ta med.".to_string(),
+        n => format!(
             "{n} {} följer med.",
-            plural(n, "ej klar uppgift", "ej klara uppgifter")
-        )
+            plural(n, "ofärdig uppgift", "ofärdiga uppgifter")
+        ),
     },
-    carried: |q| format!("Fört vidare till {q}."),
-    already_carried: |q| format!("Redan fört vidare till {q}; ingen kopia till."),
+    carried: |q| format!("Överflyttat till {q}."),
+    already_carried: |q| format!("Redan överflyttat till {q} – ingen ny kopia gjordes."),
     no_review_objectives: "Inga mål att gå igenom det här kvartalet.",
     checklist_title: "Fokus",
     check_objectives: |n| format!("3–5 mål per ägare ({n})"),
-    check_key_results: |n| format!("högst 5 nyckelresultat per mål (flest {n})"),
+    check_key_results: |n| format!("högst 5 nyckelresultat per mål (som mest {n})"),
     check_one_line: |n| {
         format!(
             "varje mål på en rad ({n} för {})",
             plural(n, "långt", "långa")
         )
     },
-    key_results_behind: |n, all| format!("{n} av {all} nyckelresultat efter takt"),
-    key_results_behind_short: |n, all| format!("{n} av {all} efter takt"),
+    key_results_behind: |n, all| format!("{n} av {all} nyckelresultat ligger efter"),
+    key_results_behind_short: |n, all| format!("{n} av {all} ligger efter"),
     no_progress_yet: "inga nyckelresultat än",
     overview_title: "Översikt: alla kvartal",
     col_objectives: "Mål",
     col_score: "Betyg",
-    col_committed: "Hängivna uppnådda",
+    col_committed: "Hängivna i mål",
     running_progress: "pågår",
     mean_scores: "Medelbetyg per kvartal",
     pulse_trend: "Teampuls per kvartal (medel 1–5)",
@@ -241,7 +246,7 @@ pub static SV: Strings = Strings {
         format!("Inga kvartal med mål än: tryck {esc} och {a} för att lägga till.")
     },
     key_elsewhere: |k, a, help| {
-        format!("{k} ({a}) fungerar inte här; {help} visar tangenterna som gör det.")
+        format!("{k} ({a}) fungerar inte här – tryck {help} för att se vilka tangenter som gäller.")
     },
     err_own_parent: "Ett mål kan inte ligga under sig självt.",
     select_key_result: |k, a, tab| {
@@ -295,17 +300,17 @@ pub static SV: Strings = Strings {
     e_cannot_read: |p| format!("kan inte läsa {p}"),
     e_at: |l, c| format!("rad {l}, kolumn {c}"),
     e_empty: "filen är tom",
-    e_cut_short: "filen tar slut för tidigt, den kan vara avkortad",
+    e_cut_short: "filen tar slut för tidigt – den kan vara ofullständig",
     e_not_json: "det här är inte giltig JSON",
-    e_shape: "det här har inte formen av en okr-fil",
+    e_shape: "det här ser inte ut som en okr-fil",
     e_git_markers: "den innehåller gits konfliktmarkeringar (<<<<<<<): git slog ihop den rad för rad, utan okr:s sammanslagning. Så här gör du: git merge --abort (eller git rebase --abort), ställ in drivrutinen med git config merge.okr.driver 'okr merge %O %A %B' och hämta igen",
-    e_version_zero: "\"version\" måste vara 1 eller mer",
+    e_version_zero: "\"version\" måste vara minst 1",
     e_newer: |v, m| {
         format!(
-            "den skrevs av en nyare okr (filformat {v}, den här okr läser upp till {m}); uppdatera okr för att öppna den"
+            "filen är skriven av en nyare version av okr (filformat {v}; den här versionen läser till och med format {m}) – uppdatera okr för att öppna den"
         )
     },
-    e_left_alone: "filen lämnades som den var",
+    e_left_alone: "filen har inte ändrats",
     value_rules: ValueRules {
         objective: "målet",
         key_result: "nyckelresultatet",
@@ -319,21 +324,21 @@ pub static SV: Strings = Strings {
         pulse: |v| format!("pulsen ska vara från 1 till 5, inte {v}"),
         not_finite: "talet ska vara ändligt",
         empty_id: "ett id får inte vara tomt",
-        duplicate_id: "något annat har redan det här id:t (id:n är unika, med stora eller små bokstäver)",
+        duplicate_id: "något annat har redan det här id:t (id:n måste vara unika, oavsett stora och små bokstäver)",
         id_too_large: |n, max| {
             format!(
                 "talet {n} är större än {max}, det högsta ett id får ha, så att nya id:n alltid får plats"
             )
         },
         no_such_key_result: |k| {
-            format!("den pekar på nyckelresultatet {k}, som inte finns i dess mål")
+            format!("den pekar på nyckelresultatet {k}, som inte finns i uppgiftens mål")
         },
         week_twice: "det finns redan en incheckning för den här veckan och ägaren; det får finnas en per vecka och ägare",
         parent_cycle: |ids| format!("de övergripande målen går runt i en cirkel: {ids}"),
         carry_cycle: |ids| format!("målen har flyttats över från varandra i en cirkel: {ids}"),
         control_character: |c| {
             format!(
-                "det innehåller styrtecknet {c}, som ett id inte får ha, och inte heller en text om det är NUL"
+                "det innehåller styrtecknet {c}: ett id får inte innehålla styrtecken, och ingen text får innehålla NUL"
             )
         },
         quarter_range: |y| format!("kvartalets år ska vara från 1 till 9999, inte {y}"),
@@ -350,7 +355,7 @@ pub static SV: Strings = Strings {
     e_encode: |m| format!("kan inte koda datan: {m}"),
     e_lock_held: |p, pid| {
         format!(
-            "{p} är redan öppen i en annan okr{}; stäng den först, så att två aldrig skriver samtidigt",
+            "{p} är redan öppen i ett annat okr-fönster{}; stäng det först, så att inte två program skriver i filen samtidigt",
             pid.map(|n| format!(" (process {n})")).unwrap_or_default()
         )
     },
@@ -361,20 +366,20 @@ pub static SV: Strings = Strings {
     },
     e_lock_file: |p, r| format!("kan inte skapa låsfilen {p}: {r}"),
     e_folder: |p, r| format!("kan inte skapa mappen {p}: {r}"),
-    e_no_home: "hittar ingen hemmapp för datafilen; ange en med --file eller OKR_FILE",
+    e_no_home: "hittar ingen hemmapp att lägga datafilen i; ange en fil med --file eller OKR_FILE",
     e_ambiguous_id: |id, some| {
         format!("”{id}” är början på mer än ett id ({some}); skriv mer av det")
     },
     e_no_such_kr: |id, p| {
         format!(
-            "det finns inget nyckelresultat med id '{id}' i {p}, och ingen uppgift heller; okr list visar id:na"
+            "det finns inget nyckelresultat med id ”{id}” i {p}, och ingen uppgift heller; okr list visar id:na"
         )
     },
-    e_not_number: |t, how| format!("'{t}' är inte ett tal; {how}"),
-    e_number_refused: |t, why| format!("'{t}' är inte ett tal som okr kan läsa: {why}"),
+    e_not_number: |t, how| format!("”{t}” är inte ett tal; {how}"),
+    e_number_refused: |t, why| format!("”{t}” är inte ett tal som okr kan läsa: {why}"),
     e_not_done_value: |t| {
         format!(
-            "'{t}' är inget värde för ett klar/inte klar-nyckelresultat; skriv ja eller nej (klar, 1 eller 0)"
+            "”{t}” är inget värde för ett klar/inte klar-nyckelresultat; skriv ja eller nej (klar, inte klar, 1 och 0 går också)"
         )
     },
     e_signals: |r| format!("kan inte installera signalhanterarna: {r}"),
@@ -421,17 +426,17 @@ pub static SV: Strings = Strings {
         new_line: "ny rad",
         yes: "ja, ta bort",
         no: "nej, behåll",
-        pick: "ta med / lämna",
-        carry_over: "för vidare",
+        pick: "ta med / lämna kvar",
+        carry_over: "flytta över",
         next_step: "spara, nästa nyckelresultat",
         go_on: "spara och gå vidare",
         save_and_leave: "spara och lämna",
         leave: "lämna (det sparade finns kvar)",
-        rate: "betygsätt pelaren",
+        rate: "skatta pelaren",
         skip: "hoppa över pulsen",
         pulse: "skatta teampulsen",
         past_checkins: "tidigare incheckningar",
-        skip_key_result: "hoppa över denna vecka",
+        skip_key_result: "hoppa över i veckan",
         next_plan: "nästa av förra veckans planer",
         prev_plan: "föregående av förra veckans planer",
         carry_plan: "ta med planen in i den här veckan",
@@ -466,10 +471,10 @@ pub static SV: Strings = Strings {
         path_data: "datafil",
         path_config: "inställningsfil",
         settings_title: "Inställningar",
-        settings_about: |p| format!("personligt: {p}; teamets: datafilen"),
-        f_me: "Jag (ägare) · personligt",
-        f_language: "Språk · personligt",
-        f_weekday: "Incheckningsdag · teamets",
+        settings_about: |p| format!("dina sparas i {p}, teamets i datafilen"),
+        f_me: "Jag (ägare) · bara för dig",
+        f_language: "Språk · bara för dig",
+        f_weekday: "Incheckningsdag · för hela teamet",
         weekdays: [
             "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
         ],
@@ -478,18 +483,28 @@ pub static SV: Strings = Strings {
         everyone: "alla",
         mine: |me| format!("mina ({me})"),
         showing: "visar",
-        nothing_of: |who, f| {
-            format!("Inga mål för ”{who}” detta kvartal — tryck {f} för att visa någon annans.")
+        nothing_of: |who, me, f| match (me, who) {
+            (true, "") => {
+                format!("Du har inga mål det här kvartalet – tryck {f} för att visa någon annans.")
+            }
+            (true, _) => format!(
+                "Du ({who}) har inga mål det här kvartalet – tryck {f} för att visa någon annans."
+            ),
+            (false, _) => {
+                format!(
+                    "{who} har inga mål det här kvartalet – tryck {f} för att visa någon annans."
+                )
+            }
         },
         no_owner: "(utan ägare)",
         per_owner: "3–5 mål per ägare",
-        answered: "svarade (personer)",
-        from_children: |n| format!("medel av {n} {} under det", plural(n, "mål", "mål")),
+        answered: "antal som svarat",
+        from_children: |n| format!("snitt av {n} {} som stödjer det", plural(n, "mål", "mål")),
         progress_of: |who, p| format!("{who}: {p}"),
         quarter_change_of: |who, a, b| format!("Kvartalets framsteg, {who}: {a} → {b}"),
         serves: "Stödjer",
         served_by: "Stöds av",
-        err_parent_year: "Övermålet måste ligga samma år.",
+        err_parent_year: "Det övergripande målet måste ligga i samma år.",
         under: |t| format!("under {t}"),
     },
     quarterly: quarterly::QUARTERLY,

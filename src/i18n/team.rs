@@ -34,8 +34,9 @@ pub struct TeamWords {
     pub mine: fn(&str) -> String,
     /// Before the filter in a header: `showing: Bo`.
     pub showing: &'static str,
-    /// A quarter with Mål, none of them the filter's: whose, the filter key.
-    pub nothing_of: fn(&str, &str) -> String,
+    /// A quarter with Mål, none of them the filter's: whose, whether that
+    /// is me, the filter key.
+    pub nothing_of: fn(&str, bool, &str) -> String,
     /// The planning checklist's owner of Mål without one.
     pub no_owner: &'static str,
     /// The planning checklist's rule of Mål per owner, before each owner's count.

@@ -10,8 +10,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{Place, Plan, Problem};
 use crate::model::number;
 use crate::model::{
-    CheckIn, CheckInEntry, Extra, HistoryEntry, Initiative, IsoWeek, KeyResult, Kind, Lang,
-    Measure, Objective, Quarter, Status,
+    CheckIn, CheckInEntry, Extra, HistoryEntry, Initiative, IsoWeek, KeyResult, Lang, Measure,
+    MeasureKind, Objective, Quarter,
 };
 
 /// What a column holds.
@@ -475,24 +475,24 @@ fn measure(row: &Row) -> Result<Measure, Located> {
     );
     let unit = row.text(Col::Unit).unwrap_or_default();
     let ty = ty.unwrap_or(if start.is_some() || target.is_some() {
-        "numeric"
+        MeasureKind::Numeric
     } else {
-        "done"
+        MeasureKind::Done
     });
     let mut m = match ty {
-        "numeric" => {
+        MeasureKind::Numeric => {
             let target = target.ok_or_else(|| row.at(Col::Target, Problem::NeedsTarget))?;
             Measure::numeric(start.unwrap_or(0.0), target, &unit)
         }
-        "at_least" | "at_most" => {
+        MeasureKind::AtLeast | MeasureKind::AtMost => {
             let level = level.ok_or_else(|| row.at(Col::Level, Problem::NeedsLevel))?;
-            if ty == "at_least" {
+            if ty == MeasureKind::AtLeast {
                 Measure::at_least(level, level, &unit)
             } else {
                 Measure::at_most(level, level, &unit)
             }
         }
-        _ => Measure::done(false),
+        MeasureKind::Done => Measure::done(false),
     };
     if let Some(v) = current(row, &m)? {
         m.set_current(v);
@@ -509,11 +509,7 @@ fn current(row: &Row, m: &Measure) -> Result<Option<f64>, Located> {
 }
 
 fn done_word(t: &str) -> Option<f64> {
-    match t.to_lowercase().as_str() {
-        "1" | "done" | "yes" | "ja" | "klar" | "true" => Some(1.0),
-        "0" | "no" | "nej" | "not done" | "inte klar" | "false" => Some(0.0),
-        _ => None,
-    }
+    typed::done_value(t).map(|d| if d { 1.0 } else { 0.0 })
 }
 
 fn confidence(row: &Row) -> Result<Option<u8>, Located> {
@@ -531,23 +527,4 @@ fn weight(row: &Row) -> Result<Option<f64>, Located> {
     }
 }
 
-fn measure_type(t: &str) -> Option<&'static str> {
-    let t = t.to_lowercase();
-    ["numeric", "done", "at_least", "at_most"]
-        .into_iter()
-        .find(|n| *n == t)
-}
-
-/// A Mål's kind in either language's words (or as the file writes it).
-fn kind(t: &str) -> Option<Kind> {
-    let t = t.to_lowercase();
-    Kind::ALL.into_iter().find(|k| {
-        [crate::i18n::SV.kind(*k), crate::i18n::EN.kind(*k)]
-            .iter()
-            .any(|n| n.to_lowercase() == t)
-    })
-}
-
-fn status(t: &str) -> Option<Status> {
-    serde_json::from_value(serde_json::Value::String(t.to_lowercase())).ok()
-}
+use crate::i18n::typed::{self, kind, measure_type, status};

@@ -260,8 +260,13 @@ pub fn format_exact(value: f64, lang: Lang) -> String {
 
 /// A plain number (`-12345.5`) in the language's marks, grouped from five digits.
 fn localise(plain: &str, lang: Lang) -> String {
+    // Swedish shows a true minus sign (U+2212); `parse` reads it back.
+    let minus = match lang {
+        Lang::Sv => "\u{2212}",
+        Lang::En => "-",
+    };
     let (sign, unsigned) = match plain.strip_prefix('-') {
-        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => ("-", rest),
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => (minus, rest),
         Some(rest) => ("", rest),
         None => ("", plain),
     };
@@ -415,7 +420,7 @@ mod tests {
         assert_eq!(format_number(2_000_000.0, En), "2,000,000");
         assert_eq!(format_number(17500.0, Sv), "17\u{a0}500");
         assert_eq!(format_number(-12345.678, En), "-12,345.68");
-        assert_eq!(format_number(-12345.678, Sv), "-12\u{a0}345,68");
+        assert_eq!(format_number(-12345.678, Sv), "\u{2212}12\u{a0}345,68");
         assert_eq!(format_number(2500.0, En), "2500");
         assert_eq!(format_number(12.5, Sv), "12,5");
         assert_eq!(format_number(12.5, En), "12.5");

@@ -67,6 +67,26 @@ impl LoadError {
         });
         out
     }
+    /// What is wrong, without the path and without saying the file was
+    /// left alone: "line 2, column 1: the file ends too early (…)", for a
+    /// message that says those in its own words.
+    pub fn why(&self, s: &Strings) -> String {
+        let what = match &self.problem {
+            Problem::Io(r) => r.text(s),
+            Problem::Empty => s.e_empty.to_string(),
+            Problem::CutShort(d) => format!("{} ({d})", s.e_cut_short),
+            Problem::NotJson(d) => format!("{} ({d})", s.e_not_json),
+            Problem::Shape(d) => format!("{} ({d})", s.e_shape),
+            Problem::VersionZero => s.e_version_zero.to_string(),
+            Problem::GitMarkers => s.e_git_markers.to_string(),
+            Problem::Newer(v) => (s.e_newer)(*v, FORMAT_VERSION),
+            Problem::Invalid(b) => broken_text(b, s),
+        };
+        match self.position {
+            Some((line, column)) => format!("{}: {what}", (s.e_at)(line, column)),
+            None => what,
+        }
+    }
 }
 
 /// A broken value rule in words: the item, the field, the rule. Text from

@@ -36,13 +36,18 @@ pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: 
         Step::Walk => draw_walk(app, st, frame, inner, theme),
         Step::Reflect => {
             let inner = draw_plans(app, st, frame, inner, theme);
+            // The hint wraps, beside last week's plans too: no word is lost.
+            let room = usize::from(inner.width).max(1);
+            let hint_rows = 1 + text::width(s.reflect_hint).div_ceil(room).clamp(1, 3);
+            let hint_rows = u16::try_from(hint_rows).unwrap_or(2);
             let [hint, fields] =
-                Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+                Layout::vertical([Constraint::Length(hint_rows), Constraint::Min(1)]).areas(inner);
             frame.render_widget(
                 Paragraph::new(vec![
                     Line::styled(s.reflect_title, theme.title()),
                     Line::raw(s.reflect_hint),
-                ]),
+                ])
+                .wrap(ratatui::widgets::Wrap { trim: true }),
                 hint,
             );
             draw_fields(&st.form, frame, fields, theme);
@@ -110,7 +115,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
                 s.measure_value(&k.measure, b.value)
             )
         }
-        None => format!("{}: —", s.before_checkin),
+        None => format!("{}: {}", s.before_checkin, s.nothing()),
     };
     // What my last check-in said of it, and when that was.
     let last_week = app.checkin_before(st.week).and_then(|c| {
@@ -122,7 +127,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         let note = if e.note.is_empty() {
             String::new()
         } else {
-            format!(" — {}", e.note.lines().next().unwrap_or_default())
+            format!("{}{}", s.dash(), e.note.lines().next().unwrap_or_default())
         };
         Some(format!(
             "{when}: {} · {} {}/10{note}",
@@ -184,7 +189,7 @@ fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
             .map(|n| if n <= rating { '●' } else { '○' })
             .collect();
         let shown = if rating == 0 {
-            "–".to_string()
+            s.nothing().to_string()
         } else {
             rating.to_string()
         };
@@ -304,8 +309,9 @@ fn draw_plans(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
     let wide = area.width >= 90;
     let rows = u16::try_from(st.plans.len() + 2).unwrap_or(u16::MAX);
     let (plans, rest) = if wide {
-        let [rest, plans] =
-            Layout::horizontal([Constraint::Min(1), Constraint::Percentage(40)]).areas(area);
+        let [rest, plans] = Layout::horizontal([Constraint::Min(1), Constraint::Percentage(40)])
+            .spacing(1)
+            .areas(area);
         (plans, rest)
     } else {
         let h = rows.min(area.height / 3);

@@ -325,11 +325,18 @@ fn draw_history(
     theme: Theme,
 ) {
     let s = app.s;
-    let block = pane_block(
-        format!("{} ({})", s.daily.history, k.history.len()),
-        true,
-        theme,
-    );
+    // Entries from before a carry are counted apart, as their rows say.
+    let count = if earlier.is_empty() {
+        k.history.len().to_string()
+    } else {
+        format!(
+            "{} + {} {}",
+            k.history.len(),
+            earlier.len(),
+            s.quarterly.legend_before
+        )
+    };
+    let block = pane_block(format!("{} ({count})", s.daily.history), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if k.history.is_empty() && earlier.is_empty() {
@@ -377,11 +384,10 @@ fn history_line(
     theme: Theme,
 ) -> Line<'static> {
     let s = app.s;
-    let unit = k.measure.unit();
     let marker = if selected { "▸ " } else { "  " };
     let mut value = s.measure_value(&k.measure, h.value);
-    if !unit.is_empty() && !k.measure.is_binary() {
-        value = format!("{value} {unit}");
+    if !k.measure.is_binary() {
+        value = s.with_unit(&value, k.measure.unit());
     }
     let mut spans = vec![
         Span::raw(format!("{marker}{}  ", h.date)),

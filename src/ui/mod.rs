@@ -130,42 +130,58 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 
 /// A line of key hints for `layers` (the footer's, when `footer_only`).
 pub fn key_hints(app: &App, layers: &[Context], footer_only: bool, theme: Theme) -> Line<'static> {
-    joined(hints(app, layers, footer_only, theme), theme)
+    let all = hints(app, layers, footer_only, theme);
+    joined(all.into_iter().map(|(_, hint)| hint).collect(), theme)
 }
 
 /// The footer's key hints for `layers` in `width` cells: whole hints, in
-/// order, as many as fit, then `…` when some were left out (the help lists
-/// them all). A hint is never cut: Swedish words would lose their ends.
+/// order, as many as fit, then `· ? more` (`· ? fler`) when some were left
+/// out, so the help key that lists them all comes last. A hint is never
+/// cut: Swedish words would lose their ends.
 pub fn key_hints_in(app: &App, layers: &[Context], width: usize, theme: Theme) -> Line<'static> {
     let all = hints(app, layers, true, theme);
-    let full = joined(all.clone(), theme);
+    let full = joined(all.iter().map(|(_, hint)| hint.clone()).collect(), theme);
     if full.width() <= width {
         return full;
     }
-    let room = width.saturating_sub(widgets::MORE.width());
+    // The help key (its first, the shortest to read) closes the line.
+    let help = app
+        .keymap
+        .bindings_for(layers)
+        .into_iter()
+        .find(|b| b.action == Action::Help && b.footer)
+        .and_then(|b| b.keys.first().map(|k| k.label_in(b.swedish)));
+    let tail = match help {
+        Some(key) => vec![
+            Span::styled(key, theme.title()),
+            Span::raw(format!(" {}", app.s.more)),
+        ],
+        None => vec![Span::raw("…")],
+    };
+    let tail_width: usize = tail.iter().map(Span::width).sum();
     let mut kept = Vec::new();
     let mut used = 0;
-    for hint in all {
-        let between = if kept.is_empty() {
-            0
-        } else {
-            SEPARATOR.width()
-        };
-        let w = between + hint.iter().map(Span::width).sum::<usize>();
-        if used + w > room {
+    for (action, hint) in all {
+        if action == Action::Help {
+            continue;
+        }
+        let w = SEPARATOR.width() + hint.iter().map(Span::width).sum::<usize>();
+        if used + w + tail_width > width {
             break;
         }
         used += w;
         kept.push(hint);
     }
-    let more = if kept.is_empty() {
-        "…"
-    } else {
-        widgets::MORE
-    };
     let mut line = joined(kept, theme);
-    if more.width() <= width {
-        line.push_span(Span::styled(more, theme.dim()));
+    if line.width() + SEPARATOR.width() + tail_width <= width && !line.spans.is_empty() {
+        line.push_span(Span::styled(SEPARATOR, theme.dim()));
+    }
+    if line.width() + tail_width <= width {
+        for span in tail {
+            line.push_span(span);
+        }
+    } else if line.spans.is_empty() && width >= 1 {
+        line.push_span(Span::styled("…", theme.dim()));
     }
     line
 }
@@ -179,7 +195,7 @@ fn hints(
     layers: &[Context],
     footer_only: bool,
     theme: Theme,
-) -> Vec<[Span<'static>; 2]> {
+) -> Vec<(Action, [Span<'static>; 2])> {
     let first =
         |b: &keys::Binding| matches!(b.action, Action::Help | Action::CloseHelp | Action::Quit);
     let shown: Vec<keys::Binding> = app
@@ -193,10 +209,11 @@ fn hints(
         .filter(|b| first(b))
         .chain(shown.iter().filter(|b| !first(b)))
         .map(|b| {
-            [
+            let hint = [
                 Span::styled(keys::keys_label(b), theme.title()),
                 Span::raw(format!(" {}", app.s.action(b.action))),
-            ]
+            ];
+            (b.action, hint)
         })
         .collect()
 }

@@ -90,7 +90,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
             None => format!("{} {}", s.running_progress, s.percent_of(f.progress)),
         };
         let committed = if f.committed.1 == 0 {
-            "–".to_string()
+            s.nothing().to_string()
         } else {
             format!("{}/{}", f.committed.0, f.committed.1)
         };

@@ -178,7 +178,7 @@ fn draw_week(
         lines.push(Line::raw(""));
         lines.push(Line::styled(label, theme.title()));
         if body.trim().is_empty() {
-            lines.push(Line::styled("  —", theme.dim()));
+            lines.push(Line::styled(format!("  {}", s.nothing()), theme.dim()));
         }
         for l in body.lines().filter(|l| !l.trim().is_empty()) {
             let is_done = kind.is_some_and(|k| done(k, l));
@@ -194,7 +194,7 @@ fn draw_week(
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.pulse, theme.title()));
     match &c.pulse {
-        None => lines.push(Line::styled("  —", theme.dim())),
+        None => lines.push(Line::styled(format!("  {}", s.nothing()), theme.dim())),
         Some(p) => {
             let mean = s.num((weekly::pulse_mean(p) * 10.0).round() / 10.0);
             lines.push(text(&format!("  {}", (w.pulse_mean)(&mean))));

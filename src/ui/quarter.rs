@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
 use crate::model::numbers::{Figures, Numbers};
+use crate::model::owners::OwnerFilter;
 use crate::model::progress::{self, confidence_band};
 use crate::model::{IsoWeek, KeyResult, Objective};
 use crate::text::{self, shown};
@@ -57,7 +58,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if indexes.is_empty() && app.quarter_has_objectives() {
         // Mål there are, none of them the filter's.
         let f = app.key(Action::Filter, Context::Quarter);
-        let text = (app.s.team.nothing_of)(&app.filter_label(), &f);
+        let text = match &app.team.filter {
+            OwnerFilter::Mine => {
+                (app.s.team.nothing_of)(app.team.me.as_deref().unwrap_or(""), true, &f)
+            }
+            _ => (app.s.team.nothing_of)(&app.filter_label(), false, &f),
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .title(format!(" {} ", app.s.objectives));

@@ -135,19 +135,12 @@ fn objective_block(
         first = first.style(theme.selected());
     }
     lines.push(first);
-    let mut second = vec![Span::raw("  ")];
-    second.extend(progress_bar(
-        (width / 4).min(20),
-        f.progress.unwrap_or(0.0),
-        None,
-        theme,
-    ));
-    second.push(Span::raw(format!(
+    let mut second = vec![Span::raw(format!(
         " {} · {} {}",
         s.percent_of(f.progress),
         s.suggested,
         s.num(suggested)
-    )));
+    ))];
     if let Some(set) = o.score {
         let band = progress::score_band(set);
         second.push(Span::raw(format!(" · {} ", s.score.to_lowercase())));
@@ -167,7 +160,15 @@ fn objective_block(
         second.push(Span::styled(word, theme.pace(look)));
     }
     second.push(Span::raw(format!(" · {}", s.status(o.status))));
-    lines.push(Line::from(fit_spans(second, width)));
+    // The bar gives way to the words: Swedish runs longer than the 80
+    // columns the bar was sized for, and no word should be cut (at
+    // narrower widths the words end with …).
+    let words: usize = second.iter().map(|sp| text::width(&sp.content)).sum();
+    let bar = (width / 4).min(20).min(width.saturating_sub(words + 2));
+    let mut row = vec![Span::raw("  ")];
+    row.extend(progress_bar(bar, f.progress.unwrap_or(0.0), None, theme));
+    row.extend(second);
+    lines.push(Line::from(fit_spans(row, width)));
     for k in &o.key_results {
         lines.push(key_result_line(app, k, width, theme));
     }

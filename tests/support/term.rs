@@ -302,6 +302,8 @@ pub struct Words {
     pub key_results: &'static str,
     pub initiatives: &'static str,
     pub unit: &'static str,
+    /// Between a number and its unit: a no-break space in Swedish.
+    pub unit_gap: &'static str,
     pub undone: &'static str,
     pub form_keys: &'static str,
 }
@@ -317,6 +319,7 @@ pub const EN: Words = Words {
     key_results: "Key results",
     initiatives: "Initiatives",
     unit: "calls",
+    unit_gap: " ",
     undone: "Undone.",
     form_keys: "Enter/Ctrl-S save · Esc cancel",
 };
@@ -332,6 +335,7 @@ pub const SV: Words = Words {
     key_results: "Nyckelresultat",
     initiatives: "Uppgifter",
     unit: "samtal",
+    unit_gap: "\u{a0}",
     undone: "Ångrat.",
     form_keys: "Enter/Ctrl-S spara · Esc avbryt",
 };

@@ -7,6 +7,7 @@
 //! A key is looked up layer by layer; a key an inner layer binds shadows the
 //! same key further out, and the footer and help show only what works.
 
+mod lang;
 mod modes;
 mod names;
 mod table;
@@ -14,6 +15,7 @@ pub mod user;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use lang::keys_label;
 pub use modes::MODES;
 pub use table::SCREENS;
 pub use user::{KeyError, KeyProblem};
@@ -330,6 +332,8 @@ pub struct Binding {
     pub contexts: Contexts,
     /// Shown in the footer (the rest only in the help).
     pub footer: bool,
+    /// Labelled in Swedish (`Mellanslag`), as [`Keymap::bindings_for`] gives it.
+    pub swedish: bool,
 }
 
 /// The key table in force: the defaults, or with a user's own keys
@@ -337,6 +341,8 @@ pub struct Binding {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
+    /// Swedish asks yes or no with `j` and `n` (`y` stays as an alias).
+    swedish: bool,
 }
 
 impl Default for Keymap {
@@ -349,8 +355,10 @@ impl Default for Keymap {
                     action: *action,
                     contexts: *contexts,
                     footer: *footer,
+                    swedish: false,
                 })
                 .collect(),
+            swedish: false,
         }
     }
 }
@@ -392,7 +400,10 @@ impl Keymap {
             self.bindings
                 .iter()
                 .filter(|b| b.contexts.contains(ctx))
-                .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+                .find(|b| {
+                    b.keys.iter().any(|k| k.matches(ev))
+                        || self.shown_keys(b).iter().any(|k| k.matches(ev))
+                })
                 .map(|b| b.action)
         })
     }
@@ -422,10 +433,9 @@ impl Keymap {
                 if !b.contexts.contains(ctx) {
                     continue;
                 }
-                let keys: Vec<Key> = b
-                    .keys
-                    .iter()
-                    .copied()
+                let keys: Vec<Key> = self
+                    .shown_keys(b)
+                    .into_iter()
                     .filter(|k| {
                         !out.iter()
                             .any(|(_, _, o)| o.keys.iter().any(|x| x.overlaps(*k)))
@@ -441,21 +451,20 @@ impl Keymap {
                         (*at, *from) = (depth, place);
                     }
                     Some((_, _, o)) => o.keys.extend(keys),
-                    None => out.push((depth, place, Binding { keys, ..b.clone() })),
+                    None => {
+                        let swedish = self.swedish;
+                        let shown = Binding {
+                            keys,
+                            swedish,
+                            ..b.clone()
+                        };
+                        out.push((depth, place, shown));
+                    }
                 }
             }
         }
         out.sort_by_key(|(depth, place, _)| (std::cmp::Reverse(*depth), *place));
         out.into_iter().map(|(_, _, b)| b).collect()
-    }
-
-    /// The label of the first key of `action` in a context, like `u` or `Tab`.
-    pub fn key_of(&self, action: Action, ctx: Context) -> String {
-        self.bindings
-            .iter()
-            .find(|b| b.action == action && b.contexts.contains(&ctx))
-            .and_then(|b| b.keys.first())
-            .map_or_else(String::new, |k| k.label())
     }
 
     /// Gives `action` other keys wherever it is bound (a user's own keys).
@@ -471,15 +480,6 @@ impl Keymap {
             .iter()
             .filter(move |b| b.contexts.contains(&ctx))
     }
-}
-
-/// `j/↓`-style label of a binding's keys.
-pub fn keys_label(b: &Binding) -> String {
-    b.keys
-        .iter()
-        .map(|k| k.label())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub const COMMANDS: CommandWords = CommandWords {
     open: "öppen",
     done_on: |d| format!("klar {d}"),
     e_not_initiative_value: |t| {
-        format!("'{t}' är inget värde för en uppgift; ge klar eller öppen (done eller open)")
+        format!("”{t}” är inget värde för en uppgift; skriv klar eller öppen (done eller open)")
     },
     recorded_before_latest: |v, d, current, latest| {
         format!(
@@ -48,21 +48,21 @@ pub const COMMANDS: CommandWords = CommandWords {
         ];
         if c > 0 {
             parts.push(format!(
-                "poster i {c} {}",
+                "värden från {c} {}",
                 plural(c, "incheckning", "incheckningar")
             ));
         }
         parts.join(", ")
     },
-    would_add: |c| format!("Skulle lägga till {c} (en provkörning: inget skrevs):"),
-    added: |c, f| format!("La till {c} i {f}:"),
+    would_add: |c| format!("Skulle lägga till {c} (provkörning – inget har sparats):"),
+    added: |c, f| format!("Lade till {c} i {f}:"),
     columns_not_read: |c| format!("Kolumner som inte lästes: {c}"),
     at_cell: |f, r, c| format!("{f}, rad {r}, kolumn {c}"),
     at_item: |f, i| format!("{f}, {i}"),
     nothing_imported: "inget importerades",
     i_nothing: "filen har inga rader att importera",
     i_no_title_column: "ingen kolumn heter objective eller mål, så inga mål kan läsas",
-    i_column_twice: |a, b| format!("kolumnerna '{a}' och '{b}' betyder samma sak"),
+    i_column_twice: |a, b| format!("kolumnerna ”{a}” och ”{b}” betyder samma sak"),
     i_no_column: "den här cellen har ingen kolumn i rubrikraden",
     i_not_utf8: "det är inte UTF-8-text (spara arket som CSV UTF-8)",
     i_not_csv: |d| format!("det är inte CSV som okr kan läsa ({d})"),
@@ -71,26 +71,34 @@ pub const COMMANDS: CommandWords = CommandWords {
     i_control: "en titel får inte innehålla styrtecken (bara radbrytningar och tabbar)",
     i_kind: |t| {
         format!(
-            "'{t}' är ingen typ av mål; ge hängiven, ambitiös, personlig eller ekonomisk (committed, aspirational, personal, economic)"
+            "”{t}” är ingen typ av mål; skriv hängiven, ambitiös, personlig eller ekonomisk (committed, aspirational, personal, economic)"
         )
     },
-    i_quarter: |t| format!("'{t}' är inget kvartal; skriv det som 2026-Q4"),
+    i_quarter: |t| format!("”{t}” är inget kvartal; skriv det som 2026-Q4"),
     i_measure_type: |t| {
-        format!("'{t}' är inget sätt att mäta; ge numeric, done, at_least eller at_most")
+        format!(
+            "”{t}” är inget mätsätt; skriv tal, klart/inte klart, minst eller högst (eller numeric, done, at_least, at_most)"
+        )
     },
-    i_status: |t| format!("'{t}' är ingen status; ge active, achieved, dropped eller carried_over"),
-    i_confidence: "säkerheten är ett heltal 1–10",
-    i_score: "betyget är ett tal 0–1",
-    i_weight: "vikten är ett tal över 0",
+    i_status: |t| {
+        format!(
+            "”{t}” är ingen status; skriv aktivt, uppnått, avbrutet eller överflyttat (eller active, achieved, dropped, carried_over)"
+        )
+    },
+    i_confidence: "säkerheten ska vara ett heltal 1–10",
+    i_score: "betyget ska vara ett tal mellan 0 och 1",
+    i_weight: "vikten ska vara större än 0",
     i_needs_target: "ett nyckelresultat med ett startvärde behöver ett målvärde",
     i_needs_level: "ett nyckelresultat som ska hållas över eller under en nivå behöver en nivå",
     i_done_value: |t| {
-        format!("'{t}' är varken klar eller inte klar; ge ja eller nej (klar, 1 eller 0)")
+        format!(
+            "”{t}” är varken klar eller inte klar; skriv ja eller nej (klar, inte klar, 1 och 0 går också)"
+        )
     },
-    i_date: |t| format!("'{t}' är inget datum; skriv det som 2026-11-24"),
-    i_week: |t| format!("'{t}' är ingen ISO-vecka; skriv den som 2026-W48"),
+    i_date: |t| format!("”{t}” är inget datum; skriv det som 2026-11-24"),
+    i_week: |t| format!("”{t}” är ingen ISO-vecka; skriv den som 2026-W48"),
     i_differs: |r| format!("skiljer sig från rad {r} för samma mål"),
     i_needs_key_result: "en rad för en incheckning behöver ett nyckelresultat",
-    i_duplicate_id: |id| format!("id '{id}' finns två gånger"),
-    i_link: |id| format!("'{id}' är inget av målets nyckelresultat"),
+    i_duplicate_id: |id| format!("id ”{id}” finns två gånger"),
+    i_link: |id| format!("”{id}” är inget av målets nyckelresultat"),
 };

@@ -4,8 +4,8 @@ use crate::app::keys::Context;
 use crate::i18n::KeyWords;
 
 pub(super) const KEYS: KeyWords = KeyWords {
-    e_not_object: "\"keys\" ska vara ett objekt med handlingar och deras tangenter, som {\"undo\": [\"ctrl-z\", \"u\"]}",
-    e_unknown: |e| format!("\"keys\" nämner {e}, som inte är någon handling okr känner till"),
+    e_not_object: "\"keys\" ska vara ett objekt med kommandon och deras tangenter, som {\"undo\": [\"ctrl-z\", \"u\"]}",
+    e_unknown: |e| format!("\"keys\" nämner {e}, som inte är något kommando okr känner till"),
     e_not_here: |a, c| format!("{a} har ingen tangent i {c}"),
     e_not_keys: |e| {
         format!(
@@ -25,13 +25,13 @@ pub(super) const KEYS: KeyWords = KeyWords {
     },
     e_typed: |k, a, c| {
         format!(
-            "{k} skrivs som text i {c} och kan därför inte vara {a} där: ta en tangent med ctrl- eller alt-"
+            "{k} skrivs som text i {c} och kan därför inte vara {a} där: välj en tangent med Ctrl eller Alt"
         )
     },
     e_conflict: |k, a, b, c| {
         format!("{k} skulle vara både {a} och {b} i {c}: ge en av dem en annan tangent")
     },
-    e_fix: "rätta eller ta bort den raden; utan den visar okr keys alla handlingar och deras tangenter",
+    e_fix: "rätta eller ta bort raden; okr keys visar alla kommandon och deras tangenter",
     context: |c| match c {
         Context::Quarter => "kvartalsvyn (mål)",
         Context::QuarterKeyResults => "kvartalsvyn (nyckelresultat)",
@@ -41,7 +41,7 @@ pub(super) const KEYS: KeyWords = KeyWords {
         Context::Overview => "översikten",
         Context::Help => "hjälpen",
         Context::Confirm => "frågan om att ta bort",
-        Context::Carry => "dialogen för att föra vidare",
+        Context::Carry => "dialogen för överflyttning",
         Context::Form => "ett formulär",
         Context::CheckInWalk => "incheckningens nyckelresultat",
         Context::CheckInReflect => "incheckningens vinster, hinder och nästa steg",

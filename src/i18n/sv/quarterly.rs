@@ -9,9 +9,9 @@ pub const QUARTERLY: QuarterlyWords = QuarterlyWords {
         n => format!("{q} pågår fortfarande: {n} dagar kvar"),
     },
     not_started: |q| format!("{q} har inte börjat än"),
-    carried_from: |q, n| format!("fört vidare från {q}, kvartal {n} i rad"),
+    carried_from: |q, n| format!("överflyttat från {q} · {n} kvartal i rad"),
     carried_short: |q, n| format!("↻ {q}, {n} i rad"),
-    before_carry: "(före överföringen)",
-    legend_before: "före överföringen",
+    before_carry: "(före överflyttningen)",
+    legend_before: "före överflyttningen",
     checkins_per_quarter: "Incheckningar per kvartal",
 };

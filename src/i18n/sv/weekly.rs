@@ -13,17 +13,17 @@ pub const WEEKLY: WeeklyWords = WeeklyWords {
     },
     planned: |n, d| {
         if n <= 1 {
-            "Förra veckan planerade du:".to_string()
+            "Från förra veckan:".to_string()
         } else {
-            format!("Vid din senaste incheckning, {d} (för {n} veckor sedan), planerade du:")
+            format!("Från din senaste incheckning, {d} (för {n} veckor sedan):")
         }
     },
     blocker: "hinder",
-    carried: |t| format!("«{t}» följer med in i den här veckan."),
-    marked_done: |t| format!("«{t}» är markerat som klart."),
-    marked_open: |t| format!("«{t}» är öppet igen."),
+    carried: |t| format!("”{t}” följer med in i den här veckan."),
+    marked_done: |t| format!("”{t}” är markerat som klart."),
+    marked_open: |t| format!("”{t}” är öppet igen."),
     banner_partial: |n, all, c| {
-        format!("{n} av {all} nyckelresultat väntar — tryck {c} för att fortsätta")
+        format!("{n} av {all} nyckelresultat väntar – tryck {c} för att fortsätta")
     },
     past_title: |q, who| {
         if who.is_empty() {
@@ -32,17 +32,19 @@ pub const WEEKLY: WeeklyWords = WeeklyWords {
             format!("Tidigare incheckningar · {q} · {who}")
         }
     },
-    missing: |c| format!("ingen incheckning — {c} fyller i den"),
+    missing: |c| format!("ingen incheckning – tryck {c} för att fylla i"),
     this_week: "den här veckan",
     key_results: |n| format!("{n} nyckelresultat"),
     pulse_mean: |m| format!("puls {m}"),
     week_title: |w, d| format!("Incheckning {w} · {d}"),
-    skipped: "hoppades över",
+    skipped: "överhoppat",
     no_entries: "Inga nyckelresultat i den här incheckningen.",
     done: "klart",
     dated: |d| format!("daterad {d}"),
-    has_checkin: |w, open| format!("{w} har redan din incheckning: {open} visar den."),
-    skipped_title: "Hoppades över den här veckan",
+    has_checkin: |w, open| {
+        format!("Du har redan checkat in för {w} – tryck {open} för att se den.")
+    },
+    skipped_title: "Överhoppat den här veckan",
     no_weeks: "Inga veckor av det här kvartalet har kommit än.",
     none_then: |d| {
         format!("Inga nyckelresultat fanns än den {d}: inget att checka in för den veckan.")
