@@ -16,6 +16,7 @@ use crate::model::{Lang, Measure, Quarter};
 
 pub use crate::export::{Format, Narrow, QuarterChoice, describe_measure, export};
 use crate::store::{self, Store};
+use crate::text::quoted;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -442,27 +443,6 @@ impl CliError {
         }
     }
 }
-
-/// What someone typed, fit to quote in a one-line message: at most
-/// [`QUOTE_CHARS`] characters (then `…`), control characters as `�`.
-pub fn quoted(text: &str) -> String {
-    let shown = |c: char| {
-        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi || matches!(c, '\u{2028}' | '\u{2029}') {
-            '\u{fffd}'
-        } else {
-            c
-        }
-    };
-    let mut out: String = text.chars().take(QUOTE_CHARS).map(shown).collect();
-    if text.chars().nth(QUOTE_CHARS).is_some() {
-        out.push('…');
-    }
-    out
-}
-
-/// How much of a typed value a message quotes.
-pub const QUOTE_CHARS: usize = 20;
 
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -8,24 +8,23 @@
 //! ```
 //!
 //! `keys` gives actions of the key table other keys (see
-//! [`crate::app::keys::user`]); okr only reads it. Keys okr does not know,
+//! [`crate::keys::user`]); okr only reads it. Keys okr does not know,
 //! and `keys`, are kept as they were when it writes the file.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::app::keys::{Action, KeyProblem, Keymap};
 use crate::i18n::Strings;
+use crate::keys::{Action, KeyProblem, Keymap};
 use crate::model::Lang;
+use crate::model::owners::ME;
 use crate::store::{IoReason, OpenError, SaveError};
 
 /// The environment variable that names the config file.
 pub const CONFIG_ENV: &str = "OKR_CONFIG";
 /// The environment variable that says who I am.
 pub const OWNER_ENV: &str = "OKR_OWNER";
-/// What `--owner` takes for "whoever I am".
-pub const ME: &str = "me";
 
 /// The config file: `--config`, else `OKR_CONFIG`, else `config.json` in
 /// the platform's config folder.
@@ -109,7 +108,7 @@ impl ConfigError {
             ConfigProblem::OwnerControl(c) => {
                 (t.e_config_control)(&format!("U+{:04X}", u32::from(*c)))
             }
-            ConfigProblem::Language(found) => (t.e_config_language)(&crate::cli::quoted(found)),
+            ConfigProblem::Language(found) => (t.e_config_language)(&crate::text::quoted(found)),
             ConfigProblem::Keys { entry, problem, .. } => {
                 let what = key_problem(entry.as_deref(), problem, s);
                 return format!("{out}: {what}; {}", s.keys.e_fix);
@@ -122,7 +121,7 @@ impl ConfigError {
 /// What is wrong with a `keys` entry, as a clause.
 fn key_problem(entry: Option<&str>, problem: &KeyProblem, s: &Strings) -> String {
     let k = &s.keys;
-    let quote = |text: &str| format!("\"{}\"", crate::cli::quoted(text));
+    let quote = |text: &str| format!("\"{}\"", crate::text::quoted(text));
     let entry = quote(entry.unwrap_or("keys"));
     let action = |a: &Action| format!("\"{}\"", a.id());
     match problem {
@@ -377,8 +376,7 @@ mod tests {
         let text = "{\n  \"language\": \"en\",\n  \"keys\": {\n    \"add\": \"ctrl-n\",\n    \"undo\": [\"ctrl-z\", \"u\"]\n  }\n}\n";
         let p = parse(text.as_bytes()).unwrap();
         assert_eq!(
-            p.keymap
-                .key_of(Action::Add, crate::app::keys::Context::Quarter),
+            p.keymap.key_of(Action::Add, crate::keys::Context::Quarter),
             "Ctrl-N"
         );
         let back = String::from_utf8(serialize(&p)).unwrap();

@@ -9,8 +9,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::app::keys::{ALL_CONTEXTS, Action, Context, Key, Keymap};
 use crate::i18n::Strings;
+use crate::keys::{ALL_CONTEXTS, Action, Context, Key, Keymap};
 
 /// An action and its keys in one context.
 type Row = (Action, Vec<Key>);

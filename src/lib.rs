@@ -5,6 +5,8 @@
 //!
 //! - [`model`]: the OKR data and its math (progress, pace, bands) and the
 //!   three-way merge of two changed copies, pure.
+//! - [`keys`]: the one key table of every mode, its names in each language
+//!   and a user's own keys.
 //! - [`store`]: the JSON file: format, versions, atomic save, lock, backups.
 //! - [`i18n`]: every user-visible string, in Swedish and English.
 //! - [`app`]: the tracker's state and update; [`ui`]: drawing it;
@@ -17,6 +19,9 @@
 //!   completions and the man page; [`help`]: the command line in Swedish.
 //! - [`text`]: the one rule that makes text read from the file safe for
 //!   every output (screens, reports, messages).
+//!
+//! A module imports only its own layer and those below (`tests/layers.rs`
+//! holds the order and checks it).
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -28,6 +33,7 @@ pub mod export;
 pub mod help;
 pub mod i18n;
 pub mod import;
+pub mod keys;
 pub mod keytable;
 pub mod list;
 pub mod manual;

@@ -424,7 +424,7 @@ impl<W: Write> Write for Stdout<W> {
 }
 
 /// `okr demo`: the tracker on the example data in a temporary file.
-fn demo(who: Me, keymap: crate::app::keys::Keymap, today: NaiveDate) -> Result<ExitCode> {
+fn demo(who: Me, keymap: crate::keys::Keymap, today: NaiveDate) -> Result<ExitCode> {
     let dir = tempfile::Builder::new()
         .prefix("okr-demo-")
         .tempdir()
@@ -448,4 +448,19 @@ fn demo(who: Me, keymap: crate::app::keys::Keymap, today: NaiveDate) -> Result<E
         keymap,
     };
     tracker(&path, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, SV};
+    use crate::store::IoReason;
+
+    #[test]
+    fn a_terminal_error_is_one_sentence_in_the_language_asked() {
+        let e = TerminalError::Draw(IoReason::Other("os says no".into()));
+        let wrapped = anyhow::Error::new(e.clone());
+        assert_eq!(one_sentence(&wrapped, &SV), e.text(&SV));
+        assert_eq!(one_sentence(&wrapped, &EN), e.text(&EN));
+    }
 }

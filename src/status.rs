@@ -14,7 +14,7 @@ use crate::i18n::{self, Strings};
 use crate::model::checkin::{self, Due};
 use crate::model::numbers::Numbers;
 use crate::model::progress::{self, PaceStatus};
-use crate::model::{IsoWeek, Lang, Objective, Quarter, owners};
+use crate::model::{IsoWeek, Lang, Objective, Quarter, author, owners};
 use crate::store::glance::{self, Glance, Wanted};
 use crate::text;
 
@@ -91,7 +91,7 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
         .filter(|(o, k)| progress::key_result_status(k, o.quarter, today) == PaceStatus::Behind)
         .count();
     let scope = match owner {
-        Some(w) if !g.owners.iter().any(|x| owners::same(x, w)) => Scope::Nobody {
+        Some(w) if !g.owners.iter().any(|x| author::same(x, w)) => Scope::Nobody {
             name: text::line(w.trim()),
             owners: g.owners.iter().map(|x| text::line(x)).collect(),
         },

@@ -4,8 +4,8 @@
 
 mod support;
 
-use okr::app::keys::{Context, Key, keys_label};
 use okr::app::{App, Modal, Screen};
+use okr::keys::{Context, Key, keys_label};
 use okr::model::Lang;
 use ratatui::crossterm::event::KeyCode;
 use support::app::*;
@@ -165,12 +165,12 @@ fn every_mode_is_reached_and_every_context_is_covered() {
         assert_eq!(layers[0], expected_layer(mode), "{mode:?}: {layers:?}");
         // The modes a config file's keys are checked in (for conflicts).
         assert!(
-            okr::app::keys::MODES.contains(&layers.as_slice()),
+            okr::keys::MODES.contains(&layers.as_slice()),
             "{mode:?}: {layers:?} is not in keys::MODES"
         );
         seen.extend(layers);
     }
-    for ctx in okr::app::keys::ALL_CONTEXTS {
+    for ctx in okr::keys::ALL_CONTEXTS {
         assert!(seen.contains(ctx), "no mode reaches {ctx:?}");
     }
 }
@@ -291,7 +291,7 @@ fn the_footer_and_help_show_the_check_in_steps_own_keys() {
     let shown = h.app.keymap.bindings_for(&layers_of(&h.app));
     let go_on = shown
         .iter()
-        .find(|b| b.action == okr::app::keys::Action::GoOn)
+        .find(|b| b.action == okr::keys::Action::GoOn)
         .expect("go on is shown");
     assert_eq!(go_on.keys, vec![Key::Ctrl('s')]);
 }
@@ -301,7 +301,7 @@ fn a_rebound_key_works_and_the_footer_and_messages_follow_it() {
     let mut h = reach(Mode::Quarter);
     h.app
         .keymap
-        .rebind(okr::app::keys::Action::Undo, &[Key::Char('z')]);
+        .rebind(okr::keys::Action::Undo, &[Key::Char('z')]);
     let footer: Vec<String> = h
         .app
         .keymap

@@ -176,13 +176,13 @@ fn update_quotes_a_bad_value_short_and_without_control_characters() {
     assert!(!line.chars().any(char::is_control), "{line:?}");
     assert!(line.contains("'12\u{fffd}[31m\u{fffd}x'"), "{line:?}");
 
-    assert_eq!(okr::cli::quoted("kort"), "kort");
+    assert_eq!(okr::text::quoted("kort"), "kort");
     assert_eq!(
-        okr::cli::quoted(&"å".repeat(25)),
+        okr::text::quoted(&"å".repeat(25)),
         format!("{}…", "å".repeat(20))
     );
-    assert_eq!(okr::cli::quoted(&"å".repeat(20)), "å".repeat(20));
-    assert_eq!(okr::cli::quoted("a\nb\u{202e}c"), "a\u{fffd}b\u{fffd}c");
+    assert_eq!(okr::text::quoted(&"å".repeat(20)), "å".repeat(20));
+    assert_eq!(okr::text::quoted("a\nb\u{202e}c"), "a\u{fffd}b\u{fffd}c");
 }
 
 /// The value form of the first key result, `typed` over its prefilled value, saved.

@@ -7,7 +7,7 @@ mod support;
 
 use okr::app::Screen;
 use okr::app::checkin::Step;
-use okr::app::keys::{Action, Key};
+use okr::keys::{Action, Key};
 use okr::model::{CheckIn, CheckInEntry, Extra, IsoWeek, Lang};
 use support::app::*;
 use support::screen::render;
@@ -193,7 +193,7 @@ fn without_plans_last_week_the_plan_keys_are_not_offered() {
     h.walk_to_reflection();
     let layers = h.app.layers();
     assert!(
-        !layers.contains(&okr::app::keys::Context::LastWeek),
+        !layers.contains(&okr::keys::Context::LastWeek),
         "{layers:?}"
     );
     assert!(!h.app.handle_key(ctrl('t')));

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use super::history::Patch;
-use super::keys::{Action, Context};
 use super::{App, Pane, Screen};
+use crate::keys::{Action, Context};
 use crate::model::Data;
 use crate::model::merge::{self, Side};
 use crate::model::validate::Broken;

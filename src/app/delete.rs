@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use super::history::Patch;
-use super::keys::{Action, Context};
 use super::{App, Modal, Pane, Target};
+use crate::keys::{Action, Context};
 use crate::model::KeyResult;
 
 impl App {

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::App;
 use super::form::{self, FieldId, Form, Purpose};
 use super::history::Patch;
-use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
+use crate::model::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use crate::model::review::{MAX_KEY_RESULTS, MAX_OBJECTIVES, ONE_LINE};
 use crate::model::{Initiative, KeyResult, Kind, MeasureKind, MeasureParts, Objective, Step};
 
@@ -505,7 +505,7 @@ impl App {
             .data
             .in_quarter(o.quarter)
             .filter(|(_, x)| match (&x.owner, &o.owner) {
-                (Some(a), Some(b)) => crate::model::owners::same(a, b),
+                (Some(a), Some(b)) => crate::model::author::same(a, b),
                 (a, b) => a.is_none() && b.is_none(),
             })
             .count();

@@ -1,15 +1,15 @@
 //! Modal forms: text fields that edit in place (tui-input), choices cycled
 //! with ←/→, and validation that keeps what was typed and says what is wrong
 //! beside the field. Which key does what is the key table's business
-//! ([`super::keys`]); a form only offers the moves.
+//! ([`crate::keys`]); a form only offers the moves.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use super::keys::{Action, Context};
 use crate::i18n::Strings;
+use crate::keys::{Action, Context};
 use crate::model::MeasureKind;
 use crate::model::number;
 

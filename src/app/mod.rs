@@ -9,8 +9,8 @@ pub mod edit;
 pub mod form;
 pub mod forms;
 pub mod history;
-pub mod keys;
 pub mod live;
+mod plans;
 pub mod reorder;
 pub mod review;
 pub mod saver;
@@ -29,11 +29,11 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
+use crate::keys::{Action, Context, Keymap};
 use crate::model::checkin::Due;
 use crate::model::{Data, Lang, Objective, Quarter};
 use form::Form;
 use history::{History, Patch};
-use keys::{Action, Context, Keymap};
 use saver::{SaveReport, Saver};
 
 /// The screen under any modal.

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use super::edit::Read;
 use super::form::{self, Field, FieldId, Form, Purpose};
 use super::history::Patch;
-use super::keys::Action;
 use super::{App, Modal, Pane, Screen};
+use crate::keys::Action;
 use crate::model::review::{self, carried_copy, carry_copy};
 use crate::model::{Quarter, Status};
 

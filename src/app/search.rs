@@ -8,9 +8,9 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use super::keys::{Action, Context};
 use super::view::{Back, KeyResultView};
 use super::{App, Modal, Pane, Screen, form};
+use crate::keys::{Action, Context};
 use crate::model::search::{Found, Hit, Hits};
 
 /// The search line and its matches.

@@ -13,6 +13,7 @@ use super::{App, Modal};
 use crate::config::PersonalFile;
 use crate::i18n::{self, team::LANGUAGE_NAMES};
 use crate::model::align::{self, Row};
+use crate::model::author;
 use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::{self, OwnerFilter};
 use crate::model::{Lang, Objective, Quarter};
@@ -231,7 +232,7 @@ impl App {
             .team
             .me
             .as_deref()
-            .is_some_and(|me| owners::same(me, &whose));
+            .is_some_and(|me| author::same(me, &whose));
         (!mine).then_some(whose)
     }
 

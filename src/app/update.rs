@@ -6,8 +6,8 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::form::{self, Form};
-use super::keys::{Action, Context};
 use super::{App, Message, Modal, Pane, Screen, Tone};
+use crate::keys::{Action, Context};
 use crate::model::Quarter;
 
 impl App {

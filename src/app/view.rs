@@ -6,8 +6,8 @@
 use super::edit::{Read, ValueInput};
 use super::form::{Form, Purpose};
 use super::history::Patch;
-use super::keys::Action;
 use super::{App, Modal, Pane, Screen, Target};
+use crate::keys::Action;
 use crate::model::checkin as ck;
 use crate::model::{HistoryEntry, IsoWeek, KeyResult, Objective};
 

@@ -1,13 +1,10 @@
-//! The weekly rhythm in the tracker: last week's plans beside this week's
-//! (carried into it or marked done), and the past check-ins, week by week,
-//! from which a missed week is filled in afterwards.
+//! The weekly rhythm in the tracker: the past check-ins, week by week, from
+//! which a missed week is filled in afterwards (last week's plans in this
+//! week's check-in are in `plans.rs`).
 
-use super::checkin::CheckInState;
-use super::form::{Field, FieldId};
-use super::history::Patch;
-use super::keys::{Action, Context};
 use super::{App, Pane, Screen};
-use crate::model::weekly::{self, PlanKind};
+use crate::keys::{Action, Context};
+use crate::model::weekly;
 use crate::model::{CheckIn, IsoWeek};
 
 /// The past check-ins: the weeks of the viewed quarter, newest first, or one
@@ -144,63 +141,6 @@ impl App {
                 self.start_checkin_for(w, date, self.quarter);
             }
         }
-    }
-
-    /// Last week's plans in the reflection: move, carry, mark done. True
-    /// when the action was one of those.
-    pub(super) fn plan_act(&mut self, st: &mut CheckInState, action: Action) -> bool {
-        let n = st.plans.len();
-        match action {
-            Action::NextPlan => st.plan_sel = (st.plan_sel + 1).min(n.saturating_sub(1)),
-            Action::PrevPlan => st.plan_sel = st.plan_sel.saturating_sub(1),
-            Action::CarryPlan => {
-                let Some(plan) = st.plans.get(st.plan_sel) else {
-                    return true;
-                };
-                let id = match plan.kind {
-                    PlanKind::NextStep => FieldId::NextSteps,
-                    PlanKind::Blocker => FieldId::Blockers,
-                };
-                let text = weekly::with_line(&st.form.text(id), &plan.text);
-                if let Some(f) = st.form.field_mut(id) {
-                    *f = Field::area(id, f.label, &text);
-                    st.form.dirty = true;
-                }
-                self.info((self.s.weekly.carried)(&plan.text));
-            }
-            Action::PlanDone => self.toggle_plan_done(st),
-            _ => return false,
-        }
-        true
-    }
-
-    /// Marks the selected plan done (or open again) in the check-in it came
-    /// from, so the past check-in shows it.
-    fn toggle_plan_done(&mut self, st: &mut CheckInState) {
-        let (Some((week, _)), Some(plan)) = (st.last, st.plans.get(st.plan_sel).cloned()) else {
-            return;
-        };
-        let owner = self.checkin_owner();
-        let before = self.data.checkins.clone();
-        let mut after = before.clone();
-        let Some(c) = after
-            .iter_mut()
-            .find(|c| c.week == week && (c.owner.is_none() || c.belongs_to(owner.as_deref())))
-        else {
-            return;
-        };
-        let done = weekly::toggle_done(std::sync::Arc::make_mut(c), &plan.text);
-        let c = (**c).clone();
-        if !self.commit(Patch::CheckIns { before, after }) {
-            return;
-        }
-        st.plans = weekly::plans(&c);
-        let s = &self.s.weekly;
-        self.info(if done {
-            (s.marked_done)(&plan.text)
-        } else {
-            (s.marked_open)(&plan.text)
-        });
     }
 
     /// How many of my key results wait in this week's check-in, and how

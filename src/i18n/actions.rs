@@ -2,7 +2,7 @@
 //! them: one field per action, in each language's table.
 
 use super::Strings;
-use crate::app::keys::Action;
+use crate::keys::Action;
 
 /// The label of each key action, for the footer and the help.
 pub struct ActionNames {

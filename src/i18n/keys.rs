@@ -2,7 +2,7 @@
 //! refused, and `okr keys` (each language's table is in `sv/keys.rs` and
 //! `en/keys.rs`, beside `sv.rs` and `en.rs`).
 
-use crate::app::keys::Context;
+use crate::keys::Context;
 
 /// The words of the `keys` section and of `okr keys`.
 pub struct KeyWords {

@@ -2,11 +2,12 @@
 //! (row and column, or the item of a JSON file), what is wrong, and that
 //! nothing was imported.
 
-use crate::cli::{CliError, quoted};
+use crate::cli::CliError;
 use crate::i18n::Strings;
 use crate::model::Lang;
 use crate::model::number::NumberError;
 use crate::store::IoReason;
+use crate::text::quoted;
 
 /// Where in the imported file a problem is.
 #[derive(Clone, Debug, PartialEq)]

@@ -25,7 +25,7 @@ pub use errors::{ImportError, Place, Problem};
 use crate::cli::ImportFormat;
 use crate::i18n::{self, Strings};
 use crate::model::checkin;
-use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
+use crate::model::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use crate::model::{CheckIn, Data, Lang, Objective};
 use crate::store::{self, Store};
 use crate::text;

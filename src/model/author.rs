@@ -18,3 +18,8 @@ pub fn set(name: Option<String>) {
 pub fn get() -> Option<String> {
     AUTHOR.read().ok().and_then(|a| a.clone())
 }
+
+/// Whether two owner names are the same person.
+pub fn same(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}

@@ -74,7 +74,7 @@ impl CheckIn {
     /// Whether this is `owner`'s check-in (`None`: the whole file's).
     pub fn belongs_to(&self, owner: Option<&str>) -> bool {
         match (self.owner.as_deref(), owner) {
-            (Some(a), Some(b)) => super::owners::same(a, b),
+            (Some(a), Some(b)) => super::author::same(a, b),
             (a, b) => a.is_none() && b.is_none(),
         }
     }

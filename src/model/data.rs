@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::checkin::CheckIn;
 use super::conflict::Conflict;
 use super::de::deserialize_keeping_unknown;
+use super::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use super::objective::{Extra, KeyResult, Objective};
 use super::quarter::Quarter;
 
@@ -293,7 +294,3 @@ impl NextIds {
         }
     }
 }
-
-pub const OBJECTIVE_PREFIX: &str = "o";
-pub const KEY_RESULT_PREFIX: &str = "kr";
-pub const INITIATIVE_PREFIX: &str = "u";

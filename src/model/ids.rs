@@ -12,7 +12,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
+/// Each kind's letters at the start of its ids.
+pub const OBJECTIVE_PREFIX: &str = "o";
+pub const KEY_RESULT_PREFIX: &str = "kr";
+pub const INITIATIVE_PREFIX: &str = "u";
 
 /// The letters of the random part: no vowels (no words), no `l` (read as 1).
 const LETTERS: &[u8; 20] = b"bcdfghjkmnpqrstvwxyz";

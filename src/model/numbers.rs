@@ -14,10 +14,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::objective::Objective;
+use super::objective::{Objective, Status};
 use super::progress::{self, PaceStatus};
 use super::quarter::Quarter;
-use super::review;
 
 /// The numbers of one Mål.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -33,7 +32,7 @@ pub struct Figures {
     pub status: Option<PaceStatus>,
     /// How many of its key results are behind pace, of how many, when some are.
     pub behind: Option<(usize, usize)>,
-    /// Whether it succeeded ([`review::succeeded`]); `None` while not judged.
+    /// Whether it succeeded ([`succeeded`]); `None` while not judged.
     pub succeeded: Option<bool>,
 }
 
@@ -153,7 +152,7 @@ fn figures(o: &Objective, p: Option<f64>, from_children: usize, today: NaiveDate
     } else {
         progress::pace(o.quarter, today)
     };
-    let succeeded = review::succeeded(o, p, today);
+    let succeeded = succeeded(o, p, today);
     let status = match (succeeded, p) {
         (Some(ok), _) => Some(if ok {
             PaceStatus::Achieved
@@ -179,3 +178,23 @@ fn figures(o: &Objective, p: Option<f64>, from_children: usize, today: NaiveDate
 
 #[cfg(test)]
 mod tests;
+
+/// Whether a Mål succeeded, the one rule every screen and report uses:
+/// - a set score decides, by the Mål's kind (aspirational at 0.7, the others at 1.0);
+/// - without one, a Mål set achieved succeeded and one set dropped did not;
+/// - else, once its quarter has ended, its suggested score (from its
+///   progress `p`, none counting 0) decides, by its kind;
+/// - else (a running quarter, nothing set) it is not judged yet: `None`.
+///
+/// Every surface reads it through [`Figures::succeeded`].
+pub fn succeeded(o: &Objective, p: Option<f64>, today: NaiveDate) -> Option<bool> {
+    if let Some(score) = o.score {
+        return Some(progress::score_succeeds(o.kind, score));
+    }
+    match o.status {
+        Status::Achieved => Some(true),
+        Status::Dropped => Some(false),
+        Status::Active | Status::CarriedOver => progress::quarter_ended(o.quarter, today)
+            .then(|| progress::score_succeeds(o.kind, progress::suggested_score(p))),
+    }
+}

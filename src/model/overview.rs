@@ -34,7 +34,7 @@ pub struct QuarterFacts {
 }
 
 /// The figures of quarter `q` on `today`. A committed Mål counts as achieved
-/// when it succeeded by [`review::succeeded`], as the review says.
+/// when it succeeded by [`super::numbers::succeeded`], as the review says.
 pub fn quarter_facts(data: &Data, q: Quarter, today: NaiveDate) -> QuarterFacts {
     quarter_facts_of(data, q, today, &|_| true, &|_| true)
 }

@@ -2,9 +2,13 @@
 //! report to one owner, to mine, or shows everyone. Names compare as people
 //! type them: surrounding blanks and letter case do not matter.
 
+use super::author::same;
 use super::data::Data;
 use super::objective::Objective;
 use super::quarter::Quarter;
+
+/// What `--owner` takes for "whoever I am".
+pub const ME: &str = "me";
 
 /// Whose Mål are shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -15,11 +19,6 @@ pub enum OwnerFilter {
     Mine,
     /// The Mål of one owner, by name.
     Owner(String),
-}
-
-/// Whether two owner names are the same person.
-pub fn same(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// `name` as the Mål spell it: the owner of one with the same name
@@ -53,7 +52,7 @@ impl OwnerFilter {
 
     /// The filter `--owner` asks for: `me` is mine, a name that owner's.
     pub fn from_flag(flag: &str) -> OwnerFilter {
-        if same(flag, crate::config::ME) {
+        if same(flag, ME) {
             OwnerFilter::Mine
         } else {
             OwnerFilter::Owner(flag.trim().to_string())

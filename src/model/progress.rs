@@ -289,7 +289,7 @@ pub fn suggested_score(p: Option<f64>) -> f64 {
 }
 
 /// Whether a score is a success for the kind (aspirational at 0.7, others at
-/// 1.0). Whether a Mål succeeded is [`super::review::succeeded`].
+/// 1.0). Whether a Mål succeeded is [`super::numbers::succeeded`].
 pub fn score_succeeds(kind: Kind, score: f64) -> bool {
     score + 1e-9 >= kind.success_at()
 }

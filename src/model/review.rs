@@ -5,9 +5,10 @@
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
-use super::data::{Data, INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
+use super::data::Data;
+use super::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use super::numbers::{Figures, Numbers};
-use super::objective::{Extra, Initiative, KeyResult, Kind, Measure, Objective, Status};
+use super::objective::{Extra, Initiative, KeyResult, Kind, Measure, Objective};
 use super::progress;
 use super::quarter::Quarter;
 
@@ -29,26 +30,6 @@ pub fn default_review_quarter(today: NaiveDate) -> Quarter {
         q.prev()
     } else {
         q
-    }
-}
-
-/// Whether a Mål succeeded, the one rule every screen and report uses:
-/// - a set score decides, by the Mål's kind (aspirational at 0.7, the others at 1.0);
-/// - without one, a Mål set achieved succeeded and one set dropped did not;
-/// - else, once its quarter has ended, its suggested score (from its
-///   progress `p`, none counting 0) decides, by its kind;
-/// - else (a running quarter, nothing set) it is not judged yet: `None`.
-///
-/// Every surface reads it through [`super::numbers::Figures::succeeded`].
-pub fn succeeded(o: &Objective, p: Option<f64>, today: NaiveDate) -> Option<bool> {
-    if let Some(score) = o.score {
-        return Some(progress::score_succeeds(o.kind, score));
-    }
-    match o.status {
-        Status::Achieved => Some(true),
-        Status::Dropped => Some(false),
-        Status::Active | Status::CarriedOver => progress::quarter_ended(o.quarter, today)
-            .then(|| progress::score_succeeds(o.kind, progress::suggested_score(p))),
     }
 }
 
@@ -252,7 +233,7 @@ pub fn checklist_of(objectives: &[&Objective]) -> [Check; 3] {
     let mut owners: Vec<(Option<String>, usize)> = Vec::new();
     for o in objectives {
         let at = owners.iter().position(|(w, _)| match (w, &o.owner) {
-            (Some(a), Some(b)) => super::owners::same(a, b),
+            (Some(a), Some(b)) => super::author::same(a, b),
             (a, b) => a.is_none() && b.is_none(),
         });
         match at {

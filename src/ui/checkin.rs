@@ -12,7 +12,7 @@ use super::theme::Theme;
 use super::widgets::{fit, fit_spans, progress_bar, sparkline};
 use crate::app::App;
 use crate::app::checkin::{CheckInState, Step};
-use crate::app::keys::{Action, Context};
+use crate::keys::{Action, Context};
 use crate::model::progress;
 use crate::text::{self, shown};
 

@@ -10,8 +10,8 @@ use super::quarter::{key_result_rows, objective_lines};
 use super::theme::Theme;
 use super::widgets::{draw_more, pane_block, scroll_offset};
 use super::widgets::{fit, sparkline};
-use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
+use crate::keys::{Action, Context};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {

@@ -18,7 +18,7 @@ use super::theme::Theme;
 use super::widgets::fit;
 use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
-use crate::app::keys::{Action, Context};
+use crate::keys::{Action, Context};
 use crate::model::carry::history_before_carry;
 use crate::model::progress::{self, confidence_band};
 use crate::model::{HistoryEntry, KeyResult, Measure, Quarter};

@@ -20,8 +20,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::keys::{self, Action, Context};
 use crate::app::{App, Modal, Screen, Tone};
+use crate::keys::{self, Action, Context};
 use crate::text::shown;
 use theme::Theme;
 use unicode_width::UnicodeWidthStr;

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use super::widgets::fit;
 use crate::app::App;
 use crate::app::form::{Form, Widget};
-use crate::app::keys::{self, Context};
+use crate::keys::{self, Context};
 use crate::text::{self, shown};
 
 /// Rows a field takes: a line, or several for a text area, plus its message.

@@ -13,7 +13,7 @@ use super::theme::Theme;
 use super::widgets::fit;
 use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
-use crate::app::keys::{Action, Context};
+use crate::keys::{Action, Context};
 use crate::model::checkin::streak_of;
 use crate::model::overview::{QuarterFacts, quarter_facts_of};
 use crate::model::progress;

@@ -10,8 +10,8 @@ use super::theme::Theme;
 use super::widgets::{draw_more, fit, fit_spans, pane_block, progress_bar, scroll_offset};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::keys::{Action, Context};
 use crate::app::{App, Pane};
+use crate::keys::{Action, Context};
 use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::OwnerFilter;
 use crate::model::progress::{self, confidence_band};

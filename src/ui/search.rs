@@ -10,8 +10,8 @@ use super::theme::Theme;
 use super::widgets::fit;
 use super::widgets::{draw_more, scroll_offset};
 use crate::app::App;
-use crate::app::keys::Context;
 use crate::app::search::SearchState;
+use crate::keys::Context;
 use crate::model::search::Found;
 use crate::text;
 

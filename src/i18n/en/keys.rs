@@ -1,7 +1,7 @@
 //! The English words of a user's own keys (see [`KeyWords`]).
 
-use crate::app::keys::Context;
 use crate::i18n::KeyWords;
+use crate::keys::Context;
 
 pub(super) const KEYS: KeyWords = KeyWords {
     e_not_object: "\"keys\" must be an object of actions and their keys, like {\"undo\": [\"ctrl-z\", \"u\"]}",

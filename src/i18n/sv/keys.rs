@@ -1,7 +1,7 @@
 //! The Swedish words of a user's own keys (see [`KeyWords`]).
 
-use crate::app::keys::Context;
 use crate::i18n::KeyWords;
+use crate::keys::Context;
 
 pub(super) const KEYS: KeyWords = KeyWords {
     e_not_object: "\"keys\" ska vara ett objekt med kommandon och deras tangenter, som {\"undo\": [\"ctrl-z\", \"u\"]}",

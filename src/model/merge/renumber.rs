@@ -8,8 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::model::data::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX, any_id_number};
+use crate::model::data::any_id_number;
 use crate::model::ids::new_ids;
+use crate::model::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use crate::model::{Data, Objective};
 
 /// Where an id is: a Mål, or a key result / Uppgift of the Mål at an index.
