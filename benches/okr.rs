@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use okr::app::App;
-use okr::cli::{Format, QuarterChoice};
+use okr::export::{Format, QuarterChoice};
 use okr::model::{Lang, Quarter};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -64,10 +64,10 @@ fn benches(c: &mut Criterion) {
             |b| {
                 b.iter(|| {
                     let mut out = Vec::new();
-                    okr::status::status(
+                    okr::commands::status::status(
                         &path,
                         (None, None),
-                        okr::status::Form::Line,
+                        okr::commands::status::Form::Line,
                         Some(Lang::En),
                         today(),
                         &mut out,
@@ -158,7 +158,8 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 let mut out = Vec::new();
                 let q = QuarterChoice::One(Quarter::of(today()));
-                okr::cli::export(&data, None, q, Format::Md, Lang::En, today(), &mut out).unwrap();
+                okr::export::export(&data, None, q, Format::Md, Lang::En, today(), &mut out)
+                    .unwrap();
                 black_box(out)
             })
         });

@@ -11,12 +11,11 @@
 //! - [`i18n`]: every user-visible string, in Swedish and English.
 //! - [`app`]: the tracker's state and update; [`ui`]: drawing it;
 //!   [`tui`]: the event loop in a real terminal.
-//! - [`config`]: the personal config file (who I am, my language, my keys);
-//!   [`keytable`]: `okr keys`, the key table in force.
-//! - [`cli`]: the command line and the subcommands that need no terminal
-//!   (update, path); [`export`]: the reports; [`status`]: the prompt line;
-//!   [`list`]: the ids; [`import`]: CSV and JSON in; [`manual`]: shell
-//!   completions and the man page; [`help`]: the command line in Swedish.
+//! - [`config`]: the personal config file (who I am, my language, my keys).
+//! - [`export`]: the reports; [`import`]: reading CSV and JSON in.
+//! - [`cli`]: the command line as clap reads it; [`help`]: the same in
+//!   Swedish; [`commands`]: each subcommand, one file each; [`run`]: from a
+//!   command line to an exit code.
 //! - [`text`]: the one rule that makes text read from the file safe for
 //!   every output (screens, reports, messages).
 //!
@@ -27,20 +26,18 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod error;
 pub mod export;
 pub mod help;
 pub mod i18n;
 pub mod import;
 pub mod keys;
-pub mod keytable;
-pub mod list;
-pub mod manual;
 pub mod model;
 pub mod places;
 pub mod run;
-pub mod status;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -5,20 +5,18 @@
 //! quietly with exit code 0, as other Unix tools do.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use crate::error::Result;
 use chrono::NaiveDate;
 use clap::FromArgMatches;
 
-use crate::cli::{self, Cli, Command, QuarterChoice};
+use crate::cli::{Cli, Command};
+use crate::commands::{self, Me, on_stdout};
 use crate::config::{self, ConfigError, PersonalFile};
 use crate::i18n;
 use crate::model::owners::OwnerFilter;
-use crate::model::{Lang, Quarter};
-use crate::store;
-use crate::tui::{self, Options, Start, TerminalError};
+use crate::tui::Start;
 
 pub fn main() -> ExitCode {
     // The help and usage errors speak `--lang` as typed, else the locale.
@@ -41,18 +39,14 @@ pub fn main() -> ExitCode {
     match dispatch(cli, personal) {
         Ok(code) => code,
         Err(e) => {
-            // A `keys` section okr cannot use is a usage error, as a bad flag is.
-            let usage = e.chain().any(|c| {
-                c.downcast_ref::<ConfigError>()
-                    .is_some_and(ConfigError::is_keys)
-            });
             // An error may quote the file (an id, a value): never raw.
             let _ = writeln!(
                 std::io::stderr(),
                 "okr: {}",
-                crate::text::line(&one_sentence(&e, i18n::strings(lang)))
+                crate::text::line(&e.text(i18n::strings(lang)))
             );
-            ExitCode::from(if usage { 2 } else { 1 })
+            // A `keys` section okr cannot use is a usage error, as a bad flag is.
+            ExitCode::from(if e.is_usage() { 2 } else { 1 })
         }
     }
 }
@@ -69,35 +63,6 @@ fn usage(e: &clap::Error) -> ExitCode {
         write!(std::io::stdout(), "{text}")
     };
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
-}
-
-/// An error as one sentence in the given language: okr's own errors are
-/// worded from the string table; anything else is its chain on one line.
-pub fn one_sentence(e: &anyhow::Error, s: &i18n::Strings) -> String {
-    for cause in e.chain() {
-        if let Some(x) = cause.downcast_ref::<store::LoadError>() {
-            return x.text(s);
-        }
-        if let Some(x) = cause.downcast_ref::<store::OpenError>() {
-            return x.text(s);
-        }
-        if let Some(x) = cause.downcast_ref::<store::SaveError>() {
-            return x.text(s);
-        }
-        if let Some(x) = cause.downcast_ref::<cli::CliError>() {
-            return x.text(s);
-        }
-        if let Some(x) = cause.downcast_ref::<TerminalError>() {
-            return x.text(s);
-        }
-        if let Some(x) = cause.downcast_ref::<crate::import::ImportError>() {
-            return x.text(s);
-        }
-        if let Some(x) = cause.downcast_ref::<ConfigError>() {
-            return x.text(s);
-        }
-    }
-    format!("{e:#}")
 }
 
 /// Today's local date, decided once for the whole run; `OKR_TODAY=2026-11-24`
@@ -119,70 +84,64 @@ fn personal(cli: &Cli) -> Result<Option<PersonalFile>, ConfigError> {
     Ok(Some(PersonalFile { path, personal }))
 }
 
-/// Who I am and the language asked for: the command line, then the
-/// environment and the config file (the file's own setting comes after).
-struct Me {
-    me: Option<String>,
-    lang: Option<Lang>,
-    config: Option<PersonalFile>,
-    /// `--owner`: whose Mål a report or the check-in is about.
-    owner: Option<OwnerFilter>,
-}
-
 fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Result<ExitCode> {
-    // Completions and the manual need no data file, nor a home to find one in.
-    let file = match &cli.command {
-        Some(
-            Command::Completions { .. } | Command::Man | Command::Keys | Command::Merge { .. },
-        ) => std::path::PathBuf::new(),
-        _ => cli::data_file(&cli)?,
-    };
-    if let Some(Command::Path { which, verbose }) = &cli.command {
-        let config = config::config_path(cli.config.as_deref())?;
-        let mine = personal
-            .as_ref()
-            .ok()
-            .and_then(|p| p.as_ref()?.personal.language);
-        let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
-        let mut out = Vec::new();
-        cli::path((&file, &config), *which, *verbose, s, &mut out)?;
-        let mut stdout = Stdout {
-            inner: std::io::stdout().lock(),
-            closed: false,
-        };
-        let result = stdout.write_all(&out).and_then(|()| stdout.flush());
-        if !stdout.closed {
-            result?;
+    // Before the config file is needed: its language when it can be read.
+    let readable = personal.as_ref().ok().and_then(Option::as_ref);
+    let early = i18n::choose_lang(
+        cli.lang.or(readable.and_then(|p| p.personal.language)),
+        None,
+    );
+    match &cli.command {
+        // git's merge driver: a broken config file must not stop it.
+        Some(Command::Merge { base, ours, theirs }) => {
+            let s = i18n::strings(early);
+            let code = commands::merge::merge_driver(base, ours, theirs, s, &mut std::io::stderr());
+            return Ok(ExitCode::from(code));
         }
-        return Ok(ExitCode::SUCCESS);
-    }
-    // git's merge driver: it needs no config file, and a broken one must not stop it.
-    if let Some(Command::Merge { base, ours, theirs }) = &cli.command {
-        let mine = personal.ok().flatten().and_then(|p| p.personal.language);
-        let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
-        let code = cli::merge_driver(base, ours, theirs, s, &mut std::io::stderr());
-        return Ok(ExitCode::from(code));
+        Some(Command::Path { which, verbose }) => {
+            let file = commands::data_file(&cli)?;
+            let config = config::config_path(cli.config.as_deref())?;
+            let s = i18n::strings(early);
+            return on_stdout(|mut out| {
+                commands::path::path((&file, &config), *which, *verbose, s, &mut out)?;
+                Ok(ExitCode::SUCCESS)
+            });
+        }
+        _ => {}
     }
     let config = personal?;
     let keymap = config
         .as_ref()
         .map(|c| c.personal.keymap.clone())
         .unwrap_or_default();
-    if let Some(Command::Keys) = &cli.command {
-        let mine = config.as_ref().and_then(|c| c.personal.language);
-        let s = i18n::strings(i18n::choose_lang(cli.lang.or(mine), None));
-        let mut out = std::io::BufWriter::new(Stdout {
-            inner: std::io::stdout().lock(),
-            closed: false,
-        });
-        let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
-        let result =
-            crate::keytable::print(&keymap, s, terminal, &mut out).and_then(|()| Ok(out.flush()?));
-        if !out.get_ref().closed {
-            result?;
+    let lang = cli
+        .lang
+        .or(config.as_ref().and_then(|c| c.personal.language));
+    // Completions, the manual and the keys need no data file, nor a home.
+    match &cli.command {
+        Some(Command::Keys) => {
+            let s = i18n::strings(i18n::choose_lang(lang, None));
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            return on_stdout(|mut out| {
+                commands::keys::print(&keymap, s, terminal, &mut out)?;
+                Ok(ExitCode::SUCCESS)
+            });
         }
-        return Ok(ExitCode::SUCCESS);
+        Some(Command::Completions { shell }) => {
+            return on_stdout(|mut out| {
+                commands::completions::completions(*shell, &mut out)?;
+                Ok(ExitCode::SUCCESS)
+            });
+        }
+        Some(Command::Man) => {
+            return on_stdout(|mut out| {
+                commands::man::man(i18n::choose_lang(lang, None), &mut out)?;
+                Ok(ExitCode::SUCCESS)
+            });
+        }
+        _ => {}
     }
+    let file = commands::data_file(&cli)?;
     // On the commands where `--owner` narrows to someone's Mål (checkin,
     // list, export, status) it says whose, not who I am: Anna running
     // `okr checkin --owner Bo` checks in for Bo, and her changes say Anna.
@@ -204,263 +163,51 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
                 .unwrap_or_default(),
             config::process_env,
         ),
-        lang: cli
-            .lang
-            .or(config.as_ref().and_then(|c| c.personal.language)),
+        lang,
         config,
         owner: cli.owner.as_deref().map(OwnerFilter::from_flag),
     };
     // Changes and values of this run say who made them.
     crate::model::author::set(who.me.clone());
     let today = today();
-    let start = match &cli.command {
-        None => Start::Quarter,
-        Some(Command::Checkin) => Start::CheckIn,
-        Some(Command::Review { quarter }) => Start::Review(
-            quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today)),
-        ),
-        Some(Command::Demo) if cli.file.is_some() => return Err(cli::CliError::DemoFile.into()),
-        Some(Command::Demo) => return demo(who, keymap, today),
-        Some(command) => return report(command, &file, &who, today),
-    };
-    // `okr checkin --owner NAME|me`: NAME's (or my) Mål, checked in for them.
-    let filter = match (start, &who.owner) {
-        (Start::CheckIn, Some(owner)) => owner.clone(),
-        _ => OwnerFilter::Everyone,
-    };
-    let options = Options {
-        lang: who.lang,
-        today,
-        demo: false,
-        start,
-        me: who.me,
-        config: who.config,
-        filter,
-        trip: None,
-        keymap,
-    };
-    tracker(&file, options)
-}
-
-/// Runs the tracker; afterwards, on the restored terminal, says why it ended
-/// when that was not the user's choice, and where unsaved changes went.
-fn tracker(file: &Path, options: Options) -> Result<ExitCode> {
-    let exit = tui::run(file, options)?;
-    let s = i18n::strings(exit.lang);
-    let mut err = std::io::stderr();
-    if let Some(gone) = &exit.gone {
-        let _ = writeln!(err, "okr: {}", gone.text(s));
-    }
-    match &exit.rescue {
-        Some(Ok(path)) => {
-            let _ = writeln!(err, "okr: {}", (s.rescued)(&path.display().to_string()));
+    let done = |()| Ok(ExitCode::SUCCESS);
+    match cli.command {
+        None => commands::tracker::open(&file, who, keymap, Start::Quarter, today),
+        Some(Command::Checkin) => {
+            commands::tracker::open(&file, who, keymap, Start::CheckIn, today)
         }
-        Some(Err(e)) => {
-            let _ = writeln!(err, "okr: {}", (s.rescue_failed)(&e.text(s)));
+        Some(Command::Review { quarter }) => {
+            let quarter =
+                quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today));
+            commands::tracker::open(&file, who, keymap, Start::Review(quarter), today)
         }
-        None => {}
-    }
-    let failed = exit.gone.is_some() || matches!(exit.rescue, Some(Err(_)));
-    Ok(ExitCode::from(if exit.code == 0 && failed {
-        1
-    } else {
-        exit.code
-    }))
-}
-
-/// The commands that need no terminal: their output on stdout. A closed
-/// pipe ends the output, not in an error: whoever read it has what it wanted
-/// (an update is saved before its line is written).
-fn report(command: &Command, file: &Path, who: &Me, today: NaiveDate) -> Result<ExitCode> {
-    let mut out = std::io::BufWriter::new(Stdout {
-        inner: std::io::stdout().lock(),
-        closed: false,
-    });
-    let result = write_report(command, file, who, today, &mut out);
-    if out.get_ref().closed {
-        return Ok(ExitCode::SUCCESS);
-    }
-    result
-}
-
-fn write_report(
-    command: &Command,
-    file: &Path,
-    who: &Me,
-    today: NaiveDate,
-    out: &mut impl Write,
-) -> Result<ExitCode> {
-    let lang = who.lang;
-    let mut code = ExitCode::SUCCESS;
-    // `--owner NAME|me` for the commands that narrow to one owner's Mål.
-    let owner: Option<String> = match &who.owner {
-        Some(OwnerFilter::Mine) => who.me.clone(),
-        Some(OwnerFilter::Owner(name)) => Some(name.clone()),
-        Some(OwnerFilter::Everyone) | None => None,
-    };
-    match command {
-        Command::Export { quarter, format } => {
-            let data = store::read(file)?;
-            let lang = i18n::choose_lang(lang, data.settings.language);
-            let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
-            let narrow = who.owner.as_ref().map(|filter| cli::Narrow {
-                filter,
-                me: who.me.as_deref(),
-            });
-            cli::export(&data, narrow, which, *format, lang, today, out)?;
-            // The process ends next: its memory goes back whole, not item by item.
-            std::mem::forget(data);
-        }
-        Command::Update { id, value, note } => {
-            cli::update(file, id, value, note.as_deref(), lang, today, out)?
-        }
-        Command::Status { short, json, check } => {
-            let form = match (*short, *json, *check) {
-                (true, _, _) => crate::status::Form::Short,
-                (_, true, _) => crate::status::Form::Json,
-                (_, _, true) => crate::status::Form::Check,
-                _ => crate::status::Form::Line,
-            };
-            let waits = crate::status::status(
-                file,
-                (owner.as_deref(), who.me.as_deref()),
-                form,
-                lang,
-                today,
-                out,
-            )?;
-            if form == crate::status::Form::Check && waits {
-                code = ExitCode::from(1);
-            }
-        }
-        Command::List {
-            quarter,
-            json: true,
-        } => {
-            let data = store::read(file)?;
-            let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
-            crate::list::list_json(&data, which, owner.as_deref(), today, out)?;
-            std::mem::forget(data);
-        }
-        Command::List { quarter, .. } => {
-            let data = store::read(file)?;
-            let s = i18n::strings(i18n::choose_lang(lang, data.settings.language));
-            let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
-            crate::list::list(
-                &data,
-                which,
-                owner.as_deref(),
-                s,
-                today,
-                terminal_width(),
-                out,
-            )?;
-            std::mem::forget(data);
-        }
-        Command::Import {
+        Some(Command::Demo) => commands::demo::run(cli.file.is_some(), who, keymap, today),
+        Some(Command::Export { quarter, format }) => on_stdout(|mut out| {
+            commands::export::run(&file, &who, (quarter, format), today, &mut out).and_then(done)
+        }),
+        Some(Command::Update { id, value, note }) => on_stdout(|mut out| {
+            let lang = who.lang;
+            commands::update::update(&file, &id, &value, note.as_deref(), lang, today, &mut out)
+                .and_then(done)
+        }),
+        Some(Command::Status { short, json, check }) => on_stdout(|mut out| {
+            commands::status::run(&file, &who, (short, json, check), today, &mut out)
+        }),
+        Some(Command::List { quarter, json }) => on_stdout(|mut out| {
+            commands::list::run(&file, &who, (quarter, json), today, &mut out).and_then(done)
+        }),
+        Some(Command::Import {
             format,
             input,
             dry_run,
-        } => crate::import::import(file, *format, input, *dry_run, lang, today, out)?,
-        Command::Completions { shell } => crate::manual::completions(*shell, out)?,
-        Command::Man => crate::manual::man(i18n::choose_lang(lang, None), out)?,
-        Command::Ids => {
-            // For a shell completing `okr update`: nothing when the file
-            // cannot be read, never an error in the middle of a command line.
-            if let Ok(data) = store::read(file) {
-                crate::manual::ids(&data, out)?;
-            }
+        }) => on_stdout(|mut out| {
+            commands::import::run(&file, format, &input, dry_run, who.lang, today, &mut out)
+                .and_then(done)
+        }),
+        Some(Command::Ids) => {
+            on_stdout(|mut out| commands::completions::ids_of(&file, &mut out).and_then(done))
         }
-        Command::Checkin
-        | Command::Review { .. }
-        | Command::Demo
-        | Command::Path { .. }
-        | Command::Keys
-        | Command::Merge { .. } => {}
-    }
-    out.flush()?;
-    Ok(code)
-}
-
-/// The width of the terminal standard output goes to; `None` when it goes
-/// to a pipe or a file.
-fn terminal_width() -> Option<u16> {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal().then(|| {
-        ratatui::crossterm::terminal::size()
-            .map(|(w, _)| w)
-            .unwrap_or(80)
-    })
-}
-
-/// Standard output that remembers whether its reader has gone (a broken
-/// pipe), whichever error type a writer above it wraps that in.
-struct Stdout<W> {
-    inner: W,
-    closed: bool,
-}
-
-impl<W: Write> Stdout<W> {
-    fn seen<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
-        if let Err(e) = &result
-            && e.kind() == std::io::ErrorKind::BrokenPipe
-        {
-            self.closed = true;
-        }
-        result
-    }
-}
-
-impl<W: Write> Write for Stdout<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let result = self.inner.write(buf);
-        self.seen(result)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        let result = self.inner.flush();
-        self.seen(result)
-    }
-}
-
-/// `okr demo`: the tracker on the example data in a temporary file.
-fn demo(who: Me, keymap: crate::keys::Keymap, today: NaiveDate) -> Result<ExitCode> {
-    let dir = tempfile::Builder::new()
-        .prefix("okr-demo-")
-        .tempdir()
-        .map_err(|e| TerminalError::TempFolder(std::env::temp_dir(), store::IoReason::of(&e)))?;
-    let path = dir.path().join("okr.json");
-    let mut store = store::Store::open(&path)?.0;
-    // The example speaks the demo's language, as the screens do.
-    let lang = i18n::choose_lang(who.lang, None);
-    store.save(&crate::demo::example_in(today, lang))?;
-    drop(store);
-    // Settings changed in the demo are kept for its run only.
-    let options = Options {
-        lang: who.lang,
-        today,
-        demo: true,
-        start: Start::Quarter,
-        me: who.me,
-        config: None,
-        filter: OwnerFilter::Everyone,
-        trip: None,
-        keymap,
-    };
-    tracker(&path, options)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::{EN, SV};
-    use crate::store::IoReason;
-
-    #[test]
-    fn a_terminal_error_is_one_sentence_in_the_language_asked() {
-        let e = TerminalError::Draw(IoReason::Other("os says no".into()));
-        let wrapped = anyhow::Error::new(e.clone());
-        assert_eq!(one_sentence(&wrapped, &SV), e.text(&SV));
-        assert_eq!(one_sentence(&wrapped, &EN), e.text(&EN));
+        Some(Command::Path { .. } | Command::Merge { .. } | Command::Keys)
+        | Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
     }
 }

@@ -4,11 +4,10 @@
 //! okr uses no CPU. The terminal is restored on quit, on error, on panic and
 //! on SIGTERM/SIGHUP.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, mpsc};
 
-use anyhow::Result;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -17,7 +16,7 @@ use ratatui::crossterm::{cursor, execute, terminal};
 use crate::app::App;
 use crate::app::saver::{SaveReport, Saver};
 use crate::i18n::Strings;
-use crate::model::Lang;
+use crate::model::{Data, Lang};
 use crate::store::{IoReason, SaveError, Store};
 
 enum Wake {
@@ -198,9 +197,11 @@ pub struct Exit {
     pub rescue: Option<Result<PathBuf, SaveError>>,
 }
 
-/// Opens the tracker on `file` and runs it until the user quits.
-pub fn run(file: &Path, options: Options) -> Result<Exit> {
-    let (store, data) = Store::open(file)?;
+/// Runs the tracker on the opened `store` and its `data` until the user
+/// quits.
+pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalError> {
+    let path = store.path().to_path_buf();
+    let file = path.as_path();
     let read_only = store.is_read_only();
     let lang = crate::i18n::choose_lang(options.lang, data.settings.language);
     let (tx, rx) = mpsc::channel::<Wake>();

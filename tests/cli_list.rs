@@ -8,7 +8,7 @@ mod support;
 
 use std::fs;
 
-use okr::cli::QuarterChoice;
+use okr::export::QuarterChoice;
 use okr::model::{Data, Quarter};
 use serde_json::{Value, json};
 use support::app::today;
@@ -25,7 +25,7 @@ fn fixture() -> Data {
 fn table(data: &Data, which: QuarterChoice, lang: okr::model::Lang, width: u16) -> String {
     let mut out = Vec::new();
     let s = okr::i18n::strings(lang);
-    okr::list::list(data, which, None, s, today(), Some(width), &mut out).unwrap();
+    okr::commands::list::list(data, which, None, s, today(), Some(width), &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -105,10 +105,11 @@ fn tracker_with_a_trip() {
         trip: Some(trip),
         ..Options::default()
     };
-    let code = match okr::tui::run(&file, options) {
+    let (store, data) = okr::store::Store::open(&file).unwrap();
+    let code = match okr::tui::run(store, data, options) {
         Ok(exit) => i32::from(exit.code),
         Err(e) => {
-            eprintln!("okr: {}", okr::run::one_sentence(&e, &okr::i18n::EN));
+            eprintln!("okr: {}", e.text(&okr::i18n::EN));
             1
         }
     };

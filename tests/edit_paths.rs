@@ -195,7 +195,7 @@ fn okr_update_keeps_unknown_fields() {
     )
     .unwrap();
     let mut out = Vec::new();
-    okr::cli::update(
+    okr::commands::update::update(
         &path,
         "kr1",
         "7",

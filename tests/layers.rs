@@ -22,6 +22,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("ui", 7),
     ("cli", 8),
     ("commands", 8),
+    ("error", 8),
     ("help", 8),
     ("manual", 8),
     ("import", 8),

@@ -136,7 +136,7 @@ fn check(plans: &[Plan], folds: &[usize]) {
     // okr list, as a script reads it: id, title, owner, progress, …
     let mut out = Vec::new();
     let list_q = QuarterChoice::One(Q4);
-    okr::list::list(&data, list_q, None, &EN, today(), None, &mut out).unwrap();
+    okr::commands::list::list(&data, list_q, None, &EN, today(), None, &mut out).unwrap();
     let listed = String::from_utf8(out).unwrap();
     for o in &q4 {
         let row = listed
@@ -151,7 +151,7 @@ fn check(plans: &[Plan], folds: &[usize]) {
     }
     // okr list --owner Anna: the same number for each of hers.
     let mut out = Vec::new();
-    okr::list::list(&data, list_q, Some(" anna"), &EN, today(), None, &mut out).unwrap();
+    okr::commands::list::list(&data, list_q, Some(" anna"), &EN, today(), None, &mut out).unwrap();
     for row in String::from_utf8(out).unwrap().lines() {
         let id = row.split('\t').next().unwrap();
         if let Some(o) = q4.iter().find(|o| o.id == id) {
@@ -171,10 +171,10 @@ fn check(plans: &[Plan], folds: &[usize]) {
             week: okr::model::IsoWeek::of(today()),
         },
     );
-    let st = okr::status::of(&g, None, None, today());
+    let st = okr::commands::status::of(&g, None, None, today());
     assert_eq!(pct(st.progress), whole, "status");
     let anna = |o: &Objective| o.owner.as_deref() == Some("Anna");
-    let st = okr::status::of(&g, Some("ANNA "), None, today());
+    let st = okr::commands::status::of(&g, Some("ANNA "), None, today());
     assert_eq!(
         pct(st.progress),
         pct(quarter_mean(&data, Q4, anna)),

@@ -254,10 +254,12 @@ fn a_refused_second_okr_never_names_a_process_that_is_gone() {
         holder.rewind().unwrap();
         holder.write_all(text.as_bytes()).unwrap();
         let err = Store::open(&path).unwrap_err();
-        let open = err.downcast_ref::<store::OpenError>().unwrap();
+        let store::Error::Open(open) = err else {
+            panic!("refused, but not for the lock: {err}");
+        };
         assert_eq!(
             open,
-            &store::OpenError::LockHeld(path.clone(), named),
+            store::OpenError::LockHeld(path.clone(), named),
             "{text:?}"
         );
         let sentence = open.text(&okr::i18n::EN);

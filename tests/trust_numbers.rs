@@ -11,7 +11,7 @@ use std::path::Path;
 
 use okr::app::Modal;
 use okr::app::form::FieldId;
-use okr::cli::{Format, QuarterChoice};
+use okr::export::{Format, QuarterChoice};
 use okr::i18n;
 use okr::model::number::{self, NumberError};
 use okr::model::{Data, KeyResult, Kind, Lang, Measure, Objective, Quarter};
@@ -302,7 +302,7 @@ fn the_markdown_report_groups_and_csv_and_json_stay_plain() {
     let report = |format, lang| {
         let mut out = Vec::new();
         let which = QuarterChoice::One(Quarter::of(today()));
-        okr::cli::export(&data, None, which, format, lang, today(), &mut out).unwrap();
+        okr::export::export(&data, None, which, format, lang, today(), &mut out).unwrap();
         String::from_utf8(out).unwrap()
     };
     let md = report(Format::Md, Lang::Sv);

@@ -16,7 +16,7 @@ use okr::i18n::{EN, SV};
 use okr::model::data::MAX_ID_NUMBER;
 use okr::model::validate::{Broken, Item, Rule, validate};
 use okr::model::{Data, IsoWeek, Lang, Quarter};
-use okr::store::{LoadError, Problem, Store};
+use okr::store::{Problem, Store};
 use serde_json::{Value, json};
 use support::app::{ENTER, Harness, TAB, ch, code};
 use support::{Run, Sandbox};
@@ -120,7 +120,9 @@ fn refused(file: &Value) -> Refusal {
     };
     assert_eq!(e.position, None);
     let opened = Store::open(&path).unwrap_err();
-    let opened = opened.downcast_ref::<LoadError>().unwrap();
+    let okr::store::Error::Load(opened) = opened else {
+        panic!("refused, but not as unreadable: {opened}");
+    };
     assert_eq!(opened.problem, e.problem);
     assert_eq!(
         fs::read(&path).unwrap(),

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use std::io::Result;
 
 use super::{Report, objectives_of};
 use crate::model::progress;
@@ -176,6 +176,6 @@ fn write_row<W: Write>(w: &mut csv::Writer<W>, row: &[String]) -> Result<()> {
     w.write_record(
         row.iter()
             .map(|f| text::inert_cell(&text::neutralise(f, Output::Lines)).into_owned()),
-    )?;
-    Ok(())
+    )
+    .map_err(std::io::Error::from)
 }

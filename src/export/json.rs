@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use std::io::Result;
 
 use super::{Report, objectives_of};
 use crate::model::numbers::Figures;

@@ -13,7 +13,6 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use anyhow::Result;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
@@ -88,7 +87,7 @@ pub fn export(
     lang: Lang,
     today: NaiveDate,
     out: &mut impl Write,
-) -> Result<()> {
+) -> std::io::Result<()> {
     // The numbers of every owner's Mål, whoever the report is narrowed to.
     let numbers = Numbers::of(
         data.objectives
@@ -139,7 +138,7 @@ fn export_md(
     s: &Strings,
     today: NaiveDate,
     out: &mut impl Write,
-) -> Result<()> {
+) -> std::io::Result<()> {
     let (data, numbers) = (report.data, report.numbers);
     writeln!(out, "# OKR")?;
     for &q in quarters {

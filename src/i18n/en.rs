@@ -400,6 +400,7 @@ pub static EN: Strings = Strings {
     e_terminal_draw: |r| format!("cannot draw the screen: {r}"),
     e_terminal_gone: |r| format!("the terminal stopped answering: {r}"),
     e_thread: |r| format!("cannot start a thread: {r}"),
+    e_output: |r| format!("cannot write the output: {r}"),
     e_temp_folder: |p, r| format!("cannot create a temporary folder in {p}: {r}"),
     commands: commands::COMMANDS,
     weekly: weekly::WEEKLY,

@@ -340,6 +340,8 @@ pub struct Strings {
     pub e_terminal_draw: fn(&str) -> String,
     pub e_terminal_gone: fn(&str) -> String,
     pub e_thread: fn(&str) -> String,
+    /// The output (standard output) could not be written: why.
+    pub e_output: fn(&str) -> String,
     pub e_temp_folder: fn(&str, &str) -> String,
     /// The words of `status`, `list`, `update` of an Uppgift and `import`.
     pub commands: CommandWords,

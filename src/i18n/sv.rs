@@ -387,6 +387,7 @@ pub static SV: Strings = Strings {
     e_terminal_draw: |r| format!("kan inte rita skärmen: {r}"),
     e_terminal_gone: |r| format!("terminalen slutade svara: {r}"),
     e_thread: |r| format!("kan inte starta en tråd: {r}"),
+    e_output: |r| format!("kan inte skriva utdata: {r}"),
     e_temp_folder: |p, r| format!("kan inte skapa en tillfällig mapp i {p}: {r}"),
     commands: commands::COMMANDS,
     weekly: weekly::WEEKLY,

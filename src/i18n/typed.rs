@@ -3,8 +3,11 @@
 //! tables' names, and the Swedish names used before the glossary (so a
 //! sheet made with an older okr still reads).
 
-use super::{EN, SV};
+use super::{EN, SV, Strings};
+use crate::model::Lang;
+use crate::model::number::NumberError;
 use crate::model::{Kind, MeasureKind, Status};
+use crate::text::quoted;
 
 /// Folds case and the spaces, hyphens and underscores between words, so
 /// "Inte klart", "inte-klart" and "carried_over" all compare as written.
@@ -98,6 +101,19 @@ pub fn kind(t: &str) -> Option<Kind> {
     Kind::ALL
         .into_iter()
         .find(|k| fold(SV.kind(*k)) == t || fold(EN.kind(*k)) == t)
+}
+
+impl Strings {
+    /// A number typed on the command line or in a sheet that was refused:
+    /// what was typed, quoted, why, and how the language writes numbers.
+    pub fn number_refused(&self, typed: &str, why: NumberError, lang: Lang) -> String {
+        match why {
+            NumberError::Empty | NumberError::NotANumber => {
+                (self.e_not_number)(&quoted(typed), &self.number_examples(lang))
+            }
+            _ => (self.e_number_refused)(&quoted(typed), &self.number_advice(why, lang, "; ")),
+        }
+    }
 }
 
 #[cfg(test)]

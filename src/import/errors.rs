@@ -2,7 +2,6 @@
 //! (row and column, or the item of a JSON file), what is wrong, and that
 //! nothing was imported.
 
-use crate::cli::CliError;
 use crate::i18n::Strings;
 use crate::model::Lang;
 use crate::model::number::NumberError;
@@ -119,12 +118,7 @@ impl Problem {
             Problem::NeedsKeyResult => w.i_needs_key_result.to_string(),
             Problem::DuplicateId(id) => (w.i_duplicate_id)(&q(id)),
             Problem::Link(id) => (w.i_link)(&q(id)),
-            Problem::Number { typed, why, lang } => CliError::NotANumber {
-                typed: typed.clone(),
-                why: *why,
-                lang: *lang,
-            }
-            .text(s),
+            Problem::Number { typed, why, lang } => s.number_refused(typed, *why, *lang),
         }
     }
 }

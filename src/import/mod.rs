@@ -13,22 +13,17 @@ mod json;
 mod records;
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::Result;
 use chrono::NaiveDate;
 
 pub use errors::{ImportError, Place, Problem};
 
 use crate::cli::ImportFormat;
-use crate::i18n::{self, Strings};
+
 use crate::model::checkin;
 use crate::model::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use crate::model::{CheckIn, Data, Lang, Objective};
-use crate::store::{self, Store};
-use crate::text;
 
 /// What a file holds, before it is given ids in the data file: Mål with
 /// their key results and Uppgifter, and check-ins whose entries name those
@@ -150,142 +145,4 @@ fn merge_checkin(data: &mut Data, c: CheckIn) {
     if mine.pulse.is_none() {
         mine.pulse = c.pulse;
     }
-}
-
-/// `okr import`: reads `input`, adds what it holds to the data file (or,
-/// with `dry_run`, only says what it would add) and lists it on `out`.
-pub fn import(
-    file: &Path,
-    format: ImportFormat,
-    input: &Path,
-    dry_run: bool,
-    lang: Option<Lang>,
-    today: NaiveDate,
-    out: &mut impl Write,
-) -> Result<()> {
-    let name = input.display().to_string();
-    // `-`: standard input, as other tools read it.
-    let bytes = if input.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
-    } else {
-        std::fs::read(input)
-    }
-    .map_err(|e| ImportError::Read(name.clone(), store::IoReason::of(&e)))?;
-    // The file's language, when it can be read (quickly, without the lock); else the flag's or the locale's.
-    let wanted = store::glance::Wanted {
-        quarter: crate::model::Quarter::of(today),
-        week: crate::model::IsoWeek::of(today),
-    };
-    let setting = store::glance::glance(file, wanted)
-        .ok()
-        .and_then(|g| g.settings.language);
-    let lang = i18n::choose_lang(lang, setting);
-    let plan = plan(format, &bytes, lang, today).map_err(|(place, problem)| ImportError::At {
-        file: name.clone(),
-        place,
-        problem,
-    })?;
-    if plan.objectives.is_empty() {
-        return Err(ImportError::At {
-            file: name,
-            place: Place::File,
-            problem: Problem::Nothing,
-        }
-        .into());
-    }
-    let s = i18n::strings(lang);
-    let not_read = plan.not_read.clone();
-    if dry_run {
-        let mut data = store::read(file)?;
-        let added = apply(plan, &mut data);
-        report(
-            &data,
-            &added,
-            s,
-            (s.commands.would_add)(&counts(&data, &added, s)),
-            out,
-        )?;
-    } else {
-        // Nothing is created for an input that cannot be read: the store opens only now.
-        if store::is_read_only(file) {
-            return Err(store::SaveError::ReadOnly(file.to_path_buf()).into());
-        }
-        let (mut store, mut data) = Store::open(file)?;
-        let added = apply(plan, &mut data);
-        store.save(&data)?;
-        let head = (s.commands.added)(&counts(&data, &added, s), &file.display().to_string());
-        report(&data, &added, s, head, out)?;
-    }
-    if !not_read.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            text::line(&(s.commands.columns_not_read)(&not_read.join(", ")))
-        )?;
-    }
-    Ok(())
-}
-
-fn counts(data: &Data, added: &Added, s: &Strings) -> String {
-    let mine = || {
-        added
-            .objectives
-            .iter()
-            .filter_map(|i| data.objective_at(*i))
-    };
-    (s.commands.counts)(
-        added.objectives.len(),
-        mine().map(|o| o.key_results.len()).sum(),
-        mine().map(|o| o.initiatives.len()).sum(),
-        added.checkins,
-    )
-}
-
-/// The heading, then each new Mål with its key results and Uppgifter under it.
-fn report(
-    data: &Data,
-    added: &Added,
-    s: &Strings,
-    head: String,
-    out: &mut impl Write,
-) -> Result<()> {
-    writeln!(out, "{}", text::line(&head))?;
-    let short = crate::model::ids::ShortIds::new(data.ids());
-    let id = |id| short.shown(id);
-    for o in added
-        .objectives
-        .iter()
-        .filter_map(|i| data.objective_at(*i))
-    {
-        let mut about = vec![o.quarter.to_string(), s.kind(o.kind).to_string()];
-        about.extend(o.owner.clone());
-        writeln!(
-            out,
-            "{}",
-            text::line(&format!(
-                "{} {} ({})",
-                id(&o.id),
-                o.title,
-                about.join(" · ")
-            ))
-        )?;
-        for k in &o.key_results {
-            let line = format!(
-                "  {} {}: {}",
-                id(&k.id),
-                k.title,
-                s.measure_text(&k.measure)
-            );
-            writeln!(out, "{}", text::line(&line))?;
-        }
-        for u in &o.initiatives {
-            writeln!(
-                out,
-                "{}",
-                text::line(&format!("  {} {}", id(&u.id), u.title))
-            )?;
-        }
-    }
-    Ok(())
 }

@@ -42,7 +42,7 @@ impl Store {
     /// and nothing is created until it is saved). A file of an older format
     /// is read into this one's: the first save writes it as
     /// [`FORMAT_VERSION`], after keeping the original as `okr.json.v1.bak`.
-    pub fn open(path: &Path) -> anyhow::Result<(Store, Data)> {
+    pub fn open(path: &Path) -> Result<(Store, Data), super::Error> {
         let target = resolve(path);
         let lock = match fs::symlink_metadata(&target) {
             Ok(_) => Some(take_lock(&target)?),

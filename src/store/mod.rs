@@ -13,8 +13,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
-
 pub use atomic::Faults;
 pub use file::Store;
 pub use format::{LoadError, Problem};
@@ -27,7 +25,7 @@ use crate::model::Data;
 pub const FILE_ENV: &str = "OKR_FILE";
 
 /// The data file: `--file`, else `OKR_FILE`, else `okr.json` in the platform's data folder.
-pub fn data_path(flag: Option<&Path>) -> Result<PathBuf> {
+pub fn data_path(flag: Option<&Path>) -> Result<PathBuf, OpenError> {
     if let Some(p) = flag {
         return Ok(p.to_path_buf());
     }
@@ -38,9 +36,8 @@ pub fn data_path(flag: Option<&Path>) -> Result<PathBuf> {
 }
 
 /// `okr.json` in the platform's data folder ([`crate::places`]).
-pub fn default_path() -> Result<PathBuf> {
-    crate::places::file_in(crate::places::data_dir(), "okr.json")
-        .ok_or_else(|| OpenError::NoHome.into())
+pub fn default_path() -> Result<PathBuf, OpenError> {
+    crate::places::file_in(crate::places::data_dir(), "okr.json").ok_or(OpenError::NoHome)
 }
 
 /// Why an I/O step failed, in words a person reads (see [`IoReason::text`]).
@@ -187,6 +184,52 @@ pub enum Disk {
     /// Someone else's version that cannot be read (bad JSON, a newer format, a broken rule).
     Unreadable(LoadError),
 }
+
+/// What went wrong with the data file, whichever step it was: opening it
+/// (the lock, the folder), reading it, or saving it.
+#[derive(Debug)]
+pub enum Error {
+    Open(OpenError),
+    Load(LoadError),
+    Save(SaveError),
+}
+
+impl Error {
+    /// One sentence in the given language.
+    pub fn text(&self, s: &Strings) -> String {
+        match self {
+            Error::Open(e) => e.text(s),
+            Error::Load(e) => e.text(s),
+            Error::Save(e) => e.text(s),
+        }
+    }
+}
+
+impl From<OpenError> for Error {
+    fn from(e: OpenError) -> Error {
+        Error::Open(e)
+    }
+}
+
+impl From<LoadError> for Error {
+    fn from(e: LoadError) -> Error {
+        Error::Load(e)
+    }
+}
+
+impl From<SaveError> for Error {
+    fn from(e: SaveError) -> Error {
+        Error::Save(e)
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(&crate::i18n::EN))
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// Why a save did not happen. The file on disk is as it was in every case.
 #[derive(Debug)]

@@ -138,8 +138,8 @@ pub fn reopen(path: &Path) -> (okr::store::Store, okr::model::Data) {
             Err(e)
                 if start.elapsed() < WAIT
                     && matches!(
-                        e.downcast_ref::<okr::store::OpenError>(),
-                        Some(okr::store::OpenError::LockHeld(..))
+                        e,
+                        okr::store::Error::Open(okr::store::OpenError::LockHeld(..))
                     ) =>
             {
                 std::thread::sleep(POLL);

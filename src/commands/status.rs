@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Result;
+use crate::error::Result;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
@@ -273,4 +273,33 @@ impl Status {
             pace: self.pace,
         }
     }
+}
+
+/// `okr status [--short|--json|--check]`: exit code 1 with `--check` while
+/// a check-in waits, for cron.
+pub fn run(
+    file: &Path,
+    who: &super::Me,
+    (short, json, check): (bool, bool, bool),
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<std::process::ExitCode> {
+    let form = match (short, json, check) {
+        (true, _, _) => Form::Short,
+        (_, true, _) => Form::Json,
+        (_, _, true) => Form::Check,
+        _ => Form::Line,
+    };
+    let owner = who.narrowed();
+    let waits = status(
+        file,
+        (owner.as_deref(), who.me.as_deref()),
+        form,
+        who.lang,
+        today,
+        out,
+    )?;
+    Ok(std::process::ExitCode::from(u8::from(
+        form == Form::Check && waits,
+    )))
 }

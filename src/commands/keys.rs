@@ -7,7 +7,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use crate::error::Result;
 
 use crate::i18n::Strings;
 use crate::keys::{ALL_CONTEXTS, Action, Context, Key, Keymap};

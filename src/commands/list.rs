@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use crate::error::Result;
 use chrono::NaiveDate;
 
 use crate::export::QuarterChoice;
@@ -353,4 +353,28 @@ fn table(rows: &[Row], s: &Strings, width: usize, out: &mut impl Write) -> Resul
 fn pad(line: &mut String, cells: usize) {
     let have = text::width(line);
     line.extend(std::iter::repeat_n(' ', cells.saturating_sub(have)));
+}
+
+/// `okr list [--quarter Q|all] [--json]`: a table on a terminal, plain lines
+/// in a pipe, or JSON.
+pub fn run(
+    file: &std::path::Path,
+    who: &super::Me,
+    (quarter, json): (Option<QuarterChoice>, bool),
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<()> {
+    let data = crate::store::read(file)?;
+    let which = quarter.unwrap_or(QuarterChoice::One(crate::model::Quarter::of(today)));
+    let owner = who.narrowed();
+    if json {
+        list_json(&data, which, owner.as_deref(), today, out)?;
+    } else {
+        let s = crate::i18n::strings(crate::i18n::choose_lang(who.lang, data.settings.language));
+        let width = super::terminal_width();
+        list(&data, which, owner.as_deref(), s, today, width, out)?;
+    }
+    // The process ends next: its memory goes back whole, not item by item.
+    std::mem::forget(data);
+    Ok(())
 }
