@@ -1,4 +1,4 @@
-//! Speed at three store sizes (see `support`; PRODUCT.md section 11): load,
+//! Speed at three store sizes (see `support` and docs/benchmarks.md): load,
 //! the tracker's start, `okr status`, the first frame, one key press, one
 //! save beside the atomic write of the same bytes, the Markdown export and
 //! the three-way merge of two changed copies.
@@ -163,7 +163,7 @@ fn benches(c: &mut Criterion) {
             })
         });
         let (base, ours, theirs) = changed_copies(&data);
-        // For `okr merge` as a whole process (see the README).
+        // For `okr merge` as a whole process (see docs/benchmarks.md).
         for (side, copy) in [("base", &base), ("ours", &ours), ("theirs", &theirs)] {
             let bytes = okr::store::format::serialize(copy).unwrap();
             std::fs::write(store_dir().join(format!("{name}.{side}.json")), bytes).unwrap();
