@@ -1,4 +1,4 @@
-//! Speed at three store sizes (see `support` and docs/benchmarks.md): load,
+//! Speed at three store sizes (see `support`; PRODUCT.md section 11): load,
 //! the tracker's start, `okr status`, the first frame, one key press, one
 //! save beside the atomic write of the same bytes, the Markdown export and
 //! the three-way merge of two changed copies.
