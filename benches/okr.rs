@@ -164,7 +164,7 @@ fn benches(c: &mut Criterion) {
             })
         });
         let (base, ours, theirs) = changed_copies(&data);
-        // For `okr merge` as a whole process (see the README).
+        // For `okr merge` as a whole process (see docs/benchmarks.md).
         for (side, copy) in [("base", &base), ("ours", &ours), ("theirs", &theirs)] {
             let bytes = okr::store::format::serialize(copy).unwrap();
             std::fs::write(store_dir().join(format!("{name}.{side}.json")), bytes).unwrap();

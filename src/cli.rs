@@ -49,7 +49,7 @@ pub enum Command {
         /// A few characters for a prompt while the check-in is due: a pencil and the number of key results waiting; nothing when none is due
         #[arg(long, conflicts_with_all = ["json", "check"])]
         short: bool,
-        /// The same facts as JSON, for scripts (see the README for its keys)
+        /// The same facts as JSON, for scripts (see docs/command-line.md for its keys)
         #[arg(long, conflicts_with = "check")]
         json: bool,
         /// Print nothing; exit 1 while a check-in waits, else 0 (for cron and notifications)
@@ -111,7 +111,7 @@ pub enum Command {
     Keys,
     /// Open the tracker on example data in a temporary file
     Demo,
-    /// Print a shell completion script (see the README for where to put it)
+    /// Print a shell completion script (see docs/command-line.md for where to put it)
     Completions {
         /// The shell
         #[arg(value_enum)]

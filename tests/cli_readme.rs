@@ -1,7 +1,8 @@
-//! Every example in the README works as written: each config file and
-//! `keys` section is taken by `okr keys` with its keys in force, and each
-//! command line of a `sh` or `tmux` block that needs no terminal runs, in
-//! README order, on a data file holding the ids the examples name.
+//! Every example in the README and the docs (`docs/*.md`) works as
+//! written: each config file and `keys` section is taken by `okr keys` with
+//! its keys in force, and each command line of a `sh` or `tmux` block that
+//! needs no terminal runs, in order (the README, then the docs by name), on
+//! a data file holding the ids the examples name.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -12,11 +13,27 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde_json::{Value, json};
 use support::{Run, Sandbox};
 
-fn readme() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
+/// The README and every Markdown file of `docs/` in name order, each with
+/// its path in the repository.
+fn documents() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut docs: Vec<String> = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".md"))
+        .map(|name| format!("docs/{name}"))
+        .collect();
+    docs.sort();
+    std::iter::once("README.md".to_string())
+        .chain(docs)
+        .map(|name| {
+            let text = std::fs::read_to_string(root.join(&name)).unwrap();
+            (name, text)
+        })
+        .collect()
 }
 
-/// The README's fenced code blocks: each one's language and text.
+/// A Markdown text's fenced code blocks: each one's language and text.
 fn code_blocks(md: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut open: Option<(String, String)> = None;
@@ -37,7 +54,7 @@ fn code_blocks(md: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The README's inline code spans.
+/// A Markdown text's inline code spans.
 fn inline_code(md: &str) -> Vec<String> {
     Parser::new(md)
         .filter_map(|e| match e {
@@ -47,8 +64,9 @@ fn inline_code(md: &str) -> Vec<String> {
         .collect()
 }
 
-/// The config files the README shows: JSON objects of `owner`, `language`
-/// and `keys`, whole in a block or as a `"keys": {…}` span in the text.
+/// The config files a Markdown text shows: JSON objects of `owner`,
+/// `language` and `keys`, whole in a block or as a `"keys": {…}` span in
+/// the text. A `json` block that names `"keys"` must be such a config file.
 fn config_examples(md: &str) -> Vec<Value> {
     let is_config = |v: &Value| {
         v.as_object().is_some_and(|o| {
@@ -60,13 +78,23 @@ fn config_examples(md: &str) -> Vec<Value> {
     let blocks = code_blocks(md)
         .into_iter()
         .filter(|(lang, _)| lang == "json")
-        .filter_map(|(_, text)| serde_json::from_str::<Value>(&text).ok());
+        .filter_map(|(_, text)| match serde_json::from_str::<Value>(&text) {
+            Ok(v) if text.contains("\"keys\"") => {
+                assert!(is_config(&v), "the keys example is no config file: {text}");
+                Some(v)
+            }
+            Ok(v) => Some(v),
+            Err(e) if text.contains("\"keys\"") => {
+                panic!("the keys example is not JSON: {e}\n{text}")
+            }
+            Err(_) => None,
+        });
     let spans = inline_code(md)
         .into_iter()
         .filter(|c| c.starts_with("\"keys\":"))
         .map(|c| {
             serde_json::from_str::<Value>(&format!("{{{c}}}"))
-                .unwrap_or_else(|e| panic!("the README's `{c}` is not JSON: {e}"))
+                .unwrap_or_else(|e| panic!("the example `{c}` is not JSON: {e}"))
         });
     blocks.chain(spans).filter(is_config).collect()
 }
@@ -85,15 +113,18 @@ fn key_table(out: &str) -> Vec<(String, String, Vec<String>)> {
 }
 
 #[test]
-fn every_config_example_of_the_readme_is_taken_with_its_keys_in_force() {
-    let examples = config_examples(&readme());
+fn every_config_example_of_the_readme_and_the_docs_is_taken_with_its_keys_in_force() {
+    let examples: Vec<Value> = documents()
+        .iter()
+        .flat_map(|(_, md)| config_examples(md))
+        .collect();
     assert!(
         examples.iter().filter(|v| v.get("keys").is_some()).count() >= 2,
-        "the README's keys examples were not found: {examples:?}"
+        "the keys examples were not found: {examples:?}"
     );
     assert!(
         examples.iter().any(|v| v.get("language").is_some()),
-        "the README's config file example was not found: {examples:?}"
+        "the config file example was not found: {examples:?}"
     );
     for example in examples {
         let w = Sandbox::new();
@@ -104,7 +135,7 @@ fn every_config_example_of_the_readme_is_taken_with_its_keys_in_force() {
         assert_eq!(
             (r.code, r.stderr.as_str()),
             (Some(0), ""),
-            "the README's config {example} is refused"
+            "the config {example} is refused"
         );
         let table = key_table(&r.stdout);
         let keys = example["keys"].as_object().cloned().unwrap_or_default();
@@ -187,7 +218,7 @@ fn words(command: &str, home: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The okr command lines of the README's `sh` and `tmux` blocks, each with
+/// The okr command lines of a Markdown text's `sh` and `tmux` blocks, each with
 /// the line it came from: a line that starts with `okr` (after `&&` too),
 /// and an `okr …` run by `$(…)` or tmux's `#(…)`.
 fn command_examples(md: &str) -> Vec<(String, String)> {
@@ -231,7 +262,7 @@ fn subcommand(args: &[String]) -> Option<&str> {
     None
 }
 
-/// A data file with every id the README's command examples name: `kr3`
+/// A data file with every id the command examples name: `kr3`
 /// and `kr7` numbers, `kr2` done / not done, `krqxbtmwzd` (typed `krqx`),
 /// the Uppgift `u3`, and a Mål of `Säljteamet`.
 fn examples_file() -> Value {
@@ -258,7 +289,7 @@ fn examples_file() -> Value {
 }
 
 #[test]
-fn every_command_example_of_the_readme_runs_as_written() {
+fn every_command_example_of_the_readme_and_the_docs_runs_as_written() {
     let w = Sandbox::new();
     w.write_json(&examples_file());
     // The files the import examples read, beside it (the folder okr runs in).
@@ -272,9 +303,17 @@ fn every_command_example_of_the_readme_runs_as_written() {
         serde_json::to_string_pretty(&examples_file()).unwrap(),
     )
     .unwrap();
-    let examples = command_examples(&readme());
+    let examples: Vec<(String, String, String)> = documents()
+        .into_iter()
+        .flat_map(|(name, md)| {
+            command_examples(&md)
+                .into_iter()
+                .map(move |(command, line)| (name.clone(), command, line))
+        })
+        .collect();
     let mut ran = 0;
-    for (command, line) in &examples {
+    let mut ran_in_docs = 0;
+    for (name, command, line) in &examples {
         let args = words(command, &w.home());
         assert_eq!(args.first().map(String::as_str), Some("okr"), "{line}");
         let args = &args[1..];
@@ -290,14 +329,21 @@ fn every_command_example_of_the_readme_runs_as_written() {
         assert_eq!(
             (r.code, r.stderr.as_str()),
             (Some(0), ""),
-            "the README's example fails: {line}\nstdout: {}",
+            "the example of {name} fails: {line}\nstdout: {}",
             r.stdout
         );
         ran += 1;
+        if name.starts_with("docs/") {
+            ran_in_docs += 1;
+        }
     }
     assert!(
         ran >= 25,
         "only {ran} command examples were found: {examples:?}"
+    );
+    assert!(
+        ran_in_docs >= 20,
+        "only {ran_in_docs} command examples of the docs were found: {examples:?}"
     );
     // What the updates said they did is what the file holds.
     let saved = w.json();

@@ -76,7 +76,7 @@ impl Team {
     }
 }
 
-/// The person's name and the two lines of the README's set-up.
+/// The person's name and the two lines of the set-up (docs/team.md).
 fn configure(dir: &Path, name: &str) {
     git_ok(dir, &["config", "user.name", name]);
     git_ok(

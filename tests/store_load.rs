@@ -1,5 +1,5 @@
 //! Reading the data file: damaged and newer files refused with their place,
-//! unknown fields kept, parsing total on any bytes, the README's example.
+//! unknown fields kept, parsing total on any bytes, the file format's example.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -259,22 +259,23 @@ proptest! {
     }
 }
 
-// ---------------------------------------------------------------- the README
+// ------------------------------------------------ the file format's example
 
 #[test]
-fn the_readmes_example_file_reads_and_saves_back_unchanged() {
-    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let from = readme
+fn the_docs_example_file_reads_and_saves_back_unchanged() {
+    let doc =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/file-format.md")).unwrap();
+    let from = doc
         .find("### An example")
-        .expect("the README has an example file");
-    let start = from + readme[from..].find("```json\n").unwrap() + "```json\n".len();
-    let end = start + readme[start..].find("```").unwrap();
-    let example = &readme[start..end];
-    let data = format::parse(Path::new("README.md"), example.as_bytes()).unwrap();
+        .expect("docs/file-format.md has an example file");
+    let start = from + doc[from..].find("```json\n").unwrap() + "```json\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let example = &doc[start..end];
+    let data = format::parse(Path::new("docs/file-format.md"), example.as_bytes()).unwrap();
     let saved = format::serialize(&data).unwrap();
     assert_eq!(
         String::from_utf8(saved).unwrap(),
         example,
-        "the README's example is what okr writes"
+        "the file format's example is what okr writes"
     );
 }

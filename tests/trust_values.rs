@@ -175,15 +175,16 @@ fn week47() -> Item {
 }
 
 #[test]
-fn the_valid_file_the_readme_example_and_the_demo_keep_every_rule() {
+fn the_valid_file_the_docs_example_and_the_demo_keep_every_rule() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = write(dir.path(), &valid());
     okr::store::read(&path).unwrap();
-    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let from = readme.find("### An example").unwrap();
-    let start = from + readme[from..].find("```json\n").unwrap() + "```json\n".len();
-    let end = start + readme[start..].find("```").unwrap();
-    fs::write(&path, &readme[start..end]).unwrap();
+    let doc =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/file-format.md")).unwrap();
+    let from = doc.find("### An example").unwrap();
+    let start = from + doc[from..].find("```json\n").unwrap() + "```json\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    fs::write(&path, &doc[start..end]).unwrap();
     okr::store::read(&path).unwrap();
     assert_eq!(validate(&support::app::demo()), Ok(()));
 }

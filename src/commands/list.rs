@@ -77,7 +77,7 @@ pub fn list(
 
 /// `okr list --json`: the chosen quarters' Mål (of `owner`, when given), in
 /// quarter then file order, each with its key results and Uppgifter, the
-/// numbers every surface gives (see the README for the keys).
+/// numbers every surface gives (see docs/command-line.md for the keys).
 pub fn list_json(
     data: &Data,
     which: QuarterChoice,

@@ -203,7 +203,7 @@ pub const SV: HelpWords = HelpWords {
         (
             "completions",
             "",
-            "Skriv ut ett kompletteringsskript för skalet (README säger var det ska ligga)",
+            "Skriv ut ett kompletteringsskript för skalet (docs/command-line.md säger var det ska ligga)",
         ),
         ("completions", "shell", "Skalet"),
         ("man", "", "Skriv ut manualsidan (roff: okr man | man -l -)"),
