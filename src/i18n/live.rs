@@ -47,11 +47,6 @@ pub struct LiveWords {
     pub kept: &'static str,
     /// A choice whose item or field is no longer there.
     pub nothing_there: &'static str,
-    /// The footer's names of `!`, `o` and `t`.
-    pub action_show: &'static str,
-    pub action_ours: &'static str,
-    pub action_theirs: &'static str,
-    pub action_both: &'static str,
     /// `b` on a conflict that is not two values of one day.
     pub not_two_entries: &'static str,
     /// After `b`: the field, and how many conflicts are left.
@@ -148,10 +143,6 @@ pub const SV: LiveWords = LiveWords {
     gone: "borttaget",
     kept: "kvar",
     nothing_there: "Det konflikten gäller finns inte längre; o tar bort posten.",
-    action_show: "konflikter",
-    action_ours: "behåll vårt",
-    action_theirs: "ta deras",
-    action_both: "vårt värde, båda anteckningarna",
     not_two_entries: "b gäller två värden för samma dag; välj o eller t här.",
     kept_both: |f, n| format!("Behöll vårt värde och båda anteckningarna för {f}; {n} kvar."),
 };
@@ -239,10 +230,6 @@ pub const EN: LiveWords = LiveWords {
     gone: "deleted",
     kept: "kept",
     nothing_there: "What this conflict is about is gone; o drops the record.",
-    action_show: "conflicts",
-    action_ours: "keep ours",
-    action_theirs: "take theirs",
-    action_both: "our value, both notes",
     not_two_entries: "b is for two values of one day; choose o or t here.",
     kept_both: |f, n| format!("Kept our value and both notes for {f}; {n} left."),
 };

@@ -15,7 +15,6 @@ pub mod typed;
 mod typography;
 mod weekly;
 
-pub use actions::ActionNames;
 pub use commands::CommandWords;
 pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
@@ -347,7 +346,6 @@ pub struct Strings {
     pub commands: CommandWords,
     /// Owners, alignment, per-person check-ins, the settings.
     pub team: TeamWords,
-    pub actions: ActionNames,
     pub daily: DailyWords,
     /// The review's numbers and notes, carried Mål, the overview's charts.
     pub quarterly: QuarterlyWords,

@@ -7,165 +7,20 @@
 //! A key is looked up layer by layer; a key an inner layer binds shadows the
 //! same key further out, and the footer and help show only what works.
 
+mod actions;
+mod contexts;
 mod lang;
-mod modes;
 mod names;
 mod table;
 pub mod user;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use actions::Action;
+pub use contexts::{ALL_CONTEXTS, Context, modes};
 pub use lang::keys_label;
-pub use modes::MODES;
 pub use table::SCREENS;
 pub use user::{KeyError, KeyProblem};
-
-/// Everything a key can ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    Quit,
-    Help,
-    /// Closes the help overlay.
-    CloseHelp,
-    Back,
-    Down,
-    Up,
-    Open,
-    NextPane,
-    PrevPane,
-    PrevQuarter,
-    NextQuarter,
-    Today,
-    Add,
-    Edit,
-    Delete,
-    Undo,
-    Redo,
-    SetValue,
-    StepUp,
-    StepDown,
-    Toggle,
-    CheckIn,
-    Review,
-    Overview,
-    PlanNext,
-    // Forms and fields.
-    Save,
-    Cancel,
-    NextField,
-    PrevField,
-    NextChoice,
-    PrevChoice,
-    /// Cursor and deletion keys, handed to the text field.
-    EditText,
-    NewLine,
-    // Questions.
-    Yes,
-    No,
-    // The carry dialog.
-    Pick,
-    CarryOver,
-    // The check-in.
-    NextStep,
-    GoOn,
-    SaveAndLeave,
-    Leave,
-    Rate,
-    Skip,
-    /// From the summary, the team pulse (skipped for someone else's check-in).
-    Pulse,
-    // Daily work: reordering, search.
-    MoveDown,
-    MoveUp,
-    Search,
-    NextMatch,
-    PrevMatch,
-    Jump,
-    // A key result's view.
-    CorrectEntry,
-    DeleteEntry,
-    /// A corrected latest entry: its week's check-in corrected too, or not.
-    CorrectCheckIn,
-    EntryOnly,
-    /// The settings: mine (who I am, my language) and the team's.
-    Settings,
-    /// Whose Mål are shown: everyone, mine, each owner.
-    Filter,
-    /// Hides or shows the Mål aligned under the selected one.
-    Fold,
-    /// Adds a Mål aligned under the selected one.
-    AddAligned,
-    /// The conflicts screen; there, keep ours or take theirs.
-    Conflicts,
-    KeepOurs,
-    TakeTheirs,
-    /// Two values of one key result on one day: ours, with both notes.
-    KeepBoth,
-    // The weekly rhythm: past check-ins, a skipped key result, last week's plans.
-    PastCheckIns,
-    SkipKeyResult,
-    NextPlan,
-    PrevPlan,
-    CarryPlan,
-    PlanDone,
-}
-
-/// One layer of where the user is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Context {
-    /// Quarter view, the Mål list focused.
-    Quarter,
-    /// Quarter view, the selected Mål's key results focused.
-    QuarterKeyResults,
-    /// Mål detail, key results pane.
-    DetailKeyResults,
-    /// Mål detail, Uppgifter pane.
-    DetailInitiatives,
-    /// The quarter review list.
-    Review,
-    /// The overview of all quarters.
-    Overview,
-    /// The help overlay.
-    Help,
-    /// The `y`/`n` question before a delete.
-    Confirm,
-    /// The carry dialog: which key results go along.
-    Carry,
-    /// A modal form (Mål, key result, Uppgift, value, review).
-    Form,
-    /// A key result's step of the check-in walk.
-    CheckInWalk,
-    /// Wins, blockers and next steps.
-    CheckInReflect,
-    /// The team pulse.
-    Pulse,
-    /// The check-in's summary.
-    Summary,
-    /// A one-line text field has the focus.
-    TextField,
-    /// A number field has the focus.
-    NumberField,
-    /// A choice field has the focus.
-    ChoiceField,
-    /// A multi-line text box has the focus.
-    AreaField,
-    /// The window is too small to show anything: only quitting works.
-    TooSmall,
-    /// A key result's own view: its chart, history and notes.
-    KeyResultView,
-    /// Typing a search: the matches listed.
-    Search,
-    /// The conflicts a merge left, to choose per conflict.
-    Conflicts,
-    /// The weeks of a quarter, with and without my check-in.
-    PastCheckIns,
-    /// One past check-in in full.
-    PastCheckIn,
-    /// Last week's plans beside wins, blockers and next steps.
-    LastWeek,
-    /// Whether a corrected entry's week's check-in is corrected too.
-    CheckInToo,
-}
 
 /// A key as written in the help: `j`, `Ctrl-R`, `Enter`, `1–5`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -350,11 +205,11 @@ impl Default for Keymap {
         Keymap {
             bindings: table::DEFAULTS
                 .iter()
-                .map(|(keys, action, contexts, footer)| Binding {
+                .map(|(keys, action, contexts, shown)| Binding {
                     keys: keys.to_vec(),
                     action: *action,
                     contexts: *contexts,
-                    footer: *footer,
+                    footer: shown.footer,
                     swedish: false,
                 })
                 .collect(),
@@ -362,36 +217,6 @@ impl Default for Keymap {
         }
     }
 }
-
-/// Every context, for checks over the whole table.
-pub const ALL_CONTEXTS: &[Context] = &[
-    Context::Quarter,
-    Context::QuarterKeyResults,
-    Context::DetailKeyResults,
-    Context::DetailInitiatives,
-    Context::Review,
-    Context::Overview,
-    Context::Help,
-    Context::Confirm,
-    Context::Carry,
-    Context::Form,
-    Context::CheckInWalk,
-    Context::CheckInReflect,
-    Context::Pulse,
-    Context::Summary,
-    Context::TextField,
-    Context::NumberField,
-    Context::ChoiceField,
-    Context::AreaField,
-    Context::TooSmall,
-    Context::KeyResultView,
-    Context::Search,
-    Context::Conflicts,
-    Context::PastCheckIns,
-    Context::PastCheckIn,
-    Context::LastWeek,
-    Context::CheckInToo,
-];
 
 impl Keymap {
     /// The action a key asks for where the user is (`layers`, innermost first).

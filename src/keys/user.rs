@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use super::{Action, Binding, Context, Contexts, Key, Keymap, MODES};
+use super::{Action, Binding, Context, Contexts, Key, Keymap, modes};
 use Context as C;
 
 /// Keys that are never lost: leaving, the help, quitting.
@@ -212,7 +212,7 @@ impl Keymap {
                 }
             }
         }
-        for mode in MODES {
+        for mode in &modes() {
             let after = self.bindings_for(mode);
             for lost in defaults
                 .bindings_for(mode)
