@@ -7,9 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::modal::draw_fields;
-use super::quarter::status_spans;
 use super::theme::Theme;
-use super::widgets::{fit, fit_spans, progress_bar, sparkline};
+use super::widgets::{fit, fit_spans, progress_bar, sparkline, status_spans};
 use crate::app::App;
 use crate::app::checkin::{CheckInState, Step};
 use crate::keys::{Action, Context};

@@ -6,9 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::quarter::{key_result_rows, objective_lines};
 use super::theme::Theme;
-use super::widgets::{draw_more, pane_block, scroll_offset};
+use super::widgets::{draw_more, key_result_rows, objective_lines, pane_block, scroll_offset};
 use super::widgets::{fit, sparkline};
 use crate::app::{App, Pane};
 use crate::keys::{Action, Context};

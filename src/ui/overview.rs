@@ -33,7 +33,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
             ))
         )),
     ]);
-    if let Some(whose) = super::quarter::filter_span(app, theme) {
+    if let Some(whose) = super::widgets::filter_span(app, theme) {
         head.push_span(whose);
     }
     // The table as high as its quarters need, at most a little over half
