@@ -137,13 +137,7 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
                 height: 1,
                 ..inner
             };
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    format!("{:w$}⚠ {}", "", shown(e), w = label_w + 2),
-                    theme.error(),
-                )),
-                row,
-            );
+            draw_field_error(e, label_w + 2, frame, row, theme);
             y = y.saturating_add(1);
         }
     }
@@ -220,6 +214,17 @@ fn draw_text_area(
         shown.set_cursor_style(Style::default());
     }
     frame.render_widget(&shown, rect);
+}
+
+/// A field's error on `row`, below the field's value (`indent` cells in).
+fn draw_field_error(e: &str, indent: usize, frame: &mut Frame, row: Rect, theme: Theme) {
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!("{:indent$}⚠ {}", "", shown(e)),
+            theme.error(),
+        )),
+        row,
+    );
 }
 
 /// The form's warnings, a line each from row `y` while rows are left;

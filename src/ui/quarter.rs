@@ -57,7 +57,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         super::checklist::draw(app, frame, checklist, theme);
     }
     let indexes = app.quarter_objectives();
-    if indexes.is_empty() && app.quarter_has_objectives() {
+    if indexes.is_empty() {
+        draw_no_objectives(app, frame, body, theme);
+        return;
+    }
+    let [left, right] = if body.width >= 160 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+    } else {
+        // One above the other: each pane as high as what it holds allows.
+        let top = share_height(
+            body.height,
+            pane_rows(indexes.len()),
+            key_result_rows_needed(app, body.width),
+            app.pane == Pane::KeyResults,
+        );
+        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(body)
+    };
+    draw_objectives(app, indexes, frame, left, theme);
+    draw_key_results(app, frame, right, theme);
+}
+
+/// The Mål pane when it has no Mål to show: what the filter hides, or how
+/// to begin a quarter without any.
+fn draw_no_objectives(app: &App, frame: &mut Frame, body: Rect, theme: Theme) {
+    if app.quarter_has_objectives() {
         // Mål there are, none of them the filter's.
         let f = app.key(Action::Filter, Context::Quarter);
         let text = match &app.team.filter {
@@ -77,41 +100,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         );
         return;
     }
-    if indexes.is_empty() {
-        let e = &app.s.empty_quarter;
-        let lines = vec![
-            Line::styled(e.headline, theme.title()),
-            Line::raw(e.objective),
-            Line::raw(e.key_results),
-            Line::raw(e.initiatives),
-            Line::styled(
-                (e.first_step)(&app.key(Action::Add, Context::Quarter)),
-                theme.title(),
-            ),
-        ];
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(format!(" {} ", app.s.objectives));
-        frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-            body,
-        );
-        return;
-    }
-    let [left, right] = if body.width >= 160 {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
-    } else {
-        // One above the other: each pane as high as what it holds allows.
-        let top = share_height(
-            body.height,
-            pane_rows(indexes.len()),
-            key_result_rows_needed(app, body.width),
-            app.pane == Pane::KeyResults,
-        );
-        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(body)
-    };
-    draw_objectives(app, indexes, frame, left, theme);
-    draw_key_results(app, frame, right, theme);
+    let e = &app.s.empty_quarter;
+    let lines = vec![
+        Line::styled(e.headline, theme.title()),
+        Line::raw(e.objective),
+        Line::raw(e.key_results),
+        Line::raw(e.initiatives),
+        Line::styled(
+            (e.first_step)(&app.key(Action::Add, Context::Quarter)),
+            theme.title(),
+        ),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.s.objectives));
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        body,
+    );
 }
 
 /// The rows of a pane that shows `items` of two lines each, borders included.
