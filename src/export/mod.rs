@@ -17,10 +17,10 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use crate::i18n::{self, Strings};
-use crate::model::numbers::Numbers;
+use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::{self, OwnerFilter};
 use crate::model::progress::{self, PaceStatus};
-use crate::model::{Data, KeyResult, Lang, Measure, Objective, Quarter};
+use crate::model::{CheckIn, Data, KeyResult, Lang, Measure, Objective, Quarter};
 use crate::text::{self, Output};
 
 mod csv;
@@ -132,6 +132,8 @@ fn objectives_of<'a>(
         .filter(move |o| quarters.contains(&o.quarter))
 }
 
+/// The Markdown report: per quarter its progress against pace, each Mål
+/// with its key results, Uppgifter and retro, then the quarter's check-ins.
 fn export_md(
     report: &Report,
     quarters: &[Quarter],
@@ -139,202 +141,261 @@ fn export_md(
     today: NaiveDate,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let (data, numbers) = (report.data, report.numbers);
     writeln!(out, "# OKR")?;
     for &q in quarters {
-        let pace = progress::pace(q, today);
-        let objectives: Vec<&Objective> = data.in_quarter(q).map(|(_, o)| o).collect();
+        let objectives: Vec<&Objective> = report.data.in_quarter(q).map(|(_, o)| o).collect();
         writeln!(out, "\n## {} {q}\n", s.quarter)?;
         if objectives.is_empty() {
             writeln!(out, "{}", s.no_objectives)?;
             continue;
         }
-        let whose = report
-            .whose
-            .map(|w| format!(" ({})", md_inline(w)))
-            .unwrap_or_default();
+        md_quarter_progress(report, &objectives, q, s, today, out)?;
+        for o in objectives {
+            md_objective(o, report.numbers.get(o), s, out)?;
+            md_key_results(o, q, s, today, out)?;
+            md_initiatives(o, s, out)?;
+            md_retro(o, s, out)?;
+        }
+        md_checkins(report.data, q, s, out)?;
+    }
+    Ok(())
+}
+
+/// The quarter's line of progress (of whose Mål, when narrowed) and pace.
+fn md_quarter_progress(
+    report: &Report,
+    objectives: &[&Objective],
+    q: Quarter,
+    s: &Strings,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let whose = report
+        .whose
+        .map(|w| format!(" ({})", md_inline(w)))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}{whose}: {} · {}: {}",
+        s.progress,
+        s.percent_of(report.numbers.mean(objectives.iter().copied())),
+        s.pace,
+        s.percent(progress::pace(q, today))
+    )
+}
+
+/// A Mål's heading and facts: kind, progress and status, why, owner, its
+/// score with the verdict, and its status when not active.
+fn md_objective(
+    o: &Objective,
+    f: Figures,
+    s: &Strings,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    writeln!(out, "\n### {}: {}\n", s.objective, md_inline(&o.title))?;
+    let status = f.status.map_or(s.no_progress_yet, |st| s.pace_status(st));
+    let from = if f.from_children > 0 {
+        format!(" · {}", (s.team.from_children)(f.from_children))
+    } else {
+        String::new()
+    };
+    let behind = f
+        .behind
+        .map(|(n, all)| format!(" · {}", (s.key_results_behind)(n, all)))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "- {}: {} · {}: {} ({status}){from}{behind}",
+        s.kind,
+        s.kind(o.kind),
+        s.progress,
+        s.percent_of(f.progress),
+    )?;
+    if !o.why.is_empty() {
+        writeln!(out, "- {}: {}", s.why, md_block(&o.why, "  "))?;
+    }
+    if let Some(owner) = &o.owner {
+        writeln!(out, "- {}: {}", s.owner, md_inline(owner))?;
+    }
+    if let Some(score) = o.score {
+        // A set score always judges the Mål.
+        let verdict = if f.succeeded == Some(true) {
+            s.succeeded
+        } else {
+            s.missed
+        };
+        let flag = if progress::committed_flag(o.kind, score) {
+            format!(" ({})", s.committed_below)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{}{whose}: {} · {}: {}",
-            s.progress,
-            s.percent_of(numbers.mean(objectives.iter().copied())),
-            s.pace,
-            s.percent(pace)
+            "- {}: {} ({}){}{verdict}{flag}",
+            s.score,
+            s.num(score),
+            s.score_band(progress::score_band(score)),
+            s.dash()
         )?;
-        for o in objectives {
-            writeln!(out, "\n### {}: {}\n", s.objective, md_inline(&o.title))?;
-            let f = numbers.get(o);
-            let status = f.status.map_or(s.no_progress_yet, |st| s.pace_status(st));
-            let from = if f.from_children > 0 {
-                format!(" · {}", (s.team.from_children)(f.from_children))
-            } else {
-                String::new()
-            };
-            let behind = f
-                .behind
-                .map(|(n, all)| format!(" · {}", (s.key_results_behind)(n, all)))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "- {}: {} · {}: {} ({status}){from}{behind}",
-                s.kind,
-                s.kind(o.kind),
-                s.progress,
-                s.percent_of(f.progress),
-            )?;
-            if !o.why.is_empty() {
-                writeln!(out, "- {}: {}", s.why, md_block(&o.why, "  "))?;
-            }
-            if let Some(owner) = &o.owner {
-                writeln!(out, "- {}: {}", s.owner, md_inline(owner))?;
-            }
-            if let Some(score) = o.score {
-                // A set score always judges the Mål.
-                let verdict = if f.succeeded == Some(true) {
-                    s.succeeded
-                } else {
-                    s.missed
-                };
-                let flag = if progress::committed_flag(o.kind, score) {
-                    format!(" ({})", s.committed_below)
-                } else {
-                    String::new()
-                };
-                writeln!(
-                    out,
-                    "- {}: {} ({}){}{verdict}{flag}",
-                    s.score,
-                    s.num(score),
-                    s.score_band(progress::score_band(score)),
-                    s.dash()
-                )?;
-            }
-            if o.status != crate::model::Status::Active {
-                writeln!(out, "- {}: {}", s.status, s.status(o.status))?;
-            }
-            if !o.key_results.is_empty() {
-                writeln!(out, "\n**{}**\n", s.key_results)?;
-                for k in &o.key_results {
-                    let st = progress::key_result_status(k, q, today);
-                    let mark = if matches!(st, PaceStatus::Behind | PaceStatus::NotReached) {
-                        format!("{}{}", s.dash(), s.pace_status(st))
-                    } else {
-                        String::new()
-                    };
-                    let stale = if q.contains(today) && progress::is_stale(k, today) {
-                        format!("{}{}", s.dash(), s.stale)
-                    } else {
-                        String::new()
-                    };
-                    writeln!(
-                        out,
-                        "- `{}` {}: {} · {} {}/10{mark}{stale}",
-                        text::line(&k.id),
-                        md_inline(&k.title),
-                        md_inline(&describe_measure(
-                            &k.measure,
-                            progress::key_result_progress(k),
-                            s
-                        )),
-                        s.confidence,
-                        k.confidence
-                    )?;
-                }
-            }
-            if !o.initiatives.is_empty() {
-                let (done, all) = o.initiatives_done();
-                writeln!(out, "\n**{}** ({done}/{all})\n", s.initiatives)?;
-                for i in &o.initiatives {
-                    writeln!(
-                        out,
-                        "- [{}] {}{}",
-                        if i.done.is_some() { "x" } else { " " },
-                        md_inline(&i.title),
-                        i.key_result
-                            .as_ref()
-                            .map(|k| format!(" → `{}`", text::line(k)))
-                            .unwrap_or_default()
-                    )?;
-                }
-            }
-            if !o.retro.went_well.is_empty() {
-                writeln!(
-                    out,
-                    "\n**{}:** {}",
-                    s.went_well,
-                    md_block(&o.retro.went_well, "")
-                )?;
-            }
-            if !o.retro.to_change.is_empty() {
-                writeln!(
-                    out,
-                    "\n**{}:** {}",
-                    s.to_change,
-                    md_block(&o.retro.to_change, "")
-                )?;
-            }
+    }
+    if o.status != crate::model::Status::Active {
+        writeln!(out, "- {}: {}", s.status, s.status(o.status))?;
+    }
+    Ok(())
+}
+
+/// A Mål's key results: id, title, value and confidence, marked when
+/// behind pace or stale.
+fn md_key_results(
+    o: &Objective,
+    q: Quarter,
+    s: &Strings,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    if o.key_results.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n**{}**\n", s.key_results)?;
+    for k in &o.key_results {
+        let st = progress::key_result_status(k, q, today);
+        let mark = if matches!(st, PaceStatus::Behind | PaceStatus::NotReached) {
+            format!("{}{}", s.dash(), s.pace_status(st))
+        } else {
+            String::new()
+        };
+        let stale = if q.contains(today) && progress::is_stale(k, today) {
+            format!("{}{}", s.dash(), s.stale)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "- `{}` {}: {} · {} {}/10{mark}{stale}",
+            text::line(&k.id),
+            md_inline(&k.title),
+            md_inline(&describe_measure(
+                &k.measure,
+                progress::key_result_progress(k),
+                s
+            )),
+            s.confidence,
+            k.confidence
+        )?;
+    }
+    Ok(())
+}
+
+/// A Mål's Uppgifter as a checklist, each with the key result it serves.
+fn md_initiatives(o: &Objective, s: &Strings, out: &mut impl Write) -> std::io::Result<()> {
+    if o.initiatives.is_empty() {
+        return Ok(());
+    }
+    let (done, all) = o.initiatives_done();
+    writeln!(out, "\n**{}** ({done}/{all})\n", s.initiatives)?;
+    for i in &o.initiatives {
+        writeln!(
+            out,
+            "- [{}] {}{}",
+            if i.done.is_some() { "x" } else { " " },
+            md_inline(&i.title),
+            i.key_result
+                .as_ref()
+                .map(|k| format!(" → `{}`", text::line(k)))
+                .unwrap_or_default()
+        )?;
+    }
+    Ok(())
+}
+
+/// A Mål's retro: what went well and what to change, when written.
+fn md_retro(o: &Objective, s: &Strings, out: &mut impl Write) -> std::io::Result<()> {
+    for (label, text) in [
+        (s.went_well, &o.retro.went_well),
+        (s.to_change, &o.retro.to_change),
+    ] {
+        if !text.is_empty() {
+            writeln!(out, "\n**{label}:** {}", md_block(text, ""))?;
         }
-        let checkins: Vec<_> = data
-            .checkins
+    }
+    Ok(())
+}
+
+/// The check-ins of quarter `q`, each with its entries, words and pulse.
+fn md_checkins(data: &Data, q: Quarter, s: &Strings, out: &mut impl Write) -> std::io::Result<()> {
+    let checkins: Vec<_> = data
+        .checkins
+        .iter()
+        .filter(|c| q.contains(c.date))
+        .collect();
+    if checkins.is_empty() {
+        return Ok(());
+    }
+    // Key results by id, once per quarter: a look-up per entry would scan the store.
+    let key_results: HashMap<&str, &KeyResult> = data
+        .objectives
+        .iter()
+        .filter(|o| o.quarter <= q)
+        .flat_map(|o| &o.key_results)
+        .map(|k| (k.id.as_str(), k))
+        .collect();
+    writeln!(out, "\n### {}\n", s.checkins)?;
+    for c in checkins {
+        md_checkin(c, &key_results, s, out)?;
+    }
+    Ok(())
+}
+
+/// One check-in: its week and owner, each key result's value, confidence
+/// and note, the wins, blockers and next steps, and the pulse.
+fn md_checkin(
+    c: &CheckIn,
+    key_results: &HashMap<&str, &KeyResult>,
+    s: &Strings,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let whose = c
+        .owner
+        .as_deref()
+        .map_or(String::new(), |w| format!(" · {}", md_inline(w)));
+    writeln!(out, "- **{}** ({}){whose}", c.week, c.date)?;
+    for e in &c.entries {
+        let kr = key_results.get(e.key_result.as_str());
+        let title = kr.map_or(String::new(), |k| format!(" {}", md_inline(&k.title)));
+        let note = if e.note.is_empty() {
+            String::new()
+        } else {
+            format!("{}{}", s.dash(), md_block(&e.note, "    "))
+        };
+        writeln!(
+            out,
+            "  - `{}`{title}: {} · {} {}/10{note}",
+            text::line(&e.key_result),
+            kr.map_or_else(
+                || s.num(e.value),
+                |k| md_inline(&s.measure_value(&k.measure, e.value))
+            ),
+            s.confidence,
+            e.confidence
+        )?;
+    }
+    for (label, text) in [
+        (s.wins, &c.wins),
+        (s.blockers, &c.blockers),
+        (s.next_steps, &c.next_steps),
+    ] {
+        if !text.is_empty() {
+            writeln!(out, "  - {label}: {}", md_block(text, "    "))?;
+        }
+    }
+    if let Some(p) = &c.pulse {
+        let ratings: Vec<String> = s
+            .pillar_names()
             .iter()
-            .filter(|c| q.contains(c.date))
+            .zip(p.ratings())
+            .map(|(name, r)| format!("{name} {r}"))
             .collect();
-        if !checkins.is_empty() {
-            // Key results by id, once per quarter: a look-up per entry would scan the store.
-            let key_results: HashMap<&str, &KeyResult> = data
-                .objectives
-                .iter()
-                .filter(|o| o.quarter <= q)
-                .flat_map(|o| &o.key_results)
-                .map(|k| (k.id.as_str(), k))
-                .collect();
-            writeln!(out, "\n### {}\n", s.checkins)?;
-            for c in checkins {
-                let whose = c
-                    .owner
-                    .as_deref()
-                    .map_or(String::new(), |w| format!(" · {}", md_inline(w)));
-                writeln!(out, "- **{}** ({}){whose}", c.week, c.date)?;
-                for e in &c.entries {
-                    let kr = key_results.get(e.key_result.as_str());
-                    let title = kr.map_or(String::new(), |k| format!(" {}", md_inline(&k.title)));
-                    let note = if e.note.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}{}", s.dash(), md_block(&e.note, "    "))
-                    };
-                    writeln!(
-                        out,
-                        "  - `{}`{title}: {} · {} {}/10{note}",
-                        text::line(&e.key_result),
-                        kr.map_or_else(
-                            || s.num(e.value),
-                            |k| md_inline(&s.measure_value(&k.measure, e.value))
-                        ),
-                        s.confidence,
-                        e.confidence
-                    )?;
-                }
-                for (label, text) in [
-                    (s.wins, &c.wins),
-                    (s.blockers, &c.blockers),
-                    (s.next_steps, &c.next_steps),
-                ] {
-                    if !text.is_empty() {
-                        writeln!(out, "  - {label}: {}", md_block(text, "    "))?;
-                    }
-                }
-                if let Some(p) = &c.pulse {
-                    let ratings: Vec<String> = s
-                        .pillar_names()
-                        .iter()
-                        .zip(p.ratings())
-                        .map(|(name, r)| format!("{name} {r}"))
-                        .collect();
-                    writeln!(out, "  - {}: {}", s.pulse, ratings.join(" · "))?;
-                }
-            }
-        }
+        writeln!(out, "  - {}: {}", s.pulse, ratings.join(" · "))?;
     }
     Ok(())
 }

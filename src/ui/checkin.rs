@@ -1,19 +1,20 @@
 //! The check-in screen: one key result at a time with its bar, where it
 //! stood before this check-in and its history; then reflection, the team pulse and the summary.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::modal::draw_fields;
-use super::quarter::status_spans;
 use super::theme::Theme;
-use super::widgets::{fit, fit_spans, progress_bar, sparkline};
+use super::widgets::{fit, fit_spans, progress_bar, sparkline, status_spans};
 use crate::app::App;
 use crate::app::checkin::{CheckInState, Step};
 use crate::keys::{Action, Context};
 use crate::model::progress;
+use crate::model::{KeyResult, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -87,62 +88,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         &on_day
     };
     let width = usize::from(area.width);
-    let pace = progress::key_result_pace(k, o.quarter, day);
-    let p = progress::key_result_progress(k);
-    let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
-    bar.push(Span::raw(format!(
-        " {}",
-        shown(&s.measure_text(&k.measure))
-    )));
-    bar.extend(status_spans(
-        app,
-        Some(p),
-        Some(progress::key_result_status(k, o.quarter, day)),
-        None,
-        theme,
-    ));
-    // Where it stood before this check-in, and since when, as recorded.
-    let last = match st.baseline.get(&k.id) {
-        Some(b) => {
-            let conf = b
-                .confidence
-                .map(|c| format!(" · {} {c}/10", s.confidence.to_lowercase()))
-                .unwrap_or_default();
-            let date = b.date.map(|d| format!(" ({d})")).unwrap_or_default();
-            format!(
-                "{}: {}{conf}{date}",
-                s.before_checkin,
-                s.measure_value(&k.measure, b.value)
-            )
-        }
-        None => format!("{}: {}", s.before_checkin, s.nothing()),
-    };
-    // What my last check-in said of it, and when that was.
-    let last_week = app.checkin_before(st.week).and_then(|c| {
-        let e = c.entries.iter().find(|e| e.key_result == k.id)?;
-        let when = (s.weekly.last_checkin)(
-            crate::model::weekly::weeks_between(c.week, st.week),
-            &c.date.to_string(),
-        );
-        let note = if e.note.is_empty() {
-            String::new()
-        } else {
-            format!("{}{}", s.dash(), e.note.lines().next().unwrap_or_default())
-        };
-        Some(format!(
-            "{when}: {} · {} {}/10{note}",
-            s.measure_value(&k.measure, e.value),
-            s.confidence.to_lowercase(),
-            e.confidence
-        ))
-    });
-    let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
-    let confidences: Vec<f64> = k
-        .history
-        .iter()
-        .filter_map(|h| h.confidence)
-        .map(f64::from)
-        .collect();
+    let bar = walk_bar(app, o, k, day, width, theme);
     let id = format!("{} ", shown(app.short_id(&k.id)));
     let mut lines = vec![
         Line::styled((s.step_of)(st.index + 1, st.items.len()), theme.dim()),
@@ -158,16 +104,11 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
             ),
         ]),
         Line::from(fit_spans(bar, width)),
-        Line::raw(fit(&last, width)),
-        Line::from(vec![
-            Span::styled(format!("{}: ", s.value.to_lowercase()), theme.dim()),
-            Span::styled(sparkline(&values, width.min(30)), theme.bar_filled()),
-            Span::styled(format!("   {}: ", s.confidence.to_lowercase()), theme.dim()),
-            Span::styled(sparkline(&confidences, width.min(30)), theme.bar_filled()),
-        ]),
+        Line::raw(fit(&before_words(app, st, k), width)),
+        history_line(app, k, width, theme),
         Line::raw(""),
     ];
-    if let Some(l) = last_week {
+    if let Some(l) = last_checkin_words(app, st, k) {
         lines.insert(5, Line::raw(fit(&shown(&l), width)));
     }
     // In a short window the fields come first: keep as much of the context as fits.
@@ -178,6 +119,92 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
         Layout::vertical([Constraint::Length(top_rows), Constraint::Min(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines), top);
     draw_fields(&st.form, frame, form, theme);
+}
+
+/// The key result's bar on `day`, its value and its status against pace.
+fn walk_bar(
+    app: &App,
+    o: &Objective,
+    k: &KeyResult,
+    day: NaiveDate,
+    width: usize,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let pace = progress::key_result_pace(k, o.quarter, day);
+    let p = progress::key_result_progress(k);
+    let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
+    bar.push(Span::raw(format!(
+        " {}",
+        shown(&app.s.measure_text(&k.measure))
+    )));
+    bar.extend(status_spans(
+        app,
+        Some(p),
+        Some(progress::key_result_status(k, o.quarter, day)),
+        None,
+        theme,
+    ));
+    bar
+}
+
+/// Where the key result stood before this check-in, and since when, as recorded.
+fn before_words(app: &App, st: &CheckInState, k: &KeyResult) -> String {
+    let s = app.s;
+    match st.baseline.get(&k.id) {
+        Some(b) => {
+            let conf = b
+                .confidence
+                .map(|c| format!(" · {} {c}/10", s.confidence.to_lowercase()))
+                .unwrap_or_default();
+            let date = b.date.map(|d| format!(" ({d})")).unwrap_or_default();
+            format!(
+                "{}: {}{conf}{date}",
+                s.before_checkin,
+                s.measure_value(&k.measure, b.value)
+            )
+        }
+        None => format!("{}: {}", s.before_checkin, s.nothing()),
+    }
+}
+
+/// What my last check-in said of the key result, and when that was.
+fn last_checkin_words(app: &App, st: &CheckInState, k: &KeyResult) -> Option<String> {
+    let s = app.s;
+    let c = app.checkin_before(st.week)?;
+    let e = c.entries.iter().find(|e| e.key_result == k.id)?;
+    let when = (s.weekly.last_checkin)(
+        crate::model::weekly::weeks_between(c.week, st.week),
+        &c.date.to_string(),
+    );
+    let note = if e.note.is_empty() {
+        String::new()
+    } else {
+        format!("{}{}", s.dash(), e.note.lines().next().unwrap_or_default())
+    };
+    Some(format!(
+        "{when}: {} · {} {}/10{note}",
+        s.measure_value(&k.measure, e.value),
+        s.confidence.to_lowercase(),
+        e.confidence
+    ))
+}
+
+/// Sparklines of the key result's values and confidences so far.
+fn history_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line<'static> {
+    let s = app.s;
+    let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
+    let confidences: Vec<f64> = k
+        .history
+        .iter()
+        .filter_map(|h| h.confidence)
+        .map(f64::from)
+        .collect();
+    Line::from(vec![
+        Span::styled(format!("{}: ", s.value.to_lowercase()), theme.dim()),
+        Span::styled(sparkline(&values, width.min(30)), theme.bar_filled()),
+        Span::styled(format!("   {}: ", s.confidence.to_lowercase()), theme.dim()),
+        Span::styled(sparkline(&confidences, width.min(30)), theme.bar_filled()),
+    ])
 }
 
 fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {

@@ -6,19 +6,48 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::quarter::{key_result_rows, objective_lines};
 use super::theme::Theme;
-use super::widgets::{draw_more, pane_block, scroll_offset};
+use super::widgets::{draw_more, key_result_rows, objective_lines, pane_block, scroll_offset};
 use super::widgets::{fit, sparkline};
 use crate::app::{App, Pane};
 use crate::keys::{Action, Context};
+use crate::model::{Initiative, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
     let Some(o) = app.objective() else {
         return;
     };
+    let info = header_lines(app, o, area.width, theme);
+    // The rows the header needs once wrapped, so its last line (the bar) is never cut.
+    let width = usize::from(area.width.max(1));
+    let rows: usize = info.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let info_h = u16::try_from(rows).unwrap_or(4).min(area.height / 3).max(1);
+    let notes = check_in_notes(app, o);
+    let notes_h = if notes.is_empty() {
+        0
+    } else {
+        u16::try_from(notes.len().min(4) + 2).unwrap_or(6)
+    };
+    let [head, krs, inits, notes_area] = Layout::vertical([
+        Constraint::Length(info_h),
+        Constraint::Percentage(55),
+        Constraint::Min(3),
+        Constraint::Length(notes_h),
+    ])
+    .areas(area);
+    if !notes.is_empty() {
+        draw_notes(app, &notes, frame, notes_area, theme);
+    }
+    frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), head);
+    draw_key_results(app, o, frame, krs, theme);
+    draw_initiatives(app, o, frame, inits, theme);
+}
+
+/// The header: title, why, kind, owner, status, what the Mål serves and is
+/// served by, and its bar on `width` cells.
+fn header_lines(app: &App, o: &Objective, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let s = app.s;
     let mut info = vec![Line::from(vec![
         Span::styled(format!("{} · ", s.detail_title), theme.dim()),
         Span::styled(shown(&o.title), theme.title()),
@@ -41,16 +70,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     info.push(Line::raw(shown(&meta)));
     info.extend(alignment_lines(app, o));
     let numbers = app.numbers(o.quarter);
-    let bar_line = objective_lines(app, &numbers, &[o], usize::from(area.width), theme);
+    let bar_line = objective_lines(app, &numbers, &[o], usize::from(width), theme);
     info.extend(bar_line.into_iter().map(Line::from));
-    // The rows the header needs once wrapped, so its last line (the bar) is never cut.
-    let width = usize::from(area.width.max(1));
-    let rows: usize = info.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
-    let info_h = u16::try_from(rows).unwrap_or(4).min(area.height / 3).max(1);
+    info
+}
 
-    // Notes of past check-ins on this Mål's key results, newest first.
-    let notes: Vec<String> = app
-        .data
+/// Notes of past check-ins on this Mål's key results, newest first.
+fn check_in_notes(app: &App, o: &Objective) -> Vec<String> {
+    app.data
         .checkins
         .iter()
         .rev()
@@ -60,42 +87,34 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
                 .filter(|e| !e.note.is_empty() && o.key_result(&e.key_result).is_some())
                 .map(move |e| format!("{} {}: {}", c.week, e.key_result, e.note))
         })
-        .collect();
-    let notes_h = if notes.is_empty() {
-        0
-    } else {
-        u16::try_from(notes.len().min(4) + 2).unwrap_or(6)
-    };
-    let [head, krs, inits, notes_area] = Layout::vertical([
-        Constraint::Length(info_h),
-        Constraint::Percentage(55),
-        Constraint::Min(3),
-        Constraint::Length(notes_h),
-    ])
-    .areas(area);
-    if !notes.is_empty() {
-        let block = pane_block(s.past_checkins.to_string(), false, theme);
-        let inner = block.inner(notes_area);
-        frame.render_widget(block, notes_area);
-        let width = usize::from(inner.width);
-        let lines: Vec<Line> = notes
-            .iter()
-            .take(usize::from(inner.height))
-            .map(|n| Line::raw(fit(n, width)))
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
-    }
-    frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), head);
+        .collect()
+}
 
-    // Key results with a sparkline of their history.
+/// The pane of past check-in notes, as many as it holds.
+fn draw_notes(app: &App, notes: &[String], frame: &mut Frame, area: Rect, theme: Theme) {
+    let block = pane_block(app.s.past_checkins.to_string(), false, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = notes
+        .iter()
+        .take(usize::from(inner.height))
+        .map(|n| Line::raw(fit(n, width)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The key result pane: each key result with a sparkline of its history.
+fn draw_key_results(app: &App, o: &Objective, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
     let focused = app.pane == Pane::KeyResults;
     let block = pane_block(
         format!("{} ({})", s.key_results, o.key_results.len()),
         focused,
         theme,
     );
-    let inner = block.inner(krs);
-    frame.render_widget(block, krs);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     if o.key_results.is_empty() {
         frame.render_widget(
             Paragraph::new((s.no_key_results_detail)(
@@ -104,45 +123,48 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .style(theme.dim()),
             inner,
         );
-    } else {
-        let visible = usize::from(inner.height / 2);
-        let offset = scroll_offset(app.sel_key_result, visible);
-        let width = usize::from(inner.width);
-        let spark_w = 12.min(width / 5);
-        let mut lines = Vec::new();
-        for (i, k) in o
-            .key_results
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(visible.max(1))
-        {
-            let [first, mut second] =
-                key_result_rows(app, k, focused && i == app.sel_key_result, width, theme);
-            if spark_w > 0 && k.history.len() > 1 {
-                // The newest values the room after the words holds, if a few.
-                let room = width.saturating_sub(second.width() + 2).min(spark_w);
-                if room >= 3 {
-                    let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
-                    second.spans.push(Span::styled(
-                        format!("  {}", sparkline(&values, room)),
-                        theme.bar_filled(),
-                    ));
-                }
-            }
-            lines.push(first);
-            lines.push(second);
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
-        draw_more(frame, krs, offset, visible, o.key_results.len(), theme);
+        return;
     }
+    let visible = usize::from(inner.height / 2);
+    let offset = scroll_offset(app.sel_key_result, visible);
+    let width = usize::from(inner.width);
+    let spark_w = 12.min(width / 5);
+    let mut lines = Vec::new();
+    for (i, k) in o
+        .key_results
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible.max(1))
+    {
+        let [first, mut second] =
+            key_result_rows(app, k, focused && i == app.sel_key_result, width, theme);
+        if spark_w > 0 && k.history.len() > 1 {
+            // The newest values the room after the words holds, if a few.
+            let room = width.saturating_sub(second.width() + 2).min(spark_w);
+            if room >= 3 {
+                let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
+                second.spans.push(Span::styled(
+                    format!("  {}", sparkline(&values, room)),
+                    theme.bar_filled(),
+                ));
+            }
+        }
+        lines.push(first);
+        lines.push(second);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, area, offset, visible, o.key_results.len(), theme);
+}
 
-    // Uppgifter.
+/// The Uppgifter pane: each with its mark, link, owner and due day.
+fn draw_initiatives(app: &App, o: &Objective, frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
     let (done, all) = o.initiatives_done();
     let focused = app.pane == Pane::Initiatives;
     let block = pane_block(format!("{} ({done}/{all})", s.initiatives), focused, theme);
-    let inner = block.inner(inits);
-    frame.render_widget(block, inits);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     if o.initiatives.is_empty() {
         let add = app.key(Action::Add, Context::DetailInitiatives);
         frame.render_widget(
@@ -160,51 +182,61 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .enumerate()
         .skip(offset)
         .take(visible.max(1))
-        .map(|(i, it)| {
-            let selected = focused && i == app.sel_initiative;
-            let mark = if it.done.is_some() { "[x]" } else { "[ ]" };
-            let mut link = it
-                .key_result
-                .as_ref()
-                .map(|k| format!(" {} {}", s.linked_to, shown(k)))
-                .unwrap_or_default();
-            if let Some(owner) = &it.owner {
-                link.push_str(&format!(" · {}", shown(owner)));
-            }
-            // Overdue in words and colour; else the day it is due.
-            let due = match it.due {
-                Some(d) if it.is_overdue(app.today) => Some((
-                    format!(" · {}", (s.daily.overdue)(&d.to_string())),
-                    theme.warning(),
-                )),
-                Some(d) if it.done.is_none() => {
-                    Some((format!(" · {}", (s.daily.due)(&d.to_string())), theme.dim()))
-                }
-                _ => None,
-            };
-            let due_w = due.as_ref().map_or(0, |(t, _)| text::width(t));
-            let text = format!("{}{mark} {}", if selected { "▸ " } else { "  " }, it.title);
-            let mut l = Line::from(vec![
-                Span::raw(fit(&text, width.saturating_sub(text::width(&link) + due_w))),
-                Span::styled(link, theme.dim()),
-            ]);
-            if let Some((due, style)) = due {
-                l.spans.push(Span::styled(due, style));
-            }
-            if selected {
-                l = l.style(theme.selected());
-            }
-            l
-        })
+        .map(|(i, it)| initiative_line(app, it, focused && i == app.sel_initiative, width, theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    draw_more(frame, inits, offset, visible, o.initiatives.len(), theme);
+    draw_more(frame, area, offset, visible, o.initiatives.len(), theme);
+}
+
+/// One Uppgift on `width` cells: `[x]` or `[ ]`, its title, the key result
+/// it is linked to, its owner and, while open, the day it is due.
+fn initiative_line(
+    app: &App,
+    it: &Initiative,
+    selected: bool,
+    width: usize,
+    theme: Theme,
+) -> Line<'static> {
+    let s = app.s;
+    let mark = if it.done.is_some() { "[x]" } else { "[ ]" };
+    let mut link = it
+        .key_result
+        .as_ref()
+        .map(|k| format!(" {} {}", s.linked_to, shown(k)))
+        .unwrap_or_default();
+    if let Some(owner) = &it.owner {
+        link.push_str(&format!(" · {}", shown(owner)));
+    }
+    // Overdue in words and colour; else the day it is due.
+    let due = match it.due {
+        Some(d) if it.is_overdue(app.today) => Some((
+            format!(" · {}", (s.daily.overdue)(&d.to_string())),
+            theme.warning(),
+        )),
+        Some(d) if it.done.is_none() => {
+            Some((format!(" · {}", (s.daily.due)(&d.to_string())), theme.dim()))
+        }
+        _ => None,
+    };
+    let due_w = due.as_ref().map_or(0, |(t, _)| text::width(t));
+    let text = format!("{}{mark} {}", if selected { "▸ " } else { "  " }, it.title);
+    let mut l = Line::from(vec![
+        Span::raw(fit(&text, width.saturating_sub(text::width(&link) + due_w))),
+        Span::styled(link, theme.dim()),
+    ]);
+    if let Some((due, style)) = due {
+        l.spans.push(Span::styled(due, style));
+    }
+    if selected {
+        l = l.style(theme.selected());
+    }
+    l
 }
 
 /// What a Mål serves (its parent, the parent's parent, …) and what serves
 /// it (the Mål aligned under it), each with its progress and, when in
 /// another quarter, that quarter.
-fn alignment_lines(app: &App, o: &crate::model::Objective) -> Vec<Line<'static>> {
+fn alignment_lines(app: &App, o: &Objective) -> Vec<Line<'static>> {
     let t = &app.s.team;
     let item = |i: usize| {
         app.data.objective_at(i).map(|x| {

@@ -13,9 +13,9 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
 
-use super::quarter::key_result_rows;
 use super::theme::Theme;
 use super::widgets::fit;
+use super::widgets::key_result_rows;
 use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
 use crate::keys::{Action, Context};

@@ -2,8 +2,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+use tui_input::Input;
 use unicode_width::UnicodeWidthStr;
 
 use super::centered;
@@ -86,47 +89,17 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
         let value_style = if focused {
             theme.selected()
         } else {
-            ratatui::style::Style::default()
+            Style::default()
         };
         match &f.widget {
             Widget::Text(input) => {
-                // The value as the screen shows it (placeholders for controls),
-                // so the cursor is counted in the cells it is drawn in.
-                let value = input.value();
-                let at = value
-                    .char_indices()
-                    .nth(input.cursor())
-                    .map_or(value.len(), |(i, _)| i);
-                let cursor = text::width(&shown(&value[..at]));
-                let scroll = cursor.saturating_sub(value_w.max(1));
-                // `scroll` counts cells, not characters: skip whole graphemes.
-                let mut skipped = 0;
-                let visible: String = unicode_segmentation::UnicodeSegmentation::graphemes(
-                    shown(value).as_str(),
-                    true,
-                )
-                .skip_while(|g| {
-                    let skip = skipped < scroll;
-                    if skip {
-                        skipped += text::width(g);
-                    }
-                    skip
-                })
-                .collect();
-                frame.render_widget(
-                    Paragraph::new(Line::from(vec![
-                        Span::raw(label.clone()),
-                        Span::styled(fit(&visible, value_w), value_style),
-                    ])),
-                    row,
-                );
-                if focused {
-                    let x = label.width() + cursor.saturating_sub(skipped);
-                    let x = inner.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
-                    if x < inner.right() {
-                        frame.set_cursor_position(Position { x, y });
-                    }
-                }
+                let line = TextLine {
+                    label,
+                    value_w,
+                    focused,
+                    value_style,
+                };
+                draw_text_input(input, line, frame, row, inner);
                 y = y.saturating_add(1);
             }
             Widget::Choice(options, chosen) => {
@@ -152,12 +125,7 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
                     width: inner.width.saturating_sub(label_cells),
                     height: h,
                 };
-                let mut shown = (**text).clone();
-                shown.set_style(value_style);
-                if !focused {
-                    shown.set_cursor_style(ratatui::style::Style::default());
-                }
-                frame.render_widget(&shown, rect);
+                draw_text_area(text, focused, value_style, frame, rect);
                 y = y.saturating_add(AREA_ROWS);
             }
         }
@@ -169,16 +137,99 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
                 height: 1,
                 ..inner
             };
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    format!("{:w$}⚠ {}", "", shown(e), w = label_w + 2),
-                    theme.error(),
-                )),
-                row,
-            );
+            draw_field_error(e, label_w + 2, frame, row, theme);
             y = y.saturating_add(1);
         }
     }
+    y = draw_warnings(form, frame, inner, y, theme);
+    y.saturating_sub(inner.y)
+}
+
+/// How a one-line text field is drawn: its label (with the focus marker),
+/// the cells its value has and the value's look.
+struct TextLine {
+    label: String,
+    value_w: usize,
+    focused: bool,
+    value_style: Style,
+}
+
+/// A one-line text field on `row`, its value scrolled so the cursor stays
+/// in sight, and the cursor put there when the field has the focus.
+fn draw_text_input(input: &Input, line: TextLine, frame: &mut Frame, row: Rect, inner: Rect) {
+    let TextLine {
+        label,
+        value_w,
+        focused,
+        value_style,
+    } = line;
+    // The value as the screen shows it (placeholders for controls),
+    // so the cursor is counted in the cells it is drawn in.
+    let value = input.value();
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(i, _)| i);
+    let cursor = text::width(&shown(&value[..at]));
+    let scroll = cursor.saturating_sub(value_w.max(1));
+    // `scroll` counts cells, not characters: skip whole graphemes.
+    let mut skipped = 0;
+    let visible: String =
+        unicode_segmentation::UnicodeSegmentation::graphemes(shown(value).as_str(), true)
+            .skip_while(|g| {
+                let skip = skipped < scroll;
+                if skip {
+                    skipped += text::width(g);
+                }
+                skip
+            })
+            .collect();
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::raw(label.clone()),
+            Span::styled(fit(&visible, value_w), value_style),
+        ])),
+        row,
+    );
+    if focused {
+        let x = label.width() + cursor.saturating_sub(skipped);
+        let x = inner.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
+        if x < inner.right() {
+            frame.set_cursor_position(Position { x, y: row.y });
+        }
+    }
+}
+
+/// A multi-line text field in `rect`, its cursor hidden unless focused.
+fn draw_text_area(
+    text: &TextArea<'static>,
+    focused: bool,
+    value_style: Style,
+    frame: &mut Frame,
+    rect: Rect,
+) {
+    let mut shown = text.clone();
+    shown.set_style(value_style);
+    if !focused {
+        shown.set_cursor_style(Style::default());
+    }
+    frame.render_widget(&shown, rect);
+}
+
+/// A field's error on `row`, below the field's value (`indent` cells in).
+fn draw_field_error(e: &str, indent: usize, frame: &mut Frame, row: Rect, theme: Theme) {
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!("{:indent$}⚠ {}", "", shown(e)),
+            theme.error(),
+        )),
+        row,
+    );
+}
+
+/// The form's warnings, a line each from row `y` while rows are left;
+/// returns the row after the last.
+fn draw_warnings(form: &Form, frame: &mut Frame, inner: Rect, mut y: u16, theme: Theme) -> u16 {
     for w in &form.warnings {
         if y >= inner.bottom() {
             break;
@@ -193,7 +244,7 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
         );
         y = y.saturating_add(1);
     }
-    y.saturating_sub(inner.y)
+    y
 }
 
 /// A `y`/`n` question: before a delete, saying what goes along; whether to

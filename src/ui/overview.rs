@@ -11,7 +11,7 @@ use ratatui::widgets::{Bar, BarChart, Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::widgets::fit;
-use super::widgets::{draw_more, pane_block, scroll_offset};
+use super::widgets::{draw_more, filter_span, pane_block, scroll_offset};
 use crate::app::App;
 use crate::keys::{Action, Context};
 use crate::model::checkin::streak_of;
@@ -22,20 +22,6 @@ use crate::text;
 pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.s;
     let quarters = app.overview_quarters();
-    let mut head = Line::from(vec![
-        Span::styled(s.overview_title, theme.title()),
-        Span::raw(format!(
-            " · {}",
-            (s.streak)(streak_of(
-                &app.data.checkins,
-                app.checkin_owner().as_deref(),
-                app.today
-            ))
-        )),
-    ]);
-    if let Some(whose) = super::quarter::filter_span(app, theme) {
-        head.push_span(whose);
-    }
     // The table as high as its quarters need, at most a little over half
     // (which the hint of an empty file gets).
     let rows = match quarters.len() {
@@ -48,7 +34,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         Constraint::Min(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(head), title);
+    frame.render_widget(Paragraph::new(header_line(app, theme)), title);
     let block = pane_block(s.quarter.to_string(), true, theme);
     let inner = block.inner(table);
     frame.render_widget(block, table);
@@ -71,6 +57,42 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
             })
         })
         .collect();
+    draw_table(app, &all, sel, frame, table, inner, theme);
+    draw_charts(app, &all, frame, chart, theme);
+}
+
+/// The title line: the check-in streak and whose Mål are shown.
+fn header_line(app: &App, theme: Theme) -> Line<'static> {
+    let s = app.s;
+    let mut head = Line::from(vec![
+        Span::styled(s.overview_title, theme.title()),
+        Span::raw(format!(
+            " · {}",
+            (s.streak)(streak_of(
+                &app.data.checkins,
+                app.checkin_owner().as_deref(),
+                app.today
+            ))
+        )),
+    ]);
+    if let Some(whose) = filter_span(app, theme) {
+        head.push_span(whose);
+    }
+    head
+}
+
+/// The table of quarters in the pane `area` (its inside `inner`): number of
+/// Mål, score or running progress, committed Mål achieved.
+fn draw_table(
+    app: &App,
+    all: &[QuarterFacts],
+    sel: usize,
+    frame: &mut Frame,
+    area: Rect,
+    inner: Rect,
+    theme: Theme,
+) {
+    let s = app.s;
     let width = usize::from(inner.width);
     let mut lines = vec![Line::styled(
         fit(
@@ -85,10 +107,6 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     let visible = usize::from(inner.height.saturating_sub(1));
     let offset = scroll_offset(sel, visible);
     for (i, f) in all.iter().enumerate().skip(offset).take(visible.max(1)) {
-        let score = match f.score {
-            Some(m) => s.num((m * 100.0).round() / 100.0),
-            None => format!("{} {}", s.running_progress, s.percent_of(f.progress)),
-        };
         let committed = if f.committed.1 == 0 {
             s.nothing().to_string()
         } else {
@@ -99,7 +117,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
             if i == sel { "▸ " } else { "  " },
             f.quarter.to_string(),
             f.objectives,
-            score
+            score_words(app, f)
         );
         let mut l = Line::raw(fit(&text, width));
         if i == sel {
@@ -108,20 +126,29 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         lines.push(l);
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    draw_more(frame, table, offset, visible, all.len(), theme);
+    draw_more(frame, area, offset, visible, all.len(), theme);
+}
 
-    // Mean scores and check-ins over the quarters, oldest at the top, as
-    // bar charts side by side; then the pulse trend.
+/// A quarter's mean score, or its progress while it is not scored.
+fn score_words(app: &App, f: &QuarterFacts) -> String {
+    let s = app.s;
+    match f.score {
+        Some(m) => s.num((m * 100.0).round() / 100.0),
+        None => format!("{} {}", s.running_progress, s.percent_of(f.progress)),
+    }
+}
+
+/// Mean scores and check-ins over the quarters, oldest at the top, as bar
+/// charts side by side; then the pulse trend below them.
+fn draw_charts(app: &App, all: &[QuarterFacts], frame: &mut Frame, area: Rect, theme: Theme) {
+    let s = app.s;
     let pulses: Vec<&QuarterFacts> = all.iter().rev().filter(|f| f.pulse.is_some()).collect();
     let pulse_h: u16 = if pulses.is_empty() { 0 } else { 9 };
-    let room = chart
-        .height
-        .saturating_sub(pulse_h)
-        .max(chart.height.min(4));
+    let room = area.height.saturating_sub(pulse_h).max(area.height.min(4));
     let shown = all.len().min(usize::from(room.saturating_sub(1)));
-    let charts_h = u16::try_from(shown + 1).unwrap_or(room).min(chart.height);
+    let charts_h = u16::try_from(shown + 1).unwrap_or(room).min(area.height);
     let [charts, rest] =
-        Layout::vertical([Constraint::Length(charts_h), Constraint::Min(0)]).areas(chart);
+        Layout::vertical([Constraint::Length(charts_h), Constraint::Min(0)]).areas(area);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(charts);
     let newest: Vec<&QuarterFacts> = all.iter().take(shown).rev().collect();
@@ -129,15 +156,11 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         .iter()
         .map(|f| {
             let value = f.score.or(f.progress).unwrap_or(0.0);
-            let words = match f.score {
-                Some(m) => s.num((m * 100.0).round() / 100.0),
-                None => format!("{} {}", s.running_progress, s.percent_of(f.progress)),
-            };
             let look = match f.score {
                 Some(_) => theme.score(progress::score_band(value)),
                 None => theme.dim(),
             };
-            (words, percent_of(value), look)
+            (score_words(app, f), percent_of(value), look)
         })
         .collect();
     let counts: Vec<(String, u64, Style)> = newest
@@ -165,12 +188,23 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         right,
         theme,
     );
-    if pulses.is_empty() {
-        return;
+    if !pulses.is_empty() {
+        draw_pulse_trend(app, &pulses, frame, rest, theme);
     }
+}
+
+/// The team pulse per quarter: one column per quarter, oldest first as in
+/// the charts, one row per pillar, then how many people answered.
+fn draw_pulse_trend(
+    app: &App,
+    pulses: &[&QuarterFacts],
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let s = app.s;
     let mut lines = vec![Line::raw(""), Line::styled(s.pulse_trend, theme.title())];
-    // One column per quarter, oldest first, as in the charts above.
-    let width = usize::from(rest.width);
+    let width = usize::from(area.width);
     let heads: Vec<String> = pulses
         .iter()
         .map(|f| format!("{:>8}", f.quarter.to_string()))
@@ -204,7 +238,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         ),
         theme.dim(),
     ));
-    frame.render_widget(Paragraph::new(lines), rest);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// A share 0–1 as a whole percent, for a bar.

@@ -112,19 +112,37 @@ fn draw_week(
     area: Rect,
     theme: Theme,
 ) {
-    let s = app.s;
-    let w = &s.weekly;
+    let w = &app.s.weekly;
     let width = usize::from(area.width.saturating_sub(2));
-    let before = app.checkin_before(week);
     let title = (w.week_title)(&week.to_string(), &c.date.to_string());
     let block = pane_block(fit(&title, width.saturating_sub(4)), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines = entry_lines(app, c, app.checkin_before(week), width, theme);
+    lines.extend(reflection_lines(app, c, width, theme));
+    lines.extend(pulse_lines(app, c, width, theme));
+    let visible = usize::from(inner.height);
+    let total = lines.len();
+    let offset = usize::from(scroll).min(total.saturating_sub(visible));
+    let shown_lines: Vec<Line> = lines.into_iter().skip(offset).take(visible).collect();
+    frame.render_widget(Paragraph::new(shown_lines), inner);
+    draw_more(frame, area, offset, visible, total, theme);
+}
+
+/// The week's key results: each value and confidence with its change from
+/// the check-in `before`, its note below; then those skipped.
+fn entry_lines(
+    app: &App,
+    c: &CheckIn,
+    before: Option<&CheckIn>,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let s = app.s;
     let text = |t: &str| Line::raw(fit(t, width));
-    lines.push(Line::styled(s.key_results, theme.title()));
+    let mut lines = vec![Line::styled(s.key_results, theme.title())];
     if c.entries.is_empty() && c.skipped.is_empty() {
-        lines.push(Line::styled(w.no_entries, theme.dim()));
+        lines.push(Line::styled(s.weekly.no_entries, theme.dim()));
     }
     for e in &c.entries {
         let k = key_result(app, &e.key_result);
@@ -162,14 +180,22 @@ fn draw_week(
             || id.clone(),
             |k| format!("{} {}", app.short_id(&k.id), k.title),
         );
-        lines.push(text(&format!("{}: {}", shown(&name), w.skipped)));
+        lines.push(text(&format!("{}: {}", shown(&name), s.weekly.skipped)));
     }
+    lines
+}
+
+/// The week's wins, blockers and next steps, a plan marked once done.
+fn reflection_lines(app: &App, c: &CheckIn, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let s = app.s;
+    let text = |t: &str| Line::raw(fit(t, width));
     let plans = weekly::plans(c);
     let done = |kind: PlanKind, line: &str| {
         plans
             .iter()
             .any(|p| p.kind == kind && p.done && p.text == weekly::plan_text(line))
     };
+    let mut lines = Vec::new();
     for (label, body, kind) in [
         (s.wins, &c.wins, None),
         (s.blockers, &c.blockers, Some(PlanKind::Blocker)),
@@ -184,30 +210,31 @@ fn draw_week(
             let is_done = kind.is_some_and(|k| done(k, l));
             let mark = if is_done { "✓ " } else { "" };
             let after = if is_done {
-                format!(" ({})", w.done)
+                format!(" ({})", s.weekly.done)
             } else {
                 String::new()
             };
             lines.push(text(&format!("  {mark}{}{after}", shown(l.trim()))));
         }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(s.pulse, theme.title()));
+    lines
+}
+
+/// The week's pulse: its mean, then each pillar's rating as dots.
+fn pulse_lines(app: &App, c: &CheckIn, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let s = app.s;
+    let text = |t: &str| Line::raw(fit(t, width));
+    let mut lines = vec![Line::raw(""), Line::styled(s.pulse, theme.title())];
     match &c.pulse {
         None => lines.push(Line::styled(format!("  {}", s.nothing()), theme.dim())),
         Some(p) => {
             let mean = s.num((weekly::pulse_mean(p) * 10.0).round() / 10.0);
-            lines.push(text(&format!("  {}", (w.pulse_mean)(&mean))));
+            lines.push(text(&format!("  {}", (s.weekly.pulse_mean)(&mean))));
             for (name, r) in s.pillar_names().iter().zip(p.ratings()) {
                 let dots: String = (1..=5).map(|n| if n <= r { '●' } else { '○' }).collect();
                 lines.push(text(&format!("  {name:<26} {dots} {r}")));
             }
         }
     }
-    let visible = usize::from(inner.height);
-    let total = lines.len();
-    let offset = usize::from(scroll).min(total.saturating_sub(visible));
-    let shown_lines: Vec<Line> = lines.into_iter().skip(offset).take(visible).collect();
-    frame.render_widget(Paragraph::new(shown_lines), inner);
-    draw_more(frame, area, offset, visible, total, theme);
+    lines
 }

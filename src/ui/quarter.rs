@@ -7,15 +7,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::widgets::{draw_more, fit, fit_spans, pane_block, progress_bar, scroll_offset};
+use super::widgets::{
+    draw_more, filter_span, fit, fit_spans, key_result_rows, objective_lines, pane_block,
+    scroll_offset,
+};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Pane};
 use crate::keys::{Action, Context};
-use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::OwnerFilter;
-use crate::model::progress::{self, confidence_band};
-use crate::model::{IsoWeek, KeyResult, Objective};
+use crate::model::progress;
+use crate::model::{IsoWeek, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -55,7 +57,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         super::checklist::draw(app, frame, checklist, theme);
     }
     let indexes = app.quarter_objectives();
-    if indexes.is_empty() && app.quarter_has_objectives() {
+    if indexes.is_empty() {
+        draw_no_objectives(app, frame, body, theme);
+        return;
+    }
+    let [left, right] = if body.width >= 160 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+    } else {
+        // One above the other: each pane as high as what it holds allows.
+        let top = share_height(
+            body.height,
+            pane_rows(indexes.len()),
+            key_result_rows_needed(app, body.width),
+            app.pane == Pane::KeyResults,
+        );
+        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(body)
+    };
+    draw_objectives(app, indexes, frame, left, theme);
+    draw_key_results(app, frame, right, theme);
+}
+
+/// The Mål pane when it has no Mål to show: what the filter hides, or how
+/// to begin a quarter without any.
+fn draw_no_objectives(app: &App, frame: &mut Frame, body: Rect, theme: Theme) {
+    if app.quarter_has_objectives() {
         // Mål there are, none of them the filter's.
         let f = app.key(Action::Filter, Context::Quarter);
         let text = match &app.team.filter {
@@ -75,41 +100,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         );
         return;
     }
-    if indexes.is_empty() {
-        let e = &app.s.empty_quarter;
-        let lines = vec![
-            Line::styled(e.headline, theme.title()),
-            Line::raw(e.objective),
-            Line::raw(e.key_results),
-            Line::raw(e.initiatives),
-            Line::styled(
-                (e.first_step)(&app.key(Action::Add, Context::Quarter)),
-                theme.title(),
-            ),
-        ];
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(format!(" {} ", app.s.objectives));
-        frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-            body,
-        );
-        return;
-    }
-    let [left, right] = if body.width >= 160 {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
-    } else {
-        // One above the other: each pane as high as what it holds allows.
-        let top = share_height(
-            body.height,
-            pane_rows(indexes.len()),
-            key_result_rows_needed(app, body.width),
-            app.pane == Pane::KeyResults,
-        );
-        Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(body)
-    };
-    draw_objectives(app, indexes, frame, left, theme);
-    draw_key_results(app, frame, right, theme);
+    let e = &app.s.empty_quarter;
+    let lines = vec![
+        Line::styled(e.headline, theme.title()),
+        Line::raw(e.objective),
+        Line::raw(e.key_results),
+        Line::raw(e.initiatives),
+        Line::styled(
+            (e.first_step)(&app.key(Action::Add, Context::Quarter)),
+            theme.title(),
+        ),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", app.s.objectives));
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        body,
+    );
 }
 
 /// The rows of a pane that shows `items` of two lines each, borders included.
@@ -197,136 +205,6 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(gauge, g);
 }
 
-/// Whose Mål are shown (` · showing: Bo`), once some Mål has an owner or a
-/// filter is set: a one-person file shows what it always did.
-pub fn filter_span(app: &App, theme: Theme) -> Option<Span<'static>> {
-    let filtered = app.team.filter != crate::model::owners::OwnerFilter::Everyone;
-    (app.has_owners() || filtered).then(|| {
-        let style = if filtered {
-            theme.warning()
-        } else {
-            theme.dim()
-        };
-        Span::styled(
-            format!(" · {}: {}", app.s.team.showing, shown(&app.filter_label())),
-            style,
-        )
-    })
-}
-
-/// The `progress · status · confidence` line shared by Mål and key results;
-/// a Mål with no progress yet says so instead of a status.
-pub fn status_spans(
-    app: &App,
-    progress: Option<f64>,
-    status: Option<progress::PaceStatus>,
-    confidence: Option<u8>,
-    theme: Theme,
-) -> Vec<Span<'static>> {
-    let s = app.s;
-    let mut spans = vec![
-        Span::raw(format!(" {:>5} ", s.percent_of(progress))),
-        match status {
-            Some(status) => Span::styled(s.pace_status(status).to_string(), theme.pace(status)),
-            None => Span::styled(s.no_progress_yet.to_string(), theme.dim()),
-        },
-    ];
-    if let Some(c) = confidence {
-        spans.extend(confidence_spans(app, c, theme));
-    }
-    spans
-}
-
-/// Each Mål's bar and `progress · status · confidence` words, on lines of
-/// `width` cells, with how many of its key results are behind pace between
-/// the last two: in full words when every line fits them beside a bar of
-/// 16 cells, else in short ones. The bars, one width for all so that they
-/// compare, give up room to the words. Every number is `numbers`' (the
-/// quarter's, [`App::numbers`]).
-pub fn objective_lines(
-    app: &App,
-    numbers: &Numbers,
-    objectives: &[&Objective],
-    width: usize,
-    theme: Theme,
-) -> Vec<Vec<Span<'static>>> {
-    let cells = |spans: &Vec<Span>| spans.iter().map(Span::width).sum::<usize>();
-    let widest = (width / 3).min(30);
-    let figures: Vec<Figures> = objectives.iter().map(|o| numbers.get(o)).collect();
-    let words_in = |behind_words| {
-        objectives
-            .iter()
-            .zip(&figures)
-            .map(|(o, f)| objective_spans(app, o, f, behind_words, theme))
-            .collect::<Vec<_>>()
-    };
-    let full = words_in(app.s.key_results_behind);
-    let words = if full.iter().all(|w| cells(w) + widest.min(16) <= width) {
-        full
-    } else {
-        words_in(app.s.key_results_behind_short)
-    };
-    let room = words.iter().map(|w| width.saturating_sub(cells(w))).min();
-    let bar_w = widest.min(room.unwrap_or(widest).max(widest.min(10)));
-    figures
-        .iter()
-        .zip(words)
-        .map(|(f, words)| {
-            let mut line = progress_bar(
-                bar_w,
-                f.progress.unwrap_or(0.0),
-                f.progress.map(|_| f.pace),
-                theme,
-            );
-            line.extend(words);
-            line
-        })
-        .collect()
-}
-
-fn objective_spans(
-    app: &App,
-    o: &Objective,
-    f: &Figures,
-    behind_words: fn(usize, usize) -> String,
-    theme: Theme,
-) -> Vec<Span<'static>> {
-    let mut spans = status_spans(app, f.progress, f.status, None, theme);
-    if f.from_children > 0 {
-        spans.push(Span::styled(
-            format!(" · {}", (app.s.team.from_children)(f.from_children)),
-            theme.dim(),
-        ));
-    }
-    if let Some((behind, all)) = f.behind {
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled(
-            behind_words(behind, all),
-            theme.pace(progress::PaceStatus::Behind),
-        ));
-    }
-    if let Some(c) = progress::objective_confidence(o) {
-        spans.extend(confidence_spans(app, c, theme));
-    }
-    // Stale key results, as the key result lines mark them, while the quarter runs.
-    let stale = if o.quarter.contains(app.today) {
-        o.key_results
-            .iter()
-            .filter(|k| progress::is_stale(k, app.today))
-            .count()
-    } else {
-        0
-    };
-    if stale > 0 {
-        spans.push(Span::raw(" · "));
-        spans.push(Span::styled(
-            (app.s.daily.stale_count)(stale),
-            theme.warning(),
-        ));
-    }
-    spans
-}
-
 /// A Mål's next Uppgift due (the open one due first), in words, marked
 /// overdue when its day has passed.
 fn next_due_span(app: &App, o: &Objective, width: usize, theme: Theme) -> Option<Span<'static>> {
@@ -345,16 +223,6 @@ fn next_due_span(app: &App, o: &Objective, width: usize, theme: Theme) -> Option
     };
     let text = format!(" · {}", words(&date.to_string(), &shown(&i.title)));
     (width > 12).then(|| Span::styled(fit(&text, width), style))
-}
-
-fn confidence_spans(app: &App, c: u8, theme: Theme) -> [Span<'static>; 2] {
-    [
-        Span::raw(" · "),
-        Span::styled(
-            format!("{} {c}/10", app.s.confidence.to_lowercase()),
-            theme.confidence(confidence_band(c)),
-        ),
-    ]
 }
 
 /// A Mål's title line above its bar line, both indented by its depth in the
@@ -485,50 +353,6 @@ fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, 
     }
     frame.render_widget(Paragraph::new(lines), inner);
     draw_more(frame, area, offset, visible, indexes.len(), theme);
-}
-
-/// Two lines for a key result: title, then bar, value, status, confidence, stale mark.
-pub fn key_result_rows(
-    app: &App,
-    k: &KeyResult,
-    selected: bool,
-    width: usize,
-    theme: Theme,
-) -> [Line<'static>; 2] {
-    let s = app.s;
-    let quarter = app.objective().map_or(app.quarter, |o| o.quarter);
-    let pace = progress::key_result_pace(k, quarter, app.today);
-    let p = progress::key_result_progress(k);
-    let status = progress::key_result_status(k, quarter, app.today);
-    let marker = if selected { "▸ " } else { "  " };
-    let id = format!("{} ", shown(app.short_id(&k.id)));
-    let mut first = Line::from(vec![
-        Span::raw(marker),
-        Span::styled(id.clone(), theme.dim()),
-        Span::raw(fit(&k.title, width.saturating_sub(2 + text::width(&id)))),
-    ]);
-    if selected {
-        first = first.style(theme.selected());
-    }
-    let bar_w = (width / 4).clamp(0, 20);
-    let mut second = vec![Span::raw("  ")];
-    second.extend(progress_bar(bar_w, p, Some(pace), theme));
-    second.push(Span::raw(format!(
-        " {}",
-        shown(&s.measure_text(&k.measure))
-    )));
-    second.extend(status_spans(
-        app,
-        Some(p),
-        Some(status),
-        Some(k.confidence),
-        theme,
-    ));
-    // Staleness is about a running quarter: a finished one is not updated any more.
-    if quarter.contains(app.today) && progress::is_stale(k, app.today) {
-        second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));
-    }
-    [first, Line::from(fit_spans(second, width))]
 }
 
 /// What the key result pane says of a Mål without key results.

@@ -43,7 +43,7 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
             ])
             .spans
             .into_iter()
-            .chain(super::quarter::filter_span(app, theme))
+            .chain(super::widgets::filter_span(app, theme))
             .collect::<Line>(),
         ),
         head,

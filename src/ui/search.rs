@@ -87,8 +87,11 @@ pub fn draw(app: &App, st: &SearchState, frame: &mut Frame, body: Rect, line: Re
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     draw_more(frame, body, offset, visible, st.hits.hits.len(), theme);
+    draw_typed_line(st, frame, line, theme);
+}
 
-    // The line being typed, with its cursor.
+/// The line being typed, with its cursor.
+fn draw_typed_line(st: &SearchState, frame: &mut Frame, line: Rect, theme: Theme) {
     let value = st.input.value();
     let room = usize::from(line.width.saturating_sub(2));
     let before: String = value.chars().take(st.input.cursor()).collect();

@@ -1,20 +1,25 @@
 //! Small pieces drawn as text: the progress bar with its pace mark, a
 //! sparkline of history, width-safe truncation of text from the file, the
-//! last check that every drawn cell is as wide as the terminal draws it, and
-//! what every pane shares (its border, its scrolling and the marks of it).
+//! last check that every drawn cell is as wide as the terminal draws it,
+//! what every pane shares (its border, its scrolling and the marks of it),
+//! and the lines more than one screen draws of a Mål or a key result (bar,
+//! status, confidence) and of whose Mål are shown.
 
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
-use crate::model::progress::unit_clamp;
-use crate::text::{self, PLACEHOLDER};
+use crate::app::App;
+use crate::model::numbers::{Figures, Numbers};
+use crate::model::progress::{self, confidence_band, unit_clamp};
+use crate::model::{KeyResult, Objective};
+use crate::text::{self, PLACEHOLDER, shown};
 
 /// A bar `width` cells wide: filled to `progress`, with `┃` at the pace.
 pub fn progress_bar(
@@ -211,6 +216,190 @@ pub fn scroll_offset(selected: usize, visible: usize) -> usize {
     } else {
         selected.saturating_sub(visible - 1)
     }
+}
+
+/// Whose Mål are shown (` · showing: Bo`), once some Mål has an owner or a
+/// filter is set: a one-person file shows what it always did.
+pub fn filter_span(app: &App, theme: Theme) -> Option<Span<'static>> {
+    let filtered = app.team.filter != crate::model::owners::OwnerFilter::Everyone;
+    (app.has_owners() || filtered).then(|| {
+        let style = if filtered {
+            theme.warning()
+        } else {
+            theme.dim()
+        };
+        Span::styled(
+            format!(" · {}: {}", app.s.team.showing, shown(&app.filter_label())),
+            style,
+        )
+    })
+}
+
+/// The `progress · status · confidence` line shared by Mål and key results;
+/// a Mål with no progress yet says so instead of a status.
+pub fn status_spans(
+    app: &App,
+    progress: Option<f64>,
+    status: Option<progress::PaceStatus>,
+    confidence: Option<u8>,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let s = app.s;
+    let mut spans = vec![
+        Span::raw(format!(" {:>5} ", s.percent_of(progress))),
+        match status {
+            Some(status) => Span::styled(s.pace_status(status).to_string(), theme.pace(status)),
+            None => Span::styled(s.no_progress_yet.to_string(), theme.dim()),
+        },
+    ];
+    if let Some(c) = confidence {
+        spans.extend(confidence_spans(app, c, theme));
+    }
+    spans
+}
+
+/// Each Mål's bar and `progress · status · confidence` words, on lines of
+/// `width` cells, with how many of its key results are behind pace between
+/// the last two: in full words when every line fits them beside a bar of
+/// 16 cells, else in short ones. The bars, one width for all so that they
+/// compare, give up room to the words. Every number is `numbers`' (the
+/// quarter's, [`App::numbers`]).
+pub fn objective_lines(
+    app: &App,
+    numbers: &Numbers,
+    objectives: &[&Objective],
+    width: usize,
+    theme: Theme,
+) -> Vec<Vec<Span<'static>>> {
+    let cells = |spans: &Vec<Span>| spans.iter().map(Span::width).sum::<usize>();
+    let widest = (width / 3).min(30);
+    let figures: Vec<Figures> = objectives.iter().map(|o| numbers.get(o)).collect();
+    let words_in = |behind_words| {
+        objectives
+            .iter()
+            .zip(&figures)
+            .map(|(o, f)| objective_spans(app, o, f, behind_words, theme))
+            .collect::<Vec<_>>()
+    };
+    let full = words_in(app.s.key_results_behind);
+    let words = if full.iter().all(|w| cells(w) + widest.min(16) <= width) {
+        full
+    } else {
+        words_in(app.s.key_results_behind_short)
+    };
+    let room = words.iter().map(|w| width.saturating_sub(cells(w))).min();
+    let bar_w = widest.min(room.unwrap_or(widest).max(widest.min(10)));
+    figures
+        .iter()
+        .zip(words)
+        .map(|(f, words)| {
+            let mut line = progress_bar(
+                bar_w,
+                f.progress.unwrap_or(0.0),
+                f.progress.map(|_| f.pace),
+                theme,
+            );
+            line.extend(words);
+            line
+        })
+        .collect()
+}
+
+fn objective_spans(
+    app: &App,
+    o: &Objective,
+    f: &Figures,
+    behind_words: fn(usize, usize) -> String,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = status_spans(app, f.progress, f.status, None, theme);
+    if f.from_children > 0 {
+        spans.push(Span::styled(
+            format!(" · {}", (app.s.team.from_children)(f.from_children)),
+            theme.dim(),
+        ));
+    }
+    if let Some((behind, all)) = f.behind {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            behind_words(behind, all),
+            theme.pace(progress::PaceStatus::Behind),
+        ));
+    }
+    if let Some(c) = progress::objective_confidence(o) {
+        spans.extend(confidence_spans(app, c, theme));
+    }
+    // Stale key results, as the key result lines mark them, while the quarter runs.
+    let stale = if o.quarter.contains(app.today) {
+        o.key_results
+            .iter()
+            .filter(|k| progress::is_stale(k, app.today))
+            .count()
+    } else {
+        0
+    };
+    if stale > 0 {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            (app.s.daily.stale_count)(stale),
+            theme.warning(),
+        ));
+    }
+    spans
+}
+
+fn confidence_spans(app: &App, c: u8, theme: Theme) -> [Span<'static>; 2] {
+    [
+        Span::raw(" · "),
+        Span::styled(
+            format!("{} {c}/10", app.s.confidence.to_lowercase()),
+            theme.confidence(confidence_band(c)),
+        ),
+    ]
+}
+
+/// Two lines for a key result: title, then bar, value, status, confidence, stale mark.
+pub fn key_result_rows(
+    app: &App,
+    k: &KeyResult,
+    selected: bool,
+    width: usize,
+    theme: Theme,
+) -> [Line<'static>; 2] {
+    let s = app.s;
+    let quarter = app.objective().map_or(app.quarter, |o| o.quarter);
+    let pace = progress::key_result_pace(k, quarter, app.today);
+    let p = progress::key_result_progress(k);
+    let status = progress::key_result_status(k, quarter, app.today);
+    let marker = if selected { "▸ " } else { "  " };
+    let id = format!("{} ", shown(app.short_id(&k.id)));
+    let mut first = Line::from(vec![
+        Span::raw(marker),
+        Span::styled(id.clone(), theme.dim()),
+        Span::raw(fit(&k.title, width.saturating_sub(2 + text::width(&id)))),
+    ]);
+    if selected {
+        first = first.style(theme.selected());
+    }
+    let bar_w = (width / 4).clamp(0, 20);
+    let mut second = vec![Span::raw("  ")];
+    second.extend(progress_bar(bar_w, p, Some(pace), theme));
+    second.push(Span::raw(format!(
+        " {}",
+        shown(&s.measure_text(&k.measure))
+    )));
+    second.extend(status_spans(
+        app,
+        Some(p),
+        Some(status),
+        Some(k.confidence),
+        theme,
+    ));
+    // Staleness is about a running quarter: a finished one is not updated any more.
+    if quarter.contains(app.today) && progress::is_stale(k, app.today) {
+        second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));
+    }
+    [first, Line::from(fit_spans(second, width))]
 }
 
 #[cfg(test)]
