@@ -34,6 +34,28 @@ const GAP: usize = 2;
 /// A title column is never cut below this while other columns can go.
 const MIN_TITLE: usize = 12;
 
+/// The Mål `okr list` shows: the chosen quarters' (of `owner`, when given),
+/// quarter by quarter and in file order within each, with the numbers of
+/// every owner's Mål there, so narrowing to one owner changes no number.
+fn listed<'a>(
+    data: &'a Data,
+    which: QuarterChoice,
+    owner: Option<&str>,
+    today: NaiveDate,
+) -> (Vec<&'a Objective>, Numbers<'a>) {
+    let in_quarters = data
+        .objectives
+        .iter()
+        .map(|o| &**o)
+        .filter(|o| which.holds(o.quarter));
+    let numbers = Numbers::of(in_quarters.clone(), today);
+    let mut mine: Vec<&Objective> = in_quarters
+        .filter(|o| owner.is_none_or(|w| crate::model::owners::owned_by(o, w)))
+        .collect();
+    mine.sort_by_key(|o| o.quarter);
+    (mine, numbers)
+}
+
 /// `okr list`: the rows of the chosen quarters and owner to `out`, as a
 /// table `width` cells wide, or as plain lines when `width` is `None`.
 pub fn list(
@@ -45,18 +67,7 @@ pub fn list(
     width: Option<u16>,
     out: &mut impl Write,
 ) -> Result<()> {
-    let in_quarters = data
-        .objectives
-        .iter()
-        .map(|o| &**o)
-        .filter(|o| which.holds(o.quarter));
-    // The numbers of every owner's Mål: narrowing to one owner changes no number.
-    let numbers = Numbers::of(in_quarters.clone(), today);
-    let mut mine: Vec<&Objective> = in_quarters
-        .filter(|o| owner.is_none_or(|w| crate::model::owners::owned_by(o, w)))
-        .collect();
-    // Quarter by quarter, in file order within each.
-    mine.sort_by_key(|o| o.quarter);
+    let (mine, numbers) = listed(data, which, owner, today);
     let mut rows: Vec<Row> = mine
         .iter()
         .flat_map(|o| rows_of(o, &numbers.get(o), s, today))
@@ -85,16 +96,7 @@ pub fn list_json(
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
-    let in_quarters = data
-        .objectives
-        .iter()
-        .map(|o| &**o)
-        .filter(|o| which.holds(o.quarter));
-    let numbers = Numbers::of(in_quarters.clone(), today);
-    let mut mine: Vec<&Objective> = in_quarters
-        .filter(|o| owner.is_none_or(|w| crate::model::owners::owned_by(o, w)))
-        .collect();
-    mine.sort_by_key(|o| o.quarter);
+    let (mine, numbers) = listed(data, which, owner, today);
     let json: Vec<serde_json::Value> = mine
         .iter()
         .map(|o| {
