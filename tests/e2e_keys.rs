@@ -1,5 +1,5 @@
 //! End to end in a real terminal (tmux): the config file's own keys drive
-//! the release binary, and a config file whose keys conflict is refused
+//! the binary, and a config file whose keys conflict is refused
 //! before the terminal is touched.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -164,7 +164,7 @@ fn the_quarter_review_scores_writes_the_retro_and_carries_over() {
     assert!(inits[0].get("done").is_none_or(Value::is_null));
 
     // The report of the reviewed quarter.
-    let out = sandbox.okr_release(&[
+    let out = sandbox.okr_e2e(&[
         "--lang",
         "en",
         "export",

@@ -62,7 +62,7 @@ fn a_second_okr_on_the_same_file_is_told_and_exits_1() {
     add_objective(&t, "Only one writer");
     let before = sandbox.wait_for_file("Only one writer");
 
-    let second = sandbox.okr_release(&["--lang", "en"]);
+    let second = sandbox.okr_e2e(&["--lang", "en"]);
     let stderr = &second.stderr;
     assert_eq!(
         second.code,

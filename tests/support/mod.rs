@@ -27,23 +27,21 @@ pub const WAIT: Duration = Duration::from_secs(10);
 /// How often a wait looks again.
 pub const POLL: Duration = Duration::from_millis(50);
 
-/// The release binary, built once per test process so `cargo test` alone is enough.
+/// The variable that names the okr binary the terminal tests drive.
+pub const OKR_BIN: &str = "OKR_BIN";
+
+/// The binary the terminal tests drive: the one [`OKR_BIN`] names (`.ci/run`
+/// builds the release binary once and names it there), else the one cargo
+/// built for the tests, so that `cargo test` alone is enough.
 pub fn okr_binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--release", "--bin", "okr"])
-            .current_dir(manifest)
-            .status()
-            .expect("running cargo build --release");
-        assert!(status.success(), "cargo build --release --bin okr failed");
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(|d| manifest.join(d))
-            .unwrap_or_else(|| manifest.join("target"));
-        let bin = target.join("release").join("okr");
-        assert!(bin.is_file(), "no release binary at {}", bin.display());
-        bin
+    BIN.get_or_init(|| match std::env::var_os(OKR_BIN).filter(|v| !v.is_empty()) {
+        Some(bin) => {
+            let bin = PathBuf::from(bin);
+            assert!(bin.is_file(), "{OKR_BIN}: no binary at {}", bin.display());
+            bin
+        }
+        None => PathBuf::from(env!("CARGO_BIN_EXE_okr")),
     })
 }
 
@@ -358,9 +356,9 @@ impl Sandbox {
         self.okr_with(self.command(), args)
     }
 
-    /// [`Sandbox::okr`] with the release binary the terminal tests drive: a
-    /// second okr beside the one in the terminal.
-    pub fn okr_release(&self, args: &[&str]) -> Run {
+    /// [`Sandbox::okr`] with the binary the terminal tests drive
+    /// ([`okr_binary`]): a second okr beside the one in the terminal.
+    pub fn okr_e2e(&self, args: &[&str]) -> Run {
         self.okr_with(self.command_of(okr_binary()), args)
     }
 

@@ -1,4 +1,4 @@
-//! The release binary in a real terminal (tmux) for the end-to-end tests:
+//! The okr binary in a real terminal (tmux) for the end-to-end tests:
 //! the session, keys, waits for the screen, and the words the screens show.
 
 use std::path::PathBuf;
