@@ -35,14 +35,25 @@ pub const OKR_BIN: &str = "OKR_BIN";
 /// built for the tests, so that `cargo test` alone is enough.
 pub fn okr_binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| match std::env::var_os(OKR_BIN).filter(|v| !v.is_empty()) {
-        Some(bin) => {
-            let bin = PathBuf::from(bin);
-            assert!(bin.is_file(), "{OKR_BIN}: no binary at {}", bin.display());
-            bin
-        }
-        None => PathBuf::from(env!("CARGO_BIN_EXE_okr")),
-    })
+    BIN.get_or_init(
+        || match std::env::var_os(OKR_BIN).filter(|v| !v.is_empty()) {
+            Some(bin) => {
+                let bin = PathBuf::from(bin);
+                assert!(bin.is_file(), "{OKR_BIN}: no binary at {}", bin.display());
+                bin
+            }
+            None => PathBuf::from(env!("CARGO_BIN_EXE_okr")),
+        },
+    )
+}
+
+/// The name the test harness knows the test `function` of module `module`
+/// (its `module_path!()`) by, for `--exact`: the path without the crate.
+pub fn test_name(module: &str, function: &str) -> String {
+    match module.split_once("::") {
+        Some((_, inner)) => format!("{inner}::{function}"),
+        None => function.to_string(),
+    }
 }
 
 /// Set (by `.ci/run`) where every test must apply: a test that depends on
