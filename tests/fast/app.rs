@@ -309,16 +309,7 @@ fn focus_warnings_warn_but_never_block() {
 
 /// The screen as text, each run of white space one space.
 fn screen(app: &okr::app::App) -> String {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 50)).unwrap();
-    t.draw(|f| okr::ui::draw(app, f)).unwrap();
-    let buf = t.backend().buffer();
-    let text: String = (0..buf.area.height)
-        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
-        .map(|(x, y)| {
-            let s = buf[(x, y)].symbol().to_string();
-            if x + 1 == buf.area.width { s + "\n" } else { s }
-        })
-        .collect();
+    let text = crate::support::screen::render(app, 120, 50);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

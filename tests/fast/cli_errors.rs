@@ -5,7 +5,7 @@ use std::fs;
 use std::process::{Command, Stdio};
 
 use crate::support::fixture::FIXTURE;
-use crate::support::{Immutable, Sandbox, display, key_result, printed_data_path};
+use crate::support::{Immutable, Sandbox, display, key_result, listing, printed_data_path};
 
 /// The fixture with a trailing comma after its last field (the kind of slip
 /// a hand edit makes), and the place serde_json names: the `}` after it.
@@ -135,16 +135,6 @@ fn update_into_a_folder_that_refuses_the_write_fails_and_leaves_the_file() {
     r.fails(&["cannot save", &display(&file), "permission denied"]);
     assert_eq!(fs::read_to_string(&file).unwrap(), FIXTURE);
     assert_eq!(listing(&folder), before, "no backup, no temporary file");
-}
-
-/// The names in a folder, sorted.
-fn listing(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]

@@ -3,18 +3,10 @@
 //! reuse or overwrite, and `--dry-run` (refusals: `cli_import_refused.rs`).
 
 use std::fs;
-use std::path::PathBuf;
 
 use crate::support::fixture::FIXTURE;
 use crate::support::{Sandbox, display};
 use serde_json::{Value, json};
-
-/// Writes `text` beside the data file under `name` and returns its path.
-fn input(w: &Sandbox, name: &str, text: &str) -> PathBuf {
-    let path = w.path().join(name);
-    fs::write(&path, text).unwrap();
-    path
-}
 
 fn objectives(v: &Value) -> &Vec<Value> {
     v["objectives"].as_array().unwrap()
@@ -26,7 +18,7 @@ fn a_json_round_trip_gives_the_same_okrs() {
     w.write(FIXTURE);
     let first = w.okr(&["export", "--quarter", "all", "--format", "json"]);
     first.ok();
-    let exported = input(&w, "export.json", &first.stdout);
+    let exported = w.input("export.json", &first.stdout);
     let empty = Sandbox::new();
     let r = empty.okr(&[
         "--lang",
@@ -60,7 +52,7 @@ fn a_csv_round_trip_gives_the_same_okrs() {
     w.write(FIXTURE);
     let first = w.okr(&["export", "--quarter", "all", "--format", "csv"]);
     first.ok();
-    let exported = input(&w, "export.csv", &first.stdout);
+    let exported = w.input("export.csv", &first.stdout);
     for lang in ["sv", "en"] {
         let empty = Sandbox::new();
         let r = empty.okr(&[
@@ -145,7 +137,7 @@ fn a_csv_cell_a_spreadsheet_would_run_is_text_and_comes_back_exactly() {
     assert!(cells.iter().any(|c| c == "-3"), "{cells:?}");
     assert!(cells.iter().any(|c| c == "'plain apostrophe"), "{cells:?}");
     // okr's own CSV comes back exactly.
-    let exported = input(&w, "export.csv", &out.stdout);
+    let exported = w.input("export.csv", &out.stdout);
     let empty = Sandbox::new();
     empty
         .okr(&["import", "--format", "csv", &display(&exported)])
@@ -188,7 +180,7 @@ fn an_import_into_a_file_at_the_id_bound_gives_every_item_an_id_of_its_own() {
     w.write_json(&v);
     // A Mål with three key results and two Uppgifter, imported twice.
     let sheet = "objective,key_result,initiative\nMål,K1,\nMål,K2,\nMål,K3,\nMål,,U1\nMål,,U2\n";
-    let input = input(&w, "sheet.csv", sheet);
+    let input = w.input("sheet.csv", sheet);
     for _ in 0..2 {
         w.okr(&["import", "--format", "csv", &display(&input)]).ok();
     }
@@ -233,7 +225,7 @@ fn an_import_adds_with_new_ids_and_keeps_a_backup_of_the_file_first() {
     let w = Sandbox::new();
     let file = w.write(FIXTURE);
     let export = w.okr(&["export", "--quarter", "2026-Q4", "--format", "json"]);
-    let exported = input(&w, "q4.json", &export.stdout);
+    let exported = w.input("q4.json", &export.stdout);
     w.okr(&["import", "--format", "json", &display(&exported)])
         .ok();
     let saved = w.json();
@@ -293,8 +285,7 @@ fn ids_are_never_given_twice_not_even_after_a_delete() {
     let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
     v["next_ids"] = json!({"o": 10, "kr": 20, "u": 7});
     w.write_json(&v);
-    let sheet = input(
-        &w,
+    let sheet = w.input(
         "sheet.csv",
         "objective,key_result,target,initiative\nNy,Ett,10,Gör det\n",
     );
@@ -322,8 +313,7 @@ fn ids_are_never_given_twice_not_even_after_a_delete() {
 #[test]
 fn a_swedish_spreadsheet_with_semicolons_groups_its_rows_and_reads_swedish_numbers() {
     let w = Sandbox::new();
-    let sheet = input(
-        &w,
+    let sheet = w.input(
         "ark.csv",
         "\u{feff}Mål;Nyckelresultat;Start;Målvärde;Nu;Enhet;Ägare;Kvartal;Typ\n\
          Expandera globalt;Sälj för 100 miljoner;0;100;12,5;MSEK;Säljteamet;2026-Q4;Hängiven\n\
@@ -389,8 +379,7 @@ fn a_swedish_spreadsheet_with_semicolons_groups_its_rows_and_reads_swedish_numbe
 fn an_english_spreadsheet_names_its_columns_in_any_case_and_reads_english_numbers() {
     let w = Sandbox::new();
     w.write(FIXTURE);
-    let sheet = input(
-        &w,
+    let sheet = w.input(
         "sheet.csv",
         "Objective,Key Result,START,Target,Current,unit,Owner,Quarter,KIND,Comment\n\
          Grow,Revenue,\"17,500\",\"20,000\",\"18,000.5\",USD,Anna,2027-Q1,Aspirational,first\n\
@@ -435,9 +424,7 @@ fn an_english_spreadsheet_names_its_columns_in_any_case_and_reads_english_number
 #[test]
 fn text_is_kept_as_given() {
     let w = Sandbox::new();
-    let sheet = input(
-        &w,
-        "sheet.csv",
+    let sheet = w.input("sheet.csv",
         "objective,key_result,target,unit\n\"Två rader\nmed\ttab 🚀\",\"Ett \"\"citat\"\" & <b>\",5,m²\n",
     );
     w.okr(&["import", "--format", "csv", &display(&sheet)]).ok();
@@ -459,8 +446,7 @@ fn dry_run_says_what_it_would_add_and_writes_nothing() {
     w.write(FIXTURE);
     let before = fs::read(w.file()).unwrap();
     let modified = fs::metadata(w.file()).unwrap().modified().unwrap();
-    let sheet = input(
-        &w,
+    let sheet = w.input(
         "sheet.csv",
         "objective,key_result,start,target\nNy,Ett,0,10\n",
     );

@@ -3,25 +3,17 @@
 //! imported and the file is left as it was.
 
 use std::fs;
-use std::path::PathBuf;
 
 use crate::support::fixture::FIXTURE;
 use crate::support::{Sandbox, display};
 use serde_json::{Value, json};
-
-/// Writes `text` beside the data file under `name` and returns its path.
-fn input(w: &Sandbox, name: &str, text: &str) -> PathBuf {
-    let path = w.path().join(name);
-    fs::write(&path, text).unwrap();
-    path
-}
 
 /// Imports `sheet` into the fixture and expects a refusal with `words`, the
 /// file left exactly as it was and no backup.
 fn refused(lang: &str, sheet: &str, words: &[&str]) {
     let w = Sandbox::new();
     w.write(FIXTURE);
-    let path = input(&w, "sheet.csv", sheet);
+    let path = w.input("sheet.csv", sheet);
     let r = w.okr(&["--lang", lang, "import", "--format", "csv", &display(&path)]);
     let mut all = vec![display(&path)];
     all.extend(words.iter().map(|s| s.to_string()));
@@ -199,7 +191,7 @@ fn a_json_file_it_cannot_take_is_named_by_its_place_and_nothing_is_imported() {
         ),
     ];
     for (v, words) in cases {
-        let path = input(&w, "in.json", &serde_json::to_string_pretty(&v).unwrap());
+        let path = w.input("in.json", &serde_json::to_string_pretty(&v).unwrap());
         let r = w.okr(&[
             "--lang",
             "en",
@@ -213,8 +205,7 @@ fn a_json_file_it_cannot_take_is_named_by_its_place_and_nothing_is_imported() {
         r.fails(&all);
         assert_eq!(fs::read_to_string(w.file()).unwrap(), FIXTURE);
     }
-    let path = input(
-        &w,
+    let path = w.input(
         "in.json",
         "{\n  \"version\": 1,\n  \"objectives\": [,]\n}\n",
     );
@@ -244,7 +235,7 @@ fn a_json_file_it_cannot_take_is_named_by_its_place_and_nothing_is_imported() {
 fn import_is_refused_while_another_okr_holds_the_file() {
     let w = Sandbox::new();
     let file = w.write(FIXTURE);
-    let sheet = input(&w, "sheet.csv", "objective\nNy\n");
+    let sheet = w.input("sheet.csv", "objective\nNy\n");
     let (held, _data) = okr::store::Store::open(&file).unwrap();
     w.okr(&["import", "--format", "csv", &display(&sheet)])
         .fails(&["already open in another okr"]);

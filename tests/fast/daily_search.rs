@@ -29,10 +29,6 @@ fn found(h: &Harness) -> Vec<(String, Found)> {
         .collect()
 }
 
-fn message(h: &Harness) -> String {
-    h.app.message.clone().map(|m| m.text).unwrap_or_default()
-}
-
 const Q3: Quarter = Quarter { year: 2026, q: 3 };
 const Q4: Quarter = Quarter { year: 2026, q: 4 };
 
@@ -69,7 +65,7 @@ fn matches_of_every_quarter_are_listed_as_typed_ignoring_case() {
     // Enter with nothing found stays and says so.
     h.keys(&[code(ENTER)]);
     assert!(matches!(h.app.modal, Some(Modal::Search(_))));
-    assert_eq!(message(&h), "No matches.");
+    assert_eq!(message(&h.app), "No matches.");
 }
 
 #[test]
@@ -83,7 +79,7 @@ fn enter_goes_to_a_key_result_of_another_quarter_in_its_pane() {
     assert_eq!(h.app.pane, Pane::KeyResults);
     assert_eq!(h.app.objective().unwrap().id, "o9");
     assert_eq!(h.app.sel_key_result, 0);
-    assert_eq!(message(&h), "Match 1 of 1 (n next, N previous).");
+    assert_eq!(message(&h.app), "Match 1 of 1 (n next, N previous).");
 }
 
 #[test]
@@ -120,15 +116,15 @@ fn arrows_choose_a_match_and_n_and_shift_n_go_round_them() {
     assert_eq!(search(&h).sel, 1);
     h.keys(&[code(ENTER)]);
     assert_eq!(h.app.pane, Pane::KeyResults, "kr1");
-    assert_eq!(message(&h), "Match 2 of 6 (n next, N previous).");
+    assert_eq!(message(&h.app), "Match 2 of 6 (n next, N previous).");
     h.keys(&[ch('n')]);
     assert!(matches!(h.app.screen, Screen::Detail { .. }), "u1");
-    assert_eq!(message(&h), "Match 3 of 6 (n next, N previous).");
+    assert_eq!(message(&h.app), "Match 3 of 6 (n next, N previous).");
     h.keys(&[ch('n')]);
     assert_eq!((h.app.quarter, h.app.pane), (Q3, Pane::Objectives));
     // Round the end and back.
     h.keys(&[ch('n'), ch('n'), ch('n')]);
-    assert_eq!(message(&h), "Match 1 of 6 (n next, N previous).");
+    assert_eq!(message(&h.app), "Match 1 of 6 (n next, N previous).");
     assert_eq!((h.app.quarter, h.app.pane), (Q4, Pane::Objectives));
     h.keys(&[ch('N')]);
     assert!(
@@ -137,20 +133,20 @@ fn arrows_choose_a_match_and_n_and_shift_n_go_round_them() {
     );
     assert_eq!(h.app.quarter, Q3);
     h.keys(&[ch('N')]);
-    assert_eq!(message(&h), "Match 5 of 6 (n next, N previous).");
+    assert_eq!(message(&h.app), "Match 5 of 6 (n next, N previous).");
 }
 
 #[test]
 fn n_before_a_search_says_how_and_a_match_that_is_gone_is_passed_over() {
     let mut h = Harness::new(Some(daily()), Lang::Sv);
     h.keys(&[ch('n')]);
-    assert_eq!(message(&h), "Ingen sökning ännu: tryck / för att söka.");
+    assert_eq!(message(&h.app), "Ingen sökning ännu: tryck / för att söka.");
     h.search_for("norden");
     h.keys(&[code(ENTER)]);
     assert_eq!(h.app.objective().unwrap().id, "o2");
     // The only match deleted: n says none is left and nothing moves.
     h.keys(&[ch('d'), ch('y'), ch('n')]);
-    assert_eq!(message(&h), "Ingen av träffarna finns kvar.");
+    assert_eq!(message(&h.app), "Ingen av träffarna finns kvar.");
     assert!(matches!(h.app.screen, Screen::Quarter));
 }
 

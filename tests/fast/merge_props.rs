@@ -17,7 +17,7 @@ const WORDS: [&str; 4] = ["alfa", "beta", "gamma", "delta"];
 const OWNERS: [&str; 3] = ["Anna", "Bo", "anna "];
 
 fn day(n: usize) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() + chrono::Days::new((n % 60) as u64)
+    crate::support::date(2026, 10, 1) + chrono::Days::new((n % 60) as u64)
 }
 
 fn at(n: u8) -> DateTime<Utc> {

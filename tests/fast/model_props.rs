@@ -49,7 +49,7 @@ fn extra() -> impl Strategy<Value = Extra> {
 
 fn day() -> impl Strategy<Value = NaiveDate> {
     (-200_000i64..200_000)
-        .prop_map(|d| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(d))
+        .prop_map(|d| crate::support::date(2000, 1, 1) + chrono::Duration::days(d))
 }
 
 fn instant() -> impl Strategy<Value = DateTime<Utc>> {

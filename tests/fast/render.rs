@@ -2,28 +2,11 @@
 //! snapshots of the main screens at 80×24 in Swedish and English.
 
 use crate::support::app::*;
-use okr::app::App;
+use crate::support::screen::{SIZES, render};
 use okr::model::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-const SIZES: [(u16, u16); 6] = [(1, 1), (10, 3), (40, 12), (39, 30), (80, 24), (200, 60)];
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| okr::ui::draw(app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let line: String = (0..buf.area.width)
-            .map(|x| buf[(x, y)].symbol().to_string())
-            .collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// Each state worth drawing, reached by named steps from the example data
 /// (or an empty store).

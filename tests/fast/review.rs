@@ -45,7 +45,7 @@ fn finished_quarter() -> Data {
     let k3 = KeyResult::new("kr3".into(), "Plan klar".into(), Measure::done(false));
     b.key_results = vec![k2, k3];
     let mut done = Initiative::new("u1".into(), "Offert på paneler".into());
-    done.done = Some(chrono::NaiveDate::from_ymd_opt(2026, 8, 1).unwrap());
+    done.done = Some(crate::support::date(2026, 8, 1));
     b.initiatives = vec![done, Initiative::new("u2".into(), "Beställ batteri".into())];
     data.objectives = vec![a.into(), b.into()];
     data
@@ -243,7 +243,7 @@ fn esc_in_the_carry_dialog_carries_nothing_and_marks_nothing() {
 #[test]
 fn the_overview_shows_the_pulse_per_quarter_with_its_label() {
     let mut data = finished_quarter();
-    let mut c = okr::model::CheckIn::new(chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap());
+    let mut c = okr::model::CheckIn::new(crate::support::date(2026, 8, 3));
     c.pulse = Some(okr::model::Pulse {
         structure: 4,
         safety: 5,

@@ -5,15 +5,8 @@
 use std::sync::Arc;
 
 use crate::support::app::*;
-use okr::app::{App, Screen};
+use okr::app::Screen;
 use okr::model::Lang;
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
 
 #[test]
 fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_refused() {

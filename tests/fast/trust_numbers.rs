@@ -15,8 +15,6 @@ use okr::i18n;
 use okr::model::number::{self, NumberError};
 use okr::model::{Data, KeyResult, Kind, Lang, Measure, Objective, Quarter};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
 /// One Mål in today's quarter with a key result `kr6` going from `start` to
@@ -263,33 +261,19 @@ fn the_review_score_is_read_by_the_same_rules() {
     assert_eq!(h.file().objectives[0].score, None);
 }
 
-fn screen(h: &Harness) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| okr::ui::draw(&h.app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[test]
 fn numbers_on_screen_are_grouped_for_reading() {
     let data = one_key_result(0.0, 2_000_000.0, 1_250_000.5);
     let mut h = Harness::new(Some(data.clone()), Lang::Sv);
     h.open_detail_of(0);
-    let text = screen(&h);
+    let text = screen(&h.app, 100, 30);
     assert!(
         text.contains("1\u{a0}250\u{a0}000,5 / 2\u{a0}000\u{a0}000\u{a0}st"),
         "{text}"
     );
     let mut h = Harness::new(Some(data), Lang::En);
     h.open_detail_of(0);
-    let text = screen(&h);
+    let text = screen(&h.app, 100, 30);
     assert!(text.contains("1,250,000.5 / 2,000,000 st"), "{text}");
 }
 

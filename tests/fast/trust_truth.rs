@@ -16,9 +16,8 @@ use okr::model::progress::{self, PaceStatus};
 use okr::model::review::{quarter_score, quarter_scored};
 
 use crate::support::app::*;
+use crate::support::date;
 use okr::model::{Data, KeyResult, Kind, Lang, Measure, Objective, Quarter, Status};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
 /// Whether a Mål succeeded, as every surface reads it.
@@ -28,10 +27,6 @@ fn succeeded(o: &Objective, today: NaiveDate) -> Option<bool> {
 
 const Q3: Quarter = Quarter { year: 2026, q: 3 };
 const Q4: Quarter = Quarter { year: 2026, q: 4 };
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
 
 fn objective(id: &str, title: &str, kind: Kind, quarter: Quarter) -> Objective {
     let now = chrono::DateTime::parse_from_rfc3339("2026-07-01T08:00:00Z")
@@ -56,20 +51,6 @@ fn data_of(objectives: Vec<Objective>) -> Data {
         objectives: objectives.into_iter().map(Into::into).collect(),
         ..Data::default()
     }
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| okr::ui::draw(app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            let line: String = (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect();
-            line.trim_end().to_string() + "\n"
-        })
-        .collect()
 }
 
 fn markdown(data: &Data, quarter: Quarter, lang: Lang, today: NaiveDate) -> String {
@@ -100,9 +81,9 @@ fn week_with_updates() -> Data {
         Measure::numeric(0.0, 1_000_000.0, "kr"),
     );
     for (date, value) in [
-        (d(2026, 10, 1), 0.0),
-        (d(2026, 11, 10), 300_000.0),
-        (d(2026, 11, 23), 420_000.0),
+        (date(2026, 10, 1), 0.0),
+        (date(2026, 11, 10), 300_000.0),
+        (date(2026, 11, 23), 420_000.0),
     ] {
         kr1.record(date, value, Some(6), String::new(), None);
     }
@@ -111,14 +92,14 @@ fn week_with_updates() -> Data {
         "Kunder".into(),
         Measure::numeric(0.0, 10.0, ""),
     );
-    kr2.record(d(2026, 11, 23), 0.0, Some(5), String::new(), None);
-    kr2.record(d(2026, 11, 23), 5.0, Some(5), String::new(), None);
+    kr2.record(date(2026, 11, 23), 0.0, Some(5), String::new(), None);
+    kr2.record(date(2026, 11, 23), 5.0, Some(5), String::new(), None);
     let mut kr3 = KeyResult::new(
         "kr3".into(),
         "Onödiga utgifter".into(),
         Measure::at_most(500.0, 520.0, "kr/mån"),
     );
-    kr3.record(d(2026, 11, 16), 520.0, Some(4), String::new(), None);
+    kr3.record(date(2026, 11, 16), 520.0, Some(4), String::new(), None);
     o.key_results = vec![kr1, kr2, kr3];
     data_of(vec![o])
 }
@@ -257,11 +238,11 @@ fn nothing_is_behind_pace_in_the_quarters_first_week() {
     let mut o = objective("o1", "Expandera globalt", Kind::Committed, Q4);
     o.key_results = vec![numeric("kr1", 0.0, Q4), numeric("kr2", 0.0, Q4)];
     let data = data_of(vec![o]);
-    let app = App::new(data.clone(), Lang::En, d(2026, 10, 7), None);
+    let app = App::new(data.clone(), Lang::En, date(2026, 10, 7), None);
     let text = screen(&app, 80, 24);
     assert!(text.contains("0% on pace"), "{text}");
     assert!(!text.contains("behind"), "{text}");
-    let app = App::new(data, Lang::En, d(2026, 10, 8), None);
+    let app = App::new(data, Lang::En, date(2026, 10, 8), None);
     assert!(screen(&app, 80, 24).contains("0% behind pace"));
 }
 
@@ -291,7 +272,7 @@ fn a_key_result_added_later_is_judged_from_the_day_it_was_added() {
         .unwrap();
     assert!(row.contains("0% on pace"), "{text}");
     // A week on, it is judged against the days from 24 November: 8 of 38.
-    let later = d(2026, 12, 1);
+    let later = date(2026, 12, 1);
     assert!((progress::key_result_pace(k, Q4, later) - 8.0 / 38.0).abs() < 1e-12);
     assert_eq!(
         progress::key_result_status(k, Q4, later),
@@ -327,7 +308,7 @@ fn success_and_a_scored_quarter_follow_one_rule() {
     b.status = Status::Dropped;
     assert_eq!(succeeded(&b, running), Some(false));
     b.status = Status::CarriedOver;
-    let ended = d(2027, 1, 1);
+    let ended = date(2027, 1, 1);
     assert_eq!(succeeded(&b, ended), Some(false), "suggested 0.3 < 0.7");
     b.score = Some(0.7);
     assert_eq!(succeeded(&b, ended), Some(true));

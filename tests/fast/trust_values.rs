@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use crate::support::app::{ENTER, Harness, TAB, ch, code};
 use crate::support::{Run, Sandbox};
-use chrono::NaiveDate;
 use okr::app::App;
 use okr::i18n::{EN, SV};
 use okr::model::data::MAX_ID_NUMBER;
@@ -549,7 +548,7 @@ fn a_quarter_beyond_9999_is_refused_at_the_command_line() {
 
 #[test]
 fn next_and_previous_quarter_stop_at_the_years_okr_knows() {
-    let at = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let at = crate::support::date;
     let mut app = App::new(Data::default(), Lang::En, at(9999, 11, 1), None);
     assert_eq!(app.quarter, Quarter::LAST);
     app.handle_key(ch(']'));

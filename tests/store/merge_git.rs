@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::Sandbox;
-use chrono::NaiveDate;
 use okr::model::{
     CheckIn, CheckInEntry, Data, Extra, KeyResult, Kind, Measure, Objective, Quarter,
 };
@@ -141,7 +140,7 @@ fn a_pull_merges_both_sides_new_work_and_no_pushed_id_changes() {
     let bos = add_objective(&mut b, "From Bo", Some("Calls"));
     assert_ne!(annas, bos, "made apart, never the same");
     let bo_kr = b.objectives.last().unwrap().key_results[0].id.clone();
-    let mut c = CheckIn::of(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), Some("Bo"));
+    let mut c = CheckIn::of(crate::support::date(2026, 11, 24), Some("Bo"));
     c.set_entry(CheckInEntry {
         key_result: bo_kr.clone(),
         value: 4.0,

@@ -2,12 +2,13 @@
 //! changes that come faster than saves are written as one (the newest state),
 //! and a failed save is shown, retried and loses nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
 use crate::support::WAIT;
 use crate::support::app::*;
+use crate::support::data::titles_in;
 use okr::app::App;
 use okr::app::saver::{SaveReport, Saver};
 use okr::model::Lang;
@@ -25,23 +26,6 @@ fn app_on_a_new_file(
     faults(&mut store);
     let saver = Saver::spawn(store, report);
     (App::new(data, Lang::En, today(), Some(saver)), path, dir)
-}
-
-fn add_objective(app: &mut App, title: &str) {
-    app.handle_key(ch('a'));
-    for c in title.chars() {
-        app.handle_key(ch(c));
-    }
-    app.handle_key(code(ENTER));
-}
-
-fn titles_in(path: &Path) -> Vec<String> {
-    okr::store::read(path)
-        .unwrap()
-        .objectives
-        .iter()
-        .map(|o| o.title.clone())
-        .collect()
 }
 
 /// The next report of the writer; a writer that never reports fails the test.

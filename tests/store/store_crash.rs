@@ -10,6 +10,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::support::data::{bytes, state};
+use crate::support::temp_files;
 use okr::model::Data;
 use okr::store::{self, Store, format};
 
@@ -255,15 +256,6 @@ fn kill_9_loop(mode: &str, kills: usize) {
         killed_mid_write > 0,
         "no kill landed between a temporary file's creation and its rename"
     );
-}
-
-/// The temporary files of saves in `dir`.
-fn temp_files(dir: &Path) -> Vec<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect()
 }
 
 #[test]

@@ -7,7 +7,6 @@ use std::fs;
 use std::path::Path;
 
 use crate::support::data::{bytes, populated};
-use chrono::NaiveDate;
 use okr::model::{Data, HistoryEntry};
 use okr::store::{self, SaveError, Store};
 
@@ -16,7 +15,7 @@ use okr::store::{self, SaveError, Store};
 fn big(n: u32) -> Data {
     let mut data = populated();
     let k = &mut data.objective_mut(0).unwrap().key_results[0];
-    let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let day = crate::support::date(2020, 1, 1);
     for i in 0..n {
         k.history.push(HistoryEntry::new(
             day + chrono::Days::new(u64::from(i)),

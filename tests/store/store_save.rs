@@ -5,21 +5,10 @@ use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 
-use crate::support::Immutable;
 use crate::support::data::{bytes, populated, state};
+use crate::support::{Immutable, temp_files};
 use okr::model::Data;
 use okr::store::{self, SaveError, Store};
-
-// ---------------------------------------------------------------- helpers
-
-/// Temporary files a save may leave in `dir` (there should be none).
-fn temp_files(dir: &Path) -> Vec<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect()
-}
 
 // ---------------------------------------------------------------- round trip
 

@@ -11,6 +11,7 @@ use std::sync::mpsc;
 
 use crate::support::WAIT;
 use crate::support::app::*;
+use crate::support::data::{new_objective, titles};
 use crate::support::team::someone_else_saves;
 use okr::app::saver::{SaveReport, Saver};
 use okr::app::{App, Modal, Screen};
@@ -36,30 +37,6 @@ fn deliver(h: &mut Harness) {
 fn objective_mut<'a>(data: &'a mut Data, id: &str) -> &'a mut Objective {
     let at = data.objective_index(id).unwrap();
     Arc::make_mut(&mut data.objectives[at])
-}
-
-/// A new Mål in the example's quarter, as another okr would add it.
-fn new_objective(data: &mut Data, id: &str, title: &str) {
-    let q = data.objectives[0].quarter;
-    let o = Objective::new(
-        id.to_string(),
-        title.to_string(),
-        okr::model::Kind::Committed,
-        q,
-        chrono::Utc::now(),
-    );
-    data.objectives.insert(0, Arc::new(o));
-}
-
-fn titles(data: &Data) -> Vec<String> {
-    data.objectives.iter().map(|o| o.title.clone()).collect()
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 fn selected_id(app: &App) -> String {

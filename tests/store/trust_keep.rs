@@ -7,29 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::app::*;
-use crate::support::{Sandbox, display};
+use crate::support::{Sandbox, date, display, listing};
 use chrono::NaiveDate;
 use okr::app::App;
 use okr::app::saver::Saver;
 use okr::model::{Data, KeyResult, Lang, Measure};
 use okr::store::{self, SaveError, Store};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
 fn write_demo(path: &Path) {
     fs::write(path, okr::store::format::serialize(&demo()).unwrap()).unwrap();
-}
-
-/// Everything in a folder, as sorted names.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -200,12 +186,15 @@ fn a_value_recorded_for_an_earlier_date_keeps_the_history_in_order_and_the_lates
         "Sälj".into(),
         Measure::numeric(0.0, 100.0, ""),
     );
-    k.record(d(2026, 11, 10), 40.0, Some(6), String::new(), None);
-    k.record(d(2026, 11, 20), 60.0, Some(7), String::new(), None);
+    k.record(date(2026, 11, 10), 40.0, Some(6), String::new(), None);
+    k.record(date(2026, 11, 20), 60.0, Some(7), String::new(), None);
     // A check-in dated before the last entry (a teammate's clock, a pinned date).
-    k.record(d(2026, 11, 16), 50.0, Some(5), "sen".into(), None);
+    k.record(date(2026, 11, 16), 50.0, Some(5), "sen".into(), None);
     let dates: Vec<NaiveDate> = k.history.iter().map(|h| h.date).collect();
-    assert_eq!(dates, [d(2026, 11, 10), d(2026, 11, 16), d(2026, 11, 20)]);
+    assert_eq!(
+        dates,
+        [date(2026, 11, 10), date(2026, 11, 16), date(2026, 11, 20)]
+    );
     assert_eq!(
         k.measure.current(),
         60.0,
@@ -214,7 +203,7 @@ fn a_value_recorded_for_an_earlier_date_keeps_the_history_in_order_and_the_lates
     assert_eq!(k.confidence, 7);
     assert_eq!(k.history[1].value, 50.0);
     // A later one becomes current.
-    k.record(d(2026, 11, 24), 70.0, None, String::new(), None);
+    k.record(date(2026, 11, 24), 70.0, None, String::new(), None);
     assert_eq!(k.measure.current(), 70.0);
     assert_eq!(k.history.last().map(|h| h.confidence), Some(Some(7)));
 }

@@ -11,10 +11,11 @@ use std::sync::mpsc::{self, Receiver};
 
 use crate::support::WAIT;
 use crate::support::app::*;
+use crate::support::data::{new_objective, titles};
 use crate::support::team::someone_else_saves;
 use okr::app::App;
 use okr::app::saver::{SaveReport, Saver};
-use okr::model::{Data, Lang, Objective};
+use okr::model::Lang;
 use okr::store::Store;
 use serde_json::json;
 
@@ -101,38 +102,6 @@ impl Watched {
 fn titles_in(path: &Path) -> Vec<String> {
     okr::store::read(path)
         .map(|d| titles(&d))
-        .unwrap_or_default()
-}
-
-fn titles(data: &Data) -> Vec<String> {
-    data.objectives.iter().map(|o| o.title.clone()).collect()
-}
-
-/// A new Mål in the example's quarter, as another okr would add it.
-fn new_objective(data: &mut Data, id: &str, title: &str) {
-    let q = data.objectives[0].quarter;
-    let o = Objective::new(
-        id.to_string(),
-        title.to_string(),
-        okr::model::Kind::Committed,
-        q,
-        chrono::Utc::now(),
-    );
-    data.objectives.insert(0, Arc::new(o));
-}
-
-fn add_objective(app: &mut App, title: &str) {
-    app.handle_key(ch('a'));
-    for c in title.chars() {
-        app.handle_key(ch(c));
-    }
-    app.handle_key(code(ENTER));
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
         .unwrap_or_default()
 }
 

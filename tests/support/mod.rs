@@ -73,6 +73,30 @@ pub fn not_applicable(why: &str) {
     println!("skipped: not applicable here: {why}");
 }
 
+/// A date of the calendar; the tests name only real ones.
+pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The names in a folder, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The temporary files of saves in `dir` (a save should leave none).
+pub fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
 /// A file as JSON, saying which file when it cannot be read.
 pub fn read_json(path: &Path) -> Value {
     let text =
@@ -221,6 +245,13 @@ impl Sandbox {
     /// Writes `text` to the data file and returns its path.
     pub fn write(&self, text: &str) -> PathBuf {
         let path = self.file();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Writes `text` beside the data file under `name` and returns its path.
+    pub fn input(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path().join(name);
         std::fs::write(&path, text).unwrap();
         path
     }

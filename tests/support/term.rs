@@ -50,6 +50,18 @@ impl Sandbox {
     }
 }
 
+/// Adds a Mål from the quarter view's Mål list (in English) and waits
+/// until it is listed.
+pub fn add_objective(t: &Term, title: &str) {
+    t.press("a");
+    t.wait_for(EN.new_objective);
+    t.type_text(title);
+    t.wait_for(title);
+    t.press("Enter");
+    t.wait_gone(EN.new_objective);
+    t.wait_for(&format!("▸ {title}"));
+}
+
 /// The shell command line of a session that runs `program` with `args`, in
 /// the session's environment plus `env`, its output sent to `redirect` when
 /// that is not empty (`"> /dev/full"`); then what it left behind, as

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::support::app::{demo, today};
+use crate::support::data::titles_in;
 use crate::support::term::{Term, sh_quote};
 use crate::support::{Immutable, Sandbox};
 use okr::model::{Data, Objective};
@@ -49,11 +50,6 @@ fn add_objective(data: &mut Data, id: &str, title: &str) {
     data.objectives.push(Arc::new(o));
 }
 
-fn titles(path: &Path) -> Vec<String> {
-    let data = okr::store::read(path).unwrap();
-    data.objectives.iter().map(|o| o.title.clone()).collect()
-}
-
 #[test]
 fn the_screen_shows_their_changes_without_a_key_press() {
     let sandbox = demo_sandbox();
@@ -72,7 +68,7 @@ fn the_screen_shows_their_changes_without_a_key_press() {
     t.wait_for("Erövra månen");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
-    let file = titles(&sandbox.file());
+    let file = titles_in(&sandbox.file());
     assert!(file.contains(&"Erövra månen".to_string()), "{file:?}");
 }
 
@@ -90,14 +86,14 @@ fn with_a_change_of_ours_in_flight_both_survive_in_the_file() {
     });
     t.press("Enter");
     t.wait_until("both Mål in the file", |_| {
-        let file = titles(&sandbox.file());
+        let file = titles_in(&sandbox.file());
         file.contains(&"Vårt nya mål".to_string()) && file.contains(&"Deras nya mål".to_string())
     });
     let screen = t.wait_for("Deras nya mål");
     assert!(screen.contains("Vårt nya mål"), "{screen}");
     t.press("q");
     assert_eq!(t.wait_exit(), 0);
-    let file = titles(&sandbox.file());
+    let file = titles_in(&sandbox.file());
     for want in ["Vårt nya mål", "Deras nya mål", "Expandera globalt"] {
         assert!(file.contains(&want.to_string()), "{want}: {file:?}");
     }

@@ -3,24 +3,14 @@
 //! terminal is given back in its normal mode, off the alternate screen, and
 //! the last change is in the file.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use crate::support::term::{EN, Term, session_of};
+use crate::support::data::titles_in;
+use crate::support::term::{EN, Term, add_objective, session_of};
 use crate::support::{Sandbox, TODAY, WAIT, okr_binary};
 use okr::model::Lang;
 use okr::tui::{Options, Trip};
-
-/// Adds a Mål from the quarter view's Mål list and waits until it is listed.
-fn add_objective(t: &Term, title: &str) {
-    t.press("a");
-    t.wait_for(EN.new_objective);
-    t.type_text(title);
-    t.wait_for(title);
-    t.press("Enter");
-    t.wait_gone(EN.new_objective);
-    t.wait_for(&format!("▸ {title}"));
-}
 
 /// Sends `signal` (`"HUP"`, `"TERM"`) to the process `pid`.
 fn kill(signal: &str, pid: u32) {
@@ -30,16 +20,6 @@ fn kill(signal: &str, pid: u32) {
         .expect("running kill")
         .success();
     assert!(ok, "kill -{signal} {pid} failed");
-}
-
-/// The titles of the Mål in a data file.
-fn titles(file: &Path) -> Vec<String> {
-    okr::store::read(file)
-        .unwrap()
-        .objectives
-        .iter()
-        .map(|o| o.title.clone())
-        .collect()
 }
 
 #[test]
@@ -52,7 +32,7 @@ fn sighup_keeps_the_change_restores_the_terminal_and_exits_129() {
     kill("HUP", sandbox.locker_pid());
     assert_eq!(t.wait_exit(), 129, "128 + SIGHUP");
     assert!(!t.screen().contains("Survive a SIGHUP"), "{}", t.screen());
-    assert_eq!(titles(&sandbox.file()), ["Survive a SIGHUP"]);
+    assert_eq!(titles_in(&sandbox.file()), ["Survive a SIGHUP"]);
 }
 
 #[test]
@@ -154,7 +134,7 @@ fn a_panic_gives_the_terminal_back_and_keeps_the_last_change() {
         "the panic is told on the normal screen:\n{screen}"
     );
     assert_eq!(
-        titles(&sandbox.file()),
+        titles_in(&sandbox.file()),
         ["Saved before", "Saved while panicking"]
     );
 }
@@ -170,7 +150,7 @@ fn an_error_in_the_loop_gives_the_terminal_back_and_keeps_the_last_change() {
         screen.contains("okr: cannot draw") && screen.contains("a test tripped the tracker"),
         "the error is told on the normal screen:\n{screen}"
     );
-    assert_eq!(titles(&sandbox.file()), ["Saved despite the error"]);
+    assert_eq!(titles_in(&sandbox.file()), ["Saved despite the error"]);
 }
 
 // ---------------------------------------------------------------- a save held in flight
@@ -302,7 +282,7 @@ fn signal_while_a_save_is_in_flight(signal: &str, code: i32) {
     t.wait_for(EN.empty_hint);
     add_objective(&t, "Saved before the freeze");
     wait_until("the first save", || {
-        file.exists() && titles(&file).len() == 1
+        file.exists() && titles_in(&file).len() == 1
     });
     let pid: u32 = std::fs::read_to_string(fs.mount.join("okr.json.lock"))
         .unwrap()
@@ -328,12 +308,12 @@ fn signal_while_a_save_is_in_flight(signal: &str, code: i32) {
         "SIG{signal}: okr ended before its save was done"
     );
     assert_eq!(t.format("#{alternate_on}"), "1", "okr is still running");
-    assert_eq!(titles(&file), ["Saved before the freeze"]);
+    assert_eq!(titles_in(&file), ["Saved before the freeze"]);
 
     fs.thaw();
     assert_eq!(t.wait_exit(), code, "128 + SIG{signal}");
     assert_eq!(
-        titles(&file),
+        titles_in(&file),
         ["Saved before the freeze", "Held in flight"],
         "SIG{signal}: the save in flight was finished before okr ended"
     );

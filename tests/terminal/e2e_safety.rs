@@ -5,19 +5,8 @@
 use std::process::Command;
 
 use crate::support::Sandbox;
-use crate::support::term::{EN, Term, sh_quote};
+use crate::support::term::{EN, Term, add_objective, sh_quote};
 use serde_json::Value;
-
-/// Adds a Mål from the quarter view's Mål list and waits until it is listed.
-fn add_objective(t: &Term, title: &str) {
-    t.press("a");
-    t.wait_for(EN.new_objective);
-    t.type_text(title);
-    t.wait_for(title);
-    t.press("Enter");
-    t.wait_gone(EN.new_objective);
-    t.wait_for(&format!("▸ {title}"));
-}
 
 #[test]
 fn sigterm_keeps_the_change_restores_the_terminal_and_exits_143() {
