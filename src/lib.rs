@@ -19,8 +19,8 @@
 //! - [`text`]: the one rule that makes text read from the file safe for
 //!   every output (screens, reports, messages).
 //!
-//! A module imports only its own layer and those below (`tests/layers.rs`
-//! holds the order and checks it).
+//! A module imports only its own layer and those below
+//! (`tests/fast/layers.rs` holds the order and checks it).
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 

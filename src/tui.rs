@@ -126,7 +126,7 @@ impl Drop for Restore {
 /// the tests need a trigger. It is a field of [`Options`] and nothing else:
 /// the okr binary always leaves it `None`, and no flag, environment
 /// variable or file reaches it; only code that links the library can set
-/// it (tests/e2e_restore.rs does, running the tracker in tmux).
+/// it (tests/terminal/e2e_restore.rs does, running the tracker in tmux).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trip {
     /// This key panics.

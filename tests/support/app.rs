@@ -14,6 +14,10 @@ use okr::store::atomic::Gate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::WAIT;
+// The drawing of `screen.rs` under the names the app's tests know it by
+// (a test binary that draws nothing leaves them unused).
+#[allow(unused_imports)]
+pub use super::screen::{buffer as screen_buffer, render as screen};
 
 /// The pinned "today" of [`super::TODAY`].
 pub fn today() -> NaiveDate {
@@ -99,28 +103,26 @@ pub const ENTER: KeyCode = KeyCode::Enter;
 pub const TAB: KeyCode = KeyCode::Tab;
 pub const ESC: KeyCode = KeyCode::Esc;
 
+/// Adds a Mål by keys from the quarter view: `a`, its title, Enter.
+pub fn add_objective(app: &mut App, title: &str) {
+    app.handle_key(ch('a'));
+    for c in title.chars() {
+        app.handle_key(ch(c));
+    }
+    app.handle_key(code(ENTER));
+}
+
+/// The status line's message, empty when there is none.
+pub fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
 /// The example data, dated around the fixed test date.
 pub fn demo() -> Data {
     okr::demo::example(today())
-}
-
-/// The screen as text at `w`×`h`, each row's trailing spaces cut.
-pub fn screen(app: &App, w: u16, h: u16) -> String {
-    screen_buffer(app, w, h)
-        .content
-        .chunks(usize::from(w.max(1)))
-        .map(|row| {
-            let line: String = row.iter().map(|c| c.symbol()).collect();
-            format!("{}\n", line.trim_end())
-        })
-        .collect()
-}
-
-/// The drawn cells at `w`×`h`, for tests of colour.
-pub fn screen_buffer(app: &App, w: u16, h: u16) -> ratatui::buffer::Buffer {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| okr::ui::draw(app, f)).unwrap();
-    terminal.backend().buffer().clone()
 }
 
 /// [`App::flush`] that fails the test when the writer has not answered in

@@ -1,16 +1,14 @@
 //! Model data for the store tests: a store with every kind of thing in it,
 //! and numbered states for sequences of saves.
 
-use chrono::{NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{TimeZone, Utc, Weekday};
 use okr::model::{
     CheckIn, CheckInEntry, Data, Extra, HistoryEntry, Initiative, KeyResult, Kind, Lang, Measure,
     Objective, Pulse, Quarter, Retro, Status,
 };
 use okr::store::format;
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use super::date;
 
 /// A store with every kind of measure, Uppgifter, history and check-ins with a pulse.
 pub fn populated() -> Data {
@@ -134,4 +132,27 @@ pub fn state(n: u64) -> Data {
 /// The bytes okr writes for `data`.
 pub fn bytes(data: &Data) -> Vec<u8> {
     format::serialize(data).unwrap()
+}
+
+/// The titles of the Mål, in order.
+pub fn titles(data: &Data) -> Vec<String> {
+    data.objectives.iter().map(|o| o.title.clone()).collect()
+}
+
+/// The titles of the Mål in a data file, in order.
+pub fn titles_in(path: &std::path::Path) -> Vec<String> {
+    titles(&okr::store::read(path).unwrap())
+}
+
+/// A new Mål first in the quarter of the first one, as another okr would add it.
+pub fn new_objective(data: &mut Data, id: &str, title: &str) {
+    let q = data.objectives[0].quarter;
+    let o = Objective::new(
+        id.to_string(),
+        title.to_string(),
+        Kind::Committed,
+        q,
+        chrono::Utc::now(),
+    );
+    data.objectives.insert(0, std::sync::Arc::new(o));
 }

@@ -27,24 +27,33 @@ pub const WAIT: Duration = Duration::from_secs(10);
 /// How often a wait looks again.
 pub const POLL: Duration = Duration::from_millis(50);
 
-/// The release binary, built once per test process so `cargo test` alone is enough.
+/// The variable that names the okr binary the terminal tests drive.
+pub const OKR_BIN: &str = "OKR_BIN";
+
+/// The binary the terminal tests drive: the one [`OKR_BIN`] names (`.ci/run`
+/// builds the release binary once and names it there), else the one cargo
+/// built for the tests, so that `cargo test` alone is enough.
 pub fn okr_binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--release", "--bin", "okr"])
-            .current_dir(manifest)
-            .status()
-            .expect("running cargo build --release");
-        assert!(status.success(), "cargo build --release --bin okr failed");
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(|d| manifest.join(d))
-            .unwrap_or_else(|| manifest.join("target"));
-        let bin = target.join("release").join("okr");
-        assert!(bin.is_file(), "no release binary at {}", bin.display());
-        bin
-    })
+    BIN.get_or_init(
+        || match std::env::var_os(OKR_BIN).filter(|v| !v.is_empty()) {
+            Some(bin) => {
+                let bin = PathBuf::from(bin);
+                assert!(bin.is_file(), "{OKR_BIN}: no binary at {}", bin.display());
+                bin
+            }
+            None => PathBuf::from(env!("CARGO_BIN_EXE_okr")),
+        },
+    )
+}
+
+/// The name the test harness knows the test `function` of module `module`
+/// (its `module_path!()`) by, for `--exact`: the path without the crate.
+pub fn test_name(module: &str, function: &str) -> String {
+    match module.split_once("::") {
+        Some((_, inner)) => format!("{inner}::{function}"),
+        None => function.to_string(),
+    }
 }
 
 /// Set (by `.ci/run`) where every test must apply: a test that depends on
@@ -62,6 +71,30 @@ pub fn not_applicable(why: &str) {
         "not applicable here ({why}), but {MUST_APPLY} is set"
     );
     println!("skipped: not applicable here: {why}");
+}
+
+/// A date of the calendar; the tests name only real ones.
+pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The names in a folder, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The temporary files of saves in `dir` (a save should leave none).
+pub fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
 }
 
 /// A file as JSON, saying which file when it cannot be read.
@@ -216,6 +249,13 @@ impl Sandbox {
         path
     }
 
+    /// Writes `text` beside the data file under `name` and returns its path.
+    pub fn input(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
     /// Writes a prepared store to the data file.
     pub fn write_json(&self, data: &Value) {
         self.write(&serde_json::to_string_pretty(data).unwrap());
@@ -358,9 +398,9 @@ impl Sandbox {
         self.okr_with(self.command(), args)
     }
 
-    /// [`Sandbox::okr`] with the release binary the terminal tests drive: a
-    /// second okr beside the one in the terminal.
-    pub fn okr_release(&self, args: &[&str]) -> Run {
+    /// [`Sandbox::okr`] with the binary the terminal tests drive
+    /// ([`okr_binary`]): a second okr beside the one in the terminal.
+    pub fn okr_e2e(&self, args: &[&str]) -> Run {
         self.okr_with(self.command_of(okr_binary()), args)
     }
 

@@ -3,13 +3,11 @@
 //! where it has gone on; a second Mål in Q4; and per-person check-ins in
 //! both quarters (Anna's and Bo's in one week count as two).
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use okr::model::review::carry_copy;
 use okr::model::{CheckIn, Data, KeyResult, Kind, Measure, Objective, Quarter, Status};
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use super::date;
 
 /// The carried Mål is the first of Q4 (`o2`, key result `kr2`, from `o1`'s `kr1`).
 pub fn carried() -> Data {

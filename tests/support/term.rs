@@ -1,4 +1,4 @@
-//! The release binary in a real terminal (tmux) for the end-to-end tests:
+//! The okr binary in a real terminal (tmux) for the end-to-end tests:
 //! the session, keys, waits for the screen, and the words the screens show.
 
 use std::path::PathBuf;
@@ -48,6 +48,18 @@ impl Sandbox {
         all.extend_from_slice(args);
         session_of(&[], &okr_binary().to_string_lossy(), &all, "")
     }
+}
+
+/// Adds a Mål from the quarter view's Mål list (in English) and waits
+/// until it is listed.
+pub fn add_objective(t: &Term, title: &str) {
+    t.press("a");
+    t.wait_for(EN.new_objective);
+    t.type_text(title);
+    t.wait_for(title);
+    t.press("Enter");
+    t.wait_gone(EN.new_objective);
+    t.wait_for(&format!("▸ {title}"));
 }
 
 /// The shell command line of a session that runs `program` with `args`, in

@@ -1,0 +1,123 @@
+//! A user's own keys in the tracker, read from a config file: they act, the
+//! defaults they replace no longer do, and the footer, the help and the
+//! messages that name a key show them; the settings screen keeps the `keys`
+//! section as it was written.
+
+use std::fs;
+use std::path::PathBuf;
+
+use crate::support::app::*;
+use crate::support::read_json;
+use crate::support::screen::render;
+use okr::app::Modal;
+use okr::model::{Data, Lang};
+use ratatui::crossterm::event::KeyCode;
+
+/// A harness whose config file holds `text`, read as okr reads it at start.
+fn configured(data: Option<Data>, lang: Lang, text: &str) -> (Harness, PathBuf) {
+    let mut h = Harness::new(data, lang);
+    let config = h.with_config(Some("anna"));
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    fs::write(&config, text).unwrap();
+    let personal = okr::config::load(&config).unwrap();
+    h.app.keymap = personal.keymap.clone();
+    h.app.team.config.as_mut().unwrap().personal = personal;
+    (h, config)
+}
+
+fn alt(c: char) -> ratatui::crossterm::event::KeyEvent {
+    ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char(c),
+        ratatui::crossterm::event::KeyModifiers::ALT,
+    )
+}
+
+/// The footer: the last line of the screen.
+fn footer(h: &Harness) -> String {
+    let text = render(&h.app, 120, 30);
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_configured_key_acts_and_the_default_it_replaces_no_longer_does() {
+    let keys = r#"{"keys": {"add": "ctrl-n", "quit": ["ctrl-q"]}}"#;
+    let (mut h, _) = configured(Some(demo()), Lang::En, keys);
+    let bottom = footer(&h);
+    assert!(bottom.contains("Ctrl-N"), "{bottom}");
+    assert!(bottom.contains("Ctrl-Q"), "{bottom}");
+    assert!(!h.app.handle_key(ch('a')), "a no longer adds");
+    assert!(h.app.modal.is_none());
+    h.keys(&[ctrl('n')]);
+    assert!(matches!(h.app.modal, Some(Modal::Form(_))), "Ctrl-N adds");
+    h.keys(&[code(ESC), ch('q')]);
+    assert!(!h.app.quit, "q no longer quits");
+    h.keys(&[ctrl('q')]);
+    assert!(h.app.quit, "Ctrl-Q quits");
+    // Ctrl-C quits whatever the file says.
+    let (mut h, _) = configured(Some(demo()), Lang::En, keys);
+    h.keys(&[ctrl('c')]);
+    assert!(h.app.quit);
+}
+
+#[test]
+fn the_help_lists_the_configured_keys() {
+    let keys = r#"{"keys": {"help": "f2", "quarter.undo": ["ctrl-z"]}}"#;
+    let (mut h, _) = configured(Some(demo()), Lang::Sv, keys);
+    h.keys(&[ch('?')]);
+    assert!(!h.app.help, "? no longer helps");
+    h.keys(&[code(KeyCode::F(2))]);
+    assert!(h.app.help, "F2 helps");
+    let text = render(&h.app, 120, 40);
+    assert!(text.contains("Ctrl-Z"), "{text}");
+    assert!(text.contains("F2/F1"), "{text}");
+    h.keys(&[code(KeyCode::F(1))]);
+    assert!(!h.app.help, "F1 still closes the help");
+}
+
+#[test]
+fn messages_name_the_configured_key() {
+    let keys = r#"{"keys": {"add": "ctrl-n", "undo": "alt-z"}}"#;
+    let (h, _) = configured(None, Lang::En, keys);
+    let text = render(&h.app, 120, 30);
+    assert!(text.contains("Press Ctrl-N to add"), "{text}");
+    let (mut h, _) = configured(Some(demo()), Lang::En, keys);
+    let before = h.app.data.objectives.len();
+    h.keys(&[ch('d'), ch('y')]);
+    let message = h.app.message.clone().unwrap().text;
+    assert!(message.contains("Alt-z"), "{message}");
+    h.keys(&[ch('u')]);
+    assert_eq!(
+        h.app.data.objectives.len(),
+        before - 1,
+        "u no longer undoes"
+    );
+    h.keys(&[alt('z')]);
+    assert_eq!(
+        h.app.data.objectives.len(),
+        before,
+        "Alt-z undid the delete"
+    );
+}
+
+#[test]
+fn saving_the_settings_keeps_the_keys_section_as_written() {
+    let text = "{\n  \"owner\": \"anna\",\n  \"keys\": {\"quarter.undo\": [\"ctrl-z\", \"U\"], \"add\": \"ctrl-n\"},\n  \"theme\": 1\n}\n";
+    let (mut h, config) = configured(Some(demo()), Lang::En, text);
+    h.open_settings();
+    h.keys(&[ctrl('u')]);
+    h.type_text("Bo");
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal.is_none(), "the form closed");
+    let mine = read_json(&config);
+    assert_eq!(mine["owner"], "Bo");
+    assert_eq!(mine["theme"], 1);
+    assert_eq!(
+        mine["keys"],
+        serde_json::json!({"quarter.undo": ["ctrl-z", "U"], "add": "ctrl-n"})
+    );
+    let order: Vec<&String> = mine["keys"].as_object().unwrap().keys().collect();
+    assert_eq!(order, ["quarter.undo", "add"], "in the order written");
+    // The keys still act after the save.
+    h.keys(&[ctrl('n')]);
+    assert!(matches!(h.app.modal, Some(Modal::Form(_))));
+}

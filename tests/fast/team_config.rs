@@ -1,0 +1,346 @@
+//! Who am I: the personal config file (owner, language) apart from the
+//! team's data file, `okr path` naming both, a bad config file refused with
+//! its place, and the settings screen that edits mine and the team's.
+
+use std::fs;
+
+use crate::support::app::*;
+use crate::support::fixture::FIXTURE;
+use crate::support::screen::{draws_at_every_size, render};
+use crate::support::{Sandbox, display, printed_data_path, read_json};
+use chrono::Weekday;
+use okr::app::Modal;
+use okr::model::Lang;
+
+// --- okr path ---------------------------------------------------------------------
+
+#[test]
+fn path_names_the_data_file_and_the_config_file() {
+    let w = Sandbox::new();
+    // Bare, for a script: `$(okr path)` is the data file.
+    let r = w.okr(&["path"]);
+    r.ok();
+    assert_eq!(r.stdout, format!("{}\n", display(&w.file())));
+    assert_eq!(printed_data_path(&r.stdout), display(&w.file()));
+    let config = w.config_home().join("okr").join("config.json");
+    let r = w.okr(&["path", "config"]);
+    r.ok();
+    if cfg!(target_os = "linux") {
+        assert_eq!(r.stdout, format!("{}\n", display(&config)));
+    }
+    // Labelled, in the interface language, with --verbose.
+    let r = w.okr(&["--lang", "en", "path", "--verbose"]);
+    r.ok();
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    assert_eq!(lines[0], format!("data file:   {}", display(&w.file())));
+    if cfg!(target_os = "linux") {
+        assert_eq!(lines[1], format!("config file: {}", display(&config)));
+    }
+    let r = w.okr(&["--lang", "sv", "path", "--verbose"]);
+    r.ok();
+    assert!(r.stdout.starts_with("datafil:"), "{}", r.stdout);
+    assert!(r.stdout.contains("\ninställningsfil: "), "{}", r.stdout);
+    assert!(!config.exists(), "path creates nothing");
+}
+
+#[test]
+fn the_config_flag_beats_okr_config() {
+    let w = Sandbox::new();
+    let flag = w.path().join("flag.json");
+    let env = w.path().join("env.json");
+    let mut c = w.command();
+    c.env("OKR_CONFIG", &env);
+    let r = w.run_with(c, &["path", "config"]);
+    r.ok();
+    assert_eq!(r.stdout, format!("{}\n", display(&env)));
+    let mut c = w.command();
+    c.env("OKR_CONFIG", &env);
+    let r = w.run_with(c, &["path", "config", "--config", flag.to_str().unwrap()]);
+    r.ok();
+    assert_eq!(r.stdout, format!("{}\n", display(&flag)));
+}
+
+// --- the language ---------------------------------------------------------------
+
+/// The fixture's own language setting (format 1) is Swedish.
+fn export_heading(w: &Sandbox, args: &[&str]) -> String {
+    let r = w.okr(args);
+    r.ok();
+    r.stdout.lines().nth(2).unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_config_language_beats_the_files_and_the_flag_beats_both() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let config = w.path().join("config.json");
+    let c = config.to_str().unwrap();
+    // Without a config file the file's own setting speaks.
+    assert!(export_heading(&w, &["export"]).contains("Kvartal"));
+    fs::write(&config, r#"{"language": "en"}"#).unwrap();
+    assert!(export_heading(&w, &["--config", c, "export"]).contains("Quarter"));
+    assert!(export_heading(&w, &["--config", c, "--lang", "sv", "export"]).contains("Kvartal"));
+    // OKR_CONFIG names it as well.
+    let mut cmd = w.command();
+    cmd.env("OKR_CONFIG", &config);
+    let file = w.file();
+    let r = w.run_with(cmd, &["--file", file.to_str().unwrap(), "export"]);
+    r.ok();
+    assert!(r.stdout.contains("Quarter 2026 Q4"), "{}", r.stdout);
+}
+
+#[test]
+fn the_default_config_file_is_read_from_the_config_folder() {
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let dir = w.config_home().join("okr");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("config.json"), "{\n  \"language\": \"en\"\n}\n").unwrap();
+    if cfg!(target_os = "linux") {
+        assert!(export_heading(&w, &["export"]).contains("Quarter"));
+    }
+}
+
+#[test]
+fn the_default_places_are_xdgs_with_a_relative_setting_left_out() {
+    let w = Sandbox::new();
+    let path = |env: &[(&str, &str)], which: &str| {
+        let mut c = w.command();
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        w.run_with(c, &["path", which]).stdout
+    };
+    let home = w.home();
+    // The sandbox sets XDG_DATA_HOME and XDG_CONFIG_HOME: those win.
+    assert_eq!(
+        path(&[], "data"),
+        format!("{}\n", display(&w.data_home().join("okr/okr.json")))
+    );
+    // A relative setting is not a place (the XDG rule): the home's default.
+    let relative = [("XDG_DATA_HOME", "rel"), ("XDG_CONFIG_HOME", "rel")];
+    assert_eq!(
+        path(&relative, "data"),
+        format!("{}\n", display(&home.join(".local/share/okr/okr.json")))
+    );
+    assert_eq!(
+        path(&relative, "config"),
+        format!("{}\n", display(&home.join(".config/okr/config.json")))
+    );
+}
+
+// --- a bad config file ------------------------------------------------------------
+
+#[test]
+fn a_bad_config_file_is_refused_with_its_path_line_and_what_is_wrong() {
+    let w = Sandbox::new();
+    let file = w.write(FIXTURE);
+    let before = fs::read(&file).unwrap();
+    let config = w.path().join("config.json");
+    let c = config.to_str().unwrap();
+    let name = display(&config);
+    fs::write(
+        &config,
+        "{\n  \"owner\": \"Anna\",\n  \"language\": \"fr\"\n}\n",
+    )
+    .unwrap();
+    for args in [&["export"][..], &["update", "kr1", "5"][..], &[][..]] {
+        let mut all = vec!["--config", c];
+        all.extend_from_slice(args);
+        w.okr(&all)
+            .fails(&[&name, "line 3, column 3", "\"language\"", "\"fr\""]);
+    }
+    w.okr(&["--config", c, "--lang", "sv", "export"]).fails(&[
+        "inställningsfilen",
+        &name,
+        "rad 3, kolumn 3",
+        "\"sv\" eller \"en\"",
+    ]);
+    // Not JSON, and an owner that is no name.
+    fs::write(&config, "{\n  \"owner\": Anna\n}\n").unwrap();
+    w.okr(&["--config", c, "export"])
+        .fails(&[&name, "line 2", "not valid JSON"]);
+    fs::write(&config, "{\"owner\": 12}").unwrap();
+    w.okr(&["--config", c, "--lang", "sv", "export"]).fails(&[
+        &name,
+        "rad 1, kolumn 2",
+        "\"owner\" ska vara ett namn",
+    ]);
+    fs::write(&config, "[]").unwrap();
+    w.okr(&["--config", c, "export"])
+        .fails(&[&name, "JSON object"]);
+    // A name that reads as another: a zero-width space, a bidi override.
+    for (hidden, code) in [
+        ("\u{200b}", "U+200B"),
+        ("\u{202e}", "U+202E"),
+        ("\u{ad}", "U+00AD"),
+    ] {
+        fs::write(&config, format!("{{\"owner\": \"An{hidden}na\"}}")).unwrap();
+        w.okr(&["--config", c, "--lang", "en", "export"]).fails(&[
+            &name,
+            "\"owner\"",
+            code,
+            "invisible",
+        ]);
+    }
+    // The data file is untouched, and path still answers.
+    assert_eq!(fs::read(&file).unwrap(), before);
+    w.okr(&["--config", c, "path"]).ok();
+}
+
+// --- the settings screen ------------------------------------------------------------
+
+#[test]
+fn the_settings_say_which_is_personal_and_which_is_the_teams() {
+    for (lang, words) in [
+        (
+            Lang::En,
+            [
+                "Settings",
+                "Me (owner) · personal",
+                "Language · personal",
+                "Check-in day · the team's",
+                "Monday",
+            ],
+        ),
+        (
+            Lang::Sv,
+            [
+                "Inställningar",
+                "Jag (ägare) · bara för dig",
+                "Språk · bara för dig",
+                "Incheckningsdag · för hela teamet",
+                "måndag",
+            ],
+        ),
+    ] {
+        let mut h = Harness::new(Some(demo()), lang);
+        let config = h.with_config(Some("Anna"));
+        h.open_settings();
+        let text = render(&h.app, 120, 30);
+        for word in words {
+            assert!(text.contains(word), "{word:?} missing:\n{text}");
+        }
+        assert!(text.contains("Anna"), "{text}");
+        let place = display(&config);
+        assert!(text.contains(&place[..place.len().min(30)]), "{text}");
+        draws_at_every_size(&h.app, "settings");
+    }
+}
+
+#[test]
+fn settings_write_mine_to_the_config_file_and_the_weekday_to_the_data_file() {
+    let mut h = Harness::new(Some(demo()), Lang::Sv);
+    let config = h.with_config(Some("anna"));
+    h.open_settings();
+    // The owner, then English, then Wednesday.
+    h.keys(&[ctrl('u')]);
+    h.type_text("Anna Berg");
+    h.keys(&[code(TAB), ch('l'), code(TAB), ch('l'), ch('l')]);
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal.is_none(), "the form closed");
+    assert_eq!(h.app.team.me.as_deref(), Some("Anna Berg"));
+    assert_eq!(
+        h.app.s.lang,
+        Lang::En,
+        "the tracker speaks the new language"
+    );
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("Settings saved."), "{text}");
+    let mine = read_json(&config);
+    assert_eq!(
+        mine,
+        serde_json::json!({"owner": "Anna Berg", "language": "en"})
+    );
+    let file = h.file();
+    assert_eq!(file.settings.checkin_weekday, Weekday::Wed);
+    // The data file keeps no personal setting of mine.
+    let json = h.file_json();
+    assert!(!json.to_string().contains("Anna Berg"), "{json}");
+    // The team's setting is one undoable change.
+    h.keys(&[ch('u')]);
+    assert_eq!(h.file().settings.checkin_weekday, Weekday::Mon);
+}
+
+#[test]
+fn the_settings_refuse_a_name_that_reads_as_another() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let config = h.with_config(Some("anna"));
+    h.open_settings();
+    h.keys(&[ctrl('u')]);
+    h.type_text("An\u{200b}na");
+    h.keys(&[code(ENTER)]);
+    let text = render(&h.app, 100, 30);
+    assert!(h.app.modal.is_some(), "the form stays open");
+    assert!(text.contains("U+200B"), "{text}");
+    assert_eq!(h.app.team.me.as_deref(), Some("anna"));
+    assert!(!config.exists() || !fs::read_to_string(&config).unwrap().contains('\u{200b}'));
+}
+
+#[test]
+fn saving_unchanged_settings_writes_no_config_file() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let config = h.with_config(Some("anna"));
+    h.open_settings();
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal.is_none());
+    assert!(
+        !config.exists(),
+        "nothing personal changed, nothing was written"
+    );
+}
+
+#[test]
+fn the_config_file_keeps_what_okr_does_not_know_and_leaves_no_temporary_file() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let config = h.with_config(Some("anna"));
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    fs::write(&config, "{\"theme\": \"dark\", \"owner\": \"anna\"}").unwrap();
+    h.app.team.config.as_mut().unwrap().personal = okr::config::load(&config).unwrap();
+    h.open_settings();
+    h.keys(&[ctrl('u')]);
+    h.type_text("Bo");
+    h.keys(&[code(ENTER)]);
+    let mine = read_json(&config);
+    assert_eq!(mine["owner"], "Bo");
+    assert_eq!(mine["theme"], "dark");
+    let names: Vec<String> = fs::read_dir(config.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["config.json".to_string()]);
+}
+
+#[test]
+fn a_config_file_that_cannot_be_written_keeps_the_form_open_and_says_why() {
+    for (lang, words) in [(Lang::En, "not saved"), (Lang::Sv, "sparades inte")] {
+        let mut h = Harness::new(Some(demo()), lang);
+        // Its folder is a file: nothing can be written there.
+        let blocker = h.dir().join("config");
+        fs::write(&blocker, "a file, not a folder").unwrap();
+        h.with_config(Some("anna"));
+        h.open_settings();
+        h.type_text("x");
+        h.keys(&[code(ENTER)]);
+        let Some(Modal::Form(f)) = &h.app.modal else {
+            panic!("the form stays open");
+        };
+        assert!(f.has_errors());
+        assert_eq!(h.app.team.me.as_deref(), Some("anna"), "nothing changed");
+        let text = render(&h.app, 120, 30);
+        assert!(text.contains(words), "{text}");
+        assert!(text.contains("annax"), "what was typed is kept:\n{text}");
+    }
+}
+
+#[test]
+fn the_settings_key_is_in_the_help() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    h.keys(&[ch('?')]);
+    let text = render(&h.app, 100, 60);
+    assert!(
+        text.contains("settings (me, language, check-in day)"),
+        "{text}"
+    );
+}
