@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use okr::app::App;
+use okr::app::{App, Setup};
 use okr::export::{Format, QuarterChoice};
 use okr::model::{Lang, Quarter};
 use ratatui::Terminal;
@@ -80,7 +80,10 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("load + first frame 120x40", name), |b| {
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             b.iter(|| {
-                let app = App::new(okr::store::read(&path).unwrap(), Lang::En, today(), None);
+                let app = App::new(
+                    okr::store::read(&path).unwrap(),
+                    Setup::new(Lang::En, today()),
+                );
                 frame(&app, &mut terminal);
                 black_box(&app);
             })
@@ -96,7 +99,7 @@ fn benches(c: &mut Criterion) {
                     for _ in 0..iters {
                         let start = std::time::Instant::now();
                         let (store, data) = okr::store::Store::open(&path).unwrap();
-                        let app = App::new(data, Lang::En, today(), None);
+                        let app = App::new(data, Setup::new(Lang::En, today()));
                         frame(&app, &mut terminal);
                         total += start.elapsed();
                         drop((store, app));
@@ -106,7 +109,7 @@ fn benches(c: &mut Criterion) {
             },
         );
         let data = okr::store::read(&path).unwrap();
-        let mut app = App::new(data.clone(), Lang::En, today(), None);
+        let mut app = App::new(data.clone(), Setup::new(Lang::En, today()));
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         g.bench_function(BenchmarkId::new("first frame 120x40", name), |b| {
             b.iter(|| frame(&app, &mut terminal))

@@ -13,8 +13,8 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::{cursor, execute, terminal};
 
-use crate::app::App;
 use crate::app::saver::{SaveReport, Saver};
+use crate::app::{App, Setup};
 use crate::i18n::Strings;
 use crate::model::{Data, Lang};
 use crate::store::{IoReason, SaveError, Store};
@@ -211,20 +211,26 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
     let saver = Saver::spawn(store, move |r| {
         let _ = saves.send(Wake::Saved(r));
     });
-    let mut app = App::new(data, lang, options.today, Some(saver));
+    let mut app = App::new(
+        data,
+        Setup {
+            saver: Some(saver),
+            me: options.me,
+            config: options.config,
+            keymap: options.keymap,
+            filter: options.filter,
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            demo: options.demo,
+            read_only,
+            ..Setup::new(lang, options.today)
+        },
+    );
     // Someone else's changes to the file are read and merged as they come.
     // Without a watch (the system's limit reached) okr still never
     // overwrites them: the writer checks the file before every save.
     let _watch = app
         .poke()
         .and_then(|poke| crate::app::watch::watch(&target, poke).ok());
-    app.team.me = options.me;
-    app.team.config = options.config;
-    app.keymap = options.keymap.in_lang(app.s.lang);
-    app.set_filter(options.filter);
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.demo = options.demo;
-    app.read_only = read_only;
     if app.demo {
         app.info(app.s.demo_note);
     } else if read_only {

@@ -31,6 +31,7 @@ use chrono::NaiveDate;
 use crate::i18n::{self, Strings};
 use crate::keys::{Action, Context, Keymap};
 use crate::model::checkin::Due;
+use crate::model::owners::OwnerFilter;
 use crate::model::{Data, Lang, Objective, Quarter};
 use form::Form;
 use history::{History, Patch};
@@ -170,8 +171,62 @@ pub struct App {
     pub live: live::Live,
 }
 
+/// What the tracker starts with besides its data, in one value.
+pub struct Setup {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    /// The writer that saves in the background; none in a test that saves
+    /// nothing.
+    pub saver: Option<Saver>,
+    /// Who I am, and my config file (the settings screen writes it).
+    pub me: Option<String>,
+    pub config: Option<crate::config::PersonalFile>,
+    pub keymap: Keymap,
+    /// Whose Mål are shown at the start.
+    pub filter: OwnerFilter,
+    /// Colours on (`NO_COLOR` turns them off).
+    pub color: bool,
+    /// The demo's temporary file: said on screen.
+    pub demo: bool,
+    /// The file cannot be written: shown, never changed.
+    pub read_only: bool,
+}
+
+impl Setup {
+    /// A plain start in `lang` on `today`: no writer, nobody known, the
+    /// default keys, everyone's Mål, colours on.
+    pub fn new(lang: Lang, today: NaiveDate) -> Setup {
+        Setup {
+            lang,
+            today,
+            saver: None,
+            me: None,
+            config: None,
+            keymap: Keymap::default(),
+            filter: OwnerFilter::Everyone,
+            color: true,
+            demo: false,
+            read_only: false,
+        }
+    }
+}
+
 impl App {
-    pub fn new(data: Data, lang: Lang, today: NaiveDate, saver: Option<Saver>) -> App {
+    /// The tracker on `data`, set up once from `setup`: nothing is set on
+    /// it from outside afterwards.
+    pub fn new(data: Data, setup: Setup) -> App {
+        let Setup {
+            lang,
+            today,
+            saver,
+            me,
+            config,
+            keymap,
+            filter,
+            color,
+            demo,
+            read_only,
+        } = setup;
         let mut app = App {
             index: Index::default(),
             data: Arc::new(data),
@@ -185,21 +240,25 @@ impl App {
             sel_initiative: 0,
             modal: None,
             help: false,
-            keymap: Keymap::default().in_lang(lang),
+            keymap: keymap.in_lang(lang),
             message: None,
             save_problem: None,
             history: History::default(),
             saver,
             quit: false,
             quit_armed: false,
-            color: true,
-            demo: false,
+            color,
+            demo,
             planning: false,
             help_scroll: 0,
             too_small: false,
-            read_only: false,
+            read_only,
             last_search: None,
-            team: team::Team::default(),
+            team: team::Team {
+                me,
+                config,
+                ..team::Team::default()
+            },
             live: live::Live::default(),
         };
         if let Some(s) = &app.saver {
@@ -207,6 +266,7 @@ impl App {
         }
         app.index_ids();
         app.reindex(true);
+        app.set_filter(filter);
         app
     }
 

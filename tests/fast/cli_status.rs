@@ -142,7 +142,7 @@ fn its_numbers_are_the_models_own_rules_for_progress_pace_and_status() {
     );
     // The banner's count: my key results of the quarter without an entry
     // this week (nobody said who they are: the Mål without an owner).
-    let mut app = okr::app::App::new(data, okr::model::Lang::En, today(), None);
+    let mut app = okr::app::App::new(data, okr::app::Setup::new(okr::model::Lang::En, today()));
     for (me, flag) in [(None, None), (Some("Säljteamet"), Some("Säljteamet"))] {
         app.set_me(me.map(str::to_string));
         assert!(app.checkin_due());
@@ -204,7 +204,7 @@ fn a_key_result_added_after_this_weeks_check_in_waits_as_the_banner_says() {
     let w = Sandbox::new();
     w.write_json(&v);
     let data = okr::store::read(&w.file()).unwrap();
-    let app = okr::app::App::new(data, okr::model::Lang::En, today(), None);
+    let app = okr::app::App::new(data, okr::app::Setup::new(okr::model::Lang::En, today()));
     assert_eq!(
         app.due(),
         Due::Begun {

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use okr::app::checkin::Summary;
-use okr::app::{App, Screen};
+use okr::app::{App, Screen, Setup};
 use okr::export::{Format, QuarterChoice, export};
 use okr::i18n::{EN, SV};
 use okr::model::numbers::Numbers;
@@ -238,11 +238,11 @@ fn nothing_is_behind_pace_in_the_quarters_first_week() {
     let mut o = objective("o1", "Expandera globalt", Kind::Committed, Q4);
     o.key_results = vec![numeric("kr1", 0.0, Q4), numeric("kr2", 0.0, Q4)];
     let data = data_of(vec![o]);
-    let app = App::new(data.clone(), Lang::En, date(2026, 10, 7), None);
+    let app = App::new(data.clone(), Setup::new(Lang::En, date(2026, 10, 7)));
     let text = screen(&app, 80, 24);
     assert!(text.contains("0% on pace"), "{text}");
     assert!(!text.contains("behind"), "{text}");
-    let app = App::new(data, Lang::En, date(2026, 10, 8), None);
+    let app = App::new(data, Setup::new(Lang::En, date(2026, 10, 8)));
     assert!(screen(&app, 80, 24).contains("0% behind pace"));
 }
 

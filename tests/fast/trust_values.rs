@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::support::app::{ENTER, Harness, TAB, ch, code};
 use crate::support::{Run, Sandbox};
-use okr::app::App;
+use okr::app::{App, Setup};
 use okr::i18n::{EN, SV};
 use okr::model::data::MAX_ID_NUMBER;
 use okr::model::validate::{Broken, Item, Rule, validate};
@@ -552,7 +552,7 @@ fn a_quarter_beyond_9999_is_refused_at_the_command_line() {
 #[test]
 fn next_and_previous_quarter_stop_at_the_years_okr_knows() {
     let at = crate::support::date;
-    let mut app = App::new(Data::default(), Lang::En, at(9999, 11, 1), None);
+    let mut app = App::new(Data::default(), Setup::new(Lang::En, at(9999, 11, 1)));
     assert_eq!(app.quarter, Quarter::LAST);
     app.handle_key(ch(']'));
     assert_eq!(
@@ -562,7 +562,7 @@ fn next_and_previous_quarter_stop_at_the_years_okr_knows() {
     );
     app.handle_key(ch('['));
     assert_eq!(app.quarter, Quarter::new(9999, 3).unwrap());
-    let mut app = App::new(Data::default(), Lang::En, at(1, 2, 1), None);
+    let mut app = App::new(Data::default(), Setup::new(Lang::En, at(1, 2, 1)));
     app.handle_key(ch('['));
     assert_eq!(
         app.quarter,

@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex};
 use crate::support::WAIT;
 use crate::support::app::*;
 use crate::support::data::titles_in;
-use okr::app::App;
 use okr::app::saver::{SaveReport, Saver};
+use okr::app::{App, Setup};
 use okr::model::Lang;
 use okr::store::Store;
 
@@ -25,7 +25,17 @@ fn app_on_a_new_file(
     let (mut store, data) = Store::open(&path).unwrap();
     faults(&mut store);
     let saver = Saver::spawn(store, report);
-    (App::new(data, Lang::En, today(), Some(saver)), path, dir)
+    (
+        App::new(
+            data,
+            Setup {
+                saver: Some(saver),
+                ..Setup::new(Lang::En, today())
+            },
+        ),
+        path,
+        dir,
+    )
 }
 
 /// The next report of the writer; a writer that never reports fails the test.
@@ -79,7 +89,13 @@ fn changes_made_during_a_save_are_written_as_one_save_of_the_newest_state() {
         };
         record.lock().unwrap().push((r, titles));
     });
-    let mut app = App::new(data, Lang::En, today(), Some(saver));
+    let mut app = App::new(
+        data,
+        Setup {
+            saver: Some(saver),
+            ..Setup::new(Lang::En, today())
+        },
+    );
     // Declared after the app: a failing test opens it before the app waits.
     let gate = HeldGate(gate);
 
@@ -148,7 +164,13 @@ fn a_data_file_that_is_a_link_stays_a_link_through_saves_and_reloads() {
     let reports = Arc::new(Mutex::new(Vec::new()));
     let r = Arc::clone(&reports);
     let saver = Saver::spawn(store, move |rep| r.lock().unwrap().push(rep));
-    let mut app = App::new(data, Lang::En, today(), Some(saver));
+    let mut app = App::new(
+        data,
+        Setup {
+            saver: Some(saver),
+            ..Setup::new(Lang::En, today())
+        },
+    );
     let is_link = || std::fs::symlink_metadata(&link).unwrap().is_symlink();
 
     add_objective(&mut app, "Vårt första");

@@ -14,7 +14,7 @@ use crate::support::app::*;
 use crate::support::data::{new_objective, titles};
 use crate::support::team::someone_else_saves;
 use okr::app::saver::{SaveReport, Saver};
-use okr::app::{App, Modal, Screen};
+use okr::app::{App, Modal, Screen, Setup};
 use okr::model::{Data, Lang, Objective};
 use okr::store::Store;
 
@@ -143,7 +143,13 @@ fn app_with_held_reads() -> (App, mpsc::Receiver<SaveReport>, HeldGate, tempfile
         let _ = tx.send(r);
     });
     (
-        App::new(data, Lang::En, today(), Some(saver)),
+        App::new(
+            data,
+            Setup {
+                saver: Some(saver),
+                ..Setup::new(Lang::En, today())
+            },
+        ),
         rx,
         gate,
         dir,

@@ -9,8 +9,8 @@ use std::process::Command;
 use crate::support::app::*;
 use crate::support::{Sandbox, date, display, listing};
 use chrono::NaiveDate;
-use okr::app::App;
 use okr::app::saver::Saver;
+use okr::app::{App, Setup};
 use okr::model::{Data, KeyResult, Lang, Measure};
 use okr::store::{self, SaveError, Store};
 
@@ -59,7 +59,13 @@ fn what_cannot_be_saved_is_written_to_a_new_rescue_file() {
     let (mut store, data) = Store::open(&path).unwrap();
     store.faults().fail_all_writes();
     let saver = Saver::spawn(store, |_| {});
-    let mut app = App::new(data, Lang::En, today(), Some(saver));
+    let mut app = App::new(
+        data,
+        Setup {
+            saver: Some(saver),
+            ..Setup::new(Lang::En, today())
+        },
+    );
     app.handle_key(ch('d'));
     app.handle_key(ch('y'));
     assert!(!flushed(&app), "the change is not on disk");

@@ -13,8 +13,8 @@ use crate::support::WAIT;
 use crate::support::app::*;
 use crate::support::data::{new_objective, titles};
 use crate::support::team::someone_else_saves;
-use okr::app::App;
 use okr::app::saver::{SaveReport, Saver};
+use okr::app::{App, Setup};
 use okr::model::Lang;
 use okr::store::Store;
 use serde_json::json;
@@ -48,7 +48,13 @@ impl Watched {
             let _ = tx.send((r, titles_in(&file)));
         });
         Watched {
-            app: App::new(data, Lang::En, today(), Some(saver)),
+            app: App::new(
+                data,
+                Setup {
+                    saver: Some(saver),
+                    ..Setup::new(Lang::En, today())
+                },
+            ),
             path,
             rx,
             seen: Vec::new(),
@@ -209,7 +215,13 @@ fn okrs_own_saves_seen_by_the_file_watcher_never_come_back_as_a_reload() {
     let saver = Saver::spawn(store, move |r| {
         let _ = tx.send(r);
     });
-    let mut app = App::new(data, Lang::En, today(), Some(saver));
+    let mut app = App::new(
+        data,
+        Setup {
+            saver: Some(saver),
+            ..Setup::new(Lang::En, today())
+        },
+    );
     let read = HeldGate(read);
     let _watch = okr::app::watch::watch(&target, app.poke().unwrap()).unwrap();
     let first = app.data.objectives[0].title.clone();

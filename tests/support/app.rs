@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
-use okr::app::App;
 use okr::app::saver::{SaveReport, Saver};
+use okr::app::{App, Setup};
 use okr::model::{Data, Lang};
 use okr::store::Store;
 use okr::store::atomic::Gate;
@@ -50,7 +50,13 @@ impl Harness {
         let reports = Arc::new(Mutex::new(Vec::new()));
         let r = Arc::clone(&reports);
         let saver = Saver::spawn(store, move |rep| r.lock().unwrap().push(rep));
-        let app = App::new(data, lang, today(), Some(saver));
+        let app = App::new(
+            data,
+            Setup {
+                saver: Some(saver),
+                ..Setup::new(lang, today())
+            },
+        );
         Harness {
             app,
             path,
