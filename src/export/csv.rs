@@ -7,8 +7,38 @@ use std::io::Result;
 
 use super::{Report, objectives_of};
 use crate::model::progress;
-use crate::model::{Measure, Quarter};
+use crate::model::{KeyResult, Measure, Objective, Quarter};
 use crate::text::{self, Output};
+
+/// The columns, in order: the Mål's six, the key result's fourteen, the
+/// Mål's last five.
+const HEADER: [&str; 25] = [
+    "quarter",
+    "objective_id",
+    "objective",
+    "kind",
+    "status",
+    "score",
+    "key_result_id",
+    "key_result",
+    "type",
+    "start",
+    "target",
+    "level",
+    "current",
+    "unit",
+    "progress",
+    "confidence",
+    "weight",
+    "week",
+    "checkin_date",
+    "note",
+    "success",
+    "went_well",
+    "to_change",
+    "owner",
+    "objective_progress",
+];
 
 /// One CSV row per key result for its state now (an empty `week`), and one
 /// per key result per check-in week with the value, confidence and note of
@@ -18,67 +48,10 @@ pub(super) fn export_csv(
     quarters: &[Quarter],
     out: &mut impl Write,
 ) -> Result<()> {
-    let data = report.data;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "quarter",
-        "objective_id",
-        "objective",
-        "kind",
-        "status",
-        "score",
-        "key_result_id",
-        "key_result",
-        "type",
-        "start",
-        "target",
-        "level",
-        "current",
-        "unit",
-        "progress",
-        "confidence",
-        "weight",
-        "week",
-        "checkin_date",
-        "note",
-        "success",
-        "went_well",
-        "to_change",
-        "owner",
-        "objective_progress",
-    ])?;
-    for o in objectives_of(data, quarters) {
-        let kind = serde_json::to_value(o.kind)?
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let status = serde_json::to_value(o.status)?
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let score = o.score.map(|s| s.to_string()).unwrap_or_default();
-        let head = [
-            o.quarter.key(),
-            o.id.clone(),
-            o.title.clone(),
-            kind,
-            status,
-            score,
-        ];
-        // Whether it succeeded, by the review's rule, the retro and its progress.
-        let f = report.numbers.get(o);
-        let success = match f.succeeded {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "",
-        };
-        let tail = [
-            success.to_string(),
-            o.retro.went_well.clone(),
-            o.retro.to_change.clone(),
-            o.owner.clone().unwrap_or_default(),
-            f.progress.map(|p| format!("{p:.3}")).unwrap_or_default(),
-        ];
+    w.write_record(HEADER)?;
+    for o in objectives_of(report.data, quarters) {
+        let (head, tail) = objective_cells(report, o)?;
         if o.key_results.is_empty() {
             let mut row = head.to_vec();
             row.resize(20, String::new());
@@ -86,86 +59,129 @@ pub(super) fn export_csv(
             write_row(&mut w, &row)?;
         }
         for k in &o.key_results {
-            let (ty, start, target, level, unit) = match &k.measure {
-                Measure::Numeric(n) => (
-                    "numeric",
-                    n.start.to_string(),
-                    n.target.to_string(),
-                    String::new(),
-                    &n.unit,
-                ),
-                Measure::Done(_) => (
-                    "done",
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    &String::new(),
-                ),
-                Measure::AtLeast(l) => (
-                    "at_least",
-                    String::new(),
-                    String::new(),
-                    l.level.to_string(),
-                    &l.unit,
-                ),
-                Measure::AtMost(l) => (
-                    "at_most",
-                    String::new(),
-                    String::new(),
-                    l.level.to_string(),
-                    &l.unit,
-                ),
-            };
-            let row = |value: f64, confidence: u8, week: String, date: String, note: String| {
-                let mut measure = k.measure.clone();
-                measure.set_current(value);
-                let mut row = head.to_vec();
-                row.extend([
-                    k.id.clone(),
-                    k.title.clone(),
-                    ty.to_string(),
-                    start.clone(),
-                    target.clone(),
-                    level.clone(),
-                    measure.current().to_string(),
-                    unit.clone(),
-                    format!("{:.3}", progress::measure_progress(&measure)),
-                    confidence.to_string(),
-                    k.weight.to_string(),
-                    week,
-                    date,
-                    note,
-                ]);
-                row.extend(tail.iter().cloned());
-                row
-            };
-            write_row(
-                &mut w,
-                &row(
-                    k.measure.current(),
-                    k.confidence,
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ),
-            )?;
-            for c in data.checkins.iter().filter(|c| o.quarter.contains(c.date)) {
-                if let Some(e) = c.entries.iter().find(|e| e.key_result == k.id) {
-                    write_row(
-                        &mut w,
-                        &row(
-                            e.value,
-                            e.confidence,
-                            c.week.to_string(),
-                            c.date.to_string(),
-                            e.note.clone(),
-                        ),
-                    )?;
-                }
-            }
+            key_result_rows(report, o, k, (&head, &tail), &mut w)?;
         }
     }
     w.flush()?;
+    Ok(())
+}
+
+/// A Mål's cells before its key result's (quarter, id, title, kind,
+/// status, score) and after them (success, retro, owner, progress).
+fn objective_cells(report: &Report, o: &Objective) -> Result<([String; 6], [String; 5])> {
+    let word = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let head = [
+        o.quarter.key(),
+        o.id.clone(),
+        o.title.clone(),
+        word(serde_json::to_value(o.kind)?),
+        word(serde_json::to_value(o.status)?),
+        o.score.map(|s| s.to_string()).unwrap_or_default(),
+    ];
+    // Whether it succeeded, by the review's rule, the retro and its progress.
+    let f = report.numbers.get(o);
+    let success = match f.succeeded {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    };
+    let tail = [
+        success.to_string(),
+        o.retro.went_well.clone(),
+        o.retro.to_change.clone(),
+        o.owner.clone().unwrap_or_default(),
+        f.progress.map(|p| format!("{p:.3}")).unwrap_or_default(),
+    ];
+    Ok((head, tail))
+}
+
+/// A measure's type, start, target, level and unit cells.
+fn measure_cells(measure: &Measure) -> [String; 5] {
+    let none = String::new;
+    match measure {
+        Measure::Numeric(n) => [
+            "numeric".into(),
+            n.start.to_string(),
+            n.target.to_string(),
+            none(),
+            n.unit.clone(),
+        ],
+        Measure::Done(_) => ["done".into(), none(), none(), none(), none()],
+        Measure::AtLeast(l) => [
+            "at_least".into(),
+            none(),
+            none(),
+            l.level.to_string(),
+            l.unit.clone(),
+        ],
+        Measure::AtMost(l) => [
+            "at_most".into(),
+            none(),
+            none(),
+            l.level.to_string(),
+            l.unit.clone(),
+        ],
+    }
+}
+
+/// A key result's row for now, then one for each check-in week of its
+/// quarter that has an entry for it.
+fn key_result_rows<W: Write>(
+    report: &Report,
+    o: &Objective,
+    k: &KeyResult,
+    (head, tail): (&[String; 6], &[String; 5]),
+    w: &mut csv::Writer<W>,
+) -> Result<()> {
+    let [ty, start, target, level, unit] = measure_cells(&k.measure);
+    let row = |value: f64, confidence: u8, week: String, date: String, note: String| {
+        let mut measure = k.measure.clone();
+        measure.set_current(value);
+        let mut row = head.to_vec();
+        row.extend([
+            k.id.clone(),
+            k.title.clone(),
+            ty.clone(),
+            start.clone(),
+            target.clone(),
+            level.clone(),
+            measure.current().to_string(),
+            unit.clone(),
+            format!("{:.3}", progress::measure_progress(&measure)),
+            confidence.to_string(),
+            k.weight.to_string(),
+            week,
+            date,
+            note,
+        ]);
+        row.extend(tail.iter().cloned());
+        row
+    };
+    let now = row(
+        k.measure.current(),
+        k.confidence,
+        String::new(),
+        String::new(),
+        String::new(),
+    );
+    write_row(w, &now)?;
+    let weeks = report
+        .data
+        .checkins
+        .iter()
+        .filter(|c| o.quarter.contains(c.date));
+    for c in weeks {
+        if let Some(e) = c.entries.iter().find(|e| e.key_result == k.id) {
+            let then = row(
+                e.value,
+                e.confidence,
+                c.week.to_string(),
+                c.date.to_string(),
+                e.note.clone(),
+            );
+            write_row(w, &then)?;
+        }
+    }
     Ok(())
 }
 
