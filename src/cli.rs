@@ -16,7 +16,7 @@ use crate::model::{Lang, Quarter};
     about = "A keyboard-driven terminal OKR tracker: Mål, Nyckelresultat and Uppgifter in one local JSON file",
     after_help = "Without a command, okr opens the tracker on today's quarter.\n\
                   The data file: --file, else OKR_FILE, else okr.json in the platform's data folder (see `okr path`).\n\
-                  The personal config file: --config, else OKR_CONFIG, else config.json in the platform's config folder."
+                  The personal config file: --config, else OKR_CONFIG, else config.toml in the platform's config folder."
 )]
 pub struct Cli {
     /// The data file to use

@@ -77,10 +77,28 @@ pub fn today() -> NaiveDate {
 /// The personal config file and what it holds: `None` when there is no
 /// home to keep one in; an error when it cannot be read or breaks a rule.
 fn personal(cli: &Cli) -> Result<Option<PersonalFile>, ConfigError> {
-    let Ok(path) = config::config_path(cli.config.as_deref()) else {
+    let Ok(mut path) = config::config_path(cli.config.as_deref()) else {
         return Ok(None);
     };
+    // An earlier okr's `config.json`, in the default place: moved once
+    // into `config.toml`, and the user told where everything is.
+    let earlier = config::named(cli.config.as_deref()).is_none()
+        && config::Format::of(&path) == config::Format::Json;
+    let moved = match config::default_toml().filter(|_| earlier) {
+        Some(toml) => config::migrate(&path, &toml)?,
+        None => None,
+    };
+    if let Some(m) = &moved {
+        path = m.to.clone();
+    }
     let personal = config::load(&path)?;
+    if let Some(m) = moved {
+        let lang = i18n::choose_lang(cli.lang.or(personal.language), None);
+        let show = |p: &std::path::Path| crate::text::line(&p.display().to_string());
+        let said =
+            (i18n::strings(lang).team.config_moved)(&show(&m.from), &show(&m.to), &show(&m.kept));
+        let _ = writeln!(std::io::stderr(), "okr: {said}");
+    }
     Ok(Some(PersonalFile { path, personal }))
 }
 

@@ -362,7 +362,7 @@ impl App {
             }
             if personal != file.personal {
                 if let Err(e) = crate::config::save(&file.path, &personal) {
-                    let why = (self.s.team.settings_not_saved)(&e.text(self.s));
+                    let why = (self.s.team.settings_not_saved)(&e.brief(self.s));
                     f.set_error(FieldId::Owner, &why);
                     return Err(Box::new(f));
                 }

@@ -132,8 +132,8 @@ const FILES: &[(&str, &str)] = &[
         "The data file, in the platform's data folder unless --file or OKR_FILE names another (okr path prints it). Beside it: okr.json.lock while okr writes, okr.json.bak, the file as it was before a run's first save.",
     ),
     (
-        "config.json",
-        "The personal config file, never shared: owner (who I am), language (sv or en: after --lang, before a data file's own setting and the locale) and keys (your own key bindings; okr keys prints them). It is in the platform's config folder unless --config or OKR_CONFIG names another (okr path prints it).",
+        "config.toml",
+        "The personal config file (TOML), never shared: owner (who I am), language (sv or en: after --lang, before a data file's own setting and the locale) and keys (your own key bindings; okr keys prints them). It is in the platform's config folder unless --config or OKR_CONFIG names another (okr path prints it); a file whose name ends in .json is read as JSON. A config.json of an earlier okr is moved here once and kept as config.json.bak.",
     ),
 ];
 

@@ -416,6 +416,10 @@ pub static EN: Strings = Strings {
         },
         e_config_language: |v| format!("\"language\" must be \"sv\" or \"en\", not {v}"),
         e_config_fix: "correct it or remove it (okr path shows where it is)",
+        e_not_toml: "this is not valid TOML",
+        config_moved: |from, to, kept| {
+            format!("the settings in {from} are now in {to}; the old file is kept as {kept}")
+        },
         path_data: "data file",
         path_config: "config file",
         settings_title: "Settings",

@@ -47,7 +47,7 @@ pub const SV: HelpWords = HelpWords {
     about: "En tangentbordsstyrd OKR-app i terminalen: Mål, Nyckelresultat och Uppgifter i en lokal JSON-fil",
     after_help: "Utan kommando öppnar okr appen på dagens kvartal.\n\
                  Datafilen: --file, annars OKR_FILE, annars okr.json i plattformens datamapp (se ”okr path”).\n\
-                 Den personliga inställningsfilen: --config, annars OKR_CONFIG, annars config.json i plattformens inställningsmapp.",
+                 Den personliga inställningsfilen: --config, annars OKR_CONFIG, annars config.toml i plattformens inställningsmapp.",
     usage: "Användning:",
     commands: "Kommandon",
     arguments: "Argument",
@@ -98,8 +98,8 @@ pub const SV: HelpWords = HelpWords {
             "Datafilen, i plattformens datamapp om inte --file eller OKR_FILE anger en annan (okr path visar den). Bredvid den: okr.json.lock medan okr skriver, okr.json.bak, filen som den var före körningens första sparning.",
         ),
         (
-            "config.json",
-            "Den personliga inställningsfilen, som aldrig delas: owner (vem jag är), language (sv eller en: efter --lang, före datafilens egen inställning och systemets språk) och keys (dina egna tangenter; okr keys visar dem). Den ligger i plattformens inställningsmapp om inte --config eller OKR_CONFIG anger en annan (okr path visar den).",
+            "config.toml",
+            "Den personliga inställningsfilen (TOML), som aldrig delas: owner (vem jag är), language (sv eller en: efter --lang, före datafilens egen inställning och systemets språk) och keys (dina egna tangenter; okr keys visar dem). Den ligger i plattformens inställningsmapp om inte --config eller OKR_CONFIG anger en annan (okr path visar den); en fil vars namn slutar på .json läses som JSON. En config.json från en tidigare okr flyttas hit en gång och finns kvar som config.json.bak.",
         ),
     ],
     args: &[

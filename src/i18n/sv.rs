@@ -403,6 +403,10 @@ pub static SV: Strings = Strings {
         },
         e_config_language: |v| format!("\"language\" ska vara \"sv\" eller \"en\", inte {v}"),
         e_config_fix: "rätta den eller ta bort den (okr path visar var den ligger)",
+        e_not_toml: "det här är inte giltig TOML",
+        config_moved: |from, to, kept| {
+            format!("inställningarna i {from} finns nu i {to}; den gamla filen är kvar som {kept}")
+        },
         path_data: "datafil",
         path_config: "inställningsfil",
         settings_title: "Inställningar",

@@ -14,6 +14,11 @@ pub struct TeamWords {
     pub e_config_language: fn(&str) -> String,
     /// What to do about a bad config file.
     pub e_config_fix: &'static str,
+    /// A config file that is not TOML, before toml_edit's words.
+    pub e_not_toml: &'static str,
+    /// An earlier okr's `config.json` moved into `config.toml`: from, to,
+    /// and where the old file is kept.
+    pub config_moved: fn(&str, &str, &str) -> String,
     /// `okr path`: which path is which.
     pub path_data: &'static str,
     pub path_config: &'static str,

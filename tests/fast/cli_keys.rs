@@ -182,7 +182,7 @@ fn an_unknown_action_or_a_key_okr_cannot_read_is_refused() {
             "{\"keys\": {\n \"add\": 3}}",
             vec!["line 2", "\"add\"", "a list of keys"],
         ),
-        ("{\"keys\": [\"add\"]}", vec!["line 1", "an object"]),
+        ("{\"keys\": [\"add\"]}", vec!["line 1", "a table"]),
         (
             "{\"keys\": {\"add\": \"esc\"}}",
             vec!["\"Esc\"", "\"add\"", "keeps its meaning"],

@@ -64,7 +64,7 @@ fn inline_code(md: &str) -> Vec<String> {
 /// The config files a Markdown text shows: JSON objects of `owner`,
 /// `language` and `keys`, whole in a block or as a `"keys": {…}` span in
 /// the text. A `json` block that names `"keys"` must be such a config file.
-fn config_examples(md: &str) -> Vec<Value> {
+fn config_examples(md: &str) -> Vec<(String, Value)> {
     let is_config = |v: &Value| {
         v.as_object().is_some_and(|o| {
             !o.is_empty()
@@ -72,28 +72,30 @@ fn config_examples(md: &str) -> Vec<Value> {
                     .all(|k| matches!(k.as_str(), "owner" | "language" | "keys"))
         })
     };
+    // The config file is TOML, read here by the library okr reads it with.
+    let toml = |text: &str| toml_edit::de::from_str::<Value>(text);
     let blocks = code_blocks(md)
         .into_iter()
-        .filter(|(lang, _)| lang == "json")
-        .filter_map(|(_, text)| match serde_json::from_str::<Value>(&text) {
-            Ok(v) if text.contains("\"keys\"") => {
+        .filter(|(lang, _)| lang == "toml")
+        .filter_map(|(_, text)| match toml(&text) {
+            Ok(v) if text.contains("[keys]") => {
                 assert!(is_config(&v), "the keys example is no config file: {text}");
-                Some(v)
+                Some((text, v))
             }
-            Ok(v) => Some(v),
-            Err(e) if text.contains("\"keys\"") => {
-                panic!("the keys example is not JSON: {e}\n{text}")
+            Ok(v) => Some((text, v)),
+            Err(e) if text.contains("[keys]") => {
+                panic!("the keys example is not TOML: {e}\n{text}")
             }
             Err(_) => None,
         });
     let spans = inline_code(md)
         .into_iter()
-        .filter(|c| c.starts_with("\"keys\":"))
+        .filter(|c| c.starts_with("keys = {"))
         .map(|c| {
-            serde_json::from_str::<Value>(&format!("{{{c}}}"))
-                .unwrap_or_else(|e| panic!("the example `{c}` is not JSON: {e}"))
+            let v = toml(&c).unwrap_or_else(|e| panic!("the example `{c}` is not TOML: {e}"));
+            (c, v)
         });
-    blocks.chain(spans).filter(is_config).collect()
+    blocks.chain(spans).filter(|(_, v)| is_config(v)).collect()
 }
 
 /// The lines of `okr keys` in a pipe: context, action, keys (by spaces).
@@ -111,22 +113,27 @@ fn key_table(out: &str) -> Vec<(String, String, Vec<String>)> {
 
 #[test]
 fn every_config_example_of_the_readme_and_the_docs_is_taken_with_its_keys_in_force() {
-    let examples: Vec<Value> = documents()
+    let examples: Vec<(String, Value)> = documents()
         .iter()
         .flat_map(|(_, md)| config_examples(md))
         .collect();
     assert!(
-        examples.iter().filter(|v| v.get("keys").is_some()).count() >= 2,
+        examples
+            .iter()
+            .filter(|(_, v)| v.get("keys").is_some())
+            .count()
+            >= 2,
         "the keys examples were not found: {examples:?}"
     );
     assert!(
-        examples.iter().any(|v| v.get("language").is_some()),
+        examples.iter().any(|(_, v)| v.get("language").is_some()),
         "the config file example was not found: {examples:?}"
     );
-    for example in examples {
+    for (text, example) in examples {
         let w = Sandbox::new();
-        let config = w.path().join("config.json");
-        std::fs::write(&config, serde_json::to_string_pretty(&example).unwrap()).unwrap();
+        // Written as the docs write it, for a reader to copy.
+        let config = w.path().join("config.toml");
+        std::fs::write(&config, &text).unwrap();
         let config = config.to_string_lossy().into_owned();
         let r = w.run(&["--config", &config, "keys"]);
         assert_eq!(
@@ -135,8 +142,16 @@ fn every_config_example_of_the_readme_and_the_docs_is_taken_with_its_keys_in_for
             "the config {example} is refused"
         );
         let table = key_table(&r.stdout);
+        // `quarter.undo = …` is TOML's nested table: the entry `quarter.undo`.
         let keys = example["keys"].as_object().cloned().unwrap_or_default();
-        for (entry, given) in keys {
+        let entries = keys.into_iter().flat_map(|(name, value)| match value {
+            Value::Object(inner) => inner
+                .into_iter()
+                .map(|(action, keys)| (format!("{name}.{action}"), keys))
+                .collect::<Vec<_>>(),
+            value => vec![(name, value)],
+        });
+        for (entry, given) in entries {
             let given: Vec<String> = match given {
                 Value::String(k) => vec![k],
                 Value::Array(ks) => ks.iter().map(|k| k.as_str().unwrap().to_string()).collect(),

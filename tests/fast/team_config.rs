@@ -22,7 +22,7 @@ fn path_names_the_data_file_and_the_config_file() {
     r.ok();
     assert_eq!(r.stdout, format!("{}\n", display(&w.file())));
     assert_eq!(printed_data_path(&r.stdout), display(&w.file()));
-    let config = w.config_home().join("okr").join("config.json");
+    let config = w.config_home().join("okr").join("config.toml");
     let r = w.okr(&["path", "config"]);
     r.ok();
     if cfg!(target_os = "linux") {
@@ -96,10 +96,80 @@ fn the_default_config_file_is_read_from_the_config_folder() {
     w.write(FIXTURE);
     let dir = w.config_home().join("okr");
     fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("config.json"), "{\n  \"language\": \"en\"\n}\n").unwrap();
+    fs::write(dir.join("config.toml"), "# mine\nlanguage = \"en\"\n").unwrap();
     if cfg!(target_os = "linux") {
         assert!(export_heading(&w, &["export"]).contains("Quarter"));
     }
+}
+
+#[test]
+fn an_earlier_config_json_is_moved_into_config_toml_once_with_a_copy_kept() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let dir = w.config_home().join("okr");
+    fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("config.json");
+    let earlier = "{\n  \"owner\": \"Anna\",\n  \"language\": \"en\",\n  \"theme\": null,\n  \"keys\": {\"quarter.undo\": [\"ctrl-z\", \"u\"]},\n  \"later\": {\"n\": 3}\n}\n";
+    fs::write(&json, earlier).unwrap();
+    let r = w.okr(&["--lang", "en", "export"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("Quarter"), "{}", r.stdout);
+    let toml = dir.join("config.toml");
+    let kept = dir.join("config.json.bak");
+    for word in ["config.json", "config.toml", "config.json.bak", "kept"] {
+        assert!(r.stderr.contains(word), "{word:?}: {}", r.stderr);
+    }
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(!json.exists(), "the old file is no longer in force");
+    assert_eq!(
+        fs::read_to_string(&kept).unwrap(),
+        earlier,
+        "the copy is whole"
+    );
+    let moved: serde_json::Value =
+        toml_edit::de::from_str(&fs::read_to_string(&toml).unwrap()).unwrap();
+    assert_eq!(
+        moved,
+        serde_json::json!({
+            "owner": "Anna",
+            "language": "en",
+            "keys": {"quarter.undo": ["ctrl-z", "u"]},
+            "later": {"n": 3},
+        })
+    );
+    // Its keys are in force, and the move is said once.
+    let r = w.okr(&["keys"]);
+    r.ok();
+    assert_eq!(r.stderr, "");
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.starts_with("quarter\tundo\tctrl-z u\t")),
+        "{}",
+        r.stdout
+    );
+    let r = w.okr(&["path", "config"]);
+    assert_eq!(r.stdout, format!("{}\n", display(&toml)));
+    // Swedish when the file says so, and a broken earlier file is refused
+    // as it always was, nothing moved.
+    let w = Sandbox::new();
+    w.write(FIXTURE);
+    let dir = w.config_home().join("okr");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("config.json"), "{\"language\": \"sv\"}").unwrap();
+    let r = w.okr(&["export"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("finns nu i"), "{}", r.stderr);
+    let w = Sandbox::new();
+    let dir = w.config_home().join("okr");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("config.json"), "{\"language\": \"fr\"}").unwrap();
+    w.okr(&["--lang", "en", "export"])
+        .fails(&["config.json", "line 1, column 2", "\"fr\""]);
+    assert!(!dir.join("config.toml").exists());
 }
 
 #[test]
@@ -126,7 +196,7 @@ fn the_default_places_are_xdgs_with_a_relative_setting_left_out() {
     );
     assert_eq!(
         path(&relative, "config"),
-        format!("{}\n", display(&home.join(".config/okr/config.json")))
+        format!("{}\n", display(&home.join(".config/okr/config.toml")))
     );
 }
 
@@ -187,6 +257,43 @@ fn a_bad_config_file_is_refused_with_its_path_line_and_what_is_wrong() {
     // The data file is untouched, and path still answers.
     assert_eq!(fs::read(&file).unwrap(), before);
     w.okr(&["--config", c, "path"]).ok();
+    // The TOML file okr keeps by default: the same rules, each placed.
+    let config = w.path().join("config.toml");
+    let c = config.to_str().unwrap();
+    let name = display(&config);
+    for (text, words) in [
+        (
+            "# mine\nowner = \"Anna\"\nlanguage = \"fr\"\n",
+            &["line 3, column 1", "\"language\"", "\"fr\""][..],
+        ),
+        (
+            "owner = \"Anna\"\nlanguage = en\n",
+            &["line 2, column 12", "not valid TOML"][..],
+        ),
+        ("owner = 12\n", &["line 1, column 1", "\"owner\""][..]),
+        (
+            "[keys]\nadd = \"n\"\nundo = \"ctrl+z\"\n",
+            &["line 3, column 1", "\"ctrl+z\"", "\"undo\""][..],
+        ),
+        (
+            "[keys.quarter]\nundo = \"ctrl+z\"\n",
+            &["line 2, column 1", "\"ctrl+z\""][..],
+        ),
+    ] {
+        fs::write(&config, text).unwrap();
+        let mut all = vec![&name[..]];
+        all.extend_from_slice(words);
+        let r = w.okr(&["--config", c, "--lang", "en", "export"]);
+        if text.contains("[keys") {
+            assert_eq!(r.code, Some(2), "{}", r.stderr);
+            for word in all {
+                assert!(r.stderr.contains(word), "{word:?}: {}", r.stderr);
+            }
+        } else {
+            r.fails(&all);
+        }
+    }
+    assert_eq!(fs::read(&file).unwrap(), before);
 }
 
 // --- the settings screen ------------------------------------------------------------
@@ -248,7 +355,8 @@ fn settings_write_mine_to_the_config_file_and_the_weekday_to_the_data_file() {
     );
     let text = render(&h.app, 100, 30);
     assert!(text.contains("Settings saved."), "{text}");
-    let mine = read_json(&config);
+    let mine: serde_json::Value =
+        toml_edit::de::from_str(&fs::read_to_string(&config).unwrap()).unwrap();
     assert_eq!(
         mine,
         serde_json::json!({"owner": "Anna Berg", "language": "en"})
@@ -291,25 +399,80 @@ fn saving_unchanged_settings_writes_no_config_file() {
     );
 }
 
+/// The settings form with the owner typed anew, saved.
+fn save_owner(h: &mut Harness, owner: &str) {
+    h.open_settings();
+    h.keys(&[ctrl('u')]);
+    h.type_text(owner);
+    h.keys(&[code(ENTER)]);
+}
+
 #[test]
-fn the_config_file_keeps_what_okr_does_not_know_and_leaves_no_temporary_file() {
+fn the_config_file_keeps_comments_order_and_what_okr_does_not_know() {
     let mut h = Harness::new(Some(demo()), Lang::En);
     let config = h.with_config(Some("anna"));
     fs::create_dir_all(config.parent().unwrap()).unwrap();
-    fs::write(&config, "{\"theme\": \"dark\", \"owner\": \"anna\"}").unwrap();
+    let mine = "# Who I am on the team.\nowner = \"anna\"   # as the team writes it\n\ntheme = \"dark\"\n\n# My keys.\n[keys]\nquarter.undo = [\"ctrl-z\", \"u\"]  # like my editor\n";
+    fs::write(&config, mine).unwrap();
     h.app.team.config.as_mut().unwrap().personal = okr::config::load(&config).unwrap();
-    h.open_settings();
-    h.keys(&[ctrl('u')]);
-    h.type_text("Bo");
-    h.keys(&[code(ENTER)]);
-    let mine = read_json(&config);
-    assert_eq!(mine["owner"], "Bo");
-    assert_eq!(mine["theme"], "dark");
+    // A comment added in an editor while okr runs is kept as well.
+    let edited = format!("{mine}# Added later.\n");
+    fs::write(&config, &edited).unwrap();
+    save_owner(&mut h, "Bo");
+    assert!(h.app.modal.is_none());
+    assert_eq!(
+        fs::read_to_string(&config).unwrap(),
+        edited.replace("owner = \"anna\"", "owner = \"Bo\""),
+        "only the owner changed"
+    );
     let names: Vec<String> = fs::read_dir(config.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, vec!["config.json".to_string()]);
+    assert_eq!(names, vec!["config.toml".to_string()]);
+    // A new entry goes after the others, before any table.
+    h.keys(&[code(ESC)]);
+    h.open_settings();
+    h.keys(&[code(TAB), ch('l'), code(ENTER)]);
+    let text = fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains("theme = \"dark\"\nlanguage = \"sv\"\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("# Added later.\n"), "{text}");
+}
+
+#[test]
+fn a_config_json_named_by_the_user_stays_json_with_what_okr_does_not_know() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let config = h.dir().join("mine.json");
+    fs::write(&config, "{\"theme\": \"dark\", \"owner\": \"anna\"}").unwrap();
+    h.with_config_file(&config, Some("anna"));
+    save_owner(&mut h, "Bo");
+    let mine = read_json(&config);
+    assert_eq!(mine["owner"], "Bo");
+    assert_eq!(mine["theme"], "dark");
+}
+
+#[test]
+fn a_config_file_broken_meanwhile_is_not_overwritten() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let config = h.with_config(Some("anna"));
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let broken = "owner = \"anna\"\nlanguage = en\n";
+    fs::write(&config, broken).unwrap();
+    save_owner(&mut h, "Bo");
+    let Some(Modal::Form(f)) = &h.app.modal else {
+        panic!("the form stays open");
+    };
+    let error = f.fields.iter().find_map(|f| f.error.clone());
+    assert_eq!(
+        error.as_deref().and_then(|e| e.split(": this").next()),
+        Some(
+            "Personal settings not saved: cannot use the config file config.toml (line 2, column 12)"
+        ),
+    );
+    assert_eq!(fs::read_to_string(&config).unwrap(), broken);
 }
 
 #[test]

@@ -232,7 +232,7 @@ impl Sandbox {
         self.path().join("data")
     }
 
-    /// Where the personal config file is looked for (`okr/config.json` in it).
+    /// Where the personal config file is looked for (`okr/config.toml` in it).
     pub fn config_home(&self) -> PathBuf {
         self.path().join("config")
     }

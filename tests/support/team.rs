@@ -11,13 +11,22 @@ impl Harness {
     /// Gives the app a config file in its temporary folder (not written
     /// yet) and who I am; returns the config file's path.
     pub fn with_config(&mut self, me: Option<&str>) -> PathBuf {
-        let path = self.dir().join("config").join("config.json");
+        let path = self.dir().join("config").join("config.toml");
         self.app.team.config = Some(PersonalFile {
             path: path.clone(),
             personal: Personal::default(),
         });
         self.app.team.me = me.map(str::to_string);
         path
+    }
+
+    /// Gives the app the config file at `path`, as okr read it, and who I am.
+    pub fn with_config_file(&mut self, path: &Path, me: Option<&str>) {
+        self.app.team.config = Some(PersonalFile {
+            path: path.to_path_buf(),
+            personal: okr::config::load(path).unwrap(),
+        });
+        self.app.team.me = me.map(str::to_string);
     }
 
     /// The settings form open over the quarter view.

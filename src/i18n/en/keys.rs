@@ -4,7 +4,7 @@ use crate::i18n::KeyWords;
 use crate::keys::Context;
 
 pub(super) const KEYS: KeyWords = KeyWords {
-    e_not_object: "\"keys\" must be an object of actions and their keys, like {\"undo\": [\"ctrl-z\", \"u\"]}",
+    e_not_object: "\"keys\" must be a table of actions and their keys, like [keys] undo = [\"ctrl-z\", \"u\"]",
     e_unknown: |e| format!("\"keys\" names {e}, which is no action okr knows"),
     e_not_here: |a, c| format!("{a} has no key in {c}"),
     e_not_keys: |e| {

@@ -4,7 +4,7 @@ use crate::i18n::KeyWords;
 use crate::keys::Context;
 
 pub(super) const KEYS: KeyWords = KeyWords {
-    e_not_object: "\"keys\" ska vara ett objekt med kommandon och deras tangenter, som {\"undo\": [\"ctrl-z\", \"u\"]}",
+    e_not_object: "\"keys\" ska vara en tabell med kommandon och deras tangenter, som [keys] undo = [\"ctrl-z\", \"u\"]",
     e_unknown: |e| format!("\"keys\" nämner {e}, som inte är något kommando okr känner till"),
     e_not_here: |a, c| format!("{a} har ingen tangent i {c}"),
     e_not_keys: |e| {
