@@ -119,6 +119,8 @@ pub enum Command {
     },
     /// Print the manual page (roff: `okr man | man -l -`)
     Man,
+    /// Print the data file's JSON Schema (draft 2020-12), for editors and validators
+    Schema,
     /// The ids `okr update` takes, with their titles, for shell completion
     #[command(name = "__ids", hide = true)]
     Ids,

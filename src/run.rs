@@ -157,6 +157,12 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
                 Ok(ExitCode::SUCCESS)
             });
         }
+        Some(Command::Schema) => {
+            return on_stdout(|mut out| {
+                commands::schema::print(&mut out)?;
+                Ok(ExitCode::SUCCESS)
+            });
+        }
         _ => {}
     }
     let file = commands::data_file(&cli)?;
@@ -226,6 +232,8 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             on_stdout(|mut out| commands::completions::ids_of(&file, &mut out).and_then(done))
         }
         Some(Command::Path { .. } | Command::Merge { .. } | Command::Keys)
-        | Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
+        | Some(Command::Completions { .. } | Command::Man | Command::Schema) => {
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

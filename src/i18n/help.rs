@@ -208,6 +208,11 @@ pub const SV: HelpWords = HelpWords {
         ("completions", "shell", "Skalet"),
         ("man", "", "Skriv ut manualsidan (roff: okr man | man -l -)"),
         (
+            "schema",
+            "",
+            "Skriv ut datafilens JSON Schema (draft 2020-12), för redigerare och valideringsverktyg",
+        ),
+        (
             "merge",
             "",
             "Slå ihop två ändrade kopior av en datafil (en merge-drivrutin för git: okr merge %O %A %B); slutkod 1 när några fält är i konflikt",

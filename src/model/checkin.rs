@@ -7,13 +7,14 @@ use std::borrow::Borrow;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::de::{FastDate, deserialize_keeping_unknown};
 use super::objective::{Extra, HistoryEntry};
 use super::quarter::IsoWeek;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct CheckIn {
     pub week: IsoWeek,
     pub date: NaiveDate,
@@ -99,7 +100,7 @@ impl CheckIn {
 }
 
 /// One key result's line in a check-in.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct CheckInEntry {
     pub key_result: String,
     pub value: f64,
@@ -111,7 +112,7 @@ pub struct CheckInEntry {
 }
 
 /// The team pulse: the five pillars of a good team culture, each 1–5.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Pulse {
     pub structure: u8,
     pub safety: u8,

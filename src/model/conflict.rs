@@ -3,6 +3,7 @@
 //! someone chooses (see [`crate::model::merge::resolve`]).
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -10,7 +11,7 @@ use super::de::deserialize_keeping_unknown;
 use super::objective::Extra;
 
 /// One field both sides changed, written in the file's top-level `conflicts` list.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Conflict {
     /// The id of the Mål, key result or Uppgift; for a check-in its week and
     /// owner (`2026-W48 Anna`, or the week alone for the whole file's);

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use chrono::Weekday;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::checkin::CheckIn;
@@ -19,7 +20,7 @@ use super::quarter::Quarter;
 pub const FORMAT_VERSION: u32 = 2;
 
 /// The UI language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
@@ -41,11 +42,12 @@ impl Lang {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
     #[serde(default = "monday", with = "weekday_name")]
+    #[schemars(schema_with = "super::schema::weekday")]
     pub checkin_weekday: Weekday,
     #[serde(flatten)]
     pub extra: Extra,
@@ -92,7 +94,7 @@ mod weekday_name {
 }
 
 /// Everything in the file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Data {
     pub version: u32,
     #[serde(default)]
@@ -117,7 +119,7 @@ pub struct Data {
 
 /// The next free number per kind of id (`o`, `kr`, `u`); 0 until okr first
 /// adds or deletes something of that kind (then the highest id in use counts).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NextIds {
     #[serde(default)]
     pub o: u64,

@@ -19,6 +19,7 @@ pub mod owners;
 pub mod progress;
 pub mod quarter;
 pub mod review;
+pub mod schema;
 pub mod search;
 pub mod step;
 pub mod validate;

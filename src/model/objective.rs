@@ -2,6 +2,7 @@
 //! each keeping the fields a newer `okr` wrote that this one does not know.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::de::{FastDate, deserialize_keeping_unknown};
@@ -11,7 +12,7 @@ use super::step::Step;
 pub use super::de::Extra;
 
 /// The four kinds of OKR in the method.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Hängiven: fully achievable, expected to reach 1.0.
@@ -43,7 +44,7 @@ impl Kind {
 }
 
 /// Where a Mål stands in its life.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -54,7 +55,7 @@ pub enum Status {
 }
 
 /// A Mål: "Var ska jag?"
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct Objective {
     pub id: String,
     pub title: String,
@@ -144,7 +145,7 @@ impl Objective {
 }
 
 /// The quarter's retro of one Mål.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Retro {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub went_well: String,
@@ -161,7 +162,7 @@ impl Retro {
 }
 
 /// A Nyckelresultat: "Hur vet jag att jag kommer närmare målet?"
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct KeyResult {
     pub id: String,
     pub title: String,
@@ -326,7 +327,7 @@ pub struct MeasureParts {
 }
 
 /// How a key result is measured.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Measure {
     /// From `start` to `target`; the target may be below the start ("reduce X").
@@ -339,7 +340,7 @@ pub enum Measure {
     AtMost(Level),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Numeric {
     pub start: f64,
     pub target: f64,
@@ -350,14 +351,14 @@ pub struct Numeric {
     pub extra: Extra,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Binary {
     pub done: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Level {
     pub level: f64,
     pub current: f64,
@@ -492,7 +493,7 @@ impl Measure {
 }
 
 /// One recorded value of a key result: from a check-in or an update.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct HistoryEntry {
     pub date: NaiveDate,
     pub value: f64,
@@ -521,7 +522,7 @@ impl HistoryEntry {
 }
 
 /// An Uppgift: "Vad behöver jag göra för att komma dit?"
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Initiative {
     pub id: String,
     pub title: String,

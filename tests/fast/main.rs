@@ -36,6 +36,7 @@ mod render;
 mod render_quarterly;
 mod render_weekly;
 mod review;
+mod schema;
 mod swedish;
 mod team_checkins;
 mod team_config;

@@ -468,10 +468,12 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// The whole store through the file format: equal data and, written
-    /// again, the very same bytes.
+    /// again, the very same bytes; what is written keeps `okr schema`.
     #[test]
     fn data_round_trips_through_the_file_format(d in data()) {
         let bytes = okr::store::format::serialize(&d).unwrap();
+        let file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        prop_assert_eq!(crate::schema::check(&file), Ok(()));
         let back = okr::store::format::parse(std::path::Path::new("okr.json"), &bytes)
             .unwrap_or_else(|e| panic!("{e}"));
         prop_assert_eq!(&back, &d);
