@@ -11,6 +11,7 @@ pub mod forms;
 pub mod history;
 pub mod live;
 mod plans;
+mod read;
 pub mod reorder;
 pub mod review;
 pub mod saver;
@@ -109,6 +110,15 @@ pub enum Tone {
 pub struct Message {
     pub text: String,
     pub tone: Tone,
+}
+
+/// Below this size the screen only says it is too small.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Whether a window of this size only says it is too small.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
 /// Look-ups kept beside the data, rebuilt after each change.
@@ -456,6 +466,12 @@ impl App {
             text: text.into(),
             tone: Tone::Warning,
         });
+    }
+
+    /// The window's new size: too small a window only says so, and keys
+    /// act on nothing unseen (quitting still works).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.too_small = too_small(width, height);
     }
 
     /// A report from the writer.

@@ -153,7 +153,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some((o, k, v)) = app.viewed_key_result() else {
         return;
     };
-    let s = app.s;
+    let s = app.strings();
     let width = usize::from(area.width);
     let history = &k.history;
     let selected = v.entry_index(history.len()).and_then(|i| history.get(i));
@@ -196,8 +196,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ];
     frame.render_widget(Paragraph::new(head_lines), head);
 
-    let earlier = history_before_carry(&app.data, o, k);
-    let data = series(k, &earlier, o.quarter, app.today);
+    let earlier = history_before_carry(app.data(), o, k);
+    let data = series(k, &earlier, o.quarter, app.today());
     draw_chart(app, k, o.quarter, &data, frame, chart, theme);
     frame.render_widget(Paragraph::new(legend_line(app, &data, theme)), legend);
     draw_history(app, k, &earlier, v.sel, frame, list, theme);
@@ -222,7 +222,7 @@ fn draw_chart(
     if area.width < MIN_CHART.0 || area.height < MIN_CHART.1 {
         return;
     }
-    let s = app.s;
+    let s = app.strings();
     let line = |points, marker, graph, style: Style| {
         Dataset::default()
             .data(points)
@@ -268,12 +268,12 @@ fn draw_chart(
 
 /// The legend: each marker drawn and what it stands for.
 fn legend_line(app: &App, data: &Series, theme: Theme) -> Line<'static> {
-    let d = &app.s.daily;
+    let d = &app.strings().daily;
     let entries = [
         (
             !data.before.is_empty(),
             BEFORE,
-            app.s.quarterly.legend_before,
+            app.strings().quarterly.legend_before,
             theme.dim(),
         ),
         (
@@ -324,7 +324,7 @@ fn draw_history(
     area: Rect,
     theme: Theme,
 ) {
-    let s = app.s;
+    let s = app.strings();
     // Entries from before a carry are counted apart, as their rows say.
     let count = if earlier.is_empty() {
         k.history.len().to_string()
@@ -383,7 +383,7 @@ fn history_line(
     width: usize,
     theme: Theme,
 ) -> Line<'static> {
-    let s = app.s;
+    let s = app.strings();
     let marker = if selected { "▸ " } else { "  " };
     let mut value = s.measure_value(&k.measure, h.value);
     if !k.measure.is_binary() {

@@ -282,8 +282,8 @@ pub fn draw_confirm(
 /// The keys of whatever is under the overlay, from the same table that
 /// handles them, and how to close it.
 pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
-    let bindings = app.keymap.bindings_for(&app.layers_under_help());
+    let s = app.strings();
+    let bindings = app.keymap().bindings_for(&app.layers_under_help());
     // Keys in a column of at most KEY_COLUMN cells; a longer list of keys
     // (the cursor keys of a text field) takes a line of its own.
     const KEY_COLUMN: usize = 16;
@@ -318,7 +318,7 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     // In a small window the help scrolls with j/k (said in its title).
     let visible = rect.height.saturating_sub(2);
-    let scroll = app.help_scroll.min(rows.saturating_sub(visible));
+    let scroll = app.help_scroll().min(rows.saturating_sub(visible));
     let block = if rows > visible {
         block.title_bottom(Span::styled(" j/k ↓↑ ", theme.dim()))
     } else {

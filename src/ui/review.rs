@@ -23,7 +23,7 @@ use crate::model::{KeyResult, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let indexes: Vec<usize> = app.review_objectives(st.quarter);
     // A quarter still running (or not begun) says so above the Mål, before a score is set.
     let note = app.running_note(st.quarter);
@@ -72,7 +72,7 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         .iter()
         .enumerate()
         .filter_map(|(pos, i)| {
-            let o = app.data.objectives.get(*i)?;
+            let o = app.data().objectives.get(*i)?;
             let f = numbers.get(o);
             Some(objective_block(app, (o, &f), pos == st.sel, width, theme))
         })
@@ -115,10 +115,10 @@ fn objective_block(
     width: usize,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let s = app.s;
+    let s = app.strings();
     let mut lines = Vec::new();
     let suggested = f.suggested_score();
-    let running = quarters_running(&app.data, o);
+    let running = quarters_running(app.data(), o);
     let run = if running > 1 {
         format!(" · {}", (s.running)(running))
     } else {
@@ -189,7 +189,7 @@ fn objective_block(
 /// A key result under its Mål in the review: id and title, then its final
 /// value, progress and confidence (the title gives way to the numbers).
 fn key_result_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line<'static> {
-    let s = app.s;
+    let s = app.strings();
     let numbers = format!(
         "  {} · {} · {} {}/10",
         shown(&s.measure_text(&k.measure)),
@@ -212,7 +212,7 @@ fn key_result_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line
 }
 
 pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let mut lines = Vec::new();
     for (i, (id, title, on)) in c.picks.iter().enumerate() {
         let mark = if *on { "[x]" } else { "[ ]" };
@@ -227,8 +227,8 @@ pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Th
         }
         lines.push(l);
     }
-    let open = app.data.objective_index(&c.objective).map_or(0, |i| {
-        app.data.objectives[i]
+    let open = app.data().objective_index(&c.objective).map_or(0, |i| {
+        app.data().objectives[i]
             .initiatives
             .iter()
             .filter(|u| u.done.is_none())
