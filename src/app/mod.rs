@@ -286,6 +286,15 @@ impl App {
         self.saver.as_ref().is_none_or(Saver::flush)
     }
 
+    /// The data changed in place and nothing else: no undo, no index, no
+    /// save. A seam for the tests, for a state no key reaches (the
+    /// conflicts a merge left, a plan written last week, a file emptied
+    /// behind a search's back).
+    #[doc(hidden)]
+    pub fn data_unrecorded(&mut self) -> &mut Data {
+        Arc::make_mut(&mut self.data)
+    }
+
     /// [`App::flush`] waiting at most `within`: `None` when the writer has
     /// not answered by then.
     pub fn flush_within(&self, within: std::time::Duration) -> Option<bool> {

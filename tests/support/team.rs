@@ -3,21 +3,45 @@
 use std::path::{Path, PathBuf};
 
 use okr::config::{Personal, PersonalFile};
+use okr::model::{Data, Lang};
 use ratatui::crossterm::event::KeyCode;
 
 use super::app::{Harness, ch, code};
 
 impl Harness {
-    /// Gives the app a config file in its temporary folder (not written
-    /// yet) and who I am; returns the config file's path.
-    pub fn with_config(&mut self, me: Option<&str>) -> PathBuf {
-        let path = self.dir().join("config").join("config.json");
-        self.app.team.config = Some(PersonalFile {
-            path: path.clone(),
-            personal: Personal::default(),
-        });
-        self.app.team.me = me.map(str::to_string);
-        path
+    /// An app that knows who I am (`me`) and has a config file in its
+    /// temporary folder, holding `text` (read as okr reads it at the
+    /// start) or not written yet; returns the config file's path.
+    pub fn with_config(
+        data: Option<Data>,
+        lang: Lang,
+        me: Option<&str>,
+        text: Option<&str>,
+    ) -> (Harness, PathBuf) {
+        let mut config = PathBuf::new();
+        let h = Harness::build(
+            data,
+            lang,
+            |_| {},
+            |setup, dir| {
+                config = dir.join("config").join("config.json");
+                let personal = match text {
+                    Some(text) => {
+                        std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+                        std::fs::write(&config, text).unwrap();
+                        okr::config::load(&config).unwrap()
+                    }
+                    None => Personal::default(),
+                };
+                setup.keymap = personal.keymap.clone();
+                setup.me = me.map(str::to_string);
+                setup.config = Some(PersonalFile {
+                    path: config.clone(),
+                    personal,
+                });
+            },
+        );
+        (h, config)
     }
 
     /// The settings form open over the quarter view.
@@ -43,7 +67,7 @@ pub fn listed(h: &Harness) -> Vec<String> {
     h.app
         .quarter_objectives()
         .iter()
-        .map(|i| h.app.data.objectives[*i].title.clone())
+        .map(|i| h.app.data().objectives[*i].title.clone())
         .collect()
 }
 
@@ -101,7 +125,7 @@ pub fn listed_ids(h: &Harness) -> Vec<String> {
     h.app
         .quarter_objectives()
         .iter()
-        .map(|i| h.app.data.objectives[*i].id.clone())
+        .map(|i| h.app.data().objectives[*i].id.clone())
         .collect()
 }
 
