@@ -112,25 +112,7 @@ pub fn series(
         }
         Measure::Done(_) => (Vec::new(), Vec::new()),
     };
-    let ys = values
-        .iter()
-        .chain(&ideal)
-        .chain(&level)
-        .chain(&before)
-        .map(|(_, y)| *y)
-        .chain([k.measure.current()])
-        .filter(|y| y.is_finite());
-    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
-        (lo.min(y), hi.max(y))
-    });
-    let y = if k.measure.is_binary() || !lo.is_finite() || !hi.is_finite() {
-        [0.0, 1.0]
-    } else if hi - lo < f64::EPSILON * lo.abs().max(1.0) {
-        let pad = (lo.abs() * 0.1).max(1.0);
-        [lo - pad, hi + pad]
-    } else {
-        [lo, hi]
-    };
+    let y = y_range(k, values.iter().chain(&ideal).chain(&level).chain(&before));
     let today = if quarter.contains(today) {
         vec![(x(today), y[0]), (x(today), y[1])]
     } else {
@@ -146,6 +128,27 @@ pub fn series(
         before,
         today,
         y,
+    }
+}
+
+/// The chart's values from bottom to top: every point drawn and the
+/// current value, widened around a single value; 0–1 for a done / not done
+/// key result (or nothing finite to show).
+fn y_range<'a>(k: &KeyResult, points: impl Iterator<Item = &'a (f64, f64)>) -> [f64; 2] {
+    let ys = points
+        .map(|(_, y)| *y)
+        .chain([k.measure.current()])
+        .filter(|y| y.is_finite());
+    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
+        (lo.min(y), hi.max(y))
+    });
+    if k.measure.is_binary() || !lo.is_finite() || !hi.is_finite() {
+        [0.0, 1.0]
+    } else if hi - lo < f64::EPSILON * lo.abs().max(1.0) {
+        let pad = (lo.abs() * 0.1).max(1.0);
+        [lo - pad, hi + pad]
+    } else {
+        [lo, hi]
     }
 }
 
