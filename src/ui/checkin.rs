@@ -12,6 +12,8 @@ use super::theme::Theme;
 use super::widgets::{fit, fit_spans, progress_bar, sparkline, status_spans};
 use crate::app::App;
 use crate::app::checkin::{CheckInState, Step};
+use crate::app::summary::Summary;
+use crate::i18n::Strings;
 use crate::keys::{Action, Context};
 use crate::model::progress;
 use crate::model::{KeyResult, Objective};
@@ -243,7 +245,30 @@ fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
 fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.strings();
     let sum = app.checkin_summary(st);
+    let width = usize::from(area.width);
     // The headline facts first, so that a small window never hides them.
+    let mut lines = summary_headline(app, st, &sum, theme);
+    lines.extend(summary_moved(s, &sum, width, theme));
+    lines.extend(summary_lagging(s, &sum, theme));
+    // What does not fit is counted at the bottom, not silently cut.
+    let height = usize::from(area.height);
+    if lines.len() > height && height > 0 {
+        let hidden = lines.len() - (height - 1);
+        lines.truncate(height - 1);
+        lines.push(Line::styled(format!("  … +{hidden}"), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The summary's title, then what moved forward, the quarter's progress
+/// before and after, the streak and whose pulse is left to them.
+fn summary_headline(
+    app: &App,
+    st: &CheckInState,
+    sum: &Summary,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let s = app.strings();
     let mut lines = vec![Line::styled(s.summary_title, theme.title())];
     let forward = sum.moved.iter().filter(|m| m.forward).count();
     if forward > 0 {
@@ -268,8 +293,13 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             theme.dim(),
         ));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(s.moved, theme.title()));
+    lines
+}
+
+/// Each key result that moved, from its value before to after, then the
+/// ones skipped this week; each fitted to `width`.
+fn summary_moved(s: &Strings, sum: &Summary, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::raw(""), Line::styled(s.moved, theme.title())];
     if sum.moved.is_empty() {
         lines.push(Line::styled(s.nothing_moved, theme.dim()));
     }
@@ -282,8 +312,7 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             _ => "→",
         };
         let change = shown(&format!(": {} → {}", m.before_text, m.after_text));
-        let room = usize::from(area.width)
-            .saturating_sub(4 + unicode_width::UnicodeWidthStr::width(change.as_str()));
+        let room = width.saturating_sub(4 + unicode_width::UnicodeWidthStr::width(change.as_str()));
         lines.push(Line::raw(format!(
             "  {arrow} {}{change}",
             fit(&m.title, room)
@@ -295,12 +324,19 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
         for title in &sum.skipped {
             lines.push(Line::raw(format!(
                 "  – {}",
-                fit(title, usize::from(area.width).saturating_sub(4))
+                fit(title, width.saturating_sub(4))
             )));
         }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(s.behind_or_stale, theme.title()));
+    lines
+}
+
+/// The key results behind pace or stale, each with why.
+fn summary_lagging(s: &Strings, sum: &Summary, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::raw(""),
+        Line::styled(s.behind_or_stale, theme.title()),
+    ];
     if sum.lagging.is_empty() {
         lines.push(Line::styled(s.all_on_pace, theme.info()));
     }
@@ -315,14 +351,7 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             Span::styled(why, theme.warning()),
         ]));
     }
-    // What does not fit is counted at the bottom, not silently cut.
-    let height = usize::from(area.height);
-    if lines.len() > height && height > 0 {
-        let hidden = lines.len() - (height - 1);
-        lines.truncate(height - 1);
-        lines.push(Line::styled(format!("  … +{hidden}"), theme.dim()));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }
 
 /// Last week's next steps and blockers beside (or, when narrow, above) the
