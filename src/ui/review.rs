@@ -77,9 +77,22 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
             Some(objective_block(app, (o, &f), pos == st.sel, width, theme))
         })
         .collect();
-    // The first Mål shown: as early as lets the selected one show whole.
     let height = usize::from(inner.height);
-    let sel = st.sel.min(blocks.len().saturating_sub(1));
+    let (offset, visible) = window(&blocks, st.sel, height);
+    let lines: Vec<Line> = blocks
+        .into_iter()
+        .skip(offset)
+        .flatten()
+        .take(height)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, body, offset, visible, indexes.len(), theme);
+}
+
+/// The Mål blocks `height` rows show with `sel` selected: the first shown
+/// (as early as lets the selected one show whole) and how many show whole.
+fn window(blocks: &[Vec<Line>], sel: usize, height: usize) -> (usize, usize) {
+    let sel = sel.min(blocks.len().saturating_sub(1));
     let mut offset = 0;
     let mut used: usize = blocks.iter().take(sel + 1).map(Vec::len).sum();
     while offset < sel && used > height {
@@ -95,14 +108,7 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         rows += b.len();
         visible += 1;
     }
-    let lines: Vec<Line> = blocks
-        .into_iter()
-        .skip(offset)
-        .flatten()
-        .take(height)
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-    draw_more(frame, body, offset, visible, indexes.len(), theme);
+    (offset, visible)
 }
 
 /// One Mål in the review: its title, kind and quarters running; its bar,
