@@ -231,10 +231,10 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
     let _watch = app
         .poke()
         .and_then(|poke| crate::app::watch::watch(&target, poke).ok());
-    if app.demo {
-        app.info(app.s.demo_note);
+    if app.demo() {
+        app.info(app.strings().demo_note);
     } else if read_only {
-        app.warn((app.s.read_only_note)(&file.display().to_string()));
+        app.warn((app.strings().read_only_note)(&file.display().to_string()));
     }
     match options.start {
         Start::Quarter => {}
@@ -271,7 +271,7 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
 
     let (code, gone) = loop {
         let size = terminal.size().map_err(io(TerminalError::Draw))?;
-        app.too_small = crate::ui::too_small(size.width, size.height);
+        app.resize(size.width, size.height);
         terminal
             .draw(|f| crate::ui::draw(&app, f))
             .map_err(io(TerminalError::Draw))?;
@@ -290,15 +290,15 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
             Wake::Signal(sig) => break (u8::try_from(128 + sig).unwrap_or(255), None),
             Wake::InputGone(r) => break (1, Some(TerminalError::InputGone(r))),
         }
-        if app.quit {
+        if app.should_quit() {
             break (0, None);
         }
     };
     // Everything is saved first; what cannot be saved goes to a rescue file.
-    let rescue = (!finish(&mut app, &rx)).then(|| crate::store::write_rescue(file, &app.data));
+    let rescue = (!finish(&mut app, &rx)).then(|| crate::store::write_rescue(file, app.data()));
     Ok(Exit {
         code,
-        lang: app.s.lang,
+        lang: app.strings().lang,
         gone,
         rescue,
     })

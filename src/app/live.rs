@@ -18,7 +18,7 @@ use crate::model::merge;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Live {
     /// The writer's generation of the version last taken in (0: as opened).
-    pub generation: u64,
+    pub(super) generation: u64,
 }
 
 impl App {

@@ -11,6 +11,7 @@ pub mod forms;
 pub mod history;
 pub mod live;
 mod plans;
+mod read;
 pub mod reorder;
 pub mod review;
 pub mod saver;
@@ -111,6 +112,15 @@ pub struct Message {
     pub tone: Tone,
 }
 
+/// Below this size the screen only says it is too small.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Whether a window of this size only says it is too small.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 /// Look-ups kept beside the data, rebuilt after each change.
 #[derive(Default)]
 struct Index {
@@ -131,44 +141,44 @@ struct Index {
 
 pub struct App {
     index: Index,
-    pub data: Arc<Data>,
-    pub s: &'static Strings,
-    pub today: NaiveDate,
-    pub quarter: Quarter,
-    pub screen: Screen,
-    pub pane: Pane,
+    data: Arc<Data>,
+    s: &'static Strings,
+    today: NaiveDate,
+    quarter: Quarter,
+    screen: Screen,
+    pane: Pane,
     /// Selection within the quarter's Mål, the selected Mål's key results, its Uppgifter.
-    pub sel_objective: usize,
-    pub sel_key_result: usize,
-    pub sel_initiative: usize,
-    pub modal: Option<Modal>,
+    sel_objective: usize,
+    sel_key_result: usize,
+    sel_initiative: usize,
+    modal: Option<Modal>,
     /// The help overlay, over whatever is open; closing it returns there.
-    pub help: bool,
+    help: bool,
     /// The key table in force.
-    pub keymap: Keymap,
-    pub message: Option<Message>,
+    keymap: Keymap,
+    message: Option<Message>,
     /// A save problem, shown until a save succeeds.
-    pub save_problem: Option<String>,
-    pub history: History,
+    save_problem: Option<String>,
+    history: History,
     saver: Option<Saver>,
-    pub quit: bool,
+    quit: bool,
     quit_armed: bool,
-    pub color: bool,
-    pub demo: bool,
+    color: bool,
+    demo: bool,
     /// Came from the review to plan: the quarter view shows the focus checklist.
-    pub planning: bool,
+    planning: bool,
     /// How far the help overlay is scrolled, in a small window.
-    pub help_scroll: u16,
+    help_scroll: u16,
     /// The window only says it is too small: keys act on nothing unseen.
-    pub too_small: bool,
+    too_small: bool,
     /// The file is read-only: okr shows it and changes nothing.
-    pub read_only: bool,
+    read_only: bool,
     /// The matches of the last search, for `n` / `N`.
-    pub last_search: Option<search::LastSearch>,
+    last_search: Option<search::LastSearch>,
     /// Who I am, my config file, whose Mål are shown.
-    pub team: team::Team,
+    team: team::Team,
     /// Which of the file's versions on disk the app has taken in.
-    pub live: live::Live,
+    live: live::Live,
 }
 
 /// What the tracker starts with besides its data, in one value.
@@ -274,6 +284,15 @@ impl App {
     /// when all of it is on disk (always, without a writer).
     pub fn flush(&self) -> bool {
         self.saver.as_ref().is_none_or(Saver::flush)
+    }
+
+    /// The data changed in place and nothing else: no undo, no index, no
+    /// save. A seam for the tests, for a state no key reaches (the
+    /// conflicts a merge left, a plan written last week, a file emptied
+    /// behind a search's back).
+    #[doc(hidden)]
+    pub fn data_unrecorded(&mut self) -> &mut Data {
+        Arc::make_mut(&mut self.data)
     }
 
     /// [`App::flush`] waiting at most `within`: `None` when the writer has
@@ -456,6 +475,12 @@ impl App {
             text: text.into(),
             tone: Tone::Warning,
         });
+    }
+
+    /// The window's new size: too small a window only says so, and keys
+    /// act on nothing unseen (quitting still works).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.too_small = too_small(width, height);
     }
 
     /// A report from the writer.

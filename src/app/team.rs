@@ -22,14 +22,14 @@ use crate::model::{Lang, Objective, Quarter};
 #[derive(Clone, Debug, Default)]
 pub struct Team {
     /// Who I am (see [`crate::config::who_am_i`]); `None` when nothing says.
-    pub me: Option<String>,
+    pub(super) me: Option<String>,
     /// The config file the settings screen writes; `None`: mine are kept
     /// for this run only.
-    pub config: Option<PersonalFile>,
+    pub(super) config: Option<PersonalFile>,
     /// Whose Mål every screen shows.
-    pub filter: OwnerFilter,
+    pub(super) filter: OwnerFilter,
     /// Mål whose aligned Mål are hidden in the quarter view, by id.
-    pub folded: HashSet<String>,
+    pub(super) folded: HashSet<String>,
 }
 
 /// The languages in the order the settings offer them.

@@ -12,20 +12,22 @@ use super::theme::Theme;
 use super::widgets::{fit, fit_spans, progress_bar, sparkline, status_spans};
 use crate::app::App;
 use crate::app::checkin::{CheckInState, Step};
+use crate::app::summary::Summary;
+use crate::i18n::Strings;
 use crate::keys::{Action, Context};
 use crate::model::progress;
 use crate::model::{KeyResult, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     // On a file with owners, whose check-in it is (someone else's, with `f`).
     let week = st.week.to_string();
     let mut title = match app.checkin_whose() {
         Some(who) => (s.weekly.checkin_for)(&week, &shown(&who)),
         None => (s.checkin_title)(&week),
     };
-    if st.date != app.today {
+    if st.date != app.today() {
         title = format!("{title} · {}", (s.weekly.dated)(&st.date.to_string()));
     }
     let block = Block::default()
@@ -59,14 +61,14 @@ pub fn draw(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: 
 }
 
 fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let Some((oid, kid)) = st.items.get(st.index) else {
         return;
     };
     let Some(o) = app
-        .data
+        .data()
         .objective_index(oid)
-        .map(|i| &app.data.objectives[i])
+        .map(|i| &app.data().objectives[i])
     else {
         return;
     };
@@ -76,7 +78,7 @@ fn draw_walk(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme:
     // A missed week filled in afterwards: the key result as it stood on its day.
     let day = st.date;
     let on_day;
-    let k = if day == app.today {
+    let k = if day == app.today() {
         k
     } else {
         let mut then = k.clone();
@@ -135,7 +137,7 @@ fn walk_bar(
     let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
     bar.push(Span::raw(format!(
         " {}",
-        shown(&app.s.measure_text(&k.measure))
+        shown(&app.strings().measure_text(&k.measure))
     )));
     bar.extend(status_spans(
         app,
@@ -149,7 +151,7 @@ fn walk_bar(
 
 /// Where the key result stood before this check-in, and since when, as recorded.
 fn before_words(app: &App, st: &CheckInState, k: &KeyResult) -> String {
-    let s = app.s;
+    let s = app.strings();
     match st.baseline.get(&k.id) {
         Some(b) => {
             let conf = b
@@ -169,7 +171,7 @@ fn before_words(app: &App, st: &CheckInState, k: &KeyResult) -> String {
 
 /// What my last check-in said of the key result, and when that was.
 fn last_checkin_words(app: &App, st: &CheckInState, k: &KeyResult) -> Option<String> {
-    let s = app.s;
+    let s = app.strings();
     let c = app.checkin_before(st.week)?;
     let e = c.entries.iter().find(|e| e.key_result == k.id)?;
     let when = (s.weekly.last_checkin)(
@@ -191,7 +193,7 @@ fn last_checkin_words(app: &App, st: &CheckInState, k: &KeyResult) -> Option<Str
 
 /// Sparklines of the key result's values and confidences so far.
 fn history_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line<'static> {
-    let s = app.s;
+    let s = app.strings();
     let values: Vec<f64> = k.history.iter().map(|h| h.value).collect();
     let confidences: Vec<f64> = k
         .history
@@ -208,7 +210,7 @@ fn history_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line<'s
 }
 
 fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let mut lines = vec![Line::styled(s.pulse_title, theme.title()), Line::raw("")];
     for (i, pillar) in s.pillar_names().iter().enumerate() {
         let rating = st.pulse[i];
@@ -241,9 +243,32 @@ fn draw_pulse(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
 }
 
 fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let sum = app.checkin_summary(st);
+    let width = usize::from(area.width);
     // The headline facts first, so that a small window never hides them.
+    let mut lines = summary_headline(app, st, &sum, theme);
+    lines.extend(summary_moved(s, &sum, width, theme));
+    lines.extend(summary_lagging(s, &sum, theme));
+    // What does not fit is counted at the bottom, not silently cut.
+    let height = usize::from(area.height);
+    if lines.len() > height && height > 0 {
+        let hidden = lines.len() - (height - 1);
+        lines.truncate(height - 1);
+        lines.push(Line::styled(format!("  … +{hidden}"), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The summary's title, then what moved forward, the quarter's progress
+/// before and after, the streak and whose pulse is left to them.
+fn summary_headline(
+    app: &App,
+    st: &CheckInState,
+    sum: &Summary,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let s = app.strings();
     let mut lines = vec![Line::styled(s.summary_title, theme.title())];
     let forward = sum.moved.iter().filter(|m| m.forward).count();
     if forward > 0 {
@@ -253,7 +278,7 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
         ));
     }
     let (before, after) = (s.percent_of(sum.before), s.percent_of(sum.after));
-    lines.push(Line::raw(match app.team.filter {
+    lines.push(Line::raw(match app.filter() {
         crate::model::owners::OwnerFilter::Everyone => (s.quarter_change)(&before, &after),
         _ => (s.team.quarter_change_of)(&app.filter_label(), &before, &after),
     }));
@@ -268,8 +293,13 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             theme.dim(),
         ));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(s.moved, theme.title()));
+    lines
+}
+
+/// Each key result that moved, from its value before to after, then the
+/// ones skipped this week; each fitted to `width`.
+fn summary_moved(s: &Strings, sum: &Summary, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::raw(""), Line::styled(s.moved, theme.title())];
     if sum.moved.is_empty() {
         lines.push(Line::styled(s.nothing_moved, theme.dim()));
     }
@@ -282,8 +312,7 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             _ => "→",
         };
         let change = shown(&format!(": {} → {}", m.before_text, m.after_text));
-        let room = usize::from(area.width)
-            .saturating_sub(4 + unicode_width::UnicodeWidthStr::width(change.as_str()));
+        let room = width.saturating_sub(4 + unicode_width::UnicodeWidthStr::width(change.as_str()));
         lines.push(Line::raw(format!(
             "  {arrow} {}{change}",
             fit(&m.title, room)
@@ -295,12 +324,19 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
         for title in &sum.skipped {
             lines.push(Line::raw(format!(
                 "  – {}",
-                fit(title, usize::from(area.width).saturating_sub(4))
+                fit(title, width.saturating_sub(4))
             )));
         }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(s.behind_or_stale, theme.title()));
+    lines
+}
+
+/// The key results behind pace or stale, each with why.
+fn summary_lagging(s: &Strings, sum: &Summary, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::raw(""),
+        Line::styled(s.behind_or_stale, theme.title()),
+    ];
     if sum.lagging.is_empty() {
         lines.push(Line::styled(s.all_on_pace, theme.info()));
     }
@@ -315,14 +351,7 @@ fn draw_summary(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, the
             Span::styled(why, theme.warning()),
         ]));
     }
-    // What does not fit is counted at the bottom, not silently cut.
-    let height = usize::from(area.height);
-    if lines.len() > height && height > 0 {
-        let hidden = lines.len() - (height - 1);
-        lines.truncate(height - 1);
-        lines.push(Line::styled(format!("  … +{hidden}"), theme.dim()));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }
 
 /// Last week's next steps and blockers beside (or, when narrow, above) the
@@ -332,7 +361,7 @@ fn draw_plans(app: &App, st: &CheckInState, frame: &mut Frame, area: Rect, theme
     if st.plans.is_empty() {
         return area;
     }
-    let s = app.s;
+    let s = app.strings();
     let wide = area.width >= 90;
     let rows = u16::try_from(st.plans.len() + 2).unwrap_or(u16::MAX);
     let (plans, rest) = if wide {

@@ -13,13 +13,13 @@ use crate::text::shown;
 /// The focus checklist while planning a quarter: ✓ or ✗ and a word for each rule.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     use crate::model::review::{Check, checklist_of};
-    let s = app.s;
+    let s = app.strings();
     let mut spans = vec![Span::styled(
         format!("{}: ", s.checklist_title),
         theme.title(),
     )];
     let objectives: Vec<&crate::model::Objective> =
-        app.kept_in(app.quarter).map(|(_, o)| o).collect();
+        app.kept_in(app.quarter()).map(|(_, o)| o).collect();
     for (i, c) in checklist_of(&objectives).iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(" · "));
@@ -57,7 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 /// ✓ Anna 4 · ✗ Bo 6`.
 fn owner_checks(app: &App, owners: &[(Option<String>, usize)], theme: Theme) -> Vec<Span<'static>> {
     use crate::model::review::{MAX_OBJECTIVES, MIN_OBJECTIVES};
-    let s = app.s;
+    let s = app.strings();
     let mut spans = vec![Span::raw(format!("{}: ", s.team.per_owner))];
     for (i, (who, n)) in owners.iter().enumerate() {
         if i > 0 {

@@ -17,8 +17,8 @@ use crate::model::Conflict;
 const ROWS: usize = 2;
 
 pub fn draw(app: &App, sel: usize, full: bool, frame: &mut Frame, area: Rect, theme: Theme) {
-    let w = &app.s.live;
-    let all = &app.data.conflicts;
+    let w = &app.strings().live;
+    let all = &app.data().conflicts;
     let block = pane_block((w.title)(all.len()), true, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -43,7 +43,7 @@ pub fn draw(app: &App, sel: usize, full: bool, frame: &mut Frame, area: Rect, th
 
 /// A conflict's two rows: `▶ title (id) · field`, then ours and theirs, half the width each.
 fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> [Line<'static>; 2] {
-    let w = &app.s.live;
+    let w = &app.strings().live;
     let mark = if selected { "▶ " } else { "  " };
     // A Mål, key result or Uppgift by its title and id; a check-in or the
     // settings by what the conflict calls it.
@@ -88,7 +88,7 @@ fn rows(app: &App, c: &Conflict, selected: bool, width: usize, theme: Theme) -> 
 /// What each side is called: by the person who made the value and the day,
 /// where the file knows ("Anna, 2027-01-25"), else ours and theirs.
 fn labels(app: &App, c: &Conflict) -> (String, String) {
-    let w = &app.s.live;
+    let w = &app.strings().live;
     let label = |fallback: &str, by: &Option<String>, on: &Option<chrono::NaiveDate>| match (by, on)
     {
         (Some(by), Some(on)) => format!("{by}, {on}"),
@@ -152,7 +152,7 @@ fn names_an_item(field: &str) -> bool {
 /// (neutralised by [`fit`]).
 fn value(app: &App, field: &str, v: &serde_json::Value) -> String {
     use serde_json::Value;
-    let s = app.s;
+    let s = app.strings();
     let w = &s.live;
     match v {
         Value::Null => w.none.to_string(),

@@ -47,7 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 /// The header: title, why, kind, owner, status, what the Mål serves and is
 /// served by, and its bar on `width` cells.
 fn header_lines(app: &App, o: &Objective, width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let s = app.s;
+    let s = app.strings();
     let mut info = vec![Line::from(vec![
         Span::styled(format!("{} · ", s.detail_title), theme.dim()),
         Span::styled(shown(&o.title), theme.title()),
@@ -77,7 +77,7 @@ fn header_lines(app: &App, o: &Objective, width: u16, theme: Theme) -> Vec<Line<
 
 /// Notes of past check-ins on this Mål's key results, newest first.
 fn check_in_notes(app: &App, o: &Objective) -> Vec<String> {
-    app.data
+    app.data()
         .checkins
         .iter()
         .rev()
@@ -92,7 +92,7 @@ fn check_in_notes(app: &App, o: &Objective) -> Vec<String> {
 
 /// The pane of past check-in notes, as many as it holds.
 fn draw_notes(app: &App, notes: &[String], frame: &mut Frame, area: Rect, theme: Theme) {
-    let block = pane_block(app.s.past_checkins.to_string(), false, theme);
+    let block = pane_block(app.strings().past_checkins.to_string(), false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -106,8 +106,8 @@ fn draw_notes(app: &App, notes: &[String], frame: &mut Frame, area: Rect, theme:
 
 /// The key result pane: each key result with a sparkline of its history.
 fn draw_key_results(app: &App, o: &Objective, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
-    let focused = app.pane == Pane::KeyResults;
+    let s = app.strings();
+    let focused = app.pane() == Pane::KeyResults;
     let block = pane_block(
         format!("{} ({})", s.key_results, o.key_results.len()),
         focused,
@@ -126,7 +126,7 @@ fn draw_key_results(app: &App, o: &Objective, frame: &mut Frame, area: Rect, the
         return;
     }
     let visible = usize::from(inner.height / 2);
-    let offset = scroll_offset(app.sel_key_result, visible);
+    let offset = scroll_offset(app.sel_key_result(), visible);
     let width = usize::from(inner.width);
     let spark_w = 12.min(width / 5);
     let mut lines = Vec::new();
@@ -138,7 +138,7 @@ fn draw_key_results(app: &App, o: &Objective, frame: &mut Frame, area: Rect, the
         .take(visible.max(1))
     {
         let [first, mut second] =
-            key_result_rows(app, k, focused && i == app.sel_key_result, width, theme);
+            key_result_rows(app, k, focused && i == app.sel_key_result(), width, theme);
         if spark_w > 0 && k.history.len() > 1 {
             // The newest values the room after the words holds, if a few.
             let room = width.saturating_sub(second.width() + 2).min(spark_w);
@@ -159,9 +159,9 @@ fn draw_key_results(app: &App, o: &Objective, frame: &mut Frame, area: Rect, the
 
 /// The Uppgifter pane: each with its mark, link, owner and due day.
 fn draw_initiatives(app: &App, o: &Objective, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let (done, all) = o.initiatives_done();
-    let focused = app.pane == Pane::Initiatives;
+    let focused = app.pane() == Pane::Initiatives;
     let block = pane_block(format!("{} ({done}/{all})", s.initiatives), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -174,7 +174,7 @@ fn draw_initiatives(app: &App, o: &Objective, frame: &mut Frame, area: Rect, the
         return;
     }
     let visible = usize::from(inner.height);
-    let offset = scroll_offset(app.sel_initiative, visible);
+    let offset = scroll_offset(app.sel_initiative(), visible);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = o
         .initiatives
@@ -182,7 +182,7 @@ fn draw_initiatives(app: &App, o: &Objective, frame: &mut Frame, area: Rect, the
         .enumerate()
         .skip(offset)
         .take(visible.max(1))
-        .map(|(i, it)| initiative_line(app, it, focused && i == app.sel_initiative, width, theme))
+        .map(|(i, it)| initiative_line(app, it, focused && i == app.sel_initiative(), width, theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     draw_more(frame, area, offset, visible, o.initiatives.len(), theme);
@@ -197,7 +197,7 @@ fn initiative_line(
     width: usize,
     theme: Theme,
 ) -> Line<'static> {
-    let s = app.s;
+    let s = app.strings();
     let mark = if it.done.is_some() { "[x]" } else { "[ ]" };
     let mut link = it
         .key_result
@@ -209,7 +209,7 @@ fn initiative_line(
     }
     // Overdue in words and colour; else the day it is due.
     let due = match it.due {
-        Some(d) if it.is_overdue(app.today) => Some((
+        Some(d) if it.is_overdue(app.today()) => Some((
             format!(" · {}", (s.daily.overdue)(&d.to_string())),
             theme.warning(),
         )),
@@ -237,9 +237,9 @@ fn initiative_line(
 /// it (the Mål aligned under it), each with its progress and, when in
 /// another quarter, that quarter.
 fn alignment_lines(app: &App, o: &Objective) -> Vec<Line<'static>> {
-    let t = &app.s.team;
+    let t = &app.strings().team;
     let item = |i: usize| {
-        app.data.objective_at(i).map(|x| {
+        app.data().objective_at(i).map(|x| {
             let when = if x.quarter == o.quarter {
                 String::new()
             } else {
@@ -249,12 +249,12 @@ fn alignment_lines(app: &App, o: &Objective) -> Vec<Line<'static>> {
                 "{} {} ({}{when})",
                 x.id,
                 x.title,
-                app.s.percent_of(app.figures(x).progress)
+                app.strings().percent_of(app.figures(x).progress)
             )
         })
     };
     let mut lines = Vec::new();
-    let up: Vec<String> = crate::model::align::serves(&app.data, o)
+    let up: Vec<String> = crate::model::align::serves(app.data(), o)
         .into_iter()
         .filter_map(item)
         .collect();

@@ -112,25 +112,7 @@ pub fn series(
         }
         Measure::Done(_) => (Vec::new(), Vec::new()),
     };
-    let ys = values
-        .iter()
-        .chain(&ideal)
-        .chain(&level)
-        .chain(&before)
-        .map(|(_, y)| *y)
-        .chain([k.measure.current()])
-        .filter(|y| y.is_finite());
-    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
-        (lo.min(y), hi.max(y))
-    });
-    let y = if k.measure.is_binary() || !lo.is_finite() || !hi.is_finite() {
-        [0.0, 1.0]
-    } else if hi - lo < f64::EPSILON * lo.abs().max(1.0) {
-        let pad = (lo.abs() * 0.1).max(1.0);
-        [lo - pad, hi + pad]
-    } else {
-        [lo, hi]
-    };
+    let y = y_range(k, values.iter().chain(&ideal).chain(&level).chain(&before));
     let today = if quarter.contains(today) {
         vec![(x(today), y[0]), (x(today), y[1])]
     } else {
@@ -149,11 +131,32 @@ pub fn series(
     }
 }
 
+/// The chart's values from bottom to top: every point drawn and the
+/// current value, widened around a single value; 0–1 for a done / not done
+/// key result (or nothing finite to show).
+fn y_range<'a>(k: &KeyResult, points: impl Iterator<Item = &'a (f64, f64)>) -> [f64; 2] {
+    let ys = points
+        .map(|(_, y)| *y)
+        .chain([k.measure.current()])
+        .filter(|y| y.is_finite());
+    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
+        (lo.min(y), hi.max(y))
+    });
+    if k.measure.is_binary() || !lo.is_finite() || !hi.is_finite() {
+        [0.0, 1.0]
+    } else if hi - lo < f64::EPSILON * lo.abs().max(1.0) {
+        let pad = (lo.abs() * 0.1).max(1.0);
+        [lo - pad, hi + pad]
+    } else {
+        [lo, hi]
+    }
+}
+
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some((o, k, v)) = app.viewed_key_result() else {
         return;
     };
-    let s = app.s;
+    let s = app.strings();
     let width = usize::from(area.width);
     let history = &k.history;
     let selected = v.entry_index(history.len()).and_then(|i| history.get(i));
@@ -196,8 +199,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ];
     frame.render_widget(Paragraph::new(head_lines), head);
 
-    let earlier = history_before_carry(&app.data, o, k);
-    let data = series(k, &earlier, o.quarter, app.today);
+    let earlier = history_before_carry(app.data(), o, k);
+    let data = series(k, &earlier, o.quarter, app.today());
     draw_chart(app, k, o.quarter, &data, frame, chart, theme);
     frame.render_widget(Paragraph::new(legend_line(app, &data, theme)), legend);
     draw_history(app, k, &earlier, v.sel, frame, list, theme);
@@ -222,7 +225,7 @@ fn draw_chart(
     if area.width < MIN_CHART.0 || area.height < MIN_CHART.1 {
         return;
     }
-    let s = app.s;
+    let s = app.strings();
     let line = |points, marker, graph, style: Style| {
         Dataset::default()
             .data(points)
@@ -268,12 +271,12 @@ fn draw_chart(
 
 /// The legend: each marker drawn and what it stands for.
 fn legend_line(app: &App, data: &Series, theme: Theme) -> Line<'static> {
-    let d = &app.s.daily;
+    let d = &app.strings().daily;
     let entries = [
         (
             !data.before.is_empty(),
             BEFORE,
-            app.s.quarterly.legend_before,
+            app.strings().quarterly.legend_before,
             theme.dim(),
         ),
         (
@@ -324,7 +327,7 @@ fn draw_history(
     area: Rect,
     theme: Theme,
 ) {
-    let s = app.s;
+    let s = app.strings();
     // Entries from before a carry are counted apart, as their rows say.
     let count = if earlier.is_empty() {
         k.history.len().to_string()
@@ -383,7 +386,7 @@ fn history_line(
     width: usize,
     theme: Theme,
 ) -> Line<'static> {
-    let s = app.s;
+    let s = app.strings();
     let marker = if selected { "▸ " } else { "  " };
     let mut value = s.measure_value(&k.measure, h.value);
     if !k.measure.is_binary() {

@@ -26,21 +26,14 @@ use crate::text::shown;
 use theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
-/// Below this size the screen only says it is too small.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
-
-/// Whether a window of this size only says it is too small.
-pub fn too_small(width: u16, height: u16) -> bool {
-    width < MIN_WIDTH || height < MIN_HEIGHT
-}
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH, too_small};
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let theme = Theme { color: app.color };
+    let theme = Theme { color: app.color() };
     if too_small(area.width, area.height) {
         frame.render_widget(
-            Paragraph::new(app.s.too_small).wrap(Wrap { trim: true }),
+            Paragraph::new(app.strings().too_small).wrap(Wrap { trim: true }),
             area,
         );
         return;
@@ -52,7 +45,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    match &app.screen {
+    match app.screen() {
         Screen::Quarter => quarter::draw(app, frame, body, theme),
         Screen::Detail { .. } => detail::draw(app, frame, body, theme),
         Screen::CheckIn(st) => checkin::draw(app, st, frame, body, theme),
@@ -67,7 +60,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         status,
     );
     draw_footer(app, frame, footer, theme);
-    match &app.modal {
+    match app.modal() {
         Some(Modal::Form(form)) => modal::draw_form(form, frame, area, theme),
         Some(Modal::Confirm { question, .. }) => {
             modal::draw_confirm(app, question, Context::Confirm, frame, area, theme)
@@ -79,7 +72,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Modal::Search(st)) => search::draw(app, st, frame, body, footer, theme),
         None => {}
     }
-    if app.help {
+    if app.help_open() {
         modal::draw_help(app, frame, area, theme);
     }
     widgets::settle_widths(frame.buffer_mut());
@@ -89,18 +82,20 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// message, each wrapped to the width.
 fn status_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    if let Some(p) = &app.save_problem {
+    if let Some(p) = app.save_problem() {
         lines.push(Line::styled(format!("⚠ {}", shown(p)), theme.error()));
     }
-    let waiting = app.data.conflicts.len();
-    if waiting > 0 && !matches!(app.screen, Screen::Conflicts { .. }) {
-        let text =
-            (app.s.live.conflicts_wait)(waiting, &app.key(Action::Conflicts, Context::Quarter));
-        if app.message.as_ref().is_none_or(|m| !m.text.contains(&text)) {
+    let waiting = app.data().conflicts.len();
+    if waiting > 0 && !matches!(app.screen(), Screen::Conflicts { .. }) {
+        let text = (app.strings().live.conflicts_wait)(
+            waiting,
+            &app.key(Action::Conflicts, Context::Quarter),
+        );
+        if app.message().is_none_or(|m| !m.text.contains(&text)) {
             lines.push(Line::styled(format!("⚠ {text}"), theme.warning()));
         }
     }
-    if let Some(m) = &app.message {
+    if let Some(m) = app.message() {
         let (mark, style) = match m.tone {
             Tone::Info => ("", theme.info()),
             Tone::Warning => ("⚠ ", theme.warning()),
@@ -146,7 +141,7 @@ pub fn key_hints_in(app: &App, layers: &[Context], width: usize, theme: Theme) -
     }
     // The help key (its first, the shortest to read) closes the line.
     let help = app
-        .keymap
+        .keymap()
         .bindings_for(layers)
         .into_iter()
         .find(|b| b.action == Action::Help && b.footer)
@@ -154,7 +149,7 @@ pub fn key_hints_in(app: &App, layers: &[Context], width: usize, theme: Theme) -
     let tail = match help {
         Some(key) => vec![
             Span::styled(key, theme.title()),
-            Span::raw(format!(" {}", app.s.more)),
+            Span::raw(format!(" {}", app.strings().more)),
         ],
         None => vec![Span::raw("…")],
     };
@@ -199,7 +194,7 @@ fn hints(
     let first =
         |b: &keys::Binding| matches!(b.action, Action::Help | Action::CloseHelp | Action::Quit);
     let shown: Vec<keys::Binding> = app
-        .keymap
+        .keymap()
         .bindings_for(layers)
         .into_iter()
         .filter(|b| b.footer || !footer_only)
@@ -211,7 +206,7 @@ fn hints(
         .map(|b| {
             let hint = [
                 Span::styled(keys::keys_label(b), theme.title()),
-                Span::raw(format!(" {}", app.s.action(b.action))),
+                Span::raw(format!(" {}", app.strings().action(b.action))),
             ];
             (b.action, hint)
         })

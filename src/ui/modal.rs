@@ -71,7 +71,6 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
         .max()
         .unwrap_or(0)
         + 2;
-    let label_cells = u16::try_from(label_w + 2).unwrap_or(u16::MAX);
     let value_w = usize::from(inner.width).saturating_sub(label_w + 2);
     let mut y = inner.y;
     for (i, f) in &visible {
@@ -80,55 +79,22 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
         }
         let focused = *i == form.focus;
         let marker = if focused { "▸ " } else { "  " };
-        let label = format!("{marker}{:<w$}", f.label, w = label_w);
+        let line = TextLine {
+            label: format!("{marker}{:<w$}", f.label, w = label_w),
+            value_w,
+            focused,
+            value_style: if focused {
+                theme.selected()
+            } else {
+                Style::default()
+            },
+        };
         let row = Rect {
             y,
             height: 1,
             ..inner
         };
-        let value_style = if focused {
-            theme.selected()
-        } else {
-            Style::default()
-        };
-        match &f.widget {
-            Widget::Text(input) => {
-                let line = TextLine {
-                    label,
-                    value_w,
-                    focused,
-                    value_style,
-                };
-                draw_text_input(input, line, frame, row, inner);
-                y = y.saturating_add(1);
-            }
-            Widget::Choice(options, chosen) => {
-                let value = format!(
-                    "‹ {} ›",
-                    shown(options.get(*chosen).map(String::as_str).unwrap_or(""))
-                );
-                frame.render_widget(
-                    Paragraph::new(Line::from(vec![
-                        Span::raw(label),
-                        Span::styled(value, value_style),
-                    ])),
-                    row,
-                );
-                y = y.saturating_add(1);
-            }
-            Widget::Area(text) => {
-                frame.render_widget(Paragraph::new(label), row);
-                let h = AREA_ROWS.min(inner.bottom().saturating_sub(y));
-                let rect = Rect {
-                    x: inner.x.saturating_add(label_cells),
-                    y,
-                    width: inner.width.saturating_sub(label_cells),
-                    height: h,
-                };
-                draw_text_area(text, focused, value_style, frame, rect);
-                y = y.saturating_add(AREA_ROWS);
-            }
-        }
+        y = y.saturating_add(draw_field(&f.widget, line, label_w, frame, row, inner));
         if let Some(e) = &f.error
             && y < inner.bottom()
         {
@@ -143,6 +109,51 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
     }
     y = draw_warnings(form, frame, inner, y, theme);
     y.saturating_sub(inner.y)
+}
+
+/// One field from `row` down, its label (`label_w` wide) first: a line of
+/// text, a choice or a text area (beside its label, as tall as the form
+/// leaves it); returns the rows it takes.
+fn draw_field(
+    widget: &Widget,
+    line: TextLine,
+    label_w: usize,
+    frame: &mut Frame,
+    row: Rect,
+    inner: Rect,
+) -> u16 {
+    match widget {
+        Widget::Text(input) => {
+            draw_text_input(input, line, frame, row, inner);
+            1
+        }
+        Widget::Choice(options, chosen) => {
+            let value = format!(
+                "‹ {} ›",
+                shown(options.get(*chosen).map(String::as_str).unwrap_or(""))
+            );
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::raw(line.label),
+                    Span::styled(value, line.value_style),
+                ])),
+                row,
+            );
+            1
+        }
+        Widget::Area(text) => {
+            let label_cells = u16::try_from(label_w + 2).unwrap_or(u16::MAX);
+            frame.render_widget(Paragraph::new(line.label), row);
+            let rect = Rect {
+                x: inner.x.saturating_add(label_cells),
+                y: row.y,
+                width: inner.width.saturating_sub(label_cells),
+                height: AREA_ROWS.min(inner.bottom().saturating_sub(row.y)),
+            };
+            draw_text_area(text, line.focused, line.value_style, frame, rect);
+            AREA_ROWS
+        }
+    }
 }
 
 /// How a one-line text field is drawn: its label (with the focus marker),
@@ -282,8 +293,8 @@ pub fn draw_confirm(
 /// The keys of whatever is under the overlay, from the same table that
 /// handles them, and how to close it.
 pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
-    let bindings = app.keymap.bindings_for(&app.layers_under_help());
+    let s = app.strings();
+    let bindings = app.keymap().bindings_for(&app.layers_under_help());
     // Keys in a column of at most KEY_COLUMN cells; a longer list of keys
     // (the cursor keys of a text field) takes a line of its own.
     const KEY_COLUMN: usize = 16;
@@ -318,7 +329,7 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     // In a small window the help scrolls with j/k (said in its title).
     let visible = rect.height.saturating_sub(2);
-    let scroll = app.help_scroll.min(rows.saturating_sub(visible));
+    let scroll = app.help_scroll().min(rows.saturating_sub(visible));
     let block = if rows > visible {
         block.title_bottom(Span::styled(" j/k ↓↑ ", theme.dim()))
     } else {

@@ -20,7 +20,7 @@ use crate::model::progress;
 use crate::text;
 
 pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let quarters = app.overview_quarters();
     // The table as high as its quarters need, at most a little over half
     // (which the hint of an empty file gets).
@@ -52,7 +52,7 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
     let all: Vec<QuarterFacts> = quarters
         .iter()
         .map(|q| {
-            quarter_facts_of(&app.data, *q, app.today, &|o| app.keeps(o), &|c| {
+            quarter_facts_of(app.data(), *q, app.today(), &|o| app.keeps(o), &|c| {
                 app.keeps_checkin(c)
             })
         })
@@ -63,15 +63,15 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
 
 /// The title line: the check-in streak and whose Mål are shown.
 fn header_line(app: &App, theme: Theme) -> Line<'static> {
-    let s = app.s;
+    let s = app.strings();
     let mut head = Line::from(vec![
         Span::styled(s.overview_title, theme.title()),
         Span::raw(format!(
             " · {}",
             (s.streak)(streak_of(
-                &app.data.checkins,
+                &app.data().checkins,
                 app.checkin_owner().as_deref(),
-                app.today
+                app.today()
             ))
         )),
     ]);
@@ -92,7 +92,7 @@ fn draw_table(
     inner: Rect,
     theme: Theme,
 ) {
-    let s = app.s;
+    let s = app.strings();
     let width = usize::from(inner.width);
     let mut lines = vec![Line::styled(
         fit(
@@ -131,7 +131,7 @@ fn draw_table(
 
 /// A quarter's mean score, or its progress while it is not scored.
 fn score_words(app: &App, f: &QuarterFacts) -> String {
-    let s = app.s;
+    let s = app.strings();
     match f.score {
         Some(m) => s.num((m * 100.0).round() / 100.0),
         None => format!("{} {}", s.running_progress, s.percent_of(f.progress)),
@@ -141,7 +141,7 @@ fn score_words(app: &App, f: &QuarterFacts) -> String {
 /// Mean scores and check-ins over the quarters, oldest at the top, as bar
 /// charts side by side; then the pulse trend below them.
 fn draw_charts(app: &App, all: &[QuarterFacts], frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let pulses: Vec<&QuarterFacts> = all.iter().rev().filter(|f| f.pulse.is_some()).collect();
     let pulse_h: u16 = if pulses.is_empty() { 0 } else { 9 };
     let room = area.height.saturating_sub(pulse_h).max(area.height.min(4));
@@ -202,7 +202,7 @@ fn draw_pulse_trend(
     area: Rect,
     theme: Theme,
 ) {
-    let s = app.s;
+    let s = app.strings();
     let mut lines = vec![Line::raw(""), Line::styled(s.pulse_trend, theme.title())];
     let width = usize::from(area.width);
     let heads: Vec<String> = pulses

@@ -25,14 +25,14 @@ pub fn draw(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: The
 }
 
 fn draw_weeks(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let w = &s.weekly;
     // The weeks are one person's check-ins (see `App::checkin_owner`): the
     // title names whose, not whose Mål the quarter view shows.
     let whose = app.checkin_whose().unwrap_or_default();
     let head = Line::from(Span::styled(
         fit(
-            &(w.past_title)(&app.quarter.to_string(), &whose),
+            &(w.past_title)(&app.quarter().to_string(), &whose),
             usize::from(area.width),
         ),
         theme.title(),
@@ -51,7 +51,7 @@ fn draw_weeks(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: T
     let visible = usize::from(inner.height);
     let sel = st.sel.min(weeks.len() - 1);
     let offset = scroll_offset(sel, visible);
-    let this_week = IsoWeek::of(app.today);
+    let this_week = IsoWeek::of(app.today());
     let c_key = app.key(Action::CheckIn, Context::PastCheckIns);
     let lines: Vec<Line> = weeks
         .iter()
@@ -88,7 +88,7 @@ fn draw_weeks(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: T
 
 /// A key result by id, wherever its Mål is.
 fn key_result<'a>(app: &'a App, id: &str) -> Option<&'a KeyResult> {
-    app.data.objectives.iter().find_map(|o| o.key_result(id))
+    app.data().objectives.iter().find_map(|o| o.key_result(id))
 }
 
 /// A change as a signed number: `+5`, `−2`; nothing when there is none.
@@ -97,7 +97,7 @@ fn change(app: &App, now: f64, was: Option<f64>) -> String {
         Some(w) if (now - w).abs() > f64::EPSILON => {
             let d = now - w;
             let sign = if d > 0.0 { "+" } else { "−" };
-            format!(" ({sign}{})", app.s.num(d.abs()))
+            format!(" ({sign}{})", app.strings().num(d.abs()))
         }
         _ => String::new(),
     }
@@ -112,7 +112,7 @@ fn draw_week(
     area: Rect,
     theme: Theme,
 ) {
-    let w = &app.s.weekly;
+    let w = &app.strings().weekly;
     let width = usize::from(area.width.saturating_sub(2));
     let title = (w.week_title)(&week.to_string(), &c.date.to_string());
     let block = pane_block(fit(&title, width.saturating_sub(4)), true, theme);
@@ -138,7 +138,7 @@ fn entry_lines(
     width: usize,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let s = app.s;
+    let s = app.strings();
     let text = |t: &str| Line::raw(fit(t, width));
     let mut lines = vec![Line::styled(s.key_results, theme.title())];
     if c.entries.is_empty() && c.skipped.is_empty() {
@@ -187,7 +187,7 @@ fn entry_lines(
 
 /// The week's wins, blockers and next steps, a plan marked once done.
 fn reflection_lines(app: &App, c: &CheckIn, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let s = app.s;
+    let s = app.strings();
     let text = |t: &str| Line::raw(fit(t, width));
     let plans = weekly::plans(c);
     let done = |kind: PlanKind, line: &str| {
@@ -222,7 +222,7 @@ fn reflection_lines(app: &App, c: &CheckIn, width: usize, theme: Theme) -> Vec<L
 
 /// The week's pulse: its mean, then each pillar's rating as dots.
 fn pulse_lines(app: &App, c: &CheckIn, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let s = app.s;
+    let s = app.strings();
     let text = |t: &str| Line::raw(fit(t, width));
     let mut lines = vec![Line::raw(""), Line::styled(s.pulse, theme.title())];
     match &c.pulse {

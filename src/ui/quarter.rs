@@ -21,14 +21,14 @@ use crate::model::{IsoWeek, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let due = app.checkin_due() && app.quarter == crate::model::Quarter::of(app.today);
-    let planning = app.planning || app.quarter > crate::model::Quarter::of(app.today);
-    let today = app.quarter == crate::model::Quarter::of(app.today);
+    let due = app.checkin_due() && app.quarter() == crate::model::Quarter::of(app.today());
+    let planning = app.planning() || app.quarter() > crate::model::Quarter::of(app.today());
+    let today = app.quarter() == crate::model::Quarter::of(app.today());
     let c = app.key(Action::CheckIn, Context::Quarter);
     // A check-in half done keeps its banner until every key result is answered.
     let banner_text = match (due, app.checkin_partial()) {
-        (true, _) => Some((app.s.checkin_banner)(app.checkin_waiting(), &c)),
-        (false, Some((n, all))) if today => Some((app.s.weekly.banner_partial)(n, all, &c)),
+        (true, _) => Some((app.strings().checkin_banner)(app.checkin_waiting(), &c)),
+        (false, Some((n, all))) if today => Some((app.strings().weekly.banner_partial)(n, all, &c)),
         _ => None,
     }
     .map(|t| format!("✎ {t}"));
@@ -69,7 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             body.height,
             pane_rows(indexes.len()),
             key_result_rows_needed(app, body.width),
-            app.pane == Pane::KeyResults,
+            app.pane() == Pane::KeyResults,
         );
         Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(body)
     };
@@ -83,15 +83,13 @@ fn draw_no_objectives(app: &App, frame: &mut Frame, body: Rect, theme: Theme) {
     if app.quarter_has_objectives() {
         // Mål there are, none of them the filter's.
         let f = app.key(Action::Filter, Context::Quarter);
-        let text = match &app.team.filter {
-            OwnerFilter::Mine => {
-                (app.s.team.nothing_of)(app.team.me.as_deref().unwrap_or(""), true, &f)
-            }
-            _ => (app.s.team.nothing_of)(&app.filter_label(), false, &f),
+        let text = match app.filter() {
+            OwnerFilter::Mine => (app.strings().team.nothing_of)(app.me().unwrap_or(""), true, &f),
+            _ => (app.strings().team.nothing_of)(&app.filter_label(), false, &f),
         };
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(" {} ", app.s.objectives));
+            .title(format!(" {} ", app.strings().objectives));
         frame.render_widget(
             Paragraph::new(shown(&text))
                 .block(block)
@@ -100,7 +98,7 @@ fn draw_no_objectives(app: &App, frame: &mut Frame, body: Rect, theme: Theme) {
         );
         return;
     }
-    let e = &app.s.empty_quarter;
+    let e = &app.strings().empty_quarter;
     let lines = vec![
         Line::styled(e.headline, theme.title()),
         Line::raw(e.objective),
@@ -113,7 +111,7 @@ fn draw_no_objectives(app: &App, frame: &mut Frame, body: Rect, theme: Theme) {
     ];
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", app.s.objectives));
+        .title(format!(" {} ", app.strings().objectives));
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         body,
@@ -178,14 +176,18 @@ pub fn share_height(height: u16, objectives: u16, key_results: u16, focus_below:
 const ONE_ITEM: u16 = 4;
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
-    let q = app.quarter;
-    let week = IsoWeek::of(app.today);
+    let s = app.strings();
+    let q = app.quarter();
+    let week = IsoWeek::of(app.today());
     // The week is today's: shown with today's quarter, else today's quarter is named.
-    let when = if q.contains(app.today) {
+    let when = if q.contains(app.today()) {
         format!(" · {} {} ({week})", s.week, week.week)
     } else {
-        format!("  ({}: {})", s.today, crate::model::Quarter::of(app.today))
+        format!(
+            "  ({}: {})",
+            s.today,
+            crate::model::Quarter::of(app.today())
+        )
     };
     let mut title = Line::from(vec![
         Span::styled(format!("okr · {} {q}", s.quarter), theme.title()),
@@ -196,7 +198,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let [t, g] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(title), t);
-    let elapsed = progress::unit_clamp(q.elapsed(app.today));
+    let elapsed = progress::unit_clamp(q.elapsed(app.today()));
     let gauge = LineGauge::default()
         .ratio(elapsed)
         .label(format!("{} {}", s.percent(elapsed), s.of_quarter_passed))
@@ -215,8 +217,8 @@ fn next_due_span(app: &App, o: &Objective, width: usize, theme: Theme) -> Option
         .filter_map(|i| i.due.map(|d| (d, i)))
         .min_by_key(|(d, _)| *d)?;
     let (date, i) = next;
-    let d = &app.s.daily;
-    let (words, style) = if i.is_overdue(app.today) {
+    let d = &app.strings().daily;
+    let (words, style) = if i.is_overdue(app.today()) {
         (d.next_overdue, theme.warning())
     } else {
         (d.next_due, theme.dim())
@@ -236,13 +238,13 @@ fn objective_rows(
     bar_line: Vec<Span<'static>>,
     theme: Theme,
 ) -> [Line<'static>; 2] {
-    let s = app.s;
+    let s = app.strings();
     let row = app.tree_row(index);
     // Deep trees stop indenting at a third of the width.
     let depth = row.map_or(0, |r| r.depth).min(width / 6);
     let indent = "  ".repeat(depth);
     let fold = match row {
-        Some(r) if r.children > 0 && app.team.folded.contains(&o.id) => {
+        Some(r) if r.children > 0 && app.is_folded(&o.id) => {
             format!("▹ (+{}) ", r.hidden)
         }
         Some(r) if r.children > 0 => "▾ ".to_string(),
@@ -303,26 +305,26 @@ fn objective_rows(
 }
 
 fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
-    let numbers = app.numbers(app.quarter);
+    let s = app.strings();
+    let numbers = app.numbers(app.quarter());
     let title = format!(
         "{} ({}) · {}",
         s.objectives,
-        app.kept_in(app.quarter).count(),
-        app.progress_words(&numbers, app.quarter)
+        app.kept_in(app.quarter()).count(),
+        app.progress_words(&numbers, app.quarter())
     );
-    let block = pane_block(title, app.pane == Pane::Objectives, theme);
+    let block = pane_block(title, app.pane() == Pane::Objectives, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let visible = usize::from(inner.height / 2);
-    let offset = scroll_offset(app.sel_objective, visible);
+    let offset = scroll_offset(app.sel_objective(), visible);
     let width = usize::from(inner.width);
     let shown: Vec<(usize, usize, &Objective)> = indexes
         .iter()
         .enumerate()
         .skip(offset)
         .take(visible.max(1))
-        .filter_map(|(pos, i)| app.data.objective_at(*i).map(|o| (pos, *i, o)))
+        .filter_map(|(pos, i)| app.data().objective_at(*i).map(|o| (pos, *i, o)))
         .collect();
     let objectives: Vec<&Objective> = shown.iter().map(|(_, _, o)| *o).collect();
     // The bars stay one width, room kept for the deepest indent.
@@ -345,7 +347,7 @@ fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, 
         lines.extend(objective_rows(
             app,
             (i, o),
-            pos == app.sel_objective,
+            pos == app.sel_objective(),
             width,
             bar_line,
             theme,
@@ -357,8 +359,8 @@ fn draw_objectives(app: &App, indexes: &[usize], frame: &mut Frame, area: Rect, 
 
 /// What the key result pane says of a Mål without key results.
 fn no_key_results_text(app: &App) -> String {
-    let s = app.s;
-    if app.pane == Pane::KeyResults {
+    let s = app.strings();
+    if app.pane() == Pane::KeyResults {
         (s.no_key_results_detail)(&app.key(Action::Add, Context::QuarterKeyResults))
     } else {
         (s.no_key_results)(
@@ -369,14 +371,14 @@ fn no_key_results_text(app: &App) -> String {
 }
 
 fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let Some(o) = app.objective() else {
         return;
     };
     let title = format!("{} · {}", s.key_results, o.title);
     let block = pane_block(
         fit(&title, usize::from(area.width.saturating_sub(6))),
-        app.pane == Pane::KeyResults,
+        app.pane() == Pane::KeyResults,
         theme,
     );
     let inner = block.inner(area);
@@ -391,9 +393,9 @@ fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     }
     let visible = usize::from(inner.height / 2);
-    let focused = app.pane == Pane::KeyResults;
+    let focused = app.pane() == Pane::KeyResults;
     let offset = if focused {
-        scroll_offset(app.sel_key_result, visible)
+        scroll_offset(app.sel_key_result(), visible)
     } else {
         0
     };
@@ -405,7 +407,7 @@ fn draw_key_results(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         .skip(offset)
         .take(visible.max(1))
         .flat_map(|(i, k)| {
-            key_result_rows(app, k, focused && i == app.sel_key_result, width, theme)
+            key_result_rows(app, k, focused && i == app.sel_key_result(), width, theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -23,7 +23,7 @@ use crate::model::{KeyResult, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let indexes: Vec<usize> = app.review_objectives(st.quarter);
     // A quarter still running (or not begun) says so above the Mål, before a score is set.
     let note = app.running_note(st.quarter);
@@ -72,14 +72,27 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         .iter()
         .enumerate()
         .filter_map(|(pos, i)| {
-            let o = app.data.objectives.get(*i)?;
+            let o = app.data().objectives.get(*i)?;
             let f = numbers.get(o);
             Some(objective_block(app, (o, &f), pos == st.sel, width, theme))
         })
         .collect();
-    // The first Mål shown: as early as lets the selected one show whole.
     let height = usize::from(inner.height);
-    let sel = st.sel.min(blocks.len().saturating_sub(1));
+    let (offset, visible) = window(&blocks, st.sel, height);
+    let lines: Vec<Line> = blocks
+        .into_iter()
+        .skip(offset)
+        .flatten()
+        .take(height)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_more(frame, body, offset, visible, indexes.len(), theme);
+}
+
+/// The Mål blocks `height` rows show with `sel` selected: the first shown
+/// (as early as lets the selected one show whole) and how many show whole.
+fn window(blocks: &[Vec<Line>], sel: usize, height: usize) -> (usize, usize) {
+    let sel = sel.min(blocks.len().saturating_sub(1));
     let mut offset = 0;
     let mut used: usize = blocks.iter().take(sel + 1).map(Vec::len).sum();
     while offset < sel && used > height {
@@ -95,14 +108,7 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
         rows += b.len();
         visible += 1;
     }
-    let lines: Vec<Line> = blocks
-        .into_iter()
-        .skip(offset)
-        .flatten()
-        .take(height)
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-    draw_more(frame, body, offset, visible, indexes.len(), theme);
+    (offset, visible)
 }
 
 /// One Mål in the review: its title, kind and quarters running; its bar,
@@ -115,10 +121,10 @@ fn objective_block(
     width: usize,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let s = app.s;
+    let s = app.strings();
     let mut lines = Vec::new();
     let suggested = f.suggested_score();
-    let running = quarters_running(&app.data, o);
+    let running = quarters_running(app.data(), o);
     let run = if running > 1 {
         format!(" · {}", (s.running)(running))
     } else {
@@ -189,7 +195,7 @@ fn objective_block(
 /// A key result under its Mål in the review: id and title, then its final
 /// value, progress and confidence (the title gives way to the numbers).
 fn key_result_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line<'static> {
-    let s = app.s;
+    let s = app.strings();
     let numbers = format!(
         "  {} · {} · {} {}/10",
         shown(&s.measure_text(&k.measure)),
@@ -212,7 +218,7 @@ fn key_result_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line
 }
 
 pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let mut lines = Vec::new();
     for (i, (id, title, on)) in c.picks.iter().enumerate() {
         let mark = if *on { "[x]" } else { "[ ]" };
@@ -227,8 +233,8 @@ pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Th
         }
         lines.push(l);
     }
-    let open = app.data.objective_index(&c.objective).map_or(0, |i| {
-        app.data.objectives[i]
+    let open = app.data().objective_index(&c.objective).map_or(0, |i| {
+        app.data().objectives[i]
             .initiatives
             .iter()
             .filter(|u| u.done.is_none())

@@ -16,7 +16,7 @@ use crate::model::search::Found;
 use crate::text;
 
 pub fn draw(app: &App, st: &SearchState, frame: &mut Frame, body: Rect, line: Rect, theme: Theme) {
-    let s = app.s;
+    let s = app.strings();
     let d = &s.daily;
     frame.render_widget(Clear, body);
     let count = if st.hits.query.trim().is_empty() {

@@ -221,7 +221,7 @@ pub fn scroll_offset(selected: usize, visible: usize) -> usize {
 /// Whose Mål are shown (` · showing: Bo`), once some Mål has an owner or a
 /// filter is set: a one-person file shows what it always did.
 pub fn filter_span(app: &App, theme: Theme) -> Option<Span<'static>> {
-    let filtered = app.team.filter != crate::model::owners::OwnerFilter::Everyone;
+    let filtered = *app.filter() != crate::model::owners::OwnerFilter::Everyone;
     (app.has_owners() || filtered).then(|| {
         let style = if filtered {
             theme.warning()
@@ -229,7 +229,11 @@ pub fn filter_span(app: &App, theme: Theme) -> Option<Span<'static>> {
             theme.dim()
         };
         Span::styled(
-            format!(" · {}: {}", app.s.team.showing, shown(&app.filter_label())),
+            format!(
+                " · {}: {}",
+                app.strings().team.showing,
+                shown(&app.filter_label())
+            ),
             style,
         )
     })
@@ -244,7 +248,7 @@ pub fn status_spans(
     confidence: Option<u8>,
     theme: Theme,
 ) -> Vec<Span<'static>> {
-    let s = app.s;
+    let s = app.strings();
     let mut spans = vec![
         Span::raw(format!(" {:>5} ", s.percent_of(progress))),
         match status {
@@ -281,11 +285,11 @@ pub fn objective_lines(
             .map(|(o, f)| objective_spans(app, o, f, behind_words, theme))
             .collect::<Vec<_>>()
     };
-    let full = words_in(app.s.key_results_behind);
+    let full = words_in(app.strings().key_results_behind);
     let words = if full.iter().all(|w| cells(w) + widest.min(16) <= width) {
         full
     } else {
-        words_in(app.s.key_results_behind_short)
+        words_in(app.strings().key_results_behind_short)
     };
     let room = words.iter().map(|w| width.saturating_sub(cells(w))).min();
     let bar_w = widest.min(room.unwrap_or(widest).max(widest.min(10)));
@@ -315,7 +319,7 @@ fn objective_spans(
     let mut spans = status_spans(app, f.progress, f.status, None, theme);
     if f.from_children > 0 {
         spans.push(Span::styled(
-            format!(" · {}", (app.s.team.from_children)(f.from_children)),
+            format!(" · {}", (app.strings().team.from_children)(f.from_children)),
             theme.dim(),
         ));
     }
@@ -330,10 +334,10 @@ fn objective_spans(
         spans.extend(confidence_spans(app, c, theme));
     }
     // Stale key results, as the key result lines mark them, while the quarter runs.
-    let stale = if o.quarter.contains(app.today) {
+    let stale = if o.quarter.contains(app.today()) {
         o.key_results
             .iter()
-            .filter(|k| progress::is_stale(k, app.today))
+            .filter(|k| progress::is_stale(k, app.today()))
             .count()
     } else {
         0
@@ -341,7 +345,7 @@ fn objective_spans(
     if stale > 0 {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(
-            (app.s.daily.stale_count)(stale),
+            (app.strings().daily.stale_count)(stale),
             theme.warning(),
         ));
     }
@@ -352,7 +356,7 @@ fn confidence_spans(app: &App, c: u8, theme: Theme) -> [Span<'static>; 2] {
     [
         Span::raw(" · "),
         Span::styled(
-            format!("{} {c}/10", app.s.confidence.to_lowercase()),
+            format!("{} {c}/10", app.strings().confidence.to_lowercase()),
             theme.confidence(confidence_band(c)),
         ),
     ]
@@ -366,11 +370,11 @@ pub fn key_result_rows(
     width: usize,
     theme: Theme,
 ) -> [Line<'static>; 2] {
-    let s = app.s;
-    let quarter = app.objective().map_or(app.quarter, |o| o.quarter);
-    let pace = progress::key_result_pace(k, quarter, app.today);
+    let s = app.strings();
+    let quarter = app.objective().map_or(app.quarter(), |o| o.quarter);
+    let pace = progress::key_result_pace(k, quarter, app.today());
     let p = progress::key_result_progress(k);
-    let status = progress::key_result_status(k, quarter, app.today);
+    let status = progress::key_result_status(k, quarter, app.today());
     let marker = if selected { "▸ " } else { "  " };
     let id = format!("{} ", shown(app.short_id(&k.id)));
     let mut first = Line::from(vec![
@@ -396,7 +400,7 @@ pub fn key_result_rows(
         theme,
     ));
     // Staleness is about a running quarter: a finished one is not updated any more.
-    if quarter.contains(app.today) && progress::is_stale(k, app.today) {
+    if quarter.contains(app.today()) && progress::is_stale(k, app.today()) {
         second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));
     }
     [first, Line::from(fit_spans(second, width))]

@@ -29,7 +29,7 @@ fn add_numeric_kr(h: &mut Harness, title: &str, start: &str, target: &str, unit:
 fn add_a_mål_a_key_result_and_an_uppgift() {
     let mut h = Harness::new(None, Lang::En);
     add_objective(&mut h, "Expandera globalt");
-    assert!(h.app.modal.is_none(), "the form closed");
+    assert!(h.app.modal().is_none(), "the form closed");
     let file = h.file();
     assert_eq!(file.objectives.len(), 1);
     assert_eq!(file.objectives[0].title, "Expandera globalt");
@@ -52,7 +52,7 @@ fn add_a_mål_a_key_result_and_an_uppgift() {
 
     // Back to the Mål, open its detail, go to Uppgifter, add one and tick it.
     h.keys(&[code(ESC), code(ENTER)]);
-    assert!(matches!(h.app.screen, Screen::Detail { .. }));
+    assert!(matches!(h.app.screen(), Screen::Detail { .. }));
     h.keys(&[code(TAB), ch('a')]);
     h.type_text("Ring tio kunder");
     h.keys(&[code(ENTER), ch('x')]);
@@ -69,7 +69,7 @@ fn add_a_mål_a_key_result_and_an_uppgift() {
 fn value_form_and_steps_record_history() {
     let mut h = Harness::new(Some(demo()), Lang::Sv);
     h.keys(&[code(TAB)]); // kr1 of "Expandera globalt"
-    let before = h.app.data.objectives[0].key_results[0].measure.current();
+    let before = h.app.data().objectives[0].key_results[0].measure.current();
     h.keys(&[ch('v')]);
     // The prefilled value is replaced by what is typed; a comma is a decimal mark.
     h.type_text("70,5");
@@ -78,7 +78,7 @@ fn value_form_and_steps_record_history() {
     h.keys(&[code(TAB)]);
     h.type_text("bra vecka");
     h.keys(&[code(ENTER)]);
-    if let Some(Modal::Form(f)) = &h.app.modal {
+    if let Some(Modal::Form(f)) = h.app.modal() {
         panic!("form kept: {:?}", f.fields);
     }
     let file = h.file();
@@ -112,13 +112,13 @@ fn bad_input_keeps_the_form_and_what_was_typed() {
     let mut h = Harness::new(None, Lang::En);
     // Empty title.
     h.keys(&[ch('a'), code(ENTER)]);
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = h.app.modal() else {
         panic!("form closed on an empty title")
     };
     assert_eq!(form.fields[0].error.as_deref(), Some("Write a title."));
     h.type_text("Mål ett");
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
 
     // A target that is not a number, and a confidence outside 1–10.
     h.keys(&[code(TAB), ch('a')]);
@@ -130,7 +130,7 @@ fn bad_input_keeps_the_form_and_what_was_typed() {
     }
     h.type_text("11");
     h.keys(&[code(ENTER)]);
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = h.app.modal() else {
         panic!("form closed on bad numbers")
     };
     let target = form.field(okr::app::form::FieldId::Target).unwrap();
@@ -155,7 +155,7 @@ fn bad_input_keeps_the_form_and_what_was_typed() {
     h.keys(&[ctrl('u')]);
     h.type_text("0");
     h.keys(&[code(ENTER)]);
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = h.app.modal() else {
         panic!("form closed")
     };
     assert!(
@@ -166,7 +166,7 @@ fn bad_input_keeps_the_form_and_what_was_typed() {
     );
     // Esc cancels without saving.
     h.keys(&[code(ESC)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     assert!(h.file().objectives[0].key_results.is_empty());
 }
 
@@ -176,9 +176,9 @@ fn delete_asks_and_undo_brings_it_back() {
     // The file as it was, a copy taken before any change.
     let before = h.file();
     let n = before.objectives.len();
-    let title = h.app.data.objectives[0].title.clone();
+    let title = h.app.data().objectives[0].title.clone();
     h.keys(&[ch('d')]);
-    assert!(matches!(h.app.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(h.app.modal(), Some(Modal::Confirm { .. })));
     h.keys(&[ch('n')]);
     assert_eq!(h.file().objectives.len(), n, "n keeps it");
     h.keys(&[ch('d'), ch('y')]);
@@ -224,7 +224,7 @@ fn undo_is_many_steps_deep_and_covers_edits() {
     h.keys(&[ch('u')]);
     assert!(titles(&h).is_empty());
     h.keys(&[ch('u')]);
-    assert_eq!(h.app.message.as_ref().unwrap().text, "Nothing to undo.");
+    assert_eq!(h.app.message().unwrap().text, "Nothing to undo.");
     h.keys(&[ctrl('r'), ctrl('r'), ctrl('r')]);
     assert_eq!(titles(&h), ["Ett", "Tre"]);
 }
@@ -232,12 +232,12 @@ fn undo_is_many_steps_deep_and_covers_edits() {
 #[test]
 fn quarter_moves() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    assert_eq!(h.app.quarter, Quarter { year: 2026, q: 4 });
+    assert_eq!(h.app.quarter(), Quarter { year: 2026, q: 4 });
     h.keys(&[ch('[')]);
-    assert_eq!(h.app.quarter, Quarter { year: 2026, q: 3 });
+    assert_eq!(h.app.quarter(), Quarter { year: 2026, q: 3 });
     assert!(h.app.quarter_objectives().is_empty());
     h.keys(&[ch(']'), ch(']')]);
-    assert_eq!(h.app.quarter, Quarter { year: 2027, q: 1 });
+    assert_eq!(h.app.quarter(), Quarter { year: 2027, q: 1 });
     // A Mål added here belongs to the viewed quarter.
     add_objective(&mut h, "Nästa kvartal");
     let file = h.file();
@@ -248,7 +248,7 @@ fn quarter_moves() {
         .unwrap();
     assert_eq!(added.quarter, Quarter { year: 2027, q: 1 });
     h.keys(&[ch('t')]);
-    assert_eq!(h.app.quarter, Quarter { year: 2026, q: 4 });
+    assert_eq!(h.app.quarter(), Quarter { year: 2026, q: 4 });
 }
 
 #[test]
@@ -257,13 +257,13 @@ fn releases_and_repeats_are_ignored() {
     let mut release = ch('a');
     release.kind = KeyEventKind::Release;
     h.keys(&[release]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     let repeat = KeyEvent {
         kind: KeyEventKind::Repeat,
         ..KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)
     };
     h.keys(&[repeat]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
 }
 
 #[test]
@@ -273,12 +273,12 @@ fn focus_warnings_warn_but_never_block() {
         add_objective(&mut h, &format!("Mål {i}"));
     }
     assert_eq!(h.file().objectives.len(), 6, "the sixth is saved");
-    let m = h.app.message.clone().unwrap();
+    let m = h.app.message().cloned().unwrap();
     assert!(m.text.contains("6 objectives"), "{}", m.text);
 
     let long = "x".repeat(90);
     add_objective(&mut h, &long);
-    assert!(h.app.message.clone().unwrap().text.contains("one line"));
+    assert!(h.app.message().unwrap().text.clone().contains("one line"));
 
     // A sixth key result on one Mål; a done / not-done one is measurable, not warned about.
     h.keys(&[code(TAB)]);
@@ -286,18 +286,11 @@ fn focus_warnings_warn_but_never_block() {
         add_numeric_kr(&mut h, &format!("KR {i}"), "0", "10", "");
     }
     assert_eq!(h.file().objectives[6].key_results.len(), 6);
-    assert!(
-        h.app
-            .message
-            .clone()
-            .unwrap()
-            .text
-            .contains("6 key results")
-    );
+    assert!(h.app.message().unwrap().text.contains("6 key results"));
     h.keys(&[ch('a')]);
     h.type_text("Lansera feedback");
     h.keys(&[code(TAB), code(KeyCode::Right), code(ENTER)]);
-    let m = h.app.message.clone().unwrap().text;
+    let m = h.app.message().unwrap().text.clone();
     assert!(!m.contains("measurable"), "{m}");
     assert!(m.contains("7 key results"), "{m}");
     let file = h.file();
@@ -323,7 +316,7 @@ fn help_lists_the_keys_of_the_current_screen() {
     let mut h = Harness::new(Some(demo()), Lang::En);
     assert!(!screen(&h.app).contains("│[ previous quarter │"));
     h.keys(&[ch('?')]);
-    assert!(h.app.help);
+    assert!(h.app.help_open());
     let shown = screen(&h.app);
     for line in quarter_only.iter().chain(&both) {
         assert!(
@@ -335,7 +328,7 @@ fn help_lists_the_keys_of_the_current_screen() {
         assert!(!shown.contains(line), "the quarter's help shows {line}");
     }
     h.keys(&[ch('?')]);
-    assert!(!h.app.help, "? closes the help");
+    assert!(!h.app.help_open(), "? closes the help");
 
     h.open_initiatives_of(4);
     h.keys(&[ch('?')]);
@@ -350,8 +343,8 @@ fn help_lists_the_keys_of_the_current_screen() {
         assert!(!shown.contains(line), "the Uppgifter's help shows {line}");
     }
     h.keys(&[code(ESC)]);
-    assert!(!h.app.help, "Esc closes the help");
-    assert!(h.app.modal.is_none());
+    assert!(!h.app.help_open(), "Esc closes the help");
+    assert!(h.app.modal().is_none());
     assert!(!screen(&h.app).contains("│x/Space done / not done │"));
 }
 
@@ -361,8 +354,8 @@ fn ctrl_c_in_a_form_keeps_the_form_and_what_was_typed() {
     h.keys(&[ch('a')]);
     h.type_text("Halvfärdig");
     h.keys(&[ctrl('c')]);
-    assert!(!h.app.quit);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    assert!(!h.app.should_quit());
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("the form was thrown away")
     };
     assert_eq!(f.text(okr::app::form::FieldId::Title), "Halvfärdig");
@@ -372,10 +365,10 @@ fn ctrl_c_in_a_form_keeps_the_form_and_what_was_typed() {
 fn only_a_yes_key_confirms_a_delete() {
     // English: y only (j, the key for down, is no answer).
     let mut h = Harness::new(Some(demo()), Lang::En);
-    let n = h.app.data.objectives.len();
+    let n = h.app.data().objectives.len();
     h.keys(&[ch('d'), ch('j'), ch('k'), code(ENTER)]);
     assert!(
-        matches!(h.app.modal, Some(Modal::Confirm { .. })),
+        matches!(h.app.modal(), Some(Modal::Confirm { .. })),
         "j, k and Enter neither confirm nor cancel"
     );
     assert_eq!(h.file().objectives.len(), n);
@@ -384,7 +377,7 @@ fn only_a_yes_key_confirms_a_delete() {
     // Swedish: j for ja (y kept), and still not k or Enter.
     let mut h = Harness::new(Some(demo()), Lang::Sv);
     h.keys(&[ch('d'), ch('k'), code(ENTER)]);
-    assert!(matches!(h.app.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(h.app.modal(), Some(Modal::Confirm { .. })));
     assert_eq!(h.file().objectives.len(), n);
     h.keys(&[ch('j')]);
     assert_eq!(h.file().objectives.len(), n - 1);
@@ -393,11 +386,11 @@ fn only_a_yes_key_confirms_a_delete() {
 #[test]
 fn a_mål_cannot_be_its_own_parent() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    let own = h.app.data.objectives[0].id.clone();
+    let own = h.app.data().objectives[0].id.clone();
     h.keys(&[ch('e'), code(TAB), code(TAB), code(TAB), code(TAB)]);
     h.type_text(&own);
     h.keys(&[code(ENTER)]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("saved a Mål under itself")
     };
     assert!(
@@ -413,22 +406,22 @@ fn a_mål_cannot_be_its_own_parent() {
     );
     // Another Mål is a fine parent.
     h.keys(&[ctrl('u')]);
-    h.type_text(&h.app.data.objectives[1].id.clone());
+    h.type_text(&h.app.data().objectives[1].id.clone());
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     assert_eq!(h.file().objectives[0].parent.as_deref(), Some("o2"));
 }
 
 #[test]
 fn a_key_for_another_pane_says_where_it_works() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    let before = h.app.data.objectives[0].key_results[0].measure.current();
+    let before = h.app.data().objectives[0].key_results[0].measure.current();
     h.keys(&[ch('+')]);
     assert_eq!(
-        h.app.data.objectives[0].key_results[0].measure.current(),
+        h.app.data().objectives[0].key_results[0].measure.current(),
         before
     );
-    let m = h.app.message.clone().unwrap();
+    let m = h.app.message().cloned().unwrap();
     assert!(m.text.contains("press Tab"), "{}", m.text);
 }
 
@@ -527,7 +520,7 @@ fn a_level_needs_its_current_value_and_a_done_step_adds_nothing() {
     ]);
     h.type_text("40");
     h.keys(&[code(ENTER)]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("saved a level with no value")
     };
     assert!(
@@ -552,7 +545,7 @@ fn a_level_needs_its_current_value_and_a_done_step_adds_nothing() {
     );
     // The second + changed nothing: one undo is back to not done.
     h.keys(&[ch('u')]);
-    assert!(h.app.data.objectives[0].key_results[0].measure.current() < 0.5);
+    assert!(h.app.data().objectives[0].key_results[0].measure.current() < 0.5);
 }
 
 #[test]
@@ -582,14 +575,19 @@ fn ids_are_shown_by_their_shortest_unique_beginning_and_follow_new_items() {
     assert!(!text.contains("krbcdfghjk Mät"), "{text}");
     // A new key result that shares a beginning makes it longer at once.
     add_numeric_kr(&mut h, "Ny", "0", "10", "");
-    let new = h.app.data.objectives[0].key_results[3].id.clone();
+    let new = h.app.data().objectives[0].key_results[3].id.clone();
     let shown = h.app.short_id(&new).to_string();
     assert!(
         shown.len() >= 5 && new.starts_with(&shown),
         "{shown} of {new}"
     );
     assert!(
-        h.app.data.ids().filter(|id| id.starts_with(&shown)).count() == 1,
+        h.app
+            .data()
+            .ids()
+            .filter(|id| id.starts_with(&shown))
+            .count()
+            == 1,
         "{shown} names one id"
     );
 }

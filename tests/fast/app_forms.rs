@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 
 /// The text of a field of the open form.
 fn field(h: &Harness, id: FieldId) -> String {
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("no form is open")
     };
     f.text(id)
@@ -74,7 +74,7 @@ fn set_parent(h: &mut Harness, n: usize, parent: &str) -> bool {
     ]);
     h.type_text(parent);
     h.keys(&[code(ENTER)]);
-    match &h.app.modal {
+    match h.app.modal() {
         None => true,
         Some(Modal::Form(f)) => {
             let error = f.field(FieldId::Parent).unwrap().error.is_some();
@@ -93,7 +93,13 @@ fn set_parent(h: &mut Harness, n: usize, parent: &str) -> bool {
 #[test]
 fn a_parent_that_leads_back_to_the_mål_is_refused_however_long_the_chain() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    let ids: Vec<String> = h.app.data.objectives.iter().map(|o| o.id.clone()).collect();
+    let ids: Vec<String> = h
+        .app
+        .data()
+        .objectives
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
     let (o1, o2, o3) = (&ids[0], &ids[1], &ids[2]);
     // o3 → o2 → o1.
     assert!(set_parent(&mut h, 1, o1));
@@ -126,7 +132,7 @@ fn a_new_change_after_an_undo_clears_what_could_be_redone() {
     h.keys(&[code(ENTER)]);
     h.keys(&[ctrl('r')]);
     assert_eq!(
-        h.app.message.as_ref().unwrap().text,
+        h.app.message().unwrap().text,
         "Nothing to redo.",
         "the undone change is gone from the redo list"
     );
@@ -162,7 +168,7 @@ fn save_keep_at(lang: Lang, level: &str, current: &str) -> Harness {
 
 /// The message beside a field of the open form.
 fn error(h: &Harness, id: FieldId) -> Option<String> {
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("the form was saved")
     };
     f.field(id).and_then(|x| x.error.clone())
@@ -202,7 +208,7 @@ fn a_keep_at_key_result_without_its_current_value_says_it_needs_it() {
         assert!(said != needs_current && !said.is_empty(), "{said}");
         // Both given: saved.
         let h = save_keep_at(lang, "40", "42");
-        assert!(h.app.modal.is_none(), "{lang:?}: not saved");
+        assert!(h.app.modal().is_none(), "{lang:?}: not saved");
         let k = &h.file().objectives[0].key_results[0];
         assert_eq!(k.measure.current(), 42.0);
     }

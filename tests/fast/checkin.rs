@@ -4,18 +4,20 @@
 use crate::support::app::*;
 use okr::app::Screen;
 use okr::app::checkin::Step;
+use okr::app::saver::SaveReport;
 use okr::model::{IsoWeek, Lang};
+use okr::store::IoReason;
 use ratatui::crossterm::event::KeyCode;
 
 fn step(h: &Harness) -> Option<Step> {
-    match &h.app.screen {
+    match h.app.screen() {
         Screen::CheckIn(st) => Some(st.step),
         _ => None,
     }
 }
 
 fn index(h: &Harness) -> usize {
-    match &h.app.screen {
+    match h.app.screen() {
         Screen::CheckIn(st) => st.index,
         _ => usize::MAX,
     }
@@ -27,13 +29,13 @@ fn a_full_walk_writes_one_checkin_with_an_entry_per_key_result() {
     assert!(h.app.checkin_due(), "the demo has no check-in this week");
     let krs: Vec<String> = h
         .app
-        .data
-        .in_quarter(h.app.quarter)
+        .data()
+        .in_quarter(h.app.quarter())
         .flat_map(|(_, o)| o.key_results.iter().map(|k| k.id.clone()))
         .collect();
     let history_before: usize = h
         .app
-        .data
+        .data()
         .objectives
         .iter()
         .flat_map(|o| &o.key_results)
@@ -107,7 +109,7 @@ fn a_full_walk_writes_one_checkin_with_an_entry_per_key_result() {
     assert!(!h.app.checkin_due(), "no banner once checked in");
 
     // The summary: what moved, the quarter before and after, the streak.
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!()
     };
     let sum = h.app.checkin_summary(st);
@@ -119,7 +121,7 @@ fn a_full_walk_writes_one_checkin_with_an_entry_per_key_result() {
     assert!(sum.after > sum.before);
     assert_eq!(sum.streak, 2, "last week's demo check-in and this one");
     h.keys(&[code(KeyCode::Enter)]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert!(matches!(h.app.screen(), Screen::Quarter));
 }
 
 #[test]
@@ -131,7 +133,7 @@ fn leaving_half_way_keeps_what_was_entered_and_resumes_there() {
     h.type_text("41");
     h.keys(&[code(KeyCode::Enter)]);
     h.keys(&[code(KeyCode::Esc)]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert!(matches!(h.app.screen(), Screen::Quarter));
     let file = h.file();
     let week = IsoWeek::of(today());
     let c = file.checkins.iter().find(|c| c.week == week).unwrap();
@@ -169,7 +171,7 @@ fn bad_confidence_is_refused_and_the_form_kept() {
     h.type_text("12");
     h.keys(&[code(KeyCode::Enter)]);
     assert_eq!(index(&h), 0, "still on the first key result");
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!()
     };
     let f = st.form.field(okr::app::form::FieldId::Confidence).unwrap();
@@ -204,7 +206,7 @@ fn the_pulse_needs_all_five_or_a_skip() {
 #[test]
 fn undo_takes_back_a_checkin_step() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    let before = h.app.data.objectives[0].key_results[0].measure.current();
+    let before = h.app.data().objectives[0].key_results[0].measure.current();
     h.keys(&[ch('c')]);
     h.type_text("99");
     h.keys(&[code(KeyCode::Enter), code(KeyCode::Esc), ch('u')]);
@@ -224,7 +226,7 @@ fn past_checkin_notes_are_readable_from_the_detail() {
         code(KeyCode::Esc),
         code(KeyCode::Enter),
     ]);
-    assert!(matches!(h.app.screen, Screen::Detail { .. }));
+    assert!(matches!(h.app.screen(), Screen::Detail { .. }));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 40)).unwrap();
     terminal.draw(|f| okr::ui::draw(&h.app, f)).unwrap();
     let text: String = terminal
@@ -265,7 +267,7 @@ fn checking_in_again_keeps_a_later_update() {
     h.type_text("En vinst");
     h.keys(&[ctrl('s'), ch('s'), code(KeyCode::Enter)]);
     // Wednesday: an update of the same key result after the check-in.
-    h.app.today = today().succ_opt().unwrap();
+    h.reopen_on(today().succ_opt().unwrap());
     h.keys(&[code(KeyCode::Tab), ch('v')]);
     h.type_text("65");
     h.keys(&[code(KeyCode::Enter), code(KeyCode::BackTab)]);
@@ -273,10 +275,10 @@ fn checking_in_again_keeps_a_later_update() {
 
     // Thursday, the same week: checking in again opens the finished week at
     // the top, at that key result, with the newest value.
-    h.app.today = h.app.today.succ_opt().unwrap();
+    h.reopen_on(h.app.today().succ_opt().unwrap());
     h.keys(&[ch('c')]);
     assert_eq!((step(&h), index(&h)), (Some(Step::Walk), 0));
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("no check-in")
     };
     assert_eq!(
@@ -302,7 +304,7 @@ fn checking_in_again_keeps_a_later_update() {
 #[test]
 fn redoing_a_weeks_checkin_replaces_its_history_entry() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    let before = h.app.data.objectives[0].key_results[0].history.len();
+    let before = h.app.data().objectives[0].key_results[0].history.len();
     h.keys(&[ch('c')]);
     while step(&h) == Some(Step::Walk) {
         h.keys(&[code(KeyCode::Enter)]);
@@ -329,17 +331,20 @@ fn q_on_the_summary_asks_first_while_a_save_is_failing() {
     }
     h.keys(&[ctrl('s'), ch('s')]);
     assert_eq!(step(&h), Some(Step::Summary));
-    h.app.save_problem = Some("the disk is full".into());
+    h.app.on_save(SaveReport::Failed {
+        file: h.path.display().to_string(),
+        reason: IoReason::Full,
+    });
     h.keys(&[ch('q')]);
-    assert!(!h.app.quit, "the first q only asks");
+    assert!(!h.app.should_quit(), "the first q only asks");
     h.keys(&[ch('q')]);
-    assert!(h.app.quit);
+    assert!(h.app.should_quit());
 }
 
 #[test]
 fn esc_in_a_step_keeps_a_changed_value_and_asks_again_for_a_bad_one() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    let first_kr = |h: &Harness| h.app.data.objectives[0].key_results[0].clone();
+    let first_kr = |h: &Harness| h.app.data().objectives[0].key_results[0].clone();
     let before = first_kr(&h);
     // Esc straight away: nothing typed, nothing written.
     h.keys(&[ch('c'), code(ESC)]);
@@ -366,12 +371,12 @@ fn esc_in_a_step_keeps_a_changed_value_and_asks_again_for_a_bad_one() {
     h.type_text("abc");
     h.keys(&[code(ESC)]);
     assert_eq!(step(&h), Some(Step::Walk), "the bad step stays on screen");
-    let message = h.app.message.clone().unwrap().text;
+    let message = h.app.message().unwrap().text.clone();
     assert!(
         message.contains("not saved") && message.contains("Esc"),
         "{message}"
     );
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("in the check-in")
     };
     assert_eq!(st.form.text(okr::app::form::FieldId::Value), "abc");

@@ -10,7 +10,7 @@ use okr::model::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 fn form_error(h: &Harness, id: FieldId) -> Option<String> {
-    match &h.app.modal {
+    match h.app.modal() {
         Some(Modal::Form(f)) => f.field(id).and_then(|x| x.error.clone()),
         _ => None,
     }
@@ -22,7 +22,7 @@ fn five_plus_presses_make_one_entry_with_the_days_last_value_and_its_notes() {
     // kr4 of "Växa i Norden" has an entry of yesterday only.
     h.select_objective(1);
     h.focus_key_results();
-    let before = h.app.data.objectives[2].key_results[0].history.len();
+    let before = h.app.data().objectives[2].key_results[0].history.len();
     // A value with a note, five steps, a second note: all today.
     h.keys(&[ch('v')]);
     h.keys(&[code(TAB), code(TAB)]);
@@ -51,7 +51,7 @@ fn five_plus_presses_make_one_entry_with_the_days_last_value_and_its_notes() {
     assert_eq!(history[0]["date"], "2026-11-23", "yesterday's entry stays");
     // Each press is still its own step back.
     h.keys(&[ch('u')]);
-    let k = &h.app.data.objectives[2].key_results[0];
+    let k = &h.app.data().objectives[2].key_results[0];
     assert_eq!(
         k.history.last().map(|e| e.note.as_str()),
         Some("hyrt lokal")
@@ -91,7 +91,7 @@ fn a_step_set_in_the_form_moves_plus_and_minus_and_is_kept_in_the_file() {
     h.keys(&[ctrl('u')]);
     h.type_text("2,5");
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none(), "saved");
+    assert!(h.app.modal().is_none(), "saved");
     h.keys(&[ch('+'), ch('+'), ch('-')]);
     let file = h.file_json();
     let kr1 = crate::support::key_result(&file, "kr1");
@@ -99,7 +99,7 @@ fn a_step_set_in_the_form_moves_plus_and_minus_and_is_kept_in_the_file() {
     assert_eq!(kr1["measure"]["current"], 8.5, "6 + 2.5 + 2.5 − 2.5");
     // The form shows the step it has.
     h.keys(&[ch('e')]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("the form")
     };
     assert_eq!(f.text(FieldId::Step), "2,5");
@@ -149,13 +149,13 @@ fn mål_move_only_among_their_quarter_and_the_order_is_kept_and_undone() {
     assert_eq!(ids(&h), ["o1", "o9", "o2"]);
     h.keys(&[ch('J')]);
     assert_eq!(ids(&h), ["o2", "o9", "o1"]);
-    assert_eq!(h.app.sel_objective, 1, "the selection moves with it");
+    assert_eq!(h.app.sel_objective(), 1, "the selection moves with it");
     assert_eq!(h.app.objective().unwrap().id, "o1");
     h.keys(&[ch('J')]);
     assert_eq!(ids(&h), ["o2", "o9", "o1"], "the last stays last");
     h.keys(&[ch('u')]);
     assert_eq!(ids(&h), ["o1", "o9", "o2"]);
-    assert_eq!(h.app.sel_objective, 0, "the selection moves back with it");
+    assert_eq!(h.app.sel_objective(), 0, "the selection moves back with it");
     assert_eq!(h.app.objective().unwrap().id, "o1");
     h.keys(&[ctrl('r')]);
     assert_eq!(ids(&h), ["o2", "o9", "o1"]);
@@ -167,17 +167,21 @@ fn an_undone_move_of_a_key_result_or_uppgift_keeps_it_selected() {
     let mut h = Harness::new(Some(daily()), Lang::En);
     h.focus_key_results();
     h.keys(&[ch('J')]);
-    assert_eq!(h.app.sel_key_result, 1);
+    assert_eq!(h.app.sel_key_result(), 1);
     h.keys(&[ch('u')]);
     assert_eq!(h.file().objectives[0].key_results[0].id, "kr1");
-    assert_eq!(h.app.sel_key_result, 0, "kr1 is selected where it is back");
+    assert_eq!(
+        h.app.sel_key_result(),
+        0,
+        "kr1 is selected where it is back"
+    );
     // In the detail: the last Uppgift up, then undone.
     h.keys(&[code(ESC), code(ENTER), code(TAB), ch('j'), ch('j'), ch('K')]);
-    assert_eq!(h.app.sel_initiative, 1);
+    assert_eq!(h.app.sel_initiative(), 1);
     h.keys(&[ch('u')]);
-    assert_eq!(h.app.sel_initiative, 2);
+    assert_eq!(h.app.sel_initiative(), 2);
     let o = h.app.objective().unwrap();
-    assert_eq!(o.initiatives[h.app.sel_initiative].id, "u3");
+    assert_eq!(o.initiatives[h.app.sel_initiative()].id, "u3");
 }
 
 #[test]
@@ -192,12 +196,12 @@ fn what_an_undo_brings_back_is_selected() {
     h.focus_key_results();
     h.keys(&[ch('d'), ch('y')]);
     assert_eq!(
-        h.app.objective().unwrap().key_results[h.app.sel_key_result].id,
+        h.app.objective().unwrap().key_results[h.app.sel_key_result()].id,
         "kr2"
     );
     h.keys(&[ch('u')]);
     assert_eq!(
-        h.app.objective().unwrap().key_results[h.app.sel_key_result].id,
+        h.app.objective().unwrap().key_results[h.app.sel_key_result()].id,
         "kr1"
     );
 }
@@ -213,7 +217,7 @@ fn key_results_and_uppgifter_move_and_the_order_is_kept() {
         .map(|k| k.id.clone())
         .collect();
     assert_eq!(krs, ["kr2", "kr1"]);
-    assert_eq!(h.app.sel_key_result, 1);
+    assert_eq!(h.app.sel_key_result(), 1);
     // In the detail: the last Uppgift up twice.
     h.keys(&[
         code(ESC),
@@ -224,14 +228,14 @@ fn key_results_and_uppgifter_move_and_the_order_is_kept() {
         ch('K'),
         ch('K'),
     ]);
-    assert_eq!(h.app.pane, Pane::Initiatives);
+    assert_eq!(h.app.pane(), Pane::Initiatives);
     let inits: Vec<String> = h.file().objectives[0]
         .initiatives
         .iter()
         .map(|i| i.id.clone())
         .collect();
     assert_eq!(inits, ["u3", "u1", "u2"]);
-    assert_eq!(h.app.sel_initiative, 0);
+    assert_eq!(h.app.sel_initiative(), 0);
     h.keys(&[ch('u'), ch('u'), ch('u')]);
     let file = h.file();
     assert_eq!(file.objectives[0].initiatives[0].id, "u1");
@@ -255,14 +259,14 @@ fn an_uppgift_gets_an_owner_and_a_due_date_and_a_bad_date_is_refused() {
         h.type_text("1/12/2026");
         h.keys(&[code(ENTER)]);
         assert_eq!(form_error(&h, FieldId::Due).as_deref(), Some(says));
-        let Some(Modal::Form(f)) = &h.app.modal else {
+        let Some(Modal::Form(f)) = h.app.modal() else {
             panic!("the form stays")
         };
         assert_eq!(f.text(FieldId::Due), "1/12/2026", "what was typed is kept");
         h.keys(&[ctrl('u')]);
         h.type_text("2026-12-01");
         h.keys(&[code(ENTER)]);
-        assert!(h.app.modal.is_none());
+        assert!(h.app.modal().is_none());
         let file = h.file_json();
         let u = &file["objectives"][2]["initiatives"][0];
         assert_eq!(u["title"], "Besök Oslo");
@@ -298,8 +302,9 @@ fn overdue_uppgifter_are_marked_in_words_and_colour_and_each_mål_names_its_next
     let buf = screen_buffer(&h.app, 120, 40);
     let (x, y) = find(&buf, "overdue (due").unwrap();
     assert_ne!(buf[(x, y)].fg, ratatui::style::Color::Reset);
-    h.app.color = false;
-    let buf = screen_buffer(&h.app, 120, 40);
+    let mut plain = Harness::with_setup(Some(daily()), Lang::En, |s| s.color = false);
+    plain.keys(&[code(ENTER)]);
+    let buf = screen_buffer(&plain.app, 120, 40);
     let (x, y) = find(&buf, "overdue (due").unwrap();
     assert_eq!(buf[(x, y)].fg, ratatui::style::Color::Reset);
     // Done, it is no longer overdue, and the quarter view names the next.
@@ -349,7 +354,7 @@ fn stale_key_results_are_counted_on_their_mål_in_the_quarter_view() {
 }
 
 fn question(h: &Harness) -> String {
-    match &h.app.modal {
+    match h.app.modal() {
         Some(Modal::Confirm { question, .. }) => question.clone(),
         other => panic!("no question: {other:?}"),
     }
@@ -386,7 +391,7 @@ fn delete_says_what_goes_with_the_item_in_both_languages() {
         // Yes deletes, and the message names it.
         h.keys(&[ch('y')]);
         assert_eq!(h.file().objectives[0].initiatives.len(), 2);
-        assert!(matches!(h.app.screen, Screen::Detail { .. }));
+        assert!(matches!(h.app.screen(), Screen::Detail { .. }));
     }
 }
 
@@ -403,5 +408,5 @@ fn the_question_is_shown_whole_in_a_narrow_window() {
         .collect();
     assert!(words.join(" ").contains(&question(&h)), "{text}");
     h.keys(&[code(KeyCode::Esc)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
 }

@@ -3,8 +3,6 @@
 //! view), `n` / `N` go round the matches, and only a changed query searches
 //! the store.
 
-use std::sync::Arc;
-
 use crate::support::app::*;
 use crate::support::daily::daily;
 use okr::app::search::SearchState;
@@ -14,7 +12,7 @@ use okr::model::{Data, Lang, Quarter};
 use ratatui::crossterm::event::KeyCode;
 
 fn search(h: &Harness) -> &SearchState {
-    match &h.app.modal {
+    match h.app.modal() {
         Some(Modal::Search(st)) => st,
         other => panic!("no search open: {other:?}"),
     }
@@ -64,7 +62,7 @@ fn matches_of_every_quarter_are_listed_as_typed_ignoring_case() {
     assert!(screen(&h.app, 100, 30).contains("No matches."));
     // Enter with nothing found stays and says so.
     h.keys(&[code(ENTER)]);
-    assert!(matches!(h.app.modal, Some(Modal::Search(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Search(_))));
     assert_eq!(message(&h.app), "No matches.");
 }
 
@@ -73,12 +71,12 @@ fn enter_goes_to_a_key_result_of_another_quarter_in_its_pane() {
     let mut h = Harness::new(Some(daily()), Lang::En);
     h.search_for("kartlägg");
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none(), "the search closes");
-    assert_eq!(h.app.quarter, Q3);
-    assert!(matches!(h.app.screen, Screen::Quarter));
-    assert_eq!(h.app.pane, Pane::KeyResults);
+    assert!(h.app.modal().is_none(), "the search closes");
+    assert_eq!(h.app.quarter(), Q3);
+    assert!(matches!(h.app.screen(), Screen::Quarter));
+    assert_eq!(h.app.pane(), Pane::KeyResults);
     assert_eq!(h.app.objective().unwrap().id, "o9");
-    assert_eq!(h.app.sel_key_result, 0);
+    assert_eq!(h.app.sel_key_result(), 0);
     assert_eq!(message(&h.app), "Match 1 of 1 (n next, N previous).");
 }
 
@@ -88,14 +86,17 @@ fn an_uppgift_opens_in_the_detail_and_a_note_in_its_key_results_view() {
     h.keys(&[ch('[')]);
     h.search_for("enkät");
     h.keys(&[code(ENTER)]);
-    assert_eq!(h.app.quarter, Q4);
-    assert!(matches!(&h.app.screen, Screen::Detail { objective } if objective == "o1"));
-    assert_eq!((h.app.pane, h.app.sel_initiative), (Pane::Initiatives, 1));
+    assert_eq!(h.app.quarter(), Q4);
+    assert!(matches!(h.app.screen(), Screen::Detail { objective } if objective == "o1"));
+    assert_eq!(
+        (h.app.pane(), h.app.sel_initiative()),
+        (Pane::Initiatives, 1)
+    );
     // A note: the key result's view with that entry selected.
     h.search_for("första");
     h.keys(&[code(ENTER)]);
-    let Screen::KeyResult(v) = &h.app.screen else {
-        panic!("the key result's view: {:?}", h.app.screen)
+    let Screen::KeyResult(v) = h.app.screen() else {
+        panic!("the key result's view: {:?}", h.app.screen())
     };
     assert_eq!(
         (v.key_result.as_str(), v.sel),
@@ -104,7 +105,7 @@ fn an_uppgift_opens_in_the_detail_and_a_note_in_its_key_results_view() {
     );
     assert!(screen(&h.app, 100, 30).contains("Anteckning: första intervjun"));
     h.keys(&[code(ESC)]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert!(matches!(h.app.screen(), Screen::Quarter));
     assert_eq!(h.app.objective().unwrap().id, "o1");
 }
 
@@ -115,23 +116,23 @@ fn arrows_choose_a_match_and_n_and_shift_n_go_round_them() {
     h.keys(&[code(KeyCode::Down), code(KeyCode::Down), code(KeyCode::Up)]);
     assert_eq!(search(&h).sel, 1);
     h.keys(&[code(ENTER)]);
-    assert_eq!(h.app.pane, Pane::KeyResults, "kr1");
+    assert_eq!(h.app.pane(), Pane::KeyResults, "kr1");
     assert_eq!(message(&h.app), "Match 2 of 6 (n next, N previous).");
     h.keys(&[ch('n')]);
-    assert!(matches!(h.app.screen, Screen::Detail { .. }), "u1");
+    assert!(matches!(h.app.screen(), Screen::Detail { .. }), "u1");
     assert_eq!(message(&h.app), "Match 3 of 6 (n next, N previous).");
     h.keys(&[ch('n')]);
-    assert_eq!((h.app.quarter, h.app.pane), (Q3, Pane::Objectives));
+    assert_eq!((h.app.quarter(), h.app.pane()), (Q3, Pane::Objectives));
     // Round the end and back.
     h.keys(&[ch('n'), ch('n'), ch('n')]);
     assert_eq!(message(&h.app), "Match 1 of 6 (n next, N previous).");
-    assert_eq!((h.app.quarter, h.app.pane), (Q4, Pane::Objectives));
+    assert_eq!((h.app.quarter(), h.app.pane()), (Q4, Pane::Objectives));
     h.keys(&[ch('N')]);
     assert!(
-        matches!(h.app.screen, Screen::KeyResult(_)),
+        matches!(h.app.screen(), Screen::KeyResult(_)),
         "the note of kr3"
     );
-    assert_eq!(h.app.quarter, Q3);
+    assert_eq!(h.app.quarter(), Q3);
     h.keys(&[ch('N')]);
     assert_eq!(message(&h.app), "Match 5 of 6 (n next, N previous).");
 }
@@ -147,7 +148,7 @@ fn n_before_a_search_says_how_and_a_match_that_is_gone_is_passed_over() {
     // The only match deleted: n says none is left and nothing moves.
     h.keys(&[ch('d'), ch('y'), ch('n')]);
     assert_eq!(message(&h.app), "Ingen av träffarna finns kvar.");
-    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert!(matches!(h.app.screen(), Screen::Quarter));
 }
 
 #[test]
@@ -156,11 +157,11 @@ fn esc_closes_the_search_where_it_was() {
     h.select_objective(1);
     h.search_for("kund");
     h.keys(&[code(ESC)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     assert_eq!(h.app.objective().unwrap().id, "o2", "nothing moved");
     // Letters are typed, not acted on: q does not quit, j is a letter.
     h.search_for("qj");
-    assert!(!h.app.quit);
+    assert!(!h.app.should_quit());
     assert_eq!(search(&h).input.value(), "qj");
 }
 
@@ -171,7 +172,7 @@ fn only_a_changed_query_searches_the_store() {
     assert_eq!(found(&h).len(), 6);
     // The store emptied behind the search's back: what no key searches again
     // shows the matches found before.
-    h.app.data = Arc::new(Data::default());
+    *h.app.data_unrecorded() = Data::default();
     h.keys(&[code(KeyCode::Down), code(KeyCode::Up), code(KeyCode::Left)]);
     assert_eq!(found(&h).len(), 6, "moving searches nothing");
     // More letters filter what was found, without the store.

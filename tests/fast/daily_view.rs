@@ -12,7 +12,7 @@ use okr::model::Lang;
 
 /// The key result in view and its selected entry (counted from the newest).
 fn in_view(h: &Harness) -> Option<(String, usize, Back)> {
-    match &h.app.screen {
+    match h.app.screen() {
         Screen::KeyResult(v) => Some((v.key_result.clone(), v.sel, v.back)),
         _ => None,
     }
@@ -23,16 +23,19 @@ fn enter_opens_the_view_from_the_quarter_view_and_the_detail_and_esc_goes_back()
     let mut h = Harness::new(Some(daily()), Lang::En);
     // The Mål list: Enter still opens the detail.
     h.keys(&[code(ENTER)]);
-    assert!(matches!(h.app.screen, Screen::Detail { .. }));
+    assert!(matches!(h.app.screen(), Screen::Detail { .. }));
     // The detail's key results: Enter opens the second one's view.
     h.keys(&[ch('j'), code(ENTER)]);
     assert_eq!(in_view(&h), Some(("kr2".into(), 0, Back::Detail)));
     h.keys(&[code(ESC)]);
-    assert!(matches!(h.app.screen, Screen::Detail { .. }));
-    assert_eq!((h.app.pane, h.app.sel_key_result), (Pane::KeyResults, 1));
+    assert!(matches!(h.app.screen(), Screen::Detail { .. }));
+    assert_eq!(
+        (h.app.pane(), h.app.sel_key_result()),
+        (Pane::KeyResults, 1)
+    );
     // `e` edits the key result itself, as before.
     h.keys(&[ch('e')]);
-    match &h.app.modal {
+    match h.app.modal() {
         Some(Modal::Form(f)) => assert!(
             matches!(&f.purpose, Purpose::EditKeyResult { id, .. } if id == "kr2"),
             "{:?}",
@@ -47,8 +50,8 @@ fn enter_opens_the_view_from_the_quarter_view_and_the_detail_and_esc_goes_back()
     h.keys(&[code(ENTER)]);
     assert_eq!(in_view(&h), Some(("kr2".into(), 0, Back::Quarter)));
     h.keys(&[code(ESC)]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
-    assert_eq!(h.app.pane, Pane::KeyResults);
+    assert!(matches!(h.app.screen(), Screen::Quarter));
+    assert_eq!(h.app.pane(), Pane::KeyResults);
 }
 
 #[test]
@@ -104,8 +107,7 @@ fn the_view_shows_the_chart_with_a_legend_the_history_and_the_notes() {
 
 #[test]
 fn without_colour_the_view_reads_by_markers_and_words() {
-    let mut h = Harness::new(Some(daily()), Lang::En);
-    h.app.color = false;
+    let mut h = Harness::with_setup(Some(daily()), Lang::En, |s| s.color = false);
     h.open_key_result_view(0);
     let buf = screen_buffer(&h.app, 100, 30);
     for cell in buf.content() {
@@ -125,7 +127,7 @@ fn an_earlier_entry_is_corrected_in_a_small_form_and_undo_restores_it() {
     h.open_key_result_view(0);
     // The second newest: 2026-11-02, with a field of a newer okr.
     h.keys(&[ch('j'), ch('e')]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("the entry's form")
     };
     assert_eq!(f.fields.len(), 3, "value, confidence, note");
@@ -135,7 +137,7 @@ fn an_earlier_entry_is_corrected_in_a_small_form_and_undo_restores_it() {
     h.keys(&[code(TAB)]);
     h.type_text("räknade fel");
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none(), "saved");
+    assert!(h.app.modal().is_none(), "saved");
     let file = h.file_json();
     let kr1 = crate::support::key_result(&file, "kr1");
     let entry = &kr1["history"][1];
@@ -165,7 +167,7 @@ fn correcting_the_latest_entry_moves_the_current_value_and_a_bad_one_is_refused(
     h.keys(&[ch('e')]);
     h.type_text("tolv");
     h.keys(&[code(ENTER)]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("the form stays with what was typed")
     };
     assert!(
@@ -189,7 +191,7 @@ fn an_entry_is_deleted_after_a_question_and_undo_brings_it_back() {
     let mut h = Harness::new(Some(daily()), Lang::En);
     h.open_key_result_view(0);
     h.keys(&[ch('d')]);
-    let Some(Modal::Confirm { question, .. }) = &h.app.modal else {
+    let Some(Modal::Confirm { question, .. }) = h.app.modal() else {
         panic!("a question first")
     };
     assert_eq!(question, "Delete “2026-11-23: 6”?");
@@ -200,7 +202,7 @@ fn an_entry_is_deleted_after_a_question_and_undo_brings_it_back() {
     assert_eq!(k.history.len(), 2);
     assert_eq!(k.measure.current(), 4.0, "the value before the deleted one");
     assert_eq!(k.confidence, 6);
-    let message = h.app.message.clone().unwrap().text;
+    let message = h.app.message().unwrap().text.clone();
     assert!(
         message.contains("Deleted: 2026-11-23: 6 (u undoes)"),
         "{message}"
@@ -224,12 +226,12 @@ fn moving_in_the_history_stays_inside_it_and_keys_of_the_key_result_work_here() 
     assert_eq!(in_view(&h).map(|v| v.1), Some(1));
     // + records today's value: a new newest entry, still in the view.
     h.keys(&[ch('+')]);
-    let k = &h.app.data.objectives[0].key_results[0];
+    let k = &h.app.data().objectives[0].key_results[0];
     assert_eq!(k.measure.current(), 7.0);
     assert_eq!(k.history.last().unwrap().date, today());
     assert!(screen(&h.app, 100, 30).contains("2026-11-24  7"));
     h.keys(&[code(ESC)]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert!(matches!(h.app.screen(), Screen::Quarter));
 }
 
 #[test]
@@ -244,14 +246,14 @@ fn a_view_whose_key_result_goes_away_goes_back() {
     h.type_text("5");
     h.keys(&[code(ENTER)]);
     h.keys(&[ch('j'), code(ENTER)]);
-    let added = h.app.data.objectives[2].key_results[1].id.clone();
+    let added = h.app.data().objectives[2].key_results[1].id.clone();
     assert_eq!(in_view(&h).map(|v| v.0), Some(added));
     h.keys(&[ch('u')]);
     assert!(
-        matches!(h.app.screen, Screen::Quarter),
+        matches!(h.app.screen(), Screen::Quarter),
         "back where it came from"
     );
-    assert_eq!(h.app.data.objectives[2].key_results.len(), 1);
+    assert_eq!(h.app.data().objectives[2].key_results.len(), 1);
 }
 
 /// The daily example with this week's check-in holding kr1's latest entry
@@ -309,8 +311,8 @@ fn correcting_the_latest_entry_offers_to_correct_its_weeks_check_in_too() {
         let mut h = Harness::new(Some(checked_in()), lang);
         h.open_key_result_view(0);
         correct_latest(&mut h, "8");
-        let Some(Modal::CheckInToo { question, .. }) = &h.app.modal else {
-            panic!("a question first: {:?}", h.app.modal)
+        let Some(Modal::CheckInToo { question, .. }) = h.app.modal() else {
+            panic!("a question first: {:?}", h.app.modal())
         };
         assert_eq!(question, asked);
         let text = screen(&h.app, 120, 30);
@@ -320,7 +322,7 @@ fn correcting_the_latest_entry_offers_to_correct_its_weeks_check_in_too() {
         assert_eq!((before.0.0, before.1.0), (6.0, 6.0), "nothing yet");
         // y: both, as one change.
         h.keys(&[ch('y')]);
-        assert!(h.app.modal.is_none());
+        assert!(h.app.modal().is_none());
         let (entry, checkin) = entry_and_check_in(&h);
         assert_eq!(entry, (8.0, Some(7), "två till".into()));
         assert_eq!(checkin, (8.0, 7, "två till".into()));
@@ -337,26 +339,26 @@ fn no_corrects_the_entry_only_and_esc_goes_back_to_the_form() {
     correct_latest(&mut h, "8");
     // Esc: the form again, as typed; nothing changed.
     h.keys(&[code(ESC)]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
-        panic!("back to the form: {:?}", h.app.modal)
+    let Some(Modal::Form(f)) = h.app.modal() else {
+        panic!("back to the form: {:?}", h.app.modal())
     };
     assert_eq!(f.text(okr::app::form::FieldId::Value), "8");
     assert_eq!(entry_and_check_in(&h).0.0, 6.0);
     h.keys(&[code(ENTER)]);
-    assert!(matches!(h.app.modal, Some(Modal::CheckInToo { .. })));
+    assert!(matches!(h.app.modal(), Some(Modal::CheckInToo { .. })));
     h.keys(&[ch('n')]);
     let (entry, checkin) = entry_and_check_in(&h);
     assert_eq!((entry.0, checkin.0), (8.0, 6.0));
     // The check-in no longer holds the entry's value: nothing to ask.
     correct_latest(&mut h, "9");
-    assert!(h.app.modal.is_none(), "{:?}", h.app.modal);
+    assert!(h.app.modal().is_none(), "{:?}", h.app.modal());
     assert_eq!(entry_and_check_in(&h).0.0, 9.0);
     // Nor for an entry before the latest.
     h.keys(&[ch('u'), ch('u')]);
     assert_eq!(entry_and_check_in(&h).0.0, 6.0);
     h.keys(&[ch('j')]);
     correct_latest(&mut h, "5");
-    assert!(h.app.modal.is_none(), "{:?}", h.app.modal);
+    assert!(h.app.modal().is_none(), "{:?}", h.app.modal());
     let file = h.file();
     assert_eq!(file.objectives[0].key_results[0].history[1].value, 5.0);
     assert_eq!(entry_and_check_in(&h).1.0, 6.0);

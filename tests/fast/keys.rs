@@ -108,7 +108,7 @@ fn reach(mode: Mode) -> Harness {
         Mode::Reflect => h.walk_to_reflection(),
         Mode::Pulse => h.walk_to_pulse(),
         Mode::Summary => h.walk_to_summary(),
-        Mode::TooSmall => h.app.too_small = true,
+        Mode::TooSmall => h.app.resize(okr::ui::MIN_WIDTH - 1, okr::ui::MIN_HEIGHT),
         Mode::KeyResultView => h.open_key_result_view(0),
         Mode::Search => h.search_for("kund"),
         Mode::Settings => h.open_settings(),
@@ -178,7 +178,7 @@ fn every_key_the_footer_or_help_shows_does_something_there() {
     for mode in MODES {
         let h = reach(mode);
         let layers = layers_of(&h.app);
-        let shown = h.app.keymap.bindings_for(&layers);
+        let shown = h.app.keymap().bindings_for(&layers);
         assert!(!shown.is_empty(), "{mode:?} shows no keys");
         for b in shown {
             for key in &b.keys {
@@ -230,15 +230,15 @@ fn the_help_opens_in_every_mode_and_esc_returns_to_it_as_it_was() {
             h.type_text("7");
         }
         let layers = layers_of(&h.app);
-        let shot = format!("{:?}{:?}", h.app.modal, screen_name(&h.app));
+        let shot = format!("{:?}{:?}", h.app.modal(), screen_name(&h.app));
         h.keys(&[code(KeyCode::F(1))]);
-        assert!(h.app.help, "{mode:?}: F1 opens the help");
+        assert!(h.app.help_open(), "{mode:?}: F1 opens the help");
         assert_eq!(layers_of(&h.app), vec![Context::Help]);
         h.keys(&[code(ESC)]);
-        assert!(!h.app.help, "{mode:?}: Esc closes the help");
+        assert!(!h.app.help_open(), "{mode:?}: Esc closes the help");
         assert_eq!(layers_of(&h.app), layers, "{mode:?}: back where it was");
         assert_eq!(
-            format!("{:?}{:?}", h.app.modal, screen_name(&h.app)),
+            format!("{:?}{:?}", h.app.modal(), screen_name(&h.app)),
             shot,
             "{mode:?}: what was typed is intact"
         );
@@ -247,7 +247,7 @@ fn the_help_opens_in_every_mode_and_esc_returns_to_it_as_it_was() {
 
 /// The screen with its check-in state, for comparing before and after the help.
 fn screen_name(app: &App) -> String {
-    match &app.screen {
+    match app.screen() {
         Screen::CheckIn(st) => format!("{:?} {:?}", st.step, st.form),
         other => format!("{other:?}"),
     }
@@ -257,18 +257,21 @@ fn screen_name(app: &App) -> String {
 fn a_question_mark_helps_where_nothing_is_typed_and_is_typed_in_a_text_field() {
     let mut h = reach(Mode::CheckInNumber);
     h.keys(&[ch('?')]);
-    assert!(h.app.help, "? helps in a number field of the check-in");
+    assert!(
+        h.app.help_open(),
+        "? helps in a number field of the check-in"
+    );
     let mut h = reach(Mode::CheckInNote);
     h.keys(&[ch('?')]);
-    assert!(!h.app.help);
-    let Screen::CheckIn(st) = &h.app.screen else {
+    assert!(!h.app.help_open());
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("still in the check-in")
     };
     assert_eq!(st.form.text(okr::app::form::FieldId::Note), "?");
     let mut h = reach(Mode::ConfirmDelete);
     h.keys(&[ch('?')]);
-    assert!(h.app.help);
-    assert!(matches!(h.app.modal, Some(Modal::Confirm { .. })));
+    assert!(h.app.help_open());
+    assert!(matches!(h.app.modal(), Some(Modal::Confirm { .. })));
 }
 
 #[test]
@@ -276,7 +279,7 @@ fn the_footer_and_help_show_the_check_in_steps_own_keys() {
     let h = reach(Mode::Pulse);
     let labels: Vec<String> = h
         .app
-        .keymap
+        .keymap()
         .bindings_for(&layers_of(&h.app))
         .iter()
         .map(keys_label)
@@ -286,7 +289,7 @@ fn the_footer_and_help_show_the_check_in_steps_own_keys() {
     }
     // In a text box Enter makes a new line: it is not shown as saving.
     let h = reach(Mode::Reflect);
-    let shown = h.app.keymap.bindings_for(&layers_of(&h.app));
+    let shown = h.app.keymap().bindings_for(&layers_of(&h.app));
     let go_on = shown
         .iter()
         .find(|b| b.action == okr::keys::Action::GoOn)
@@ -296,13 +299,12 @@ fn the_footer_and_help_show_the_check_in_steps_own_keys() {
 
 #[test]
 fn a_rebound_key_works_and_the_footer_and_messages_follow_it() {
-    let mut h = reach(Mode::Quarter);
-    h.app
-        .keymap
-        .rebind(okr::keys::Action::Undo, &[Key::Char('z')]);
+    let mut h = Harness::with_setup(Some(demo()), Lang::En, |s| {
+        s.keymap.rebind(okr::keys::Action::Undo, &[Key::Char('z')]);
+    });
     let footer: Vec<String> = h
         .app
-        .keymap
+        .keymap()
         .bindings_for(&layers_of(&h.app))
         .iter()
         .filter(|b| b.footer)
@@ -310,28 +312,28 @@ fn a_rebound_key_works_and_the_footer_and_messages_follow_it() {
         .collect();
     assert!(footer.iter().any(|l| l == "z"), "{footer:?}");
     assert!(!footer.iter().any(|l| l == "u"), "{footer:?}");
-    let before = h.app.data.objectives.len();
+    let before = h.app.data().objectives.len();
     h.keys(&[ch('d'), ch('y')]);
-    let message = h.app.message.clone().unwrap().text;
+    let message = h.app.message().unwrap().text.clone();
     assert!(message.contains("(z undoes)"), "{message}");
     assert!(!h.app.handle_key(ch('u')), "u no longer undoes");
     h.keys(&[ch('z')]);
-    assert_eq!(h.app.data.objectives.len(), before, "z undid the delete");
+    assert_eq!(h.app.data().objectives.len(), before, "z undid the delete");
 }
 
 #[test]
 fn a_key_clears_or_replaces_the_last_message() {
     let mut h = reach(Mode::Quarter);
     h.keys(&[ch('d'), ch('y')]);
-    assert!(h.app.message.is_some(), "the delete is reported");
+    assert!(h.app.message().is_some(), "the delete is reported");
     h.keys(&[ch('j')]);
-    assert_eq!(h.app.message, None, "an unrelated key clears it");
+    assert_eq!(h.app.message(), None, "an unrelated key clears it");
     h.keys(&[ch('d'), ch('y'), ch('x')]);
-    let hint = h.app.message.clone().unwrap().text;
+    let hint = h.app.message().unwrap().text.clone();
     assert!(
         hint.contains("initiative"),
         "a key for elsewhere replaces it: {hint}"
     );
     h.keys(&[ch('z')]);
-    assert_eq!(h.app.message, None, "a key that does nothing clears it");
+    assert_eq!(h.app.message(), None, "a key that does nothing clears it");
 }

@@ -14,14 +14,7 @@ use ratatui::crossterm::event::KeyCode;
 
 /// A harness whose config file holds `text`, read as okr reads it at start.
 fn configured(data: Option<Data>, lang: Lang, text: &str) -> (Harness, PathBuf) {
-    let mut h = Harness::new(data, lang);
-    let config = h.with_config(Some("anna"));
-    fs::create_dir_all(config.parent().unwrap()).unwrap();
-    fs::write(&config, text).unwrap();
-    let personal = okr::config::load(&config).unwrap();
-    h.app.keymap = personal.keymap.clone();
-    h.app.team.config.as_mut().unwrap().personal = personal;
-    (h, config)
+    Harness::with_config(data, lang, Some("anna"), Some(text))
 }
 
 fn alt(c: char) -> ratatui::crossterm::event::KeyEvent {
@@ -45,17 +38,17 @@ fn a_configured_key_acts_and_the_default_it_replaces_no_longer_does() {
     assert!(bottom.contains("Ctrl-N"), "{bottom}");
     assert!(bottom.contains("Ctrl-Q"), "{bottom}");
     assert!(!h.app.handle_key(ch('a')), "a no longer adds");
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     h.keys(&[ctrl('n')]);
-    assert!(matches!(h.app.modal, Some(Modal::Form(_))), "Ctrl-N adds");
+    assert!(matches!(h.app.modal(), Some(Modal::Form(_))), "Ctrl-N adds");
     h.keys(&[code(ESC), ch('q')]);
-    assert!(!h.app.quit, "q no longer quits");
+    assert!(!h.app.should_quit(), "q no longer quits");
     h.keys(&[ctrl('q')]);
-    assert!(h.app.quit, "Ctrl-Q quits");
+    assert!(h.app.should_quit(), "Ctrl-Q quits");
     // Ctrl-C quits whatever the file says.
     let (mut h, _) = configured(Some(demo()), Lang::En, keys);
     h.keys(&[ctrl('c')]);
-    assert!(h.app.quit);
+    assert!(h.app.should_quit());
 }
 
 #[test]
@@ -63,14 +56,14 @@ fn the_help_lists_the_configured_keys() {
     let keys = "[keys]\nhelp = \"f2\"\nquarter.undo = [\"ctrl-z\"]\n";
     let (mut h, _) = configured(Some(demo()), Lang::Sv, keys);
     h.keys(&[ch('?')]);
-    assert!(!h.app.help, "? no longer helps");
+    assert!(!h.app.help_open(), "? no longer helps");
     h.keys(&[code(KeyCode::F(2))]);
-    assert!(h.app.help, "F2 helps");
+    assert!(h.app.help_open(), "F2 helps");
     let text = render(&h.app, 120, 40);
     assert!(text.contains("Ctrl-Z"), "{text}");
     assert!(text.contains("F2/F1"), "{text}");
     h.keys(&[code(KeyCode::F(1))]);
-    assert!(!h.app.help, "F1 still closes the help");
+    assert!(!h.app.help_open(), "F1 still closes the help");
 }
 
 #[test]
@@ -80,19 +73,19 @@ fn messages_name_the_configured_key() {
     let text = render(&h.app, 120, 30);
     assert!(text.contains("Press Ctrl-N to add"), "{text}");
     let (mut h, _) = configured(Some(demo()), Lang::En, keys);
-    let before = h.app.data.objectives.len();
+    let before = h.app.data().objectives.len();
     h.keys(&[ch('d'), ch('y')]);
-    let message = h.app.message.clone().unwrap().text;
+    let message = h.app.message().unwrap().text.clone();
     assert!(message.contains("Alt-z"), "{message}");
     h.keys(&[ch('u')]);
     assert_eq!(
-        h.app.data.objectives.len(),
+        h.app.data().objectives.len(),
         before - 1,
         "u no longer undoes"
     );
     h.keys(&[alt('z')]);
     assert_eq!(
-        h.app.data.objectives.len(),
+        h.app.data().objectives.len(),
         before,
         "Alt-z undid the delete"
     );
@@ -106,7 +99,7 @@ fn saving_the_settings_keeps_the_keys_section_as_written() {
     h.keys(&[ctrl('u')]);
     h.type_text("Bo");
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none(), "the form closed");
+    assert!(h.app.modal().is_none(), "the form closed");
     assert_eq!(
         fs::read_to_string(&config).unwrap(),
         text.replace("\"anna\"", "\"Bo\""),
@@ -114,5 +107,5 @@ fn saving_the_settings_keeps_the_keys_section_as_written() {
     );
     // The keys still act after the save.
     h.keys(&[ctrl('n')]);
-    assert!(matches!(h.app.modal, Some(Modal::Form(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Form(_))));
 }

@@ -125,6 +125,38 @@ fn after<'a>(line: &'a str, label: &str) -> &'a str {
     rest.split([' ', '─', ')']).next().unwrap_or("")
 }
 
+/// Folds the Mål `o{f}` of each of `folds` in the quarter view as a user
+/// does, each selected and then Space: the deepest first, so that each is
+/// still shown when its turn comes. One with no Mål under it, or outside
+/// the quarter shown (the only one this test draws), stays as it is:
+/// folding it would change nothing drawn.
+fn fold(h: &mut Harness, folds: &[usize]) {
+    let ids: Vec<String> = folds.iter().map(|f| format!("o{f}")).collect();
+    let mut deepest: Vec<(usize, usize)> = h
+        .app
+        .quarter_objectives()
+        .iter()
+        .filter_map(|&i| {
+            let row = h.app.tree_row(i)?;
+            let id = &h.app.data().objectives[i].id;
+            (row.children > 0 && ids.contains(id)).then_some((row.depth, i))
+        })
+        .collect();
+    deepest.sort_by_key(|&(depth, _)| std::cmp::Reverse(depth));
+    for (_, index) in deepest {
+        let shown = h.app.quarter_objectives();
+        let Some(pos) = shown.iter().position(|&i| i == index) else {
+            continue;
+        };
+        let sel = h.app.sel_objective();
+        let key = if pos >= sel { 'j' } else { 'k' };
+        for _ in 0..pos.abs_diff(sel) {
+            h.keys(&[ch(key)]);
+        }
+        h.keys(&[ch(' ')]);
+    }
+}
+
 fn check(plans: &[Plan], folds: &[usize]) {
     let data = store(plans);
     let q4: Vec<&Objective> = data.in_quarter(Q4).map(|(_, o)| o).collect();
@@ -267,9 +299,7 @@ fn check(plans: &[Plan], folds: &[usize]) {
             "{text}"
         );
     }
-    for &f in folds {
-        h.app.team.folded.insert(format!("o{f}"));
-    }
+    fold(&mut h, folds);
     h.app.set_filter(OwnerFilter::Everyone);
     let (text, folded) = header(&h);
     assert_eq!(after(&folded, "· progress "), whole, "folded {text}");

@@ -71,7 +71,7 @@ fn the_review_scrolls_so_the_selected_objective_shows_whole_with_its_key_results
         .find("▸ Spara ihop till ett buffertkonto")
         .expect(&text);
     let under: Vec<&str> = text[last..].lines().skip(2).collect();
-    let objective = &h.app.data.objectives[4];
+    let objective = &h.app.data().objectives[4];
     for k in &objective.key_results {
         assert!(
             under.iter().any(|l| l.contains(&format!("{} ", k.id))),

@@ -11,14 +11,21 @@ use ratatui::crossterm::event::KeyCode;
 /// Each state worth drawing, reached by named steps from the example data
 /// (or an empty store).
 fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
+    states_in(lang, true)
+}
+
+/// [`states`], drawn in colour or (as `NO_COLOR` asks) without.
+fn states_in(lang: Lang, color: bool) -> Vec<(&'static str, Harness)> {
+    let start =
+        |data: Option<okr::model::Data>| Harness::with_setup(data, lang, |s| s.color = color);
     let at = |steps: &dyn Fn(&mut Harness)| {
-        let mut h = Harness::new(Some(demo()), lang);
+        let mut h = start(Some(demo()));
         steps(&mut h);
         h
     };
     vec![
         ("quarter", at(&|_| {})),
-        ("empty", Harness::new(None, lang)),
+        ("empty", start(None)),
         ("quarter_key_results", at(&|h| h.focus_key_results())),
         ("detail", at(&|h| h.open_detail_of(0))),
         // The fifth Mål has Uppgifter.
@@ -265,8 +272,7 @@ fn the_quarter_view_shows_what_the_spec_lists() {
 fn without_colour_no_screen_uses_one() {
     use ratatui::style::Color;
     for lang in [Lang::Sv, Lang::En] {
-        for (name, mut h) in states(lang) {
-            h.app.color = false;
+        for (name, h) in states_in(lang, false) {
             let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
             terminal.draw(|f| okr::ui::draw(&h.app, f)).unwrap();
             let buf = terminal.backend().buffer().clone();
@@ -279,8 +285,7 @@ fn without_colour_no_screen_uses_one() {
             }
         }
     }
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    h.app.color = false;
+    let h = Harness::with_setup(Some(demo()), Lang::En, |s| s.color = false);
     assert!(render(&h.app, 100, 30).contains("behind pace"));
 }
 
@@ -394,7 +399,7 @@ fn bar_lines_that_do_not_fit_end_with_a_mark_never_a_word_cut_in_half() {
         // The screens under no modal or help, which would cover their lines.
         for (name, h) in states(lang)
             .into_iter()
-            .filter(|(_, h)| h.app.modal.is_none() && !h.app.help)
+            .filter(|(_, h)| h.app.modal().is_none() && !h.app.help_open())
         {
             let wide = render(&h.app, 200, 60);
             let known = words(&wide);

@@ -11,8 +11,7 @@ use ratatui::style::Color;
 /// Each quarterly state, reached by keys from the quarter view of 2026 Q4.
 fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
     let at = |steps: &dyn Fn(&mut Harness)| {
-        let mut h = Harness::new(Some(carried()), lang);
-        h.app.color = false;
+        let mut h = Harness::with_setup(Some(carried()), lang, |s| s.color = false);
         steps(&mut h);
         h
     };

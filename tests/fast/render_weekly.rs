@@ -15,9 +15,8 @@ use ratatui::style::Color;
 /// without colour.
 fn states(lang: Lang) -> Vec<(&'static str, Harness)> {
     let at = |steps: &dyn Fn(&mut Harness)| {
-        let mut h = Harness::new(Some(demo()), lang);
+        let mut h = Harness::with_setup(Some(demo()), lang, |s| s.color = false);
         steps(&mut h);
-        h.app.color = false;
         h
     };
     vec![

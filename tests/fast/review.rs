@@ -55,18 +55,18 @@ fn finished_quarter() -> Data {
 fn a_whole_review_scores_retros_and_carries() {
     let mut h = Harness::new(Some(finished_quarter()), Lang::En);
     h.app.start_review(Q3);
-    assert!(matches!(h.app.screen, Screen::Review(_)));
+    assert!(matches!(h.app.screen(), Screen::Review(_)));
 
     // First Mål: the suggested score (1) is prefilled; mark it achieved, write a retro line.
     h.keys(&[code(KeyCode::Enter)]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("no review form")
     };
     assert_eq!(f.text(okr::app::form::FieldId::Score), "1");
     h.keys(&[code(KeyCode::Tab), code(KeyCode::Right), code(KeyCode::Tab)]);
     h.type_text("Intervjuerna gav mycket");
     h.keys(&[ctrl('s')]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     let file = h.file();
     let o1 = &file.objectives[0];
     assert_eq!((o1.score, o1.status), (Some(1.0), Status::Achieved));
@@ -74,7 +74,7 @@ fn a_whole_review_scores_retros_and_carries() {
 
     // Second Mål: aspirational below 1.0 is proposed for carrying by default.
     h.keys(&[ch('j'), code(KeyCode::Enter)]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("no review form")
     };
     assert_eq!(
@@ -87,12 +87,12 @@ fn a_whole_review_scores_retros_and_carries() {
     h.type_text("Batteriet dröjde");
     h.keys(&[ctrl('s')]);
     // The carry dialog: leave out the done/not-done key result.
-    let Some(Modal::Carry(c)) = &h.app.modal else {
+    let Some(Modal::Carry(c)) = h.app.modal() else {
         panic!("no carry dialog")
     };
     assert_eq!(c.picks.len(), 2);
     h.keys(&[ch('j'), ch(' '), code(KeyCode::Enter)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
 
     let file = h.file();
     let o2 = &file.objectives[1];
@@ -118,14 +118,7 @@ fn a_whole_review_scores_retros_and_carries() {
 
     // Carrying again never makes a second copy.
     h.keys(&[code(KeyCode::Enter), ctrl('s')]);
-    assert!(
-        h.app
-            .message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Already carried")
-    );
+    assert!(h.app.message().unwrap().text.contains("Already carried"));
     assert_eq!(
         h.file()
             .objectives
@@ -137,9 +130,9 @@ fn a_whole_review_scores_retros_and_carries() {
 
     // n: plan the next quarter, with the focus checklist.
     h.keys(&[ch('n')]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
-    assert_eq!(h.app.quarter, Q4);
-    assert!(h.app.planning);
+    assert!(matches!(h.app.screen(), Screen::Quarter));
+    assert_eq!(h.app.quarter(), Q4);
+    assert!(h.app.planning());
 }
 
 #[test]
@@ -149,7 +142,7 @@ fn a_score_outside_0_to_1_is_refused_with_the_form_kept() {
     h.keys(&[code(KeyCode::Enter)]);
     h.type_text("1,5");
     h.keys(&[code(KeyCode::Enter)]);
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("form closed")
     };
     assert!(
@@ -164,7 +157,7 @@ fn a_score_outside_0_to_1_is_refused_with_the_form_kept() {
     h.keys(&[code(KeyCode::Enter)]);
     h.type_text("abc");
     h.keys(&[code(KeyCode::Enter)]);
-    assert!(matches!(h.app.modal, Some(Modal::Form(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Form(_))));
 }
 
 #[test]
@@ -188,15 +181,15 @@ fn the_overview_lists_quarters_newest_first_and_opens_one() {
     }));
     let mut h = Harness::new(Some(data), Lang::En);
     h.keys(&[ch('o')]);
-    assert!(matches!(h.app.screen, Screen::Overview { .. }));
+    assert!(matches!(h.app.screen(), Screen::Overview { .. }));
     assert_eq!(h.app.overview_quarters(), [Q4, Q3]);
-    let f = okr::model::overview::quarter_facts(&h.app.data, Q3, today());
+    let f = okr::model::overview::quarter_facts(h.app.data(), Q3, today());
     assert_eq!(f.objectives, 2);
     assert_eq!(f.score, Some(0.7));
     assert_eq!(f.committed, (1, 1));
     h.keys(&[ch('j'), code(KeyCode::Enter)]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
-    assert_eq!(h.app.quarter, Q3);
+    assert!(matches!(h.app.screen(), Screen::Quarter));
+    assert_eq!(h.app.quarter(), Q3);
 }
 
 #[test]
@@ -228,7 +221,7 @@ fn esc_in_the_carry_dialog_carries_nothing_and_marks_nothing() {
     h.keys(&[ch('j'), code(KeyCode::Enter)]);
     h.type_text("0,3");
     h.keys(&[ctrl('s')]);
-    assert!(matches!(h.app.modal, Some(Modal::Carry(_))));
+    assert!(matches!(h.app.modal(), Some(Modal::Carry(_))));
     h.keys(&[code(KeyCode::Esc)]);
     let file = h.file();
     assert_eq!(file.objectives.len(), 2, "no copy");
@@ -287,7 +280,7 @@ fn carrying_a_child_then_its_parent_keeps_the_tree_and_the_old_numbers() {
     data.objective_mut(1).unwrap().parent = Some("o1".into());
     let mut h = Harness::new(Some(data), Lang::En);
     let q3_numbers = |h: &Harness| {
-        let all: Vec<&Objective> = h.app.data.in_quarter(Q3).map(|(_, o)| o).collect();
+        let all: Vec<&Objective> = h.app.data().in_quarter(Q3).map(|(_, o)| o).collect();
         let n = h.app.numbers(Q3);
         let each: Vec<_> = all.iter().map(|o| n.get(o).progress).collect();
         (each, n.mean(all.iter().copied()))
@@ -322,7 +315,7 @@ fn carrying_a_child_then_its_parent_keeps_the_tree_and_the_old_numbers() {
     );
     // The next quarter draws the tree: the child under the parent's copy.
     h.app.set_filter(okr::model::owners::OwnerFilter::Everyone);
-    let i = h.app.data.objective_index(&child.id).unwrap();
+    let i = h.app.data().objective_index(&child.id).unwrap();
     assert_eq!(h.app.tree_row(i).map(|r| r.depth), Some(1));
     // One undo takes back the parent's carry and the move with it.
     h.keys(&[code(KeyCode::Esc), ch('u')]);

@@ -169,7 +169,7 @@ fn j_answers_yes_in_swedish_and_y_still_does() {
     let mut h = Harness::new(Some(demo()), Lang::Sv);
     let n = h.file().objectives.len();
     h.keys(&[ch('d')]);
-    assert!(matches!(h.app.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(h.app.modal(), Some(Modal::Confirm { .. })));
     let shown = screen(&h.app, 120, 30);
     assert!(shown.contains("j/J ja, ta bort"), "{shown}");
     assert!(!shown.contains("y/Y"), "{shown}");
@@ -180,7 +180,7 @@ fn j_answers_yes_in_swedish_and_y_still_does() {
     // In English, j is no answer at all.
     let mut h = Harness::new(Some(demo()), Lang::En);
     h.keys(&[ch('d'), ch('j')]);
-    assert!(matches!(h.app.modal, Some(Modal::Confirm { .. })));
+    assert!(matches!(h.app.modal(), Some(Modal::Confirm { .. })));
     assert_eq!(h.file().objectives.len(), n);
 }
 

@@ -17,7 +17,7 @@ use okr::model::{CheckIn, Lang};
 use okr::store::{Store, format};
 
 fn walk_len(h: &Harness) -> usize {
-    match &h.app.screen {
+    match h.app.screen() {
         Screen::CheckIn(st) => st.items.len(),
         _ => panic!("no check-in open"),
     }
@@ -123,13 +123,13 @@ fn the_summary_and_the_streak_are_mine() {
         let mut h = Harness::new(Some(data.clone()), lang);
         h.app.set_me(Some("Anna".into()));
         h.walk_to_summary();
-        let Screen::CheckIn(st) = &h.app.screen else {
+        let Screen::CheckIn(st) = h.app.screen() else {
             panic!("the summary is open");
         };
         assert_eq!(st.step, Step::Summary);
         let sum = h.app.checkin_summary(st);
         assert_eq!(sum.streak, 2, "last week's and mine, not Bo's");
-        let bos: Vec<String> = h.app.data.objectives[2..4]
+        let bos: Vec<String> = h.app.data().objectives[2..4]
             .iter()
             .flat_map(|o| o.key_results.iter().map(|k| k.title.clone()))
             .collect();
@@ -172,7 +172,7 @@ fn the_pulse_is_per_person_and_the_overview_shows_the_teams_mean_and_who_answere
         let text = render(&h.app, 120, 50);
         let mean = text
             .lines()
-            .find(|l| l.starts_with(h.app.s.pillars.structure))
+            .find(|l| l.starts_with(h.app.strings().pillars.structure))
             .unwrap_or_else(|| panic!("{text}"));
         assert!(
             mean.trim_end().ends_with("3,5") || mean.trim_end().ends_with("3.5"),
@@ -186,7 +186,7 @@ fn the_pulse_is_per_person_and_the_overview_shows_the_teams_mean_and_who_answere
         let text = render(&h.app, 120, 50);
         let mean = text
             .lines()
-            .find(|l| l.starts_with(h.app.s.pillars.structure))
+            .find(|l| l.starts_with(h.app.strings().pillars.structure))
             .unwrap();
         assert!(mean.trim_end().ends_with('2'), "Bo's own:\n{text}");
     }

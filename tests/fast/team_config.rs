@@ -322,8 +322,7 @@ fn the_settings_say_which_is_personal_and_which_is_the_teams() {
             ],
         ),
     ] {
-        let mut h = Harness::new(Some(demo()), lang);
-        let config = h.with_config(Some("Anna"));
+        let (mut h, config) = Harness::with_config(Some(demo()), lang, Some("Anna"), None);
         h.open_settings();
         let text = render(&h.app, 120, 30);
         for word in words {
@@ -338,18 +337,17 @@ fn the_settings_say_which_is_personal_and_which_is_the_teams() {
 
 #[test]
 fn settings_write_mine_to_the_config_file_and_the_weekday_to_the_data_file() {
-    let mut h = Harness::new(Some(demo()), Lang::Sv);
-    let config = h.with_config(Some("anna"));
+    let (mut h, config) = Harness::with_config(Some(demo()), Lang::Sv, Some("anna"), None);
     h.open_settings();
     // The owner, then English, then Wednesday.
     h.keys(&[ctrl('u')]);
     h.type_text("Anna Berg");
     h.keys(&[code(TAB), ch('l'), code(TAB), ch('l'), ch('l')]);
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none(), "the form closed");
-    assert_eq!(h.app.team.me.as_deref(), Some("Anna Berg"));
+    assert!(h.app.modal().is_none(), "the form closed");
+    assert_eq!(h.app.me(), Some("Anna Berg"));
     assert_eq!(
-        h.app.s.lang,
+        h.app.strings().lang,
         Lang::En,
         "the tracker speaks the new language"
     );
@@ -373,26 +371,24 @@ fn settings_write_mine_to_the_config_file_and_the_weekday_to_the_data_file() {
 
 #[test]
 fn the_settings_refuse_a_name_that_reads_as_another() {
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    let config = h.with_config(Some("anna"));
+    let (mut h, config) = Harness::with_config(Some(demo()), Lang::En, Some("anna"), None);
     h.open_settings();
     h.keys(&[ctrl('u')]);
     h.type_text("An\u{200b}na");
     h.keys(&[code(ENTER)]);
     let text = render(&h.app, 100, 30);
-    assert!(h.app.modal.is_some(), "the form stays open");
+    assert!(h.app.modal().is_some(), "the form stays open");
     assert!(text.contains("U+200B"), "{text}");
-    assert_eq!(h.app.team.me.as_deref(), Some("anna"));
+    assert_eq!(h.app.me(), Some("anna"));
     assert!(!config.exists() || !fs::read_to_string(&config).unwrap().contains('\u{200b}'));
 }
 
 #[test]
 fn saving_unchanged_settings_writes_no_config_file() {
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    let config = h.with_config(Some("anna"));
+    let (mut h, config) = Harness::with_config(Some(demo()), Lang::En, Some("anna"), None);
     h.open_settings();
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     assert!(
         !config.exists(),
         "nothing personal changed, nothing was written"
@@ -409,17 +405,13 @@ fn save_owner(h: &mut Harness, owner: &str) {
 
 #[test]
 fn the_config_file_keeps_comments_order_and_what_okr_does_not_know() {
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    let config = h.with_config(Some("anna"));
-    fs::create_dir_all(config.parent().unwrap()).unwrap();
     let mine = "# Who I am on the team.\nowner = \"anna\"   # as the team writes it\n\ntheme = \"dark\"\n\n# My keys.\n[keys]\nquarter.undo = [\"ctrl-z\", \"u\"]  # like my editor\n";
-    fs::write(&config, mine).unwrap();
-    h.app.team.config.as_mut().unwrap().personal = okr::config::load(&config).unwrap();
+    let (mut h, config) = Harness::with_config(Some(demo()), Lang::En, Some("anna"), Some(mine));
     // A comment added in an editor while okr runs is kept as well.
     let edited = format!("{mine}# Added later.\n");
     fs::write(&config, &edited).unwrap();
     save_owner(&mut h, "Bo");
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     assert_eq!(
         fs::read_to_string(&config).unwrap(),
         edited.replace("owner = \"anna\"", "owner = \"Bo\""),
@@ -444,10 +436,14 @@ fn the_config_file_keeps_comments_order_and_what_okr_does_not_know() {
 
 #[test]
 fn a_config_json_named_by_the_user_stays_json_with_what_okr_does_not_know() {
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    let config = h.dir().join("mine.json");
-    fs::write(&config, "{\"theme\": \"dark\", \"owner\": \"anna\"}").unwrap();
-    h.with_config_file(&config, Some("anna"));
+    let text = "{\"theme\": \"dark\", \"owner\": \"anna\"}";
+    let (mut h, config) = Harness::with_config_named(
+        Some(demo()),
+        Lang::En,
+        Some("anna"),
+        "mine.json",
+        Some(text),
+    );
     save_owner(&mut h, "Bo");
     let mine = read_json(&config);
     assert_eq!(mine["owner"], "Bo");
@@ -456,13 +452,12 @@ fn a_config_json_named_by_the_user_stays_json_with_what_okr_does_not_know() {
 
 #[test]
 fn a_config_file_broken_meanwhile_is_not_overwritten() {
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    let config = h.with_config(Some("anna"));
+    let (mut h, config) = Harness::with_config(Some(demo()), Lang::En, Some("anna"), None);
     fs::create_dir_all(config.parent().unwrap()).unwrap();
     let broken = "owner = \"anna\"\nlanguage = en\n";
     fs::write(&config, broken).unwrap();
     save_owner(&mut h, "Bo");
-    let Some(Modal::Form(f)) = &h.app.modal else {
+    let Some(Modal::Form(f)) = h.app.modal() else {
         panic!("the form stays open");
     };
     let error = f.fields.iter().find_map(|f| f.error.clone());
@@ -478,19 +473,18 @@ fn a_config_file_broken_meanwhile_is_not_overwritten() {
 #[test]
 fn a_config_file_that_cannot_be_written_keeps_the_form_open_and_says_why() {
     for (lang, words) in [(Lang::En, "not saved"), (Lang::Sv, "sparades inte")] {
-        let mut h = Harness::new(Some(demo()), lang);
+        let (mut h, config) = Harness::with_config(Some(demo()), lang, Some("anna"), None);
         // Its folder is a file: nothing can be written there.
-        let blocker = h.dir().join("config");
-        fs::write(&blocker, "a file, not a folder").unwrap();
-        h.with_config(Some("anna"));
+        let blocker = config.parent().unwrap();
+        fs::write(blocker, "a file, not a folder").unwrap();
         h.open_settings();
         h.type_text("x");
         h.keys(&[code(ENTER)]);
-        let Some(Modal::Form(f)) = &h.app.modal else {
+        let Some(Modal::Form(f)) = h.app.modal() else {
             panic!("the form stays open");
         };
         assert!(f.has_errors());
-        assert_eq!(h.app.team.me.as_deref(), Some("anna"), "nothing changed");
+        assert_eq!(h.app.me(), Some("anna"), "nothing changed");
         let text = render(&h.app, 120, 30);
         assert!(text.contains(words), "{text}");
         assert!(text.contains("annax"), "what was typed is kept:\n{text}");

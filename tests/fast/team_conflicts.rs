@@ -11,8 +11,8 @@ use okr::model::Lang;
 #[test]
 fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_refused() {
     use serde_json::json;
-    let mut h = Harness::new(Some(demo()), Lang::Sv);
-    let data = Arc::make_mut(&mut h.app.data);
+    // A file that holds the conflicts a merge left.
+    let mut data = demo();
     let (o1, o2) = (data.objectives[0].id.clone(), data.objectives[1].id.clone());
     let kr = data.objectives[0].key_results[0].id.clone();
     Arc::make_mut(&mut data.objectives[1]).parent = Some(o1.clone());
@@ -28,6 +28,7 @@ fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_ref
         okr::model::Conflict::new(&o2, "deleted", json!(true), json!(false)),
         okr::model::Conflict::new(&o1, "parent", json!(null), json!(o2)),
     ];
+    let mut h = Harness::new(Some(data), Lang::Sv);
     h.keys(&[ch('!')]);
     let text = screen(&h.app, 110, 30);
     for want in [
@@ -62,7 +63,7 @@ fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_ref
     }
     h.keys(&[code(ESC)]);
     assert!(matches!(
-        h.app.screen,
+        h.app.screen(),
         Screen::Conflicts {
             sel: 1,
             full: false
@@ -70,7 +71,7 @@ fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_ref
     ));
     // b: our value of that day, and both notes.
     h.keys(&[ch('b')]);
-    assert_eq!(h.app.data.conflicts.len(), 3);
+    assert_eq!(h.app.data().conflicts.len(), 3);
     let said = message(&h.app);
     assert!(
         said.starts_with("Behöll vårt värde och båda anteckningarna"),
@@ -92,11 +93,11 @@ fn the_conflicts_screen_speaks_words_formats_values_and_says_why_a_choice_is_ref
         "{}",
         message(&h.app)
     );
-    assert_eq!(h.app.data.conflicts.len(), 3);
+    assert_eq!(h.app.data().conflicts.len(), 3);
     // Their parent would put o1 under itself: refused, said, and kept waiting.
     h.keys(&[ch('j'), ch('j'), ch('t')]);
     let said = message(&h.app);
     assert!(said.starts_with("Kan inte ta deras:"), "{said}");
     assert!(said.contains(&format!("{o1} → {o2} → {o1}")), "{said}");
-    assert_eq!(h.app.data.conflicts.len(), 3, "nothing chosen");
+    assert_eq!(h.app.data().conflicts.len(), 3, "nothing chosen");
 }

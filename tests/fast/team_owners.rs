@@ -17,9 +17,9 @@ const BOS: [&str; 2] = [
 ];
 
 fn team(lang: Lang) -> Harness {
-    let mut h = Harness::new(Some(team_demo()), lang);
-    h.app.team.me = Some("anna".into());
-    h
+    Harness::with_setup(Some(team_demo()), lang, |s| {
+        s.me = Some("anna".into());
+    })
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn f_cycles_everyone_mine_and_each_owner() {
         let mut h = team(lang);
         assert_eq!(listed(&h).len(), 5);
         h.keys(&[ch('f')]);
-        assert_eq!(h.app.team.filter, OwnerFilter::Mine);
+        assert_eq!(*h.app.filter(), OwnerFilter::Mine);
         assert_eq!(listed(&h), ANNAS);
         assert!(render(&h.app, 140, 40).contains(mine));
         draws_at_every_size(&h.app, "mine");
@@ -70,7 +70,7 @@ fn f_cycles_everyone_mine_and_each_owner() {
 fn the_selection_follows_the_filtered_list() {
     let mut h = team(Lang::En);
     h.keys(&[ch('f'), ch('f'), ch('j'), code(ENTER)]);
-    let Screen::Detail { objective } = &h.app.screen else {
+    let Screen::Detail { objective } = h.app.screen() else {
         panic!("the detail opened");
     };
     assert_eq!(objective, "o4", "the second of Bo's");
@@ -103,7 +103,7 @@ fn a_filter_with_nothing_in_the_quarter_says_so() {
         h.keys(&[ch('f')]);
         assert_eq!(listed(&h).len(), 5);
         // When the one with nothing is me, the sentence speaks to me.
-        h.app.team.me = Some("Cy".into());
+        h.app.set_me(Some("Cy".into()));
         h.app.set_filter(OwnerFilter::Mine);
         let text = render(&h.app, 120, 30);
         assert!(text.contains(words[1]), "{text}");
@@ -116,7 +116,7 @@ fn the_review_the_overview_and_the_check_in_honour_the_filter() {
     h.keys(&[ch('f'), ch('f')]);
     // The review lists Bo's Mål.
     h.keys(&[ch('r')]);
-    assert_eq!(h.app.review_objectives(h.app.quarter).len(), 2);
+    assert_eq!(h.app.review_objectives(h.app.quarter()).len(), 2);
     let text = render(&h.app, 140, 40);
     assert!(text.contains(BOS[0]) && !text.contains(ANNAS[0]), "{text}");
     assert!(text.contains("showing: Bo"), "{text}");
@@ -129,7 +129,7 @@ fn the_review_the_overview_and_the_check_in_honour_the_filter() {
     assert!(text.contains("showing: Bo"), "{text}");
     // The check-in walks Bo's four key results.
     h.keys(&[code(ESC), ch('c')]);
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("the check-in opened");
     };
     assert_eq!(st.items.len(), 4);
@@ -141,7 +141,7 @@ fn the_review_the_overview_and_the_check_in_honour_the_filter() {
     // f works in the review and the overview too.
     let mut h = team(Lang::En);
     h.keys(&[ch('r'), ch('f')]);
-    assert_eq!(h.app.review_objectives(h.app.quarter).len(), 2);
+    assert_eq!(h.app.review_objectives(h.app.quarter()).len(), 2);
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn planning_shows_the_focus_rule_per_owner() {
         ),
     ] {
         let mut h = team(lang);
-        h.app.planning = true;
+        h.plan_this_quarter();
         let text = render(&h.app, 160, 40);
         for w in words {
             assert!(text.contains(w), "{w:?} missing:\n{text}");
@@ -178,7 +178,7 @@ fn planning_shows_the_focus_rule_per_owner() {
     let mut data = team_demo();
     data.objective_mut(4).unwrap().owner = Some("anna".into());
     let mut h = Harness::new(Some(data), Lang::En);
-    h.app.planning = true;
+    h.plan_this_quarter();
     let text = render(&h.app, 160, 40);
     assert!(
         text.contains("✓ Anna 3") && text.contains("✗ Bo 2"),
@@ -224,12 +224,7 @@ fn the_focus_warning_counts_an_owner_however_the_name_is_written() {
     h.keys(&[code(TAB), code(TAB), code(TAB)]);
     h.type_text("anna ");
     h.keys(&[code(ENTER)]);
-    let message = h
-        .app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let message = h.app.message().map(|m| m.text.clone()).unwrap_or_default();
     assert!(message.contains("has 6 objectives"), "{message}");
 }
 
@@ -326,8 +321,9 @@ fn a_new_mal_is_mine_or_the_shown_owners_and_stays_in_view() {
         listed(&h)
     );
     // A one-person file stays one: no owner is put on a new Mål.
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    h.app.team.me = Some("anna".into());
+    let mut h = Harness::with_setup(Some(demo()), Lang::En, |s| {
+        s.me = Some("anna".into());
+    });
     h.keys(&[ch('a')]);
     h.type_text("Sov mer");
     h.keys(&[code(ENTER)]);
@@ -335,6 +331,6 @@ fn a_new_mal_is_mine_or_the_shown_owners_and_stays_in_view() {
 }
 
 fn owner_of<'a>(h: &'a Harness, title: &str) -> Option<&'a str> {
-    let o = h.app.data.objectives.iter().find(|o| o.title == title);
+    let o = h.app.data().objectives.iter().find(|o| o.title == title);
     o.unwrap_or_else(|| panic!("no {title:?}")).owner.as_deref()
 }

@@ -47,7 +47,7 @@ fn children_are_drawn_under_their_parent() {
 fn j_and_k_move_through_the_tree_in_its_order() {
     let mut h = Harness::new(Some(tree_demo()), Lang::En);
     h.open_detail_of(4);
-    let Screen::Detail { objective } = &h.app.screen else {
+    let Screen::Detail { objective } = h.app.screen() else {
         panic!("the detail opened");
     };
     assert_eq!(objective, "o3");
@@ -67,13 +67,13 @@ fn space_folds_and_unfolds_the_mal_under_the_selected_one() {
             "{text}"
         );
         assert!(!text.contains("Bli självförsörjande"), "{text}");
-        assert_eq!(h.app.sel_objective, 2, "the folded Mål stays selected");
+        assert_eq!(h.app.sel_objective(), 2, "the folded Mål stays selected");
         draws_at_every_size(&h.app, "folded");
         // Folding the top one hides all under it; moving goes past them.
         h.keys(&[ch('k'), code(KeyCode::Char(' '))]);
         assert_eq!(listed_ids(&h), ["o5", "o7"]);
         h.keys(&[ch('k'), ch('j'), code(ENTER)]);
-        assert!(matches!(&h.app.screen, Screen::Detail { objective } if objective == "o7"));
+        assert!(matches!(h.app.screen(), Screen::Detail { objective } if objective == "o7"));
         h.keys(&[code(ESC), code(KeyCode::Char(' '))]);
         assert_eq!(listed_ids(&h), ["o5", "o7", "o1"], "o1 is still folded");
         h.keys(&[ch('j'), code(KeyCode::Char(' '))]);
@@ -92,7 +92,7 @@ fn a_parent_without_key_results_takes_the_mean_of_its_children_and_says_so() {
     ] {
         let mut h = Harness::new(Some(tree_demo()), lang);
         let figures = |h: &Harness, id: &str| {
-            let o = h.app.data.objectives[h.app.data.objective_index(id).unwrap()].clone();
+            let o = h.app.data().objectives[h.app.data().objective_index(id).unwrap()].clone();
             h.app.figures(&o)
         };
         let o1 = figures(&h, "o1").progress.unwrap();
@@ -100,7 +100,7 @@ fn a_parent_without_key_results_takes_the_mean_of_its_children_and_says_so() {
         assert_eq!((rolled.progress, rolled.from_children), (Some(o1), 1));
         assert!(o1 > 0.0);
         let text = render(&h.app, 160, 60);
-        let pct = h.app.s.percent(o1);
+        let pct = h.app.strings().percent(o1);
         let bar = text
             .lines()
             .skip_while(|l| !l.contains("Växa som team"))
@@ -119,7 +119,7 @@ fn a_parent_without_key_results_takes_the_mean_of_its_children_and_says_so() {
             .skip_while(|l| !l.contains("▸ Årets mål"))
             .nth(1)
             .unwrap();
-        let nothing = h.app.s.nothing();
+        let nothing = h.app.strings().nothing();
         assert!(bar.contains(nothing) && !bar.contains(says), "{text}");
         draws_at_every_size(&h.app, "Q1");
     }
@@ -139,7 +139,7 @@ fn capital_a_adds_a_mal_aligned_under_the_selected_one() {
         draws_at_every_size(&h.app, "aligned form");
         h.type_text("Svara alla kunder inom en dag");
         h.keys(&[code(ENTER)]);
-        assert!(h.app.modal.is_none(), "saved");
+        assert!(h.app.modal().is_none(), "saved");
         let file = h.file();
         let new = file
             .objectives
@@ -152,7 +152,7 @@ fn capital_a_adds_a_mal_aligned_under_the_selected_one() {
             h.app.tree_row(h.app.quarter_objectives()[4]).unwrap().depth,
             3
         );
-        assert_eq!(h.app.sel_objective, 4, "the new Mål is selected");
+        assert_eq!(h.app.sel_objective(), 4, "the new Mål is selected");
     }
 }
 
@@ -176,8 +176,8 @@ fn the_detail_lists_what_a_mal_serves_and_what_serves_it() {
         h.open_detail_of(4);
         let text = render(&h.app, 200, 50);
         let up = line_of(&text, serves);
-        let o1 = h.app.data.objectives[0].clone();
-        let p1 = h.app.s.percent_of(h.app.figures(&o1).progress);
+        let o1 = h.app.data().objectives[0].clone();
+        let p1 = h.app.strings().percent_of(h.app.figures(&o1).progress);
         assert!(up.contains(&format!("o1 Expandera globalt ({p1})")), "{up}");
         assert!(up.contains("→ o7 Växa som team"), "{up}");
         let down = line_of(&text, served);
@@ -210,7 +210,7 @@ fn a_parent_is_in_the_same_year() {
         ]);
         h.type_text("o8");
         h.keys(&[code(ENTER)]);
-        let Some(Modal::Form(f)) = &h.app.modal else {
+        let Some(Modal::Form(f)) = h.app.modal() else {
             panic!("the form stays open");
         };
         assert!(f.has_errors());
@@ -219,7 +219,7 @@ fn a_parent_is_in_the_same_year() {
         h.keys(&[ctrl('u')]);
         h.type_text("o6");
         h.keys(&[code(ENTER)]);
-        assert!(h.app.modal.is_none());
+        assert!(h.app.modal().is_none());
     }
 }
 
@@ -229,10 +229,10 @@ fn a_changed_parent_moves_the_mal_in_the_tree_and_a_new_value_leaves_it() {
     use std::sync::Arc;
     let mut h = Harness::new(Some(tree_demo()), Lang::En);
     let before = listed_ids(&h);
-    let at = |h: &Harness, id: &str| h.app.data.objective_index(id).unwrap();
+    let at = |h: &Harness, id: &str| h.app.data().objective_index(id).unwrap();
     // A new value of a key result: the same tree.
     let i = at(&h, "o3");
-    let old = Arc::clone(&h.app.data.objectives[i]);
+    let old = Arc::clone(&h.app.data().objectives[i]);
     let mut new = (*old).clone();
     if let Some(k) = new.key_results.first_mut() {
         k.weight += 1.0;
@@ -244,7 +244,7 @@ fn a_changed_parent_moves_the_mal_in_the_tree_and_a_new_value_leaves_it() {
     }));
     assert_eq!(listed_ids(&h), before);
     // o3 (under o1) made a top-level Mål: it leaves o1's branch.
-    let old = Arc::clone(&h.app.data.objectives[i]);
+    let old = Arc::clone(&h.app.data().objectives[i]);
     let mut new = (*old).clone();
     new.parent = None;
     assert!(h.app.commit(Patch::Objective {
@@ -263,7 +263,7 @@ fn a_changed_parent_moves_the_mal_in_the_tree_and_a_new_value_leaves_it() {
 
 /// The Mål of the check-in's walk, in the order it walks their key results.
 fn walked(h: &Harness) -> Vec<String> {
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("the check-in opened");
     };
     let mut out: Vec<String> = Vec::new();
@@ -288,10 +288,10 @@ fn the_check_in_walks_in_the_order_on_screen_folded_mal_too() {
     assert_eq!(listed_ids(&h), ["o5", "o7", "o1"]);
     assert_eq!(walked(&h), ["o5", "o1", "o2", "o3", "o4"]);
     // The key results of each Mål in their own order, as the screen lists them.
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("the check-in opened");
     };
-    let o5 = &h.app.data.objectives[h.app.data.objective_index("o5").unwrap()];
+    let o5 = &h.app.data().objectives[h.app.data().objective_index("o5").unwrap()];
     let first: Vec<&str> = st.items.iter().take(2).map(|(_, k)| k.as_str()).collect();
     let own: Vec<&str> = o5.key_results.iter().map(|k| k.id.as_str()).collect();
     assert_eq!(first, own);
@@ -335,7 +335,7 @@ fn set_parent(h: &mut Harness, parent: &str) {
     ]);
     h.type_text(parent);
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none(), "saved");
+    assert!(h.app.modal().is_none(), "saved");
 }
 
 #[test]
@@ -347,16 +347,16 @@ fn a_new_parent_moves_the_mal_and_the_selection_goes_with_it() {
         h.keys(&[ch('j'), code(ESC)]);
         set_parent(&mut h, "o3");
         assert_eq!(listed_ids(&h), ["o7", "o1", "o2", "o3", "o4", "o5"]);
-        assert_eq!((h.app.sel_objective, selected(&h)), (5, "o5".to_string()));
-        assert_eq!(h.app.sel_key_result, 1, "its key result stays selected");
+        assert_eq!((h.app.sel_objective(), selected(&h)), (5, "o5".to_string()));
+        assert_eq!(h.app.sel_key_result(), 1, "its key result stays selected");
         let text = render(&h.app, 140, 40);
         assert!(line_of(&text, "Spara ihop").contains('▸'), "{text}");
         // Undone it goes back to the top, and the selection with it; redone, down again.
         h.keys(&[ch('u')]);
         assert_eq!(listed_ids(&h)[0], "o5");
-        assert_eq!((h.app.sel_objective, selected(&h)), (0, "o5".to_string()));
+        assert_eq!((h.app.sel_objective(), selected(&h)), (0, "o5".to_string()));
         h.keys(&[ctrl('r')]);
-        assert_eq!((h.app.sel_objective, selected(&h)), (5, "o5".to_string()));
+        assert_eq!((h.app.sel_objective(), selected(&h)), (5, "o5".to_string()));
     }
 }
 

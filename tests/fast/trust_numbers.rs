@@ -192,7 +192,7 @@ fn set_value(h: &mut Harness, typed: &str) {
 fn a_form_refuses_an_ambiguous_value_and_keeps_it() {
     let mut h = Harness::new(Some(one_key_result(0.0, 20000.0, 0.0)), Lang::Sv);
     set_value(&mut h, "17.500");
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = h.app.modal() else {
         panic!("the form closed on an ambiguous value")
     };
     assert_eq!(
@@ -211,7 +211,7 @@ fn a_form_refuses_an_ambiguous_value_and_keeps_it() {
     h.keys(&[ctrl('u')]);
     h.type_text("17 500");
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     assert_eq!(current_of(&h.file()), 17500.0);
 }
 
@@ -219,12 +219,12 @@ fn a_form_refuses_an_ambiguous_value_and_keeps_it() {
 fn a_form_reads_the_languages_grouping_and_says_how_to_write_a_number() {
     let mut h = Harness::new(Some(one_key_result(0.0, 20000.0, 0.0)), Lang::En);
     set_value(&mut h, "17,500");
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     assert_eq!(current_of(&h.file()), 17500.0);
 
     let mut h = Harness::new(Some(one_key_result(0.0, 20000.0, 0.0)), Lang::En);
     set_value(&mut h, "1,2,3");
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = h.app.modal() else {
         panic!("the form closed on a misgrouped value")
     };
     assert_eq!(
@@ -234,7 +234,7 @@ fn a_form_reads_the_languages_grouping_and_says_how_to_write_a_number() {
     h.keys(&[ctrl('u')]);
     h.type_text("abc");
     h.keys(&[code(ENTER)]);
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = h.app.modal() else {
         panic!("the form closed on letters")
     };
     assert_eq!(
@@ -249,7 +249,7 @@ fn the_review_score_is_read_by_the_same_rules() {
     h.open_review_form_of(0);
     h.type_text("0.5.0");
     h.keys(&[code(ENTER)]);
-    let Some(Modal::Form(form)) = &h.app.modal else {
+    let Some(Modal::Form(form)) = h.app.modal() else {
         panic!("the review form closed on a bad score")
     };
     assert_eq!(form.text(FieldId::Score), "0.5.0");
@@ -317,9 +317,9 @@ fn an_unchanged_form_saves_the_same_numbers() {
         let mut h = Harness::new(Some(data.clone()), lang);
         h.focus_key_results();
         h.keys(&[ch('e'), code(KeyCode::Enter)]);
-        assert!(h.app.modal.is_none(), "the form saved");
+        assert!(h.app.modal().is_none(), "the form saved");
         h.keys(&[ch('v'), code(KeyCode::Enter)]);
-        assert!(h.app.modal.is_none(), "the value form saved");
+        assert!(h.app.modal().is_none(), "the value form saved");
         let saved = h.file();
         let (was, is) = (
             &data.objectives[0].key_results[0],

@@ -425,10 +425,10 @@ fn screens_draw_a_hostile_title_as_wide_as_its_pane() {
 
     // The edit form draws the title and the why as they are typed.
     h.keys(&[ch('e')]);
-    assert!(h.app.modal.is_some(), "the edit form is open");
+    assert!(h.app.modal().is_some(), "the edit form is open");
     assert_drawn_as_measured(&draw(&h), "edit form");
     h.keys(&[code(ESC)]);
-    assert!(h.app.modal.is_none(), "the edit form is closed");
+    assert!(h.app.modal().is_none(), "the edit form is closed");
 
     h.open_detail_of(0);
     assert_drawn_as_measured(&draw(&h), "detail");

@@ -105,7 +105,7 @@ fn week_with_updates() -> Data {
 }
 
 fn summary(h: &Harness) -> Summary {
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("not in the check-in")
     };
     h.app.checkin_summary(st)
@@ -257,7 +257,7 @@ fn a_key_result_added_later_is_judged_from_the_day_it_was_added() {
     h.keys(&[code(TAB)]);
     h.type_text("10");
     h.keys(&[code(ENTER)]);
-    let o = h.app.data.objectives[0].clone();
+    let o = h.app.data().objectives[0].clone();
     let k = o.key_results.last().expect("the new key result");
     assert_eq!(progress::key_result_start(k, Q4), today());
     assert_eq!(
@@ -347,17 +347,17 @@ fn a_committed_mal_scored_below_one_but_set_achieved_is_missed_everywhere() {
     h.open_review_form_of(0);
     h.type_text("0.9");
     h.keys(&[code(TAB), code(KeyCode::Right), ctrl('s')]);
-    let o = h.app.data.objectives[0].clone();
+    let o = h.app.data().objectives[0].clone();
     assert_eq!((o.score, o.status), (Some(0.9), Status::Achieved));
     let text = screen(&h.app, 100, 24);
     assert!(text.contains("missed"), "{text}");
     assert!(!text.contains("succeeded"), "{text}");
-    assert_eq!(quarter_facts(&h.app.data, Q4, today()).committed, (0, 1));
+    assert_eq!(quarter_facts(h.app.data(), Q4, today()).committed, (0, 1));
     h.keys(&[code(ESC), ch('o')]);
     let text = screen(&h.app, 80, 24);
     let row = text.lines().find(|l| l.contains("2026 Q4")).unwrap();
     assert!(row.contains("0/1"), "{text}");
-    let md = markdown(&h.app.data, Q4, Lang::En, today());
+    let md = markdown(h.app.data(), Q4, Lang::En, today());
     assert!(md.contains("- Score: 0.9 (green) — missed"), "{md}");
     assert!(md.contains("(not reached)"), "{md}");
 }
@@ -374,7 +374,7 @@ fn a_finished_quarter_says_achieved_or_not_reached_instead_of_pace() {
     let data = data_of(vec![a, b]);
     let mut h = Harness::new(Some(data.clone()), Lang::En);
     h.keys(&[ch('[')]);
-    assert_eq!(h.app.quarter, Q3);
+    assert_eq!(h.app.quarter(), Q3);
     let text = screen(&h.app, 80, 24);
     assert!(text.contains("90% achieved"), "{text}");
     assert!(text.contains("50% not reached"), "{text}");
@@ -535,12 +535,16 @@ fn a_done_or_not_done_key_result_is_not_warned_about_nor_counted_as_numberless()
     h.keys(&[code(TAB), code(KeyCode::Right), code(ENTER)]);
     assert!(
         matches!(
-            h.app.data.objectives[0].key_results.last().unwrap().measure,
+            h.app.data().objectives[0]
+                .key_results
+                .last()
+                .unwrap()
+                .measure,
             Measure::Done(_)
         ),
         "the key result was added"
     );
-    if let Some(m) = &h.app.message {
+    if let Some(m) = h.app.message() {
         assert!(!m.text.contains("measurable"), "{}", m.text);
     }
     // Planning the quarter lists no rule about numbers.

@@ -455,7 +455,7 @@ fn at_the_id_bound_a_new_key_result_gets_a_free_id_and_the_file_still_loads() {
     h.keys(&[code(TAB)]);
     h.type_text("10");
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none(), "the form closed");
+    assert!(h.app.modal().is_none(), "the form closed");
     // Reading the file back checks every rule again.
     let saved = h.file();
     let ids: Vec<String> = saved.objectives[0]
@@ -553,19 +553,19 @@ fn a_quarter_beyond_9999_is_refused_at_the_command_line() {
 fn next_and_previous_quarter_stop_at_the_years_okr_knows() {
     let at = crate::support::date;
     let mut app = App::new(Data::default(), Setup::new(Lang::En, at(9999, 11, 1)));
-    assert_eq!(app.quarter, Quarter::LAST);
+    assert_eq!(app.quarter(), Quarter::LAST);
     app.handle_key(ch(']'));
     assert_eq!(
-        app.quarter,
+        app.quarter(),
         Quarter::LAST,
         "] at the last quarter stays put"
     );
     app.handle_key(ch('['));
-    assert_eq!(app.quarter, Quarter::new(9999, 3).unwrap());
+    assert_eq!(app.quarter(), Quarter::new(9999, 3).unwrap());
     let mut app = App::new(Data::default(), Setup::new(Lang::En, at(1, 2, 1)));
     app.handle_key(ch('['));
     assert_eq!(
-        app.quarter,
+        app.quarter(),
         Quarter::FIRST,
         "[ at the first quarter stays put"
     );
@@ -577,7 +577,7 @@ fn control_characters_typed_into_a_form_are_dropped() {
     h.keys(&[ch('a')]);
     h.type_text("Väx\u{1b}a\u{85} \u{0}nu");
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none(), "the form closed");
+    assert!(h.app.modal().is_none(), "the form closed");
     // `h.file()` reads the file through the store's checks.
     assert_eq!(h.file().objectives[0].title, "Växa nu");
 }

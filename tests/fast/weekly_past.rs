@@ -50,7 +50,7 @@ fn the_weeks_of_the_quarter_list_mine_and_the_missed_ones() {
         code(ENTER),
     ]);
     h.open_past_checkins();
-    assert!(matches!(h.app.screen, Screen::Past(_)));
+    assert!(matches!(h.app.screen(), Screen::Past(_)));
     let text = render(&h.app, 100, 30);
     assert!(text.contains("Past check-ins · 2026 Q4"), "{text}");
     assert!(
@@ -67,7 +67,7 @@ fn the_weeks_of_the_quarter_list_mine_and_the_missed_ones() {
     );
     // Back to the quarter view; Swedish says the same.
     h.keys(&[code(ESC)]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert!(matches!(h.app.screen(), Screen::Quarter));
     let mut h = Harness::new(Some(demo()), Lang::Sv);
     h.open_past_checkins();
     let text = render(&h.app, 100, 30);
@@ -119,7 +119,7 @@ fn a_week_in_full_shows_each_value_with_its_change_and_the_words() {
     }
     assert_eq!(render(&h.app, 80, 24), top);
     h.keys(&[code(ESC)]);
-    let Screen::Past(st) = &h.app.screen else {
+    let Screen::Past(st) = h.app.screen() else {
         panic!("back on the weeks")
     };
     assert_eq!(st.open, None);
@@ -140,7 +140,7 @@ fn a_plan_marked_done_shows_as_done_in_its_past_check_in() {
 #[test]
 fn a_missed_week_is_filled_in_afterwards_dated_that_week() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    let kr1 = h.app.data.objectives[0].key_results[0].clone();
+    let kr1 = h.app.data().objectives[0].key_results[0].clone();
     let on_the_day = kr1
         .history
         .iter()
@@ -151,21 +151,21 @@ fn a_missed_week_is_filled_in_afterwards_dated_that_week() {
     h.open_past_checkins();
     // W47 has a check-in already: c says so and starts nothing.
     h.keys(&[ch('j'), ch('c')]);
-    assert!(matches!(h.app.screen, Screen::Past(_)));
-    let said = h.app.message.clone().unwrap().text;
+    assert!(matches!(h.app.screen(), Screen::Past(_)));
+    let said = h.app.message().unwrap().text.clone();
     assert!(
         said.contains("2026-W47 has your check-in already"),
         "{said}"
     );
     // W46 has none: c starts one for it, dated its Monday.
     h.keys(&[ch('j'), ch('c')]);
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("a check-in for the missed week")
     };
     assert_eq!(st.week.to_string(), "2026-W46");
     assert_eq!(
         st.form.text(okr::app::form::FieldId::Value),
-        h.app.s.num(on_the_day)
+        h.app.strings().num(on_the_day)
     );
     let text = render(&h.app, 100, 30);
     assert!(
@@ -173,13 +173,13 @@ fn a_missed_week_is_filled_in_afterwards_dated_that_week() {
         "{text}"
     );
     // Its bar shows the key result as it stood that day, not today.
-    let then = format!("{} / 100 MSEK", h.app.s.num(on_the_day));
+    let then = format!("{} / 100 MSEK", h.app.strings().num(on_the_day));
     assert!(text.contains(&then), "{then}:\n{text}");
     h.keys(&[ctrl('u')]);
     h.type_text("42");
     h.keys(&[code(ENTER), code(ESC)]);
     // Leaving the walk returns to the past check-ins, on the same week.
-    let Screen::Past(st) = &h.app.screen else {
+    let Screen::Past(st) = h.app.screen() else {
         panic!("back on the past check-ins")
     };
     assert_eq!(st.sel, 2);
@@ -221,7 +221,7 @@ fn c_on_this_week_in_the_list_is_this_weeks_check_in() {
     let mut h = Harness::new(Some(demo()), Lang::En);
     h.open_past_checkins();
     h.keys(&[ch('c')]);
-    let Screen::CheckIn(st) = &h.app.screen else {
+    let Screen::CheckIn(st) = h.app.screen() else {
         panic!("the check-in")
     };
     assert_eq!(st.week, IsoWeek::of(today()));
@@ -251,9 +251,9 @@ fn the_weeks_are_mine_or_the_filters_owners() {
 #[test]
 fn a_quarter_offers_only_its_own_weeks_never_one_of_the_year_before() {
     // 2027-01-01 is a Friday of 2026-W53: that week is 2026 Q4's.
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    h.app.today = "2027-01-08".parse().unwrap();
-    h.app.quarter = okr::model::Quarter::of(h.app.today);
+    let mut h = Harness::with_setup(Some(demo()), Lang::En, |s| {
+        s.today = "2027-01-08".parse().unwrap();
+    });
     h.open_past_checkins();
     let text = render(&h.app, 100, 30);
     assert!(text.contains("Past check-ins · 2027 Q1"), "{text}");
@@ -316,7 +316,7 @@ fn a_missed_week_offers_only_the_key_results_there_on_its_day() {
         let mut h = Harness::new(Some(with_a_key_result_added_in_w47()), lang);
         // This week's check-in walks it.
         h.keys(&[ch('c')]);
-        let Screen::CheckIn(st) = &h.app.screen else {
+        let Screen::CheckIn(st) = h.app.screen() else {
             panic!("this week's check-in")
         };
         assert!(st.items.iter().any(|(_, k)| k == "kr99"));
@@ -325,7 +325,7 @@ fn a_missed_week_offers_only_the_key_results_there_on_its_day() {
         // 2026-W46, dated 2026-11-09, came before it: 12 key results.
         h.open_past_checkins();
         h.keys(&[ch('j'), ch('j'), ch('c')]);
-        let Screen::CheckIn(st) = &h.app.screen else {
+        let Screen::CheckIn(st) = h.app.screen() else {
             panic!("a check-in for the missed week")
         };
         assert_eq!(st.week.to_string(), "2026-W46");
@@ -363,13 +363,13 @@ fn a_week_before_every_key_result_says_so_and_starts_nothing() {
         for _ in 0..8 {
             h.keys(&[ch('j')]);
         }
-        let Screen::Past(st) = &h.app.screen else {
+        let Screen::Past(st) = h.app.screen() else {
             panic!("the past check-ins")
         };
         assert_eq!(h.app.past_weeks()[st.sel].week.to_string(), "2026-W40");
         h.keys(&[ch('c')]);
-        assert!(matches!(h.app.screen, Screen::Past(_)));
-        let said = h.app.message.clone().unwrap().text;
+        assert!(matches!(h.app.screen(), Screen::Past(_)));
+        let said = h.app.message().unwrap().text.clone();
         assert!(said.contains(words), "{said}");
     }
 }

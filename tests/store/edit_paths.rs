@@ -88,7 +88,7 @@ fn assert_kept(saved: &Value, path: &str) {
 fn edit_by_keys(path: &str, steps: impl FnOnce(&mut Harness)) {
     let mut h = harness();
     steps(&mut h);
-    assert!(h.app.modal.is_none(), "{path}: the form closed");
+    assert!(h.app.modal().is_none(), "{path}: the form closed");
     assert_kept(&h.file_json(), path);
 }
 

@@ -57,7 +57,7 @@ fn keys_are_handled_while_a_save_is_held_up() {
     add_objective(&mut app, "Andra");
     add_objective(&mut app, "Tredje");
     let titles: Vec<_> = app
-        .data
+        .data()
         .objectives
         .iter()
         .map(|o| o.title.clone())
@@ -135,21 +135,20 @@ fn a_failed_save_is_shown_and_retried_and_nothing_is_lost() {
     let first = next_report(&rx);
     assert!(matches!(first, SaveReport::Failed { .. }), "{first:?}");
     app.on_save(first);
-    assert!(
-        app.save_problem
-            .as_deref()
-            .unwrap()
-            .contains("disk is full")
+    assert!(app.save_problem().unwrap().contains("disk is full"));
+    assert_eq!(
+        app.data().objectives[0].title,
+        "Spara mig",
+        "kept in memory"
     );
-    assert_eq!(app.data.objectives[0].title, "Spara mig", "kept in memory");
     // q does not quit at once while a change is unsaved.
     app.handle_key(ch('q'));
-    assert!(!app.quit);
+    assert!(!app.should_quit());
     // The writer retries by itself and succeeds.
     let second = next_report(&rx);
     assert_eq!(second, SaveReport::Saved);
     app.on_save(second);
-    assert!(app.save_problem.is_none());
+    assert!(app.save_problem().is_none());
     assert_eq!(titles_in(&path), ["Spara mig"]);
 }
 

@@ -56,16 +56,16 @@ fn a_reload_takes_their_version_keeps_the_selection_by_id_and_says_how_many_chan
         h.select_objective(2);
         h.focus_key_results();
         h.keys(&[ch('j')]);
-        let (o, kr) = (selected_id(&h.app), h.app.sel_key_result);
+        let (o, kr) = (selected_id(&h.app), h.app.sel_key_result());
         someone_else_saves(&h.path, |d| {
             new_objective(d, "o900", "Deras nya mål");
             objective_mut(d, &o).title = "Deras titel".into();
         });
         notice(&mut h);
-        assert_eq!(h.app.data.objectives[0].title, "Deras nya mål");
+        assert_eq!(h.app.data().objectives[0].title, "Deras nya mål");
         assert_eq!(selected_id(&h.app), o, "the same Mål stays selected");
-        assert_eq!(h.app.sel_objective, 3, "found where it is now");
-        assert_eq!(h.app.sel_key_result, kr);
+        assert_eq!(h.app.sel_objective(), 3, "found where it is now");
+        assert_eq!(h.app.sel_key_result(), kr);
         assert_eq!(h.app.objective().unwrap().title, "Deras titel");
         assert_eq!(message(&h.app), said);
         // Taken as it is: nothing of ours to write, the file stays theirs.
@@ -86,12 +86,12 @@ fn a_reload_of_a_deleted_selection_clamps_and_leaves_the_detail() {
     });
     notice(&mut h);
     assert!(
-        matches!(h.app.screen, Screen::Quarter),
+        matches!(h.app.screen(), Screen::Quarter),
         "{:?}",
-        h.app.screen
+        h.app.screen()
     );
-    assert!(h.app.data.objective_index(&gone).is_none());
-    assert!(h.app.sel_objective < h.app.quarter_objectives().len());
+    assert!(h.app.data().objective_index(&gone).is_none());
+    assert!(h.app.sel_objective() < h.app.quarter_objectives().len());
     screen(&h.app, 80, 24);
 }
 
@@ -109,7 +109,7 @@ fn our_unsaved_change_and_theirs_are_merged_and_both_saved() {
     let file = titles(&h.file());
     assert!(file.contains(&"Deras nya mål".to_string()), "{file:?}");
     assert!(file.contains(&"Vårt nya mål".to_string()), "{file:?}");
-    assert_eq!(titles(&h.app.data), file, "the app shows what was saved");
+    assert_eq!(titles(h.app.data()), file, "the app shows what was saved");
     assert_eq!(message(&h.app), "Merged with changes by someone else.");
     assert_eq!(
         h.app.objective().unwrap().title,
@@ -169,7 +169,7 @@ fn keys_are_handled_while_a_reload_is_held_up_and_nothing_of_either_is_lost() {
         app.handle_key(ch(c));
     }
     app.handle_key(code(ENTER));
-    assert!(titles(&app.data).contains(&"Vårt nya mål".to_string()));
+    assert!(titles(app.data()).contains(&"Vårt nya mål".to_string()));
     gate.open();
     // Their version arrives; ours, made meanwhile, is merged into it.
     let report = rx.recv_timeout(WAIT).unwrap();
@@ -193,11 +193,11 @@ fn a_form_open_during_a_reload_keeps_what_is_typed_and_saves_it() {
     someone_else_saves(&h.path, |d| new_objective(d, "o900", "Deras nya mål"));
     notice(&mut h);
     assert!(
-        matches!(h.app.modal, Some(Modal::Form(_))),
+        matches!(h.app.modal(), Some(Modal::Form(_))),
         "the form stays open"
     );
     h.keys(&[code(ENTER)]);
-    assert!(h.app.modal.is_none());
+    assert!(h.app.modal().is_none());
     let file = titles(&h.file());
     assert!(file.contains(&"Halvskrivet".to_string()), "{file:?}");
     assert!(file.contains(&"Deras nya mål".to_string()), "{file:?}");
@@ -225,7 +225,7 @@ fn saving_a_form_whose_item_they_deleted_says_so_and_changes_nothing() {
         });
         notice(&mut h);
         h.keys(&[code(ENTER)]);
-        assert!(h.app.modal.is_none());
+        assert!(h.app.modal().is_none());
         let m = message(&h.app);
         assert!(m.contains(said) && m.contains(&gone), "{m}");
         assert!(
@@ -272,7 +272,7 @@ fn a_field_changed_both_ways_keeps_ours_and_waits_on_the_conflicts_screen() {
         let text = screen(&h.app, 100, 30);
         assert!(text.contains(&said[said.find("1 ").unwrap()..]), "{text}");
         h.keys(&[ch('k'), ch('!')]);
-        assert!(matches!(h.app.screen, Screen::Conflicts { .. }));
+        assert!(matches!(h.app.screen(), Screen::Conflicts { .. }));
         let text = screen(&h.app, 100, 30);
         // The field in the user's words.
         let field = if lang == Lang::Sv {
@@ -291,8 +291,8 @@ fn t_takes_theirs_o_keeps_ours_and_u_undoes_the_choice() {
     let mut h = a_true_conflict(Lang::En);
     let id = selected_id(&h.app);
     h.keys(&[ch('!'), ch('t')]);
-    assert!(h.app.data.conflicts.is_empty());
-    assert!(matches!(h.app.screen, Screen::Quarter), "none left: back");
+    assert!(h.app.data().conflicts.is_empty());
+    assert!(matches!(h.app.screen(), Screen::Quarter), "none left: back");
     let file = h.file();
     assert_eq!(
         file.objectives[file.objective_index(&id).unwrap()].title,
@@ -303,13 +303,13 @@ fn t_takes_theirs_o_keeps_ours_and_u_undoes_the_choice() {
 
     h.keys(&[ch('u')]);
     assert_eq!(
-        h.app.data.conflicts.len(),
+        h.app.data().conflicts.len(),
         1,
         "undo brings the conflict back"
     );
     assert_eq!(h.app.objective().unwrap().title, "Vår titel");
     h.keys(&[ch('!'), ch('o')]);
-    assert!(h.app.data.conflicts.is_empty());
+    assert!(h.app.data().conflicts.is_empty());
     let file = h.file();
     assert_eq!(
         file.objectives[file.objective_index(&id).unwrap()].title,
@@ -322,7 +322,7 @@ fn t_takes_theirs_o_keeps_ours_and_u_undoes_the_choice() {
 fn an_exclamation_mark_without_conflicts_says_so() {
     let mut h = Harness::new(Some(demo()), Lang::Sv);
     h.keys(&[ch('!')]);
-    assert!(matches!(h.app.screen, Screen::Quarter));
+    assert!(matches!(h.app.screen(), Screen::Quarter));
     assert_eq!(message(&h.app), "Inga konflikter att lösa.");
 }
 
@@ -341,7 +341,7 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
     assert!(m.ends_with("). okr keeps showing what you see."), "{m}");
     assert!(!m.contains(&h.path.display().to_string()), "no path: {m}");
     assert_eq!(
-        h.app.data.objectives.len(),
+        h.app.data().objectives.len(),
         demo().objectives.len(),
         "okr keeps what it has"
     );
@@ -359,8 +359,7 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
     assert!(titles(&saved).contains(&"Vårt nya mål".to_string()));
     assert!(
         h.app
-            .save_problem
-            .as_deref()
+            .save_problem()
             .unwrap_or("")
             .contains("okr.json.conflict")
     );
@@ -374,7 +373,11 @@ fn a_file_they_left_unreadable_is_said_and_our_changes_go_to_a_conflict_file() {
         assert!(file.contains(&want.to_string()), "{want}: {file:?}");
     }
     deliver(&mut h);
-    assert_eq!(h.app.save_problem, None, "the merge was saved to the file");
+    assert_eq!(
+        h.app.save_problem(),
+        None,
+        "the merge was saved to the file"
+    );
     assert_eq!(
         okr::store::read(&copy).unwrap(),
         saved,
@@ -403,7 +406,7 @@ fn their_version_of_our_new_mål_is_merged_into_it_and_ours_stays_selected() {
     deliver(&mut h);
     assert_eq!(selected_id(&h.app), ours, "our id never changes");
     assert_eq!(h.app.objective().unwrap().title, "Vårt nya mål");
-    assert!(matches!(&h.app.screen, Screen::Detail { objective } if *objective == ours));
+    assert!(matches!(h.app.screen(), Screen::Detail { objective } if *objective == ours));
     // A drawn id is one item wherever it is: theirs is merged into ours,
     // field by field, the title both changed a conflict that keeps ours.
     let file = h.file();
@@ -444,7 +447,10 @@ fn a_reload_that_removes_what_a_screen_shows_never_panics() {
             });
             notice(&mut h);
             // Taken in, or merged where the step changed something of ours.
-            assert!(h.app.live.generation > 0, "{name}: their version taken in");
+            assert!(
+                h.app.live_generation() > 0,
+                "{name}: their version taken in"
+            );
             for k in [
                 ch('j'),
                 code(ENTER),
@@ -565,8 +571,8 @@ fn their_save_during_the_trackers_flush_is_merged_and_the_user_told() {
 
 #[test]
 fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
-    let mut h = Harness::new(Some(demo()), Lang::En);
-    let data = Arc::make_mut(&mut h.app.data);
+    // A file that holds the conflicts a merge left.
+    let mut data = demo();
     let ours = data.objectives[0].title.clone();
     data.conflicts.push(okr::model::Conflict::new(
         "2026-W48 Anna",
@@ -580,6 +586,7 @@ fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
         ours.into(),
         "Deras titel".into(),
     ));
+    let mut h = Harness::new(Some(data), Lang::En);
     h.keys(&[ch('!')]);
     for (w, hgt) in [(100, 30), (40, 12), (1, 1)] {
         let text = screen(&h.app, w, hgt);
@@ -600,13 +607,14 @@ fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
     }
     h.keys(&[ch('j'), ch('t')]);
     assert_eq!(
-        h.app.data.objectives[0].title, "Deras titel",
+        h.app.data().objectives[0].title,
+        "Deras titel",
         "j chose the second"
     );
-    assert_eq!(h.app.data.conflicts.len(), 1);
+    assert_eq!(h.app.data().conflicts.len(), 1);
     assert!(
-        matches!(h.app.screen, Screen::Conflicts { sel: 0, .. }),
+        matches!(h.app.screen(), Screen::Conflicts { sel: 0, .. }),
         "{:?}",
-        h.app.screen
+        h.app.screen()
     );
 }

@@ -70,8 +70,8 @@ fn what_cannot_be_saved_is_written_to_a_new_rescue_file() {
     app.handle_key(ch('y'));
     assert!(!flushed(&app), "the change is not on disk");
     assert_eq!(fs::read(&path).unwrap(), before, "the file is as it was");
-    let first = store::write_rescue(&path, &app.data).unwrap();
-    let second = store::write_rescue(&path, &app.data).unwrap();
+    let first = store::write_rescue(&path, app.data()).unwrap();
+    let second = store::write_rescue(&path, app.data()).unwrap();
     assert_eq!(first, dir.path().join("okr.json.rescue"));
     assert_eq!(
         second,
@@ -85,7 +85,7 @@ fn what_cannot_be_saved_is_written_to_a_new_rescue_file() {
         let mode = fs::metadata(rescue).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "readable by its owner only");
     }
-    assert_eq!(rescued, *app.data);
+    assert_eq!(rescued, *app.data());
 }
 
 #[test]
@@ -152,12 +152,11 @@ fn update_through_a_missing_folder_or_a_broken_link_creates_nothing() {
 
 #[test]
 fn the_tracker_on_a_read_only_file_shows_it_and_changes_nothing() {
-    let mut h = Harness::new(Some(demo()), Lang::En);
+    let mut h = Harness::with_setup(Some(demo()), Lang::En, |s| s.read_only = true);
     let before = std::fs::read(&h.path).unwrap();
-    h.app.read_only = true;
     h.keys(&[ch('d'), ch('y')]);
-    assert_eq!(h.app.data.objectives.len(), demo().objectives.len());
-    let message = h.app.message.clone().unwrap().text;
+    assert_eq!(h.app.data().objectives.len(), demo().objectives.len());
+    let message = h.app.message().unwrap().text.clone();
     assert!(message.contains("read-only"), "{message}");
     flushed(&h.app);
     assert_eq!(std::fs::read(&h.path).unwrap(), before);
@@ -166,7 +165,7 @@ fn the_tracker_on_a_read_only_file_shows_it_and_changes_nothing() {
 #[test]
 fn keys_do_nothing_while_the_window_is_too_small_but_quit() {
     let mut h = Harness::new(Some(demo()), Lang::En);
-    h.app.too_small = true;
+    h.app.resize(okr::ui::MIN_WIDTH - 1, okr::ui::MIN_HEIGHT);
     for key in [
         ch('j'),
         ch('d'),
@@ -178,11 +177,11 @@ fn keys_do_nothing_while_the_window_is_too_small_but_quit() {
     ] {
         assert!(!h.app.handle_key(key), "{key:?} acted unseen");
     }
-    assert!(h.app.modal.is_none() && !h.app.help);
-    assert_eq!(h.app.sel_objective, 0);
+    assert!(h.app.modal().is_none() && !h.app.help_open());
+    assert_eq!(h.app.sel_objective(), 0);
     assert_eq!(h.file().objectives.len(), demo().objectives.len());
     assert!(h.app.handle_key(ch('q')));
-    assert!(h.app.quit);
+    assert!(h.app.should_quit());
 }
 
 #[test]

@@ -160,7 +160,7 @@ fn undo_never_reaches_back_past_their_version() {
     // Their version taken as it is (ours saved), or merged with ours.
     for ours_unsaved in [false, true] {
         let mut h = Harness::new(Some(demo()), Lang::En);
-        let before = h.app.data.objectives[0].clone();
+        let before = h.app.data().objectives[0].clone();
         if ours_unsaved {
             someone_else_saves(&h.path, |d| {
                 Arc::make_mut(&mut d.objectives[0]).why = "Deras varför".into()
@@ -194,7 +194,7 @@ fn undo_never_reaches_back_past_their_version() {
         assert_ne!(now, before);
         h.keys(&[ch('u')]);
         assert_eq!(message(&h.app), "Nothing to undo.", "merge: {ours_unsaved}");
-        assert_eq!(h.app.data.objectives[0], now);
+        assert_eq!(h.app.data().objectives[0], now);
         assert_eq!(
             h.file().objectives[0],
             now,
@@ -224,7 +224,7 @@ fn okrs_own_saves_seen_by_the_file_watcher_never_come_back_as_a_reload() {
     );
     let read = HeldGate(read);
     let _watch = okr::app::watch::watch(&target, app.poke().unwrap()).unwrap();
-    let first = app.data.objectives[0].title.clone();
+    let first = app.data().objectives[0].title.clone();
 
     app.handle_key(ch('e'));
     app.handle_key(ctrl('u'));
@@ -243,7 +243,7 @@ fn okrs_own_saves_seen_by_the_file_watcher_never_come_back_as_a_reload() {
     // The step is still there to undo, with no quiet time waited for.
     app.handle_key(ch('u'));
     assert_eq!(message(&app), "Undone.");
-    assert_eq!(app.data.objectives[0].title, first);
+    assert_eq!(app.data().objectives[0].title, first);
     assert!(flushed(&app));
     assert_eq!(okr::store::read(&path).unwrap().objectives[0].title, first);
 }
@@ -282,7 +282,7 @@ fn their_save_during_the_merges_own_save_is_merged_again() {
             "their second save was replaced: {v:?}"
         );
     }
-    assert_eq!(titles(&w.app.data), file, "the app shows what was saved");
+    assert_eq!(titles(w.app.data()), file, "the app shows what was saved");
     assert_eq!(message(&w.app), "Merged with changes by someone else.");
 }
 

@@ -40,29 +40,53 @@ impl Harness {
     /// Like [`Harness::new`], the store set up by `setup` before the
     /// writer starts (a save of its own, a test seam).
     pub fn with_store(data: Option<Data>, lang: Lang, setup: impl FnOnce(&mut Store)) -> Harness {
+        Harness::build(data, lang, setup, |_, _| {})
+    }
+
+    /// Like [`Harness::new`], the app started from a [`Setup`] that
+    /// `change` makes its own (no colour, read-only, someone known, ...).
+    pub fn with_setup(data: Option<Data>, lang: Lang, change: impl FnOnce(&mut Setup)) -> Harness {
+        Harness::build(data, lang, |_| {}, |setup, _| change(setup))
+    }
+
+    /// An app over a temporary file holding `data`: the store set up by
+    /// `store` before the writer starts, the app's [`Setup`] by `change`
+    /// (given the temporary folder, for a config file there).
+    pub fn build(
+        data: Option<Data>,
+        lang: Lang,
+        store: impl FnOnce(&mut Store),
+        change: impl FnOnce(&mut Setup, &Path),
+    ) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("okr.json");
         if let Some(d) = data {
             std::fs::write(&path, okr::store::format::serialize(&d).unwrap()).unwrap();
         }
-        let (mut store, data) = Store::open(&path).unwrap();
-        setup(&mut store);
         let reports = Arc::new(Mutex::new(Vec::new()));
-        let r = Arc::clone(&reports);
-        let saver = Saver::spawn(store, move |rep| r.lock().unwrap().push(rep));
-        let app = App::new(
-            data,
-            Setup {
-                saver: Some(saver),
-                ..Setup::new(lang, today())
-            },
-        );
+        let mut setup = Setup::new(lang, today());
+        change(&mut setup, dir.path());
+        let app = start(&path, &reports, setup, store);
         Harness {
             app,
             path,
             reports,
             _dir: dir,
         }
+    }
+
+    /// The tracker quit and started again on `day` over the same file
+    /// (from a plain [`Setup`]), as someone does who opens okr the next
+    /// morning.
+    pub fn reopen_on(&mut self, day: NaiveDate) {
+        let lang = self.app.strings().lang;
+        flushed(&self.app);
+        // The writer ends (and the file's lock is let go) with the app.
+        drop(std::mem::replace(
+            &mut self.app,
+            App::new(Data::default(), Setup::new(lang, day)),
+        ));
+        self.app = start(&self.path, &self.reports, Setup::new(lang, day), |_| {});
     }
 
     pub fn keys(&mut self, keys: &[KeyEvent]) {
@@ -93,6 +117,27 @@ impl Harness {
     }
 }
 
+/// The app over the file at `path` from `setup`, its writer's reports
+/// kept in `reports`; the store set up by `store` before the writer starts.
+fn start(
+    path: &Path,
+    reports: &Arc<Mutex<Vec<SaveReport>>>,
+    setup: Setup,
+    store: impl FnOnce(&mut Store),
+) -> App {
+    let (mut opened, data) = Store::open(path).unwrap();
+    store(&mut opened);
+    let r = Arc::clone(reports);
+    let saver = Saver::spawn(opened, move |rep| r.lock().unwrap().push(rep));
+    App::new(
+        data,
+        Setup {
+            saver: Some(saver),
+            ..setup
+        },
+    )
+}
+
 pub fn ch(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
@@ -120,10 +165,7 @@ pub fn add_objective(app: &mut App, title: &str) {
 
 /// The status line's message, empty when there is none.
 pub fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
+    app.message().map(|m| m.text.clone()).unwrap_or_default()
 }
 
 /// The example data, dated around the fixed test date.

@@ -11,7 +11,7 @@ impl Harness {
     /// The conflicts screen over one conflict a merge left: the first Mål's
     /// title, theirs recorded beside ours.
     pub fn open_conflicts(&mut self) {
-        let data = std::sync::Arc::make_mut(&mut self.app.data);
+        let data = self.app.data_unrecorded();
         let ours = data.objectives[0].title.clone();
         let conflict = okr::model::Conflict::new(
             data.objectives[0].id.clone(),
@@ -144,6 +144,12 @@ impl Harness {
         self.keys(&[ch('s')]);
     }
 
+    /// The quarter shown, planned from the quarter view: the review of the
+    /// quarter before, then its `n` (the focus checklist on screen).
+    pub fn plan_this_quarter(&mut self) {
+        self.keys(&[ch('['), ch('r'), ch('n')]);
+    }
+
     /// The past check-ins of the quarter shown, from the quarter view.
     pub fn open_past_checkins(&mut self) {
         self.keys(&[ch('w')]);
@@ -162,8 +168,8 @@ impl Harness {
     /// Last week's check-in (of the whole file, as in the example data)
     /// given next steps and blockers, as if written then.
     pub fn plan_last_week(&mut self, next_steps: &str, blockers: &str) {
-        let week = okr::model::IsoWeek::of(self.app.today - chrono::Days::new(7));
-        let data = std::sync::Arc::make_mut(&mut self.app.data);
+        let week = okr::model::IsoWeek::of(self.app.today() - chrono::Days::new(7));
+        let data = self.app.data_unrecorded();
         let c = data
             .checkins
             .iter_mut()
@@ -182,7 +188,7 @@ impl Harness {
 
     /// The step of the check-in on screen, if one is.
     pub fn checkin_step(&self) -> Option<Step> {
-        match &self.app.screen {
+        match self.app.screen() {
             Screen::CheckIn(st) => Some(st.step),
             _ => None,
         }

@@ -3,30 +3,57 @@
 use std::path::{Path, PathBuf};
 
 use okr::config::{Personal, PersonalFile};
+use okr::model::{Data, Lang};
 use ratatui::crossterm::event::KeyCode;
 
 use super::app::{Harness, ch, code};
 
 impl Harness {
-    /// Gives the app a config file in its temporary folder (not written
-    /// yet) and who I am; returns the config file's path.
-    pub fn with_config(&mut self, me: Option<&str>) -> PathBuf {
-        let path = self.dir().join("config").join("config.toml");
-        self.app.team.config = Some(PersonalFile {
-            path: path.clone(),
-            personal: Personal::default(),
-        });
-        self.app.team.me = me.map(str::to_string);
-        path
+    /// An app that knows who I am (`me`) and has a config file in its
+    /// temporary folder, holding `text` (read as okr reads it at the
+    /// start) or not written yet; returns the config file's path.
+    pub fn with_config(
+        data: Option<Data>,
+        lang: Lang,
+        me: Option<&str>,
+        text: Option<&str>,
+    ) -> (Harness, PathBuf) {
+        Harness::with_config_named(data, lang, me, "config.toml", text)
     }
 
-    /// Gives the app the config file at `path`, as okr read it, and who I am.
-    pub fn with_config_file(&mut self, path: &Path, me: Option<&str>) {
-        self.app.team.config = Some(PersonalFile {
-            path: path.to_path_buf(),
-            personal: okr::config::load(path).unwrap(),
-        });
-        self.app.team.me = me.map(str::to_string);
+    /// Like [`Harness::with_config`], the config file named `name`
+    /// (`mine.json` is read and written as JSON).
+    pub fn with_config_named(
+        data: Option<Data>,
+        lang: Lang,
+        me: Option<&str>,
+        name: &str,
+        text: Option<&str>,
+    ) -> (Harness, PathBuf) {
+        let mut config = PathBuf::new();
+        let h = Harness::build(
+            data,
+            lang,
+            |_| {},
+            |setup, dir| {
+                config = dir.join("config").join(name);
+                let personal = match text {
+                    Some(text) => {
+                        std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+                        std::fs::write(&config, text).unwrap();
+                        okr::config::load(&config).unwrap()
+                    }
+                    None => Personal::default(),
+                };
+                setup.keymap = personal.keymap.clone();
+                setup.me = me.map(str::to_string);
+                setup.config = Some(PersonalFile {
+                    path: config.clone(),
+                    personal,
+                });
+            },
+        );
+        (h, config)
     }
 
     /// The settings form open over the quarter view.
@@ -52,7 +79,7 @@ pub fn listed(h: &Harness) -> Vec<String> {
     h.app
         .quarter_objectives()
         .iter()
-        .map(|i| h.app.data.objectives[*i].title.clone())
+        .map(|i| h.app.data().objectives[*i].title.clone())
         .collect()
 }
 
@@ -110,7 +137,7 @@ pub fn listed_ids(h: &Harness) -> Vec<String> {
     h.app
         .quarter_objectives()
         .iter()
-        .map(|i| h.app.data.objectives[*i].id.clone())
+        .map(|i| h.app.data().objectives[*i].id.clone())
         .collect()
 }
 
