@@ -17,32 +17,65 @@ use crate::app::form::{Form, Widget};
 use crate::keys::{self, Context};
 use crate::text::{self, shown};
 
-/// Rows a field takes: a line, or several for a text area, plus its message.
-fn field_height(f: &crate::app::form::Field) -> u16 {
+/// Rows a field takes: a line, or several for a text area, plus its
+/// message wrapped to `error_w` cells.
+fn field_height(f: &crate::app::form::Field, error_w: usize) -> u16 {
     let body = match &f.widget {
         Widget::Area(_) => AREA_ROWS,
         _ => 1,
     };
-    body + u16::from(f.error.is_some())
+    let error = f
+        .error
+        .as_deref()
+        .map_or(0, |e| error_lines(e, error_w).len());
+    body.saturating_add(u16::try_from(error).unwrap_or(u16::MAX))
+}
+
+/// A field's message in lines of `width` cells at most: a long one (a
+/// file's path and the line at fault) is read whole, not cut at the edge.
+fn error_lines(e: &str, width: usize) -> Vec<String> {
+    let text = format!("⚠ {}", shown(e));
+    let options = textwrap::Options::new(width.max(1)).subsequent_indent("  ");
+    textwrap::wrap(&text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+}
+
+/// The cells of the widest label, with the room after it.
+fn label_width(form: &Form) -> usize {
+    let widest = form.fields.iter().filter(|f| !f.hidden);
+    widest.map(|f| f.label.width()).max().unwrap_or(0) + 2
+}
+
+/// The cells a field's message has in a form `width` cells wide: what is
+/// right of the labels.
+fn error_width(form: &Form, width: u16) -> usize {
+    usize::from(width).saturating_sub(label_width(form) + 2)
 }
 
 /// Lines shown for a multi-line field.
 const AREA_ROWS: u16 = 4;
 
-/// The rows a form's fields need, warnings included.
-pub fn form_height(form: &Form) -> u16 {
+/// The rows a form's fields need in `width` cells, warnings included.
+pub fn form_height(form: &Form, width: u16) -> u16 {
+    let error_w = error_width(form, width);
     let fields: u16 = form
         .fields
         .iter()
         .filter(|f| !f.hidden)
-        .map(field_height)
-        .sum();
+        .map(|f| field_height(f, error_w))
+        .fold(0, u16::saturating_add);
     fields.saturating_add(u16::try_from(form.warnings.len()).unwrap_or(u16::MAX))
 }
 
 pub fn draw_form(form: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
-    let h = form_height(form).saturating_add(2);
-    let rect = centered(area, 100.min(area.width.saturating_sub(4)).max(40), h);
+    let w = 100
+        .min(area.width.saturating_sub(4))
+        .max(40)
+        .min(area.width);
+    let h = form_height(form, w.saturating_sub(2)).saturating_add(2);
+    let rect = centered(area, w, h);
     frame.render_widget(Clear, rect);
     let title = match &form.about {
         Some(about) => format!(" {}: {about} ", form.title),
@@ -65,12 +98,8 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
         .enumerate()
         .filter(|(_, f)| !f.hidden)
         .collect();
-    let label_w = visible
-        .iter()
-        .map(|(_, f)| f.label.width())
-        .max()
-        .unwrap_or(0)
-        + 2;
+    let label_w = label_width(form);
+    let error_w = error_width(form, inner.width);
     let value_w = usize::from(inner.width).saturating_sub(label_w + 2);
     let mut y = inner.y;
     for (i, f) in &visible {
@@ -95,15 +124,22 @@ pub fn draw_fields(form: &Form, frame: &mut Frame, inner: Rect, theme: Theme) ->
             ..inner
         };
         y = y.saturating_add(draw_field(&f.widget, line, label_w, frame, row, inner));
-        if let Some(e) = &f.error
-            && y < inner.bottom()
+        for line in f
+            .error
+            .as_deref()
+            .map(|e| error_lines(e, error_w))
+            .into_iter()
+            .flatten()
         {
+            if y >= inner.bottom() {
+                break;
+            }
             let row = Rect {
                 y,
                 height: 1,
                 ..inner
             };
-            draw_field_error(e, label_w + 2, frame, row, theme);
+            draw_field_error(&line, label_w + 2, frame, row, theme);
             y = y.saturating_add(1);
         }
     }
@@ -227,13 +263,11 @@ fn draw_text_area(
     frame.render_widget(&shown, rect);
 }
 
-/// A field's error on `row`, below the field's value (`indent` cells in).
-fn draw_field_error(e: &str, indent: usize, frame: &mut Frame, row: Rect, theme: Theme) {
+/// A line of a field's error on `row`, below the field's value (`indent`
+/// cells in); the line is already shown safe ([`error_lines`]).
+fn draw_field_error(line: &str, indent: usize, frame: &mut Frame, row: Rect, theme: Theme) {
     frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!("{:indent$}⚠ {}", "", shown(e)),
-            theme.error(),
-        )),
+        Paragraph::new(Line::styled(format!("{:indent$}{line}", ""), theme.error())),
         row,
     );
 }

@@ -468,6 +468,15 @@ fn a_config_file_broken_meanwhile_is_not_overwritten() {
         ),
     );
     assert_eq!(fs::read_to_string(&config).unwrap(), broken);
+    // Read whole on the screen, wrapped, at 80 columns too.
+    let text = render(&h.app, 80, 24);
+    for part in [
+        "config.toml (line 2, column",
+        "12): this is not valid TOML",
+        "where it is)",
+    ] {
+        assert!(text.contains(part), "{part:?}:\n{text}");
+    }
 }
 
 #[test]
