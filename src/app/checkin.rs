@@ -86,18 +86,26 @@ impl CheckInState {
 }
 
 impl App {
-    /// This week's check-in of mine (see [`App::checkin_owner`]), if one was started.
+    /// This period's check-in of mine (see [`App::checkin_owner`]), if one was started.
     pub fn this_weeks_checkin(&self) -> Option<&CheckIn> {
-        self.checkin_of(IsoWeek::of(self.today))
+        self.checkin_of(self.this_period())
     }
 
-    /// My check-in of a week (see [`App::checkin_owner`]), if one was started.
+    /// The key of today's check-in period: its first week
+    /// ([`crate::model::cadence`]; this week, for a weekly team).
+    pub fn this_period(&self) -> IsoWeek {
+        self.data.settings.period_of(self.today).start
+    }
+
+    /// My check-in of the period keyed `week` (see [`App::checkin_owner`]),
+    /// if one was started.
     pub fn checkin_of(&self, week: IsoWeek) -> Option<&CheckIn> {
         let owner = self.checkin_owner();
+        let settings = &self.data.settings;
         self.data
             .checkins
             .iter()
-            .find(|c| c.week == week && c.belongs_to(owner.as_deref()))
+            .find(|c| settings.period_key(c.week) == week && c.belongs_to(owner.as_deref()))
             .map(|c| &**c)
     }
 
@@ -115,14 +123,14 @@ impl App {
             &self.data.checkins,
             self.checkin_owner().as_deref(),
             &key_results,
-            self.data.settings.checkin_weekday,
+            &self.data.settings,
             self.today,
         )
     }
 
-    /// `c` / `okr checkin`: starts, resumes or reopens this week's check-in.
+    /// `c` / `okr checkin`: starts, resumes or reopens this period's check-in.
     pub fn start_checkin(&mut self) {
-        self.start_checkin_for(IsoWeek::of(self.today), self.today, Quarter::of(self.today));
+        self.start_checkin_for(self.this_period(), self.today, Quarter::of(self.today));
     }
 
     /// Starts, resumes or reopens my check-in of `week`, dated `date`, on
@@ -134,7 +142,7 @@ impl App {
         }
         // Mine, of the Mål the owner filter shows, in the order on screen; a
         // missed week filled in afterwards only those there on its day.
-        let missed = week != IsoWeek::of(self.today);
+        let missed = week != self.this_period();
         let mut added_since = false;
         let mut items: Vec<(String, String)> = Vec::new();
         for o in self

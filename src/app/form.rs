@@ -44,6 +44,8 @@ pub enum FieldId {
     Due,
     Language,
     Weekday,
+    Cadence,
+    Holidays,
 }
 
 #[derive(Clone, Debug)]

@@ -37,7 +37,7 @@ pub fn baseline(
     let checkin = data
         .checkins
         .iter()
-        .find(|c| c.week == week && c.belongs_to(owner));
+        .find(|c| data.settings.period_key(c.week) == week && c.belongs_to(owner));
     let monday = week.monday().unwrap_or(NaiveDate::MIN);
     let mut out = HashMap::new();
     for (_, o) in data.in_quarter(quarter) {
@@ -226,6 +226,7 @@ impl App {
             streak: ck::streak_of(
                 &self.data.checkins,
                 self.checkin_owner().as_deref(),
+                &self.data.settings,
                 self.today,
             ),
         }

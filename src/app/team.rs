@@ -14,9 +14,10 @@ use crate::config::PersonalFile;
 use crate::i18n::{self, team::LANGUAGE_NAMES};
 use crate::model::align::{self, Row};
 use crate::model::author;
+use crate::model::cadence::Cadence;
 use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::{self, OwnerFilter};
-use crate::model::{Lang, Objective, Quarter};
+use crate::model::{IsoWeek, Lang, Objective, Quarter};
 
 /// What the tracker knows of the people on the file.
 #[derive(Clone, Debug, Default)]
@@ -321,6 +322,20 @@ impl App {
                 t.weekdays.iter().map(|d| d.to_string()).collect(),
                 day,
             ),
+            Field::choice(
+                FieldId::Cadence,
+                t.f_cadence,
+                t.cadences.iter().map(|c| c.to_string()).collect(),
+                Cadence::ALL
+                    .iter()
+                    .position(|c| *c == self.data.settings.cadence)
+                    .unwrap_or(0),
+            ),
+            Field::text(
+                FieldId::Holidays,
+                t.f_holidays,
+                &holidays_text(&self.data.settings.holidays),
+            ),
         ];
         let mut form = Form::new(Purpose::Settings, t.settings_title, fields);
         let place = self
@@ -344,6 +359,21 @@ impl App {
             f.set_error(FieldId::Owner, &(self.s.team.e_config_control)(&code));
             return Err(Box::new(f));
         }
+        let holidays = match parse_holidays(&f.text(FieldId::Holidays)) {
+            Ok(h) => h,
+            Err(bad) => {
+                let t = &self.s.team;
+                f.set_error(
+                    FieldId::Holidays,
+                    &(t.e_holidays)(&crate::text::quoted(&bad)),
+                );
+                return Err(Box::new(f));
+            }
+        };
+        let cadence = Cadence::ALL
+            .get(f.chosen(FieldId::Cadence))
+            .copied()
+            .unwrap_or_default();
         let lang = LANGS
             .get(f.chosen(FieldId::Language))
             .copied()
@@ -374,15 +404,39 @@ impl App {
         self.s = i18n::strings(lang);
         self.keymap = std::mem::take(&mut self.keymap).in_lang(lang);
         self.reindex(false);
-        if day != self.data.settings.checkin_weekday {
-            let before = self.data.settings.clone();
-            let mut after = before.clone();
-            after.checkin_weekday = day;
-            if !self.commit(Patch::Settings { before, after }) {
-                return Ok(());
-            }
+        let before = self.data.settings.clone();
+        let mut after = before.clone();
+        after.checkin_weekday = day;
+        after.cadence = cadence;
+        after.holidays = holidays;
+        // Two-week periods count from the week they were chosen in.
+        if cadence == Cadence::Fortnightly && after.cadence_start.is_none() {
+            after.cadence_start = Some(IsoWeek::of(self.today));
+        }
+        if after != before && !self.commit(Patch::Settings { before, after }) {
+            return Ok(());
         }
         self.info(self.s.team.settings_saved);
         Ok(())
     }
+}
+
+/// Holiday weeks as the settings write them: `2026-W52, 2026-W53`.
+fn holidays_text(weeks: &[IsoWeek]) -> String {
+    let names: Vec<String> = weeks.iter().map(IsoWeek::to_string).collect();
+    names.join(", ")
+}
+
+/// Holiday weeks from the settings' text (commas or spaces between them),
+/// in order, each once; the first that is no ISO week when one is not.
+fn parse_holidays(text: &str) -> Result<Vec<IsoWeek>, String> {
+    let mut weeks: Vec<IsoWeek> = Vec::new();
+    for word in text.split([',', ' ', ';']).filter(|w| !w.trim().is_empty()) {
+        let week: IsoWeek = word.trim().parse().map_err(|_| word.trim().to_string())?;
+        if !weeks.contains(&week) {
+            weeks.push(week);
+        }
+    }
+    weeks.sort();
+    Ok(weeks)
 }

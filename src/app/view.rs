@@ -195,7 +195,13 @@ impl App {
             return Ok(());
         };
         let checkins = latest.and_then(|(old, new, text)| {
-            ck::corrected(&self.data.checkins, &key_result, &old, &new).map(|c| (c, old, text))
+            ck::corrected(
+                &self.data.checkins,
+                &key_result,
+                (&old, &new),
+                &self.data.settings,
+            )
+            .map(|c| (c, old, text))
         });
         match (checkins, check_in_too) {
             (Some((_, old, text)), None) => {

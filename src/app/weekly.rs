@@ -18,11 +18,13 @@ pub struct PastState {
     pub scroll: u16,
 }
 
-/// A week of the past check-ins: mine, or missing.
+/// A period of the past check-ins (by its first week): mine, or missing.
 #[derive(Clone, Debug)]
 pub struct PastWeek<'a> {
     pub week: IsoWeek,
     pub checkin: Option<&'a CheckIn>,
+    /// Every week of it a holiday: nothing was due.
+    pub off: bool,
 }
 
 impl App {
@@ -34,11 +36,12 @@ impl App {
     /// The weeks of the viewed quarter up to this one, newest first, each
     /// with my check-in (see [`App::checkin_owner`]) if there is one.
     pub fn past_weeks(&self) -> Vec<PastWeek<'_>> {
-        weekly::quarter_weeks(self.quarter, self.today)
+        weekly::quarter_periods(self.quarter, self.today, &self.data.settings)
             .into_iter()
             .map(|week| PastWeek {
                 week,
                 checkin: self.checkin_of(week),
+                off: self.data.settings.is_off(self.data.settings.period(week)),
             })
             .collect()
     }
@@ -127,7 +130,7 @@ impl App {
     /// `c` on a week of the past check-ins: this week's check-in, or a
     /// missed earlier week filled in afterwards, dated that week.
     fn check_in_week(&mut self, week: Option<(IsoWeek, bool)>) {
-        let this_week = IsoWeek::of(self.today);
+        let this_week = self.this_period();
         match week {
             None => self.info(self.s.weekly.no_weeks),
             Some((w, _)) if w == this_week => self.start_checkin(),
@@ -136,8 +139,8 @@ impl App {
                 self.info((self.s.weekly.has_checkin)(&w.to_string(), &open));
             }
             Some((w, false)) => {
-                let weekday = self.data.settings.checkin_weekday;
-                let date = weekly::checkin_date(w, weekday, self.quarter, self.today);
+                let settings = &self.data.settings;
+                let date = weekly::checkin_date(w, settings, self.quarter, self.today);
                 self.start_checkin_for(w, date, self.quarter);
             }
         }

@@ -72,13 +72,7 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
         .flat_map(|o| &o.key_results)
         .map(|k| k.id.as_str())
         .collect();
-    let due = checkin::due(
-        &g.checkins,
-        walker,
-        &walked,
-        g.settings.checkin_weekday,
-        today,
-    );
+    let due = checkin::due(&g.checkins, walker, &walked, &g.settings, today);
     let numbers = Numbers::of(&g.objectives, today);
     let shown: Vec<&Objective> = g
         .objectives

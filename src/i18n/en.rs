@@ -6,6 +6,7 @@ use super::{
     ScoreNames, StatusNames, Strings, TeamWords, ValueRules, plural,
 };
 use crate::model::Lang;
+use crate::model::cadence::Cadence;
 
 mod commands;
 mod daily;
@@ -176,9 +177,14 @@ pub static EN: Strings = Strings {
     linked_to: "→",
     detail_title: "Objective",
     demo_note: "Demo: example data in a temporary file; your own file is not touched.",
-    checkin_banner: |n, c| {
+    checkin_banner: |n, c, every| {
+        let which = match every {
+            Cadence::Weekly => "This week's check-in",
+            Cadence::Fortnightly => "This fortnight's check-in",
+            Cadence::Monthly => "This month's check-in",
+        };
         format!(
-            "This week's check-in: {n} {} waiting — press {c}",
+            "{which}: {n} {} waiting — press {c}",
             plural(n, "key result", "key results")
         )
     },
@@ -195,10 +201,15 @@ pub static EN: Strings = Strings {
     behind_or_stale: "Behind pace or stale",
     all_on_pace: "Every key result keeps the pace.",
     quarter_change: |a, b| format!("Quarter progress: {a} → {b}"),
-    streak: |n| {
+    streak: |n, every| {
+        let (one, many) = match every {
+            Cadence::Weekly => ("week", "weeks"),
+            Cadence::Fortnightly => ("fortnight", "fortnights"),
+            Cadence::Monthly => ("month", "months"),
+        };
         format!(
             "Check-in streak: {n} {}",
-            plural(usize::try_from(n).unwrap_or(usize::MAX), "week", "weeks")
+            plural(usize::try_from(n).unwrap_or(usize::MAX), one, many)
         )
     },
     celebrate: |n| {
@@ -436,6 +447,10 @@ pub static EN: Strings = Strings {
             "Saturday",
             "Sunday",
         ],
+        f_cadence: "Check-in cadence · the team's",
+        cadences: ["every week", "every two weeks", "every month"],
+        f_holidays: "Holiday weeks · the team's",
+        e_holidays: |w| format!("{w} is no week: write weeks like 2026-W52, 2026-W53"),
         settings_saved: "Settings saved.",
         settings_not_saved: |r| format!("Personal settings not saved: {r}"),
         everyone: "everyone",

@@ -24,6 +24,7 @@ pub use sv::SV;
 pub use team::TeamWords;
 pub use weekly::WeeklyWords;
 
+use crate::model::cadence::Cadence;
 use crate::model::number::{self, NumberError};
 use crate::model::progress::{ConfidenceBand, PaceStatus, ScoreBand};
 use crate::model::{Kind, Lang, MeasureKind, Status};
@@ -238,7 +239,8 @@ pub struct Strings {
     pub linked_to: &'static str,
     pub detail_title: &'static str,
     pub demo_note: &'static str,
-    pub checkin_banner: fn(usize, &str) -> String,
+    /// Key results waiting, the check-in key, and how often the team checks in.
+    pub checkin_banner: fn(usize, &str, Cadence) -> String,
     pub checkin_title: fn(&str) -> String,
     pub step_of: fn(usize, usize) -> String,
     pub before_checkin: &'static str,
@@ -252,7 +254,8 @@ pub struct Strings {
     pub behind_or_stale: &'static str,
     pub all_on_pace: &'static str,
     pub quarter_change: fn(&str, &str) -> String,
-    pub streak: fn(u32) -> String,
+    /// Periods in a row with a check-in, of the team's cadence.
+    pub streak: fn(u32, Cadence) -> String,
     pub celebrate: fn(usize) -> String,
     pub no_checkin_items: &'static str,
     pub checkin_saved: fn(&str) -> String,

@@ -6,6 +6,7 @@ use super::{
     ScoreNames, StatusNames, Strings, TeamWords, ValueRules, plural,
 };
 use crate::model::Lang;
+use crate::model::cadence::Cadence;
 
 mod commands;
 mod daily;
@@ -170,7 +171,14 @@ pub static SV: Strings = Strings {
     linked_to: "→",
     detail_title: "Mål",
     demo_note: "Demo: exempeldata i en tillfällig fil; din egen fil rörs inte.",
-    checkin_banner: |n, c| format!("Veckans incheckning: {n} nyckelresultat väntar – tryck {c}"),
+    checkin_banner: |n, c, every| {
+        let which = match every {
+            Cadence::Weekly => "Veckans incheckning",
+            Cadence::Fortnightly => "Incheckningen för de här två veckorna",
+            Cadence::Monthly => "Månadens incheckning",
+        };
+        format!("{which}: {n} nyckelresultat väntar – tryck {c}")
+    },
     checkin_title: |w| format!("Incheckning {w}"),
     step_of: |i, n| format!("Nyckelresultat {i} av {n}"),
     before_checkin: "Före incheckningen",
@@ -186,12 +194,19 @@ pub static SV: Strings = Strings {
     behind_or_stale: "Ligger efter eller behöver uppdateras",
     all_on_pace: "Alla nyckelresultat håller takten.",
     quarter_change: |a, b| format!("Kvartalets framsteg: {a} → {b}"),
-    streak: |n| match n {
-        0 => "Ingen vecka i rad med incheckning än".to_string(),
-        n => format!(
-            "{n} {} i rad med incheckning",
-            plural(usize::try_from(n).unwrap_or(usize::MAX), "vecka", "veckor")
-        ),
+    streak: |n, every| {
+        let (one, many) = match every {
+            Cadence::Weekly => ("vecka", "veckor"),
+            Cadence::Fortnightly => ("tvåveckorsperiod", "tvåveckorsperioder"),
+            Cadence::Monthly => ("månad", "månader"),
+        };
+        match n {
+            0 => format!("Ingen {one} i rad med incheckning än"),
+            n => format!(
+                "{n} {} i rad med incheckning",
+                plural(usize::try_from(n).unwrap_or(usize::MAX), one, many)
+            ),
+        }
     },
     celebrate: |n| format!("Fira små vinster: {n} nyckelresultat har gått framåt den här veckan!"),
     no_checkin_items: "Det finns inga nyckelresultat att checka in det här kvartalet – lägg till några först.",
@@ -417,6 +432,10 @@ pub static SV: Strings = Strings {
         weekdays: [
             "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
         ],
+        f_cadence: "Incheckningsrytm · för hela teamet",
+        cadences: ["varje vecka", "varannan vecka", "varje månad"],
+        f_holidays: "Lediga veckor · för hela teamet",
+        e_holidays: |w| format!("{w} är ingen vecka: skriv veckor som 2026-W52, 2026-W53"),
         settings_saved: "Inställningarna är sparade.",
         settings_not_saved: |r| format!("De personliga inställningarna sparades inte: {r}"),
         everyone: "alla",

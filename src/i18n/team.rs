@@ -30,6 +30,12 @@ pub struct TeamWords {
     pub f_weekday: &'static str,
     /// Monday to Sunday.
     pub weekdays: [&'static str; 7],
+    pub f_cadence: &'static str,
+    /// Every week, every two weeks, every month ([`crate::model::cadence::Cadence::ALL`]).
+    pub cadences: [&'static str; 3],
+    pub f_holidays: &'static str,
+    /// A holiday that is no ISO week: what was written.
+    pub e_holidays: fn(&str) -> String,
     pub settings_saved: &'static str,
     /// Personal settings could not be written: the reason.
     pub settings_not_saved: fn(&str) -> String,

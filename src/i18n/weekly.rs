@@ -22,6 +22,8 @@ pub struct WeeklyWords {
     pub past_title: fn(&str, &str) -> String,
     /// A week without a check-in of mine, and the key that fills it in.
     pub missing: fn(&str) -> String,
+    /// A period of holiday weeks without a check-in.
+    pub holiday: &'static str,
     pub this_week: &'static str,
     /// How many key results a check-in has an entry for.
     pub key_results: fn(usize) -> String,

@@ -1,4 +1,5 @@
-//! The weekly check-in: one per ISO week and owner (file format 2; a
+//! The check-in: one per period ([`super::cadence`]: a week, two weeks or
+//! a month, keyed by its first ISO week) and owner (file format 2; a
 //! check-in without an owner is the whole file's, as in format 1), with an
 //! entry per key result, wins, blockers, next steps and an optional team
 //! pulse; plus when one is due and the streak.
@@ -6,10 +7,11 @@
 use std::borrow::Borrow;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::data::Settings;
 use super::de::{FastDate, deserialize_keeping_unknown};
 use super::objective::{Extra, HistoryEntry};
 use super::quarter::IsoWeek;
@@ -176,29 +178,29 @@ impl Due {
     }
 }
 
-/// [`Due`] of `owner`'s check-in of `today`'s week on `key_results` (the
-/// ids of what they check in on): begun with some still waiting, whatever
-/// the day; not begun, once the check-in weekday has come and something
-/// waits.
+/// [`Due`] of `owner`'s check-in of `today`'s period ([`super::cadence`])
+/// on `key_results` (the ids of what they check in on): begun with some
+/// still waiting, whatever the day; not begun, once the period's check-in
+/// day has come (outside a holiday week) and something waits.
 pub fn due(
     checkins: &[impl Borrow<CheckIn>],
     owner: Option<&str>,
     key_results: &[&str],
-    weekday: Weekday,
+    settings: &Settings,
     today: NaiveDate,
 ) -> Due {
     let total = key_results.len();
-    let waiting = waiting(checkins, key_results.iter().copied(), today);
-    let week = IsoWeek::of(today);
+    let waiting = waiting(checkins, key_results.iter().copied(), settings, today);
+    let key = settings.period_of(today).start;
     let begun = checkins
         .iter()
         .map(Borrow::borrow)
-        .any(|c| c.week == week && c.belongs_to(owner));
+        .any(|c| settings.period_key(c.week) == key && c.belongs_to(owner));
     if waiting == 0 {
         Due::No
     } else if begun {
         Due::Begun { waiting, total }
-    } else if is_due(checkins, owner, total > 0, weekday, today) {
+    } else if is_due(checkins, owner, total > 0, settings, today) {
         Due::Due { waiting, total }
     } else {
         Due::No
@@ -212,13 +214,16 @@ pub fn due(
 pub fn corrected(
     checkins: &[Arc<CheckIn>],
     key_result: &str,
-    old: &HistoryEntry,
-    new: &HistoryEntry,
+    (old, new): (&HistoryEntry, &HistoryEntry),
+    settings: &Settings,
 ) -> Option<Vec<Arc<CheckIn>>> {
-    let week = IsoWeek::of(old.date);
+    let key = settings.period_of(old.date).start;
     let mut out = checkins.to_vec();
     let mut changed = false;
-    for c in out.iter_mut().filter(|c| c.week == week) {
+    for c in out
+        .iter_mut()
+        .filter(|c| settings.period_key(c.week) == key)
+    {
         let Some(at) = c
             .entries
             .iter()
@@ -246,71 +251,88 @@ pub fn corrected(
     changed.then_some(out)
 }
 
-/// Whether `owner`'s weekly check-in is due: this ISO week has none of
-/// theirs, there is something to check in on, and the check-in weekday has come.
+/// Whether `owner`'s check-in is due: this period has none of theirs,
+/// there is something to check in on, and the period's check-in day has
+/// come in a week that is no holiday ([`Settings::due_on`]).
 pub fn is_due(
     checkins: &[impl Borrow<CheckIn>],
     owner: Option<&str>,
     has_key_results: bool,
-    weekday: Weekday,
+    settings: &Settings,
     today: NaiveDate,
 ) -> bool {
-    let week = IsoWeek::of(today);
+    let key = settings.period_of(today).start;
     has_key_results
-        && today.weekday().num_days_from_monday() >= weekday.num_days_from_monday()
+        && settings.due_on(today)
         && !checkins
             .iter()
             .map(Borrow::borrow)
-            .any(|c| c.week == week && c.belongs_to(owner))
+            .any(|c| settings.period_key(c.week) == key && c.belongs_to(owner))
 }
 
-/// `owner`'s streak: consecutive weeks with a check-in of theirs, or of the
-/// whole file (one made before anyone owned a Mål counts for everyone).
-pub fn streak_of(checkins: &[impl Borrow<CheckIn>], owner: Option<&str>, today: NaiveDate) -> u32 {
-    let theirs: Vec<CheckIn> = checkins
+/// `owner`'s streak: consecutive periods with a check-in of theirs, or of
+/// the whole file (one made before anyone owned a Mål counts for everyone).
+pub fn streak_of(
+    checkins: &[impl Borrow<CheckIn>],
+    owner: Option<&str>,
+    settings: &Settings,
+    today: NaiveDate,
+) -> u32 {
+    let theirs: Vec<&CheckIn> = checkins
         .iter()
         .map(Borrow::borrow)
         .filter(|c| c.owner.is_none() || c.belongs_to(owner))
-        .map(|c: &CheckIn| CheckIn::new(c.date))
         .collect();
-    streak(&theirs, today)
+    streak(&theirs, settings, today)
 }
 
-/// Consecutive weeks with a check-in, ending this week (or last week, while
-/// this week's is still to come).
-pub fn streak(checkins: &[impl Borrow<CheckIn>], today: NaiveDate) -> u32 {
-    let has = |w: IsoWeek| checkins.iter().map(Borrow::borrow).any(|c| c.week == w);
-    let mut week = IsoWeek::of(today);
-    if !has(week) {
-        match week.prev() {
-            Some(w) => week = w,
+/// Consecutive periods with a check-in, ending with this one (or the one
+/// before, while this one's is still to come). A period that is all
+/// holidays ([`Settings::is_off`]) neither counts nor breaks it.
+pub fn streak(checkins: &[impl Borrow<CheckIn>], settings: &Settings, today: NaiveDate) -> u32 {
+    let keys: std::collections::HashSet<IsoWeek> = checkins
+        .iter()
+        .map(|c| settings.period_key(c.borrow().week))
+        .collect();
+    let Some(oldest) = keys.iter().min().copied() else {
+        return 0;
+    };
+    let mut period = settings.period_of(today);
+    if !keys.contains(&period.start) {
+        match settings.prev_period(period) {
+            Some(p) => period = p,
             None => return 0,
         }
     }
     let mut n = 0;
-    while has(week) {
-        n += 1;
-        match week.prev() {
-            Some(w) => week = w,
+    while period.start >= oldest {
+        if keys.contains(&period.start) {
+            n += 1;
+        } else if !settings.is_off(period) {
+            break;
+        }
+        match settings.prev_period(period) {
+            Some(p) => period = p,
             None => break,
         }
     }
     n
 }
 
-/// How many of the key results (by id) have no entry yet in the check-in of
-/// `today`'s ISO week (a key result skipped there counts as answered): what
+/// How many of the key results (by id) have no entry yet in a check-in of
+/// `today`'s period (a key result skipped there counts as answered): what
 /// the banner and `okr status` count as waiting.
 pub fn waiting<'a>(
     checkins: &[impl Borrow<CheckIn>],
     key_results: impl IntoIterator<Item = &'a str>,
+    settings: &Settings,
     today: NaiveDate,
 ) -> usize {
-    let week = IsoWeek::of(today);
+    let key = settings.period_of(today).start;
     let entered: std::collections::HashSet<&str> = checkins
         .iter()
         .map(Borrow::borrow)
-        .filter(|c| c.week == week)
+        .filter(|c| settings.period_key(c.week) == key)
         .flat_map(|c| {
             c.entries
                 .iter()
@@ -347,6 +369,15 @@ deserialize_keeping_unknown!(CheckInEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Weekday;
+
+    /// Weekly check-ins on `day`.
+    fn on(day: Weekday) -> Settings {
+        Settings {
+            checkin_weekday: day,
+            ..Settings::default()
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -380,54 +411,68 @@ mod tests {
             with(d(2026, 11, 17), 5.0, "gammal"),
             with(d(2026, 11, 23), 5.0, "gammal"),
         ];
-        let after = corrected(&checkins, "kr1", &old, &new).unwrap();
+        let after = corrected(&checkins, "kr1", (&old, &new), &Settings::default()).unwrap();
         assert_eq!(after[0], checkins[0]);
         let e = &after[1].entries[0];
         assert_eq!((e.value, e.confidence, e.note.as_str()), (7.0, 8, "ny"));
         // A note of its own stays.
         let own = vec![with(d(2026, 11, 23), 5.0, "egen")];
-        let after = corrected(&own, "kr1", &old, &new).unwrap();
+        let after = corrected(&own, "kr1", (&old, &new), &Settings::default()).unwrap();
         assert_eq!(after[0].entries[0].note, "egen");
         // Another value, another key result or nothing to change: none.
-        assert!(corrected(&[with(d(2026, 11, 23), 6.0, "")], "kr1", &old, &new).is_none());
-        assert!(corrected(&checkins, "kr2", &old, &new).is_none());
+        assert!(
+            corrected(
+                &[with(d(2026, 11, 23), 6.0, "")],
+                "kr1",
+                (&old, &new),
+                &Settings::default()
+            )
+            .is_none()
+        );
+        assert!(corrected(&checkins, "kr2", (&old, &new), &Settings::default()).is_none());
         let mut same = old.clone();
         same.confidence = Some(6);
-        assert!(corrected(&checkins, "kr1", &same, &same).is_none());
+        assert!(corrected(&checkins, "kr1", (&same, &same), &Settings::default()).is_none());
     }
 
     #[test]
     fn due_by_week_and_weekday() {
         let tuesday = d(2026, 11, 24);
         let none: &[CheckIn] = &[];
-        assert!(is_due(none, None, true, Weekday::Mon, tuesday));
-        assert!(!is_due(none, None, false, Weekday::Mon, tuesday));
-        assert!(!is_due(none, None, true, Weekday::Wed, tuesday));
-        assert!(is_due(none, None, true, Weekday::Tue, tuesday));
+        assert!(is_due(none, None, true, &on(Weekday::Mon), tuesday));
+        assert!(!is_due(none, None, false, &on(Weekday::Mon), tuesday));
+        assert!(!is_due(none, None, true, &on(Weekday::Wed), tuesday));
+        assert!(is_due(none, None, true, &on(Weekday::Tue), tuesday));
         let done = vec![CheckIn::new(d(2026, 11, 23))];
-        assert!(!is_due(&done, None, true, Weekday::Mon, tuesday));
+        assert!(!is_due(&done, None, true, &on(Weekday::Mon), tuesday));
         // The next Monday is a new week.
-        assert!(is_due(&done, None, true, Weekday::Mon, d(2026, 11, 30)));
+        assert!(is_due(
+            &done,
+            None,
+            true,
+            &on(Weekday::Mon),
+            d(2026, 11, 30)
+        ));
         // Across the year: 2027-01-03 is still 2026-W53.
         let w53 = vec![CheckIn::new(d(2026, 12, 28))];
-        assert!(!is_due(&w53, None, true, Weekday::Mon, d(2027, 1, 3)));
-        assert!(is_due(&w53, None, true, Weekday::Mon, d(2027, 1, 4)));
+        assert!(!is_due(&w53, None, true, &on(Weekday::Mon), d(2027, 1, 3)));
+        assert!(is_due(&w53, None, true, &on(Weekday::Mon), d(2027, 1, 4)));
     }
 
     #[test]
     fn streak_counts_consecutive_weeks() {
         let today = d(2027, 1, 5); // 2027-W01
-        assert_eq!(streak(&[] as &[CheckIn], today), 0);
+        assert_eq!(streak(&[] as &[CheckIn], &Settings::default(), today), 0);
         let c = |y, m, day| CheckIn::new(d(y, m, day));
         // W53 and W52 of 2026, nothing yet this week: 2.
         let s = vec![c(2026, 12, 21), c(2026, 12, 29)];
-        assert_eq!(streak(&s, today), 2);
+        assert_eq!(streak(&s, &Settings::default(), today), 2);
         let mut s2 = s.clone();
         s2.push(c(2027, 1, 4));
-        assert_eq!(streak(&s2, today), 3);
+        assert_eq!(streak(&s2, &Settings::default(), today), 3);
         // A gap breaks it.
         let gap = vec![c(2026, 12, 7), c(2026, 12, 29), c(2027, 1, 4)];
-        assert_eq!(streak(&gap, today), 2);
+        assert_eq!(streak(&gap, &Settings::default(), today), 2);
     }
 
     #[test]
@@ -454,9 +499,15 @@ mod tests {
         upsert(&mut all, again);
         assert_eq!(all.len(), 2);
         assert_eq!(all.iter().filter(|c| c.wins == "again").count(), 1);
-        assert!(!is_due(&all, Some("ANNA"), true, Weekday::Mon, tuesday));
-        assert!(is_due(&all, Some("Cy"), true, Weekday::Mon, tuesday));
-        assert!(is_due(&all, None, true, Weekday::Mon, tuesday));
+        assert!(!is_due(
+            &all,
+            Some("ANNA"),
+            true,
+            &on(Weekday::Mon),
+            tuesday
+        ));
+        assert!(is_due(&all, Some("Cy"), true, &on(Weekday::Mon), tuesday));
+        assert!(is_due(&all, None, true, &on(Weekday::Mon), tuesday));
     }
 
     #[test]
@@ -464,7 +515,15 @@ mod tests {
         let tuesday = d(2026, 11, 24);
         let mut c = CheckIn::new(tuesday);
         c.skipped.push("kr2".into());
-        assert_eq!(waiting(&[c.clone()], ["kr1", "kr2", "kr3"], tuesday), 2);
+        assert_eq!(
+            waiting(
+                &[c.clone()],
+                ["kr1", "kr2", "kr3"],
+                &Settings::default(),
+                tuesday
+            ),
+            2
+        );
         assert!(c.answered("kr2") && !c.answered("kr1"));
         // A value recorded later ends the skip.
         c.set_entry(CheckInEntry {
@@ -485,7 +544,10 @@ mod tests {
             CheckIn::of(d(2026, 11, 16), Some("Anna")),
             CheckIn::of(d(2026, 11, 23), Some("Bo")),
         ];
-        assert_eq!(streak_of(&all, Some("anna"), today), 2);
-        assert_eq!(streak_of(&all, Some("Bo"), today), 1);
+        assert_eq!(
+            streak_of(&all, Some("anna"), &Settings::default(), today),
+            2
+        );
+        assert_eq!(streak_of(&all, Some("Bo"), &Settings::default(), today), 1);
     }
 }

@@ -7,12 +7,13 @@ use chrono::Weekday;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::cadence::Cadence;
 use super::checkin::CheckIn;
 use super::conflict::Conflict;
 use super::de::deserialize_keeping_unknown;
 use super::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use super::objective::{Extra, KeyResult, Objective};
-use super::quarter::Quarter;
+use super::quarter::{IsoWeek, Quarter};
 
 /// The file format version this okr writes. Format 2 has a check-in per
 /// week and owner; a format-1 file is read and written as format 2 from its
@@ -49,6 +50,15 @@ pub struct Settings {
     #[serde(default = "monday", with = "weekday_name")]
     #[schemars(schema_with = "super::schema::weekday")]
     pub checkin_weekday: Weekday,
+    /// How often the team checks in ([`super::cadence`]).
+    #[serde(default, skip_serializing_if = "Cadence::is_weekly")]
+    pub cadence: Cadence,
+    /// The first week two-week periods count from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence_start: Option<IsoWeek>,
+    /// Weeks the team is away: no check-in is due in them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<IsoWeek>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -58,6 +68,9 @@ impl Default for Settings {
         Settings {
             language: None,
             checkin_weekday: Weekday::Mon,
+            cadence: Cadence::Weekly,
+            cadence_start: None,
+            holidays: Vec::new(),
             extra: Extra::new(),
         }
     }

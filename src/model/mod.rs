@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod author;
+pub mod cadence;
 pub mod carry;
 pub mod checkin;
 pub mod conflict;

@@ -7,6 +7,7 @@ use std::borrow::Borrow;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::checkin::{CheckIn, Pulse};
+use super::data::Settings;
 use super::objective::{HistoryEntry, KeyResult};
 use super::quarter::{IsoWeek, Quarter};
 
@@ -119,6 +120,21 @@ pub fn quarter_weeks(quarter: Quarter, today: NaiveDate) -> Vec<IsoWeek> {
     out
 }
 
+/// The check-in periods of a quarter up to `today`'s, newest first, each
+/// by its key (its first week, [`crate::model::cadence`]): the periods
+/// whose first week is one of the quarter's ([`quarter_weeks`]).
+pub fn quarter_periods(quarter: Quarter, today: NaiveDate, settings: &Settings) -> Vec<IsoWeek> {
+    let weeks = quarter_weeks(quarter, today);
+    let mut out: Vec<IsoWeek> = Vec::new();
+    for w in &weeks {
+        let key = settings.period_key(*w);
+        if weeks.contains(&key) && !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
 /// Whether a key result was there on `date`: added (its first history
 /// entry, which a new key result records) on or before it. One without any
 /// history (carried over, or written by hand) is taken to have been.
@@ -130,15 +146,20 @@ pub fn existed_on(k: &KeyResult, date: NaiveDate) -> bool {
         .is_none_or(|d| d <= date)
 }
 
-/// The day a check-in of `week` is dated: the check-in weekday of that
-/// week, kept within the quarter and never after `today`.
+/// The day a check-in of the period keyed `week` is dated: the day it was
+/// due from ([`Settings::due_from`]), kept within the quarter and never
+/// after `today`.
 pub fn checkin_date(
     week: IsoWeek,
-    weekday: Weekday,
+    settings: &Settings,
     quarter: Quarter,
     today: NaiveDate,
 ) -> NaiveDate {
-    let day = NaiveDate::from_isoywd_opt(week.year, week.week, weekday).unwrap_or(today);
+    let period = settings.period(week);
+    let day = settings
+        .due_from(period)
+        .or(period.first_day())
+        .unwrap_or(today);
     day.max(quarter.first_day())
         .min(quarter.last_day())
         .min(today)
@@ -157,6 +178,14 @@ pub fn pulse_mean(p: &Pulse) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Weekly check-ins on `day`.
+    fn on(day: Weekday) -> Settings {
+        Settings {
+            checkin_weekday: day,
+            ..Settings::default()
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -237,11 +266,17 @@ mod tests {
         let q = Quarter::of(d(2026, 11, 24));
         let today = d(2026, 11, 24);
         let w46 = IsoWeek::of(d(2026, 11, 11));
-        assert_eq!(checkin_date(w46, Weekday::Mon, q, today), d(2026, 11, 9));
+        assert_eq!(
+            checkin_date(w46, &on(Weekday::Mon), q, today),
+            d(2026, 11, 9)
+        );
         let w40 = IsoWeek::of(d(2026, 10, 1));
-        assert_eq!(checkin_date(w40, Weekday::Mon, q, today), d(2026, 10, 1));
+        assert_eq!(
+            checkin_date(w40, &on(Weekday::Mon), q, today),
+            d(2026, 10, 1)
+        );
         let w48 = IsoWeek::of(today);
-        assert_eq!(checkin_date(w48, Weekday::Fri, q, today), today);
+        assert_eq!(checkin_date(w48, &on(Weekday::Fri), q, today), today);
         assert_eq!(weeks_between(w46, w48), 2);
     }
 }

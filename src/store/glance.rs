@@ -1,6 +1,6 @@
 //! A quick read of one quarter, for `okr status` on every shell prompt: the
 //! Mål of that quarter (every owner's: a parent's number takes in its
-//! children's) and the check-ins of one week are read in full into the
+//! children's) and the check-ins of one period are read in full into the
 //! model's own types, and the owners of every Mål are noted; the rest of the file
 //! is checked to be JSON and skipped without being built. Like
 //! [`super::read`], it takes no lock and writes nothing.
@@ -29,7 +29,9 @@ pub struct Glance {
     pub settings: Settings,
     /// The Mål of the quarter, in file order.
     pub objectives: Vec<Objective>,
-    /// The check-ins of the week (one per owner), in file order.
+    /// The check-ins that may be of today's period (keyed by one of the
+    /// last five weeks: a month, the longest period, has at most five), in
+    /// file order.
     pub checkins: Vec<std::sync::Arc<CheckIn>>,
     /// The owners of the Mål of the whole file, of any quarter, each once
     /// (as first written), in name order. With any, each person checks in
@@ -47,6 +49,17 @@ pub struct Wanted {
 impl Wanted {
     fn objective(&self, o: &Objective) -> bool {
         o.quarter == self.quarter
+    }
+
+    /// Whether a check-in keyed by `week` may be of the period of
+    /// `self.week`: keyed by it or by one of the four weeks before.
+    fn checkin(&self, week: IsoWeek) -> bool {
+        let earliest = self
+            .week
+            .monday()
+            .and_then(|m| m.checked_sub_days(chrono::Days::new(28)))
+            .map_or(self.week, IsoWeek::of);
+        earliest <= week && week <= self.week
     }
 }
 
@@ -97,7 +110,7 @@ pub fn of_data(data: &Data, wanted: Wanted) -> Glance {
         checkins: data
             .checkins
             .iter()
-            .filter(|c| c.week == wanted.week)
+            .filter(|c| wanted.checkin(c.week))
             .cloned()
             .collect(),
         owners: owners::owners_in_file(data),
@@ -148,7 +161,7 @@ impl<'de> Visitor<'de> for Top {
                         .collect();
                 }
                 "checkins" => {
-                    let picked = map.next_value_seed(Each(Pick::Week(self.0.week)))?;
+                    let picked = map.next_value_seed(Each(Pick::Week(self.0)))?;
                     glance.checkins = picked
                         .items
                         .into_iter()
@@ -170,7 +183,7 @@ impl<'de> Visitor<'de> for Top {
 #[derive(Clone, Copy)]
 enum Pick {
     Objectives(Wanted),
-    Week(IsoWeek),
+    Week(Wanted),
 }
 
 /// A list of Mål or check-ins, keeping only the picked ones.
@@ -287,8 +300,11 @@ impl<'de> Fields<'de> {
                 let o: Objective = self.build()?;
                 Ok(wanted.objective(&o).then_some(Item::Objective(o)))
             }
-            Pick::Week(week) => {
-                if self.field::<IsoWeek>("week")? != Some(week) {
+            Pick::Week(wanted) => {
+                if !self
+                    .field::<IsoWeek>("week")?
+                    .is_some_and(|w| wanted.checkin(w))
+                {
                     return Ok(None);
                 }
                 Ok(Some(Item::Week(self.build()?)))

@@ -282,7 +282,10 @@ fn summary_headline(
         crate::model::owners::OwnerFilter::Everyone => (s.quarter_change)(&before, &after),
         _ => (s.team.quarter_change_of)(&app.filter_label(), &before, &after),
     }));
-    lines.push(Line::styled((s.streak)(sum.streak), theme.title()));
+    lines.push(Line::styled(
+        (s.streak)(sum.streak, app.data().settings.cadence),
+        theme.title(),
+    ));
     // Someone else's pulse is left to them, unless rated here.
     if let Some(who) = app.checkin_for_other()
         && app.checkin_of(st.week).is_none_or(|c| c.pulse.is_none())

@@ -68,11 +68,15 @@ fn header_line(app: &App, theme: Theme) -> Line<'static> {
         Span::styled(s.overview_title, theme.title()),
         Span::raw(format!(
             " · {}",
-            (s.streak)(streak_of(
-                &app.data().checkins,
-                app.checkin_owner().as_deref(),
-                app.today()
-            ))
+            (s.streak)(
+                streak_of(
+                    &app.data().checkins,
+                    app.checkin_owner().as_deref(),
+                    &app.data().settings,
+                    app.today()
+                ),
+                app.data().settings.cadence
+            )
         )),
     ]);
     if let Some(whose) = filter_span(app, theme) {

@@ -51,7 +51,7 @@ fn draw_weeks(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: T
     let visible = usize::from(inner.height);
     let sel = st.sel.min(weeks.len() - 1);
     let offset = scroll_offset(sel, visible);
-    let this_week = IsoWeek::of(app.today());
+    let this_week = app.this_period();
     let c_key = app.key(Action::CheckIn, Context::PastCheckIns);
     let lines: Vec<Line> = weeks
         .iter()
@@ -69,6 +69,7 @@ fn draw_weeks(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: T
                         text.push_str(&format!("  · {}", (w.pulse_mean)(&mean)));
                     }
                 }
+                None if pw.off => text.push_str(w.holiday),
                 None => text.push_str(&(w.missing)(&c_key)),
             }
             if pw.week == this_week {

@@ -27,7 +27,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let c = app.key(Action::CheckIn, Context::Quarter);
     // A check-in half done keeps its banner until every key result is answered.
     let banner_text = match (due, app.checkin_partial()) {
-        (true, _) => Some((app.strings().checkin_banner)(app.checkin_waiting(), &c)),
+        (true, _) => Some((app.strings().checkin_banner)(
+            app.checkin_waiting(),
+            &c,
+            app.data().settings.cadence,
+        )),
         (false, Some((n, all))) if today => Some((app.strings().weekly.banner_partial)(n, all, &c)),
         _ => None,
     }

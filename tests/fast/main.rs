@@ -8,6 +8,7 @@ mod support;
 
 mod app;
 mod app_forms;
+mod cadence;
 mod checkin;
 mod cli_completions;
 mod cli_env;

@@ -286,22 +286,39 @@ fn data() -> impl Strategy<Value = Data> {
         Weekday::Sat,
         Weekday::Sun,
     ];
+    let rhythm = (
+        prop::sample::select(okr::model::cadence::Cadence::ALL.to_vec()),
+        prop::option::of(day().prop_map(IsoWeek::of)),
+        prop::collection::vec(day().prop_map(IsoWeek::of), 0..3),
+    );
     (
         1u32..=okr::model::FORMAT_VERSION,
         prop::option::of(prop::sample::select(vec![Lang::Sv, Lang::En])),
-        prop::sample::select(weekdays),
+        (prop::sample::select(weekdays), rhythm),
         extra(),
         prop::collection::vec(objective(), 0..3),
         prop::collection::vec(checkin(), 0..3),
         extra(),
     )
         .prop_map(
-            |(version, language, checkin_weekday, settings_extra, objectives, checkins, extra)| {
+            |(
+                version,
+                language,
+                (checkin_weekday, rhythm),
+                settings_extra,
+                objectives,
+                checkins,
+                extra,
+            )| {
+                let (cadence, cadence_start, holidays) = rhythm;
                 Data {
                     version,
                     settings: Settings {
                         language,
                         checkin_weekday,
+                        cadence,
+                        cadence_start,
+                        holidays,
                         extra: settings_extra,
                     },
                     objectives: objectives.into_iter().map(Into::into).collect(),

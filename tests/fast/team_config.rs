@@ -468,15 +468,33 @@ fn a_config_file_broken_meanwhile_is_not_overwritten() {
         ),
     );
     assert_eq!(fs::read_to_string(&config).unwrap(), broken);
-    // Read whole on the screen, wrapped, at 80 columns too.
+    // Read whole on the screen, wrapped, at 80 columns too: the form's
+    // rows, inside its frame, read as one text.
     let text = render(&h.app, 80, 24);
-    for part in [
-        "config.toml (line 2, column",
-        "12): this is not valid TOML",
-        "where it is)",
-    ] {
-        assert!(text.contains(part), "{part:?}:\n{text}");
-    }
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let top = lines
+        .iter()
+        .position(|l| l.iter().collect::<String>().contains("┌ Settings"))
+        .unwrap();
+    let left = lines[top].iter().position(|c| *c == '┌').unwrap();
+    let right = lines[top].iter().rposition(|c| *c == '┐').unwrap();
+    let inside: Vec<String> = lines[top + 1..]
+        .iter()
+        .take_while(|l| l.get(left) != Some(&'└'))
+        .map(|l| l.get(left + 1..right).unwrap_or_default().iter().collect())
+        .collect();
+    let words = inside
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains(
+            "cannot use the config file config.toml (line 2, column 12): this is not valid TOML"
+        ),
+        "{text}"
+    );
+    assert!(words.contains("(okr path shows where it is)"), "{text}");
 }
 
 #[test]

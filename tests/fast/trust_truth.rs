@@ -10,6 +10,7 @@ use okr::app::checkin::Summary;
 use okr::app::{App, Screen, Setup};
 use okr::export::{Format, QuarterChoice, export};
 use okr::i18n::{EN, SV};
+use okr::model::cadence::Cadence;
 use okr::model::numbers::Numbers;
 use okr::model::overview::quarter_facts;
 use okr::model::progress::{self, PaceStatus};
@@ -412,7 +413,7 @@ fn counts_of_one_and_two_read_right_in_english() {
             "Focus: 2 key results on",
         ),
         (
-            |n| (EN.checkin_banner)(n, "c"),
+            |n| (EN.checkin_banner)(n, "c", Cadence::Weekly),
             "check-in: 1 key result waiting",
             "check-in: 2 key results waiting",
         ),
@@ -429,8 +430,16 @@ fn counts_of_one_and_two_read_right_in_english() {
     }
     assert_eq!((EN.carry_uppgifter)(1), "1 open initiative comes along.");
     assert_eq!((EN.carry_uppgifter)(2), "2 open initiatives come along.");
-    assert_eq!((EN.streak)(1), "Check-in streak: 1 week");
-    assert_eq!((EN.streak)(2), "Check-in streak: 2 weeks");
+    assert_eq!((EN.streak)(1, Cadence::Weekly), "Check-in streak: 1 week");
+    assert_eq!((EN.streak)(2, Cadence::Weekly), "Check-in streak: 2 weeks");
+    assert_eq!(
+        (EN.streak)(1, Cadence::Fortnightly),
+        "Check-in streak: 1 fortnight"
+    );
+    assert_eq!(
+        (EN.streak)(2, Cadence::Monthly),
+        "Check-in streak: 2 months"
+    );
     assert_eq!(
         (EN.key_results_behind)(1, 1),
         "1 of 1 key result behind pace"
@@ -505,8 +514,22 @@ fn counts_of_one_and_two_read_right_in_swedish() {
     assert_eq!((SV.carry_uppgifter)(2), "2 ofärdiga uppgifter följer med.");
     assert_eq!((SV.check_one_line)(1), "varje mål på en rad (1 för långt)");
     assert_eq!((SV.check_one_line)(2), "varje mål på en rad (2 för långa)");
-    assert_eq!((SV.streak)(1), "1 vecka i rad med incheckning");
-    assert_eq!((SV.streak)(2), "2 veckor i rad med incheckning");
+    assert_eq!(
+        (SV.streak)(1, Cadence::Weekly),
+        "1 vecka i rad med incheckning"
+    );
+    assert_eq!(
+        (SV.streak)(2, Cadence::Weekly),
+        "2 veckor i rad med incheckning"
+    );
+    assert_eq!(
+        (SV.streak)(1, Cadence::Monthly),
+        "1 månad i rad med incheckning"
+    );
+    assert_eq!(
+        (SV.streak)(2, Cadence::Fortnightly),
+        "2 tvåveckorsperioder i rad med incheckning"
+    );
     // Mål and nyckelresultat are the same in both.
     assert!((SV.warn_many_objectives)(1, None).contains("1 mål det"));
     assert!((SV.celebrate)(1).contains("1 nyckelresultat har gått"));

@@ -36,6 +36,7 @@ pub const WEEKLY: WeeklyWords = WeeklyWords {
         }
     },
     missing: |c| format!("no check-in — {c} fills it in"),
+    holiday: "holiday: nothing was due",
     this_week: "this week",
     key_results: |n| format!("{n} {}", plural(n, "key result", "key results")),
     pulse_mean: |m| format!("pulse {m}"),

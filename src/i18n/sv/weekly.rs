@@ -33,6 +33,7 @@ pub const WEEKLY: WeeklyWords = WeeklyWords {
         }
     },
     missing: |c| format!("ingen incheckning – tryck {c} för att fylla i"),
+    holiday: "ledigt: ingen incheckning behövdes",
     this_week: "den här veckan",
     key_results: |n| format!("{n} nyckelresultat"),
     pulse_mean: |m| format!("puls {m}"),

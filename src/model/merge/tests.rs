@@ -295,14 +295,14 @@ fn unknown_fields_and_settings_merge_like_known_ones() {
         x.extra.insert("color".into(), json!("red"));
     });
     let mut t = b.clone();
-    t.settings.extra.insert("cadence".into(), json!(2));
+    t.settings.extra.insert("rhythm".into(), json!(2));
     edit(&mut t, "o1", |x| {
         x.extra.insert("shape".into(), json!("round"));
     });
     let m = merge(&b, &o, &t);
     ok(&m);
     assert_eq!(m.data.settings.checkin_weekday, chrono::Weekday::Fri);
-    assert_eq!(m.data.settings.extra["cadence"], json!(2));
+    assert_eq!(m.data.settings.extra["rhythm"], json!(2));
     let o1 = m.data.objective_at(0).unwrap();
     assert_eq!(
         (o1.extra["color"].clone(), o1.extra["shape"].clone()),
