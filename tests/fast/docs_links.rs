@@ -202,3 +202,41 @@ fn every_source_or_test_file_the_docs_name_is_there() {
         ["tests/fast/keys.rs", "src/x.rs"]
     );
 }
+
+/// Every Rust file under `dir`, its text.
+fn rust_sources(dir: &Path, out: &mut String) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.is_dir() {
+            rust_sources(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push_str(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+#[test]
+fn every_test_the_data_safety_promises_name_is_there() {
+    let md = std::fs::read_to_string(root().join("docs/data-safety.md")).unwrap();
+    let mut tests = String::new();
+    rust_sources(&root().join("tests"), &mut tests);
+    rust_sources(&root().join("src"), &mut tests);
+    let names: Vec<String> = parser(&md)
+        .filter_map(|e| match e {
+            Event::Code(c) => Some(c.to_string()),
+            _ => None,
+        })
+        .filter(|c| {
+            c.matches('_').count() >= 3
+                && c.chars()
+                    .all(|x| x.is_ascii_lowercase() || x.is_ascii_digit() || x == '_')
+        })
+        .collect();
+    assert!(names.len() > 20, "the test names were not found: {names:?}");
+    for name in names {
+        assert!(
+            tests.contains(&format!("fn {name}(")),
+            "docs/data-safety.md names a test that is not there: {name}"
+        );
+    }
+}
