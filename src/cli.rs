@@ -2,6 +2,7 @@
 //! flags, the subcommands and their arguments. What each subcommand does is
 //! in [`crate::commands`], one file each.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -16,7 +17,8 @@ use crate::model::{Lang, Quarter};
     about = "A keyboard-driven terminal OKR tracker: Mål, Nyckelresultat and Uppgifter in one local JSON file",
     after_help = "Without a command, okr opens the tracker on today's quarter.\n\
                   The data file: --file, else OKR_FILE, else okr.json in the platform's data folder (see `okr path`).\n\
-                  The personal config file: --config, else OKR_CONFIG, else config.toml in the platform's config folder."
+                  The personal config file: --config, else OKR_CONFIG, else config.toml in the platform's config folder.\n\
+                  Any other NAME: okr NAME runs okr-NAME from PATH, as git does (docs/hooks.md)."
 )]
 pub struct Cli {
     /// The data file to use
@@ -124,6 +126,9 @@ pub enum Command {
     /// The ids `okr update` takes, with their titles, for shell completion
     #[command(name = "__ids", hide = true)]
     Ids,
+    /// `okr NAME ARGS`: runs `okr-NAME ARGS` from PATH, like git
+    #[command(external_subcommand)]
+    External(Vec<OsString>),
     /// Merge two changed copies of a data file (a git merge driver: `okr merge %O %A %B`); exit 1 when some fields conflict
     Merge {
         /// The copy both sides started from

@@ -45,6 +45,7 @@ impl Error {
     /// that okr cannot use.
     pub fn is_usage(&self) -> bool {
         matches!(self, Error::Config(e) if e.is_keys())
+            || matches!(self, Error::Command(CliError::NoCommand(_)))
     }
 }
 

@@ -32,6 +32,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod help;
+pub mod hooks;
 pub mod i18n;
 pub mod import;
 pub mod keys;

@@ -116,6 +116,12 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             let code = commands::merge::merge_driver(base, ours, theirs, s, &mut std::io::stderr());
             return Ok(ExitCode::from(code));
         }
+        // An extension command: okr's files are named to it, nothing more.
+        Some(Command::External(args)) => {
+            let file = commands::data_file(&cli).ok();
+            let config = config::named(cli.config.as_deref());
+            return commands::external::run(args, file.as_deref(), config.as_deref());
+        }
         Some(Command::Path { which, verbose }) => {
             let file = commands::data_file(&cli)?;
             let config = config::config_path(cli.config.as_deref())?;
@@ -211,7 +217,9 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
         }),
         Some(Command::Update { id, value, note }) => on_stdout(|mut out| {
             let lang = who.lang;
-            commands::update::update(&file, &id, &value, note.as_deref(), lang, today, &mut out)
+            let hooks = who.hooks();
+            let said = (lang, &hooks);
+            commands::update::update(&file, &id, &value, note.as_deref(), said, today, &mut out)
                 .and_then(done)
         }),
         Some(Command::Status { short, json, check }) => on_stdout(|mut out| {
@@ -225,13 +233,23 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             input,
             dry_run,
         }) => on_stdout(|mut out| {
-            commands::import::run(&file, format, &input, dry_run, who.lang, today, &mut out)
-                .and_then(done)
+            commands::import::run(
+                &file,
+                format,
+                &input,
+                dry_run,
+                (who.lang, &who.hooks()),
+                today,
+                &mut out,
+            )
+            .and_then(done)
         }),
         Some(Command::Ids) => {
             on_stdout(|mut out| commands::completions::ids_of(&file, &mut out).and_then(done))
         }
-        Some(Command::Path { .. } | Command::Merge { .. } | Command::Keys)
+        Some(
+            Command::Path { .. } | Command::Merge { .. } | Command::Keys | Command::External(_),
+        )
         | Some(Command::Completions { .. } | Command::Man | Command::Schema) => {
             Ok(ExitCode::SUCCESS)
         }

@@ -13,6 +13,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::{cursor, execute, terminal};
 
+use crate::app::hooks::HookRunner;
 use crate::app::saver::{SaveReport, Saver};
 use crate::app::{App, Setup};
 use crate::i18n::Strings;
@@ -22,6 +23,7 @@ use crate::store::{IoReason, SaveError, Store};
 enum Wake {
     Input(Event),
     Saved(SaveReport),
+    Hook(crate::hooks::HookError),
     Signal(i32),
     InputGone(IoReason),
 }
@@ -181,6 +183,8 @@ pub struct Options {
     pub filter: crate::model::owners::OwnerFilter,
     /// The key table: the defaults, or with the config file's `keys`.
     pub keymap: crate::keys::Keymap,
+    /// The hooks of the config folder.
+    pub hooks: crate::hooks::Hooks,
 }
 
 /// How the tracker ended.
@@ -195,6 +199,8 @@ pub struct Exit {
     /// Saves were failing at the end: where the state went instead (or why
     /// that failed too).
     pub rescue: Option<Result<PathBuf, SaveError>>,
+    /// What the hooks that ran at the end said went wrong.
+    pub hooks: Vec<String>,
 }
 
 /// Runs the tracker on the opened `store` and its `data` until the user
@@ -211,6 +217,10 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
     let saver = Saver::spawn(store, move |r| {
         let _ = saves.send(Wake::Saved(r));
     });
+    let told = tx.clone();
+    let hooks = HookRunner::spawn(options.hooks.clone(), file, move |e| {
+        let _ = told.send(Wake::Hook(e));
+    });
     let mut app = App::new(
         data,
         Setup {
@@ -222,6 +232,7 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             demo: options.demo,
             read_only,
+            hooks,
             ..Setup::new(lang, options.today)
         },
     );
@@ -287,6 +298,7 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
             }
             Wake::Input(_) => {}
             Wake::Saved(r) => app.on_save(r),
+            Wake::Hook(e) => app.on_hook(&e),
             Wake::Signal(sig) => break (u8::try_from(128 + sig).unwrap_or(255), None),
             Wake::InputGone(r) => break (1, Some(TerminalError::InputGone(r))),
         }
@@ -296,11 +308,22 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
     };
     // Everything is saved first; what cannot be saved goes to a rescue file.
     let rescue = (!finish(&mut app, &rx)).then(|| crate::store::write_rescue(file, app.data()));
+    // The hooks of the last saves run before okr ends; what they said is
+    // said on the restored terminal.
+    app.finish_hooks();
+    let hooks = rx
+        .try_iter()
+        .filter_map(|w| match w {
+            Wake::Hook(e) => Some(e.text(app.strings())),
+            _ => None,
+        })
+        .collect();
     Ok(Exit {
         code,
         lang: app.strings().lang,
         gone,
         rescue,
+        hooks,
     })
 }
 
@@ -312,9 +335,13 @@ fn finish(app: &mut App, rx: &mpsc::Receiver<Wake>) -> bool {
         let done = app.flush();
         let mut changed = false;
         while let Ok(wake) = rx.try_recv() {
-            if let Wake::Saved(r) = wake {
-                changed |= matches!(r, SaveReport::Changed { .. });
-                app.on_save(r);
+            match wake {
+                Wake::Saved(r) => {
+                    changed |= matches!(r, SaveReport::Changed { .. });
+                    app.on_save(r);
+                }
+                Wake::Hook(e) => app.on_hook(&e),
+                _ => {}
             }
         }
         if !changed {

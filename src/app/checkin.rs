@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use serde_json::json;
 
 use super::edit::ValueInput;
 use super::form::{self, Field, FieldId, Form, Purpose};
@@ -291,12 +292,19 @@ impl App {
         let Screen::CheckIn(mut st) = std::mem::replace(&mut self.screen, Screen::Quarter) else {
             return false;
         };
+        let before = st.step;
         let (handled, stay) = match st.step {
             Step::Walk => self.walk_act(&mut st, action, key),
             Step::Reflect => self.reflect_act(&mut st, action, key),
             Step::Pulse => self.pulse_act(&mut st, action, key),
             Step::Summary => Self::summary_act(&mut st, action),
         };
+        // At the summary the check-in is whole: its hook runs once it is saved.
+        if before != Step::Summary && st.step == Step::Summary {
+            let whose = self.checkin_whose();
+            let checkin = super::hooks::checkin_json(&self.data, st.week, whose.as_deref());
+            self.queue_hook(crate::hooks::Event::CheckIn, json!({ "checkin": checkin }));
+        }
         if stay {
             self.screen = Screen::CheckIn(st);
         } else {

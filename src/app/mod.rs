@@ -9,6 +9,7 @@ pub mod edit;
 pub mod form;
 pub mod forms;
 pub mod history;
+pub mod hooks;
 pub mod live;
 mod plans;
 mod read;
@@ -179,6 +180,8 @@ pub struct App {
     team: team::Team,
     /// Which of the file's versions on disk the app has taken in.
     live: live::Live,
+    /// The hooks, and what they will be told after the next save.
+    hooks: hooks::HookState,
 }
 
 /// What the tracker starts with besides its data, in one value.
@@ -200,6 +203,8 @@ pub struct Setup {
     pub demo: bool,
     /// The file cannot be written: shown, never changed.
     pub read_only: bool,
+    /// The hooks of the config folder, when there are any.
+    pub hooks: Option<hooks::HookRunner>,
 }
 
 impl Setup {
@@ -217,6 +222,7 @@ impl Setup {
             color: true,
             demo: false,
             read_only: false,
+            hooks: None,
         }
     }
 }
@@ -236,6 +242,7 @@ impl App {
             color,
             demo,
             read_only,
+            hooks,
         } = setup;
         let mut app = App {
             index: Index::default(),
@@ -270,6 +277,7 @@ impl App {
                 ..team::Team::default()
             },
             live: live::Live::default(),
+            hooks: hooks::HookState::new(hooks),
         };
         if let Some(s) = &app.saver {
             s.start(Arc::clone(&app.data));
@@ -488,6 +496,7 @@ impl App {
         match report {
             SaveReport::Saved => {
                 self.save_problem = None;
+                self.run_hooks();
                 // Nothing is unsaved any more: the "press q again" question is void.
                 if self.quit_armed {
                     self.quit_armed = false;
@@ -526,6 +535,7 @@ impl App {
         }
         let (reshaped, retree) = (patch.reshapes(), patch.retrees());
         self.index_ids_of(&patch);
+        self.hooks.changed(&patch);
         self.history.record(patch);
         self.reindex_with(reshaped, retree);
         self.persist();

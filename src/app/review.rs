@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use serde_json::json;
+
 use super::edit::Read;
 use super::form::{self, Field, FieldId, Form, Purpose};
 use super::history::Patch;
@@ -189,6 +191,13 @@ impl App {
         });
         if changed.is_none() {
             return;
+        }
+        if let Some(o) = self.data.objectives.get(index) {
+            let objective = super::hooks::as_json(&**o);
+            self.queue_hook(
+                crate::hooks::Event::Review,
+                json!({ "objective": objective }),
+            );
         }
         if carry {
             self.open_carry(index);

@@ -40,6 +40,8 @@ pub fn run(file_given: bool, who: Me, keymap: Keymap, today: NaiveDate) -> Resul
         filter: OwnerFilter::Everyone,
         trip: None,
         keymap,
+        // The example file is nobody's: no hook hears of it.
+        hooks: crate::hooks::Hooks::default(),
     };
     super::tracker::run(&path, options)
 }

@@ -34,6 +34,8 @@ pub enum CliError {
     DemoFile,
     /// A control character in `--note` (a line break or a tab may be there).
     ControlInNote(char),
+    /// `okr NAME`: no such command, built in or `okr-NAME` on PATH.
+    NoCommand(String),
 }
 
 impl CliError {
@@ -59,6 +61,7 @@ impl CliError {
             CliError::NoSuchFile(p, id) => (s.e_no_such_file)(p, &quoted(id)),
             CliError::DemoFile => s.e_demo_file.to_string(),
             CliError::ControlInNote(c) => (s.e_note_control)(&format!("U+{:04X}", u32::from(*c))),
+            CliError::NoCommand(name) => (s.hooks.no_command)(&quoted(name)),
         }
     }
 }

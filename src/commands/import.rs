@@ -22,7 +22,7 @@ pub fn run(
     format: ImportFormat,
     input: &Path,
     dry_run: bool,
-    lang: Option<Lang>,
+    (lang, hooks): (Option<Lang>, &crate::hooks::Hooks),
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
@@ -77,8 +77,20 @@ pub fn run(
         let (mut store, mut data) = Store::open(file)?;
         let added = apply(plan, &mut data);
         store.save(&data)?;
+        drop(store);
         let head = (s.commands.added)(&counts(&data, &added, s), &file.display().to_string());
         report(&data, &added, s, head, out)?;
+        out.flush()?;
+        let mut changed: Vec<serde_json::Value> = added
+            .objectives
+            .iter()
+            .filter_map(|i| data.objective_at(*i))
+            .map(|o| serde_json::json!({"item": o.id, "change": "added"}))
+            .collect();
+        if added.checkins > 0 {
+            changed.push(serde_json::json!({"item": "checkins", "change": "changed"}));
+        }
+        super::saved(hooks, file, changed, s);
     }
     if !not_read.is_empty() {
         writeln!(

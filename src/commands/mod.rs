@@ -7,6 +7,7 @@ pub mod completions;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod external;
 pub mod import;
 pub mod keys;
 pub mod list;
@@ -41,6 +42,11 @@ pub struct Me {
 }
 
 impl Me {
+    /// The hooks beside my config file ([`crate::hooks`]).
+    pub fn hooks(&self) -> crate::hooks::Hooks {
+        crate::hooks::Hooks::beside(self.config.as_ref().map(|c| c.path.as_path()))
+    }
+
     /// The owner `--owner NAME|me` narrows a report to, by name.
     pub fn narrowed(&self) -> Option<String> {
         match &self.owner {
@@ -112,5 +118,25 @@ impl<W: Write> Write for Stdout<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         let result = self.inner.flush();
         self.seen(result)
+    }
+}
+
+/// After a command saved the data file (its lock let go): the `on-save`
+/// hook, told what `changed`; what went wrong with it is said on stderr,
+/// and the command still succeeds, since the save is done.
+pub fn saved(
+    hooks: &crate::hooks::Hooks,
+    file: &std::path::Path,
+    changed: Vec<serde_json::Value>,
+    s: &crate::i18n::Strings,
+) {
+    use crate::hooks::Event;
+    let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let by = crate::model::author::get();
+    let mut payload =
+        crate::app::hooks::event(Event::Save, &file.display().to_string(), by.as_deref());
+    payload["changed"] = serde_json::Value::Array(changed);
+    if let Some(Err(e)) = hooks.run(Event::Save, &payload) {
+        let _ = writeln!(std::io::stderr(), "okr: {}", e.text(s));
     }
 }

@@ -28,6 +28,7 @@ pub fn open(
         (Start::CheckIn, Some(owner)) => owner.clone(),
         _ => OwnerFilter::Everyone,
     };
+    let hooks = who.hooks();
     let options = Options {
         lang: who.lang,
         today,
@@ -38,6 +39,7 @@ pub fn open(
         filter,
         trip: None,
         keymap,
+        hooks,
     };
     run(file, options)
 }
@@ -60,6 +62,9 @@ pub fn run(file: &Path, options: Options) -> Result<ExitCode> {
             let _ = writeln!(err, "okr: {}", (s.rescue_failed)(&e.text(s)));
         }
         None => {}
+    }
+    for said in &exit.hooks {
+        let _ = writeln!(err, "okr: {said}");
     }
     let failed = exit.gone.is_some() || matches!(exit.rescue, Some(Err(_)));
     Ok(ExitCode::from(if exit.code == 0 && failed {

@@ -6,8 +6,10 @@ use std::path::Path;
 
 use crate::error::Result;
 use chrono::NaiveDate;
+use serde_json::json;
 
 use super::error::CliError;
+use crate::hooks::Hooks;
 use crate::i18n;
 use crate::model::number;
 use crate::model::{Lang, Measure};
@@ -20,7 +22,7 @@ pub fn update(
     id: &str,
     value: &str,
     note: Option<&str>,
-    lang: Option<Lang>,
+    (lang, hooks): (Option<Lang>, &Hooks),
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
@@ -73,6 +75,7 @@ pub fn update(
             (Some(d), true) => Some(d),
             (_, false) => None,
         };
+        let mut saved = None;
         if after != before.done {
             let (changed, ()) = objective.changed(crate::model::now(), |o| {
                 if let Some(u) = o.initiatives.get_mut(i) {
@@ -81,7 +84,10 @@ pub fn update(
             });
             data.objectives[o] = std::sync::Arc::new(changed);
             store.save(&data)?;
+            let how = if done { "done" } else { "open" };
+            saved = Some(json!({"item": before.id, "change": how, "date": after}));
         }
+        drop(store);
         let word = |d: Option<NaiveDate>| match d {
             Some(d) => (s.commands.done_on)(&d.to_string()),
             None => s.commands.open.to_string(),
@@ -94,6 +100,9 @@ pub fn update(
             word(after)
         );
         writeln!(out, "{}", crate::text::line(&line))?;
+        if let Some(change) = saved {
+            super::saved(hooks, file, vec![change], s);
+        }
         return Ok(());
     };
     let objective = &data.objectives[pos.objective];
@@ -120,6 +129,8 @@ pub fn update(
     });
     data.objectives[pos.objective] = std::sync::Arc::new(changed);
     store.save(&data)?;
+    drop(store);
+    let change = json!({"item": kr_id, "change": "value", "value": new, "date": today});
     let kr_id = crate::model::ids::ShortIds::new(data.ids()).shown(&kr_id);
     let shown = |v: f64| s.with_unit(&s.measure_value(&measure, v), &unit);
     let said = match latest {
@@ -133,6 +144,8 @@ pub fn update(
     };
     let line = format!("{kr_id} {title}: {said}");
     writeln!(out, "{}", crate::text::line(&line))?;
+    out.flush()?;
+    super::saved(hooks, file, vec![change], s);
     Ok(())
 }
 

@@ -416,6 +416,7 @@ pub static EN: Strings = Strings {
     commands: commands::COMMANDS,
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
+    hooks: super::hooks::EN,
     team: TeamWords {
         e_config: |p| format!("cannot use the config file {p}"),
         e_config_object: "it must be a JSON object, like {\"owner\": \"Anna\", \"language\": \"en\"}",

@@ -47,7 +47,8 @@ pub const SV: HelpWords = HelpWords {
     about: "En tangentbordsstyrd OKR-app i terminalen: Mål, Nyckelresultat och Uppgifter i en lokal JSON-fil",
     after_help: "Utan kommando öppnar okr appen på dagens kvartal.\n\
                  Datafilen: --file, annars OKR_FILE, annars okr.json i plattformens datamapp (se ”okr path”).\n\
-                 Den personliga inställningsfilen: --config, annars OKR_CONFIG, annars config.toml i plattformens inställningsmapp.",
+                 Den personliga inställningsfilen: --config, annars OKR_CONFIG, annars config.toml i plattformens inställningsmapp.\n\
+                 Ett annat NAMN: okr NAMN kör okr-NAMN från PATH, som git gör (docs/hooks.md).",
     usage: "Användning:",
     commands: "Kommandon",
     arguments: "Argument",

@@ -6,6 +6,7 @@ mod commands;
 mod daily;
 mod en;
 pub mod help;
+pub mod hooks;
 mod keys;
 pub mod live;
 mod quarterly;
@@ -349,6 +350,7 @@ pub struct Strings {
     pub commands: CommandWords,
     /// Owners, alignment, per-person check-ins, the settings.
     pub team: TeamWords,
+    pub hooks: hooks::HookWords,
     pub daily: DailyWords,
     /// The review's numbers and notes, carried Mål, the overview's charts.
     pub quarterly: QuarterlyWords,

@@ -407,6 +407,7 @@ pub static SV: Strings = Strings {
     commands: commands::COMMANDS,
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
+    hooks: super::hooks::SV,
     team: TeamWords {
         e_config: |p| format!("kan inte använda inställningsfilen {p}"),
         e_config_object: "den ska vara ett JSON-objekt, som {\"owner\": \"Anna\", \"language\": \"sv\"}",

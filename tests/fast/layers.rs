@@ -17,6 +17,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("demo", 4),
     ("export", 5),
     ("config", 5),
+    ("hooks", 5),
     ("app", 6),
     ("ui", 7),
     ("cli", 8),

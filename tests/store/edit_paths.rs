@@ -197,7 +197,7 @@ fn okr_update_keeps_unknown_fields() {
         "kr1",
         "7",
         Some("ny"),
-        Some(Lang::En),
+        (Some(Lang::En), &okr::hooks::Hooks::default()),
         today(),
         &mut out,
     )

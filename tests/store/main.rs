@@ -7,6 +7,7 @@
 mod support;
 
 mod edit_paths;
+mod hooks;
 mod merge_cli;
 mod merge_git;
 mod saver;

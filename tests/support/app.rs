@@ -89,6 +89,16 @@ impl Harness {
         self.app = start(&self.path, &self.reports, Setup::new(lang, day), |_| {});
     }
 
+    /// Every change so far written, and the writer's reports given to the
+    /// app as the tracker gives them (its hooks run on a save).
+    pub fn deliver_saves(&mut self) {
+        flushed(&self.app);
+        let reports: Vec<SaveReport> = std::mem::take(&mut *self.reports.lock().unwrap());
+        for r in reports {
+            self.app.on_save(r);
+        }
+    }
+
     pub fn keys(&mut self, keys: &[KeyEvent]) {
         for k in keys {
             self.app.handle_key(*k);
