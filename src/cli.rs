@@ -30,7 +30,7 @@ pub struct Cli {
     /// The personal config file (who I am, my language, my keys) to use
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Who I am (else OKR_OWNER, the config file, the user name); on checkin, status, list and export also whose Mål: a name, or `me`
+    /// Who I am (else OKR_OWNER, the config file, the user name); on checkin, status, list, export and report also whose Mål: a name, or `me`
     #[arg(long, global = true, value_name = "NAME|me")]
     pub owner: Option<String>,
     #[command(subcommand)]
@@ -75,6 +75,15 @@ pub enum Command {
         /// The report format
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
+    },
+    /// A digest of a check-in period: what moved, what is behind pace or stale, blockers and next steps, who has not checked in, the team pulse
+    Report {
+        /// The period of this ISO week (like 2026-W48); without it, the last whole period
+        #[arg(long, value_name = "WEEK", num_args = 0..=1, default_missing_value = "")]
+        week: Option<String>,
+        /// The digest's format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
     },
     /// Record a key result's new value, or mark an initiative done or open (for scripts and cron)
     Update {
@@ -164,6 +173,17 @@ fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
         "en" => Lang::En,
         _ => Lang::Sv,
     })
+}
+
+/// The formats of `okr report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text, for the terminal
+    Text,
+    /// Markdown, for a chat or a mail
+    Md,
+    /// JSON, for a script
+    Json,
 }
 
 /// The shells `okr completions` writes a script for.

@@ -181,6 +181,7 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             Command::Checkin
                 | Command::List { .. }
                 | Command::Export { .. }
+                | Command::Report { .. }
                 | Command::Status { .. }
         )
     );
@@ -212,6 +213,10 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             commands::tracker::open(&file, who, keymap, Start::Review(quarter), today)
         }
         Some(Command::Demo) => commands::demo::run(cli.file.is_some(), who, keymap, today),
+        Some(Command::Report { week, format }) => on_stdout(|mut out| {
+            commands::report::run(&file, &who, (week.as_deref(), format), today, &mut out)
+                .and_then(done)
+        }),
         Some(Command::Export { quarter, format }) => on_stdout(|mut out| {
             commands::export::run(&file, &who, (quarter, format), today, &mut out).and_then(done)
         }),

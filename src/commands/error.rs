@@ -36,6 +36,8 @@ pub enum CliError {
     ControlInNote(char),
     /// `okr NAME`: no such command, built in or `okr-NAME` on PATH.
     NoCommand(String),
+    /// `okr report --week WEEK` with no ISO week.
+    NotAWeek(String),
 }
 
 impl CliError {
@@ -62,6 +64,7 @@ impl CliError {
             CliError::DemoFile => s.e_demo_file.to_string(),
             CliError::ControlInNote(c) => (s.e_note_control)(&format!("U+{:04X}", u32::from(*c))),
             CliError::NoCommand(name) => (s.hooks.no_command)(&quoted(name)),
+            CliError::NotAWeek(t) => (s.commands.i_week)(&quoted(t)),
         }
     }
 }

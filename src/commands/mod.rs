@@ -14,6 +14,7 @@ pub mod list;
 pub mod man;
 pub mod merge;
 pub mod path;
+pub mod report;
 pub mod schema;
 pub mod status;
 pub mod tracker;

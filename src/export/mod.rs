@@ -24,6 +24,7 @@ use crate::model::{CheckIn, Data, KeyResult, Lang, Measure, Objective, Quarter};
 use crate::text::{self, Output};
 
 mod csv;
+pub mod digest;
 mod json;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -402,7 +403,7 @@ fn md_checkin(
 
 /// A text from the file within one line of the Markdown report: neutralised,
 /// its line breaks as spaces, and escaped where it could make a table.
-fn md_inline(text: &str) -> String {
+pub(crate) fn md_inline(text: &str) -> String {
     md_escape(&text::neutralise(text, Output::Line))
 }
 

@@ -417,6 +417,7 @@ pub static EN: Strings = Strings {
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
     hooks: super::hooks::EN,
+    digest: super::digest::EN,
     team: TeamWords {
         e_config: |p| format!("cannot use the config file {p}"),
         e_config_object: "it must be a JSON object, like {\"owner\": \"Anna\", \"language\": \"en\"}",

@@ -114,7 +114,7 @@ pub const SV: HelpWords = HelpWords {
         (
             "",
             "owner",
-            "Vem jag är (annars OKR_OWNER, inställningsfilen, användarnamnet); för checkin, status, list och export också vems mål: ett namn, eller me",
+            "Vem jag är (annars OKR_OWNER, inställningsfilen, användarnamnet); för checkin, status, list, export och report också vems mål: ett namn, eller me",
         ),
         ("checkin", "", "Öppna direkt i veckans incheckning"),
         (
@@ -154,6 +154,17 @@ pub const SV: HelpWords = HelpWords {
             "Ett kvartal, t.ex. 2026-Q4, eller all (standard: det pågående)",
         ),
         ("export", "format", "Rapportens format"),
+        (
+            "report",
+            "",
+            "En sammanfattning av en incheckningsperiod: vad som har ändrats, vad som ligger efter eller behöver uppdateras, hinder och nästa steg, vem som inte har checkat in, teamets puls",
+        ),
+        (
+            "report",
+            "week",
+            "Perioden som den här ISO-veckan hör till (som 2026-W48); utan den, den senaste hela perioden",
+        ),
+        ("report", "format", "Sammanfattningens format"),
         (
             "update",
             "",

@@ -4,6 +4,7 @@
 mod actions;
 mod commands;
 mod daily;
+pub mod digest;
 mod en;
 pub mod help;
 pub mod hooks;
@@ -351,6 +352,7 @@ pub struct Strings {
     /// Owners, alignment, per-person check-ins, the settings.
     pub team: TeamWords,
     pub hooks: hooks::HookWords,
+    pub digest: digest::DigestWords,
     pub daily: DailyWords,
     /// The review's numbers and notes, carried Mål, the overview's charts.
     pub quarterly: QuarterlyWords,

@@ -408,6 +408,7 @@ pub static SV: Strings = Strings {
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
     hooks: super::hooks::SV,
+    digest: super::digest::SV,
     team: TeamWords {
         e_config: |p| format!("kan inte använda inställningsfilen {p}"),
         e_config_object: "den ska vara ett JSON-objekt, som {\"owner\": \"Anna\", \"language\": \"sv\"}",

@@ -9,6 +9,7 @@ pub mod checkin;
 pub mod conflict;
 pub mod data;
 pub(crate) mod de;
+pub mod digest;
 mod history;
 pub mod ids;
 pub mod merge;

@@ -36,6 +36,7 @@ mod quarterly;
 mod render;
 mod render_quarterly;
 mod render_weekly;
+mod report;
 mod review;
 mod schema;
 mod swedish;

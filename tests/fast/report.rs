@@ -1,0 +1,129 @@
+//! `okr report --week`: a check-in period's digest per owner and for the
+//! team, in text, Markdown and JSON: what moved (with values), what is
+//! behind pace or stale, blockers and next steps, who has not checked in,
+//! the pulse and its change.
+
+use serde_json::{Value, json};
+
+use crate::support::Sandbox;
+use crate::support::fixture::FIXTURE;
+
+/// The fixture as a team: Anna owns o1, Bo owns o2. Anna checked in in
+/// 2026-W47 (kr1 from 0 to 12,5, a blocker, a next step, a pulse of 4),
+/// and in 2026-W46 (a pulse of 3); Bo did not.
+fn team() -> Value {
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    v["version"] = json!(2);
+    v["objectives"][0]["owner"] = json!("Anna");
+    v["objectives"][1]["owner"] = json!("Bo");
+    let pulse =
+        |n: u8| json!({"structure": n, "safety": n, "meaning": n, "dependability": n, "impact": n});
+    v["checkins"] = json!([
+        {"week": "2026-W46", "date": "2026-11-09", "owner": "Anna", "entries": [], "pulse": pulse(3)},
+        {"week": "2026-W47", "date": "2026-11-16", "owner": "Anna",
+         "entries": [{"key_result": "kr1", "value": 12.5, "confidence": 7}],
+         "blockers": "- Offertmallen är på svenska",
+         "next_steps": "- Översätt mallen\n- Ring <b>Bo</b>",
+         "pulse": pulse(4)}
+    ]);
+    v
+}
+
+fn report(w: &Sandbox, args: &[&str]) -> String {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    let r = w.okr(&all);
+    r.ok();
+    r.stdout
+}
+
+#[test]
+fn the_digest_of_the_last_whole_week_says_what_moved_and_who_has_not_checked_in() {
+    let w = Sandbox::new();
+    w.write_json(&team());
+    // Today is Tuesday 2026-11-24: the last whole week is W47.
+    let text = report(&w, &["--lang", "en"]);
+    for part in [
+        "Weekly digest 2026-W47 (2026-11-16 – 2026-11-22)",
+        "1 key result moved, ",
+        "Not checked in: Bo",
+        "Team pulse: 4 (+1 since the period before)",
+        "\nAnna\n",
+        "kr1 Sälj för 100 miljoner (in Expandera globalt): 0 MSEK → 12.5 MSEK",
+        "Blockers\n  · Offertmallen är på svenska",
+        "Next steps\n  · Översätt mallen\n  · Ring <b>Bo</b>",
+        "\nBo\n  No value changed.",
+    ] {
+        assert!(text.contains(part), "{part:?} missing:\n{text}");
+    }
+    let sv = report(&w, &["--lang", "sv"]);
+    assert!(sv.contains("Veckosammanfattning 2026-W47"), "{sv}");
+    assert!(sv.contains("0\u{a0}MSEK → 12,5\u{a0}MSEK"), "{sv}");
+    assert!(
+        sv.contains("Teamets puls: 4 (+1 sedan förra perioden)"),
+        "{sv}"
+    );
+    assert!(sv.contains("Har inte checkat in: Bo"), "{sv}");
+}
+
+#[test]
+fn markdown_escapes_the_files_text_and_json_keeps_the_numbers() {
+    let w = Sandbox::new();
+    w.write_json(&team());
+    let md = report(&w, &["--lang", "en", "--format", "md"]);
+    assert!(md.starts_with("# Weekly digest 2026-W47"), "{md}");
+    assert!(md.contains("\n## Anna\n"), "{md}");
+    assert!(
+        md.contains("\n**Next steps**\n\n- Översätt mallen\n"),
+        "{md}"
+    );
+    let v: Value = serde_json::from_str(&report(&w, &["--format", "json"])).unwrap();
+    assert_eq!(v["week"], "2026-W47");
+    assert_eq!(v["not_checked_in"], json!(["Bo"]));
+    assert_eq!(v["pulse"], 4.0);
+    assert_eq!(v["pulse_before"], 3.0);
+    let anna = &v["parts"][0];
+    assert_eq!(anna["owner"], "Anna");
+    assert_eq!(anna["moved"][0]["id"], "kr1");
+    assert_eq!(anna["moved"][0]["from"], 0.0);
+    assert_eq!(anna["moved"][0]["to"], 12.5);
+    assert_eq!(
+        anna["next_steps"],
+        json!(["Översätt mallen", "Ring <b>Bo</b>"])
+    );
+    assert_eq!(v["parts"][1]["checked_in"], false);
+}
+
+#[test]
+fn a_week_an_owner_and_the_cadence_choose_the_period_and_the_part() {
+    let w = Sandbox::new();
+    w.write_json(&team());
+    let v: Value =
+        serde_json::from_str(&report(&w, &["--week", "2026-W46", "--format", "json"])).unwrap();
+    assert_eq!(v["week"], "2026-W46");
+    assert_eq!(v["parts"][0]["moved"], json!([]), "nothing moved in W46");
+    assert_eq!(v["pulse_before"], Value::Null);
+    // --owner narrows to one part.
+    let v: Value =
+        serde_json::from_str(&report(&w, &["--owner", "bo", "--format", "json"])).unwrap();
+    let owners: Vec<&Value> = v["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["owner"])
+        .collect();
+    assert_eq!(owners, [&json!("Bo")]);
+    // Every two weeks from W47: the last whole period is W45–W46.
+    let mut two = team();
+    two["settings"]["cadence"] = json!("fortnightly");
+    two["settings"]["cadence_start"] = json!("2026-W47");
+    w.write_json(&two);
+    let text = report(&w, &["--lang", "en"]);
+    assert!(
+        text.contains("2026-W45 (2026-11-02 – 2026-11-15)"),
+        "{text}"
+    );
+    // A week that is no week is refused, in the user's language.
+    let r = w.okr(&["--lang", "sv", "report", "--week", "2026-W60"]);
+    r.fails(&["”2026-W60” är ingen ISO-vecka"]);
+}
