@@ -8,6 +8,7 @@ pub mod checkin;
 pub mod conflict;
 pub mod data;
 pub(crate) mod de;
+pub mod forecast;
 mod history;
 pub mod ids;
 pub mod merge;
