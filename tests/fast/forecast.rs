@@ -1,14 +1,16 @@
-//! The forecast (PRODUCT.md section 12): the arithmetic by properties, and
-//! the screens that show it in both languages (and those that must not).
+//! The forecast (PRODUCT.md section 12): the arithmetic by properties, the
+//! screens that show it in both languages (and those that must not), and
+//! the reports.
 
 use chrono::{Duration, NaiveDate};
+use okr::export::{Format, QuarterChoice, export};
 use okr::model::forecast::{self, RECENT_DAYS};
 use okr::model::progress::measure_progress;
-use okr::model::{HistoryEntry, KeyResult, Lang, Measure, Quarter};
+use okr::model::{Data, HistoryEntry, KeyResult, Lang, Measure, Quarter};
 use proptest::prelude::*;
 
 use crate::support::app::*;
-use crate::support::date;
+use crate::support::{Sandbox, date};
 
 const Q4: Quarter = Quarter { year: 2026, q: 4 };
 
@@ -251,4 +253,143 @@ fn the_forecast_screens_draw_at_every_size() {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------- the reports
+
+/// A file with a key result rising one a day (forecast 77 on 31 December),
+/// one done / not done and one kept at a level with as much history, and a
+/// Mål of an ended quarter with a rising key result.
+fn file() -> String {
+    let entries = |values: [(&str, f64); 3]| {
+        values
+            .iter()
+            .map(|(d, v)| format!(r#"{{"date": "{d}", "value": {v}}}"#))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let rising = entries([
+        ("2026-11-21", 37.0),
+        ("2026-11-22", 38.0),
+        ("2026-11-23", 39.0),
+    ]);
+    let binary = entries([
+        ("2026-11-21", 0.0),
+        ("2026-11-22", 0.0),
+        ("2026-11-23", 1.0),
+    ]);
+    let earlier = entries([
+        ("2026-09-01", 1.0),
+        ("2026-09-08", 2.0),
+        ("2026-09-15", 3.0),
+    ]);
+    let kr = |id: &str, measure: &str, history: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "Nyckel {id}", "measure": {measure}, "history": [{history}]}}"#
+        )
+    };
+    let objective = |id: &str, quarter: &str, krs: Vec<String>| {
+        format!(
+            r#"{{"id": "{id}", "title": "Mål {id}", "quarter": "{quarter}",
+                "created": "2026-07-01T08:00:00Z", "updated": "2026-07-01T08:00:00Z",
+                "key_results": [{}]}}"#,
+            krs.join(", ")
+        )
+    };
+    let o1 = objective(
+        "o1",
+        "2026-Q4",
+        vec![
+            kr(
+                "kr1",
+                r#"{"type": "numeric", "start": 0, "target": 100, "current": 39, "unit": "MSEK"}"#,
+                &rising,
+            ),
+            kr("kr2", r#"{"type": "done", "done": true}"#, &binary),
+            kr(
+                "kr3",
+                r#"{"type": "at_least", "level": 30, "current": 39}"#,
+                &rising,
+            ),
+        ],
+    );
+    let o2 = objective(
+        "o2",
+        "2026-Q3",
+        vec![kr(
+            "kr4",
+            r#"{"type": "numeric", "start": 0, "target": 10, "current": 3}"#,
+            &earlier,
+        )],
+    );
+    format!(r#"{{"version": 2, "objectives": [{o1}, {o2}]}}"#)
+}
+
+#[test]
+fn the_markdown_report_says_the_forecast_under_its_key_result_in_each_language() {
+    let w = Sandbox::new();
+    w.write(&file());
+    for (lang, words, rate) in [
+        (
+            "sv",
+            "  - i den här takten: 77\u{a0}MSEK (77\u{a0}%) den 31 dec\n",
+            "i den här takten",
+        ),
+        (
+            "en",
+            "  - at this rate: 77 MSEK (77%) by 2026-12-31\n",
+            "at this rate",
+        ),
+    ] {
+        let r = w.okr(&["--lang", lang, "export", "--quarter", "all"]);
+        r.ok();
+        let md = &r.stdout;
+        let kr1 = md.find("`kr1`").unwrap();
+        let kr2 = md.find("`kr2`").unwrap();
+        let at = md
+            .find(words)
+            .unwrap_or_else(|| panic!("{words:?} missing:\n{md}"));
+        assert!(kr1 < at && at < kr2, "{md}");
+        // Only there: not for done / not done, a level or an ended quarter.
+        assert_eq!(md.matches(rate).count(), 1, "{md}");
+    }
+}
+
+#[test]
+fn the_json_report_adds_the_forecasts_and_leaves_its_other_keys() {
+    let data: Data = serde_json::from_str(&file()).unwrap();
+    let json = |today: NaiveDate| {
+        let mut out = Vec::new();
+        export(
+            &data,
+            None,
+            QuarterChoice::All,
+            Format::Json,
+            Lang::En,
+            today,
+            &mut out,
+        )
+        .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out).unwrap()
+    };
+    let v = json(today());
+    let numbers = v["numbers"].as_object().unwrap();
+    let keys: Vec<&str> = numbers.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["quarters", "objectives", "forecasts"]);
+    let forecasts = numbers["forecasts"].as_array().unwrap();
+    assert_eq!(forecasts.len(), 1, "{forecasts:?}");
+    let f = &forecasts[0];
+    assert_eq!(f["key_result"], "kr1");
+    assert_eq!(f["date"], "2026-12-31");
+    assert!((f["value"].as_f64().unwrap() - 77.0).abs() < 1e-9, "{f}");
+    assert!((f["progress"].as_f64().unwrap() - 0.77).abs() < 1e-9, "{f}");
+    // Once every quarter has ended there is none, and the key is left out.
+    let v = json(date(2027, 1, 1));
+    let keys: Vec<&str> = v["numbers"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["quarters", "objectives"]);
 }
