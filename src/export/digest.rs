@@ -83,12 +83,19 @@ fn text(d: &Digest, md: bool, s: &Strings, out: &mut impl Write) -> io::Result<(
             .unwrap_or(if alone { w.team } else { w.no_owner });
         writeln!(out, "\n{}{}", if md { "## " } else { "" }, shown(head))?;
         let named = |l: &Line| format!("{} {} ({} {})", l.id, l.title, w.of, l.objective);
+        // Where a key result is heading, said as a forecast, when it has one.
+        let ahead = |l: &Line| {
+            l.forecast
+                .as_ref()
+                .map(|f| format!(" · {}", s.forecast(&l.measure, f)))
+                .unwrap_or_default()
+        };
         let moved: Vec<String> = p
             .moved
             .iter()
             .map(|m: &Moved| {
                 let (from, to) = (value(&m.line, m.from, s), value(&m.line, m.to, s));
-                format!("{}: {from} → {to}", named(&m.line))
+                format!("{}: {from} → {to}{}", named(&m.line), ahead(&m.line))
             })
             .collect();
         if moved.is_empty() {
@@ -100,7 +107,7 @@ fn text(d: &Digest, md: bool, s: &Strings, out: &mut impl Write) -> io::Result<(
                 w.behind,
                 p.behind
                     .iter()
-                    .map(|l| format!("{}: {}", named(l), s.percent(l.progress)))
+                    .map(|l| format!("{}: {}{}", named(l), s.percent(l.progress), ahead(l)))
                     .collect(),
             ),
             (w.stale, p.stale.iter().map(named).collect()),
@@ -128,6 +135,11 @@ fn line_json(l: &Line) -> Value {
         "objective": l.objective,
         "unit": l.measure.unit(),
         "progress": l.progress,
+        "forecast": l.forecast.as_ref().map(|f| json!({
+            "date": f.date.to_string(),
+            "value": f.value,
+            "progress": f.progress,
+        })),
     })
 }
 

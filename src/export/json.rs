@@ -5,18 +5,34 @@ use std::io::Write;
 
 use std::io::Result;
 
+use chrono::NaiveDate;
+
 use super::{Report, objectives_of};
+use crate::model::forecast;
 use crate::model::numbers::Figures;
 use crate::model::progress::PaceStatus;
 use crate::model::{Objective, Quarter};
 use crate::text;
 
 /// The numbers a JSON report carries beside the data (what every screen
-/// shows; an import leaves them): each quarter's progress and each Mål's.
+/// shows; an import leaves them): each quarter's progress and each Mål's,
+/// and the forecast of each key result that has one (left out with none).
 #[derive(serde::Serialize)]
 struct JsonNumbers<'a> {
     quarters: std::collections::BTreeMap<String, Option<f64>>,
     objectives: Vec<JsonFigures<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    forecasts: Vec<JsonForecast<'a>>,
+}
+
+/// A key result's forecast ([`forecast::of`]): the day it is for, the value
+/// and the progress that value would mean.
+#[derive(serde::Serialize)]
+struct JsonForecast<'a> {
+    key_result: &'a str,
+    date: NaiveDate,
+    value: f64,
+    progress: f64,
 }
 
 /// One Mål's numbers, by its id, in the order of the report's Mål.
@@ -44,6 +60,7 @@ impl<'a> JsonFigures<'a> {
 pub(super) fn export_json(
     report: &Report,
     quarters: &[Quarter],
+    today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
     let data = report.data;
@@ -59,6 +76,19 @@ pub(super) fn export_json(
         objectives: objectives
             .iter()
             .map(|o| JsonFigures::of(&o.id, &report.numbers.get(o)))
+            .collect(),
+        forecasts: objectives
+            .iter()
+            .flat_map(|o| o.key_results.iter().map(move |k| (o.quarter, k)))
+            .filter_map(|(q, k)| {
+                let f = forecast::of(k, q, today)?;
+                Some(JsonForecast {
+                    key_result: &k.id,
+                    date: f.date,
+                    value: f.value,
+                    progress: f.progress,
+                })
+            })
             .collect(),
     };
     let checkins: Vec<_> = data

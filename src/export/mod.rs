@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use crate::i18n::{self, Strings};
+use crate::model::forecast;
 use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::{self, OwnerFilter};
 use crate::model::progress::{self, PaceStatus};
@@ -119,7 +120,7 @@ pub fn export(
     match format {
         Format::Md => export_md(report, &quarters, i18n::strings(lang), today, out),
         Format::Csv => csv::export_csv(report, &quarters, out),
-        Format::Json => json::export_json(report, &quarters, out),
+        Format::Json => json::export_json(report, &quarters, today, out),
     }
 }
 
@@ -246,7 +247,7 @@ fn md_objective(
 }
 
 /// A Mål's key results: id, title, value and confidence, marked when
-/// behind pace or stale.
+/// behind pace or stale, and under each its forecast while the quarter runs.
 fn md_key_results(
     o: &Objective,
     q: Quarter,
@@ -283,6 +284,9 @@ fn md_key_results(
             s.confidence,
             k.confidence
         )?;
+        if let Some(f) = forecast::of(k, q, today) {
+            writeln!(out, "  - {}", md_inline(&s.forecast(&k.measure, &f)))?;
+        }
     }
     Ok(())
 }

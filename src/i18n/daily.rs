@@ -2,6 +2,12 @@
 //! owner and due date, what a delete takes along) and the helpers that word
 //! their counts; the words are in `sv.rs` and `en.rs`.
 
+use chrono::NaiveDate;
+
+use super::Strings;
+use crate::model::Measure;
+use crate::model::forecast::Forecast;
+
 /// The words of the daily work: a key result's own view, its history,
 /// search, the step of `+`/`-`, Uppgifter's owner and due date, stale key
 /// results in the quarter view, and what a delete takes along.
@@ -18,6 +24,11 @@ pub struct DailyWords {
     pub legend_ideal: &'static str,
     pub legend_today: &'static str,
     pub legend_level: &'static str,
+    /// The line from the latest value to where its recent history leads.
+    pub legend_forecast: &'static str,
+    /// A forecast: the value with its unit, the progress it would mean, the
+    /// day it is for (`at this rate: 91 MSEK (91%) by 2026-12-31`).
+    pub forecast: fn(&str, &str, NaiveDate) -> String,
     /// A history entry named in a question or a message: date and value.
     pub entry: fn(&str, &str) -> String,
     pub correct_entry: &'static str,
@@ -56,6 +67,15 @@ pub struct DailyWords {
     pub match_of: fn(usize, usize, &str, &str) -> String,
     pub no_search: fn(&str) -> String,
     pub matches_gone: &'static str,
+}
+
+impl Strings {
+    /// A key result's forecast in words, its value and progress in this
+    /// language's convention: `i den här takten: 91\u{a0}MSEK (91\u{a0}%) den 31 dec`.
+    pub fn forecast(&self, m: &Measure, f: &Forecast) -> String {
+        let value = self.with_unit(&self.num(f.value), m.unit());
+        (self.daily.forecast)(&value, &self.percent(f.progress), f.date)
+    }
 }
 
 /// Words in a list, the last two joined by `and`: `a, b and c`.

@@ -13,6 +13,7 @@ use chrono::{Days, NaiveDate};
 
 use super::cadence::Period;
 use super::checkin::CheckIn;
+use super::forecast::{self, Forecast};
 use super::objective::{KeyResult, Measure, Objective};
 use super::owners;
 use super::progress::{self, PaceStatus};
@@ -39,6 +40,9 @@ pub struct Line {
     pub measure: Measure,
     /// Its progress on the period's last day (0 to 1).
     pub progress: f64,
+    /// Where its recent history leads by the quarter's end, as of the
+    /// period's last day ([`super::forecast`]).
+    pub forecast: Option<Forecast>,
 }
 
 /// One owner's part (or the whole file's, when no Mål has an owner).
@@ -199,6 +203,7 @@ fn part(
                 objective: o.title.clone(),
                 measure: then.measure.clone(),
                 progress: progress::key_result_progress(&then),
+                forecast: forecast::of(&then, quarter, last_day),
             };
             let recorded = k
                 .history

@@ -10,6 +10,7 @@ pub mod conflict;
 pub mod data;
 pub(crate) mod de;
 pub mod digest;
+pub mod forecast;
 mod history;
 pub mod ids;
 pub mod merge;

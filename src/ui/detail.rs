@@ -1,5 +1,6 @@
 //! The Mål detail: title, why, kind, parent and owner; then its key results
-//! (bar, value, confidence, stale mark, sparkline) and its Uppgifter.
+//! (bar, value, confidence, stale mark, sparkline, the forecast after the
+//! title where it fits) and its Uppgifter.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,9 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::widgets::{draw_more, key_result_rows, objective_lines, pane_block, scroll_offset};
-use super::widgets::{fit, sparkline};
+use super::widgets::{fit, key_result_title, sparkline};
 use crate::app::{App, Pane};
 use crate::keys::{Action, Context};
+use crate::model::forecast;
 use crate::model::{Initiative, Objective};
 use crate::text::{self, shown};
 
@@ -137,8 +139,13 @@ fn draw_key_results(app: &App, o: &Objective, frame: &mut Frame, area: Rect, the
         .skip(offset)
         .take(visible.max(1))
     {
-        let [first, mut second] =
-            key_result_rows(app, k, focused && i == app.sel_key_result(), width, theme);
+        let selected = focused && i == app.sel_key_result();
+        let [mut first, mut second] = key_result_rows(app, k, selected, width, theme);
+        // Where its recent history leads, after the title where there is room.
+        if let Some(f) = forecast::of(k, o.quarter, app.today()) {
+            let words = s.forecast(&k.measure, &f);
+            first = key_result_title(app, k, selected, width, Some(&words), theme);
+        }
         if spark_w > 0 && k.history.len() > 1 {
             // The newest values the room after the words holds, if a few.
             let room = width.saturating_sub(second.width() + 2).min(spark_w);

@@ -1,7 +1,8 @@
 //! A key result's own view: its bar line, a chart of its value over the
 //! quarter (the value, its recorded points, the ideal pace from start to
-//! target, today, a keep-at level), a legend that names each line by its
-//! marker, and its history, newest first, with the selected entry's note.
+//! target, the forecast from the latest value to the quarter's last day,
+//! today, a keep-at level), a legend that names each line by its marker,
+//! and its history, newest first, with the selected entry's note.
 //! A carried key result shows the history of the one it was carried from
 //! too, marked as before the carry, and its chart begins in that quarter.
 
@@ -20,6 +21,7 @@ use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
 use crate::keys::{Action, Context};
 use crate::model::carry::history_before_carry;
+use crate::model::forecast;
 use crate::model::progress::{self, confidence_band};
 use crate::model::{HistoryEntry, KeyResult, Measure, Quarter};
 use crate::text::{self, shown};
@@ -30,6 +32,7 @@ const RECORDED: char = '◆';
 const IDEAL: char = '·';
 const TODAY: char = '│';
 const LEVEL: char = '-';
+const FORECAST: char = '╌';
 const BEFORE: char = '○';
 const BEFORE_LINE: char = '◦';
 /// The smallest chart worth drawing: width and height.
@@ -53,6 +56,9 @@ pub struct Series {
     pub ideal: Vec<(f64, f64)>,
     /// A keep-at level across the quarter.
     pub level: Vec<(f64, f64)>,
+    /// From the latest entry to its forecast on the quarter's last day,
+    /// while the quarter runs ([`forecast::of`]).
+    pub forecast: Vec<(f64, f64)>,
     /// The entries of the key results it was carried from.
     pub before: Vec<(f64, f64)>,
     /// A vertical line at today, while the quarter runs.
@@ -112,7 +118,11 @@ pub fn series(
         }
         Measure::Done(_) => (Vec::new(), Vec::new()),
     };
-    let y = y_range(k, values.iter().chain(&ideal).chain(&level).chain(&before));
+    let forecast: Vec<(f64, f64)> = forecast::of(k, quarter, today)
+        .map(|f| vec![(x(f.from.0), f.from.1), (last_day, f.value)])
+        .unwrap_or_default();
+    let drawn = values.iter().chain(&ideal).chain(&level).chain(&before);
+    let y = y_range(k, drawn.chain(&forecast));
     let today = if quarter.contains(today) {
         vec![(x(today), y[0]), (x(today), y[1])]
     } else {
@@ -125,6 +135,7 @@ pub fn series(
         recorded,
         ideal,
         level,
+        forecast,
         before,
         today,
         y,
@@ -162,19 +173,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let selected = v.entry_index(history.len()).and_then(|i| history.get(i));
     let note = selected.map_or("", |h| h.note.as_str());
     let note_h: u16 = if note.is_empty() { 0 } else { 2 };
-    let rest = area.height.saturating_sub(3 + note_h);
-    // Too small to read, the chart and its legend give their rows to the history.
-    let chart_h = rest * 11 / 20;
+    let ahead = forecast::of(k, o.quarter, app.today());
+    let head_h = 2 + u16::from(ahead.is_some());
+    let rest = area.height.saturating_sub(head_h + 1 + note_h);
+    let earlier = history_before_carry(app.data(), o, k);
+    let data = series(k, &earlier, o.quarter, app.today());
+    let legend_lines = legend_lines(app, &data, width, theme);
+    // Too small to read, the chart and its legend give their rows to the
+    // history; a legend on two lines takes its second from the chart.
+    let rows = u16::try_from(legend_lines.len()).unwrap_or(1);
+    let chart_h = (rest * 11 / 20).saturating_sub(rows.saturating_sub(1));
     let (chart_h, legend_h) = if chart_h < MIN_CHART.1 || area.width < MIN_CHART.0 {
         (0, 0)
     } else {
-        (chart_h, 1)
+        (chart_h, rows)
     };
     let [head, chart, legend, list, note_area] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(head_h),
         Constraint::Length(chart_h),
         Constraint::Length(legend_h),
-        Constraint::Length(rest + 1 - chart_h - legend_h),
+        Constraint::Length((rest + 1).saturating_sub(chart_h + legend_h)),
         Constraint::Length(note_h),
     ])
     .areas(area);
@@ -183,7 +201,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let what = format!("{} {}", shown(app.short_id(&k.id)), shown(&k.title));
     let title_w = width.saturating_sub(text::width(s.daily.key_result) + 3);
     let [_, bar_line] = key_result_rows(app, k, false, width, theme);
-    let head_lines = vec![
+    let mut head_lines = vec![
         Line::from(vec![
             Span::styled(format!("{} · ", s.daily.key_result), theme.dim()),
             Span::styled(fit(&what, title_w), theme.title()),
@@ -197,12 +215,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ]),
         bar_line,
     ];
+    if let Some(f) = ahead {
+        let words = format!("{FORECAST} {}", s.forecast(&k.measure, &f));
+        head_lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(fit(&words, width.saturating_sub(2)), theme.dim()),
+        ]));
+    }
     frame.render_widget(Paragraph::new(head_lines), head);
 
-    let earlier = history_before_carry(app.data(), o, k);
-    let data = series(k, &earlier, o.quarter, app.today());
     draw_chart(app, k, o.quarter, &data, frame, chart, theme);
-    frame.render_widget(Paragraph::new(legend_line(app, &data, theme)), legend);
+    frame.render_widget(Paragraph::new(legend_lines), legend);
     draw_history(app, k, &earlier, v.sel, frame, list, theme);
     if !note.is_empty() {
         let line = Line::from(vec![
@@ -239,6 +262,7 @@ fn draw_chart(
         line(&data.before, BEFORE, GraphType::Scatter, theme.dim()),
         line(&data.level, LEVEL, GraphType::Line, theme.warning()),
         line(&data.ideal, IDEAL, GraphType::Line, theme.dim()),
+        line(&data.forecast, FORECAST, GraphType::Line, theme.dim()),
         line(&data.today, TODAY, GraphType::Line, theme.pace_mark()),
         line(&data.values, VALUE, GraphType::Line, theme.bar_filled()),
         line(
@@ -269,8 +293,9 @@ fn draw_chart(
     frame.render_widget(chart, area);
 }
 
-/// The legend: each marker drawn and what it stands for.
-fn legend_line(app: &App, data: &Series, theme: Theme) -> Line<'static> {
+/// The legend: each marker drawn and what it stands for, on one line of
+/// `width` cells, else on two, an entry never parted from its marker.
+fn legend_lines(app: &App, data: &Series, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let d = &app.strings().daily;
     let entries = [
         (
@@ -293,6 +318,12 @@ fn legend_line(app: &App, data: &Series, theme: Theme) -> Line<'static> {
         ),
         (!data.ideal.is_empty(), IDEAL, d.legend_ideal, theme.dim()),
         (
+            !data.forecast.is_empty(),
+            FORECAST,
+            d.legend_forecast,
+            theme.dim(),
+        ),
+        (
             !data.level.is_empty(),
             LEVEL,
             d.legend_level,
@@ -305,15 +336,25 @@ fn legend_line(app: &App, data: &Series, theme: Theme) -> Line<'static> {
             theme.pace_mark(),
         ),
     ];
-    let mut spans = Vec::new();
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
     for (_, marker, name, style) in entries.into_iter().filter(|e| e.0) {
-        if !spans.is_empty() {
-            spans.push(Span::raw("  "));
+        let entry = [
+            Span::styled(marker.to_string(), style),
+            Span::raw(format!(" {name}")),
+        ];
+        let entry_w: usize = entry.iter().map(Span::width).sum();
+        let used: usize = lines.last().map_or(0, |l| l.iter().map(Span::width).sum());
+        if used > 0 && used + 2 + entry_w > width && lines.len() < 2 {
+            lines.push(Vec::new());
         }
-        spans.push(Span::styled(marker.to_string(), style));
-        spans.push(Span::raw(format!(" {name}")));
+        if let Some(line) = lines.last_mut() {
+            if !line.is_empty() {
+                line.push(Span::raw("  "));
+            }
+            line.extend(entry);
+        }
     }
-    Line::from(spans)
+    lines.into_iter().map(Line::from).collect()
 }
 
 /// The history, newest first, the selected entry marked; after it the
@@ -456,10 +497,14 @@ mod tests {
         assert_eq!(got.today, [(54.0, 0.0), (54.0, 100.0)]);
         assert_eq!(got.y, [0.0, 100.0]);
         assert!(got.level.is_empty());
-        // A quarter that has ended: the value to its last day, no today.
+        // The forecast: from the latest entry to the quarter's last day.
+        let ahead = forecast::of(&k, q, d(11, 24)).unwrap();
+        assert_eq!(got.forecast, [(32.0, 40.0), (91.0, ahead.value)]);
+        // A quarter that has ended: the value to its last day, no today, no forecast.
         let past = series(&k, &[], q, d(12, 31).succ_opt().unwrap());
         assert_eq!(past.values.last(), Some(&(91.0, 40.0)));
         assert!(past.today.is_empty());
+        assert!(past.forecast.is_empty());
     }
 
     #[test]
@@ -474,6 +519,7 @@ mod tests {
         let got = series(&k, &[], q, d(11, 24));
         assert_eq!(got.level, [(0.0, 500.0), (91.0, 500.0)]);
         assert!(got.ideal.is_empty());
+        assert!(got.forecast.is_empty(), "a level has no forecast");
         assert_eq!(got.y, [450.0, 550.0]);
     }
 }

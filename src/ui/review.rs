@@ -1,7 +1,7 @@
 //! The quarter review (each Mål's progress, suggested and set score, success
 //! by its kind, status, how long it has run, and under it each key result's
-//! final value, progress and confidence; a note while the quarter still
-//! runs) and the carry dialog.
+//! final value, progress and confidence; while the quarter still runs, a
+//! note and each key result's forecast) and the carry dialog.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,6 +16,7 @@ use super::widgets::{fit, fit_spans, progress_bar};
 use crate::app::App;
 use crate::app::review::{Carry, ReviewState};
 use crate::model::carry::quarters_running;
+use crate::model::forecast;
 use crate::model::numbers::Figures;
 use crate::model::progress;
 use crate::model::review::proposed_for_carry;
@@ -177,6 +178,11 @@ fn objective_block(
     lines.push(Line::from(fit_spans(row, width)));
     for k in &o.key_results {
         lines.push(key_result_line(app, k, width, theme));
+        // While the quarter runs, where the key result's recent history leads.
+        if let Some(f) = forecast::of(k, o.quarter, app.today()) {
+            let words = format!("      {}", s.forecast(&k.measure, &f));
+            lines.push(Line::styled(fit(&words, width), theme.dim()));
+        }
     }
     let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
         Line::styled(

@@ -362,6 +362,44 @@ fn confidence_spans(app: &App, c: u8, theme: Theme) -> [Span<'static>; 2] {
     ]
 }
 
+/// The smallest part of a key result's title that words after it leave.
+const TITLE_KEEPS: usize = 20;
+
+/// A key result's title line on `width` cells: its id and title, and
+/// `aside` after them (dim, after ` · `) where the title keeps
+/// [`TITLE_KEEPS`] cells (or all of it, when shorter); else the title alone.
+pub fn key_result_title(
+    app: &App,
+    k: &KeyResult,
+    selected: bool,
+    width: usize,
+    aside: Option<&str>,
+    theme: Theme,
+) -> Line<'static> {
+    let marker = if selected { "▸ " } else { "  " };
+    let id = format!("{} ", shown(app.short_id(&k.id)));
+    let room = width.saturating_sub(2 + text::width(&id));
+    let keeps = text::width(&shown(&k.title)).min(TITLE_KEEPS);
+    let aside = aside
+        .map(|a| shown(&format!(" · {a}")))
+        .filter(|a| text::width(a) + keeps <= room);
+    let aside_w = aside.as_deref().map_or(0, text::width);
+    let mut spans = vec![
+        Span::raw(marker),
+        Span::styled(id, theme.dim()),
+        Span::raw(fit(&k.title, room.saturating_sub(aside_w))),
+    ];
+    if let Some(a) = aside {
+        spans.push(Span::styled(a, theme.dim()));
+    }
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme.selected())
+    } else {
+        line
+    }
+}
+
 /// Two lines for a key result: title, then bar, value, status, confidence, stale mark.
 pub fn key_result_rows(
     app: &App,
@@ -375,16 +413,7 @@ pub fn key_result_rows(
     let pace = progress::key_result_pace(k, quarter, app.today());
     let p = progress::key_result_progress(k);
     let status = progress::key_result_status(k, quarter, app.today());
-    let marker = if selected { "▸ " } else { "  " };
-    let id = format!("{} ", shown(app.short_id(&k.id)));
-    let mut first = Line::from(vec![
-        Span::raw(marker),
-        Span::styled(id.clone(), theme.dim()),
-        Span::raw(fit(&k.title, width.saturating_sub(2 + text::width(&id)))),
-    ]);
-    if selected {
-        first = first.style(theme.selected());
-    }
+    let first = key_result_title(app, k, selected, width, None, theme);
     let bar_w = (width / 4).clamp(0, 20);
     let mut second = vec![Span::raw("  ")];
     second.extend(progress_bar(bar_w, p, Some(pace), theme));

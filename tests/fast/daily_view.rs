@@ -66,11 +66,11 @@ fn the_view_shows_the_chart_with_a_legend_the_history_and_the_notes() {
         text.contains("2026-10-01") && text.contains("2026-12-31"),
         "{text}"
     );
-    for marker in ['•', '◆', '·', '│'] {
+    for marker in ['•', '◆', '·', '╌', '│'] {
         assert!(text.contains(marker), "{marker} drawn:\n{text}");
     }
     assert!(
-        text.contains("• value  ◆ recorded  · ideal pace  │ today"),
+        text.contains("• value  ◆ recorded  · ideal pace  ╌ at this rate  │ today"),
         "{text}"
     );
     // The history, newest first, with confidence and notes.
@@ -99,7 +99,7 @@ fn the_view_shows_the_chart_with_a_legend_the_history_and_the_notes() {
         screen(&h.app, 100, 30)
     };
     assert!(
-        sv.contains("• värde  ◆ registrerat  · jämn takt  │ i dag"),
+        sv.contains("• värde  ◆ registrerat  · jämn takt  ╌ i den här takten  │ i dag"),
         "{sv}"
     );
     assert!(sv.contains("Historik (3)"), "{sv}");
@@ -118,7 +118,7 @@ fn without_colour_the_view_reads_by_markers_and_words() {
         );
     }
     let text = screen(&h.app, 100, 30);
-    assert!(text.contains("• value  ◆ recorded  · ideal pace  │ today"));
+    assert!(text.contains("• value  ◆ recorded  · ideal pace  ╌ at this rate  │ today"));
 }
 
 #[test]

@@ -26,6 +26,7 @@ mod daily;
 mod daily_search;
 mod daily_view;
 mod docs_links;
+mod forecast;
 mod keys;
 mod keys_user;
 mod layers;

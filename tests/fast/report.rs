@@ -9,13 +9,18 @@ use crate::support::Sandbox;
 use crate::support::fixture::FIXTURE;
 
 /// The fixture as a team: Anna owns o1, Bo owns o2. Anna checked in in
-/// 2026-W47 (kr1 from 0 to 12,5, a blocker, a next step, a pulse of 4),
+/// 2026-W47 (kr1 from 6 to 12,5, a blocker, a next step, a pulse of 4),
 /// and in 2026-W46 (a pulse of 3); Bo did not.
 fn team() -> Value {
     let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
     v["version"] = json!(2);
     v["objectives"][0]["owner"] = json!("Anna");
     v["objectives"][1]["owner"] = json!("Bo");
+    // kr1 was 6 on 9 November, before the week, and 12,5 in it.
+    v["objectives"][0]["key_results"][0]["history"] = json!([
+        {"date": "2026-11-09", "value": 6.0},
+        {"date": "2026-11-16", "value": 12.5, "confidence": 7}
+    ]);
     let pulse =
         |n: u8| json!({"structure": n, "safety": n, "meaning": n, "dependability": n, "impact": n});
     v["checkins"] = json!([
@@ -49,7 +54,7 @@ fn the_digest_of_the_last_whole_week_says_what_moved_and_who_has_not_checked_in(
         "Not checked in: Bo",
         "Team pulse: 4 (+1 since the period before)",
         "\nAnna\n",
-        "kr1 Sälj för 100 miljoner (in Expandera globalt): 0 MSEK → 12.5 MSEK",
+        "kr1 Sälj för 100 miljoner (in Expandera globalt): 6 MSEK → 12.5 MSEK · at this rate: ",
         "Blockers\n  · Offertmallen är på svenska",
         "Next steps\n  · Översätt mallen\n  · Ring <b>Bo</b>",
         "\nBo\n  No value changed.",
@@ -58,7 +63,10 @@ fn the_digest_of_the_last_whole_week_says_what_moved_and_who_has_not_checked_in(
     }
     let sv = report(&w, &["--lang", "sv"]);
     assert!(sv.contains("Veckosammanfattning 2026-W47"), "{sv}");
-    assert!(sv.contains("0\u{a0}MSEK → 12,5\u{a0}MSEK"), "{sv}");
+    assert!(
+        sv.contains("6\u{a0}MSEK → 12,5\u{a0}MSEK · i den här takten: "),
+        "{sv}"
+    );
     assert!(
         sv.contains("Teamets puls: 4 (+1 sedan förra perioden)"),
         "{sv}"
@@ -85,7 +93,14 @@ fn markdown_escapes_the_files_text_and_json_keeps_the_numbers() {
     let anna = &v["parts"][0];
     assert_eq!(anna["owner"], "Anna");
     assert_eq!(anna["moved"][0]["id"], "kr1");
-    assert_eq!(anna["moved"][0]["from"], 0.0);
+    assert_eq!(anna["moved"][0]["from"], 6.0);
+    // A line through 6 on 9 Nov and 12,5 on 16 Nov, read on 31 Dec.
+    let ahead = &anna["moved"][0]["forecast"];
+    assert_eq!(ahead["date"], "2026-12-31");
+    assert!(
+        (ahead["value"].as_f64().unwrap() - (12.5 + 6.5 * 45.0 / 7.0)).abs() < 1e-9,
+        "{ahead}"
+    );
     assert_eq!(anna["moved"][0]["to"], 12.5);
     assert_eq!(
         anna["next_steps"],
@@ -101,7 +116,9 @@ fn a_week_an_owner_and_the_cadence_choose_the_period_and_the_part() {
     let v: Value =
         serde_json::from_str(&report(&w, &["--week", "2026-W46", "--format", "json"])).unwrap();
     assert_eq!(v["week"], "2026-W46");
-    assert_eq!(v["parts"][0]["moved"], json!([]), "nothing moved in W46");
+    // In W46 kr1 went from its start to 6.
+    assert_eq!(v["parts"][0]["moved"][0]["from"], 0.0);
+    assert_eq!(v["parts"][0]["moved"][0]["to"], 6.0);
     assert_eq!(v["pulse_before"], Value::Null);
     // --owner narrows to one part.
     let v: Value =

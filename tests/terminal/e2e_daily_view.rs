@@ -24,12 +24,16 @@ fn a_key_results_view_shows_its_chart_and_its_history_can_be_corrected() {
     t.wait_for("▶ Key results");
     t.press("Enter");
     t.wait_for("Key result · kr1 Sälj för 100 miljoner");
-    let screen = t.wait_for("• value  ◆ recorded  · ideal pace  │ today");
+    let screen = t.wait_for("• value  ◆ recorded  · ideal pace  ╌ at this rate  │ today");
     assert!(
         screen.contains("2026-10-01"),
         "the quarter's axis:\n{screen}"
     );
     assert!(screen.contains('◆'), "the recorded values:\n{screen}");
+    assert!(
+        screen.contains("╌ at this rate: 91.32 MSEK (91%) by 2026-12-31"),
+        "the forecast:\n{screen}"
+    );
     t.wait_for("History (8)");
     t.wait_for("▸ 2026-11-24  55 MSEK");
 

@@ -12,6 +12,8 @@ pub const DAILY: DailyWords = DailyWords {
     legend_ideal: "ideal pace",
     legend_today: "today",
     legend_level: "level",
+    legend_forecast: "at this rate",
+    forecast: |v, p, d| format!("at this rate: {v} ({p}) by {d}"),
     entry: |date, value| format!("{date}: {value}"),
     correct_entry: "Correct the entry",
     checkin_too: |w, v| {

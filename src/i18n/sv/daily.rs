@@ -1,6 +1,13 @@
 //! The Swedish words of a key result's own view, search, Uppgifter with owners and due dates.
 
+use chrono::Datelike;
+
 use crate::i18n::{DailyWords, counted, listed, plural};
+
+/// The months as a date in running text shortens them: `31 dec`.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
 
 pub const DAILY: DailyWords = DailyWords {
     key_result: "Nyckelresultat",
@@ -12,6 +19,11 @@ pub const DAILY: DailyWords = DailyWords {
     legend_ideal: "jämn takt",
     legend_today: "i dag",
     legend_level: "nivå",
+    legend_forecast: "i den här takten",
+    forecast: |v, p, d| {
+        let month = MONTHS.get(d.month0() as usize).copied().unwrap_or_default();
+        format!("i den här takten: {v} ({p}) den {} {month}", d.day())
+    },
     entry: |date, value| format!("{date}: {value}"),
     correct_entry: "Rätta posten",
     checkin_too: |w, v| {
