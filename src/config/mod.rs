@@ -100,17 +100,27 @@ pub struct Personal {
 
 /// Reads the config file; a missing one holds nothing.
 pub fn load(path: &Path) -> Result<Personal, ConfigError> {
-    let err = |position, problem| ConfigError {
+    let Some(bytes) = bytes_of(path)? else {
+        return Ok(Personal::default());
+    };
+    parse(&bytes, Format::of(path)).map_err(|(position, problem)| ConfigError {
         path: path.to_path_buf(),
         position,
         problem,
-    };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Personal::default()),
-        Err(e) => return Err(err(None, ConfigProblem::Io(IoReason::of(&e)))),
-    };
-    parse(&bytes, Format::of(path)).map_err(|(position, problem)| err(position, problem))
+    })
+}
+
+/// A config file's bytes; `None` when there is no such file.
+fn bytes_of(path: &Path) -> Result<Option<Vec<u8>>, ConfigError> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(ConfigError {
+            path: path.to_path_buf(),
+            position: None,
+            problem: ConfigProblem::Io(IoReason::of(&e)),
+        }),
+    }
 }
 
 /// Who I am: `--owner` (unless it says `me`), else `OKR_OWNER`, else the

@@ -52,11 +52,7 @@ fn edit_toml(path: &Path, p: &Personal) -> Result<Vec<u8>, ConfigError> {
         position,
         problem,
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(err(None, ConfigProblem::Io(IoReason::of(&e)))),
-    };
+    let bytes = super::bytes_of(path)?.unwrap_or_default();
     parse(&bytes, Format::Toml).map_err(|(place, problem)| err(place, problem))?;
     let text = String::from_utf8_lossy(&bytes);
     let mut doc: DocumentMut = text
@@ -116,16 +112,8 @@ pub struct Migration {
 /// refuses it. `Ok(None)`: the new file could not be written (a read-only
 /// folder), and `json` stays in use.
 pub fn migrate(json: &Path, toml: &Path) -> Result<Option<Migration>, ConfigError> {
-    let bytes = match std::fs::read(json) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(ConfigError {
-                path: json.to_path_buf(),
-                position: None,
-                problem: ConfigProblem::Io(IoReason::of(&e)),
-            });
-        }
+    let Some(bytes) = super::bytes_of(json)? else {
+        return Ok(None);
     };
     parse(&bytes, Format::Json).map_err(|(position, problem)| ConfigError {
         path: json.to_path_buf(),
