@@ -451,7 +451,7 @@ pub static EN: Strings = Strings {
         ],
         f_cadence: "Check-in cadence · the team's",
         cadences: ["every week", "every two weeks", "every month"],
-        f_holidays: "Holiday weeks · the team's",
+        f_holidays: "Holiday weeks (e.g. 2026-W52) · the team's",
         e_holidays: |w| format!("{w} is no week: write weeks like 2026-W52, 2026-W53"),
         settings_saved: "Settings saved.",
         settings_not_saved: |r| format!("Personal settings not saved: {r}"),

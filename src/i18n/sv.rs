@@ -436,7 +436,7 @@ pub static SV: Strings = Strings {
         ],
         f_cadence: "Incheckningsrytm · för hela teamet",
         cadences: ["varje vecka", "varannan vecka", "varje månad"],
-        f_holidays: "Lediga veckor · för hela teamet",
+        f_holidays: "Lediga veckor (t.ex. 2026-W52) · för hela teamet",
         e_holidays: |w| format!("{w} är ingen vecka: skriv veckor som 2026-W52, 2026-W53"),
         settings_saved: "Inställningarna är sparade.",
         settings_not_saved: |r| format!("De personliga inställningarna sparades inte: {r}"),

@@ -66,6 +66,19 @@ impl Period {
         self.start.monday()?.checked_add_days(Days::new(days))
     }
 
+    /// The period as the screens name it: its week (`2026-W47`), or its
+    /// first and last week (`2026-W47–W48`, `2026-W53–2027-W01`).
+    pub fn label(self) -> String {
+        let last = self.weeks().last().unwrap_or(self.start);
+        if last == self.start {
+            self.start.to_string()
+        } else if last.year == self.start.year {
+            format!("{}–W{:02}", self.start, last.week)
+        } else {
+            format!("{}–{last}", self.start)
+        }
+    }
+
     pub fn contains(self, day: NaiveDate) -> bool {
         self.first_day().is_some_and(|f| f <= day) && self.last_day().is_some_and(|l| day <= l)
     }
@@ -230,6 +243,12 @@ mod tests {
         // Due from the Monday of its first week, all through the period.
         assert_eq!(s.due_from(p), Some(d(2026, 11, 16)));
         assert!(s.due_on(d(2026, 11, 27)));
+        assert_eq!(p.label(), "2026-W47–W48");
+        assert_eq!(s.period_of(d(2027, 1, 1)).label(), "2026-W53–2027-W01");
+        assert_eq!(
+            Settings::default().period_of(d(2027, 1, 1)).label(),
+            "2026-W53"
+        );
     }
 
     #[test]

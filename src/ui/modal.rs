@@ -35,7 +35,10 @@ fn field_height(f: &crate::app::form::Field, error_w: usize) -> u16 {
 /// file's path and the line at fault) is read whole, not cut at the edge.
 fn error_lines(e: &str, width: usize) -> Vec<String> {
     let text = format!("⚠ {}", shown(e));
-    let options = textwrap::Options::new(width.max(1)).subsequent_indent("  ");
+    // Whole words only: a week (2026-W52) or a path is never cut at a hyphen.
+    let options = textwrap::Options::new(width.max(1))
+        .subsequent_indent("  ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(&text, options)
         .into_iter()
         .map(|l| l.into_owned())

@@ -60,7 +60,8 @@ fn draw_weeks(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: T
         .take(visible)
         .map(|(i, pw)| {
             let marker = if i == sel { "▸ " } else { "  " };
-            let mut text = format!("{marker}{}  ", pw.week);
+            let period = app.data().settings.period(pw.week);
+            let mut text = format!("{marker}{}  ", period.label());
             match pw.checkin {
                 Some(c) => {
                     text.push_str(&format!("{}  {}", c.date, (w.key_results)(c.entries.len())));

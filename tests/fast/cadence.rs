@@ -92,12 +92,17 @@ fn the_settings_set_the_cadence_and_the_holidays_undoably() {
     h.keys(&[code(TAB), code(TAB), code(TAB), ch('l'), code(TAB)]);
     h.type_text("2026-W52, 2026-W54");
     h.keys(&[code(ENTER)]);
-    let text = render(&h.app, 100, 30);
-    assert!(
-        text.contains("2026-W54 is no week: write weeks like 2026-W52, 2026-W53"),
-        "a holiday that is no week is refused:\n{text}"
+    let Some(okr::app::Modal::Form(f)) = h.app.modal() else {
+        panic!("the form stays open");
+    };
+    let error = f.fields.iter().find_map(|f| f.error.clone());
+    assert_eq!(
+        error.as_deref(),
+        Some("2026-W54 is no week: write weeks like 2026-W52, 2026-W53"),
+        "a holiday that is no week is refused"
     );
-    assert!(h.app.modal().is_some(), "the form stays open");
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("⚠ 2026-W54 is no week"), "{text}");
     h.keys(&[code(ratatui::crossterm::event::KeyCode::Backspace)]);
     h.type_text("3");
     h.keys(&[code(ENTER)]);
@@ -227,6 +232,10 @@ fn a_check_in_of_two_weeks_is_kept_under_its_first_week_and_resumed_in_the_secon
     h.walk_to_summary();
     let checkins = h.file_json()["checkins"].clone();
     assert_eq!(checkins.as_array().unwrap().len(), 1, "{checkins}");
+    // The past check-ins name the period by its two weeks.
+    h.keys(&[code(ESC), ch('w')]);
+    let text = render(&h.app, 100, 30);
+    assert!(text.contains("2026-W47–W48  2026-11-24"), "{text}");
     let text = render(&h.app, 100, 30);
     assert!(
         !text.contains("fortnight's check-in:"),

@@ -476,8 +476,10 @@ fn a_config_file_broken_meanwhile_is_not_overwritten() {
         .iter()
         .position(|l| l.iter().collect::<String>().contains("┌ Settings"))
         .unwrap();
-    let left = lines[top].iter().position(|c| *c == '┌').unwrap();
-    let right = lines[top].iter().rposition(|c| *c == '┐').unwrap();
+    let left = (0..lines[top].len())
+        .find(|i| lines[top][*i..].starts_with(&['┌', ' ', 'S']))
+        .unwrap();
+    let right = left + lines[top][left..].iter().position(|c| *c == '┐').unwrap();
     let inside: Vec<String> = lines[top + 1..]
         .iter()
         .take_while(|l| l.get(left) != Some(&'└'))
