@@ -24,6 +24,7 @@ use crate::model::{CheckIn, Data, KeyResult, Lang, Measure, Objective, Quarter};
 use crate::text::{self, Output};
 
 mod csv;
+pub mod html;
 mod json;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
