@@ -9,6 +9,7 @@ use crate::model::Lang;
 
 mod commands;
 mod daily;
+mod html;
 mod keys;
 mod quarterly;
 mod weekly;
@@ -471,6 +472,7 @@ pub static EN: Strings = Strings {
         under: |t| format!("under {t}"),
     },
     quarterly: quarterly::QUARTERLY,
+    html: html::HTML,
     keys: keys::KEYS,
     live: super::live::EN,
 };

@@ -6,6 +6,7 @@ mod commands;
 mod daily;
 mod en;
 pub mod help;
+mod html;
 mod keys;
 pub mod live;
 mod quarterly;
@@ -18,6 +19,7 @@ mod weekly;
 pub use commands::CommandWords;
 pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
+pub use html::HtmlWords;
 pub use keys::KeyWords;
 pub use quarterly::QuarterlyWords;
 pub use sv::SV;
@@ -354,6 +356,8 @@ pub struct Strings {
     pub live: live::LiveWords,
     /// Last week's plans, past check-ins, a week filled in afterwards.
     pub weekly: WeeklyWords,
+    /// The HTML report's own words.
+    pub html: HtmlWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a

@@ -9,6 +9,7 @@ use crate::model::Lang;
 
 mod commands;
 mod daily;
+mod html;
 mod keys;
 mod quarterly;
 mod weekly;
@@ -447,6 +448,7 @@ pub static SV: Strings = Strings {
         under: |t| format!("under {t}"),
     },
     quarterly: quarterly::QUARTERLY,
+    html: html::HTML,
     keys: keys::KEYS,
     live: super::live::SV,
 };
