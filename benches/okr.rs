@@ -1,7 +1,7 @@
 //! Speed at three store sizes (see `support`; PRODUCT.md section 11): load,
 //! the tracker's start, `okr status`, the first frame, one key press, one
-//! save beside the atomic write of the same bytes, the Markdown export and
-//! the three-way merge of two changed copies.
+//! save beside the atomic write of the same bytes, the Markdown and HTML
+//! exports and the three-way merge of two changed copies.
 //! The generated files stay in `target/bench-stores/` for hyperfine and
 //! `/usr/bin/time -v` (see docs/benchmarks.md), with the three copies of
 //! each store that the merge benchmark merges.
@@ -166,6 +166,18 @@ fn benches(c: &mut Criterion) {
                 black_box(out)
             })
         });
+        g.bench_function(
+            BenchmarkId::new("export html (current quarter)", name),
+            |b| {
+                b.iter(|| {
+                    let mut out = Vec::new();
+                    let q = QuarterChoice::One(Quarter::of(today()));
+                    okr::export::export(&data, None, q, Format::Html, Lang::En, today(), &mut out)
+                        .unwrap();
+                    black_box(out)
+                })
+            },
+        );
         let (base, ours, theirs) = changed_copies(&data);
         // For `okr merge` as a whole process (see docs/benchmarks.md).
         for (side, copy) in [("base", &base), ("ours", &ours), ("theirs", &theirs)] {

@@ -184,6 +184,8 @@ pub enum ReportFormat {
     Md,
     /// JSON, for a script
     Json,
+    /// One HTML page that stands alone, for a browser or a mail
+    Html,
 }
 
 /// The shells `okr completions` writes a script for.

@@ -1,4 +1,4 @@
-//! `okr export [--quarter Q|all] [--format md|csv|json]`: a report of the
+//! `okr export [--quarter Q|all] [--format md|csv|json|html]`: a report of the
 //! chosen quarters on standard output (the reports are in [`crate::export`]).
 
 use std::io::Write;

@@ -41,6 +41,7 @@ pub fn run(
         ReportFormat::Text => DigestFormat::Text,
         ReportFormat::Md => DigestFormat::Md,
         ReportFormat::Json => DigestFormat::Json,
+        ReportFormat::Html => DigestFormat::Html,
     };
     digest::write(&d, format, i18n::strings(lang), out)?;
     Ok(())

@@ -1,5 +1,6 @@
 //! The reports of `okr export`: Markdown a person can paste into a document,
-//! CSV with a row per key result (and per key result per check-in week), JSON.
+//! CSV with a row per key result (and per key result per check-in week), JSON,
+//! and a page of HTML to open in a browser, print or send.
 //! `--owner` narrows the store to one owner's Mål before it comes here; the
 //! numbers come with it, of the whole store ([`Numbers`]), so that a
 //! narrowed report gives each Mål the number every other surface gives.
@@ -8,7 +9,8 @@
 //! to a terminal as often as to a file. In Markdown a text also cannot change
 //! the report's structure ([`md_inline`], [`md_block`]); in CSV a field keeps
 //! its line breaks and tabs (quoted); in JSON every character a terminal could
-//! act on is a `\u` escape, so the data stay whole.
+//! act on is a `\u` escape, so the data stay whole; in HTML every text is
+//! escaped by the markup's builder.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -26,6 +28,7 @@ use crate::text::{self, Output};
 
 mod csv;
 pub mod digest;
+pub mod html;
 mod json;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -33,6 +36,7 @@ pub enum Format {
     Md,
     Csv,
     Json,
+    Html,
 }
 
 /// Which quarters to export.
@@ -75,6 +79,8 @@ pub struct Narrow<'a> {
 /// of the whole store, and whose part it is when narrowed to one owner.
 struct Report<'a> {
     data: &'a Data,
+    /// The whole store, narrowed or not: where a Mål's parent is found.
+    whole: &'a Data,
     numbers: &'a Numbers<'a>,
     whose: Option<&'a str>,
 }
@@ -102,6 +108,7 @@ pub fn export(
     let narrowed = narrow.map(|n| owners::only(data, n.filter, n.me));
     let report = Report {
         data: narrowed.as_ref().unwrap_or(data),
+        whole: data,
         numbers: &numbers,
         whose: narrow
             .and_then(|n| match n.filter {
@@ -121,6 +128,7 @@ pub fn export(
         Format::Md => export_md(report, &quarters, i18n::strings(lang), today, out),
         Format::Csv => csv::export_csv(report, &quarters, out),
         Format::Json => json::export_json(report, &quarters, today, out),
+        Format::Html => html::export_html(report, &quarters, i18n::strings(lang), today, out),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod digest;
 mod en;
 pub mod help;
 pub mod hooks;
+mod html;
 mod keys;
 pub mod live;
 mod quarterly;
@@ -20,6 +21,7 @@ mod weekly;
 pub use commands::CommandWords;
 pub use daily::{DailyWords, counted, listed};
 pub use en::EN;
+pub use html::HtmlWords;
 pub use keys::KeyWords;
 pub use quarterly::QuarterlyWords;
 pub use sv::SV;
@@ -361,6 +363,8 @@ pub struct Strings {
     pub live: live::LiveWords,
     /// Last week's plans, past check-ins, a week filled in afterwards.
     pub weekly: WeeklyWords,
+    /// The HTML report's own words.
+    pub html: HtmlWords,
 }
 
 /// `one` for a count of 1, else `many`: the word after a count, in a

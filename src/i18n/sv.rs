@@ -10,6 +10,7 @@ use crate::model::cadence::Cadence;
 
 mod commands;
 mod daily;
+mod html;
 mod keys;
 mod quarterly;
 mod weekly;
@@ -468,6 +469,7 @@ pub static SV: Strings = Strings {
         under: |t| format!("under {t}"),
     },
     quarterly: quarterly::QUARTERLY,
+    html: html::HTML,
     keys: keys::KEYS,
     live: super::live::SV,
 };

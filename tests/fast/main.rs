@@ -14,6 +14,7 @@ mod cli_completions;
 mod cli_env;
 mod cli_errors;
 mod cli_export;
+mod cli_export_html;
 mod cli_import;
 mod cli_import_refused;
 mod cli_keys;

@@ -6,33 +6,7 @@
 use serde_json::{Value, json};
 
 use crate::support::Sandbox;
-use crate::support::fixture::FIXTURE;
-
-/// The fixture as a team: Anna owns o1, Bo owns o2. Anna checked in in
-/// 2026-W47 (kr1 from 6 to 12,5, a blocker, a next step, a pulse of 4),
-/// and in 2026-W46 (a pulse of 3); Bo did not.
-fn team() -> Value {
-    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
-    v["version"] = json!(2);
-    v["objectives"][0]["owner"] = json!("Anna");
-    v["objectives"][1]["owner"] = json!("Bo");
-    // kr1 was 6 on 9 November, before the week, and 12,5 in it.
-    v["objectives"][0]["key_results"][0]["history"] = json!([
-        {"date": "2026-11-09", "value": 6.0},
-        {"date": "2026-11-16", "value": 12.5, "confidence": 7}
-    ]);
-    let pulse =
-        |n: u8| json!({"structure": n, "safety": n, "meaning": n, "dependability": n, "impact": n});
-    v["checkins"] = json!([
-        {"week": "2026-W46", "date": "2026-11-09", "owner": "Anna", "entries": [], "pulse": pulse(3)},
-        {"week": "2026-W47", "date": "2026-11-16", "owner": "Anna",
-         "entries": [{"key_result": "kr1", "value": 12.5, "confidence": 7}],
-         "blockers": "- Offertmallen är på svenska",
-         "next_steps": "- Översätt mallen\n- Ring <b>Bo</b>",
-         "pulse": pulse(4)}
-    ]);
-    v
-}
+use crate::support::fixture::team_week as team;
 
 fn report(w: &Sandbox, args: &[&str]) -> String {
     let mut all = vec!["report"];
@@ -143,4 +117,39 @@ fn a_week_an_owner_and_the_cadence_choose_the_period_and_the_part() {
     // A week that is no week is refused, in the user's language.
     let r = w.okr(&["--lang", "sv", "report", "--week", "2026-W60"]);
     r.fails(&["”2026-W60” är ingen ISO-vecka"]);
+}
+
+#[test]
+fn the_html_digest_is_one_page_that_escapes_the_files_text() {
+    let w = Sandbox::new();
+    w.write_json(&team());
+    for (lang, words) in [
+        (
+            "sv",
+            [
+                "Veckosammanfattning 2026-W47",
+                "Har inte checkat in: Bo",
+                "12,5",
+            ],
+        ),
+        (
+            "en",
+            ["Weekly digest 2026-W47", "Not checked in: Bo", "12.5"],
+        ),
+    ] {
+        let page = report(&w, &["--lang", lang, "--format", "html"]);
+        assert!(page.starts_with("<!DOCTYPE html>"), "{page:.200}");
+        assert!(
+            page.contains(&format!("<html lang=\"{lang}\">")),
+            "{page:.300}"
+        );
+        for word in words {
+            assert!(page.contains(word), "{word:?} missing");
+        }
+        // The file's text is text: its markup escaped, no script anywhere.
+        assert!(page.contains("Ring &lt;b&gt;Bo&lt;/b&gt;"), "{page}");
+        assert!(!page.contains("<b>Bo</b>"));
+        assert!(!page.to_lowercase().contains("<script"));
+        assert!(!page.contains("http://") && !page.contains("https://"));
+    }
 }

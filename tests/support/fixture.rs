@@ -168,3 +168,28 @@ pub const FIXTURE: &str = r#"{
   }
 }
 "#;
+
+/// The fixture as a team: Anna owns o1, Bo owns o2. Anna checked in in
+/// 2026-W47 (kr1 from 6 to 12,5, a blocker, a next step, a pulse of 4),
+/// and in 2026-W46 (a pulse of 3); Bo did not.
+pub fn team_week() -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+    v["version"] = serde_json::json!(2);
+    v["objectives"][0]["owner"] = serde_json::json!("Anna");
+    v["objectives"][1]["owner"] = serde_json::json!("Bo");
+    // kr1 was 6 on 9 November, before the week, and 12,5 in it.
+    v["objectives"][0]["key_results"][0]["history"] = serde_json::json!([
+        {"date": "2026-11-09", "value": 6.0},
+        {"date": "2026-11-16", "value": 12.5, "confidence": 7}
+    ]);
+    let pulse = |n: u8| serde_json::json!({"structure": n, "safety": n, "meaning": n, "dependability": n, "impact": n});
+    v["checkins"] = serde_json::json!([
+        {"week": "2026-W46", "date": "2026-11-09", "owner": "Anna", "entries": [], "pulse": pulse(3)},
+        {"week": "2026-W47", "date": "2026-11-16", "owner": "Anna",
+         "entries": [{"key_result": "kr1", "value": 12.5, "confidence": 7}],
+         "blockers": "- Offertmallen är på svenska",
+         "next_steps": "- Översätt mallen\n- Ring <b>Bo</b>",
+         "pulse": pulse(4)}
+    ]);
+    v
+}

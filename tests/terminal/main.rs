@@ -9,6 +9,7 @@ mod e2e_checkin;
 mod e2e_daily;
 mod e2e_daily_view;
 mod e2e_env;
+mod e2e_html;
 mod e2e_keys;
 mod e2e_live;
 mod e2e_quarterly;
