@@ -484,3 +484,104 @@ fn a_clone_without_the_set_up_is_told_to_run_setup_and_nothing_is_committed() {
         "--setup commits nothing"
     );
 }
+
+#[test]
+fn the_tracker_syncs_on_its_key_once_its_changes_are_saved_and_says_what_it_did() {
+    use crate::support::app::{TAB, ch, code, message, today};
+    use okr::app::saver::Saver;
+    use okr::app::sync::SyncRunner;
+    use okr::app::{App, Setup};
+
+    let team = Team::new();
+    let bo = team.dir("Bo");
+    // The tracker's git runs in this process's environment: the clone's
+    // own settings say who commits and where okr's driver is.
+    for (key, value) in [
+        ("user.name", "Bo".to_string()),
+        ("user.email", "bo@example.com".to_string()),
+        ("commit.gpgsign", "false".to_string()),
+        (
+            "merge.okr.driver",
+            format!("'{}' merge %O %A %B", env!("CARGO_BIN_EXE_okr")),
+        ),
+    ] {
+        git_ok(&bo, &["config", key, &value]);
+    }
+    team.update("Anna", crate::support::TODAY, "kr2", "33");
+    team.sync("Anna");
+    let path = bo.join("okr.json");
+    let (store, data) = okr::store::Store::open(&path).unwrap();
+    let saver = Saver::spawn(store, |_| {});
+    let (tx, rx) = std::sync::mpsc::channel();
+    let runner = SyncRunner::new(path.clone(), Some("Bo".into()), move |r| {
+        let _ = tx.send(r);
+    });
+    let mut app = App::new(
+        data,
+        Setup {
+            saver: Some(saver),
+            sync: Some(runner),
+            me: Some("Bo".into()),
+            ..Setup::new(okr::model::Lang::En, today())
+        },
+    );
+    // A step up on kr1, and the sync key at once: the step is in the commit.
+    app.handle_key(code(TAB));
+    app.handle_key(ch('+'));
+    let stepped = app
+        .data()
+        .key_result(app.data().find_key_result("kr1").unwrap())
+        .unwrap()
+        .measure
+        .current();
+    assert!(app.handle_key(ch('s')));
+    assert_eq!(message(&app), "Syncing with git…");
+    app.handle_key(ch('s'));
+    let again = message(&app);
+    let report = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the sync reports");
+    app.on_synced(report);
+    let said = message(&app);
+    for part in [
+        "Synced: committed “okr: 1 value",
+        "merged the team's changes",
+        "pushed to origin",
+    ] {
+        assert!(said.contains(part), "{part}: {said}");
+    }
+    assert!(
+        ["A sync is already running.", "Syncing with git…"].contains(&again.as_str()),
+        "{again}"
+    );
+    // The team has both changes.
+    team.sync("Anna");
+    let anna = team.read("Anna");
+    let kr = |id: &str| {
+        anna.key_result(anna.find_key_result(id).unwrap())
+            .unwrap()
+            .measure
+            .current()
+    };
+    assert_eq!((kr("kr1"), kr("kr2")), (stepped, 33.0));
+    settled(&bo);
+}
+
+#[test]
+fn the_sync_key_says_why_where_the_file_cannot_be_synced() {
+    use crate::support::app::{Harness, ch, demo, message};
+    for (lang, words) in [
+        (
+            okr::model::Lang::En,
+            "okr sync needs the data file in a git working tree",
+        ),
+        (
+            okr::model::Lang::Sv,
+            "okr sync behöver datafilen i en git-arbetskatalog",
+        ),
+    ] {
+        let mut h = Harness::new(Some(demo()), lang);
+        assert!(h.app.handle_key(ch('s')));
+        assert!(message(&h.app).contains(words), "{}", message(&h.app));
+    }
+}
