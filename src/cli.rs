@@ -132,6 +132,12 @@ pub enum Command {
     Man,
     /// Print the data file's JSON Schema (draft 2020-12), for editors and validators
     Schema,
+    /// In a git working tree: commit the data file (and nothing else) with a message saying what changed, pull with okr's merge driver, push
+    Sync {
+        /// Write what this clone needs first (the .gitattributes line, the merge driver in git config, the .gitignore lines), and do nothing else
+        #[arg(long)]
+        setup: bool,
+    },
     /// The ids `okr update` takes, with their titles, for shell completion
     #[command(name = "__ids", hide = true)]
     Ids,

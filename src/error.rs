@@ -9,6 +9,7 @@ use crate::config::ConfigError;
 use crate::i18n::Strings;
 use crate::import::ImportError;
 use crate::store::{self, IoReason};
+use crate::sync::SyncError;
 use crate::tui::TerminalError;
 
 #[derive(Debug)]
@@ -23,6 +24,8 @@ pub enum Error {
     Import(ImportError),
     /// The terminal the tracker runs in.
     Terminal(TerminalError),
+    /// `okr sync`: git, the set-up, the repository.
+    Sync(SyncError),
     /// The output could not be written (a reader that stopped reading ends
     /// the output quietly instead; see [`crate::commands::on_stdout`]).
     Output(IoReason),
@@ -37,6 +40,7 @@ impl Error {
             Error::Command(e) => e.text(s),
             Error::Import(e) => e.text(s),
             Error::Terminal(e) => e.text(s),
+            Error::Sync(e) => e.text(s),
             Error::Output(r) => (s.e_output)(&r.text(s)),
         }
     }
@@ -94,6 +98,12 @@ impl From<ImportError> for Error {
 impl From<TerminalError> for Error {
     fn from(e: TerminalError) -> Error {
         Error::Terminal(e)
+    }
+}
+
+impl From<SyncError> for Error {
+    fn from(e: SyncError) -> Error {
+        Error::Sync(e)
     }
 }
 

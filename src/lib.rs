@@ -13,6 +13,7 @@
 //!   [`tui`]: the event loop in a real terminal.
 //! - [`config`]: the personal config file (who I am, my language, my keys).
 //! - [`export`]: the reports; [`import`]: reading CSV and JSON in.
+//! - [`sync`]: `okr sync`, the data file committed, pulled and pushed with git.
 //! - [`cli`]: the command line as clap reads it; [`help`]: the same in
 //!   Swedish; [`commands`]: each subcommand, one file each; [`run`]: from a
 //!   command line to an exit code.
@@ -40,6 +41,7 @@ pub mod model;
 pub mod places;
 pub mod run;
 pub mod store;
+pub mod sync;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -249,6 +249,9 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             )
             .and_then(done)
         }),
+        Some(Command::Sync { setup }) => on_stdout(|mut out| {
+            commands::sync::run(&file, setup, &who, keymap, &mut out).and_then(done)
+        }),
         Some(Command::Ids) => {
             on_stdout(|mut out| commands::completions::ids_of(&file, &mut out).and_then(done))
         }

@@ -15,15 +15,20 @@ use ratatui::crossterm::{cursor, execute, terminal};
 
 use crate::app::hooks::HookRunner;
 use crate::app::saver::{SaveReport, Saver};
+use crate::app::sync::SyncRunner;
 use crate::app::{App, Setup};
 use crate::i18n::Strings;
 use crate::model::{Data, Lang};
 use crate::store::{IoReason, SaveError, Store};
 
+/// How long okr, quitting, waits for a sync under way.
+const SYNC_AT_EXIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 enum Wake {
     Input(Event),
     Saved(SaveReport),
     Hook(crate::hooks::HookError),
+    Synced(crate::app::sync::SyncReport),
     Signal(i32),
     InputGone(IoReason),
 }
@@ -221,6 +226,14 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
     let hooks = HookRunner::spawn(options.hooks.clone(), file, move |e| {
         let _ = told.send(Wake::Hook(e));
     });
+    // The demo's temporary file is in no repository: nothing to sync.
+    let synced = tx.clone();
+    let sync = (!options.demo).then(|| {
+        let report = move |r| {
+            let _ = synced.send(Wake::Synced(r));
+        };
+        SyncRunner::new(path.clone(), options.me.clone(), report)
+    });
     let mut app = App::new(
         data,
         Setup {
@@ -233,6 +246,7 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
             demo: options.demo,
             read_only,
             hooks,
+            sync,
             ..Setup::new(lang, options.today)
         },
     );
@@ -299,6 +313,7 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
             Wake::Input(_) => {}
             Wake::Saved(r) => app.on_save(r),
             Wake::Hook(e) => app.on_hook(&e),
+            Wake::Synced(r) => app.on_synced(r),
             Wake::Signal(sig) => break (u8::try_from(128 + sig).unwrap_or(255), None),
             Wake::InputGone(r) => break (1, Some(TerminalError::InputGone(r))),
         }
@@ -308,6 +323,8 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
     };
     // Everything is saved first; what cannot be saved goes to a rescue file.
     let rescue = (!finish(&mut app, &rx)).then(|| crate::store::write_rescue(file, app.data()));
+    // A sync under way finishes what git started, for a while.
+    app.finish_sync(SYNC_AT_EXIT);
     // The hooks of the last saves run before okr ends; what they said is
     // said on the restored terminal.
     app.finish_hooks();

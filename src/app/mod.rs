@@ -19,6 +19,7 @@ pub mod saver;
 pub mod search;
 mod select;
 pub mod summary;
+pub mod sync;
 pub mod team;
 mod update;
 pub mod view;
@@ -182,6 +183,8 @@ pub struct App {
     live: live::Live,
     /// The hooks, and what they will be told after the next save.
     hooks: hooks::HookState,
+    /// `okr sync` on its key; none where the file cannot be synced.
+    sync: Option<sync::SyncRunner>,
 }
 
 /// What the tracker starts with besides its data, in one value.
@@ -205,6 +208,9 @@ pub struct Setup {
     pub read_only: bool,
     /// The hooks of the config folder, when there are any.
     pub hooks: Option<hooks::HookRunner>,
+    /// `okr sync` on its key: none for the demo's file and in tests that
+    /// sync nothing.
+    pub sync: Option<sync::SyncRunner>,
 }
 
 impl Setup {
@@ -223,6 +229,7 @@ impl Setup {
             demo: false,
             read_only: false,
             hooks: None,
+            sync: None,
         }
     }
 }
@@ -243,6 +250,7 @@ impl App {
             demo,
             read_only,
             hooks,
+            sync,
         } = setup;
         let mut app = App {
             index: Index::default(),
@@ -278,6 +286,7 @@ impl App {
             },
             live: live::Live::default(),
             hooks: hooks::HookState::new(hooks),
+            sync,
         };
         if let Some(s) = &app.saver {
             s.start(Arc::clone(&app.data));

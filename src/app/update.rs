@@ -208,6 +208,7 @@ impl App {
             Action::Fold => self.fold(),
             Action::AddAligned => self.add_aligned(),
             Action::Conflicts => self.open_conflicts(),
+            Action::Sync => self.start_sync(),
             _ => return false,
         }
         true

@@ -1,6 +1,6 @@
 //! The subcommands, one file each: what `okr status`, `list`, `update`,
 //! `export`, `import`, `merge`, `keys`, `path`, `man`, `completions`,
-//! `schema` and `demo` do, and the tracker that `okr`, `okr checkin` and `okr review`
+//! `schema`, `sync` and `demo` do, and the tracker that `okr`, `okr checkin` and `okr review`
 //! open. [`crate::run`] picks one from the parsed command line.
 
 pub mod completions;
@@ -17,6 +17,7 @@ pub mod path;
 pub mod report;
 pub mod schema;
 pub mod status;
+pub mod sync;
 pub mod tracker;
 pub mod update;
 

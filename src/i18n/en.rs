@@ -13,6 +13,7 @@ mod daily;
 mod html;
 mod keys;
 mod quarterly;
+mod sync;
 mod weekly;
 
 pub static EN: Strings = Strings {
@@ -418,6 +419,7 @@ pub static EN: Strings = Strings {
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
     hooks: super::hooks::EN,
+    sync: sync::SYNC,
     digest: super::digest::EN,
     team: TeamWords {
         e_config: |p| format!("cannot use the config file {p}"),

@@ -225,6 +225,16 @@ pub const SV: HelpWords = HelpWords {
             "Skriv ut datafilens JSON Schema (draft 2020-12), för redigerare och valideringsverktyg",
         ),
         (
+            "sync",
+            "",
+            "I en git-arbetskatalog: lägg datafilen (och inget annat) i en commit med ett meddelande om vad som har ändrats, hämta med okr:s merge-drivrutin och skicka",
+        ),
+        (
+            "sync",
+            "setup",
+            "Skriv först det som klonen behöver (raden i .gitattributes, merge-drivrutinen i git config, raderna i .gitignore) och gör inget annat",
+        ),
+        (
             "merge",
             "",
             "Slå ihop två ändrade kopior av en datafil (en merge-drivrutin för git: okr merge %O %A %B); slutkod 1 när några fält är i konflikt",

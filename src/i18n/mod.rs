@@ -13,6 +13,7 @@ mod keys;
 pub mod live;
 mod quarterly;
 mod sv;
+pub mod sync;
 pub mod team;
 pub mod typed;
 mod typography;
@@ -354,6 +355,8 @@ pub struct Strings {
     /// Owners, alignment, per-person check-ins, the settings.
     pub team: TeamWords,
     pub hooks: hooks::HookWords,
+    /// `okr sync`: its set-up, commit messages, results and refusals.
+    pub sync: sync::SyncWords,
     pub digest: digest::DigestWords,
     pub daily: DailyWords,
     /// The review's numbers and notes, carried Mål, the overview's charts.

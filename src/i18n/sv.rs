@@ -13,6 +13,7 @@ mod daily;
 mod html;
 mod keys;
 mod quarterly;
+mod sync;
 mod weekly;
 
 pub static SV: Strings = Strings {
@@ -409,6 +410,7 @@ pub static SV: Strings = Strings {
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
     hooks: super::hooks::SV,
+    sync: sync::SYNC,
     digest: super::digest::SV,
     team: TeamWords {
         e_config: |p| format!("kan inte använda inställningsfilen {p}"),

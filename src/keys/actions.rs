@@ -116,6 +116,8 @@ actions! {
     TakeTheirs = "take-theirs", sv "ta deras", en "take theirs";
     /// Two values of one key result on one day: ours, with both notes.
     KeepBoth = "keep-both-notes", sv "vårt värde, båda anteckningarna", en "our value, both notes";
+    /// `okr sync`: the data file committed, pulled and pushed with git.
+    Sync = "sync", sv "synka med git (okr sync)", en "sync with git (okr sync)";
     // The weekly rhythm: past check-ins, a skipped key result, last week's plans.
     PastCheckIns = "past-check-ins", sv "tidigare incheckningar", en "past check-ins";
     SkipKeyResult = "skip-key-result", sv "hoppa över i veckan", en "skip this week";

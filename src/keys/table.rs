@@ -229,6 +229,8 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, Shown)] = &[
     (&[K::Esc], Action::Back, SCREENS, HELP_ONLY),
     // The conflicts a merge left: keep ours or take theirs, one at a time.
     (&[K::Char('!')], Action::Conflicts, QUARTER, HELP_ONLY),
+    // okr sync: commit, pull with the merge driver, push.
+    (&[K::Char('s')], Action::Sync, SCREENS, HELP_ONLY),
     (
         &[K::Char('o')],
         Action::KeepOurs,

@@ -5,6 +5,7 @@ pub mod align;
 pub mod author;
 pub mod cadence;
 pub mod carry;
+pub mod changes;
 pub mod checkin;
 pub mod conflict;
 pub mod data;

@@ -2,10 +2,12 @@
 //! written: each config file and `keys` section is taken by `okr keys` with
 //! its keys in force, and each command line of a `sh` or `tmux` block that
 //! needs no terminal runs, in order (the README, then the docs by name), on
-//! a data file holding the ids the examples name.
+//! a data file holding the ids the examples name, in a clone of a team's
+//! repository (for `okr sync`).
 
 use std::path::Path;
 
+use crate::support::git::{git_ok, git_out, isolated, path_with_okr};
 use crate::support::{Run, Sandbox};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde_json::{Value, json};
@@ -315,6 +317,24 @@ fn every_command_example_of_the_readme_and_the_docs_runs_as_written() {
         serde_json::to_string_pretty(&examples_file()).unwrap(),
     )
     .unwrap();
+    // `okr sync` needs the data file in a clone of a team's repository:
+    // the folder is one, of a bare repository with nothing in it yet.
+    let team = tempfile::tempdir().unwrap();
+    let remote = team.path().join("team.git");
+    git_ok(
+        team.path(),
+        &["init", "-q", "--bare", "-b", "main", "team.git"],
+    );
+    git_ok(w.path(), &["init", "-q", "-b", "main"]);
+    git_ok(
+        w.path(),
+        &["remote", "add", "origin", remote.to_str().unwrap()],
+    );
+    git_ok(w.path(), &["config", "branch.main.remote", "origin"]);
+    git_ok(
+        w.path(),
+        &["config", "branch.main.merge", "refs/heads/main"],
+    );
     let examples: Vec<(String, String, String)> = documents()
         .into_iter()
         .flat_map(|(name, md)| {
@@ -333,8 +353,12 @@ fn every_command_example_of_the_readme_and_the_docs_runs_as_written() {
         if matches!(subcommand(args), None | Some("checkin" | "review" | "demo")) {
             continue;
         }
-        // As a user types it: Swedish, the default, and the data file by OKR_FILE.
         let mut c = w.command();
+        // git as the tests run it, finding okr's merge driver.
+        if subcommand(args) == Some("sync") {
+            isolated(&mut c, w.path()).env("PATH", path_with_okr());
+        }
+        // As a user types it: Swedish, the default, and the data file by OKR_FILE.
         c.env("LC_ALL", "sv_SE.UTF-8").env("OKR_FILE", w.file());
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let r: Run = w.run_with(c, &args);
@@ -349,6 +373,16 @@ fn every_command_example_of_the_readme_and_the_docs_runs_as_written() {
             ran_in_docs += 1;
         }
     }
+    // The syncs committed the file and pushed it, and nothing else.
+    let pushed = git_out(
+        w.path(),
+        &["log", "--format=", "--name-only", "origin/main"],
+    );
+    assert!(!pushed.is_empty(), "nothing was pushed");
+    assert!(
+        pushed.lines().all(|l| l.is_empty() || l == "okr.json"),
+        "{pushed}"
+    );
     assert!(
         ran >= 25,
         "only {ran} command examples were found: {examples:?}"

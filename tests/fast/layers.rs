@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("export", 5),
     ("config", 5),
     ("hooks", 5),
+    ("sync", 5),
     ("app", 6),
     ("ui", 7),
     ("cli", 8),

@@ -1,6 +1,6 @@
 //! The data file and other processes: loading, saving, the lock, crashes,
 //! the background writer, a teammate's save while the tracker runs, the
-//! merge driver with real git, and okr watched at its system calls.
+//! merge driver and `okr sync` with real git, and okr watched at its system calls.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "../support/mod.rs"]
@@ -15,6 +15,7 @@ mod store_crash;
 mod store_fingerprint;
 mod store_load;
 mod store_save;
+mod sync;
 mod team_live;
 mod trust_keep;
 mod trust_live;

@@ -2,40 +2,14 @@
 //! repository change `okr.json` at once, and a pull merges their work.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::support::Sandbox;
+use crate::support::git::{git, git_ok};
 use okr::model::{
     CheckIn, CheckInEntry, Data, Extra, KeyResult, Kind, Measure, Objective, Quarter,
 };
 use okr::store::format;
 use serde_json::{Value, json};
-
-fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_TERMINAL_PROMPT", "0")
-        // okr, as the driver, speaks English here.
-        .env("LC_ALL", "en_US.UTF-8")
-        .env_remove("LANG")
-        .env_remove("OKR_CONFIG")
-        .env("XDG_CONFIG_HOME", dir.join(".no-config"))
-        .output()
-        .expect("running git")
-}
-
-fn git_ok(dir: &Path, args: &[&str]) {
-    let out = git(dir, args);
-    assert!(
-        out.status.success(),
-        "git {args:?} failed\nstdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A bare repository holding `okr.json` (the store of the store tests) set
 /// up for the driver, and two clones of it, each with the driver configured.

@@ -7,6 +7,7 @@ pub mod app;
 pub mod daily;
 pub mod data;
 pub mod fixture;
+pub mod git;
 pub mod html;
 pub mod quarterly;
 pub mod screen;
