@@ -12,6 +12,7 @@ mod commands;
 mod daily;
 mod keys;
 mod quarterly;
+mod refresh;
 mod weekly;
 
 pub static EN: Strings = Strings {
@@ -417,6 +418,7 @@ pub static EN: Strings = Strings {
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
     hooks: super::hooks::EN,
+    refresh: refresh::REFRESH,
     digest: super::digest::EN,
     team: TeamWords {
         e_config: |p| format!("cannot use the config file {p}"),

@@ -11,6 +11,7 @@ pub mod hooks;
 mod keys;
 pub mod live;
 mod quarterly;
+pub mod refresh;
 mod sv;
 pub mod team;
 pub mod typed;
@@ -352,6 +353,8 @@ pub struct Strings {
     /// Owners, alignment, per-person check-ins, the settings.
     pub team: TeamWords,
     pub hooks: hooks::HookWords,
+    /// `okr refresh` and the config file's `[refresh]`.
+    pub refresh: refresh::RefreshWords,
     pub digest: digest::DigestWords,
     pub daily: DailyWords,
     /// The review's numbers and notes, carried Mål, the overview's charts.

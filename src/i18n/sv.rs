@@ -12,6 +12,7 @@ mod commands;
 mod daily;
 mod keys;
 mod quarterly;
+mod refresh;
 mod weekly;
 
 pub static SV: Strings = Strings {
@@ -408,6 +409,7 @@ pub static SV: Strings = Strings {
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
     hooks: super::hooks::SV,
+    refresh: refresh::REFRESH,
     digest: super::digest::SV,
     team: TeamWords {
         e_config: |p| format!("kan inte använda inställningsfilen {p}"),
