@@ -97,6 +97,15 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Measure the key results of the config file's [refresh]: run each one's command and record the number it prints (for cron)
+    Refresh {
+        /// Only these key results (any beginning of an id, as okr list shows it); without them, every one of [refresh]
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        /// Run the commands and print what would be recorded, and save nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Add objectives, key results and initiatives from a CSV or JSON file (okr's own export, or a spreadsheet saved as CSV)
     Import {
         /// The file's format

@@ -6,7 +6,8 @@
 //!
 //! A hook is bounded in time ([`time_limit`]); one that fails, hangs or
 //! cannot be started is said, and never undoes or blocks the save, which
-//! has happened before it runs.
+//! has happened before it runs. [`Bounded`] runs a program so, for the
+//! hooks and for the commands of `okr refresh`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,15 +24,22 @@ use crate::store::IoReason;
 /// otherwise (1 to 3600).
 pub const SECONDS: u64 = 10;
 
+/// The environment variable that gives hooks another time limit.
+pub const HOOK_SECONDS_ENV: &str = "OKR_HOOK_SECONDS";
+
 /// How long a hook may run before it is stopped: `OKR_HOOK_SECONDS`, else
 /// [`SECONDS`].
 pub fn time_limit() -> Duration {
-    let seconds = std::env::var("OKR_HOOK_SECONDS")
+    Duration::from_secs(seconds_from_env(HOOK_SECONDS_ENV).unwrap_or(SECONDS))
+}
+
+/// A time limit in whole seconds from the environment variable `name`:
+/// 1 to 3600, anything else is not one.
+pub fn seconds_from_env(name: &str) -> Option<u64> {
+    std::env::var(name)
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok())
         .filter(|s| (1..=3600).contains(s))
-        .unwrap_or(SECONDS);
-    Duration::from_secs(seconds)
 }
 
 /// What happened, and so which hook runs.
@@ -92,9 +100,17 @@ pub enum HookProblem {
 
 impl HookError {
     pub fn text(&self, s: &Strings) -> String {
-        let h = &s.hooks;
         let name = crate::text::line(&self.hook.display().to_string());
-        let what = match &self.problem {
+        (s.hooks.hook_problem)(&name, &self.problem.clause(s))
+    }
+}
+
+impl HookProblem {
+    /// What happened to the program, as a clause (`it ended with code 3:
+    /// no network`), whatever ran it: a hook or a refresh command.
+    pub fn clause(&self, s: &Strings) -> String {
+        let h = &s.hooks;
+        match self {
             HookProblem::NotExecutable => h.not_executable.to_string(),
             HookProblem::Start(r) => r.text(s),
             HookProblem::Failed(code, said) => {
@@ -103,8 +119,7 @@ impl HookError {
                 (h.failed)(&code, &said)
             }
             HookProblem::TooLong(seconds) => (h.too_long)(*seconds),
-        };
-        (h.hook_problem)(&name, &what)
+        }
     }
 }
 
@@ -149,50 +164,137 @@ fn run_one(hook: &Path, payload: &Value) -> Result<(), HookProblem> {
     if !executable(hook) {
         return Err(HookProblem::NotExecutable);
     }
-    let start = |e: std::io::Error| HookProblem::Start(IoReason::of(&e));
-    let mut child = Command::new(hook)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(start)?;
     // The event, then end of input; a hook that does not read it is fine.
-    if let Some(mut stdin) = child.stdin.take() {
-        let mut bytes = serde_json::to_vec(payload).unwrap_or_default();
-        bytes.push(b'\n');
-        let _ = stdin.write_all(&bytes);
-    }
-    // Its standard error is read beside it, so a hook that writes much
-    // never stops on a full pipe (and one that leaves a process behind
-    // holding it open is not waited for).
-    let (tx, said) = std::sync::mpsc::channel();
-    if let Some(mut err) = child.stderr.take() {
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = std::io::Read::read_to_string(&mut err, &mut text);
-            let _ = tx.send(text);
-        });
-    }
-    let limit = time_limit();
-    let status = match child.wait_timeout(limit).map_err(start)? {
-        Some(status) => status,
-        None => {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(HookProblem::TooLong(limit.as_secs()));
-        }
+    let mut input = serde_json::to_vec(payload).unwrap_or_default();
+    input.push(b'\n');
+    let ran = Bounded {
+        input: Some(input),
+        keep_output: false,
+        limit: time_limit(),
     };
-    if status.success() {
-        return Ok(());
+    ran.run(Command::new(hook)).map(|_| ())
+}
+
+/// How a program is run with a time limit: what it is given on its
+/// standard input (`None`: nothing, at once at its end), whether what it
+/// writes on standard output is kept, and how long it may run.
+#[derive(Clone, Debug)]
+pub struct Bounded {
+    pub input: Option<Vec<u8>>,
+    pub keep_output: bool,
+    pub limit: Duration,
+}
+
+/// How much of what a program writes is kept: the beginning of its
+/// standard output, the end of its standard error.
+const KEPT: usize = 64 * 1024;
+
+/// How long the rest of what a program wrote is waited for once it has
+/// ended (a process it left behind may hold its output open).
+const GRACE: Duration = Duration::from_millis(500);
+
+impl Bounded {
+    /// Runs `command` and waits for it at most [`Bounded::limit`]; then
+    /// it is stopped. What it wrote on standard output (its first
+    /// [`KEPT`] bytes, when kept) if it ended well, else what went wrong,
+    /// with the last line it wrote on standard error.
+    pub fn run(&self, mut command: Command) -> Result<Vec<u8>, HookProblem> {
+        let start = |e: std::io::Error| HookProblem::Start(IoReason::of(&e));
+        let output = if self.keep_output {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        };
+        let input = if self.input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        };
+        let mut child = command
+            .stdin(input)
+            .stdout(output)
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(start)?;
+        // Its input is written, and its output read, beside it, so that a
+        // program that reads or writes much never stops on a full pipe.
+        if let (Some(mut stdin), Some(bytes)) = (child.stdin.take(), self.input.clone()) {
+            std::thread::spawn(move || {
+                let _ = stdin.write_all(&bytes);
+            });
+        }
+        let out = Beside::read(child.stdout.take(), Keep::First);
+        let err = Beside::read(child.stderr.take(), Keep::Last);
+        let status = match child.wait_timeout(self.limit).map_err(start)? {
+            Some(status) => status,
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(HookProblem::TooLong(self.limit.as_secs()));
+            }
+        };
+        if status.success() {
+            return Ok(out.map(Beside::finish).unwrap_or_default());
+        }
+        let said = err.map(Beside::finish).unwrap_or_default();
+        let said = String::from_utf8_lossy(&said)
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        Err(HookProblem::Failed(status.code(), said))
     }
-    let said = said
-        .recv_timeout(Duration::from_millis(500))
-        .unwrap_or_default()
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default()
-        .trim()
-        .to_string();
-    Err(HookProblem::Failed(status.code(), said))
+}
+
+/// Which part of a stream is kept.
+#[derive(Clone, Copy)]
+enum Keep {
+    First,
+    Last,
+}
+
+/// A pipe read on a thread of its own into a shared buffer.
+struct Beside {
+    bytes: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    done: std::sync::mpsc::Receiver<()>,
+}
+
+impl Beside {
+    fn read(pipe: Option<impl std::io::Read + Send + 'static>, keep: Keep) -> Option<Beside> {
+        let mut pipe = pipe?;
+        let bytes = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (tx, done) = std::sync::mpsc::channel();
+        let shared = std::sync::Arc::clone(&bytes);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 8192];
+            while let Ok(n) = pipe.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                let mut kept = shared.lock().unwrap_or_else(|p| p.into_inner());
+                match keep {
+                    Keep::First => {
+                        let room = KEPT.saturating_sub(kept.len()).min(n);
+                        kept.extend_from_slice(&chunk[..room]);
+                    }
+                    Keep::Last => {
+                        kept.extend_from_slice(&chunk[..n]);
+                        let over = kept.len().saturating_sub(KEPT);
+                        kept.drain(..over);
+                    }
+                }
+            }
+            let _ = tx.send(());
+        });
+        Some(Beside { bytes, done })
+    }
+
+    /// What was read, once the pipe has ended or [`GRACE`] has passed.
+    fn finish(self) -> Vec<u8> {
+        let _ = self.done.recv_timeout(GRACE);
+        let mut kept = self.bytes.lock().unwrap_or_else(|p| p.into_inner());
+        std::mem::take(&mut *kept)
+    }
 }

@@ -227,6 +227,9 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             commands::update::update(&file, &id, &value, note.as_deref(), said, today, &mut out)
                 .and_then(done)
         }),
+        Some(Command::Refresh { ids, dry_run }) => on_stdout(|mut out| {
+            commands::refresh::run(&file, &who, (&ids, dry_run), today, &mut out)
+        }),
         Some(Command::Status { short, json, check }) => on_stdout(|mut out| {
             commands::status::run(&file, &who, (short, json, check), today, &mut out)
         }),

@@ -139,6 +139,8 @@ struct Index {
     due: Due,
     /// Every id, to show each by its shortest unique beginning.
     short_ids: crate::model::ids::ShortIds,
+    /// The key results that measure themselves (`[refresh]`).
+    measured: std::collections::HashSet<String>,
 }
 
 pub struct App {
@@ -341,6 +343,7 @@ impl App {
     /// Every id anew (at the start, after a reload, an undo or a redo).
     pub(crate) fn index_ids(&mut self) {
         self.index.short_ids = crate::model::ids::ShortIds::new(self.data.ids());
+        self.index_measured();
     }
 
     /// The ids a change took away and added.
@@ -544,6 +547,7 @@ impl App {
         }
         let (reshaped, retree) = (patch.reshapes(), patch.retrees());
         self.index_ids_of(&patch);
+        self.index_measured();
         self.hooks.changed(&patch);
         self.history.record(patch);
         self.reindex_with(reshaped, retree);

@@ -42,6 +42,29 @@ impl App {
         self.team.filter.keeps(o, self.team.me.as_deref())
     }
 
+    /// Whether the key result `id` measures itself: my config file's
+    /// `[refresh]` names it (see [`crate::config::refresh`]).
+    pub fn measured_automatically(&self, id: &str) -> bool {
+        self.index.measured.contains(id)
+    }
+
+    /// Finds anew the key results `[refresh]` names (an id there may be a
+    /// beginning, which a new key result can make name two).
+    pub(super) fn index_measured(&mut self) {
+        let refresh = self.team.config.as_ref().map(|c| &c.personal.refresh);
+        self.index.measured = match refresh {
+            Some(r) if !r.entries.is_empty() => {
+                let ids = self
+                    .data
+                    .objectives
+                    .iter()
+                    .flat_map(|o| o.key_results.iter().map(|k| k.id.as_str()));
+                r.measured(ids).into_iter().map(str::to_string).collect()
+            }
+            _ => HashSet::new(),
+        };
+    }
+
     /// Whether some Mål of the store has an owner (the filter is shown then).
     pub fn has_owners(&self) -> bool {
         self.index.owners

@@ -38,6 +38,10 @@ pub enum CliError {
     NoCommand(String),
     /// `okr report --week WEEK` with no ISO week.
     NotAWeek(String),
+    /// `okr refresh` on a file that is not there: its path.
+    NoFileToRefresh(String),
+    /// `okr refresh` with no `[refresh]` in the config file: its path.
+    NothingToRefresh(String),
 }
 
 impl CliError {
@@ -65,6 +69,8 @@ impl CliError {
             CliError::ControlInNote(c) => (s.e_note_control)(&format!("U+{:04X}", u32::from(*c))),
             CliError::NoCommand(name) => (s.hooks.no_command)(&quoted(name)),
             CliError::NotAWeek(t) => (s.commands.i_week)(&quoted(t)),
+            CliError::NoFileToRefresh(p) => (s.refresh.e_no_file)(p),
+            CliError::NothingToRefresh(p) => (s.refresh.e_nothing)(p),
         }
     }
 }

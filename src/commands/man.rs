@@ -123,6 +123,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The interface language when neither --lang, the config file's language nor a data file of format 1 sets one: a value starting with sv gives Swedish, en English.",
     ),
     ("NO_COLOR", "Turns colour off in the tracker."),
+    (
+        "OKR_REFRESH_SECONDS",
+        "How long each command of okr refresh may run (1 to 3600 seconds; default 10), unless its entry gives seconds.",
+    ),
 ];
 
 /// The FILES section in English.
@@ -133,7 +137,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "config.toml",
-        "The personal config file (TOML), never shared: owner (who I am), language (sv or en: after --lang, before a data file's own setting and the locale) and keys (your own key bindings; okr keys prints them). It is in the platform's config folder unless --config or OKR_CONFIG names another (okr path prints it); a file whose name ends in .json is read as JSON. A config.json of an earlier okr is moved here once and kept as config.json.bak.",
+        "The personal config file (TOML), never shared: owner (who I am), language (sv or en: after --lang, before a data file's own setting and the locale), keys (your own key bindings; okr keys prints them) and refresh (the commands okr refresh measures key results with, by id). It is in the platform's config folder unless --config or OKR_CONFIG names another (okr path prints it); a file whose name ends in .json is read as JSON. A config.json of an earlier okr is moved here once and kept as config.json.bak.",
     ),
 ];
 

@@ -1,6 +1,6 @@
 //! The subcommands, one file each: what `okr status`, `list`, `update`,
-//! `export`, `import`, `merge`, `keys`, `path`, `man`, `completions`,
-//! `schema`, `sync` and `demo` do, and the tracker that `okr`, `okr checkin` and `okr review`
+//! `refresh`, `export`, `import`, `merge`, `keys`, `path`, `man`,
+//! `completions`, `schema`, `sync` and `demo` do, and the tracker that `okr`, `okr checkin` and `okr review`
 //! open. [`crate::run`] picks one from the parsed command line.
 
 pub mod completions;
@@ -14,6 +14,7 @@ pub mod list;
 pub mod man;
 pub mod merge;
 pub mod path;
+pub mod refresh;
 pub mod report;
 pub mod schema;
 pub mod status;

@@ -1,5 +1,6 @@
 //! `okr update ID VALUE [--note TEXT]`: a key result's new value, or an
-//! Uppgift done or open, from a script or cron, saved at once.
+//! Uppgift done or open, from a script or cron, saved at once. [`record`]
+//! is how it records a value, and how `okr refresh` records one.
 
 use std::io::Write;
 use std::path::Path;
@@ -105,31 +106,60 @@ pub fn update(
         }
         return Ok(());
     };
-    let objective = &data.objectives[pos.objective];
-    let kr = &objective.key_results[pos.key_result];
+    let kr = &data.objectives[pos.objective].key_results[pos.key_result];
     // A number is read in the language the answer is given in.
     let new = parse_value(&kr.measure, value, lang)?;
-    let before = kr.measure.current();
-    let kr_id = kr.id.clone();
-    let title = kr.title.clone();
-    let unit = kr.measure.unit().to_string();
-    let measure = kr.measure.clone();
     let note = note.unwrap_or("").trim().to_string();
     // The file would be refused with it on the next load.
     if let Some(c) = crate::model::validate::control_character(&note, true) {
         return Err(CliError::ControlInNote(c).into());
     }
+    let recorded = record(&mut data, pos, new, &note, today, s);
+    store.save(&data)?;
+    drop(store);
+    writeln!(out, "{}", crate::text::line(&recorded.line))?;
+    out.flush()?;
+    super::saved(hooks, file, vec![recorded.change], s);
+    Ok(())
+}
+
+/// A value recorded: what changed, for the on-save hook, and the line that
+/// says it (`kr3 Title: 12 → 17,5 MSEK`), to be made safe to print.
+pub struct Recorded {
+    pub change: serde_json::Value,
+    pub line: String,
+}
+
+/// Records a key result's new value in `data`, as `okr update` and `okr
+/// refresh` record one: dated `today` (a day has one history entry: today's
+/// is updated, its notes joined), with `note`, the key result's confidence
+/// kept. The current value stays the latest by date: when an entry is
+/// dated after today, the value goes into the history only, and the line
+/// says so.
+pub fn record(
+    data: &mut crate::model::Data,
+    pos: crate::model::KrPos,
+    new: f64,
+    note: &str,
+    today: NaiveDate,
+    s: &i18n::Strings,
+) -> Recorded {
+    let objective = &data.objectives[pos.objective];
+    let kr = &objective.key_results[pos.key_result];
+    let before = kr.measure.current();
+    let kr_id = kr.id.clone();
+    let title = kr.title.clone();
+    let unit = kr.measure.unit().to_string();
+    let measure = kr.measure.clone();
     let (changed, latest) = objective.changed(crate::model::now(), |o| {
         let k = o.key_results.get_mut(pos.key_result)?;
-        k.record(today, new, None, note, None);
+        k.record(today, new, None, note.to_string(), None);
         // A later-dated entry keeps the current value (the latest by date).
         k.last_update()
             .filter(|d| *d > today)
             .map(|d| (d, k.measure.current()))
     });
     data.objectives[pos.objective] = std::sync::Arc::new(changed);
-    store.save(&data)?;
-    drop(store);
     let change = json!({"item": kr_id, "change": "value", "value": new, "date": today});
     let kr_id = crate::model::ids::ShortIds::new(data.ids()).shown(&kr_id);
     let shown = |v: f64| s.with_unit(&s.measure_value(&measure, v), &unit);
@@ -142,11 +172,10 @@ pub fn update(
         ),
         None => format!("{} → {}", s.measure_value(&measure, before), shown(new)),
     };
-    let line = format!("{kr_id} {title}: {said}");
-    writeln!(out, "{}", crate::text::line(&line))?;
-    out.flush()?;
-    super::saved(hooks, file, vec![change], s);
-    Ok(())
+    Recorded {
+        change,
+        line: format!("{kr_id} {title}: {said}"),
+    }
 }
 
 /// The Mål and the index of the Uppgift with this id (case-insensitive).

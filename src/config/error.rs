@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::refresh::{RefreshProblem, SECONDS};
 use crate::i18n::Strings;
 use crate::keys::{Action, KeyProblem};
 use crate::model::Lang;
@@ -39,13 +40,22 @@ pub enum ConfigProblem {
         problem: KeyProblem,
         language: Option<Lang>,
     },
+    /// The `refresh` section cannot be used: the entry at fault (its id as
+    /// written), what is wrong, and the language the file asks for.
+    Refresh {
+        entry: Option<String>,
+        problem: RefreshProblem,
+        language: Option<Lang>,
+    },
 }
 
 impl ConfigError {
     /// The language the file asks for, when it could be read that far.
     pub fn language(&self) -> Option<Lang> {
         match &self.problem {
-            ConfigProblem::Keys { language, .. } => *language,
+            ConfigProblem::Keys { language, .. } | ConfigProblem::Refresh { language, .. } => {
+                *language
+            }
             _ => None,
         }
     }
@@ -86,6 +96,9 @@ impl ConfigError {
                 let what = key_problem(entry.as_deref(), problem, s);
                 return format!("{out}: {what}; {}", s.keys.e_fix);
             }
+            ConfigProblem::Refresh { entry, problem, .. } => {
+                refresh_problem(entry.as_deref(), problem, s)
+            }
         };
         format!("{out}: {what}; {}", t.e_config_fix)
     }
@@ -120,6 +133,29 @@ fn key_problem(entry: Option<&str>, problem: &KeyProblem, s: &Strings) -> String
             (k.context)(*context),
         ),
     }
+}
+
+/// What is wrong with `[refresh]` or one of its entries, as a clause.
+fn refresh_problem(entry: Option<&str>, problem: &RefreshProblem, s: &Strings) -> String {
+    let r = &s.refresh;
+    let what = match problem {
+        RefreshProblem::NotTable => return r.c_not_table.to_string(),
+        RefreshProblem::Text => r.c_text.to_string(),
+        RefreshProblem::NotCommand => r.c_not_command.to_string(),
+        RefreshProblem::Empty => r.c_empty.to_string(),
+        RefreshProblem::NotWords => r.c_not_words.to_string(),
+        RefreshProblem::Nul => r.c_nul.to_string(),
+        RefreshProblem::OneOf => r.c_one_of.to_string(),
+        RefreshProblem::Unknown(name) => (r.c_unknown)(&crate::text::quoted(name)),
+        RefreshProblem::ShellNotText => r.c_shell_not_text.to_string(),
+        RefreshProblem::Seconds(found) => (r.c_seconds)(
+            *SECONDS.start(),
+            *SECONDS.end(),
+            &crate::text::quoted(found),
+        ),
+    };
+    let entry = crate::text::quoted(entry.unwrap_or_default());
+    format!("[refresh] {entry}: {what}")
 }
 
 impl std::fmt::Display for ConfigError {

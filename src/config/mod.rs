@@ -9,10 +9,14 @@
 //!
 //! [keys]
 //! undo = ["ctrl-z", "u"]
+//!
+//! [refresh]
+//! kr3 = ["gh", "issue", "list", "--state", "closed", "--json", "number", "--jq", "length"]
 //! ```
 //!
 //! `keys` gives actions of the key table other keys (see
-//! [`crate::keys::user`]); okr only reads it. The settings screen changes
+//! [`crate::keys::user`]); `refresh` the commands that measure key results
+//! ([`refresh`]); okr only reads them. The settings screen changes
 //! `owner` and `language` in place and keeps every comment and every other
 //! entry. A file named `*.json` is read and written as JSON (what okr kept
 //! before); the default `config.json` of an earlier okr is moved into
@@ -29,6 +33,7 @@ use crate::store::{IoReason, OpenError};
 
 mod error;
 mod read;
+pub mod refresh;
 mod write;
 
 pub use error::{ConfigError, ConfigProblem};
@@ -93,6 +98,8 @@ pub struct Personal {
     pub language: Option<Lang>,
     /// The key table with the file's `keys` applied.
     pub keymap: Keymap,
+    /// The commands that measure key results (`[refresh]`).
+    pub refresh: refresh::Refresh,
     /// In a `.json` file: keys okr does not know, and `keys` as written,
     /// kept as they were (a TOML file is edited in place instead).
     rest: Map<String, Value>,
@@ -277,6 +284,82 @@ mod tests {
         let (place, _) =
             json(b"{\"owner\": \"x\",\n \"keys\": {\n  \"owner\": \"a\"}}").unwrap_err();
         assert_eq!(place, Some((3, 3)));
+    }
+
+    #[test]
+    fn refresh_is_read_and_each_bad_entry_placed_at_its_line_and_column() {
+        use refresh::{Command, RefreshProblem};
+        let text = "language = \"en\"\n[refresh]\nkr3 = [\"gh\", \"issue\", \"list\"]\nkr7 = { shell = \"psql -tAc 'select 1'\" }\n";
+        let p = toml(text).unwrap();
+        let ids: Vec<&str> = p.refresh.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["kr3", "kr7"]);
+        assert_eq!(
+            p.refresh.entries[1].command,
+            Command::Shell("psql -tAc 'select 1'".into())
+        );
+        let refused = |text: &str| {
+            let (place, problem) = toml(text).unwrap_err();
+            let ConfigProblem::Refresh {
+                entry,
+                problem,
+                language,
+            } = problem
+            else {
+                panic!("{problem:?}");
+            };
+            (place, entry, problem, language)
+        };
+        // At the entry, in the language the file asks for.
+        let (place, entry, problem, language) =
+            refused("language = \"sv\"\n[refresh]\n  kr3 = \"gh issue list\"\n");
+        assert_eq!(
+            (place, entry.as_deref(), problem, language),
+            (
+                Some((3, 3)),
+                Some("kr3"),
+                RefreshProblem::Text,
+                Some(Lang::Sv)
+            )
+        );
+        // At the name inside an entry's table, dotted or inline.
+        let (place, ..) =
+            refused("[refresh]\nkr1 = [\"a\"]\nkr3 = { shell = \"x\", seconds = 0 }\n");
+        assert_eq!(place, Some((3, 22)));
+        let (place, ..) = refused("[refresh.kr3]\nshell = \"x\"\nseconds = 99999\n");
+        assert_eq!(place, Some((3, 1)));
+        let (place, _, problem, _) = refused("[refresh]\nkr3 = { shel = \"x\" }\n");
+        assert_eq!(
+            (place, problem),
+            (Some((2, 1)), RefreshProblem::Unknown("shel".into()))
+        );
+        // The section itself.
+        let (place, entry, problem, _) = refused("owner = \"a\"\nrefresh = 3\n");
+        assert_eq!(
+            (place, entry, problem),
+            (Some((2, 1)), None, RefreshProblem::NotTable)
+        );
+        // A JSON file too, and the section is kept as written on a save.
+        let json_text = "{\n  \"owner\": \"a\",\n  \"refresh\": {\n    \"kr3\": [\"echo\", \"1\"],\n    \"kr4\": []\n  }\n}\n";
+        let (place, problem) = json(json_text.as_bytes()).unwrap_err();
+        assert_eq!(place, Some((5, 5)));
+        assert!(
+            matches!(problem, ConfigProblem::Refresh { .. }),
+            "{problem:?}"
+        );
+        let fine = json_text.replace("[]", "[\"true\"]");
+        let p = json(fine.as_bytes()).unwrap();
+        let back = String::from_utf8(serialize_json(&p)).unwrap();
+        assert_eq!(json(back.as_bytes()).unwrap().refresh, p.refresh);
+        // Its sentence says the entry and what to write.
+        let e = ConfigError {
+            path: PathBuf::from("/h/config.toml"),
+            position: Some((3, 3)),
+            problem: toml("[refresh]\n\nkr3 = \"gh\"\n").unwrap_err().1,
+        };
+        assert_eq!(
+            e.text(&crate::i18n::EN),
+            "cannot use the config file /h/config.toml (line 3, column 3): [refresh] kr3: a command is written as a list of the program and its arguments, like [\"gh\", \"issue\", \"list\"], or as { shell = \"…\" } to be run by sh; correct it or remove it (okr path shows where it is)"
+        );
     }
 
     #[test]

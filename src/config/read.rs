@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 use toml_edit::Document;
 
+use super::refresh::{self, Refresh};
 use super::{ConfigProblem, Format, Personal};
 use crate::keys::Keymap;
 use crate::model::Lang;
@@ -84,7 +85,8 @@ fn parse_toml(bytes: &[u8]) -> Result<Personal, (Place, ConfigProblem)> {
 }
 
 /// The rules every config file keeps, whatever its format: `owner` a
-/// name, `language` `sv` or `en`, `keys` a key table okr can use.
+/// name, `language` `sv` or `en`, `keys` a key table okr can use,
+/// `refresh` commands okr can run.
 /// `place(key, entry)` finds a top-level key, or an entry of it.
 fn check(
     map: &Map<String, Value>,
@@ -125,10 +127,30 @@ fn check(
             (at, problem)
         })?,
     };
+    let refresh = match map.get("refresh") {
+        None | Some(Value::Null) => Refresh::default(),
+        Some(section) => refresh::read(section).map_err(|(entry, name, problem)| {
+            // At the name in the entry's table, else the entry, else the section.
+            let at = entry
+                .as_deref()
+                .and_then(|e| {
+                    name.and_then(|n| place("refresh", Some(&format!("{e}.{n}"))))
+                        .or_else(|| place("refresh", Some(e)))
+                })
+                .or_else(|| place("refresh", None));
+            let problem = ConfigProblem::Refresh {
+                entry,
+                problem,
+                language,
+            };
+            (at, problem)
+        })?,
+    };
     Ok(Personal {
         owner,
         language,
         keymap,
+        refresh,
         rest: Map::new(),
     })
 }

@@ -13,6 +13,7 @@ mod daily;
 mod html;
 mod keys;
 mod quarterly;
+mod refresh;
 mod sync;
 mod weekly;
 
@@ -419,6 +420,7 @@ pub static EN: Strings = Strings {
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
     hooks: super::hooks::EN,
+    refresh: refresh::REFRESH,
     sync: sync::SYNC,
     digest: super::digest::EN,
     team: TeamWords {

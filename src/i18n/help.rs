@@ -92,6 +92,10 @@ pub const SV: HelpWords = HelpWords {
             "Språket när varken --lang, inställningsfilens språk eller en datafil i format 1 anger något: ett värde som börjar med sv ger svenska, en engelska.",
         ),
         ("NO_COLOR", "Stänger av färgerna i appen."),
+        (
+            "OKR_REFRESH_SECONDS",
+            "Hur länge varje kommando i okr refresh får köra (1–3600 sekunder; standard 10), om inte dess rad anger seconds.",
+        ),
     ],
     files: &[
         (
@@ -100,7 +104,7 @@ pub const SV: HelpWords = HelpWords {
         ),
         (
             "config.toml",
-            "Den personliga inställningsfilen (TOML), som aldrig delas: owner (vem jag är), language (sv eller en: efter --lang, före datafilens egen inställning och systemets språk) och keys (dina egna tangenter; okr keys visar dem). Den ligger i plattformens inställningsmapp om inte --config eller OKR_CONFIG anger en annan (okr path visar den); en fil vars namn slutar på .json läses som JSON. En config.json från en tidigare okr flyttas hit en gång och finns kvar som config.json.bak.",
+            "Den personliga inställningsfilen (TOML), som aldrig delas: owner (vem jag är), language (sv eller en: efter --lang, före datafilens egen inställning och systemets språk), keys (dina egna tangenter; okr keys visar dem) och refresh (kommandona som okr refresh mäter nyckelresultat med, per id). Den ligger i plattformens inställningsmapp om inte --config eller OKR_CONFIG anger en annan (okr path visar den); en fil vars namn slutar på .json läses som JSON. En config.json från en tidigare okr flyttas hit en gång och finns kvar som config.json.bak.",
         ),
     ],
     args: &[
@@ -184,6 +188,21 @@ pub const SV: HelpWords = HelpWords {
             "update",
             "note",
             "En kort anteckning som sparas i nyckelresultatets historik",
+        ),
+        (
+            "refresh",
+            "",
+            "Mät nyckelresultaten under inställningsfilens [refresh]: kör vart och ett av kommandona och spara talet det skriver (för cron)",
+        ),
+        (
+            "refresh",
+            "ids",
+            "Bara de här nyckelresultaten (början på ett id räcker, som okr list visar det); utan dem alla under [refresh]",
+        ),
+        (
+            "refresh",
+            "dry_run",
+            "Kör kommandona och visa vad som skulle sparas, utan att spara något",
         ),
         (
             "import",

@@ -12,6 +12,7 @@ mod html;
 mod keys;
 pub mod live;
 mod quarterly;
+pub mod refresh;
 mod sv;
 pub mod sync;
 pub mod team;
@@ -355,6 +356,8 @@ pub struct Strings {
     /// Owners, alignment, per-person check-ins, the settings.
     pub team: TeamWords,
     pub hooks: hooks::HookWords,
+    /// `okr refresh` and the config file's `[refresh]`.
+    pub refresh: refresh::RefreshWords,
     /// `okr sync`: its set-up, commit messages, results and refusals.
     pub sync: sync::SyncWords,
     pub digest: digest::DigestWords,

@@ -13,6 +13,7 @@ mod daily;
 mod html;
 mod keys;
 mod quarterly;
+mod refresh;
 mod sync;
 mod weekly;
 
@@ -410,6 +411,7 @@ pub static SV: Strings = Strings {
     weekly: weekly::WEEKLY,
     daily: daily::DAILY,
     hooks: super::hooks::SV,
+    refresh: refresh::REFRESH,
     sync: sync::SYNC,
     digest: super::digest::SV,
     team: TeamWords {

@@ -101,6 +101,38 @@ pub fn parse(text: &str, lang: Lang) -> Result<f64, NumberError> {
     exact(negative, &int, frac)
 }
 
+/// Reads a number as programs print it, whatever the language: the C
+/// convention of `printf`, `jq`, `psql` and `wc`: an optional `-` or `+`,
+/// digits, and a `.` before any decimals; no grouping, no exponent, nothing
+/// else but blanks around it. The nearest number kept is taken (a program's
+/// `15.3333333333333333` is not refused for its digits).
+///
+/// ```
+/// use okr::model::number::{NumberError, parse_plain};
+/// assert_eq!(parse_plain(" 1500\n"), Ok(1500.0));
+/// assert_eq!(parse_plain("-12.5"), Ok(-12.5));
+/// assert_eq!(parse_plain("12,5"), Err(NumberError::NotANumber));
+/// assert_eq!(parse_plain("1 500"), Err(NumberError::NotANumber));
+/// ```
+pub fn parse_plain(text: &str) -> Result<f64, NumberError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return Err(NumberError::NotANumber);
+    }
+    let value: f64 = text.parse().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() {
+        return Err(NumberError::TooLarge);
+    }
+    // `-0` is 0.
+    Ok(value + 0.0)
+}
+
 /// The whole part (grouping still in it) and the decimals.
 fn split_at_decimal_mark(body: &str, lang: Lang) -> Result<(&str, &str), NumberError> {
     let own = decimal_mark(lang);
@@ -294,6 +326,31 @@ mod tests {
     use super::*;
     use Lang::{En, Sv};
     use NumberError::*;
+
+    #[test]
+    fn a_programs_number_is_read_in_the_c_convention_only() {
+        for (text, value) in [
+            ("42", 42.0),
+            ("  42\n", 42.0),
+            ("+3", 3.0),
+            ("-0.5", -0.5),
+            (".5", 0.5),
+            ("12.", 12.0),
+            ("12.50", 12.5),
+            ("15.3333333333333333", 15.333333333333334),
+        ] {
+            assert_eq!(parse_plain(text), Ok(value), "{text}");
+        }
+        assert!(parse_plain("-0").unwrap().is_sign_positive());
+        assert_eq!(parse_plain(" \n"), Err(Empty));
+        for text in [
+            "12,5", "1,500", "1 500", "1e5", "inf", "NaN", "0x10", "-", ".", "1.2.3", "12\n13",
+            "−3", "12 MSEK", "tolv",
+        ] {
+            assert_eq!(parse_plain(text), Err(NotANumber), "{text}");
+        }
+        assert_eq!(parse_plain(&"9".repeat(400)), Err(TooLarge));
+    }
 
     #[test]
     fn each_language_reads_its_own_marks() {

@@ -15,8 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::widgets::fit;
-use super::widgets::key_result_rows;
+use super::widgets::{MEASURED, fit, key_result_rows};
 use super::widgets::{draw_more, pane_block, scroll_offset};
 use crate::app::App;
 use crate::keys::{Action, Context};
@@ -178,7 +177,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let rest = area.height.saturating_sub(head_h + 1 + note_h);
     let earlier = history_before_carry(app.data(), o, k);
     let data = series(k, &earlier, o.quarter, app.today());
-    let legend_lines = legend_lines(app, &data, width, theme);
+    let measured = app.measured_automatically(&k.id);
+    let legend_lines = legend_lines(app, &data, measured, width, theme);
     // Too small to read, the chart and its legend give their rows to the
     // history; a legend on two lines takes its second from the chart.
     let rows = u16::try_from(legend_lines.len()).unwrap_or(1);
@@ -198,7 +198,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     .areas(area);
 
     let where_ = (s.daily.in_objective)(&shown(&o.title), &o.quarter.to_string());
-    let what = format!("{} {}", shown(app.short_id(&k.id)), shown(&k.title));
+    let mark = if measured {
+        format!("{MEASURED} ")
+    } else {
+        String::new()
+    };
+    let what = format!("{} {mark}{}", shown(app.short_id(&k.id)), shown(&k.title));
     let title_w = width.saturating_sub(text::width(s.daily.key_result) + 3);
     let [_, bar_line] = key_result_rows(app, k, false, width, theme);
     let mut head_lines = vec![
@@ -293,9 +298,16 @@ fn draw_chart(
     frame.render_widget(chart, area);
 }
 
-/// The legend: each marker drawn and what it stands for, on one line of
+/// The legend: each marker drawn and what it stands for (and the mark of
+/// a key result that measures itself, when it does), on one line of
 /// `width` cells, else on two, an entry never parted from its marker.
-fn legend_lines(app: &App, data: &Series, width: usize, theme: Theme) -> Vec<Line<'static>> {
+fn legend_lines(
+    app: &App,
+    data: &Series,
+    measured: bool,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let d = &app.strings().daily;
     let entries = [
         (
@@ -334,6 +346,12 @@ fn legend_lines(app: &App, data: &Series, width: usize, theme: Theme) -> Vec<Lin
             TODAY,
             d.legend_today,
             theme.pace_mark(),
+        ),
+        (
+            measured,
+            MEASURED,
+            app.strings().refresh.measured,
+            theme.dim(),
         ),
     ];
     let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];

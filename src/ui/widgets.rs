@@ -95,6 +95,10 @@ pub fn fit(text: &str, width: usize) -> String {
 /// What ends a line that left parts out.
 pub const MORE: &str = " …";
 
+/// The mark of a key result that measures itself (`okr refresh`), after
+/// its id.
+pub const MEASURED: char = '⟳';
+
 /// A line of parts (spans) in `width` cells: whole parts, as many as fit,
 /// then ` …` when some were left out; a ` · ` left last goes too. A part is
 /// never cut, so no word or number is shown in half without a mark.
@@ -377,7 +381,11 @@ pub fn key_result_title(
     theme: Theme,
 ) -> Line<'static> {
     let marker = if selected { "▸ " } else { "  " };
-    let id = format!("{} ", shown(app.short_id(&k.id)));
+    let mut id = format!("{} ", shown(app.short_id(&k.id)));
+    if app.measured_automatically(&k.id) {
+        id.push(MEASURED);
+        id.push(' ');
+    }
     let room = width.saturating_sub(2 + text::width(&id));
     let keeps = text::width(&shown(&k.title)).min(TITLE_KEEPS);
     let aside = aside

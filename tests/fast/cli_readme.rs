@@ -64,14 +64,14 @@ fn inline_code(md: &str) -> Vec<String> {
 }
 
 /// The config files a Markdown text shows: JSON objects of `owner`,
-/// `language` and `keys`, whole in a block or as a `"keys": {…}` span in
+/// `language`, `keys` and `refresh`, whole in a block or as a `"keys": {…}` span in
 /// the text. A `json` block that names `"keys"` must be such a config file.
 fn config_examples(md: &str) -> Vec<(String, Value)> {
     let is_config = |v: &Value| {
         v.as_object().is_some_and(|o| {
             !o.is_empty()
                 && o.keys()
-                    .all(|k| matches!(k.as_str(), "owner" | "language" | "keys"))
+                    .all(|k| matches!(k.as_str(), "owner" | "language" | "keys" | "refresh"))
         })
     };
     // The config file is TOML, read here by the library okr reads it with.
@@ -130,6 +130,14 @@ fn every_config_example_of_the_readme_and_the_docs_is_taken_with_its_keys_in_for
     assert!(
         examples.iter().any(|(_, v)| v.get("language").is_some()),
         "the config file example was not found: {examples:?}"
+    );
+    assert!(
+        examples
+            .iter()
+            .filter(|(_, v)| v.get("refresh").is_some())
+            .count()
+            >= 2,
+        "the refresh examples were not found: {examples:?}"
     );
     for (text, example) in examples {
         let w = Sandbox::new();
@@ -306,6 +314,15 @@ fn examples_file() -> Value {
 fn every_command_example_of_the_readme_and_the_docs_runs_as_written() {
     let w = Sandbox::new();
     w.write_json(&examples_file());
+    // The config file of the refresh examples: kr3 and kr7 measure what
+    // the update examples leave them at, in whichever order they run.
+    let config = w.config_home().join("okr");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[refresh]\nkr3 = [\"echo\", \"17500\"]\nkr7 = { shell = \"echo -3\" }\n",
+    )
+    .unwrap();
     // The files the import examples read, beside it (the folder okr runs in).
     std::fs::write(
         w.path().join("okrs.csv"),

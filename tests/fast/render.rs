@@ -23,6 +23,15 @@ fn states_in(lang: Lang, color: bool) -> Vec<(&'static str, Harness)> {
         steps(&mut h);
         h
     };
+    // The first two key results measure themselves (`okr refresh`).
+    let measuring = |steps: &dyn Fn(&mut Harness)| {
+        let mut h = Harness::with_setup(Some(demo()), lang, |s| {
+            s.color = color;
+            s.config = Some(measured_config());
+        });
+        steps(&mut h);
+        h
+    };
     vec![
         ("quarter", at(&|_| {})),
         ("empty", start(None)),
@@ -111,6 +120,11 @@ fn states_in(lang: Lang, color: bool) -> Vec<(&'static str, Harness)> {
                 h.open_key_result_view(0);
             }),
         ),
+        ("measured", measuring(&|h| h.focus_key_results())),
+        (
+            "key_result_view_measured",
+            measuring(&|h| h.open_key_result_view(0)),
+        ),
         // The second Mål's second key result keeps a level.
         (
             "key_result_view_level",
@@ -137,6 +151,15 @@ fn states_in(lang: Lang, color: bool) -> Vec<(&'static str, Harness)> {
         ),
         ("conflicts", at(&|h| h.open_conflicts())),
     ]
+}
+
+/// A config file whose `[refresh]` measures `kr1` and `kr2`.
+fn measured_config() -> okr::config::PersonalFile {
+    let text = b"[refresh]\nkr1 = [\"echo\", \"1\"]\nkr2 = { shell = \"echo 2\" }\n";
+    okr::config::PersonalFile {
+        path: "config.toml".into(),
+        personal: okr::config::parse(text, okr::config::Format::Toml).unwrap(),
+    }
 }
 
 /// What a state shows at every size from 40×12 up, in English and Swedish.
@@ -169,6 +192,8 @@ fn marker(name: &str, lang: Lang) -> &'static str {
         "overview" => ("▸ 2026 Q4", "▸ 2026 Q4"),
         "planning" => ("Quarter 2027 Q1", "Kvartal 2027 Q1"),
         "key_result_view" => ("kr1 Sälj", "kr1 Sälj"),
+        "measured" => ("▸ kr1 ⟳ Sälj", "▸ kr1 ⟳ Sälj"),
+        "key_result_view_measured" => ("kr1 ⟳ Sälj", "kr1 ⟳ Sälj"),
         "key_result_view_level" => ("kr5 Öka", "kr5 Öka"),
         "entry_form" => ("▸ Value", "▸ Värde"),
         "search" => ("Search ·", "Sök ·"),

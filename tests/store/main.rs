@@ -10,6 +10,7 @@ mod edit_paths;
 mod hooks;
 mod merge_cli;
 mod merge_git;
+mod refresh;
 mod saver;
 mod store_crash;
 mod store_fingerprint;
