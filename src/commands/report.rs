@@ -37,12 +37,12 @@ pub fn run(
             .retain(|p| p.owner.as_deref().is_some_and(|o| author::same(o, &owner)));
         d.not_checked_in.retain(|o| author::same(o, &owner));
     }
-    let format = match format {
-        ReportFormat::Text => DigestFormat::Text,
-        ReportFormat::Md => DigestFormat::Md,
-        ReportFormat::Json => DigestFormat::Json,
-        ReportFormat::Html => DigestFormat::Html,
-    };
-    digest::write(&d, format, i18n::strings(lang), out)?;
+    let s = i18n::strings(lang);
+    match format {
+        ReportFormat::Text => digest::write(&d, DigestFormat::Text, s, out)?,
+        ReportFormat::Md => digest::write(&d, DigestFormat::Md, s, out)?,
+        ReportFormat::Json => digest::write(&d, DigestFormat::Json, s, out)?,
+        ReportFormat::Html => crate::export::html::digest::write(&d, s, out)?,
+    }
     Ok(())
 }

@@ -16,8 +16,6 @@ pub enum DigestFormat {
     Text,
     Md,
     Json,
-    /// One page, in the frame of every HTML report.
-    Html,
 }
 
 pub fn write(
@@ -31,7 +29,6 @@ pub fn write(
             serde_json::to_writer_pretty(&mut *out, &json_of(d))?;
             writeln!(out)
         }
-        DigestFormat::Html => super::html::digest::write(d, s, out),
         DigestFormat::Text | DigestFormat::Md => text(d, format == DigestFormat::Md, s, out),
     }
 }

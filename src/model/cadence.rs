@@ -12,13 +12,13 @@
 //!
 //! A period is due from the first check-in weekday in it that is not in a
 //! holiday week. A period whose every week is a holiday is *off*: no
-//! check-in is due in it, and the streak passes over it.
+//! check-in is due in it, and the streak passes over it. The team's
+//! settings say which ([`super::settings`]: `period`, `due_from`, ...).
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::data::Settings;
 use super::quarter::IsoWeek;
 
 /// How often the team checks in.
@@ -85,87 +85,11 @@ impl Period {
 }
 
 /// The Monday two-week periods count from when the file names none.
-const FORTNIGHT_ANCHOR: (i32, u32) = (2001, 1);
-
-impl Settings {
-    /// The period that holds `week`.
-    pub fn period(&self, week: IsoWeek) -> Period {
-        let Some(monday) = week.monday() else {
-            return Period {
-                start: week,
-                weeks: 1,
-            };
-        };
-        match self.cadence {
-            Cadence::Weekly => Period {
-                start: week,
-                weeks: 1,
-            },
-            Cadence::Fortnightly => {
-                let (year, w) = self
-                    .cadence_start
-                    .map_or(FORTNIGHT_ANCHOR, |s| (s.year, s.week));
-                let anchor = NaiveDate::from_isoywd_opt(year, w, Weekday::Mon).unwrap_or(monday);
-                let since = (monday - anchor).num_days().div_euclid(7);
-                let back = u64::try_from(since.rem_euclid(2)).unwrap_or(0);
-                let start = monday
-                    .checked_sub_days(Days::new(7 * back))
-                    .unwrap_or(monday);
-                Period {
-                    start: IsoWeek::of(start),
-                    weeks: 2,
-                }
-            }
-            Cadence::Monthly => month_of(monday),
-        }
-    }
-
-    /// The period that holds `day`.
-    pub fn period_of(&self, day: NaiveDate) -> Period {
-        self.period(IsoWeek::of(day))
-    }
-
-    /// The key a check-in of `week` has in the file: its period's first week.
-    pub fn period_key(&self, week: IsoWeek) -> IsoWeek {
-        self.period(week).start
-    }
-
-    /// The period before `p`.
-    pub fn prev_period(&self, p: Period) -> Option<Period> {
-        p.start.prev().map(|w| self.period(w))
-    }
-
-    /// Whether `week` is one of the team's holiday weeks.
-    pub fn is_holiday(&self, week: IsoWeek) -> bool {
-        self.holidays.contains(&week)
-    }
-
-    /// Whether every week of `p` is a holiday: nothing is due in it.
-    pub fn is_off(&self, p: Period) -> bool {
-        p.weeks().all(|w| self.is_holiday(w))
-    }
-
-    /// The day `p`'s check-in is due from: its first check-in weekday that
-    /// is not in a holiday week (`None` for a period that is off).
-    pub fn due_from(&self, p: Period) -> Option<NaiveDate> {
-        p.weeks()
-            .filter(|w| !self.is_holiday(*w))
-            .find_map(|w| NaiveDate::from_isoywd_opt(w.year, w.week, self.checkin_weekday))
-    }
-
-    /// Whether a check-in that waits is due on `today`: its period's check-in
-    /// day has come and today's week is no holiday.
-    pub fn due_on(&self, today: NaiveDate) -> bool {
-        !self.is_holiday(IsoWeek::of(today))
-            && self
-                .due_from(self.period_of(today))
-                .is_some_and(|d| d <= today)
-    }
-}
+pub(super) const FORTNIGHT_ANCHOR: (i32, u32) = (2001, 1);
 
 /// The month period of the week that starts on `monday`: the weeks whose
 /// Thursday is in the month of its Thursday.
-fn month_of(monday: NaiveDate) -> Period {
+pub(super) fn month_of(monday: NaiveDate) -> Period {
     let thursday = |m: NaiveDate| m.checked_add_days(Days::new(3)).unwrap_or(m);
     let month = |m: NaiveDate| {
         let t = thursday(m);
@@ -189,122 +113,5 @@ fn month_of(monday: NaiveDate) -> Period {
     Period {
         start: IsoWeek::of(start),
         weeks,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn w(s: &str) -> IsoWeek {
-        s.parse().unwrap()
-    }
-
-    fn every(cadence: Cadence) -> Settings {
-        Settings {
-            cadence,
-            ..Settings::default()
-        }
-    }
-
-    #[test]
-    fn a_weekly_period_is_its_week() {
-        let s = Settings::default();
-        let p = s.period_of(d(2026, 11, 24));
-        assert_eq!((p.start, p.weeks), (w("2026-W48"), 1));
-        assert_eq!(s.due_from(p), Some(d(2026, 11, 23)));
-        assert!(s.due_on(d(2026, 11, 23)));
-    }
-
-    #[test]
-    fn two_week_periods_count_from_their_start() {
-        let s = Settings {
-            cadence_start: Some(w("2026-W45")),
-            ..every(Cadence::Fortnightly)
-        };
-        let key = |day| s.period_of(day).start.to_string();
-        assert_eq!(key(d(2026, 11, 2)), "2026-W45");
-        assert_eq!(key(d(2026, 11, 15)), "2026-W45");
-        assert_eq!(key(d(2026, 11, 16)), "2026-W47");
-        assert_eq!(key(d(2026, 10, 30)), "2026-W43");
-        // Across the year's end, W53 included: two weeks are two weeks.
-        assert_eq!(key(d(2026, 12, 28)), "2026-W53");
-        assert_eq!(key(d(2027, 1, 4)), "2026-W53");
-        assert_eq!(key(d(2027, 1, 11)), "2027-W02");
-        let p = s.period_of(d(2026, 11, 24));
-        assert_eq!(
-            p.weeks().map(|x| x.to_string()).collect::<Vec<_>>(),
-            ["2026-W47", "2026-W48"]
-        );
-        // Due from the Monday of its first week, all through the period.
-        assert_eq!(s.due_from(p), Some(d(2026, 11, 16)));
-        assert!(s.due_on(d(2026, 11, 27)));
-        assert_eq!(p.label(), "2026-W47–W48");
-        assert_eq!(s.period_of(d(2027, 1, 1)).label(), "2026-W53–2027-W01");
-        assert_eq!(
-            Settings::default().period_of(d(2027, 1, 1)).label(),
-            "2026-W53"
-        );
-    }
-
-    #[test]
-    fn a_month_is_the_weeks_whose_thursday_is_in_it() {
-        let s = every(Cadence::Monthly);
-        let p = s.period_of(d(2026, 11, 24));
-        assert_eq!((p.start.to_string(), p.weeks), ("2026-W45".into(), 4));
-        assert_eq!(p.first_day(), Some(d(2026, 11, 2)));
-        assert_eq!(p.last_day(), Some(d(2026, 11, 29)));
-        // 2026-10-01 is a Thursday: October has five weeks, W40 to W44.
-        let oct = s.period_of(d(2026, 10, 1));
-        assert_eq!((oct.start.to_string(), oct.weeks), ("2026-W40".into(), 5));
-        assert_eq!(s.prev_period(p), Some(oct));
-        // Monday 2026-11-30 is in December's first week (Thursday 3 Dec).
-        assert_eq!(s.period_of(d(2026, 11, 30)).start.to_string(), "2026-W49");
-    }
-
-    #[test]
-    fn a_holiday_week_is_never_due_and_a_period_of_holidays_is_off() {
-        let s = Settings {
-            holidays: vec![w("2026-W52"), w("2026-W53")],
-            ..Settings::default()
-        };
-        assert!(!s.due_on(d(2026, 12, 23)));
-        assert!(s.is_off(s.period_of(d(2026, 12, 23))));
-        let two = Settings {
-            cadence: Cadence::Fortnightly,
-            cadence_start: Some(w("2026-W51")),
-            holidays: vec![w("2026-W51")],
-            ..Settings::default()
-        };
-        let p = two.period_of(d(2026, 12, 15));
-        assert!(!two.is_off(p));
-        // Due from the first weekday of a week that is no holiday.
-        assert_eq!(two.due_from(p), Some(d(2026, 12, 21)));
-        assert!(!two.due_on(d(2026, 12, 16)));
-        assert!(two.due_on(d(2026, 12, 22)));
-    }
-
-    #[test]
-    fn every_week_is_in_one_period_of_each_cadence() {
-        for cadence in Cadence::ALL {
-            let s = Settings {
-                cadence_start: Some(w("2026-W03")),
-                ..every(cadence)
-            };
-            let mut day = d(2025, 12, 1);
-            while day < d(2028, 2, 1) {
-                let p = s.period_of(day);
-                assert!(p.contains(day), "{cadence:?} {day}");
-                assert!((1..=5).contains(&p.weeks));
-                assert_eq!(s.period(p.start), p, "{cadence:?} {day}");
-                let next = p.last_day().unwrap().succ_opt().unwrap();
-                assert_eq!(s.prev_period(s.period_of(next)), Some(p));
-                day = day.checked_add_days(Days::new(3)).unwrap();
-            }
-        }
     }
 }

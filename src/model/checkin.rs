@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::data::Settings;
 use super::de::{FastDate, deserialize_keeping_unknown};
 use super::objective::{Extra, HistoryEntry};
 use super::quarter::IsoWeek;
+use super::settings::Settings;
 
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct CheckIn {

@@ -3,108 +3,21 @@
 
 use std::sync::Arc;
 
-use chrono::Weekday;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cadence::Cadence;
 use super::checkin::CheckIn;
 use super::conflict::Conflict;
 use super::de::deserialize_keeping_unknown;
 use super::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use super::objective::{Extra, KeyResult, Objective};
-use super::quarter::{IsoWeek, Quarter};
+use super::quarter::Quarter;
+pub use super::settings::{Lang, Settings};
 
 /// The file format version this okr writes. Format 2 has a check-in per
 /// week and owner; a format-1 file is read and written as format 2 from its
 /// first save on (see [`crate::store::Store::open`]).
 pub const FORMAT_VERSION: u32 = 2;
-
-/// The UI language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    Sv,
-    En,
-}
-
-impl Lang {
-    /// A locale value such as `sv_SE.UTF-8` or `en_GB`; `None` for anything else.
-    pub fn from_locale(value: &str) -> Option<Lang> {
-        let v = value.to_ascii_lowercase();
-        if v.starts_with("sv") {
-            Some(Lang::Sv)
-        } else if v.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Settings {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<Lang>,
-    #[serde(default = "monday", with = "weekday_name")]
-    #[schemars(schema_with = "super::schema::weekday")]
-    pub checkin_weekday: Weekday,
-    /// How often the team checks in ([`super::cadence`]).
-    #[serde(default, skip_serializing_if = "Cadence::is_weekly")]
-    pub cadence: Cadence,
-    /// The first week two-week periods count from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cadence_start: Option<IsoWeek>,
-    /// Weeks the team is away: no check-in is due in them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub holidays: Vec<IsoWeek>,
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            language: None,
-            checkin_weekday: Weekday::Mon,
-            cadence: Cadence::Weekly,
-            cadence_start: None,
-            holidays: Vec::new(),
-            extra: Extra::new(),
-        }
-    }
-}
-
-fn monday() -> Weekday {
-    Weekday::Mon
-}
-
-/// Weekdays as lower-case English names: `monday`.
-mod weekday_name {
-    use chrono::Weekday;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(w: &Weekday, s: S) -> Result<S::Ok, S::Error> {
-        let name = match w {
-            Weekday::Mon => "monday",
-            Weekday::Tue => "tuesday",
-            Weekday::Wed => "wednesday",
-            Weekday::Thu => "thursday",
-            Weekday::Fri => "friday",
-            Weekday::Sat => "saturday",
-            Weekday::Sun => "sunday",
-        };
-        s.serialize_str(name)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse::<Weekday>().map_err(|_| {
-            serde::de::Error::custom(format!("'{s}' is not a weekday; write it like \"monday\""))
-        })
-    }
-}
 
 /// Everything in the file.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]

@@ -25,6 +25,7 @@ pub mod quarter;
 pub mod review;
 pub mod schema;
 pub mod search;
+pub mod settings;
 pub mod step;
 pub mod validate;
 pub mod weekly;

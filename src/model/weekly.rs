@@ -7,9 +7,9 @@ use std::borrow::Borrow;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::checkin::{CheckIn, Pulse};
-use super::data::Settings;
 use super::objective::{HistoryEntry, KeyResult};
 use super::quarter::{IsoWeek, Quarter};
+use super::settings::Settings;
 
 /// Which list of a check-in a plan came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
