@@ -160,7 +160,7 @@ fn benches(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("export md (current quarter)", name), |b| {
             b.iter(|| {
                 let mut out = Vec::new();
-                let q = QuarterChoice::One(Quarter::of(today()));
+                let q = QuarterChoice::One(Quarter::of(today(), okr::model::FiscalYear::CALENDAR));
                 okr::export::export(&data, None, q, Format::Md, Lang::En, today(), &mut out)
                     .unwrap();
                 black_box(out)
@@ -171,7 +171,8 @@ fn benches(c: &mut Criterion) {
             |b| {
                 b.iter(|| {
                     let mut out = Vec::new();
-                    let q = QuarterChoice::One(Quarter::of(today()));
+                    let q =
+                        QuarterChoice::One(Quarter::of(today(), okr::model::FiscalYear::CALENDAR));
                     okr::export::export(&data, None, q, Format::Html, Lang::En, today(), &mut out)
                         .unwrap();
                     black_box(out)
@@ -234,7 +235,7 @@ fn changed_copies(
                 id,
                 format!("{who} {n}"),
                 Kind::Committed,
-                Quarter::of(day),
+                Quarter::of(day, okr::model::FiscalYear::CALENDAR),
                 now,
             );
             d.remember_ids(&o);

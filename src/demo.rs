@@ -20,12 +20,13 @@ pub fn example_in(today: NaiveDate, lang: Lang) -> Data {
         Lang::Sv => &SV,
         Lang::En => &EN,
     };
-    let quarter = Quarter::of(today);
+    let fy = crate::model::FiscalYear::CALENDAR;
+    let quarter = Quarter::of(today, fy);
     let now = crate::model::now();
     let mut data = Data::default();
     let mut next_kr = 0;
     let mut next_u = 0;
-    let weeks = ((today - quarter.first_day()).num_days() / 7).clamp(0, 12) as u64;
+    let weeks = ((today - quarter.first_day(fy)).num_days() / 7).clamp(0, 12) as u64;
     let mut objective =
         |title: &str, kind: Kind, krs: Vec<(&str, Measure, f64)>, inits: Vec<(&str, bool)>| {
             let id = format!("o{}", data.objectives.len() + 1);

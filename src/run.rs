@@ -208,8 +208,6 @@ fn dispatch(cli: Cli, personal: Result<Option<PersonalFile>, ConfigError>) -> Re
             commands::tracker::open(&file, who, keymap, Start::CheckIn, today)
         }
         Some(Command::Review { quarter }) => {
-            let quarter =
-                quarter.unwrap_or_else(|| crate::model::review::default_review_quarter(today));
             commands::tracker::open(&file, who, keymap, Start::Review(quarter), today)
         }
         Some(Command::Demo) => commands::demo::run(cli.file.is_some(), who, keymap, today),

@@ -165,8 +165,9 @@ pub enum Start {
     Quarter,
     /// Straight into the weekly check-in.
     CheckIn,
-    /// Straight into a quarter's review.
-    Review(crate::model::Quarter),
+    /// Straight into a quarter's (or a year's) review; without one, the
+    /// quarter just ended in the first two weeks of a new one, else today's.
+    Review(Option<crate::model::Quarter>),
 }
 
 /// How the tracker opens.
@@ -264,7 +265,9 @@ pub fn run(store: Store, data: Data, options: Options) -> Result<Exit, TerminalE
     match options.start {
         Start::Quarter => {}
         Start::CheckIn => app.start_checkin(),
-        Start::Review(q) => app.start_review(q),
+        Start::Review(q) => app.start_review(q.unwrap_or_else(|| {
+            crate::model::review::default_review_quarter(app.today(), app.fy())
+        })),
     }
 
     watch_signals(tx.clone())?;

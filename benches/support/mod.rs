@@ -93,7 +93,7 @@ pub fn generate(size: Size, seed: u64) -> Data {
     let (owners, quarters, per_owner, krs) = size.shape();
     let mut rng = Rng::new(seed);
     let mut data = Data::default();
-    let last = Quarter::of(today());
+    let last = Quarter::of(today(), okr::model::FiscalYear::CALENDAR);
     let mut q = last;
     for _ in 1..quarters {
         q = q.prev();
@@ -102,18 +102,27 @@ pub fn generate(size: Size, seed: u64) -> Data {
     let (mut o_id, mut k_id, mut u_id) = (0u64, 0u64, 0u64);
     let mut q = first;
     for _ in 0..quarters {
-        let created =
-            Utc.from_utc_datetime(&q.first_day().and_hms_opt(8, 0, 0).unwrap_or_default());
+        let created = Utc.from_utc_datetime(
+            &q.first_day(okr::model::FiscalYear::CALENDAR)
+                .and_hms_opt(8, 0, 0)
+                .unwrap_or_default(),
+        );
         // Weeks of this quarter that have passed (all, for past quarters),
         // each by its Thursday: a week belongs to the quarter of its Thursday,
         // so two quarters never check in for the same week.
-        let to_thursday = (7 + 3 - u64::from(q.first_day().weekday().num_days_from_monday())) % 7;
+        let to_thursday = (7 + 3
+            - u64::from(
+                q.first_day(okr::model::FiscalYear::CALENDAR)
+                    .weekday()
+                    .num_days_from_monday(),
+            ))
+            % 7;
         let weeks: Vec<NaiveDate> = (0..13u64)
             .filter_map(|w| {
-                q.first_day()
+                q.first_day(okr::model::FiscalYear::CALENDAR)
                     .checked_add_days(Days::new(to_thursday + w * 7))
             })
-            .filter(|d| *d <= today() && q.contains(*d))
+            .filter(|d| *d <= today() && q.contains(okr::model::FiscalYear::CALENDAR, *d))
             .collect();
         let mut checkins: Vec<CheckIn> = weeks.iter().map(|d| CheckIn::new(*d)).collect();
         for owner in 0..owners {

@@ -131,7 +131,7 @@ impl App {
 
     /// `c` / `okr checkin`: starts, resumes or reopens this period's check-in.
     pub fn start_checkin(&mut self) {
-        self.start_checkin_for(self.this_period(), self.today, Quarter::of(self.today));
+        self.start_checkin_for(self.this_period(), self.today, self.this_quarter());
     }
 
     /// Starts, resumes or reopens my check-in of `week`, dated `date`, on

@@ -254,12 +254,13 @@ impl App {
             hooks,
             sync,
         } = setup;
+        let fy = data.fiscal_year();
         let mut app = App {
             index: Index::default(),
             data: Arc::new(data),
             s: i18n::strings(lang),
             today,
-            quarter: Quarter::of(today),
+            quarter: Quarter::of(today, fy),
             screen: Screen::Quarter,
             pane: Pane::Objectives,
             sel_objective: 0,
@@ -376,11 +377,7 @@ impl App {
     /// what today's quarter holds, not the whole store.
     fn reindex_with(&mut self, reshaped: bool, retree: bool) {
         if reshaped {
-            let mut by_quarter: HashMap<Quarter, Vec<usize>> = HashMap::new();
-            for (i, o) in self.data.objectives.iter().enumerate() {
-                by_quarter.entry(o.quarter).or_default().push(i);
-            }
-            self.index.by_quarter = by_quarter;
+            self.index.by_quarter = crate::model::term::views(&self.data);
         }
         if reshaped || retree {
             self.refresh_shown();
@@ -388,7 +385,7 @@ impl App {
         let today = self
             .index
             .by_quarter
-            .get(&Quarter::of(self.today))
+            .get(&self.this_quarter())
             .cloned()
             .unwrap_or_default();
         self.index.due = self.compute_due(&today);

@@ -7,7 +7,7 @@ use super::{App, Message, Modal, Pane, Screen};
 use crate::i18n::Strings;
 use crate::keys::Keymap;
 use crate::model::owners::OwnerFilter;
-use crate::model::{Data, Quarter};
+use crate::model::{Data, FiscalYear, Quarter};
 
 impl App {
     /// The file's data as the tracker holds it.
@@ -25,9 +25,24 @@ impl App {
         self.today
     }
 
-    /// The quarter on screen.
+    /// The quarter on screen, or the year in the year view.
     pub fn quarter(&self) -> Quarter {
         self.quarter
+    }
+
+    /// The month the team's year starts in.
+    pub fn fy(&self) -> FiscalYear {
+        self.data.fiscal_year()
+    }
+
+    /// Today's quarter.
+    pub fn this_quarter(&self) -> Quarter {
+        Quarter::of(self.today, self.fy())
+    }
+
+    /// A quarter or year as the screen names it: `2026 Q4`, `FY2027 Q1`.
+    pub fn label(&self, q: Quarter) -> String {
+        q.label(self.fy()).to_string()
     }
 
     /// The screen under any modal.

@@ -80,7 +80,7 @@ impl App {
         } else {
             self.s.quarterly.carried_from
         };
-        Some(words(&from.quarter.to_string(), from.running))
+        Some(words(&self.label(from.quarter), from.running))
     }
 
     /// [`App::carried_words`] after ` · ` for `room` cells: in full when they
@@ -98,10 +98,11 @@ impl App {
     /// many days are left) or has not begun; also in its review form.
     pub fn running_note(&self, quarter: Quarter) -> Option<String> {
         let q = &self.s.quarterly;
-        if let Some(days) = crate::model::carry::days_left(quarter, self.today) {
-            Some((q.still_running)(&quarter.to_string(), days))
+        let dates = quarter.dates(self.fy());
+        if let Some(days) = crate::model::carry::days_left(dates, self.today) {
+            Some((q.still_running)(&self.label(quarter), days))
         } else {
-            (self.today < quarter.first_day()).then(|| (q.not_started)(&quarter.to_string()))
+            (self.today < dates.first).then(|| (q.not_started)(&self.label(quarter)))
         }
     }
 
@@ -204,7 +205,7 @@ impl App {
         } else if input.status == Status::CarriedOver
             && let Some(o) = self.data.objectives.get(index)
         {
-            self.info((self.s.already_carried)(&o.quarter.next().to_string()));
+            self.info((self.s.already_carried)(&self.label(o.carry_target())));
         }
     }
 
@@ -213,7 +214,7 @@ impl App {
             return;
         };
         if carried_copy(&self.data, index).is_some() {
-            self.info((self.s.already_carried)(&o.quarter.next().to_string()));
+            self.info((self.s.already_carried)(&self.label(o.carry_target())));
             return;
         }
         let picks = o
@@ -233,9 +234,9 @@ impl App {
         let Some(index) = self.find_objective(&c.objective) else {
             return;
         };
-        let next = self.data.objectives[index].quarter.next();
+        let next = self.data.objectives[index].carry_target();
         if carried_copy(&self.data, index).is_some() {
-            self.info((self.s.already_carried)(&next.to_string()));
+            self.info((self.s.already_carried)(&self.label(next)));
             return;
         }
         let picked: Vec<String> = c
@@ -270,7 +271,7 @@ impl App {
             after: Some(Arc::new(copy)),
         });
         self.commit(Patch::Many(patches));
-        self.info((self.s.carried)(&next.to_string()));
+        self.info((self.s.carried)(&self.label(next)));
     }
 
     /// Keys in the carry dialog.

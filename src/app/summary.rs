@@ -186,7 +186,7 @@ impl App {
             }
             for k in o.key_results.iter().filter(walked) {
                 let stale = progress::is_stale(k, self.today);
-                let behind = progress::key_result_status(k, st.quarter, self.today)
+                let behind = progress::key_result_status(k, o.dates(self.fy()), self.today)
                     == progress::PaceStatus::Behind;
                 if behind || stale {
                     lagging.push((k.title.clone(), stale));
@@ -212,10 +212,12 @@ impl App {
         let progress_with = |changed: &[Objective]| {
             let all: Vec<Objective> = self
                 .data
-                .in_quarter(st.quarter)
-                .map(|(_, o)| changed.iter().find(|c| c.id == o.id).unwrap_or(o).clone())
+                .around(st.quarter)
+                .into_iter()
+                .map(|o| changed.iter().find(|c| c.id == o.id).unwrap_or(o).clone())
                 .collect();
-            Numbers::of(&all, self.today).mean(all.iter().filter(|o| self.keeps(o)))
+            let shown = all.iter().filter(|o| o.covers(st.quarter) && self.keeps(o));
+            Numbers::of(&all, self.fy(), self.today).mean(shown)
         };
         Summary {
             moved,

@@ -112,15 +112,32 @@ impl App {
     /// The numbers of a quarter's Mål, every owner's: what is folded or
     /// filtered changes what is shown, never a number.
     pub fn numbers(&self, quarter: Quarter) -> Numbers<'_> {
-        let all = self
-            .index
-            .by_quarter
-            .get(&quarter)
-            .map_or(&[][..], Vec::as_slice);
-        Numbers::of(
-            all.iter().filter_map(|i| self.data.objective_at(*i)),
-            self.today,
-        )
+        Numbers::of(self.around(quarter), self.fy(), self.today)
+    }
+
+    /// [`crate::model::Data::around`] from the index: the Mål whose
+    /// quarters reach into those of a Mål the view of `quarter` shows.
+    fn around(&self, quarter: Quarter) -> Vec<&Objective> {
+        let of = |q: &Quarter| self.index.by_quarter.get(q).map_or(&[][..], Vec::as_slice);
+        let (mut first, mut last) = (quarter.first_quarter(), quarter.last_quarter());
+        for o in of(&quarter)
+            .iter()
+            .filter_map(|i| self.data.objective_at(*i))
+        {
+            let (a, b) = o.quarters();
+            first = first.min(a);
+            last = last.max(b);
+        }
+        let mut all: Vec<usize> = (first.year..=last.year)
+            .flat_map(|year| (0..=4).map(move |q| Quarter { year, q }))
+            .flat_map(|q| of(&q).iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all.iter()
+            .filter_map(|i| self.data.objective_at(*i))
+            .filter(|o| o.overlaps(first, last))
+            .collect()
     }
 
     /// A quarter's progress as a header says it, from its `numbers`: the
@@ -136,7 +153,8 @@ impl App {
         }
     }
 
-    /// One Mål's numbers ([`App::numbers`] of its quarter).
+    /// One Mål's numbers ([`App::numbers`] of its quarter, the same in
+    /// every quarter it spans).
     pub fn figures(&self, o: &Objective) -> Figures {
         self.numbers(o.quarter).get(o)
     }

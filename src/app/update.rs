@@ -183,7 +183,7 @@ impl App {
             Action::NextPane | Action::PrevPane => self.switch_pane(),
             Action::PrevQuarter => self.set_quarter(self.quarter.prev()),
             Action::NextQuarter => self.set_quarter(self.quarter.next()),
-            Action::Today => self.set_quarter(Quarter::of(self.today)),
+            Action::Today => self.set_quarter(self.this_quarter()),
             Action::Add => self.add(),
             Action::Edit if matches!(self.screen, Screen::Review(_)) => self.open_review_form(),
             Action::Edit => self.edit(),

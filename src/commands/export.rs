@@ -22,7 +22,7 @@ pub fn run(
 ) -> Result<()> {
     let data = store::read(file)?;
     let lang = i18n::choose_lang(who.lang, data.settings.language);
-    let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today)));
+    let which = quarter.unwrap_or(QuarterChoice::One(Quarter::of(today, data.fiscal_year())));
     let narrow = who.owner.as_ref().map(|filter| Narrow {
         filter,
         me: who.me.as_deref(),

@@ -37,14 +37,15 @@ pub fn run(
     .map_err(|e| ImportError::Read(name.clone(), store::IoReason::of(&e)))?;
     // The file's language, when it can be read (quickly, without the lock); else the flag's or the locale's.
     let wanted = store::glance::Wanted {
-        quarter: crate::model::Quarter::of(today),
+        today,
         week: crate::model::IsoWeek::of(today),
     };
-    let setting = store::glance::glance(file, wanted)
-        .ok()
-        .and_then(|g| g.settings.language);
-    let lang = i18n::choose_lang(lang, setting);
-    let plan = plan(format, &bytes, lang, today).map_err(|(place, problem)| ImportError::At {
+    let settings = store::glance::glance(file, wanted)
+        .map(|g| g.settings)
+        .unwrap_or_default();
+    let lang = i18n::choose_lang(lang, settings.language);
+    let quarter = crate::model::Quarter::of(today, settings.fiscal_year);
+    let plan = plan(format, &bytes, lang, quarter).map_err(|(place, problem)| ImportError::At {
         file: name.clone(),
         place,
         problem,
@@ -133,7 +134,10 @@ fn report(
         .iter()
         .filter_map(|i| data.objective_at(*i))
     {
-        let mut about = vec![o.quarter.to_string(), s.kind(o.kind).to_string()];
+        let mut about = vec![
+            o.term_label(data.fiscal_year()).to_string(),
+            s.kind(o.kind).to_string(),
+        ];
         about.extend(o.owner.clone());
         writeln!(
             out,

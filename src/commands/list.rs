@@ -12,7 +12,7 @@ use crate::export::QuarterChoice;
 use crate::i18n::Strings;
 use crate::model::numbers::{Figures, Numbers};
 use crate::model::progress;
-use crate::model::{Data, Initiative, KeyResult, Objective, Quarter};
+use crate::model::{Data, FiscalYear, Initiative, KeyResult, Objective, Quarter};
 use crate::text;
 use crate::ui::widgets::fit;
 
@@ -27,6 +27,7 @@ struct Row {
     status: String,
     value: String,
     quarter: Quarter,
+    fy: FiscalYear,
 }
 
 /// The gap between two columns of the table.
@@ -43,13 +44,21 @@ fn listed<'a>(
     owner: Option<&str>,
     today: NaiveDate,
 ) -> (Vec<&'a Objective>, Numbers<'a>) {
-    let in_quarters = data
+    let fy = data.fiscal_year();
+    let numbers = match which {
+        QuarterChoice::One(q) => Numbers::of(data.around(q), fy, today),
+        QuarterChoice::All => Numbers::of(data.objectives.iter().map(|o| &**o), fy, today),
+    };
+    // One quarter lists the Mål spanning it too; all lists each Mål once,
+    // under its first quarter (or its year).
+    let mut mine: Vec<&Objective> = data
         .objectives
         .iter()
         .map(|o| &**o)
-        .filter(|o| which.holds(o.quarter));
-    let numbers = Numbers::of(in_quarters.clone(), today);
-    let mut mine: Vec<&Objective> = in_quarters
+        .filter(|o| match which {
+            QuarterChoice::One(q) => o.covers(q),
+            QuarterChoice::All => true,
+        })
         .filter(|o| owner.is_none_or(|w| crate::model::owners::owned_by(o, w)))
         .collect();
     mine.sort_by_key(|o| o.quarter);
@@ -68,10 +77,14 @@ pub fn list(
     out: &mut impl Write,
 ) -> Result<()> {
     let (mine, numbers) = listed(data, which, owner, today);
+    let fy = data.fiscal_year();
     let mut rows: Vec<Row> = mine
         .iter()
-        .flat_map(|o| rows_of(o, &numbers.get(o), s, today))
+        .flat_map(|o| rows_of(o, &numbers.get(o), s, (fy, today)))
         .collect();
+    if let QuarterChoice::One(q) = which {
+        rows.iter_mut().for_each(|r| r.quarter = q);
+    }
     match width {
         Some(w) => {
             // On a terminal each id by its shortest unique beginning; in a
@@ -97,13 +110,15 @@ pub fn list_json(
     out: &mut impl Write,
 ) -> Result<()> {
     let (mine, numbers) = listed(data, which, owner, today);
+    let fy = data.fiscal_year();
     let json: Vec<serde_json::Value> = mine
         .iter()
         .map(|o| {
             let f = numbers.get(o);
             serde_json::json!({
                 "id": o.id,
-                "quarter": o.quarter.key(),
+                "quarter": o.quarter.name(fy),
+                "until": o.until.filter(|_| o.spans()).map(|u| u.name(fy)),
                 "title": o.title,
                 "owner": o.owner,
                 "progress": f.progress,
@@ -112,7 +127,7 @@ pub fn list_json(
                     "id": k.id,
                     "title": k.title,
                     "progress": progress::key_result_progress(k),
-                    "status": progress::key_result_status(k, o.quarter, today).id(),
+                    "status": progress::key_result_status(k, o.dates(fy), today).id(),
                     "current": k.measure.current(),
                     "unit": k.measure.unit(),
                     "confidence": k.confidence,
@@ -133,7 +148,12 @@ pub fn list_json(
     Ok(())
 }
 
-fn rows_of(o: &Objective, f: &Figures, s: &Strings, today: NaiveDate) -> Vec<Row> {
+fn rows_of(
+    o: &Objective,
+    f: &Figures,
+    s: &Strings,
+    (fy, today): (FiscalYear, NaiveDate),
+) -> Vec<Row> {
     let owner = o.owner.clone().unwrap_or_default();
     let mut rows = vec![Row {
         depth: 0,
@@ -154,13 +174,23 @@ fn rows_of(o: &Objective, f: &Figures, s: &Strings, today: NaiveDate) -> Vec<Row
             }
         },
         quarter: o.quarter,
+        fy,
     }];
-    rows.extend(o.key_results.iter().map(|k| key_result_row(o, k, s, today)));
-    rows.extend(o.initiatives.iter().map(|i| initiative_row(o, i, s)));
+    rows.extend(
+        o.key_results
+            .iter()
+            .map(|k| key_result_row(o, k, s, (fy, today))),
+    );
+    rows.extend(o.initiatives.iter().map(|i| initiative_row(o, i, s, fy)));
     rows
 }
 
-fn key_result_row(o: &Objective, k: &KeyResult, s: &Strings, today: NaiveDate) -> Row {
+fn key_result_row(
+    o: &Objective,
+    k: &KeyResult,
+    s: &Strings,
+    (fy, today): (FiscalYear, NaiveDate),
+) -> Row {
     Row {
         depth: 1,
         id: k.id.clone(),
@@ -168,14 +198,15 @@ fn key_result_row(o: &Objective, k: &KeyResult, s: &Strings, today: NaiveDate) -
         owner: o.owner.clone().unwrap_or_default(),
         progress: s.percent(progress::key_result_progress(k)),
         status: s
-            .pace_status(progress::key_result_status(k, o.quarter, today))
+            .pace_status(progress::key_result_status(k, o.dates(fy), today))
             .to_string(),
         value: s.measure_text(&k.measure),
         quarter: o.quarter,
+        fy,
     }
 }
 
-fn initiative_row(o: &Objective, i: &Initiative, s: &Strings) -> Row {
+fn initiative_row(o: &Objective, i: &Initiative, s: &Strings, fy: FiscalYear) -> Row {
     Row {
         depth: 1,
         id: i.id.clone(),
@@ -197,6 +228,7 @@ fn initiative_row(o: &Objective, i: &Initiative, s: &Strings) -> Row {
             v.join(" ")
         },
         quarter: o.quarter,
+        fy,
     }
 }
 
@@ -211,7 +243,7 @@ fn plain(rows: &[Row], out: &mut impl Write) -> Result<()> {
             &r.progress,
             &r.status,
             &r.value,
-            &r.quarter.key(),
+            &r.quarter.name(r.fy),
         ];
         let line: Vec<String> = fields.iter().map(|f| text::line(f)).collect();
         writeln!(out, "{}", line.join("\t"))?;
@@ -341,7 +373,10 @@ fn table(rows: &[Row], s: &Strings, width: usize, out: &mut impl Write) -> Resul
             writeln!(
                 out,
                 "{}",
-                fit(&format!("{} {}", s.quarter, r.quarter), width)
+                fit(
+                    &format!("{} {}", s.period_word(r.quarter), r.quarter.label(r.fy)),
+                    width
+                )
             )?;
             writeln!(out, "{heading}")?;
         }
@@ -367,7 +402,10 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<()> {
     let data = crate::store::read(file)?;
-    let which = quarter.unwrap_or(QuarterChoice::One(crate::model::Quarter::of(today)));
+    let which = quarter.unwrap_or(QuarterChoice::One(crate::model::Quarter::of(
+        today,
+        data.fiscal_year(),
+    )));
     let owner = who.narrowed();
     if json {
         list_json(&data, which, owner.as_deref(), today, out)?;

@@ -14,7 +14,7 @@ use crate::i18n::{self, Strings};
 use crate::model::checkin::{self, Due};
 use crate::model::numbers::Numbers;
 use crate::model::progress::{self, PaceStatus};
-use crate::model::{IsoWeek, Lang, Objective, Quarter, author, owners};
+use crate::model::{FiscalYear, IsoWeek, Lang, Objective, Quarter, author, owners};
 use crate::store::glance::{self, Glance, Wanted};
 use crate::text;
 
@@ -22,6 +22,8 @@ use crate::text;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Status {
     pub quarter: Quarter,
+    /// The month the team's year starts in: the quarter is named by it.
+    pub fy: FiscalYear,
     /// Whether the check-in waits ([`checkin::due`], the banner's rule).
     pub due: Due,
     /// Whose check-in it is, when the file has owners.
@@ -57,7 +59,8 @@ pub enum Scope {
 /// is `me`'s. When some Mål has an owner, the check-in is that person's;
 /// without owners, the whole file's.
 pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -> Status {
-    let quarter = Quarter::of(today);
+    let fy = g.settings.fiscal_year;
+    let quarter = Quarter::of(today, fy);
     let owned = !g.owners.is_empty();
     let walker = owner.or(me).filter(|_| owned);
     let walks = |o: &&Objective| match walker {
@@ -68,21 +71,22 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
     let walked: Vec<&str> = g
         .objectives
         .iter()
+        .filter(|o| o.covers(quarter))
         .filter(walks)
         .flat_map(|o| &o.key_results)
         .map(|k| k.id.as_str())
         .collect();
     let due = checkin::due(&g.checkins, walker, &walked, &g.settings, today);
-    let numbers = Numbers::of(&g.objectives, today);
+    let numbers = Numbers::of(&g.objectives, fy, today);
     let shown: Vec<&Objective> = g
         .objectives
         .iter()
-        .filter(|o| owner.is_none_or(|w| owners::owned_by(o, w)))
+        .filter(|o| o.covers(quarter) && owner.is_none_or(|w| owners::owned_by(o, w)))
         .collect();
     let behind = shown
         .iter()
         .flat_map(|o| o.key_results.iter().map(move |k| (o, k)))
-        .filter(|(o, k)| progress::key_result_status(k, o.quarter, today) == PaceStatus::Behind)
+        .filter(|(o, k)| progress::key_result_status(k, o.dates(fy), today) == PaceStatus::Behind)
         .count();
     let scope = match owner {
         Some(w) if !g.owners.iter().any(|x| author::same(x, w)) => Scope::Nobody {
@@ -95,6 +99,7 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
     };
     Status {
         quarter,
+        fy,
         due,
         walker: walker.map(|w| text::line(owners::spelled(&g.objectives, w))),
         scope,
@@ -102,7 +107,7 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
         key_results: shown.iter().map(|o| o.key_results.len()).sum(),
         behind,
         progress: numbers.mean(shown.iter().copied()),
-        pace: progress::pace(quarter, today),
+        pace: quarter.dates(fy).elapsed(today),
     }
 }
 
@@ -114,7 +119,11 @@ impl Status {
         let w = &s.commands;
         // A name nobody has (a typo, most often) is no empty quarter.
         if let Scope::Nobody { name, owners } = &self.scope {
-            return format!("okr {}: {}", self.quarter, (w.no_such_owner)(name, owners));
+            return format!(
+                "okr {}: {}",
+                self.quarter.label(self.fy),
+                (w.no_such_owner)(name, owners)
+            );
         }
         let mut parts = Vec::new();
         if let Due::Due { waiting, total } | Due::Begun { waiting, total } = self.due {
@@ -135,7 +144,7 @@ impl Status {
                 parts.push((s.key_results_behind)(self.behind, self.key_results));
             }
         }
-        format!("okr {}: {}", self.quarter, parts.join(" · "))
+        format!("okr {}: {}", self.quarter.label(self.fy), parts.join(" · "))
     }
 
     /// A few characters for a prompt: `✎12` while twelve key results wait
@@ -177,7 +186,7 @@ pub fn status(
 ) -> Result<bool> {
     let short = form == Form::Short;
     let wanted = Wanted {
-        quarter: Quarter::of(today),
+        today,
         week: IsoWeek::of(today),
     };
     // A broken file is said on stderr (by the caller, exit 1); a prompt
@@ -215,7 +224,7 @@ pub fn status(
 /// `okr status --json`: the facts of the line, with stable keys.
 #[derive(serde::Serialize)]
 pub struct Json<'a> {
-    /// `2026-Q4`.
+    /// `2026-Q4`, or `FY2027-Q2` in a year that starts in another month.
     pub quarter: String,
     /// The check-in when one waits, else null.
     pub checkin: Option<JsonCheckin<'a>>,
@@ -254,7 +263,7 @@ impl Status {
             }),
         };
         Json {
-            quarter: self.quarter.key(),
+            quarter: self.quarter.name(self.fy),
             checkin,
             owner: match &self.scope {
                 Scope::Owner(w) | Scope::Nobody { name: w, .. } => Some(w),

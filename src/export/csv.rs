@@ -169,7 +169,7 @@ fn key_result_rows<W: Write>(
         .data
         .checkins
         .iter()
-        .filter(|c| o.quarter.contains(c.date));
+        .filter(|c| o.dates(report.fy).contains(c.date));
     for c in weeks {
         if let Some(e) = c.entries.iter().find(|e| e.key_result == k.id) {
             let then = row(

@@ -79,9 +79,9 @@ pub(super) fn export_json(
             .collect(),
         forecasts: objectives
             .iter()
-            .flat_map(|o| o.key_results.iter().map(move |k| (o.quarter, k)))
-            .filter_map(|(q, k)| {
-                let f = forecast::of(k, q, today)?;
+            .flat_map(|o| o.key_results.iter().map(move |k| (o.dates(report.fy), k)))
+            .filter_map(|(dates, k)| {
+                let f = forecast::of(k, dates, today)?;
                 Some(JsonForecast {
                     key_result: &k.id,
                     date: f.date,
@@ -94,7 +94,7 @@ pub(super) fn export_json(
     let checkins: Vec<_> = data
         .checkins
         .iter()
-        .filter(|c| quarters.iter().any(|q| q.contains(c.date)))
+        .filter(|c| quarters.iter().any(|q| q.contains(report.fy, c.date)))
         .map(|c| &**c)
         .collect();
     /// Written straight from the store, without a copy as a JSON value.

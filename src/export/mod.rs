@@ -23,7 +23,7 @@ use crate::model::forecast;
 use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::{self, OwnerFilter};
 use crate::model::progress::{self, PaceStatus};
-use crate::model::{CheckIn, Data, KeyResult, Lang, Measure, Objective, Quarter};
+use crate::model::{CheckIn, Data, FiscalYear, KeyResult, Lang, Measure, Objective, Quarter};
 use crate::text::{self, Output};
 
 mod csv;
@@ -82,6 +82,8 @@ struct Report<'a> {
     /// The whole store, narrowed or not: where a Mål's parent is found.
     whole: &'a Data,
     numbers: &'a Numbers<'a>,
+    /// The month the team's year starts in.
+    fy: FiscalYear,
     whose: Option<&'a str>,
 }
 
@@ -97,19 +99,18 @@ pub fn export(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     // The numbers of every owner's Mål, whoever the report is narrowed to.
-    let numbers = Numbers::of(
-        data.objectives
-            .iter()
-            .map(|o| &**o)
-            .filter(|o| which.holds(o.quarter)),
-        today,
-    );
+    let fy = data.fiscal_year();
+    let numbers = match which {
+        QuarterChoice::One(q) => Numbers::of(data.around(q), fy, today),
+        QuarterChoice::All => Numbers::of(data.objectives.iter().map(|o| &**o), fy, today),
+    };
     let narrow = narrow.filter(|n| *n.filter != OwnerFilter::Everyone);
     let narrowed = narrow.map(|n| owners::only(data, n.filter, n.me));
     let report = Report {
         data: narrowed.as_ref().unwrap_or(data),
         whole: data,
         numbers: &numbers,
+        fy,
         whose: narrow
             .and_then(|n| match n.filter {
                 OwnerFilter::Owner(w) => Some(w.as_str()),
@@ -120,7 +121,7 @@ pub fn export(
     let report = &report;
     let mut quarters: Vec<Quarter> = match which {
         QuarterChoice::One(q) => vec![q],
-        QuarterChoice::All => report.data.objectives.iter().map(|o| o.quarter).collect(),
+        QuarterChoice::All => crate::model::term::views(report.data).into_keys().collect(),
     };
     quarters.sort();
     quarters.dedup();
@@ -139,7 +140,7 @@ fn objectives_of<'a>(
     data.objectives
         .iter()
         .map(|o| &**o)
-        .filter(move |o| quarters.contains(&o.quarter))
+        .filter(move |o| quarters.iter().any(|q| o.covers(*q)))
 }
 
 /// The Markdown report: per quarter its progress against pace, each Mål
@@ -154,7 +155,7 @@ fn export_md(
     writeln!(out, "# OKR")?;
     for &q in quarters {
         let objectives: Vec<&Objective> = report.data.in_quarter(q).map(|(_, o)| o).collect();
-        writeln!(out, "\n## {} {q}\n", s.quarter)?;
+        writeln!(out, "\n## {} {}\n", s.period_word(q), q.label(report.fy))?;
         if objectives.is_empty() {
             writeln!(out, "{}", s.no_objectives)?;
             continue;
@@ -162,11 +163,11 @@ fn export_md(
         md_quarter_progress(report, &objectives, q, s, today, out)?;
         for o in objectives {
             md_objective(o, report.numbers.get(o), s, out)?;
-            md_key_results(o, q, s, today, out)?;
+            md_key_results(o, report.fy, s, today, out)?;
             md_initiatives(o, s, out)?;
             md_retro(o, s, out)?;
         }
-        md_checkins(report.data, q, s, out)?;
+        md_checkins(report.data, (q, report.fy), s, out)?;
     }
     Ok(())
 }
@@ -190,7 +191,7 @@ fn md_quarter_progress(
         s.progress,
         s.percent_of(report.numbers.mean(objectives.iter().copied())),
         s.pace,
-        s.percent(progress::pace(q, today))
+        s.percent(q.dates(report.fy).elapsed(today))
     )
 }
 
@@ -258,7 +259,7 @@ fn md_objective(
 /// behind pace or stale, and under each its forecast while the quarter runs.
 fn md_key_results(
     o: &Objective,
-    q: Quarter,
+    fy: FiscalYear,
     s: &Strings,
     today: NaiveDate,
     out: &mut impl Write,
@@ -267,14 +268,15 @@ fn md_key_results(
         return Ok(());
     }
     writeln!(out, "\n**{}**\n", s.key_results)?;
+    let dates = o.dates(fy);
     for k in &o.key_results {
-        let st = progress::key_result_status(k, q, today);
+        let st = progress::key_result_status(k, dates, today);
         let mark = if matches!(st, PaceStatus::Behind | PaceStatus::NotReached) {
             format!("{}{}", s.dash(), s.pace_status(st))
         } else {
             String::new()
         };
-        let stale = if q.contains(today) && progress::is_stale(k, today) {
+        let stale = if dates.contains(today) && progress::is_stale(k, today) {
             format!("{}{}", s.dash(), s.stale)
         } else {
             String::new()
@@ -292,7 +294,7 @@ fn md_key_results(
             s.confidence,
             k.confidence
         )?;
-        if let Some(f) = forecast::of(k, q, today) {
+        if let Some(f) = forecast::of(k, dates, today) {
             writeln!(out, "  - {}", md_inline(&s.forecast(&k.measure, &f)))?;
         }
     }
@@ -335,11 +337,16 @@ fn md_retro(o: &Objective, s: &Strings, out: &mut impl Write) -> std::io::Result
 }
 
 /// The check-ins of quarter `q`, each with its entries, words and pulse.
-fn md_checkins(data: &Data, q: Quarter, s: &Strings, out: &mut impl Write) -> std::io::Result<()> {
+fn md_checkins(
+    data: &Data,
+    (q, fy): (Quarter, FiscalYear),
+    s: &Strings,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let checkins: Vec<_> = data
         .checkins
         .iter()
-        .filter(|c| q.contains(c.date))
+        .filter(|c| q.contains(fy, c.date))
         .collect();
     if checkins.is_empty() {
         return Ok(());

@@ -16,6 +16,7 @@ mod quarterly;
 mod refresh;
 mod sync;
 mod weekly;
+mod years;
 
 pub static EN: Strings = Strings {
     lang: Lang::En,
@@ -371,6 +372,8 @@ pub static EN: Strings = Strings {
             )
         },
         quarter_range: |y| format!("the year of a quarter must be from 1 to 9999, not {y}"),
+        until_not_after: "the last quarter must be a quarter after the objective's first, and a year's objective has none",
+        span_too_long: |n, most| format!("the objective spans {n} quarters; at most {most} can be"),
     },
     e_note_control: |c| {
         format!("the note holds the control character {c}; only a line break or a tab may be in it")
@@ -493,6 +496,7 @@ pub static EN: Strings = Strings {
         under: |t| format!("under {t}"),
     },
     quarterly: quarterly::QUARTERLY,
+    years: years::YEARS,
     html: html::HTML,
     keys: keys::KEYS,
     live: super::live::EN,

@@ -19,6 +19,7 @@ pub mod team;
 pub mod typed;
 mod typography;
 mod weekly;
+mod years;
 
 pub use commands::CommandWords;
 pub use daily::{DailyWords, counted, listed};
@@ -29,6 +30,7 @@ pub use quarterly::QuarterlyWords;
 pub use sv::SV;
 pub use team::TeamWords;
 pub use weekly::WeeklyWords;
+pub use years::YearWords;
 
 use crate::model::cadence::Cadence;
 use crate::model::number::{self, NumberError};
@@ -148,6 +150,10 @@ pub struct ValueRules {
     pub control_character: fn(&str) -> String,
     /// The year found.
     pub quarter_range: fn(i32) -> String,
+    /// `until` is no quarter after the Mål's.
+    pub until_not_after: &'static str,
+    /// A Mål spans too many quarters: how many, and the most.
+    pub span_too_long: fn(usize, usize) -> String,
 }
 
 /// One language's words.
@@ -364,6 +370,8 @@ pub struct Strings {
     pub daily: DailyWords,
     /// The review's numbers and notes, carried Mål, the overview's charts.
     pub quarterly: QuarterlyWords,
+    /// Years, the team's own year, Mål spanning quarters.
+    pub years: YearWords,
     pub keys: KeyWords,
     /// Reloading, merging, the conflicts screen.
     pub live: live::LiveWords,
@@ -383,6 +391,18 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Sv => &SV,
         Lang::En => &EN,
+    }
+}
+
+impl Strings {
+    /// The word before a quarter's or a year's name in a heading:
+    /// `Kvartal 2026 Q4`, `År 2027`.
+    pub fn period_word(&self, q: crate::model::Quarter) -> &'static str {
+        if q.is_year() {
+            self.years.year
+        } else {
+            self.quarter
+        }
     }
 }
 

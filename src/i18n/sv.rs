@@ -16,6 +16,7 @@ mod quarterly;
 mod refresh;
 mod sync;
 mod weekly;
+mod years;
 
 pub static SV: Strings = Strings {
     lang: Lang::Sv,
@@ -360,6 +361,8 @@ pub static SV: Strings = Strings {
             )
         },
         quarter_range: |y| format!("kvartalets år ska vara från 1 till 9999, inte {y}"),
+        until_not_after: "sista kvartalet ska vara ett kvartal efter målets första, och ett årsmål har inget",
+        span_too_long: |n, most| format!("målet sträcker sig över {n} kvartal; högst {most} går"),
     },
     e_note_control: |c| {
         format!(
@@ -473,6 +476,7 @@ pub static SV: Strings = Strings {
         under: |t| format!("under {t}"),
     },
     quarterly: quarterly::QUARTERLY,
+    years: years::YEARS,
     html: html::HTML,
     keys: keys::KEYS,
     live: super::live::SV,

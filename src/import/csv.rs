@@ -193,12 +193,7 @@ struct Group {
 
 /// Reads CSV bytes into a plan; numbers of a spreadsheet in `lang`'s
 /// convention, those of okr's own export as it writes them.
-pub fn read(
-    bytes: &[u8],
-    lang: Lang,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<Plan, Located> {
+pub fn read(bytes: &[u8], lang: Lang, today: Quarter, now: DateTime<Utc>) -> Result<Plan, Located> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let records = super::records::records(bytes)?;
     let Some(((_, header), rows)) = records.split_first() else {
@@ -282,7 +277,8 @@ struct Builder {
     key_results: HashMap<(usize, String), (usize, usize)>,
     /// Check-in entries by week: its date and the entries.
     weeks: Vec<(IsoWeek, NaiveDate, Vec<CheckInEntry>)>,
-    today: NaiveDate,
+    /// Today's quarter: a row's without one.
+    today: Quarter,
     now: DateTime<Utc>,
 }
 
@@ -297,7 +293,7 @@ impl Builder {
                 |t| t.parse::<Quarter>().ok(),
                 Problem::Quarter,
             )?
-            .unwrap_or_else(|| Quarter::of(self.today));
+            .unwrap_or(self.today);
         let owner = row.text(Col::Owner);
         let kind = row.parsed(Col::Kind, kind, Problem::Kind)?;
         let status = row.parsed(Col::Status, status, Problem::Status)?;

@@ -15,15 +15,13 @@ mod records;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-
 pub use errors::{ImportError, Place, Problem};
 
 use crate::cli::ImportFormat;
 
 use crate::model::checkin;
 use crate::model::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
-use crate::model::{CheckIn, Data, Lang, Objective};
+use crate::model::{CheckIn, Data, Lang, Objective, Quarter};
 
 /// What a file holds, before it is given ids in the data file: Mål with
 /// their key results and Uppgifter, and check-ins whose entries name those
@@ -42,7 +40,7 @@ pub fn plan(
     format: ImportFormat,
     bytes: &[u8],
     lang: Lang,
-    today: NaiveDate,
+    today: Quarter,
 ) -> Result<Plan, (Place, Problem)> {
     match format {
         ImportFormat::Csv => csv::read(bytes, lang, today, crate::model::now()),

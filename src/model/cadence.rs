@@ -19,7 +19,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::quarter::IsoWeek;
+use super::week::IsoWeek;
 
 /// How often the team checks in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::data::Data;
 use super::objective::{HistoryEntry, KeyResult, Objective};
-use super::quarter::Quarter;
+use super::quarter::{Dates, Quarter};
 
 /// A carried Mål's origin: the quarter it was carried from and the how
 /// many-th quarter in a row this one is.
@@ -87,12 +87,12 @@ pub fn history_before_carry<'a>(
     entries
 }
 
-/// Days left of `quarter` after `today` (0 on its last day); `None` when
-/// the quarter is not running (ended or not begun).
-pub fn days_left(quarter: Quarter, today: NaiveDate) -> Option<i64> {
-    quarter
+/// Days left of `dates` (a quarter's) after `today` (0 on its last day);
+/// `None` when they are not running (ended or not begun).
+pub fn days_left(dates: Dates, today: NaiveDate) -> Option<i64> {
+    dates
         .contains(today)
-        .then(|| (quarter.last_day() - today).num_days())
+        .then(|| (dates.last - today).num_days())
 }
 
 #[cfg(test)]
@@ -170,9 +170,27 @@ mod tests {
     #[test]
     fn days_left_while_the_quarter_runs() {
         let q4 = Quarter::new(2026, 4).unwrap();
-        assert_eq!(days_left(q4, d(2026, 11, 25)), Some(36));
-        assert_eq!(days_left(q4, d(2026, 12, 31)), Some(0));
-        assert_eq!(days_left(q4, d(2027, 1, 1)), None);
-        assert_eq!(days_left(q4, d(2026, 9, 30)), None);
+        assert_eq!(
+            days_left(
+                q4.dates(crate::model::FiscalYear::CALENDAR),
+                d(2026, 11, 25)
+            ),
+            Some(36)
+        );
+        assert_eq!(
+            days_left(
+                q4.dates(crate::model::FiscalYear::CALENDAR),
+                d(2026, 12, 31)
+            ),
+            Some(0)
+        );
+        assert_eq!(
+            days_left(q4.dates(crate::model::FiscalYear::CALENDAR), d(2027, 1, 1)),
+            None
+        );
+        assert_eq!(
+            days_left(q4.dates(crate::model::FiscalYear::CALENDAR), d(2026, 9, 30)),
+            None
+        );
     }
 }

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use super::de::{FastDate, deserialize_keeping_unknown};
 use super::objective::{Extra, HistoryEntry};
-use super::quarter::IsoWeek;
 use super::settings::Settings;
+use super::week::IsoWeek;
 
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct CheckIn {

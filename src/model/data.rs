@@ -11,13 +11,16 @@ use super::conflict::Conflict;
 use super::de::deserialize_keeping_unknown;
 use super::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use super::objective::{Extra, KeyResult, Objective};
-use super::quarter::Quarter;
+use super::quarter::{FiscalYear, Quarter};
 pub use super::settings::{Lang, Settings};
 
 /// The file format version this okr writes. Format 2 has a check-in per
-/// week and owner; a format-1 file is read and written as format 2 from its
-/// first save on (see [`crate::store::Store::open`]).
-pub const FORMAT_VERSION: u32 = 2;
+/// week and owner; format 3 adds years (`"quarter": "2027"`), Mål spanning
+/// quarters (`"until"`) and the month the year starts
+/// (`settings.fiscal_year_start`). An older file is read and written as
+/// format 3 from its first save on, after a copy of it is kept (see
+/// [`crate::store::Store::open`]).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Everything in the file.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -94,13 +97,37 @@ pub struct KrPos {
 }
 
 impl Data {
-    /// The Mål of one quarter, in file order, with their indexes.
+    /// The Mål of one quarter (with those spanning it), or of a year, in
+    /// file order, with their indexes.
     pub fn in_quarter(&self, quarter: Quarter) -> impl Iterator<Item = (usize, &Objective)> {
         self.objectives
             .iter()
             .map(|o| &**o)
             .enumerate()
-            .filter(move |(_, o)| o.quarter == quarter)
+            .filter(move |(_, o)| o.covers(quarter))
+    }
+
+    /// The Mål the numbers of a quarter's (or a year's) view are taken
+    /// from ([`super::numbers::Numbers::of`]): every Mål whose quarters
+    /// reach into those of a Mål shown there. Each Mål shown so has every
+    /// Mål within its time beside it, and the same number on every screen.
+    pub fn around(&self, quarter: Quarter) -> Vec<&Objective> {
+        let (mut first, mut last) = (quarter.first_quarter(), quarter.last_quarter());
+        for (_, o) in self.in_quarter(quarter) {
+            let (a, b) = o.quarters();
+            first = first.min(a);
+            last = last.max(b);
+        }
+        self.objectives
+            .iter()
+            .map(|o| &**o)
+            .filter(|o| o.overlaps(first, last))
+            .collect()
+    }
+
+    /// The month the team's year starts in.
+    pub fn fiscal_year(&self) -> FiscalYear {
+        self.settings.fiscal_year
     }
 
     /// The Mål at an index.

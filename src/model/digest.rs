@@ -17,7 +17,8 @@ use super::forecast::{self, Forecast};
 use super::objective::{KeyResult, Measure, Objective};
 use super::owners;
 use super::progress::{self, PaceStatus};
-use super::quarter::{IsoWeek, Quarter};
+use super::quarter::{FiscalYear, Quarter};
+use super::week::IsoWeek;
 use super::weekly;
 use super::{Data, author};
 
@@ -104,7 +105,8 @@ pub fn period_for(data: &Data, week: Option<IsoWeek>, today: NaiveDate) -> Perio
 pub fn digest(data: &Data, period: Period, today: NaiveDate) -> Digest {
     let first_day = period.first_day().unwrap_or(today);
     let last_day = period.last_day().unwrap_or(today).min(today).max(first_day);
-    let quarter = Quarter::of(last_day);
+    let fy = data.fiscal_year();
+    let quarter = Quarter::of(last_day, fy);
     let settings = &data.settings;
     let in_period = |c: &&CheckIn| settings.period_key(c.week) == period.start;
     let checkins: Vec<&CheckIn> = data
@@ -114,7 +116,12 @@ pub fn digest(data: &Data, period: Period, today: NaiveDate) -> Digest {
         .filter(in_period)
         .collect();
     let owners = owners::owners_in_file(data);
-    let objectives: Vec<&Objective> = data.in_quarter(quarter).map(|(_, o)| o).collect();
+    // The quarter's Mål, those spanning it and its year's.
+    let objectives: Vec<&Objective> = data
+        .in_quarter(quarter)
+        .chain(data.in_quarter(quarter.whole_year()))
+        .map(|(_, o)| o)
+        .collect();
     let whose: Vec<Option<String>> = if owners.is_empty() {
         vec![None]
     } else {
@@ -150,7 +157,7 @@ pub fn digest(data: &Data, period: Period, today: NaiveDate) -> Digest {
         if let (Some(w), true) = (&owner, theirs.is_empty() && has_key_results) {
             not_checked_in.push(w.clone());
         }
-        parts.push(part(owner, &mine, &theirs, (first_day, last_day), quarter));
+        parts.push(part(owner, &mine, &theirs, (first_day, last_day), fy));
     }
     let before = settings
         .prev_period(period)
@@ -179,7 +186,7 @@ fn part(
     mine: &[&Objective],
     theirs: &[&CheckIn],
     (first_day, last_day): (NaiveDate, NaiveDate),
-    quarter: Quarter,
+    fy: FiscalYear,
 ) -> Part {
     let day_before = first_day
         .checked_sub_days(Days::new(1))
@@ -203,7 +210,7 @@ fn part(
                 objective: o.title.clone(),
                 measure: then.measure.clone(),
                 progress: progress::key_result_progress(&then),
-                forecast: forecast::of(&then, quarter, last_day),
+                forecast: forecast::of(&then, o.dates(fy), last_day),
             };
             let recorded = k
                 .history
@@ -221,7 +228,7 @@ fn part(
                     });
                 }
             }
-            if progress::key_result_status(&then, quarter, last_day) == PaceStatus::Behind {
+            if progress::key_result_status(&then, o.dates(fy), last_day) == PaceStatus::Behind {
                 out.behind.push(line.clone());
             }
             if progress::is_stale(&then, last_day) {

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 
 use super::objective::{KeyResult, Measure};
 use super::progress;
-use super::quarter::Quarter;
+use super::quarter::Dates;
 
 /// How far back from the latest entry "recent" reaches, in days.
 pub const RECENT_DAYS: i64 = 42;
@@ -43,16 +43,16 @@ pub struct Forecast {
     pub points: usize,
 }
 
-/// The forecast of `kr` in `quarter` on `today`: `None` for a measure that
-/// is not a number from a start to a target, with fewer than two days of
-/// history, once the quarter has ended, or when the line gives no finite
-/// number.
-pub fn of(kr: &KeyResult, quarter: Quarter, today: NaiveDate) -> Option<Forecast> {
-    if !matches!(kr.measure, Measure::Numeric(_)) || progress::quarter_ended(quarter, today) {
+/// The forecast of `kr` on `today` for the last of its Mål's days
+/// (`dates`): `None` for a measure that is not a number from a start to a
+/// target, with fewer than two days of history, once those days are over,
+/// or when the line gives no finite number.
+pub fn of(kr: &KeyResult, dates: Dates, today: NaiveDate) -> Option<Forecast> {
+    if !matches!(kr.measure, Measure::Numeric(_)) || dates.ended(today) {
         return None;
     }
     let points = recent(kr.history.iter().map(|h| (h.date, h.value)));
-    let date = quarter.last_day();
+    let date = dates.last;
     let value = line_at(&points, date)?;
     let mut measure = kr.measure.clone();
     measure.set_current(value);
@@ -123,6 +123,9 @@ pub fn line_at(points: &[(NaiveDate, f64)], at: NaiveDate) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{FiscalYear, Quarter};
+
+    const CAL: FiscalYear = FiscalYear::CALENDAR;
     use crate::model::objective::HistoryEntry;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -151,7 +154,7 @@ mod tests {
             Measure::numeric(0.0, 100.0, ""),
             &[(d(12, 1), 1.0), (d(12, 3), 3.0), (d(12, 10), 10.0)],
         );
-        let f = of(&k, Q4, d(12, 10)).unwrap();
+        let f = of(&k, Q4.dates(CAL), d(12, 10)).unwrap();
         assert!(close(f.value, 31.0), "{f:?}");
         assert!(close(f.progress, 0.31), "{f:?}");
         assert_eq!(f.date, d(12, 31));
@@ -173,7 +176,7 @@ mod tests {
             Measure::numeric(10.0, 2.0, "dagar"),
             &[(d(12, 20), 10.0), (d(12, 21), 9.0)],
         );
-        let f = of(&k, Q4, d(12, 21)).unwrap();
+        let f = of(&k, Q4.dates(CAL), d(12, 21)).unwrap();
         assert!(close(f.value, -1.0), "{f:?}");
         assert_eq!(f.progress, 1.0);
         // Going the wrong way: no progress, never below 0.
@@ -181,7 +184,7 @@ mod tests {
             Measure::numeric(0.0, 100.0, ""),
             &[(d(12, 1), 10.0), (d(12, 2), 5.0)],
         );
-        let f = of(&k, Q4, d(12, 2)).unwrap();
+        let f = of(&k, Q4.dates(CAL), d(12, 2)).unwrap();
         assert_eq!(f.progress, 0.0);
     }
 
@@ -193,17 +196,20 @@ mod tests {
             Measure::at_least(98.0, 96.0, "%"),
             Measure::at_most(500.0, 420.0, "kr"),
         ] {
-            assert_eq!(of(&kr(m, &days), Q4, d(11, 24)), None);
+            assert_eq!(of(&kr(m, &days), Q4.dates(CAL), d(11, 24)), None);
         }
     }
 
     #[test]
     fn no_forecast_without_two_days_of_history() {
         let m = || Measure::numeric(0.0, 100.0, "");
-        assert_eq!(of(&kr(m(), &[]), Q4, d(11, 24)), None);
-        assert_eq!(of(&kr(m(), &[(d(11, 1), 5.0)]), Q4, d(11, 24)), None);
+        assert_eq!(of(&kr(m(), &[]), Q4.dates(CAL), d(11, 24)), None);
+        assert_eq!(
+            of(&kr(m(), &[(d(11, 1), 5.0)]), Q4.dates(CAL), d(11, 24)),
+            None
+        );
         let same_day = [(d(11, 1), 5.0), (d(11, 1), 9.0), (d(11, 1), 7.0)];
-        assert_eq!(of(&kr(m(), &same_day), Q4, d(11, 24)), None);
+        assert_eq!(of(&kr(m(), &same_day), Q4.dates(CAL), d(11, 24)), None);
     }
 
     #[test]
@@ -212,9 +218,12 @@ mod tests {
             Measure::numeric(0.0, 100.0, ""),
             &[(d(11, 1), 10.0), (d(11, 8), 20.0)],
         );
-        assert!(of(&k, Q4, d(12, 31)).is_some(), "its last day still runs");
+        assert!(
+            of(&k, Q4.dates(CAL), d(12, 31)).is_some(),
+            "its last day still runs"
+        );
         let after = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
-        assert_eq!(of(&k, Q4, after), None);
+        assert_eq!(of(&k, Q4.dates(CAL), after), None);
     }
 
     #[test]
@@ -256,6 +265,6 @@ mod tests {
             Measure::numeric(0.0, f64::MAX, ""),
             &[(d(12, 1), 0.0), (d(12, 2), f64::MAX / 2.0)],
         );
-        assert_eq!(of(&k, Q4, d(12, 2)), None);
+        assert_eq!(of(&k, Q4.dates(CAL), d(12, 2)), None);
     }
 }

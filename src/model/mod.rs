@@ -14,6 +14,7 @@ pub mod digest;
 pub mod forecast;
 mod history;
 pub mod ids;
+pub mod measure;
 pub mod merge;
 pub mod number;
 pub mod numbers;
@@ -27,7 +28,9 @@ pub mod schema;
 pub mod search;
 pub mod settings;
 pub mod step;
+pub mod term;
 pub mod validate;
+pub mod week;
 pub mod weekly;
 
 pub use checkin::{CheckIn, CheckInEntry, Pulse};
@@ -37,8 +40,9 @@ pub use objective::{
     Binary, Extra, HistoryEntry, Initiative, KeyResult, Kind, Level, Measure, MeasureKind,
     MeasureParts, Numeric, Objective, Retro, Status,
 };
-pub use quarter::{IsoWeek, Quarter};
+pub use quarter::{Dates, FiscalYear, Quarter};
 pub use step::Step;
+pub use week::IsoWeek;
 
 /// The current time to the second, as created/updated times are stored.
 pub fn now() -> chrono::DateTime<chrono::Utc> {

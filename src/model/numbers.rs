@@ -4,9 +4,10 @@
 //! report and prompt line.
 //!
 //! - A Mål with key results of its own: their weighted mean.
-//! - A Mål without: the mean of the Mål aligned under it **in its own
-//!   quarter** that have a number (recursively); with none, no progress yet.
-//!   A closed quarter's numbers so never change because of another quarter.
+//! - A Mål without: the mean of the Mål aligned under it **within its own
+//!   time** (its quarter, the quarters it spans, its year) that have a
+//!   number (recursively); with none, no progress yet. A closed quarter's
+//!   numbers so never change because of another quarter.
 //! - A quarter (or an owner's part of it): the mean of its Mål that have a
 //!   number, each counted once, whatever is folded or filtered on screen.
 
@@ -16,7 +17,7 @@ use chrono::NaiveDate;
 
 use super::objective::{Objective, Status};
 use super::progress::{self, PaceStatus};
-use super::quarter::Quarter;
+use super::quarter::{Dates, FiscalYear};
 
 /// The numbers of one Mål.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,23 +48,30 @@ impl Figures {
 #[derive(Clone, Debug, Default)]
 pub struct Numbers<'a> {
     figures: HashMap<&'a str, Figures>,
+    fy: FiscalYear,
     today: Option<NaiveDate>,
 }
 
 impl<'a> Numbers<'a> {
-    /// The numbers of `objectives` on `today`. A Mål's children are those
-    /// among `objectives` in its quarter, so pass every Mål of each quarter
-    /// asked about, never a filtered part.
-    pub fn of(objectives: impl IntoIterator<Item = &'a Objective>, today: NaiveDate) -> Self {
+    /// The numbers of `objectives` on `today`, the team's year being `fy`.
+    /// A Mål's children are those among `objectives` within its time, so
+    /// pass every Mål of the time asked about ([`crate::model::Data::around`]),
+    /// never a filtered part.
+    pub fn of(
+        objectives: impl IntoIterator<Item = &'a Objective>,
+        fy: FiscalYear,
+        today: NaiveDate,
+    ) -> Self {
         let list: Vec<&Objective> = objectives.into_iter().collect();
         let rolled = roll(&list);
         let figures = list
             .iter()
             .zip(rolled)
-            .map(|(o, (p, from))| (o.id.as_str(), figures(o, p, from, today)))
+            .map(|(o, rolled)| (o.id.as_str(), figures(o, rolled, fy, today)))
             .collect();
         Numbers {
             figures,
+            fy,
             today: Some(today),
         }
     }
@@ -72,9 +80,9 @@ impl<'a> Numbers<'a> {
     /// results only.
     pub fn get(&self, o: &Objective) -> Figures {
         self.figures.get(o.id.as_str()).copied().unwrap_or_else(|| {
-            let today = self.today.unwrap_or_else(|| o.quarter.first_day());
+            let today = self.today.unwrap_or_else(|| o.dates(self.fy).first);
             let own = (!o.key_results.is_empty()).then(|| progress::objective_progress(o));
-            figures(o, own, 0, today)
+            figures(o, (own, 0), self.fy, today)
         })
     }
 
@@ -95,15 +103,16 @@ impl<'a> Numbers<'a> {
 /// a circle of parents (refused on load) gives its members no number from
 /// each other.
 fn roll(list: &[&Objective]) -> Vec<(Option<f64>, usize)> {
-    let at: HashMap<(&str, Quarter), usize> = list
+    let at: HashMap<&str, usize> = list
         .iter()
         .enumerate()
-        .map(|(i, o)| ((o.id.as_str(), o.quarter), i))
+        .map(|(i, o)| (o.id.as_str(), i))
         .collect();
     let mut kids = vec![Vec::new(); list.len()];
     for (i, o) in list.iter().enumerate() {
-        if let Some(&p) = o.parent.as_deref().and_then(|p| at.get(&(p, o.quarter)))
+        if let Some(&p) = o.parent.as_deref().and_then(|p| at.get(p))
             && p != i
+            && list[p].holds(o)
         {
             kids[p].push(i);
         }
@@ -145,14 +154,20 @@ fn roll(list: &[&Objective]) -> Vec<(Option<f64>, usize)> {
     done.into_iter().map(Option::unwrap_or_default).collect()
 }
 
-fn figures(o: &Objective, p: Option<f64>, from_children: usize, today: NaiveDate) -> Figures {
+fn figures(
+    o: &Objective,
+    (p, from_children): (Option<f64>, usize),
+    fy: FiscalYear,
+    today: NaiveDate,
+) -> Figures {
     let own = from_children == 0 && !o.key_results.is_empty();
+    let dates = o.dates(fy);
     let pace = if own {
-        progress::objective_pace(o, today)
+        progress::objective_pace(o, fy, today)
     } else {
-        progress::pace(o.quarter, today)
+        dates.elapsed(today)
     };
-    let succeeded = succeeded(o, p, today);
+    let succeeded = succeeded(o, p, dates, today);
     let status = match (succeeded, p) {
         (Some(ok), _) => Some(if ok {
             PaceStatus::Achieved
@@ -160,7 +175,7 @@ fn figures(o: &Objective, p: Option<f64>, from_children: usize, today: NaiveDate
             PaceStatus::NotReached
         }),
         (None, None) => None,
-        (None, Some(p)) => Some(progress::objective_status(o, p, pace, today)),
+        (None, Some(p)) => Some(progress::objective_status(o, dates, (p, pace), today)),
     };
     Figures {
         progress: p,
@@ -168,7 +183,7 @@ fn figures(o: &Objective, p: Option<f64>, from_children: usize, today: NaiveDate
         pace,
         status,
         behind: if own {
-            progress::key_results_behind(o, today)
+            progress::key_results_behind(o, dates, today)
         } else {
             None
         },
@@ -182,19 +197,21 @@ mod tests;
 /// Whether a Mål succeeded, the one rule every screen and report uses:
 /// - a set score decides, by the Mål's kind (aspirational at 0.7, the others at 1.0);
 /// - without one, a Mål set achieved succeeded and one set dropped did not;
-/// - else, once its quarter has ended, its suggested score (from its
-///   progress `p`, none counting 0) decides, by its kind;
-/// - else (a running quarter, nothing set) it is not judged yet: `None`.
+/// - else, once its days are over (`dates`: its quarter's, its year's or
+///   its span's), its suggested score (from its progress `p`, none
+///   counting 0) decides, by its kind;
+/// - else (while it runs, nothing set) it is not judged yet: `None`.
 ///
 /// Every surface reads it through [`Figures::succeeded`].
-pub fn succeeded(o: &Objective, p: Option<f64>, today: NaiveDate) -> Option<bool> {
+pub fn succeeded(o: &Objective, p: Option<f64>, dates: Dates, today: NaiveDate) -> Option<bool> {
     if let Some(score) = o.score {
         return Some(progress::score_succeeds(o.kind, score));
     }
     match o.status {
         Status::Achieved => Some(true),
         Status::Dropped => Some(false),
-        Status::Active | Status::CarriedOver => progress::quarter_ended(o.quarter, today)
+        Status::Active | Status::CarriedOver => dates
+            .ended(today)
             .then(|| progress::score_succeeds(o.kind, progress::suggested_score(p))),
     }
 }

@@ -15,6 +15,8 @@ use super::review;
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuarterFacts {
     pub quarter: Quarter,
+    /// Its name on screen: `2026 Q4`, `FY2027 Q2`, `2027`.
+    pub label: String,
     pub objectives: usize,
     /// The quarter's score once it is scored ([`review::quarter_score`]).
     pub score: Option<f64>,
@@ -48,11 +50,18 @@ pub fn quarter_facts_of(
     keep: &dyn Fn(&Objective) -> bool,
     keep_checkin: &dyn Fn(&CheckIn) -> bool,
 ) -> QuarterFacts {
-    let numbers = Numbers::of(data.in_quarter(q).map(|(_, o)| o), today);
+    let fy = data.fiscal_year();
+    let numbers = Numbers::of(data.around(q), fy, today);
     let os: Vec<&Objective> = data
         .in_quarter(q)
         .map(|(_, o)| o)
         .filter(|o| keep(o))
+        .collect();
+    // A Mål spanning on into later quarters is scored in its last one.
+    let ending: Vec<&Objective> = os
+        .iter()
+        .copied()
+        .filter(|o| o.is_yearly() || o.last_quarter() == q)
         .collect();
     let committed: Vec<_> = os.iter().filter(|o| o.kind == Kind::Committed).collect();
     let achieved = committed
@@ -62,7 +71,7 @@ pub fn quarter_facts_of(
     let answers: Vec<&CheckIn> = data
         .checkins
         .iter()
-        .filter(|c| q.contains(c.date) && c.pulse.is_some() && keep_checkin(c))
+        .filter(|c| q.contains(fy, c.date) && c.pulse.is_some() && keep_checkin(c))
         .map(|c| &**c)
         .collect();
     let mut people: Vec<Option<String>> = answers
@@ -86,8 +95,9 @@ pub fn quarter_facts_of(
     });
     QuarterFacts {
         quarter: q,
+        label: q.label(fy).to_string(),
         objectives: os.len(),
-        score: review::quarter_score_of(&os, &numbers, q, today),
+        score: review::quarter_score_of(&ending, &numbers, q.dates(fy), today),
         progress: numbers.mean(os.iter().copied()),
         committed: (achieved, committed.len()),
         pulse,
@@ -95,7 +105,7 @@ pub fn quarter_facts_of(
         checkins: data
             .checkins
             .iter()
-            .filter(|c| q.contains(c.date) && keep_checkin(c))
+            .filter(|c| q.contains(fy, c.date) && keep_checkin(c))
             .count(),
     }
 }

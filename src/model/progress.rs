@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::objective::{KeyResult, Kind, Measure, Objective};
-use super::quarter::Quarter;
+use super::quarter::{Dates, FiscalYear};
 
 /// A key result not updated for more than this many days is stale.
 pub const STALE_AFTER_DAYS: i64 = 14;
@@ -80,61 +80,45 @@ fn weighted_mean(o: &Objective, f: impl Fn(&KeyResult) -> f64) -> Option<f64> {
     Some(unit_clamp(mean))
 }
 
-/// Pace: the share of the quarter's days that have passed.
-pub fn pace(quarter: Quarter, today: NaiveDate) -> f64 {
-    quarter.elapsed(today)
-}
-
-/// Nothing is behind pace in its first week: the quarter's, or a key
+/// Nothing is behind pace in its first week: the Mål's, or a key
 /// result's first week from the day it was added.
 pub const FIRST_WEEK_DAYS: i64 = 7;
 
 /// The day a key result's pace counts from: the day it was added (its first
 /// history entry, which a new key result records) when that falls inside
-/// the quarter, else the quarter's first day.
-pub fn key_result_start(kr: &KeyResult, quarter: Quarter) -> NaiveDate {
-    let first = quarter.first_day();
+/// its Mål's days (`dates`: a quarter's, a year's or a span's), else their
+/// first day.
+pub fn key_result_start(kr: &KeyResult, dates: Dates) -> NaiveDate {
     kr.history
         .iter()
         .map(|h| h.date)
         .min()
-        .filter(|d| *d > first && *d <= quarter.last_day())
-        .unwrap_or(first)
+        .filter(|d| *d > dates.first && *d <= dates.last)
+        .unwrap_or(dates.first)
 }
 
 /// A key result's pace: the share of the days from the day it was added to
-/// the quarter's last day that have passed by the end of `today`; 1 from
-/// the quarter's last day on.
-pub fn key_result_pace(kr: &KeyResult, quarter: Quarter, today: NaiveDate) -> f64 {
-    let from = key_result_start(kr, quarter);
-    let last = quarter.last_day();
-    if today < from {
-        return 0.0;
+/// its Mål's last day that have passed by the end of `today`; 1 from that
+/// last day on.
+pub fn key_result_pace(kr: &KeyResult, dates: Dates, today: NaiveDate) -> f64 {
+    Dates {
+        first: key_result_start(kr, dates),
+        last: dates.last,
     }
-    if today >= last {
-        return 1.0;
-    }
-    let passed = (today - from).num_days() + 1;
-    let days = (last - from).num_days() + 1;
-    unit_clamp(passed as f64 / days as f64)
+    .elapsed(today)
 }
 
 /// A Mål's pace, the mark on its bar: its key results' paces weighted as
 /// their progress is, so that progress and pace compare like with like; the
-/// quarter's pace with none.
-pub fn objective_pace(o: &Objective, today: NaiveDate) -> f64 {
-    weighted_mean(o, |k| key_result_pace(k, o.quarter, today))
-        .unwrap_or_else(|| pace(o.quarter, today))
+/// pace of its days with none.
+pub fn objective_pace(o: &Objective, fy: FiscalYear, today: NaiveDate) -> f64 {
+    let dates = o.dates(fy);
+    weighted_mean(o, |k| key_result_pace(k, dates, today)).unwrap_or_else(|| dates.elapsed(today))
 }
 
 /// Whether `today` is still within the first week from `start`.
 fn in_first_week(start: NaiveDate, today: NaiveDate) -> bool {
     (today - start).num_days() < FIRST_WEEK_DAYS
-}
-
-/// Whether the quarter is over: pace words give way to final ones.
-pub fn quarter_ended(quarter: Quarter, today: NaiveDate) -> bool {
-    today > quarter.last_day()
 }
 
 /// Where a Mål or key result stands: against pace while its quarter runs,
@@ -167,13 +151,13 @@ impl PaceStatus {
     }
 }
 
-/// A key result's status in `quarter` on `today`.
-pub fn key_result_status(kr: &KeyResult, quarter: Quarter, today: NaiveDate) -> PaceStatus {
+/// A key result's status on `today`, its Mål's days being `dates`.
+pub fn key_result_status(kr: &KeyResult, dates: Dates, today: NaiveDate) -> PaceStatus {
     let p = key_result_progress(kr);
-    if quarter_ended(quarter, today) {
+    if dates.ended(today) {
         return final_status(p >= 1.0);
     }
-    let first_week = in_first_week(key_result_start(kr, quarter), today);
+    let first_week = in_first_week(key_result_start(kr, dates), today);
     match &kr.measure {
         Measure::AtLeast(_) | Measure::AtMost(_) => {
             if p >= 1.0 || first_week {
@@ -183,20 +167,25 @@ pub fn key_result_status(kr: &KeyResult, quarter: Quarter, today: NaiveDate) -> 
             }
         }
         _ if first_week && p < 1.0 => PaceStatus::OnTrack,
-        _ => status_of(p, key_result_pace(kr, quarter, today)),
+        _ => status_of(p, key_result_pace(kr, dates, today)),
     }
 }
 
 /// A running Mål's status from its progress `p` and its pace mark `pace`
 /// ([`super::numbers`] gives both, and the judged status once its quarter
 /// ends): never behind in its first week.
-pub fn objective_status(o: &Objective, p: f64, pace: f64, today: NaiveDate) -> PaceStatus {
+pub fn objective_status(
+    o: &Objective,
+    dates: Dates,
+    (p, pace): (f64, f64),
+    today: NaiveDate,
+) -> PaceStatus {
     let start = o
         .key_results
         .iter()
-        .map(|k| key_result_start(k, o.quarter))
+        .map(|k| key_result_start(k, dates))
         .min()
-        .unwrap_or_else(|| o.quarter.first_day());
+        .unwrap_or(dates.first);
     if in_first_week(start, today) && p < 1.0 {
         return PaceStatus::OnTrack;
     }
@@ -207,14 +196,14 @@ pub fn objective_status(o: &Objective, p: f64, pace: f64, today: NaiveDate) -> P
 /// shown beside the Mål's own status while its quarter runs: `None` when
 /// none is behind, when it has a single one (whose status is the Mål's
 /// own), or once the quarter has ended.
-pub fn key_results_behind(o: &Objective, today: NaiveDate) -> Option<(usize, usize)> {
+pub fn key_results_behind(o: &Objective, dates: Dates, today: NaiveDate) -> Option<(usize, usize)> {
     let behind = o
         .key_results
         .iter()
-        .filter(|k| key_result_status(k, o.quarter, today) == PaceStatus::Behind)
+        .filter(|k| key_result_status(k, dates, today) == PaceStatus::Behind)
         .count();
     let all = o.key_results.len();
-    (behind > 0 && all > 1 && !quarter_ended(o.quarter, today)).then_some((behind, all))
+    (behind > 0 && all > 1 && !dates.ended(today)).then_some((behind, all))
 }
 
 fn final_status(reached: bool) -> PaceStatus {
@@ -302,13 +291,16 @@ pub fn committed_flag(kind: Kind, score: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{FiscalYear, Quarter};
+
+    const CAL: FiscalYear = FiscalYear::CALENDAR;
     use crate::model::numbers::Numbers;
     use crate::model::objective::HistoryEntry;
     use chrono::{TimeZone, Utc};
 
     /// A Mål's status, as [`Numbers`] gives it.
     fn status(o: &Objective, today: NaiveDate) -> PaceStatus {
-        let numbers = Numbers::of([o], today);
+        let numbers = Numbers::of([o], crate::model::FiscalYear::CALENDAR, today);
         numbers
             .get(o)
             .status
@@ -413,19 +405,21 @@ mod tests {
         let today = d(2026, 11, 15);
         let k = kr(Measure::done(false));
         let o = objective(vec![at(&k, 0.8), at(&k, 0.2), at(&k, 0.6)]);
-        assert!((objective_pace(&o, today) - 0.5).abs() < 1e-12);
+        assert!(
+            (objective_pace(&o, crate::model::FiscalYear::CALENDAR, today) - 0.5).abs() < 1e-12
+        );
         assert_eq!(
-            key_result_status(&o.key_results[1], Q4, today),
+            key_result_status(&o.key_results[1], Q4.dates(CAL), today),
             PaceStatus::Behind
         );
         // 0.8, 0.2 and 0.6 make 0.53: past the mark, so on pace, with one key result behind.
         assert_eq!(status(&o, today), PaceStatus::OnTrack);
-        assert_eq!(key_results_behind(&o, today), Some((1, 3)));
+        assert_eq!(key_results_behind(&o, Q4.dates(CAL), today), Some((1, 3)));
         let o = objective(vec![at(&k, 0.4), at(&k, 0.5)]);
         assert_eq!(status(&o, today), PaceStatus::Behind);
-        assert_eq!(key_results_behind(&o, today), Some((1, 2)));
+        assert_eq!(key_results_behind(&o, Q4.dates(CAL), today), Some((1, 2)));
         assert_eq!(
-            key_results_behind(&objective(vec![at(&k, 0.1)]), today),
+            key_results_behind(&objective(vec![at(&k, 0.1)]), Q4.dates(CAL), today),
             None
         );
         assert_eq!(
@@ -433,7 +427,7 @@ mod tests {
             PaceStatus::Done
         );
         assert_eq!(
-            key_result_status(&kr(Measure::at_least(1.0, 0.0, "")), Q4, today),
+            key_result_status(&kr(Measure::at_least(1.0, 0.0, "")), Q4.dates(CAL), today),
             PaceStatus::Behind
         );
     }
@@ -445,21 +439,25 @@ mod tests {
         for day in 1..=7 {
             let today = d(2026, 10, day);
             assert_eq!(
-                key_result_status(&k, Q4, today),
+                key_result_status(&k, Q4.dates(CAL), today),
                 PaceStatus::OnTrack,
                 "{today}"
             );
             assert_eq!(status(&o, today), PaceStatus::OnTrack, "{today}");
-            assert_eq!(key_results_behind(&o, today), None, "{today}");
+            assert_eq!(
+                key_results_behind(&o, Q4.dates(CAL), today),
+                None,
+                "{today}"
+            );
         }
         assert_eq!(
-            key_result_status(&k, Q4, d(2026, 10, 8)),
+            key_result_status(&k, Q4.dates(CAL), d(2026, 10, 8)),
             PaceStatus::Behind
         );
         assert_eq!(status(&o, d(2026, 10, 8)), PaceStatus::Behind);
         // A Mål without key results has no status yet: "no key results yet".
         let none = objective(vec![]);
-        let numbers = Numbers::of([&none], d(2026, 10, 3));
+        let numbers = Numbers::of([&none], crate::model::FiscalYear::CALENDAR, d(2026, 10, 3));
         assert_eq!(numbers.get(&none).status, None);
     }
 
@@ -472,29 +470,38 @@ mod tests {
             Some(5),
             String::new(),
         ));
-        assert_eq!(key_result_start(&k, Q4), d(2026, 11, 1));
+        assert_eq!(key_result_start(&k, Q4.dates(CAL)), d(2026, 11, 1));
         // Added on 1 November: in its first week nothing is behind.
         assert_eq!(
-            key_result_status(&k, Q4, d(2026, 11, 7)),
+            key_result_status(&k, Q4.dates(CAL), d(2026, 11, 7)),
             PaceStatus::OnTrack
         );
         // 2026-11-30: 30 of its 61 days, while the quarter is at 61 of 92.
         let today = d(2026, 11, 30);
-        assert!((key_result_pace(&k, Q4, today) - 30.0 / 61.0).abs() < 1e-12);
+        assert!((key_result_pace(&k, Q4.dates(CAL), today) - 30.0 / 61.0).abs() < 1e-12);
         k.measure.set_current(50.0);
-        assert_eq!(key_result_status(&k, Q4, today), PaceStatus::OnTrack);
+        assert_eq!(
+            key_result_status(&k, Q4.dates(CAL), today),
+            PaceStatus::OnTrack
+        );
         k.measure.set_current(45.0);
-        assert_eq!(key_result_status(&k, Q4, today), PaceStatus::Behind);
+        assert_eq!(
+            key_result_status(&k, Q4.dates(CAL), today),
+            PaceStatus::Behind
+        );
         // Its Mål's pace mark weighs it in like its progress.
         let old = at(&kr(Measure::done(false)), 0.0);
         let o = objective(vec![old, k.clone()]);
         let expected = (61.0 / 92.0 + 30.0 / 61.0) / 2.0;
-        assert!((objective_pace(&o, today) - expected).abs() < 1e-12);
+        assert!(
+            (objective_pace(&o, crate::model::FiscalYear::CALENDAR, today) - expected).abs()
+                < 1e-12
+        );
         // A first entry before the quarter counts from the quarter's start.
         k.history[0].date = d(2026, 9, 20);
-        assert_eq!(key_result_start(&k, Q4), d(2026, 10, 1));
-        assert_eq!(key_result_pace(&k, Q4, d(2026, 12, 31)), 1.0);
-        assert_eq!(key_result_pace(&k, Q4, d(2026, 9, 1)), 0.0);
+        assert_eq!(key_result_start(&k, Q4.dates(CAL)), d(2026, 10, 1));
+        assert_eq!(key_result_pace(&k, Q4.dates(CAL), d(2026, 12, 31)), 1.0);
+        assert_eq!(key_result_pace(&k, Q4.dates(CAL), d(2026, 9, 1)), 0.0);
     }
 
     #[test]
@@ -503,7 +510,7 @@ mod tests {
         let k = kr(Measure::done(false));
         let mut o = objective(vec![at(&k, 0.8)]);
         assert_eq!(
-            key_result_status(&o.key_results[0], Q4, after),
+            key_result_status(&o.key_results[0], Q4.dates(CAL), after),
             PaceStatus::NotReached
         );
         assert_eq!(status(&o, after), PaceStatus::NotReached);
@@ -511,7 +518,7 @@ mod tests {
         o.status = crate::model::Status::Achieved;
         assert_eq!(status(&o, after), PaceStatus::Achieved);
         assert_eq!(
-            key_result_status(&at(&k, 1.0), Q4, after),
+            key_result_status(&at(&k, 1.0), Q4.dates(CAL), after),
             PaceStatus::Achieved
         );
         // Judged before the end, it says so too; not judged, it is behind pace (1 on the last day).
@@ -554,7 +561,7 @@ mod tests {
         let mut a = kr(Measure::numeric(0.0, 100.0, ""));
         a.measure.set_current(66.0);
         let o = objective(vec![a]);
-        let numbers = Numbers::of([&o], d(2026, 11, 1));
+        let numbers = Numbers::of([&o], crate::model::FiscalYear::CALENDAR, d(2026, 11, 1));
         assert_eq!(numbers.get(&o).suggested_score(), 0.7);
     }
 }

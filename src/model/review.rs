@@ -10,7 +10,7 @@ use super::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use super::numbers::{Figures, Numbers};
 use super::objective::{Extra, Initiative, KeyResult, Kind, Measure, Objective};
 use super::progress;
-use super::quarter::Quarter;
+use super::quarter::{Dates, FiscalYear, Quarter};
 
 /// The focus rules of the method, used by the warnings while editing and by
 /// the planning checklist: 3–5 Mål a quarter (per owner), at most five key
@@ -24,21 +24,28 @@ pub const ONE_LINE: usize = 70;
 
 /// The quarter a review opens on: the one just ended during the first two
 /// weeks of a new quarter, else the current one.
-pub fn default_review_quarter(today: NaiveDate) -> Quarter {
-    let q = Quarter::of(today);
-    if (today - q.first_day()).num_days() < 14 {
+pub fn default_review_quarter(today: NaiveDate, fy: FiscalYear) -> Quarter {
+    let q = Quarter::of(today, fy);
+    if (today - q.first_day(fy)).num_days() < 14 {
         q.prev()
     } else {
         q
     }
 }
 
+/// The Mål a quarter's (or a year's) review scores: those that end with
+/// it. A Mål spanning on into later quarters is shown there, not closed.
+pub fn to_score(data: &Data, quarter: Quarter) -> impl Iterator<Item = (usize, &Objective)> {
+    data.in_quarter(quarter)
+        .filter(move |(_, o)| o.is_yearly() || o.last_quarter() == quarter)
+}
+
 /// Whether a quarter counts as scored: it has ended, or every one of its Mål
 /// has a score. A running quarter with some scores set is still running.
 pub fn quarter_scored(data: &Data, quarter: Quarter, today: NaiveDate) -> bool {
-    let mut objectives = data.in_quarter(quarter).map(|(_, o)| o).peekable();
+    let mut objectives = to_score(data, quarter).map(|(_, o)| o).peekable();
     objectives.peek().is_some()
-        && (progress::quarter_ended(quarter, today) || objectives.all(|o| o.score.is_some()))
+        && (quarter.dates(data.fiscal_year()).ended(today) || objectives.all(|o| o.score.is_some()))
 }
 
 /// A scored quarter's score: the mean of its Mål's scores, a Mål without one
@@ -46,9 +53,10 @@ pub fn quarter_scored(data: &Data, quarter: Quarter, today: NaiveDate) -> bool {
 /// is left out, as from the quarter's progress); `None` while the quarter
 /// is not scored.
 pub fn quarter_score(data: &Data, quarter: Quarter, today: NaiveDate) -> Option<f64> {
-    let objectives: Vec<&Objective> = data.in_quarter(quarter).map(|(_, o)| o).collect();
-    let numbers = Numbers::of(objectives.iter().copied(), today);
-    quarter_score_of(&objectives, &numbers, quarter, today)
+    let objectives: Vec<&Objective> = to_score(data, quarter).map(|(_, o)| o).collect();
+    let fy = data.fiscal_year();
+    let numbers = Numbers::of(data.around(quarter), fy, today);
+    quarter_score_of(&objectives, &numbers, quarter.dates(fy), today)
 }
 
 /// [`quarter_score`] of some of a quarter's Mål (one owner's), by `numbers`
@@ -56,11 +64,10 @@ pub fn quarter_score(data: &Data, quarter: Quarter, today: NaiveDate) -> Option<
 pub fn quarter_score_of(
     objectives: &[&Objective],
     numbers: &Numbers,
-    quarter: Quarter,
+    dates: Dates,
     today: NaiveDate,
 ) -> Option<f64> {
-    let scored =
-        progress::quarter_ended(quarter, today) || objectives.iter().all(|o| o.score.is_some());
+    let scored = dates.ended(today) || objectives.iter().all(|o| o.score.is_some());
     if objectives.is_empty() || !scored {
         return None;
     }
@@ -83,7 +90,7 @@ pub fn proposed_for_carry(o: &Objective, figures: &Figures) -> bool {
 /// The copy of `data.objectives[index]` already carried into the next quarter.
 pub fn carried_copy(data: &Data, index: usize) -> Option<usize> {
     let o = data.objectives.get(index)?;
-    let next = o.quarter.next();
+    let next = o.carry_target();
     data.objectives
         .iter()
         .position(|c| c.quarter == next && c.carried_from.as_deref() == Some(o.id.as_str()))
@@ -100,14 +107,15 @@ pub fn carry_copy(
 ) -> Option<Objective> {
     let o = data.objectives.get(index)?;
     // The last quarter okr knows has no next one to carry into.
-    if o.quarter.next() == o.quarter {
+    let next = o.carry_target();
+    if next <= o.last_quarter() {
         return None;
     }
     let mut copy = Objective::new(
         data.next_id(OBJECTIVE_PREFIX),
         o.title.clone(),
         o.kind,
-        o.quarter.next(),
+        next,
         now,
     );
     copy.why = o.why.clone();
@@ -314,19 +322,19 @@ mod tests {
     #[test]
     fn review_quarter_is_the_one_just_ended_early_in_a_quarter() {
         assert_eq!(
-            default_review_quarter(d(2027, 1, 5)),
+            default_review_quarter(d(2027, 1, 5), crate::model::FiscalYear::CALENDAR),
             Quarter { year: 2026, q: 4 }
         );
         assert_eq!(
-            default_review_quarter(d(2027, 1, 14)),
+            default_review_quarter(d(2027, 1, 14), crate::model::FiscalYear::CALENDAR),
             Quarter { year: 2026, q: 4 }
         );
         assert_eq!(
-            default_review_quarter(d(2027, 1, 15)),
+            default_review_quarter(d(2027, 1, 15), crate::model::FiscalYear::CALENDAR),
             Quarter { year: 2027, q: 1 }
         );
         assert_eq!(
-            default_review_quarter(d(2026, 12, 20)),
+            default_review_quarter(d(2026, 12, 20), crate::model::FiscalYear::CALENDAR),
             Quarter { year: 2026, q: 4 }
         );
     }
@@ -385,7 +393,12 @@ mod tests {
     fn carrying_is_found_again_and_running_quarters_count_the_chain() {
         let mut data = store();
         let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
-        let figures = Numbers::of([&*data.objectives[0]], today).get(&data.objectives[0]);
+        let figures = Numbers::of(
+            [&*data.objectives[0]],
+            crate::model::FiscalYear::CALENDAR,
+            today,
+        )
+        .get(&data.objectives[0]);
         assert!(proposed_for_carry(&data.objectives[0], &figures));
         assert_eq!(carried_copy(&data, 0), None);
         let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
@@ -422,7 +435,11 @@ mod tests {
         let today = d(2026, 12, 31);
         let q4_numbers = |data: &Data| {
             let all: Vec<&Objective> = data.in_quarter(q4).map(|(_, o)| o).collect();
-            let n = Numbers::of(all.iter().copied(), today);
+            let n = Numbers::of(
+                all.iter().copied(),
+                crate::model::FiscalYear::CALENDAR,
+                today,
+            );
             (n.get(&data.objectives[0]), n.mean(all.iter().copied()))
         };
         let closed = q4_numbers(&data);

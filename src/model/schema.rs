@@ -13,7 +13,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Value, json};
 
 use super::de::Extra;
-use super::{Data, FORMAT_VERSION, IsoWeek, Quarter, Step};
+use super::{Data, FORMAT_VERSION, FiscalYear, IsoWeek, Quarter, Step};
 
 /// The JSON Schema (draft 2020-12) of a data file of this version: a
 /// quarter is `2026-Q4`, a week `2026-W48`, a step above 0.
@@ -69,7 +69,26 @@ impl JsonSchema for Quarter {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         schema(json!({
             "type": "string",
-            "pattern": "^[0-9]{1,4}-Q[1-4]$"
+            "pattern": "^[0-9]{1,4}(-Q[1-4])?$"
+        }))
+    }
+}
+
+impl JsonSchema for FiscalYear {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "FiscalYear".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schema(json!({
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 12,
+            "default": 1
         }))
     }
 }

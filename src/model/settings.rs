@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::cadence::{Cadence, FORTNIGHT_ANCHOR, Period, month_of};
 use super::objective::Extra;
-use super::quarter::IsoWeek;
+use super::quarter::FiscalYear;
+use super::week::IsoWeek;
 
 /// The UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -49,6 +50,14 @@ pub struct Settings {
     /// Weeks the team is away: no check-in is due in them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<IsoWeek>,
+    /// The month the team's year starts (1 to 12, January unless set): its
+    /// quarters are counted from there ([`FiscalYear`]).
+    #[serde(
+        default,
+        rename = "fiscal_year_start",
+        skip_serializing_if = "is_calendar"
+    )]
+    pub fiscal_year: FiscalYear,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -61,9 +70,14 @@ impl Default for Settings {
             cadence: Cadence::Weekly,
             cadence_start: None,
             holidays: Vec::new(),
+            fiscal_year: FiscalYear::CALENDAR,
             extra: Extra::new(),
         }
     }
+}
+
+fn is_calendar(fy: &FiscalYear) -> bool {
+    fy.is_calendar()
 }
 
 fn monday() -> Weekday {

@@ -16,7 +16,7 @@ use super::checkin::CheckIn;
 use super::conflict::Conflict;
 use super::data::{Data, MAX_ID_NUMBER, NextIds, any_id_number};
 use super::objective::{KeyResult, Measure, Objective};
-use super::quarter::IsoWeek;
+use super::week::IsoWeek;
 
 /// What holds a broken value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +63,10 @@ pub enum Rule {
     ControlCharacter(char),
     /// A quarter outside the years okr knows (the year).
     QuarterOutOfRange(i32),
+    /// `until` is not a quarter after the Mål's own, or the Mål is a year's.
+    UntilNotAfter,
+    /// A Mål spans more quarters than [`crate::model::term::MAX_SPAN`] (how many).
+    SpanTooLong(usize),
 }
 
 /// A broken rule: which item, which field (as named in the file, relative to
@@ -251,6 +255,18 @@ fn objective_values(o: &Objective, at: &At) -> Result<(), Broken> {
     at.text("why", &o.why, true)?;
     if !o.quarter.in_bounds() {
         return Err(at.broken("quarter", Rule::QuarterOutOfRange(o.quarter.year)));
+    }
+    if let Some(until) = o.until {
+        if !until.in_bounds() {
+            return Err(at.broken("until", Rule::QuarterOutOfRange(until.year)));
+        }
+        if until.is_year() || o.quarter.is_year() || until <= o.quarter {
+            return Err(at.broken("until", Rule::UntilNotAfter));
+        }
+        let quarters = super::term::span_length(o.quarter, until);
+        if quarters > super::term::MAX_SPAN {
+            return Err(at.broken("until", Rule::SpanTooLong(quarters)));
+        }
     }
     for (field, text) in [
         ("owner", &o.owner),

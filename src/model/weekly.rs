@@ -8,8 +8,9 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::checkin::{CheckIn, Pulse};
 use super::objective::{HistoryEntry, KeyResult};
-use super::quarter::{IsoWeek, Quarter};
+use super::quarter::{Dates, Quarter};
 use super::settings::Settings;
+use super::week::IsoWeek;
 
 /// Which list of a check-in a plan came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,17 +99,17 @@ pub fn weeks_between(earlier: IsoWeek, later: IsoWeek) -> i64 {
     }
 }
 
-/// The ISO weeks of a quarter up to `today`'s, newest first. A week is in
-/// the quarter that holds its Thursday, as ISO 8601 puts it in the year that
-/// does: each week is in one quarter, and never in a quarter of another year
-/// (2026-W53 is 2026 Q4's, not 2027 Q1's).
-pub fn quarter_weeks(quarter: Quarter, today: NaiveDate) -> Vec<IsoWeek> {
-    let first = quarter.first_day();
+/// The ISO weeks of a quarter (its `dates`) up to `today`'s, newest first.
+/// A week is in the quarter that holds its Thursday, as ISO 8601 puts it in
+/// the year that does: each week is in one quarter, and never in a quarter
+/// of another year (2026-W53 is 2026 Q4's, not 2027 Q1's).
+pub fn quarter_weeks(dates: Dates, today: NaiveDate) -> Vec<IsoWeek> {
+    let first = dates.first;
     let ahead =
         (7 + Weekday::Thu.num_days_from_monday() - first.weekday().num_days_from_monday()) % 7;
     let mut out = Vec::new();
     let mut thursday = first.checked_add_days(Days::new(u64::from(ahead)));
-    while let Some(day) = thursday.filter(|d| *d <= quarter.last_day()) {
+    while let Some(day) = thursday.filter(|d| *d <= dates.last) {
         let week = IsoWeek::of(day);
         if week.monday().is_none_or(|monday| monday > today) {
             break;
@@ -124,7 +125,7 @@ pub fn quarter_weeks(quarter: Quarter, today: NaiveDate) -> Vec<IsoWeek> {
 /// by its key (its first week, [`crate::model::cadence`]): the periods
 /// whose first week is one of the quarter's ([`quarter_weeks`]).
 pub fn quarter_periods(quarter: Quarter, today: NaiveDate, settings: &Settings) -> Vec<IsoWeek> {
-    let weeks = quarter_weeks(quarter, today);
+    let weeks = quarter_weeks(quarter.dates(settings.fiscal_year), today);
     let mut out: Vec<IsoWeek> = Vec::new();
     for w in &weeks {
         let key = settings.period_key(*w);
@@ -160,9 +161,8 @@ pub fn checkin_date(
         .due_from(period)
         .or(period.first_day())
         .unwrap_or(today);
-    day.max(quarter.first_day())
-        .min(quarter.last_day())
-        .min(today)
+    let dates = quarter.dates(settings.fiscal_year);
+    day.max(dates.first).min(dates.last).min(today)
 }
 
 /// The history entry in force on `date`: the last one on or before it.
@@ -215,8 +215,8 @@ mod tests {
 
     #[test]
     fn the_weeks_of_a_quarter_newest_first_up_to_today() {
-        let q = Quarter::of(d(2026, 11, 24));
-        let weeks = quarter_weeks(q, d(2026, 11, 24));
+        let q = Quarter::of(d(2026, 11, 24), crate::model::FiscalYear::CALENDAR);
+        let weeks = quarter_weeks(q.dates(crate::model::FiscalYear::CALENDAR), d(2026, 11, 24));
         assert_eq!(weeks.first().unwrap().to_string(), "2026-W48");
         // 2026-10-01 is a Thursday of W40.
         assert_eq!(weeks.last().unwrap().to_string(), "2026-W40");
@@ -226,22 +226,22 @@ mod tests {
     #[test]
     fn a_week_is_in_the_quarter_that_holds_its_thursday() {
         let names = |q: Quarter, today| -> Vec<String> {
-            quarter_weeks(q, today)
+            quarter_weeks(q.dates(crate::model::FiscalYear::CALENDAR), today)
                 .iter()
                 .map(ToString::to_string)
                 .collect()
         };
-        let q1 = Quarter::of(d(2027, 1, 1));
+        let q1 = Quarter::of(d(2027, 1, 1), crate::model::FiscalYear::CALENDAR);
         // 2027-01-01 is a Friday of 2026-W53: that week is 2026 Q4's.
         assert_eq!(names(q1, d(2027, 1, 5)), ["2027-W01"]);
         assert!(names(q1, d(2027, 1, 2)).is_empty());
-        let q4 = Quarter::of(d(2026, 12, 1));
+        let q4 = Quarter::of(d(2026, 12, 1), crate::model::FiscalYear::CALENDAR);
         let all = names(q4, d(2027, 2, 1));
         assert_eq!(all.first().unwrap(), "2026-W53");
         assert_eq!(all.last().unwrap(), "2026-W40");
         assert_eq!(all.len(), 14);
         // 2026-W40 (Monday 2026-09-28) is Q4's, not Q3's too.
-        let q3 = Quarter::of(d(2026, 8, 1));
+        let q3 = Quarter::of(d(2026, 8, 1), crate::model::FiscalYear::CALENDAR);
         let all = names(q3, d(2027, 2, 1));
         assert_eq!(all.first().unwrap(), "2026-W39");
         assert_eq!(all.last().unwrap(), "2026-W27");
@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn a_missed_week_is_dated_on_its_check_in_day_within_the_quarter() {
-        let q = Quarter::of(d(2026, 11, 24));
+        let q = Quarter::of(d(2026, 11, 24), crate::model::FiscalYear::CALENDAR);
         let today = d(2026, 11, 24);
         let w46 = IsoWeek::of(d(2026, 11, 11));
         assert_eq!(

@@ -118,6 +118,8 @@ pub fn broken_text(b: &Broken, s: &Strings) -> String {
         Rule::CarryCycle(ids) => (v.carry_cycle)(&chain(ids)),
         Rule::ControlCharacter(c) => (v.control_character)(&format!("U+{:04X}", u32::from(*c))),
         Rule::QuarterOutOfRange(year) => (v.quarter_range)(*year),
+        Rule::UntilNotAfter => v.until_not_after.to_string(),
+        Rule::SpanTooLong(n) => (v.span_too_long)(*n, crate::model::term::MAX_SPAN),
     };
     (v.at)(&item, &b.field, &rule)
 }

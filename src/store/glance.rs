@@ -1,6 +1,7 @@
 //! A quick read of one quarter, for `okr status` on every shell prompt: the
-//! Mål of that quarter (every owner's: a parent's number takes in its
-//! children's) and the check-ins of one period are read in full into the
+//! Mål of the years around today (every owner's: a parent's number takes in
+//! its children's, which may span quarters, in a year that starts in any
+//! month) and the check-ins of one period are read in full into the
 //! model's own types, and the owners of every Mål are noted; the rest of the file
 //! is checked to be JSON and skipped without being built. Like
 //! [`super::read`], it takes no lock and writes nothing.
@@ -14,6 +15,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use serde::de::value::MapDeserializer;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -27,7 +29,8 @@ use crate::model::{CheckIn, Data, FORMAT_VERSION, IsoWeek, Objective, Quarter, S
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Glance {
     pub settings: Settings,
-    /// The Mål of the quarter, in file order.
+    /// The Mål that start within [`Wanted::YEARS`] years of today's, in
+    /// file order: today's quarter's and every Mål their numbers take in.
     pub objectives: Vec<Objective>,
     /// The check-ins that may be of today's period (keyed by one of the
     /// last five weeks: a month, the longest period, has at most five), in
@@ -42,13 +45,18 @@ pub struct Glance {
 /// Which Mål and which check-in to read.
 #[derive(Clone, Copy, Debug)]
 pub struct Wanted {
-    pub quarter: Quarter,
+    pub today: NaiveDate,
     pub week: IsoWeek,
 }
 
 impl Wanted {
-    fn objective(&self, o: &Objective) -> bool {
-        o.quarter == self.quarter
+    /// How many years before and after today's a Mål read may start: a Mål
+    /// spans two years at most ([`crate::model::term::MAX_SPAN`]), and a
+    /// year may be named by the calendar year it ends in.
+    pub const YEARS: i32 = 3;
+
+    fn objective(&self, quarter: Quarter) -> bool {
+        (quarter.year - self.today.year()).abs() <= Self::YEARS
     }
 
     /// Whether a check-in keyed by `week` may be of the period of
@@ -104,7 +112,7 @@ pub fn of_data(data: &Data, wanted: Wanted) -> Glance {
         objectives: data
             .objectives
             .iter()
-            .filter(|o| wanted.objective(o))
+            .filter(|o| wanted.objective(o.quarter))
             .map(|o| (**o).clone())
             .collect(),
         checkins: data
@@ -293,12 +301,14 @@ impl<'de> Fields<'de> {
                 if let Some(w) = self.field::<Option<String>>("owner")?.flatten() {
                     owners::add_owner(owners, &w);
                 }
-                // Only the picked Mål is built: most of a file is other quarters' history.
-                if self.field::<Quarter>("quarter")? != Some(wanted.quarter) {
+                // Only the picked Mål are built: most of a file is other years' history.
+                if !self
+                    .field::<Quarter>("quarter")?
+                    .is_some_and(|q| wanted.objective(q))
+                {
                     return Ok(None);
                 }
-                let o: Objective = self.build()?;
-                Ok(wanted.objective(&o).then_some(Item::Objective(o)))
+                Ok(Some(Item::Objective(self.build()?)))
             }
             Pick::Week(wanted) => {
                 if !self

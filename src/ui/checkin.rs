@@ -132,7 +132,7 @@ fn walk_bar(
     width: usize,
     theme: Theme,
 ) -> Vec<Span<'static>> {
-    let pace = progress::key_result_pace(k, o.quarter, day);
+    let pace = progress::key_result_pace(k, o.dates(app.fy()), day);
     let p = progress::key_result_progress(k);
     let mut bar = progress_bar((width / 3).min(30), p, Some(pace), theme);
     bar.push(Span::raw(format!(
@@ -142,7 +142,7 @@ fn walk_bar(
     bar.extend(status_spans(
         app,
         Some(p),
-        Some(progress::key_result_status(k, o.quarter, day)),
+        Some(progress::key_result_status(k, o.dates(app.fy()), day)),
         None,
         theme,
     ));

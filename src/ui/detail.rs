@@ -54,7 +54,11 @@ fn header_lines(app: &App, o: &Objective, width: u16, theme: Theme) -> Vec<Line<
         Span::styled(format!("{} · ", s.detail_title), theme.dim()),
         Span::styled(shown(&o.title), theme.title()),
         Span::styled(
-            format!("  ({} · {})", shown(app.short_id(&o.id)), o.quarter),
+            format!(
+                "  ({} · {})",
+                shown(app.short_id(&o.id)),
+                o.term_label(app.fy())
+            ),
             theme.dim(),
         ),
     ])];
@@ -142,7 +146,7 @@ fn draw_key_results(app: &App, o: &Objective, frame: &mut Frame, area: Rect, the
         let selected = focused && i == app.sel_key_result();
         let [mut first, mut second] = key_result_rows(app, k, selected, width, theme);
         // Where its recent history leads, after the title where there is room.
-        if let Some(f) = forecast::of(k, o.quarter, app.today()) {
+        if let Some(f) = forecast::of(k, o.dates(app.fy()), app.today()) {
             let words = s.forecast(&k.measure, &f);
             first = key_result_title(app, k, selected, width, Some(&words), theme);
         }
@@ -250,7 +254,7 @@ fn alignment_lines(app: &App, o: &Objective) -> Vec<Line<'static>> {
             let when = if x.quarter == o.quarter {
                 String::new()
             } else {
-                format!(", {}", x.quarter)
+                format!(", {}", x.term_label(app.fy()))
             };
             format!(
                 "{} {} ({}{when})",

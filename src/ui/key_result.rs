@@ -22,7 +22,7 @@ use crate::keys::{Action, Context};
 use crate::model::carry::history_before_carry;
 use crate::model::forecast;
 use crate::model::progress::{self, confidence_band};
-use crate::model::{HistoryEntry, KeyResult, Measure, Quarter};
+use crate::model::{Dates, FiscalYear, HistoryEntry, KeyResult, Measure, Quarter};
 use crate::text::{self, shown};
 
 /// The markers of the chart, so it reads without colour.
@@ -66,27 +66,28 @@ pub struct Series {
     pub y: [f64; 2],
 }
 
-/// What the chart of `k` in `quarter` draws on `today`, with `earlier` the
-/// history before the carry (oldest first; empty when not carried).
+/// What the chart of `k` draws on `today` over its Mål's days (`dates`: a
+/// quarter's, a year's or a span's), with `earlier` the history before the
+/// carry (oldest first; empty when not carried) from its quarter's start.
 pub fn series(
     k: &KeyResult,
     earlier: &[&HistoryEntry],
-    quarter: Quarter,
+    (dates, fy): (Dates, FiscalYear),
     today: NaiveDate,
 ) -> Series {
-    let first = quarter.first_day();
+    let first = dates.first;
     let first_day = earlier
         .iter()
-        .map(|h| Quarter::of(h.date).first_day())
+        .map(|h| Quarter::of(h.date, fy).first_day(fy))
         .min()
         .map_or(first, |d| d.min(first));
     let x = |d: NaiveDate| (d - first_day).num_days() as f64;
-    let last_day = x(quarter.last_day());
+    let last_day = x(dates.last);
     let before: Vec<(f64, f64)> = earlier.iter().map(|h| (x(h.date), h.value)).collect();
     let recorded: Vec<(f64, f64)> = k
         .history
         .iter()
-        .filter(|h| quarter.contains(h.date))
+        .filter(|h| dates.contains(h.date))
         .map(|h| (x(h.date), h.value))
         .collect();
     let mut values = Vec::new();
@@ -97,10 +98,10 @@ pub fn series(
         values.push((x(first), value));
     }
     values.extend(recorded.iter().copied());
-    let until = if quarter.contains(today) {
+    let until = if dates.contains(today) {
         Some(x(today))
     } else {
-        (today > quarter.last_day()).then_some(last_day)
+        dates.ended(today).then_some(last_day)
     };
     if let (Some(until), Some(&(at, value))) = (until, values.last())
         && until > at
@@ -109,7 +110,7 @@ pub fn series(
     }
     let (ideal, level) = match &k.measure {
         Measure::Numeric(n) => {
-            let from = x(progress::key_result_start(k, quarter));
+            let from = x(progress::key_result_start(k, dates));
             (vec![(from, n.start), (last_day, n.target)], Vec::new())
         }
         Measure::AtLeast(l) | Measure::AtMost(l) => {
@@ -117,12 +118,12 @@ pub fn series(
         }
         Measure::Done(_) => (Vec::new(), Vec::new()),
     };
-    let forecast: Vec<(f64, f64)> = forecast::of(k, quarter, today)
+    let forecast: Vec<(f64, f64)> = forecast::of(k, dates, today)
         .map(|f| vec![(x(f.from.0), f.from.1), (last_day, f.value)])
         .unwrap_or_default();
     let drawn = values.iter().chain(&ideal).chain(&level).chain(&before);
     let y = y_range(k, drawn.chain(&forecast));
-    let today = if quarter.contains(today) {
+    let today = if dates.contains(today) {
         vec![(x(today), y[0]), (x(today), y[1])]
     } else {
         Vec::new()
@@ -172,11 +173,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let selected = v.entry_index(history.len()).and_then(|i| history.get(i));
     let note = selected.map_or("", |h| h.note.as_str());
     let note_h: u16 = if note.is_empty() { 0 } else { 2 };
-    let ahead = forecast::of(k, o.quarter, app.today());
+    let ahead = forecast::of(k, o.dates(app.fy()), app.today());
     let head_h = 2 + u16::from(ahead.is_some());
     let rest = area.height.saturating_sub(head_h + 1 + note_h);
     let earlier = history_before_carry(app.data(), o, k);
-    let data = series(k, &earlier, o.quarter, app.today());
+    let data = series(k, &earlier, (o.dates(app.fy()), app.fy()), app.today());
     let measured = app.measured_automatically(&k.id);
     let legend_lines = legend_lines(app, &data, measured, width, theme);
     // Too small to read, the chart and its legend give their rows to the
@@ -197,7 +198,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     ])
     .areas(area);
 
-    let where_ = (s.daily.in_objective)(&shown(&o.title), &o.quarter.to_string());
+    let where_ = (s.daily.in_objective)(&shown(&o.title), &o.term_label(app.fy()).to_string());
     let mark = if measured {
         format!("{MEASURED} ")
     } else {
@@ -229,7 +230,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     frame.render_widget(Paragraph::new(head_lines), head);
 
-    draw_chart(app, k, o.quarter, &data, frame, chart, theme);
+    draw_chart(app, k, o.dates(app.fy()), &data, frame, chart, theme);
     frame.render_widget(Paragraph::new(legend_lines), legend);
     draw_history(app, k, &earlier, v.sel, frame, list, theme);
     if !note.is_empty() {
@@ -244,7 +245,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 fn draw_chart(
     app: &App,
     k: &KeyResult,
-    quarter: Quarter,
+    dates: Dates,
     data: &Series,
     frame: &mut Frame,
     area: Rect,
@@ -286,7 +287,7 @@ fn draw_chart(
         .x_axis(
             Axis::default()
                 .bounds([0.0, data.last_day.max(1.0)])
-                .labels([data.first_day.to_string(), quarter.last_day().to_string()])
+                .labels([data.first_day.to_string(), dates.last.to_string()])
                 .style(theme.dim()),
         )
         .y_axis(
@@ -486,6 +487,9 @@ fn history_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::FiscalYear;
+
+    const CAL: FiscalYear = FiscalYear::CALENDAR;
     use crate::model::KeyResult;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -503,7 +507,7 @@ mod tests {
         k.record(d(9, 28), 5.0, None, String::new(), None);
         k.record(d(10, 1), 10.0, None, String::new(), None);
         k.record(d(11, 2), 40.0, None, String::new(), None);
-        let got = series(&k, &[], q, d(11, 24));
+        let got = series(&k, &[], (q.dates(CAL), CAL), d(11, 24));
         assert_eq!(got.last_day, 91.0);
         assert_eq!(got.recorded, [(0.0, 10.0), (32.0, 40.0)]);
         // From the value before the quarter, through each entry, on to today.
@@ -516,10 +520,10 @@ mod tests {
         assert_eq!(got.y, [0.0, 100.0]);
         assert!(got.level.is_empty());
         // The forecast: from the latest entry to the quarter's last day.
-        let ahead = forecast::of(&k, q, d(11, 24)).unwrap();
+        let ahead = forecast::of(&k, q.dates(CAL), d(11, 24)).unwrap();
         assert_eq!(got.forecast, [(32.0, 40.0), (91.0, ahead.value)]);
         // A quarter that has ended: the value to its last day, no today, no forecast.
-        let past = series(&k, &[], q, d(12, 31).succ_opt().unwrap());
+        let past = series(&k, &[], (q.dates(CAL), CAL), d(12, 31).succ_opt().unwrap());
         assert_eq!(past.values.last(), Some(&(91.0, 40.0)));
         assert!(past.today.is_empty());
         assert!(past.forecast.is_empty());
@@ -534,7 +538,7 @@ mod tests {
             Measure::at_most(500.0, 500.0, ""),
         );
         k.record(d(11, 2), 500.0, None, String::new(), None);
-        let got = series(&k, &[], q, d(11, 24));
+        let got = series(&k, &[], (q.dates(CAL), CAL), d(11, 24));
         assert_eq!(got.level, [(0.0, 500.0), (91.0, 500.0)]);
         assert!(got.ideal.is_empty());
         assert!(got.forecast.is_empty(), "a level has no forecast");

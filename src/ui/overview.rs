@@ -119,7 +119,7 @@ fn draw_table(
         let text = format!(
             "{}{:<9} {:>5}  {:<18} {committed}",
             if i == sel { "▸ " } else { "  " },
-            f.quarter.to_string(),
+            f.label.clone(),
             f.objectives,
             score_words(app, f)
         );
@@ -211,7 +211,7 @@ fn draw_pulse_trend(
     let width = usize::from(area.width);
     let heads: Vec<String> = pulses
         .iter()
-        .map(|f| format!("{:>8}", f.quarter.to_string()))
+        .map(|f| format!("{:>8}", f.label.clone()))
         .collect();
     lines.push(Line::styled(
         fit(&format!("{:<24}{}", "", heads.join("")), width),
@@ -284,7 +284,7 @@ fn bar_chart(
         .iter()
         .zip(bars)
         .map(|(f, (words, value, look))| {
-            let label = format!("{:<8}{:>words_w$}", f.quarter.to_string(), words);
+            let label = format!("{:<8}{:>words_w$}", f.label.clone(), words);
             Bar::default()
                 .value(value)
                 .label(Line::raw(fit(&label, usize::from(area.width))))

@@ -32,7 +32,7 @@ fn draw_weeks(app: &App, st: &PastState, frame: &mut Frame, area: Rect, theme: T
     let whose = app.checkin_whose().unwrap_or_default();
     let head = Line::from(Span::styled(
         fit(
-            &(w.past_title)(&app.quarter().to_string(), &whose),
+            &(w.past_title)(&app.label(app.quarter()), &whose),
             usize::from(area.width),
         ),
         theme.title(),

@@ -21,9 +21,9 @@ use crate::model::{IsoWeek, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let due = app.checkin_due() && app.quarter() == crate::model::Quarter::of(app.today());
-    let planning = app.planning() || app.quarter() > crate::model::Quarter::of(app.today());
-    let today = app.quarter() == crate::model::Quarter::of(app.today());
+    let due = app.checkin_due() && app.quarter() == app.this_quarter();
+    let planning = app.planning() || app.quarter() > app.this_quarter();
+    let today = app.quarter() == app.this_quarter();
     let c = app.key(Action::CheckIn, Context::Quarter);
     // A check-in half done keeps its banner until every key result is answered.
     let banner_text = match (due, app.checkin_partial()) {
@@ -184,17 +184,16 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let q = app.quarter();
     let week = IsoWeek::of(app.today());
     // The week is today's: shown with today's quarter, else today's quarter is named.
-    let when = if q.contains(app.today()) {
+    let when = if q.contains(app.fy(), app.today()) {
         format!(" · {} {} ({week})", s.week, week.week)
     } else {
-        format!(
-            "  ({}: {})",
-            s.today,
-            crate::model::Quarter::of(app.today())
-        )
+        format!("  ({}: {})", s.today, app.label(app.this_quarter()))
     };
     let mut title = Line::from(vec![
-        Span::styled(format!("okr · {} {q}", s.quarter), theme.title()),
+        Span::styled(
+            format!("okr · {} {}", s.quarter, app.label(q)),
+            theme.title(),
+        ),
         Span::raw(when),
     ]);
     if let Some(whose) = filter_span(app, theme) {
@@ -202,7 +201,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let [t, g] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(title), t);
-    let elapsed = progress::unit_clamp(q.elapsed(app.today()));
+    let elapsed = progress::unit_clamp(q.dates(app.fy()).elapsed(app.today()));
     let gauge = LineGauge::default()
         .ratio(elapsed)
         .label(format!("{} {}", s.percent(elapsed), s.of_quarter_passed))

@@ -39,7 +39,7 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
     frame.render_widget(
         Paragraph::new(
             Line::from(vec![
-                Span::styled((s.review_title)(&st.quarter.to_string()), theme.title()),
+                Span::styled((s.review_title)(&app.label(st.quarter)), theme.title()),
                 Span::raw(format!(" · {}", app.progress_words(&numbers, st.quarter))),
             ])
             .spans
@@ -179,7 +179,7 @@ fn objective_block(
     for k in &o.key_results {
         lines.push(key_result_line(app, k, width, theme));
         // While the quarter runs, where the key result's recent history leads.
-        if let Some(f) = forecast::of(k, o.quarter, app.today()) {
+        if let Some(f) = forecast::of(k, o.dates(app.fy()), app.today()) {
             let words = format!("      {}", s.forecast(&k.measure, &f));
             lines.push(Line::styled(fit(&words, width), theme.dim()));
         }

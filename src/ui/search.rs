@@ -70,7 +70,7 @@ pub fn draw(app: &App, st: &SearchState, frame: &mut Frame, body: Rect, line: Re
                 } => (d.found_note, format!("{key_result} {date}")),
             };
             let marker = if i == st.sel { "▸ " } else { "  " };
-            let lead = format!("{marker}{}  {kind:<kind_w$}  ", h.quarter);
+            let lead = format!("{marker}{}  {kind:<kind_w$}  ", app.label(h.quarter));
             let id = format!("{} ", text::shown(&id));
             let room = width.saturating_sub(text::width(&lead) + text::width(&id));
             let line = Line::from(vec![

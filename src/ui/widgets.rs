@@ -338,7 +338,7 @@ fn objective_spans(
         spans.extend(confidence_spans(app, c, theme));
     }
     // Stale key results, as the key result lines mark them, while the quarter runs.
-    let stale = if o.quarter.contains(app.today()) {
+    let stale = if o.dates(app.fy()).contains(app.today()) {
         o.key_results
             .iter()
             .filter(|k| progress::is_stale(k, app.today()))
@@ -417,10 +417,12 @@ pub fn key_result_rows(
     theme: Theme,
 ) -> [Line<'static>; 2] {
     let s = app.strings();
-    let quarter = app.objective().map_or(app.quarter(), |o| o.quarter);
-    let pace = progress::key_result_pace(k, quarter, app.today());
+    let dates = app
+        .objective()
+        .map_or(app.quarter().dates(app.fy()), |o| o.dates(app.fy()));
+    let pace = progress::key_result_pace(k, dates, app.today());
     let p = progress::key_result_progress(k);
-    let status = progress::key_result_status(k, quarter, app.today());
+    let status = progress::key_result_status(k, dates, app.today());
     let first = key_result_title(app, k, selected, width, None, theme);
     let bar_w = (width / 4).clamp(0, 20);
     let mut second = vec![Span::raw("  ")];
@@ -437,7 +439,7 @@ pub fn key_result_rows(
         theme,
     ));
     // Staleness is about a running quarter: a finished one is not updated any more.
-    if quarter.contains(app.today()) && progress::is_stale(k, app.today()) {
+    if dates.contains(app.today()) && progress::is_stale(k, app.today()) {
         second.push(Span::styled(format!(" · {}", s.stale), theme.warning()));
     }
     [first, Line::from(fit_spans(second, width))]

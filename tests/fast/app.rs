@@ -555,7 +555,7 @@ fn ids_are_shown_by_their_shortest_unique_beginning_and_follow_new_items() {
         "obcdfghjk".into(),
         "Mål".into(),
         okr::model::Kind::Committed,
-        Quarter::of(today()),
+        Quarter::of(today(), okr::model::FiscalYear::CALENDAR),
         okr::model::now(),
     );
     for id in ["krbcdfghjk", "krbcdxxxxx", "krzzzzzzzz"] {

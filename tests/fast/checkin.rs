@@ -402,7 +402,7 @@ fn the_summary_arrows_follow_progress_not_the_number() {
         "o1".into(),
         "Snabbare".into(),
         okr::model::Kind::Committed,
-        okr::model::Quarter::of(today()),
+        okr::model::Quarter::of(today(), okr::model::FiscalYear::CALENDAR),
         okr::model::now(),
     );
     let mut lead = okr::model::KeyResult::new(

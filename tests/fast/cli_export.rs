@@ -191,8 +191,11 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
     // The Mål's progress, by the one model of numbers every surface reads.
     let data = okr::store::read(&w.file()).unwrap();
     let all: Vec<&okr::model::Objective> = data.objectives.iter().map(|o| &**o).collect();
-    let numbers =
-        okr::model::numbers::Numbers::of(all.iter().copied(), crate::support::app::today());
+    let numbers = okr::model::numbers::Numbers::of(
+        all.iter().copied(),
+        okr::model::FiscalYear::CALENDAR,
+        crate::support::app::today(),
+    );
     let o1 = numbers.get(all[0]).progress.unwrap();
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     let row = |kr: &str| -> Vec<String> {

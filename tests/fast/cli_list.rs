@@ -146,7 +146,7 @@ fn text_from_the_file_reaches_no_output_raw() {
     let data: Data = serde_json::from_value(v).unwrap();
     let shown = table(
         &data,
-        QuarterChoice::One(Quarter::of(today())),
+        QuarterChoice::One(Quarter::of(today(), okr::model::FiscalYear::CALENDAR)),
         okr::model::Lang::En,
         120,
     );
@@ -340,7 +340,11 @@ fn json_lists_each_mal_with_the_numbers_every_surface_gives() {
     );
     assert_eq!(o1["status"], "behind");
     let data = okr::store::read(&w.file()).unwrap();
-    let numbers = okr::model::numbers::Numbers::of(data.objectives.iter().map(|o| &**o), today());
+    let numbers = okr::model::numbers::Numbers::of(
+        data.objectives.iter().map(|o| &**o),
+        okr::model::FiscalYear::CALENDAR,
+        today(),
+    );
     assert_eq!(
         o1["progress"].as_f64(),
         numbers.get(&data.objectives[0]).progress

@@ -68,23 +68,23 @@ proptest! {
     ) {
         let k = with_history(m.clone(), &h);
         let days: std::collections::HashSet<NaiveDate> = h.iter().map(|p| p.0).collect();
-        match forecast::of(&k, Q4, today) {
+        match forecast::of(&k, Q4.dates(okr::model::FiscalYear::CALENDAR), today) {
             None => {}
             Some(f) => {
                 prop_assert!(matches!(m, Measure::Numeric(_)), "{f:?}");
                 prop_assert!(days.len() >= 2, "{f:?}");
-                prop_assert!(today <= Q4.last_day(), "{f:?}");
+                prop_assert!(today <= Q4.last_day(okr::model::FiscalYear::CALENDAR), "{f:?}");
                 prop_assert!(f.value.is_finite(), "{f:?}");
                 prop_assert!((0.0..=1.0).contains(&f.progress), "{f:?}");
-                prop_assert_eq!(f.date, Q4.last_day());
+                prop_assert_eq!(f.date, Q4.last_day(okr::model::FiscalYear::CALENDAR));
                 let mut at = m.clone();
                 at.set_current(f.value);
                 prop_assert_eq!(f.progress, measure_progress(&at));
                 prop_assert!(f.points >= 2 && f.points <= h.len());
             }
         }
-        if !matches!(m, Measure::Numeric(_)) || days.len() < 2 || today > Q4.last_day() {
-            prop_assert_eq!(forecast::of(&k, Q4, today), None);
+        if !matches!(m, Measure::Numeric(_)) || days.len() < 2 || today > Q4.last_day(okr::model::FiscalYear::CALENDAR) {
+            prop_assert_eq!(forecast::of(&k, Q4.dates(okr::model::FiscalYear::CALENDAR), today), None);
         }
     }
 
@@ -101,8 +101,8 @@ proptest! {
             .map(|d| (origin + Duration::days(*d), a + b * *d as f64))
             .collect();
         let k = with_history(Measure::numeric(0.0, 1.0, ""), &points);
-        let f = forecast::of(&k, Q4, date(2026, 12, 20)).unwrap();
-        let end = (Q4.last_day() - origin).num_days() as f64;
+        let f = forecast::of(&k, Q4.dates(okr::model::FiscalYear::CALENDAR), date(2026, 12, 20)).unwrap();
+        let end = (Q4.last_day(okr::model::FiscalYear::CALENDAR) - origin).num_days() as f64;
         let want = a + b * end;
         prop_assert!((f.value - want).abs() <= 1e-6 * want.abs().max(1.0), "{} {want}", f.value);
         prop_assert_eq!(f.points, points.len());
@@ -116,7 +116,7 @@ fn first_forecast(lang: Lang) -> String {
     let data = demo();
     let o = &data.objectives[0];
     let k = &o.key_results[0];
-    let f = forecast::of(k, o.quarter, today()).unwrap();
+    let f = forecast::of(k, o.dates(okr::model::FiscalYear::CALENDAR), today()).unwrap();
     okr::i18n::strings(lang).forecast(&k.measure, &f)
 }
 
@@ -176,7 +176,7 @@ fn no_forecast_for_done_or_keep_at_key_results_on_screen() {
 /// The demo's quarter, looked at after it has ended.
 fn after_the_quarter(lang: Lang) -> Harness {
     let mut data = demo();
-    let last = Q4.first_day() - Duration::days(1);
+    let last = Q4.first_day(okr::model::FiscalYear::CALENDAR) - Duration::days(1);
     // The same OKRs, a quarter earlier: 2026 Q3 has ended by today.
     for o in &mut data.objectives {
         let o = std::sync::Arc::make_mut(o);

@@ -169,7 +169,14 @@ fn objective() -> impl Strategy<Value = Objective> {
         text(),
         text(),
         prop::sample::select(Kind::ALL.to_vec()),
-        quarter(),
+        // A quarter, a span of up to eight quarters, or a whole year.
+        (quarter(), 0usize..8, any::<bool>()).prop_map(|(q, more, year)| {
+            if year {
+                return (q.whole_year(), None);
+            }
+            let until = (0..more).fold(q, |u, _| u.next());
+            (q, (until > q).then_some(until))
+        }),
         prop::option::of(text()),
         prop::option::of(text()),
         prop::sample::select(vec![
@@ -191,7 +198,7 @@ fn objective() -> impl Strategy<Value = Objective> {
     );
     (head, tail).prop_map(
         |(
-            (id, title, why, kind, quarter, owner, parent, status),
+            (id, title, why, kind, (quarter, until), owner, parent, status),
             (
                 score,
                 (went_well, to_change, retro_extra),
@@ -208,6 +215,7 @@ fn objective() -> impl Strategy<Value = Objective> {
             why,
             kind,
             quarter,
+            until,
             owner,
             parent,
             status,
@@ -294,7 +302,7 @@ fn data() -> impl Strategy<Value = Data> {
     (
         1u32..=okr::model::FORMAT_VERSION,
         prop::option::of(prop::sample::select(vec![Lang::Sv, Lang::En])),
-        (prop::sample::select(weekdays), rhythm),
+        (prop::sample::select(weekdays), rhythm, 1u32..=12),
         extra(),
         prop::collection::vec(objective(), 0..3),
         prop::collection::vec(checkin(), 0..3),
@@ -304,7 +312,7 @@ fn data() -> impl Strategy<Value = Data> {
             |(
                 version,
                 language,
-                (checkin_weekday, rhythm),
+                (checkin_weekday, rhythm, start),
                 settings_extra,
                 objectives,
                 checkins,
@@ -319,6 +327,7 @@ fn data() -> impl Strategy<Value = Data> {
                         cadence,
                         cadence_start,
                         holidays,
+                        fiscal_year: okr::model::FiscalYear::starting(start).unwrap(),
                         extra: settings_extra,
                     },
                     objectives: objectives.into_iter().map(Into::into).collect(),

@@ -196,7 +196,7 @@ fn check(plans: &[Plan], folds: &[usize]) {
     let g = glance::of_data(
         &data,
         Wanted {
-            quarter: Q4,
+            today: today(),
             week: okr::model::IsoWeek::of(today()),
         },
     );

@@ -70,7 +70,7 @@ fn two_people_make_two_check_ins_for_the_week_each_with_its_owner() {
     assert_eq!(ids(anna), ["kr1", "kr2", "kr3", "kr4", "kr5", "kr6"]);
     assert_eq!(ids(bo), ["kr7", "kr8", "kr9", "kr10"]);
     let json = h.file_json();
-    assert_eq!(json["version"], 2);
+    assert_eq!(json["version"], okr::model::FORMAT_VERSION);
     // Anna again: her own check-in is reopened, not a third one.
     h.check_in_as("anna", None);
     let week = okr::model::IsoWeek::of(today());
@@ -224,11 +224,11 @@ fn one_check_in_a_week_per_owner_is_the_files_rule() {
 
 #[test]
 fn a_file_of_a_newer_format_is_refused() {
-    let newer = FIXTURE.replacen("\"version\": 1", "\"version\": 3", 1);
+    let newer = FIXTURE.replacen("\"version\": 1", "\"version\": 4", 1);
     let w = Sandbox::new();
     w.write(&newer);
     w.okr(&["export"])
-        .fails(&["file format 3", "reads up to 2"]);
+        .fails(&["file format 4", "reads up to 3"]);
 }
 
 // --- migration of format 1 -----------------------------------------------------------
@@ -245,7 +245,7 @@ fn the_first_save_migrates_format_1_after_keeping_a_byte_identical_copy() {
     assert_eq!(fs::read(&v1).unwrap(), FIXTURE.as_bytes(), "byte-identical");
     // Every field is kept: the file is the original but for its version.
     let mut before: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
-    before["version"] = 2.into();
+    before["version"] = okr::model::FORMAT_VERSION.into();
     let after: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     assert_eq!(after, before);
     // The copy is made once, and never over an earlier one.
@@ -262,7 +262,7 @@ fn the_first_save_migrates_format_1_after_keeping_a_byte_identical_copy() {
     );
     let second = fs::read_to_string(dir.path().join("okr.json.v1.bak.2")).unwrap();
     assert!(second.contains("Växa globalt"), "{second}");
-    // A file already in format 2 is not copied again.
+    // A file already in this format is not copied again.
     drop(st);
     let (mut st, data) = Store::open(&path).unwrap();
     st.save(&data).unwrap();
@@ -282,7 +282,7 @@ fn a_format_1_file_keeps_speaking_its_language_after_migration() {
         FIXTURE.as_bytes()
     );
     let json = w.json();
-    assert_eq!(json["version"], 2);
+    assert_eq!(json["version"], okr::model::FORMAT_VERSION);
     assert_eq!(json["settings"]["language"], "sv", "the setting is kept");
     let r = w.okr(&["export"]);
     r.ok();

@@ -190,7 +190,7 @@ fn planning_shows_the_focus_rule_per_owner() {
 #[test]
 fn a_long_owner_is_cut_before_the_title() {
     let mut data = team_demo();
-    let q = okr::model::Quarter::of(today());
+    let q = okr::model::Quarter::of(today(), okr::model::FiscalYear::CALENDAR);
     let i = data.in_quarter(q).map(|(i, _)| i).next().unwrap();
     let long = "Avdelningen för långsiktig strategisk planering och uppföljning";
     data.objective_mut(i).unwrap().owner = Some(long.into());

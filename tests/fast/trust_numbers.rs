@@ -24,7 +24,7 @@ fn one_key_result(start: f64, target: f64, current: f64) -> Data {
         "o1".into(),
         "Väx".into(),
         Kind::Committed,
-        Quarter::of(today()),
+        Quarter::of(today(), okr::model::FiscalYear::CALENDAR),
         okr::model::now(),
     );
     let mut measure = Measure::numeric(start, target, "st");
@@ -282,7 +282,7 @@ fn the_markdown_report_groups_and_csv_and_json_stay_plain() {
     let data = one_key_result(0.0, 2_000_000.0, 1_250_000.5);
     let report = |format, lang| {
         let mut out = Vec::new();
-        let which = QuarterChoice::One(Quarter::of(today()));
+        let which = QuarterChoice::One(Quarter::of(today(), okr::model::FiscalYear::CALENDAR));
         okr::export::export(&data, None, which, format, lang, today(), &mut out).unwrap();
         String::from_utf8(out).unwrap()
     };

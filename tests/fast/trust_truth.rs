@@ -23,7 +23,9 @@ use ratatui::crossterm::event::KeyCode;
 
 /// Whether a Mål succeeded, as every surface reads it.
 fn succeeded(o: &Objective, today: NaiveDate) -> Option<bool> {
-    Numbers::of([o], today).get(o).succeeded
+    Numbers::of([o], okr::model::FiscalYear::CALENDAR, today)
+        .get(o)
+        .succeeded
 }
 
 const Q3: Quarter = Quarter { year: 2026, q: 3 };
@@ -43,7 +45,13 @@ fn numeric(id: &str, current: f64, quarter: Quarter) -> KeyResult {
         format!("KR {id}"),
         Measure::numeric(0.0, 100.0, ""),
     );
-    k.record(quarter.first_day(), current, Some(6), String::new(), None);
+    k.record(
+        quarter.first_day(okr::model::FiscalYear::CALENDAR),
+        current,
+        Some(6),
+        String::new(),
+        None,
+    );
     k
 }
 
@@ -209,10 +217,15 @@ fn a_mal_past_its_pace_mark_is_on_pace_and_says_how_many_key_results_are_behind(
     let data = ahead_with_one_behind();
     let o = &data.objectives[0];
     assert_eq!(
-        Numbers::of([&**o], today()).get(o).status,
+        Numbers::of([&**o], okr::model::FiscalYear::CALENDAR, today())
+            .get(o)
+            .status,
         Some(PaceStatus::OnTrack)
     );
-    assert_eq!(progress::key_results_behind(o, today()), Some((1, 3)));
+    assert_eq!(
+        progress::key_results_behind(o, o.dates(okr::model::FiscalYear::CALENDAR), today()),
+        Some((1, 3))
+    );
 
     let h = Harness::new(Some(data.clone()), Lang::En);
     let text = screen(&h.app, 80, 24);
@@ -260,9 +273,12 @@ fn a_key_result_added_later_is_judged_from_the_day_it_was_added() {
     h.keys(&[code(ENTER)]);
     let o = h.app.data().objectives[0].clone();
     let k = o.key_results.last().expect("the new key result");
-    assert_eq!(progress::key_result_start(k, Q4), today());
     assert_eq!(
-        progress::key_result_status(k, Q4, today()),
+        progress::key_result_start(k, Q4.dates(okr::model::FiscalYear::CALENDAR)),
+        today()
+    );
+    assert_eq!(
+        progress::key_result_status(k, Q4.dates(okr::model::FiscalYear::CALENDAR), today()),
         PaceStatus::OnTrack
     );
     let text = screen(&h.app, 80, 24);
@@ -274,15 +290,20 @@ fn a_key_result_added_later_is_judged_from_the_day_it_was_added() {
     assert!(row.contains("0% on pace"), "{text}");
     // A week on, it is judged against the days from 24 November: 8 of 38.
     let later = date(2026, 12, 1);
-    assert!((progress::key_result_pace(k, Q4, later) - 8.0 / 38.0).abs() < 1e-12);
+    assert!(
+        (progress::key_result_pace(k, Q4.dates(okr::model::FiscalYear::CALENDAR), later)
+            - 8.0 / 38.0)
+            .abs()
+            < 1e-12
+    );
     assert_eq!(
-        progress::key_result_status(k, Q4, later),
+        progress::key_result_status(k, Q4.dates(okr::model::FiscalYear::CALENDAR), later),
         PaceStatus::Behind
     );
     let mut k = k.clone();
     k.measure.set_current(2.2);
     assert_eq!(
-        progress::key_result_status(&k, Q4, later),
+        progress::key_result_status(&k, Q4.dates(okr::model::FiscalYear::CALENDAR), later),
         PaceStatus::OnTrack
     );
 }

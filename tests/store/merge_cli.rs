@@ -148,7 +148,7 @@ fn a_copy_that_cannot_be_read_is_named_exit_2_and_nothing_is_written() {
 }
 
 #[test]
-fn format_1_copies_and_an_empty_base_merge_into_format_2() {
+fn format_1_copies_and_an_empty_base_merge_into_this_format() {
     let s = Sandbox::new();
     // git gives an empty base when both sides added the file.
     let base = s.path().join("base");
@@ -160,7 +160,7 @@ fn format_1_copies_and_an_empty_base_merge_into_format_2() {
     let r = merge(&s, &base, &ours, &theirs);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let out = okr::store::read(&ours).unwrap();
-    assert_eq!(out.version, 2);
+    assert_eq!(out.version, okr::model::FORMAT_VERSION);
     assert_eq!(out.objectives.len(), 2);
     assert_eq!(out.checkins.len(), 1);
 }

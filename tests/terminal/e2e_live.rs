@@ -44,7 +44,7 @@ fn add_objective(data: &mut Data, id: &str, title: &str) {
         id.into(),
         title.into(),
         okr::model::Kind::Committed,
-        okr::model::Quarter::of(today()),
+        okr::model::Quarter::of(today(), okr::model::FiscalYear::CALENDAR),
         chrono::Utc::now(),
     );
     data.objectives.push(Arc::new(o));
@@ -240,7 +240,7 @@ fn both_notes_are_kept_and_a_refused_choice_says_why_in_a_real_terminal() {
 #[test]
 fn the_selection_stays_on_its_item_when_their_version_moves_it() {
     let sandbox = demo_sandbox();
-    let q = okr::model::Quarter::of(today());
+    let q = okr::model::Quarter::of(today(), okr::model::FiscalYear::CALENDAR);
     let mine: Vec<String> = demo()
         .objectives
         .iter()

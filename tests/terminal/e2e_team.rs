@@ -78,7 +78,7 @@ fn two_owners_check_in_on_one_file() {
     check_in_as(&sandbox, "Bo", 4);
 
     let data = sandbox.json();
-    assert_eq!(data["version"], 2);
+    assert_eq!(data["version"], okr::model::FORMAT_VERSION);
     let week: Vec<&serde_json::Value> = data["checkins"]
         .as_array()
         .unwrap()

@@ -24,8 +24,8 @@ pub(super) fn export_html(
 ) -> Result<()> {
     let title = match quarters {
         [] => "OKR".to_string(),
-        [one] => format!("OKR {one}"),
-        [first, .., last] => format!("OKR {first}–{last}"),
+        [one] => format!("OKR {}", one.label(report.fy)),
+        [first, .., last] => format!("OKR {}–{}", first.label(report.fy), last.label(report.fy)),
     };
     let frame = page::Frame {
         lang: s.lang,

@@ -15,7 +15,9 @@ use super::page::{self, Chart, line, lines, tag, tone};
 use crate::i18n::Strings;
 use crate::model::numbers::Figures;
 use crate::model::progress;
-use crate::model::{Initiative, KeyResult, Measure, Objective, Quarter, Status, align};
+use crate::model::{
+    Dates, FiscalYear, Initiative, KeyResult, Measure, Objective, Quarter, Status, align,
+};
 
 /// Every quarter asked for, in order.
 pub(super) fn quarters(
@@ -53,11 +55,11 @@ fn quarter(report: &Report, by_id: &ById, q: Quarter, s: &Strings, today: NaiveD
     let mean = report
         .numbers
         .mean(members.iter().filter_map(|i| data.objective_at(*i)));
-    let pace = progress::pace(q, today);
+    let pace = q.dates(report.fy).elapsed(today);
     let label = (s.html.bar)(&s.percent_of(mean), &s.percent(pace));
     html! {
         section.quarter id={ "q-" (q.key()) } {
-            h2 { (s.quarter) " " (q) }
+            h2 { (s.period_word(q)) " " (q.label(report.fy)) }
             @if rows.is_empty() {
                 p { (s.no_objectives) }
             } @else {
@@ -94,37 +96,39 @@ fn objective(
     today: NaiveDate,
 ) -> Markup {
     let f = report.numbers.get(o);
+    let dates = o.dates(report.fy);
     let class = tone(f.status);
     let label = (s.html.bar)(&s.percent_of(f.progress), &s.percent(f.pace));
     html! {
         article class={ "objective " (class) } id={ "o-" (o.id) } {
             h3 { span.id { (line(&o.id)) } " " span.title { (line(&o.title)) } }
-            (facts(by_id, o, s))
+            (facts(by_id, o, s, report.fy))
             (page::bar(f.progress, f.progress.map(|_| f.pace), class, &label))
-            (figures(o, &f, s, today))
+            (figures(o, &f, s, (dates, today)))
             @if !o.why.is_empty() {
                 p.why { span.label { (s.why) ": " } (lines(&o.why)) }
             }
-            (key_results(o, s, today))
+            (key_results(o, s, (dates, today)))
             (initiatives(o, s, today))
-            (review(o, &f, s, today))
+            (review(o, &f, s, (dates, today)))
         }
     }
 }
 
 /// Kind, owner, what it serves (named, wherever that Mål is) and its status
 /// when not active.
-fn facts(by_id: &ById, o: &Objective, s: &Strings) -> Markup {
+fn facts(by_id: &ById, o: &Objective, s: &Strings, fy: FiscalYear) -> Markup {
     let serves = o.parent.as_deref().and_then(|p| by_id.get(p));
     html! {
         p.facts {
             span.kind { (s.kind(o.kind)) }
+            @if o.spans() { " · " span.term { ((s.years.spans)(&o.term_label(fy).to_string())) } }
             @if let Some(w) = &o.owner {
                 " · " (s.owner) ": " span.owner { (line(w)) }
             }
             @if let Some(p) = serves {
                 " · " (s.team.serves) ": " span.parent { (line(&p.title)) }
-                @if p.quarter != o.quarter { " (" (p.quarter) ")" }
+                @if p.quarter != o.quarter { " (" (p.term_label(fy)) ")" }
             }
             @if o.status != Status::Active {
                 " · " (s.status) ": " (s.status(o.status))
@@ -135,9 +139,9 @@ fn facts(by_id: &ById, o: &Objective, s: &Strings) -> Markup {
 
 /// Progress and status in words, where it comes from, how many key
 /// results are behind, the lowest confidence and how many are stale.
-fn figures(o: &Objective, f: &Figures, s: &Strings, today: NaiveDate) -> Markup {
+fn figures(o: &Objective, f: &Figures, s: &Strings, (dates, today): (Dates, NaiveDate)) -> Markup {
     let word = f.status.map_or(s.no_progress_yet, |st| s.pace_status(st));
-    let stale = if o.quarter.contains(today) {
+    let stale = if dates.contains(today) {
         o.key_results
             .iter()
             .filter(|k| progress::is_stale(k, today))
@@ -165,13 +169,13 @@ fn confidence(c: u8, s: &Strings) -> Markup {
     html! { span class={ "confidence " (band) } { (s.confidence.to_lowercase()) " " (c) "/10" } }
 }
 
-fn key_results(o: &Objective, s: &Strings, today: NaiveDate) -> Markup {
+fn key_results(o: &Objective, s: &Strings, (dates, today): (Dates, NaiveDate)) -> Markup {
     html! {
         @if !o.key_results.is_empty() {
             h4 { (s.key_results) }
             ul.krs {
                 @for k in &o.key_results {
-                    li.kr { (key_result(k, o.quarter, s, today)) }
+                    li.kr { (key_result(k, dates, s, today)) }
                 }
             }
         }
@@ -181,7 +185,7 @@ fn key_results(o: &Objective, s: &Strings, today: NaiveDate) -> Markup {
 /// A key result: id and title, its bar with its pace mark, its value as
 /// the Markdown report words it, its status, confidence and staleness, and
 /// the chart of its quarter with the latest note.
-fn key_result(k: &KeyResult, q: Quarter, s: &Strings, today: NaiveDate) -> Markup {
+fn key_result(k: &KeyResult, q: Dates, s: &Strings, today: NaiveDate) -> Markup {
     let st = progress::key_result_status(k, q, today);
     let p = progress::key_result_progress(k);
     let pace = progress::key_result_pace(k, q, today);
@@ -223,10 +227,10 @@ fn value(k: &KeyResult, v: f64, s: &Strings) -> String {
 /// through each entry of the quarter to today or the quarter's end, the
 /// even pace from its start to its target (or the level to keep) and
 /// today's mark. None without an entry in the quarter.
-fn history_chart(k: &KeyResult, q: Quarter, s: &Strings, today: NaiveDate) -> Option<Chart> {
-    let first = q.first_day();
+fn history_chart(k: &KeyResult, q: Dates, s: &Strings, today: NaiveDate) -> Option<Chart> {
+    let first = q.first;
     let x = |d: NaiveDate| (d - first).num_days() as f64;
-    let last = x(q.last_day());
+    let last = x(q.last);
     let entries: Vec<_> = k.history.iter().filter(|h| q.contains(h.date)).collect();
     let (head, tail) = (entries.first()?, entries.last()?);
     let mut values: Vec<(f64, f64)> = Vec::new();
@@ -237,7 +241,7 @@ fn history_chart(k: &KeyResult, q: Quarter, s: &Strings, today: NaiveDate) -> Op
     let until = if q.contains(today) {
         Some(x(today))
     } else {
-        (today > q.last_day()).then_some(last)
+        q.ended(today).then_some(last)
     };
     if let (Some(until), Some(&(at, v))) = (until, values.last())
         && until > at
@@ -322,8 +326,8 @@ fn initiative(i: &Initiative, s: &Strings, today: NaiveDate) -> Markup {
 /// The review: once the quarter has ended or a score is set, the score
 /// (the suggested one while none is set) with its band and whether the Mål
 /// succeeded, and the retro when written.
-fn review(o: &Objective, f: &Figures, s: &Strings, today: NaiveDate) -> Markup {
-    let ended = progress::quarter_ended(o.quarter, today);
+fn review(o: &Objective, f: &Figures, s: &Strings, (dates, today): (Dates, NaiveDate)) -> Markup {
+    let ended = dates.ended(today);
     let retro = [
         (s.went_well, &o.retro.went_well),
         (s.to_change, &o.retro.to_change),

@@ -1,0 +1,46 @@
+//! The English words of years, a team's own (fiscal) year and Mål spanning
+//! quarters.
+
+use crate::i18n::YearWords;
+
+pub const YEARS: YearWords = YearWords {
+    year: "Year",
+    of_year_passed: "of the year has passed",
+    spans: |q| format!("over {q}"),
+    continues: |q| format!("continues until {q}: scored then"),
+    serves_year: |t| format!("for the year's objective {t}"),
+    checkins: |done, of| format!("Check-ins this year: {done} of {of}"),
+    empty: |year, a| {
+        format!(
+            "No objectives for {year} yet. Press {a} to add one for the year; the quarters' objectives can then align under it."
+        )
+    },
+    f_until: "Until",
+    until_hint: "empty for one quarter, else e.g. 2027 Q2",
+    err_until: |q| format!("write a quarter after {q}, e.g. 2027 Q2"),
+    err_too_long: |n| format!("an objective can span at most {n} quarters"),
+    f_fiscal_start: "Year starts in",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    fiscal_set: |m| format!("The year now starts in {m}."),
+    relabelled: |m, what| {
+        format!("The year now starts in {m}. New names: {what}. A copy of the file was kept first.")
+    },
+    cannot_move: |m, q| {
+        format!(
+            "The year cannot start in {m}: {q} would fall into two quarters. Choose a month three, six or nine months from the current one, or move the objectives first."
+        )
+    },
+};

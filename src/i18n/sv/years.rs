@@ -1,0 +1,46 @@
+//! The Swedish words of years, a team's own year (räkenskapsår) and Mål
+//! spanning quarters.
+
+use crate::i18n::YearWords;
+
+pub const YEARS: YearWords = YearWords {
+    year: "År",
+    of_year_passed: "av året har gått",
+    spans: |q| format!("över {q}"),
+    continues: |q| format!("fortsätter till och med {q}: får sitt betyg då"),
+    serves_year: |t| format!("för årsmålet {t}"),
+    checkins: |done, of| format!("Incheckningar i år: {done} av {of}"),
+    empty: |year, a| {
+        format!(
+            "Inga mål för {year} än. Tryck {a} för att lägga till ett årsmål; kvartalens mål kan sedan kopplas under det."
+        )
+    },
+    f_until: "Till och med",
+    until_hint: "tomt för ett kvartal, annars t.ex. 2027 Q2",
+    err_until: |q| format!("skriv ett kvartal efter {q}, t.ex. 2027 Q2"),
+    err_too_long: |n| format!("ett mål kan sträcka sig över högst {n} kvartal"),
+    f_fiscal_start: "Året börjar i",
+    months: [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    fiscal_set: |m| format!("Året börjar nu i {m}."),
+    relabelled: |m, what| {
+        format!("Året börjar nu i {m}. Nya namn: {what}. En kopia av filen sparades först.")
+    },
+    cannot_move: |m, q| {
+        format!(
+            "Året kan inte börja i {m}: {q} skulle hamna i två kvartal. Välj en månad tre, sex eller nio månader från den nuvarande, eller flytta målen först."
+        )
+    },
+};

@@ -1,0 +1,37 @@
+//! The shape of the words of years, a team's own year and Mål spanning
+//! quarters; the words are in `sv/years.rs` and `en/years.rs`.
+
+pub struct YearWords {
+    /// The word before a year's name in headings: `År 2027`.
+    pub year: &'static str,
+    /// The year view's gauge: how much of the year has passed.
+    pub of_year_passed: &'static str,
+    /// A Mål spanning quarters, in a list: `2027 Q1–Q2`.
+    pub spans: fn(&str) -> String,
+    /// A spanning Mål in the review of a quarter before its last one.
+    pub continues: fn(&str) -> String,
+    /// A year's Mål above a quarterly one aligned under it.
+    pub serves_year: fn(&str) -> String,
+    /// The year view's line of check-ins: done, of how many periods so far.
+    pub checkins: fn(usize, usize) -> String,
+    /// The year view with no Mål of the year.
+    pub empty: fn(&str, &str) -> String,
+    /// The Mål form's field of the last quarter it spans.
+    pub f_until: &'static str,
+    /// Its hint: empty for one quarter.
+    pub until_hint: &'static str,
+    /// The last quarter is not a quarter after the first.
+    pub err_until: fn(&str) -> String,
+    /// The last quarter is too far.
+    pub err_too_long: fn(usize) -> String,
+    /// The settings field of the month the year starts.
+    pub f_fiscal_start: &'static str,
+    /// The twelve months' names.
+    pub months: [&'static str; 12],
+    /// The start month changed in a file without Mål.
+    pub fiscal_set: fn(&str) -> String,
+    /// The start month changed and the quarters relabelled: `2026 Q4 → FY2027 Q2 (3 Mål)`.
+    pub relabelled: fn(&str, &str) -> String,
+    /// The start month cannot change: the quarters would move.
+    pub cannot_move: fn(&str, &str) -> String,
+}
