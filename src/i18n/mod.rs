@@ -395,18 +395,6 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 impl Strings {
-    /// The word before a quarter's or a year's name in a heading:
-    /// `Kvartal 2026 Q4`, `År 2027`.
-    pub fn period_word(&self, q: crate::model::Quarter) -> &'static str {
-        if q.is_year() {
-            self.years.year
-        } else {
-            self.quarter
-        }
-    }
-}
-
-impl Strings {
     pub fn kind(&self, k: Kind) -> &'static str {
         let n = &self.kinds;
         match k {

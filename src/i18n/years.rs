@@ -35,3 +35,15 @@ pub struct YearWords {
     /// The start month cannot change: the quarters would move.
     pub cannot_move: fn(&str, &str) -> String,
 }
+
+impl super::Strings {
+    /// The word before a quarter's or a year's name in a heading:
+    /// `Kvartal 2026 Q4`, `År 2027`.
+    pub fn period_word(&self, q: crate::model::Quarter) -> &'static str {
+        if q.is_year() {
+            self.years.year
+        } else {
+            self.quarter
+        }
+    }
+}
