@@ -14,7 +14,10 @@ use super::form::{self, FieldId, Form, Purpose};
 use super::history::Patch;
 use crate::model::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
 use crate::model::review::{MAX_KEY_RESULTS, MAX_OBJECTIVES, ONE_LINE};
-use crate::model::{Initiative, KeyResult, Kind, MeasureKind, MeasureParts, Objective, Step};
+use crate::model::term::{MAX_SPAN, span_length};
+use crate::model::{
+    Initiative, KeyResult, Kind, MeasureKind, MeasureParts, Objective, Quarter, Step,
+};
 
 /// A form's fields as read and checked, ready to apply; `Err` gives the form
 /// back with a message beside each bad field and everything typed kept.
@@ -27,6 +30,8 @@ struct ObjectiveInput {
     kind: Kind,
     owner: Option<String>,
     parent: Option<String>,
+    /// The last quarter it spans, when more than its first.
+    until: Option<Quarter>,
 }
 
 /// What the key result form holds.
@@ -174,11 +179,17 @@ impl App {
                 Some(_) => {}
             }
         }
+        let first = own
+            .and_then(|id| self.find_objective(id))
+            .and_then(|i| self.data.objective_at(i))
+            .map_or(self.quarter, |o| o.quarter);
+        let until = self.read_until(&mut f, first);
         if f.has_errors() {
             return Err(Box::new(f));
         }
         let opt = |t: String| (!t.is_empty()).then_some(t);
         Ok(ObjectiveInput {
+            until,
             title,
             why: f.text(FieldId::Why),
             kind: Kind::ALL
@@ -188,6 +199,32 @@ impl App {
             owner: opt(f.text(FieldId::Owner)),
             parent: opt(parent),
         })
+    }
+
+    /// The form's last quarter of a Mål starting in `first`: empty (or
+    /// `first` itself) for one quarter, else a later quarter within
+    /// [`MAX_SPAN`] quarters; anything else is marked on the field.
+    fn read_until(&self, f: &mut Form, first: Quarter) -> Option<Quarter> {
+        let text = f.text(FieldId::Until);
+        if text.trim().is_empty() || first.is_year() {
+            return None;
+        }
+        let years = &self.s.years;
+        match text.parse::<Quarter>() {
+            Ok(q) if q == first => None,
+            Ok(q) if q > first && !q.is_year() => {
+                if span_length(first, q) <= MAX_SPAN {
+                    Some(q)
+                } else {
+                    f.set_error(FieldId::Until, &(years.err_too_long)(MAX_SPAN));
+                    None
+                }
+            }
+            _ => {
+                f.set_error(FieldId::Until, &(years.err_until)(&self.label(first)));
+                None
+            }
+        }
     }
 
     fn new_objective(&mut self, input: ObjectiveInput) {
@@ -523,6 +560,9 @@ impl App {
 
 /// The Mål form's fields onto a Mål.
 fn fill_objective(o: &mut Objective, input: ObjectiveInput) {
+    o.until = input
+        .until
+        .filter(|u| *u > o.quarter && !o.quarter.is_year());
     o.title = input.title;
     o.why = input.why;
     o.kind = input.kind;

@@ -46,6 +46,8 @@ pub enum FieldId {
     Weekday,
     Cadence,
     Holidays,
+    Until,
+    FiscalStart,
 }
 
 #[derive(Clone, Debug)]

@@ -76,7 +76,7 @@ impl App {
         let kind = o.map_or(0, |o| {
             Kind::ALL.iter().position(|k| *k == o.kind).unwrap_or(0)
         });
-        let fields = vec![
+        let mut fields = vec![
             Field::text(FieldId::Title, s.f_title, o.map_or("", |o| &o.title)),
             Field::text(FieldId::Why, s.why, o.map_or("", |o| &o.why)),
             Field::choice(
@@ -97,6 +97,14 @@ impl App {
                 o.and_then(|o| o.parent.as_deref()).unwrap_or(""),
             ),
         ];
+        // A quarter's Mål may span on into later quarters; a year's is the year.
+        if !o.map_or(self.quarter, |o| o.quarter).is_year() {
+            let until = o
+                .filter(|o| o.spans())
+                .map(|o| self.label(o.last_quarter()))
+                .unwrap_or_default();
+            fields.push(Field::text(FieldId::Until, s.years.f_until, &until));
+        }
         Form::new(purpose, title, fields)
     }
 

@@ -6,6 +6,7 @@ pub mod checkin;
 mod conflicts;
 mod delete;
 pub mod edit;
+mod fiscal;
 pub mod form;
 pub mod forms;
 pub mod history;

@@ -116,6 +116,12 @@ impl App {
         };
         let s = self.s;
         let o = &self.data.objectives[index];
+        // A Mål spanning on past this quarter is not closed here.
+        if !st.quarter.is_year() && o.last_quarter() > st.quarter {
+            let words = (s.years.continues)(&self.label(o.last_quarter()));
+            self.info(words);
+            return;
+        }
         let figures = self.figures(o);
         let score = o.score.unwrap_or_else(|| figures.suggested_score());
         let status = if o.status == Status::Active && review::proposed_for_carry(o, &figures) {

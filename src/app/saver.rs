@@ -83,6 +83,8 @@ enum Msg {
     Adopted(u64),
     /// The file may have changed on disk.
     Look,
+    /// Keep a copy of the file before the next save ([`Store::keep_copy`]).
+    KeepCopy(&'static str),
     /// Answered with whether everything handed over is on disk (in the
     /// file, or in the conflict copy).
     Flush(Sender<bool>),
@@ -122,6 +124,12 @@ impl Saver {
     /// that of the last [`SaveReport::Changed`] the app took in (0 before
     /// any): a state made before the app saw the file's newest version is
     /// never written over it.
+    /// A copy of the file as it is is kept before the next save, under
+    /// `ending` beside it.
+    pub fn keep_copy(&self, ending: &'static str) {
+        self.send(Msg::KeepCopy(ending));
+    }
+
     pub fn save(&self, data: Arc<Data>, generation: u64) {
         self.send(Msg::Save(data, generation));
     }
@@ -235,6 +243,7 @@ fn writer(store: Store, rx: Receiver<Msg>, report: impl Fn(SaveReport)) {
                 Msg::Adopted(g) if g >= w.generation => w.stale = false,
                 Msg::Adopted(_) => {}
                 Msg::Look => look = true,
+                Msg::KeepCopy(ending) => w.store.keep_copy(ending),
                 Msg::Flush(a) => acks.push(a),
                 Msg::Stop => return,
             }

@@ -17,7 +17,7 @@ use crate::model::author;
 use crate::model::cadence::Cadence;
 use crate::model::numbers::{Figures, Numbers};
 use crate::model::owners::{self, OwnerFilter};
-use crate::model::{IsoWeek, Lang, Objective, Quarter};
+use crate::model::{FiscalYear, IsoWeek, Lang, Objective, Quarter};
 
 /// What the tracker knows of the people on the file.
 #[derive(Clone, Debug, Default)]
@@ -377,6 +377,12 @@ impl App {
                 t.f_holidays,
                 &holidays_text(&self.data.settings.holidays),
             ),
+            Field::choice(
+                FieldId::FiscalStart,
+                s.years.f_fiscal_start,
+                s.years.months.iter().map(|m| m.to_string()).collect(),
+                self.fy().start_month() as usize - 1,
+            ),
         ];
         let mut form = Form::new(Purpose::Settings, t.settings_title, fields);
         let place = self
@@ -423,6 +429,17 @@ impl App {
             .ok()
             .and_then(|d| Weekday::try_from(d).ok())
             .unwrap_or(Weekday::Mon);
+        // A new start month renames the quarters, or is refused before anything is saved.
+        let start = u32::try_from(f.chosen(FieldId::FiscalStart) + 1).unwrap_or(1);
+        let fy = FiscalYear::starting(start).unwrap_or_default();
+        let relabelled = match (fy != self.fy()).then(|| self.relabel_for(fy)) {
+            Some(Err(why)) => {
+                f.set_error(FieldId::FiscalStart, &why);
+                return Err(Box::new(f));
+            }
+            Some(Ok(r)) => Some(r),
+            None => None,
+        };
         if let Some(file) = &self.team.config {
             let mut personal = file.personal.clone();
             if me != self.team.me || personal.owner.is_some() {
@@ -453,6 +470,10 @@ impl App {
         // Two-week periods count from the week they were chosen in.
         if cadence == Cadence::Fortnightly && after.cadence_start.is_none() {
             after.cadence_start = Some(IsoWeek::of(self.today));
+        }
+        if let Some(relabelled) = relabelled {
+            self.commit_relabelled(relabelled, after);
+            return Ok(());
         }
         if after != before && !self.commit(Patch::Settings { before, after }) {
             return Ok(());

@@ -11,6 +11,7 @@ pub mod conflict;
 pub mod data;
 pub(crate) mod de;
 pub mod digest;
+pub mod fiscal;
 pub mod forecast;
 mod history;
 pub mod ids;

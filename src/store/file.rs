@@ -31,6 +31,9 @@ pub struct Store {
     /// The file on disk is of an older format: the first save keeps a copy
     /// of it first (`okr.json.v1.bak`).
     migrate_from: Option<u32>,
+    /// A copy of the file to keep before the next save, under this ending
+    /// (`.fy.bak`: before the quarters are renamed, [`Store::keep_copy`]).
+    copy_named: Option<&'static str>,
     /// The file's bytes as okr last read them, until the first save has
     /// copied them (the backup, the original of an older format): the
     /// copy is made of what okr read, not of a second read.
@@ -61,6 +64,7 @@ impl Store {
             conflict: None,
             faults: Faults::default(),
             migrate_from,
+            copy_named: None,
             original: seen,
         };
         Ok((store, data))
@@ -135,7 +139,14 @@ impl Store {
     /// Whether the next save first copies the file (the backup of the
     /// run, or the original of an older format).
     fn copies_due(&self) -> bool {
-        self.migrate_from.is_some() || !self.backed_up
+        self.migrate_from.is_some() || !self.backed_up || self.copy_named.is_some()
+    }
+
+    /// Keeps a copy of the file as okr last read or wrote it before the
+    /// next save, beside it under the first free name with `ending`
+    /// (`okr.json.fy.bak`, else `okr.json.fy.bak.2`, …).
+    pub fn keep_copy(&mut self, ending: &'static str) {
+        self.copy_named = Some(ending);
     }
 
     /// Whether the file on disk is still the one okr read or wrote last:
@@ -180,7 +191,10 @@ impl Store {
         if self.copies_due() {
             self.check_unchanged()?;
             // Unchanged: the bytes okr read are the file's, unless it is gone.
-            let old = self.original.take().filter(|_| self.target.exists());
+            let old = match self.original.take() {
+                None if self.copy_named.is_some() => fs::read(&self.target).ok(),
+                old => old.filter(|_| self.target.exists()),
+            };
             let copied = self.copy_first(old.as_deref());
             if copied.is_err() {
                 self.original = old;
@@ -221,6 +235,11 @@ impl Store {
             atomic::write_private(&copy, old, &mut self.faults).map_err(io)?;
         }
         self.migrate_from = None;
+        if let (Some(ending), Some(old)) = (self.copy_named, old) {
+            let copy = unused_sibling(&self.target, ending);
+            atomic::write_private(&copy, old, &mut self.faults).map_err(io)?;
+        }
+        self.copy_named = None;
         if let (false, Some(old)) = (self.backed_up, old) {
             atomic::write_private(&self.backup_path(), old, &mut self.faults).map_err(io)?;
         }

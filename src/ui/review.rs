@@ -184,7 +184,12 @@ fn objective_block(
             lines.push(Line::styled(fit(&words, width), theme.dim()));
         }
     }
-    let note = if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
+    // A Mål spanning on past the reviewed quarter is scored in its last one.
+    let continues = !app.quarter().is_year() && o.last_quarter() > app.quarter();
+    let note = if continues {
+        let words = (s.years.continues)(&app.label(o.last_quarter()));
+        Line::styled(fit(&format!("  ⇢ {words}"), width), theme.dim())
+    } else if o.score.is_some_and(|x| progress::committed_flag(o.kind, x)) {
         Line::styled(
             fit(&format!("  ⚠ {}", s.committed_below), width),
             theme.warning(),

@@ -163,6 +163,7 @@ pub fn ctrl(c: char) -> KeyEvent {
 pub const ENTER: KeyCode = KeyCode::Enter;
 pub const TAB: KeyCode = KeyCode::Tab;
 pub const ESC: KeyCode = KeyCode::Esc;
+pub const BACKSPACE: KeyCode = KeyCode::Backspace;
 
 /// Adds a Mål by keys from the quarter view: `a`, its title, Enter.
 pub fn add_objective(app: &mut App, title: &str) {

@@ -1,0 +1,242 @@
+//! Mål spanning quarters, their pace and review, and the month the team's
+//! year starts: the tracker by keys over a temporary file.
+
+use std::sync::Arc;
+
+use crate::support::app::*;
+use okr::app::Modal;
+use okr::model::numbers::Numbers;
+use okr::model::progress::PaceStatus;
+use okr::model::{FiscalYear, KeyResult, Kind, Lang, Measure, Objective, Quarter};
+
+fn q(text: &str) -> Quarter {
+    text.parse().unwrap()
+}
+
+/// The error beside a field of the open form, or a failure when none is open.
+fn form_error(h: &Harness) -> String {
+    let Some(Modal::Form(f)) = h.app.modal() else {
+        panic!("the form stays open: {}", message(&h.app));
+    };
+    f.fields
+        .iter()
+        .find_map(|f| f.error.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_mål_spans_the_quarters_its_form_names_and_shows_in_each() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    // Title, why, kind, owner, parent, then the last quarter it spans.
+    h.keys(&[ch('a')]);
+    h.type_text("Six months of growth");
+    h.keys(&[code(TAB), code(TAB), code(TAB), code(TAB), code(TAB)]);
+    h.type_text("2027 Q1");
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal().is_none(), "saved: {}", form_error(&h));
+    let file = h.file();
+    let o = file
+        .objectives
+        .iter()
+        .find(|o| o.title == "Six months of growth");
+    let o = o.expect("added");
+    assert_eq!((o.quarter, o.until), (q("2026-Q4"), Some(q("2027-Q1"))));
+    let shown = |h: &Harness| {
+        h.app
+            .quarter_objectives()
+            .iter()
+            .map(|i| h.app.data().objectives[*i].title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(shown(&h).contains(&o.title));
+    h.keys(&[code(ESC), ch(']')]);
+    assert_eq!(h.app.quarter(), q("2027-Q1"));
+    assert_eq!(
+        shown(&h),
+        std::slice::from_ref(&o.title),
+        "shown in the next quarter too"
+    );
+    h.keys(&[ch(']')]);
+    assert!(shown(&h).is_empty(), "and not after its last");
+
+    // The form refuses a last quarter before the first, and more than two years.
+    h.keys(&[ch('['), ch('[')]);
+    assert_eq!(h.app.quarter(), q("2026-Q4"));
+    let at = h
+        .app
+        .quarter_objectives()
+        .iter()
+        .position(|i| h.app.data().objectives[*i].title == o.title)
+        .unwrap();
+    h.keys(&vec![ch('j'); at]);
+    h.keys(&[
+        ch('e'),
+        code(TAB),
+        code(TAB),
+        code(TAB),
+        code(TAB),
+        code(TAB),
+    ]);
+    h.keys(&[code(BACKSPACE); 7]);
+    h.type_text("2026 Q3");
+    h.keys(&[code(ENTER)]);
+    assert!(
+        form_error(&h).contains("after 2026 Q4"),
+        "{}",
+        form_error(&h)
+    );
+    h.keys(&[code(BACKSPACE); 7]);
+    h.type_text("2029 Q1");
+    h.keys(&[code(ENTER)]);
+    assert!(form_error(&h).contains("at most 8"), "{}", form_error(&h));
+    // Emptied, it is one quarter's Mål again.
+    h.keys(&[code(BACKSPACE); 7]);
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal().is_none(), "{}", form_error(&h));
+    let file = h.file();
+    let o = file.objectives.iter().find(|x| x.id == o.id).unwrap();
+    assert_eq!(o.until, None);
+}
+
+/// A Mål of `quarter` (spanning to `until`) with one key result at 40 of 100.
+fn forty_percent(quarter: &str, until: Option<&str>) -> Objective {
+    let mut o = Objective::new(
+        "o90".into(),
+        "Half a year".into(),
+        Kind::Committed,
+        q(quarter),
+        okr::model::now(),
+    );
+    o.until = until.map(q);
+    let mut m = Measure::numeric(0.0, 100.0, "");
+    m.set_current(40.0);
+    o.key_results
+        .push(KeyResult::new("kr90".into(), "Reach".into(), m));
+    o
+}
+
+#[test]
+fn pace_runs_over_the_whole_span() {
+    // 2026-11-24 is day 55 of 2026 Q4 (92 days) and of the half year to
+    // 2027-03-31 (182 days): 40 % is behind the quarter's pace, on track
+    // for the span's.
+    let cal = FiscalYear::CALENDAR;
+    let one = forty_percent("2026-Q4", None);
+    let span = forty_percent("2026-Q4", Some("2027-Q1"));
+    let f = Numbers::of([&one], cal, today()).get(&one);
+    assert!((f.pace - 55.0 / 92.0).abs() < 1e-12, "{}", f.pace);
+    assert_eq!(f.status, Some(PaceStatus::Behind));
+    let f = Numbers::of([&span], cal, today()).get(&span);
+    assert!((f.pace - 55.0 / 182.0).abs() < 1e-12, "{}", f.pace);
+    assert_eq!(f.status, Some(PaceStatus::OnTrack));
+    // Not judged at the end of its first quarter; judged after its last.
+    let new_year = chrono::NaiveDate::from_ymd_opt(2027, 1, 2).unwrap();
+    assert_eq!(
+        Numbers::of([&span], cal, new_year).get(&span).succeeded,
+        None
+    );
+    assert_eq!(
+        Numbers::of([&one], cal, new_year).get(&one).succeeded,
+        Some(false)
+    );
+}
+
+#[test]
+fn the_review_of_a_quarter_a_mål_spans_on_from_does_not_close_it() {
+    let mut data = demo();
+    data.objectives
+        .push(Arc::new(forty_percent("2026-Q4", Some("2027-Q1"))));
+    let mut h = Harness::new(Some(data), Lang::En);
+    h.keys(&[ch('r')]);
+    let st = match h.app.screen() {
+        okr::app::Screen::Review(st) => st.clone(),
+        other => panic!("{other:?}"),
+    };
+    let list = h.app.review_objectives(st.quarter);
+    let at = list
+        .iter()
+        .position(|i| h.app.data().objectives[*i].id == "o90")
+        .unwrap();
+    let text = screen(&h.app, 100, 60);
+    assert!(text.contains("continues until 2027 Q1"), "{text}");
+    h.keys(&vec![ch('j'); at]);
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal().is_none(), "no score form for it");
+    assert!(message(&h.app).contains("continues until 2027 Q1: scored then"));
+    // The quarter's score leaves it out; its last quarter scores it.
+    let data = h.file();
+    let scored: Vec<&str> = okr::model::review::to_score(&data, q("2026-Q4"))
+        .map(|(_, o)| o.id.as_str())
+        .collect();
+    assert!(!scored.contains(&"o90"), "{scored:?}");
+    let last: Vec<&str> = okr::model::review::to_score(&data, q("2027-Q1"))
+        .map(|(_, o)| o.id.as_str())
+        .collect();
+    assert_eq!(last, ["o90"]);
+}
+
+#[test]
+fn a_new_start_month_renames_the_quarters_after_keeping_a_copy() {
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    let before = std::fs::read_to_string(&h.path).unwrap();
+    let count = demo().objectives.len();
+    h.open_settings();
+    // Owner, language, weekday, cadence, holidays, then the month: July.
+    h.keys(&[code(TAB), code(TAB), code(TAB), code(TAB), code(TAB)]);
+    h.keys(&[ch('l'); 6]);
+    h.keys(&[code(ENTER)]);
+    assert!(h.app.modal().is_none(), "{}", form_error(&h));
+    let said = message(&h.app);
+    assert!(said.contains("starts in July"), "{said}");
+    assert!(
+        said.contains(&format!("2026 Q4 → FY2027 Q2 ({count})")),
+        "{said}"
+    );
+    let json = h.file_json();
+    assert_eq!(json["settings"]["fiscal_year_start"], 7);
+    assert!(
+        json["objectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["quarter"] == "2027-Q2"),
+        "{json}"
+    );
+    // The file as it was, kept beside it.
+    let copy = h.dir().join("okr.json.fy.bak");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), before);
+    // The view keeps its days under the new name.
+    assert_eq!(h.app.label(h.app.quarter()), "FY2027 Q2");
+    assert_eq!(h.app.quarter_objectives().len(), count);
+    // One change to undo.
+    h.keys(&[ch('u')]);
+    let json = h.file_json();
+    assert_eq!(json["settings"].get("fiscal_year_start"), None);
+    assert_eq!(json["objectives"][0]["quarter"], "2026-Q4");
+}
+
+#[test]
+fn a_start_month_that_would_split_a_quarter_is_refused_in_either_language() {
+    for (lang, says) in [
+        (Lang::En, "would fall into two quarters"),
+        (Lang::Sv, "skulle hamna i två kvartal"),
+    ] {
+        let mut h = Harness::new(Some(demo()), lang);
+        let before = std::fs::read(&h.path).unwrap();
+        h.open_settings();
+        h.keys(&[
+            code(TAB),
+            code(TAB),
+            code(TAB),
+            code(TAB),
+            code(TAB),
+            ch('l'),
+        ]);
+        h.keys(&[code(ENTER)]);
+        assert!(form_error(&h).contains(says), "{}", form_error(&h));
+        h.keys(&[code(ESC)]);
+        h.file();
+        assert_eq!(std::fs::read(&h.path).unwrap(), before, "nothing moved");
+        assert!(!h.dir().join("okr.json.fy.bak").exists());
+    }
+}
