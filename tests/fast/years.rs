@@ -240,3 +240,38 @@ fn a_start_month_that_would_split_a_quarter_is_refused_in_either_language() {
         assert!(!h.dir().join("okr.json.fy.bak").exists());
     }
 }
+
+#[test]
+fn a_format_2_file_reads_as_before_and_is_copied_before_its_first_save() {
+    let mut old = demo();
+    old.version = 2;
+    let mut h = Harness::new(Some(old.clone()), Lang::En);
+    let before = std::fs::read(&h.path).unwrap();
+    assert_eq!(h.app.quarter_objectives().len(), old.objectives.len());
+    add_objective(&mut h.app, "A new one");
+    let json = h.file_json();
+    assert_eq!(json["version"], okr::model::FORMAT_VERSION);
+    assert_eq!(
+        std::fs::read(h.dir().join("okr.json.v2.bak")).unwrap(),
+        before,
+        "the format-2 file, byte for byte"
+    );
+}
+
+#[test]
+fn a_years_mål_carried_over_goes_on_in_the_next_year_and_a_span_after_its_last_quarter() {
+    let mut data = demo();
+    let mut year = forty_percent("2026", None);
+    year.id = "o91".into();
+    year.key_results[0].id = "kr91".into();
+    data.objectives.push(Arc::new(year));
+    data.objectives
+        .push(Arc::new(forty_percent("2026-Q4", Some("2027-Q1"))));
+    let now = okr::model::now();
+    for (id, goes_to) in [("o91", "2027"), ("o90", "2027-Q2")] {
+        let i = data.objective_index(id).unwrap();
+        let copy = okr::model::review::carry_copy(&data, i, &[], now).unwrap();
+        assert_eq!(copy.quarter, q(goes_to), "{id}");
+        assert_eq!(copy.until, None);
+    }
+}

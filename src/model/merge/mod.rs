@@ -54,6 +54,11 @@ pub struct Merged {
 
 /// Merges `ours` and `theirs`, two changed copies of `base`.
 pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
+    let renamed = one_year(base, ours, theirs);
+    let [base, ours, theirs] = match &renamed {
+        Some([b, o, t]) => [b, o, t],
+        None => [base, ours, theirs],
+    };
     let copy;
     // Only ids given by hand collide: the item of the side merged in gets
     // a new id, said in the conflicts list.
@@ -211,6 +216,26 @@ fn merge_checkins(
     );
     out.sort_by_key(|c| c.week);
     out
+}
+
+/// When one side changed the month the team's year starts, and with it
+/// the names of its quarters ([`super::fiscal`]): the three copies with
+/// every quarter named as that side names them, so that a Mål the other
+/// side added or changed keeps its days. `None` when neither side changed
+/// it, or both did to different months (a conflict on the setting).
+fn one_year(base: &Data, ours: &Data, theirs: &Data) -> Option<[Data; 3]> {
+    let was = base.fiscal_year();
+    let to = match (ours.fiscal_year(), theirs.fiscal_year()) {
+        (o, t) if o == t => (o != was).then_some(o)?,
+        (o, t) if t == was => o,
+        (o, t) if o == was => t,
+        _ => return None,
+    };
+    let renamed = |d: &Data| match super::fiscal::relabel(d, to) {
+        super::fiscal::Relabel::Renamed { data, .. } => data,
+        super::fiscal::Relabel::Moves(_) => d.clone(),
+    };
+    Some([renamed(base), renamed(ours), renamed(theirs)])
 }
 
 /// Team settings, field by field.

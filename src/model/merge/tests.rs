@@ -414,3 +414,39 @@ fn a_drawn_id_both_sides_have_without_a_base_is_one_item_merged_not_two() {
     assert_eq!((x.title.as_str(), x.why.as_str()), ("Ours", "Theirs"));
     assert_eq!(m.data.ids().filter(|id| *id == "krbcdfghjk").count(), 1);
 }
+
+#[test]
+fn a_side_that_moved_the_start_of_the_year_renames_the_other_sides_quarters() {
+    use crate::model::FiscalYear;
+    use crate::model::fiscal::{Relabel, relabel};
+    let july = FiscalYear::starting(7).unwrap();
+    let b = base();
+    let Relabel::Renamed { data: renamed, .. } = relabel(&b, july) else {
+        panic!("refused")
+    };
+    // The other side adds a Mål for January to March 2027, and one spanning.
+    let mut added = b.clone();
+    let mut new = objective("o9", &[]);
+    new.quarter = "2027-Q1".parse().unwrap();
+    added.objectives.push(Arc::new(new));
+    let mut span = objective("o8", &[]);
+    span.until = Some("2027-Q1".parse().unwrap());
+    added.objectives.push(Arc::new(span));
+    for (ours, theirs) in [(&renamed, &added), (&added, &renamed)] {
+        let m = merge(&b, ours, theirs);
+        ok(&m);
+        assert_eq!(m.data.conflicts, []);
+        assert_eq!(m.data.fiscal_year(), july);
+        let at = |id: &str| {
+            let o = &m.data.objectives[m.data.objective_index(id).unwrap()];
+            (o.quarter.key(), o.until.map(Quarter::key))
+        };
+        assert_eq!(at("o1"), ("2027-Q2".into(), None));
+        assert_eq!(
+            at("o9"),
+            ("2027-Q3".into(), None),
+            "January 2027 keeps its days"
+        );
+        assert_eq!(at("o8"), ("2027-Q2".into(), Some("2027-Q3".into())));
+    }
+}
