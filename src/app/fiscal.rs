@@ -50,20 +50,30 @@ impl App {
         if renamed && let Some(saver) = &self.saver {
             saver.keep_copy(COPY);
         }
-        let (old, new) = (self.fy(), data.fiscal_year());
+        let old = self.fy();
         let patch = Patch::Whole {
             before: Arc::clone(&self.data),
             after: Arc::new(data),
         };
         if self.commit(patch) {
-            // The quarter on screen keeps its days under its new name.
-            let first = self.quarter.first_day(old);
-            self.quarter = match Quarter::of(first, new) {
-                q if self.quarter.is_year() => q.whole_year(),
-                q => q,
-            };
+            self.keep_days(old);
             self.reindex(true);
             self.info(note);
+        }
+    }
+
+    /// After the year's start changed from `old` (here or in a teammate's
+    /// save): the quarter (or year) on screen under its new name, the one
+    /// with its days.
+    pub(super) fn keep_days(&mut self, old: FiscalYear) {
+        let new = self.fy();
+        if new != old {
+            let q = Quarter::of(self.quarter.first_day(old), new);
+            self.quarter = if self.quarter.is_year() {
+                q.whole_year()
+            } else {
+                q
+            };
         }
     }
 }

@@ -36,6 +36,7 @@ impl App {
         }
         self.live.generation = generation;
         let spot = self.spot();
+        let fy = self.fy();
         let ours_unsaved = !Arc::ptr_eq(&self.data, &base) && *self.data != *base;
         if ours_unsaved {
             // Ours keep their ids: an item of theirs that had one of them
@@ -80,6 +81,7 @@ impl App {
             // Nothing of ours waits: a save problem of before is void.
             self.save_problem = None;
         }
+        self.keep_days(fy);
         // Undo steps name Mål by their place in the old data: they end here.
         self.history = History::default();
         self.index_ids();

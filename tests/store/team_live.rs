@@ -618,3 +618,20 @@ fn the_conflicts_screen_shows_their_text_without_its_control_characters() {
         h.app.screen()
     );
 }
+
+#[test]
+fn a_teammate_who_moves_the_start_of_the_year_leaves_the_view_on_the_same_days() {
+    use okr::model::FiscalYear;
+    use okr::model::fiscal::{Relabel, relabel};
+    let mut h = Harness::new(Some(demo()), Lang::En);
+    assert_eq!(h.app.label(h.app.quarter()), "2026 Q4");
+    someone_else_saves(&h.path, |d| {
+        let Relabel::Renamed { data, .. } = relabel(d, FiscalYear::starting(7).unwrap()) else {
+            panic!("refused")
+        };
+        *d = data;
+    });
+    notice(&mut h);
+    assert_eq!(h.app.label(h.app.quarter()), "FY2027 Q2");
+    assert_eq!(h.app.quarter_objectives().len(), demo().objectives.len());
+}
