@@ -41,9 +41,9 @@ pub struct Cli {
 pub enum Command {
     /// Open straight into the weekly check-in
     Checkin,
-    /// Open straight into a quarter's review
+    /// Open straight into a quarter's (or a year's) review
     Review {
-        /// The quarter, like 2026-Q4 (default: the current one, or the one just ended during the first two weeks of a new quarter)
+        /// The quarter, like 2026-Q4, or a year, like 2027 (default: the current quarter, or the one just ended during the first two weeks of a new quarter)
         quarter: Option<Quarter>,
     },
     /// One line for a shell prompt or a tmux status bar: check-in due, progress, key results behind pace

@@ -129,6 +129,16 @@ impl App {
         )
     }
 
+    /// The Mål a check-in in `quarter` walks, in the order on screen: the
+    /// year's Mål first, then the quarter's (those spanning it among them).
+    pub(super) fn checkin_objectives(&self, quarter: Quarter) -> Vec<usize> {
+        let mut out = self.tree_in(quarter.whole_year());
+        if !quarter.is_year() {
+            out.extend(self.tree_in(quarter));
+        }
+        out
+    }
+
     /// `c` / `okr checkin`: starts, resumes or reopens this period's check-in.
     pub fn start_checkin(&mut self) {
         self.start_checkin_for(self.this_period(), self.today, self.this_quarter());
@@ -147,7 +157,7 @@ impl App {
         let mut added_since = false;
         let mut items: Vec<(String, String)> = Vec::new();
         for o in self
-            .tree_in(quarter)
+            .checkin_objectives(quarter)
             .into_iter()
             .filter_map(|i| self.data.objective_at(i))
             .filter(|o| self.walks(o))

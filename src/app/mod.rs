@@ -383,12 +383,15 @@ impl App {
         if reshaped || retree {
             self.refresh_shown();
         }
-        let today = self
-            .index
-            .by_quarter
-            .get(&self.this_quarter())
-            .cloned()
-            .unwrap_or_default();
+        // The check-in's key results: the year's Mål and today's quarter's.
+        let quarter = self.this_quarter();
+        let of = |q: &Quarter| self.index.by_quarter.get(q).map_or(&[][..], Vec::as_slice);
+        let today: Vec<usize> = of(&quarter.whole_year())
+            .iter()
+            .copied()
+            .filter(|i| self.data.objective_at(*i).is_some_and(|o| o.is_yearly()))
+            .chain(of(&quarter).iter().copied())
+            .collect();
         self.index.due = self.compute_due(&today);
     }
 

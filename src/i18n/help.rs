@@ -124,12 +124,12 @@ pub const SV: HelpWords = HelpWords {
         (
             "review",
             "",
-            "Öppna direkt i ett kvartals kvartalsgenomgång",
+            "Öppna direkt i ett kvartals (eller ett års) genomgång",
         ),
         (
             "review",
             "quarter",
-            "Kvartalet, t.ex. 2026-Q4 (standard: det pågående, eller det som just tog slut under ett nytt kvartals två första veckor)",
+            "Kvartalet, t.ex. 2026-Q4, eller ett år, t.ex. 2027 (standard: det pågående kvartalet, eller det som just tog slut under ett nytt kvartals två första veckor)",
         ),
         (
             "status",

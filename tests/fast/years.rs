@@ -275,3 +275,28 @@ fn a_years_mål_carried_over_goes_on_in_the_next_year_and_a_span_after_its_last_
         assert_eq!(copy.until, None);
     }
 }
+
+#[test]
+fn the_check_in_walks_the_years_key_results_first() {
+    let mut data = demo();
+    data.checkins.clear();
+    let mut year = forty_percent("2026", None);
+    year.id = "o91".into();
+    year.key_results[0].id = "kr91".into();
+    data.objectives.push(Arc::new(year));
+    let mut h = Harness::new(Some(data.clone()), Lang::En);
+    h.keys(&[ch('c')]);
+    let okr::app::Screen::CheckIn(st) = h.app.screen() else {
+        panic!("{:?}", h.app.screen())
+    };
+    assert_eq!(st.items[0], ("o91".to_string(), "kr91".to_string()));
+    let all: usize = data.objectives.iter().map(|o| o.key_results.len()).sum();
+    assert_eq!(st.items.len(), all);
+    // `okr status` counts it too, by the same rule.
+    let w = crate::support::Sandbox::new();
+    w.write(&String::from_utf8(okr::store::format::serialize(&data).unwrap()).unwrap());
+    let run = w.okr(&["status", "--json"]);
+    run.ok();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["checkin"]["total"], all, "{json}");
+}
