@@ -23,8 +23,7 @@ impl Objective {
 
     /// Its first and last quarter: a year's Q1 and Q4, a quarter twice.
     pub fn quarters(&self) -> (Quarter, Quarter) {
-        let last = self.until.filter(|_| self.spans()).unwrap_or(self.quarter);
-        (self.quarter.first_quarter(), last.last_quarter())
+        quarters_of(self.quarter, self.until)
     }
 
     /// Its last quarter: where it is scored and carried over from.
@@ -92,6 +91,15 @@ impl Objective {
         let (first, last) = self.quarters();
         first.label_to(last, fy)
     }
+}
+
+/// The first and last quarter of a Mål of `quarter` (a year's Q1 and Q4)
+/// that spans to `until` ([`Objective::quarters`]).
+pub fn quarters_of(quarter: Quarter, until: Option<Quarter>) -> (Quarter, Quarter) {
+    let last = until
+        .filter(|u| *u > quarter && !quarter.is_year())
+        .unwrap_or(quarter);
+    (quarter.first_quarter(), last.last_quarter())
 }
 
 /// The longest run of quarters a Mål may span: two years.

@@ -1,7 +1,7 @@
 //! A quick read of one quarter, for `okr status` on every shell prompt: the
-//! Mål of the years around today (every owner's: a parent's number takes in
-//! its children's, which may span quarters, in a year that starts in any
-//! month) and the check-ins of one period are read in full into the
+//! Mål of today's quarter, of its year, and those a Mål spanning it takes
+//! its number from (every owner's: a parent's number takes in its
+//! children's) and the check-ins of one period are read in full into the
 //! model's own types, and the owners of every Mål are noted; the rest of the file
 //! is checked to be JSON and skipped without being built. Like
 //! [`super::read`], it takes no lock and writes nothing.
@@ -15,22 +15,26 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::value::MapDeserializer;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::{IoReason, LoadError, Problem};
+use crate::model::term::{MAX_SPAN, quarters_of};
 use crate::model::validate::validate;
-use crate::model::{CheckIn, Data, FORMAT_VERSION, IsoWeek, Objective, Quarter, Settings, owners};
+use crate::model::{
+    CheckIn, Data, FORMAT_VERSION, FiscalYear, IsoWeek, Objective, Quarter, Settings, owners,
+};
 
 /// What [`glance`] read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Glance {
     pub settings: Settings,
-    /// The Mål that start within [`Wanted::YEARS`] years of today's, in
-    /// file order: today's quarter's and every Mål their numbers take in.
+    /// Today's quarter's Mål (those spanning it among them), the year's, and
+    /// every Mål within the quarters those span (their numbers take them
+    /// in), in file order ([`settle`]).
     pub objectives: Vec<Objective>,
     /// The check-ins that may be of today's period (keyed by one of the
     /// last five weeks: a month, the longest period, has at most five), in
@@ -50,13 +54,9 @@ pub struct Wanted {
 }
 
 impl Wanted {
-    /// How many years before and after today's a Mål read may start: a Mål
-    /// spans two years at most ([`crate::model::term::MAX_SPAN`]), and a
-    /// year may be named by the calendar year it ends in.
-    pub const YEARS: i32 = 3;
-
-    fn objective(&self, quarter: Quarter) -> bool {
-        (quarter.year - self.today.year()).abs() <= Self::YEARS
+    /// Today's quarter in a year that starts as `fy` says.
+    fn quarter(&self, fy: FiscalYear) -> Quarter {
+        Quarter::of(self.today, fy)
     }
 
     /// Whether a check-in keyed by `week` may be of the period of
@@ -107,14 +107,21 @@ fn keeps_the_rules(g: &Glance) -> bool {
 
 /// The glance of a store already in memory.
 pub fn of_data(data: &Data, wanted: Wanted) -> Glance {
+    let quarter = wanted.quarter(data.fiscal_year());
+    let candidates = data.objectives.iter().filter_map(|o| {
+        let sure = candidate(quarter, (o.quarter, o.until), o.parent.is_some())?;
+        Some(if sure {
+            Candidate::Sure(Box::new((**o).clone()))
+        } else {
+            Candidate::Maybe(&**o, o.quarters())
+        })
+    });
+    let objectives = settle(candidates.collect(), quarter, |o| {
+        Ok::<_, std::convert::Infallible>(o.clone())
+    });
     Glance {
         settings: data.settings.clone(),
-        objectives: data
-            .objectives
-            .iter()
-            .filter(|o| wanted.objective(o.quarter))
-            .map(|o| (**o).clone())
-            .collect(),
+        objectives: objectives.unwrap_or_default(),
         checkins: data
             .checkins
             .iter()
@@ -123,6 +130,55 @@ pub fn of_data(data: &Data, wanted: Wanted) -> Glance {
             .collect(),
         owners: owners::owners_in_file(data),
     }
+}
+
+/// A Mål a glance may read: surely (today's quarter's, those spanning it,
+/// the year's), or maybe (aligned under another, within the quarters a
+/// Mål spanning today's quarter may reach), with its first and last quarter.
+enum Candidate<M> {
+    Sure(Box<Objective>),
+    Maybe(M, (Quarter, Quarter)),
+}
+
+/// Whether a Mål of `term` (its quarter and `until`) is read for a glance
+/// of `today`'s quarter: `Some(true)` surely, `Some(false)` maybe (it has a
+/// parent and lies within [`MAX_SPAN`] quarters of today's), `None` not.
+fn candidate(today: Quarter, term: (Quarter, Option<Quarter>), has_parent: bool) -> Option<bool> {
+    let (first, last) = quarters_of(term.0, term.1);
+    if term.0 == today.whole_year() || (!term.0.is_year() && first <= today && today <= last) {
+        return Some(true);
+    }
+    let reach = |step: fn(Quarter) -> Quarter| (1..MAX_SPAN).fold(today, |q, _| step(q));
+    let near = first <= reach(Quarter::next) && reach(Quarter::prev) <= last;
+    (has_parent && near).then_some(false)
+}
+
+/// The Mål a glance of `today`'s quarter keeps, in order: the sure ones,
+/// and the maybe ones (each built by `build`) within the quarters the sure
+/// ones of today's quarter span, whose numbers take them in.
+fn settle<M, E>(
+    candidates: Vec<Candidate<M>>,
+    today: Quarter,
+    build: impl Fn(M) -> Result<Objective, E>,
+) -> Result<Vec<Objective>, E> {
+    let (mut lo, mut hi) = (today, today);
+    for c in &candidates {
+        if let Candidate::Sure(o) = c
+            && !o.is_yearly()
+        {
+            let (a, b) = o.quarters();
+            (lo, hi) = (lo.min(a), hi.max(b));
+        }
+    }
+    let mut out = Vec::new();
+    for c in candidates {
+        match c {
+            Candidate::Sure(o) => out.push(*o),
+            Candidate::Maybe(m, (a, b)) if a <= hi && lo <= b => out.push(build(m)?),
+            Candidate::Maybe(..) => {}
+        }
+    }
+    Ok(out)
 }
 
 /// The fast path: `None` when anything is not as okr writes it.
@@ -154,19 +210,27 @@ impl<'de> Visitor<'de> for Top {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut version = None;
         let mut glance = Glance::default();
+        // The month the year starts in, as the Mål were picked by it.
+        let mut picked_by = None;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "version" => version = Some(map.next_value::<u32>()?),
-                "settings" => glance.settings = map.next_value()?,
+                "settings" => {
+                    glance.settings = map.next_value()?;
+                    if picked_by.is_some_and(|fy| fy != glance.settings.fiscal_year) {
+                        return Err(serde::de::Error::custom("settings after the Mål"));
+                    }
+                }
                 "objectives" => {
-                    let picked = map.next_value_seed(Each(Pick::Objectives(self.0)))?;
+                    let fy = glance.settings.fiscal_year;
+                    picked_by = Some(fy);
+                    let today = self.0.quarter(fy);
+                    let picked = map.next_value_seed(Each(Pick::Objectives(today)))?;
                     glance.owners = picked.owners;
                     glance.owners.sort_by_key(|w| w.to_lowercase());
-                    glance.objectives = picked
-                        .items
-                        .into_iter()
-                        .filter_map(Item::objective)
-                        .collect();
+                    let candidates = picked.items.into_iter().filter_map(Item::objective);
+                    glance.objectives = settle(candidates.collect(), today, Fields::build)
+                        .map_err(serde::de::Error::custom)?;
                 }
                 "checkins" => {
                     let picked = map.next_value_seed(Each(Pick::Week(self.0)))?;
@@ -190,21 +254,23 @@ impl<'de> Visitor<'de> for Top {
 /// Which items of a list to read in full.
 #[derive(Clone, Copy)]
 enum Pick {
-    Objectives(Wanted),
+    /// The Mål of a glance of today's quarter ([`candidate`]).
+    Objectives(Quarter),
     Week(Wanted),
 }
 
 /// A list of Mål or check-ins, keeping only the picked ones.
 struct Each(Pick);
 
-/// One item of the list: read in full when picked, else `None`.
-enum Item {
-    Objective(Objective),
+/// One item of the list: read in full when picked (a Mål that may be
+/// picked as it is in the file), else `None`.
+enum Item<'de> {
+    Objective(Candidate<Fields<'de>>),
     Week(CheckIn),
 }
 
-impl Item {
-    fn objective(self) -> Option<Objective> {
+impl<'de> Item<'de> {
+    fn objective(self) -> Option<Candidate<Fields<'de>>> {
         match self {
             Item::Objective(o) => Some(o),
             Item::Week(_) => None,
@@ -220,20 +286,20 @@ impl Item {
 }
 
 /// The picked items of a list, and the owners of all its Mål.
-struct Picked {
-    items: Vec<Item>,
+struct Picked<'de> {
+    items: Vec<Item<'de>>,
     owners: Vec<String>,
 }
 
 impl<'de> DeserializeSeed<'de> for Each {
-    type Value = Picked;
+    type Value = Picked<'de>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
 impl<'de> Visitor<'de> for Each {
-    type Value = Picked;
+    type Value = Picked<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list")
@@ -295,20 +361,30 @@ impl<'de> Fields<'de> {
     }
 
     /// The item, when picked; a Mål's owner is added to `owners` when new.
-    fn pick(self, pick: Pick, owners: &mut Vec<String>) -> Result<Option<Item>, serde_json::Error> {
+    fn pick(
+        self,
+        pick: Pick,
+        owners: &mut Vec<String>,
+    ) -> Result<Option<Item<'de>>, serde_json::Error> {
         match pick {
-            Pick::Objectives(wanted) => {
+            Pick::Objectives(today) => {
                 if let Some(w) = self.field::<Option<String>>("owner")?.flatten() {
                     owners::add_owner(owners, &w);
                 }
-                // Only the picked Mål are built: most of a file is other years' history.
-                if !self
-                    .field::<Quarter>("quarter")?
-                    .is_some_and(|q| wanted.objective(q))
-                {
+                // Only the picked Mål are built: most of a file is other quarters' history.
+                let Some(quarter) = self.field::<Quarter>("quarter")? else {
                     return Ok(None);
-                }
-                Ok(Some(Item::Objective(self.build()?)))
+                };
+                let until = self.field::<Option<Quarter>>("until")?.flatten();
+                let parent = self.field::<Option<String>>("parent")?.flatten();
+                Ok(match candidate(today, (quarter, until), parent.is_some()) {
+                    None => None,
+                    Some(true) => Some(Item::Objective(Candidate::Sure(Box::new(self.build()?)))),
+                    Some(false) => {
+                        let span = quarters_of(quarter, until);
+                        Some(Item::Objective(Candidate::Maybe(self, span)))
+                    }
+                })
             }
             Pick::Week(wanted) => {
                 if !self

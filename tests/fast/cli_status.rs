@@ -459,12 +459,34 @@ fn the_quick_read_gives_what_the_full_read_gives() {
         obj.insert("quarter".into(), quarter);
     }
     files.push(serde_json::to_vec(&v).unwrap());
+    // A year's Mål, a Mål over two quarters with one aligned under it in
+    // its second, and a year that starts in July: the quick read takes in
+    // what their numbers need, and the settings after the Mål.
+    let mut v: Value = serde_json::from_str(FIXTURE).unwrap();
+    v["version"] = json!(3);
+    v["settings"]["fiscal_year_start"] = json!(7);
+    let objectives = v["objectives"].as_array_mut().unwrap();
+    objectives[0]["quarter"] = json!("2027");
+    objectives[1]["until"] = json!("2027-Q3");
+    objectives[1]["quarter"] = json!("2027-Q2");
+    objectives[2]["quarter"] = json!("2027-Q3");
+    objectives[2]["parent"] = objectives[1]["id"].clone();
+    files.push(serde_json::to_vec(&v).unwrap());
+    let settings = v.as_object_mut().unwrap().remove("settings").unwrap();
+    v.as_object_mut()
+        .unwrap()
+        .insert("settings".into(), settings);
+    files.push(serde_json::to_vec(&v).unwrap());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("okr.json");
     for bytes in files {
         fs::write(&path, &bytes).unwrap();
         let data = okr::store::read(&path).unwrap();
-        let mut quarters: Vec<Quarter> = data.objectives.iter().map(|o| o.quarter).collect();
+        let mut quarters: Vec<Quarter> = data
+            .objectives
+            .iter()
+            .flat_map(|o| [o.quarter.first_quarter(), o.last_quarter()])
+            .collect();
         quarters.push(Quarter::of(today(), okr::model::FiscalYear::CALENDAR).next());
         let weeks: Vec<IsoWeek> = data
             .checkins
