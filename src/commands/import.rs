@@ -44,12 +44,14 @@ pub fn run(
         .map(|g| g.settings)
         .unwrap_or_default();
     let lang = i18n::choose_lang(lang, settings.language);
-    let quarter = crate::model::Quarter::of(today, settings.fiscal_year);
-    let plan = plan(format, &bytes, lang, quarter).map_err(|(place, problem)| ImportError::At {
+    let fy = settings.fiscal_year;
+    let quarter = crate::model::Quarter::of(today, fy);
+    let refused = |place, problem| ImportError::At {
         file: name.clone(),
         place,
         problem,
-    })?;
+    };
+    let plan = plan(format, &bytes, lang, (quarter, fy)).map_err(|(p, why)| refused(p, why))?;
     if plan.objectives.is_empty() {
         return Err(ImportError::At {
             file: name,
