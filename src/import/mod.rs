@@ -48,7 +48,7 @@ pub fn plan(
 ) -> Result<Plan, (Place, Problem)> {
     match format {
         ImportFormat::Csv => csv::read(bytes, lang, (today, fy), crate::model::now()),
-        ImportFormat::Json => json::read(bytes),
+        ImportFormat::Json => json::read(bytes, fy),
     }
 }
 

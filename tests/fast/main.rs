@@ -17,6 +17,7 @@ mod cli_export;
 mod cli_export_html;
 mod cli_import;
 mod cli_import_refused;
+mod cli_import_years;
 mod cli_keys;
 mod cli_list;
 mod cli_readme;
