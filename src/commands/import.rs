@@ -65,6 +65,7 @@ pub fn run(
     if dry_run {
         let mut data = store::read(file)?;
         let added = apply(plan, &mut data);
+        kept(&data).map_err(|why| refused(Place::File, why))?;
         report(
             &data,
             &added,
@@ -79,6 +80,7 @@ pub fn run(
         }
         let (mut store, mut data) = Store::open(file)?;
         let added = apply(plan, &mut data);
+        kept(&data).map_err(|why| refused(Place::File, why))?;
         store.save(&data)?;
         drop(store);
         let head = (s.commands.added)(&counts(&data, &added, s), &file.display().to_string());
@@ -103,6 +105,14 @@ pub fn run(
         )?;
     }
     Ok(())
+}
+
+/// Whether the file with the import added keeps every value rule: a rule
+/// the readers do not check one by one (a circle of parents, a pulse out
+/// of range) refuses the import, rather than save a file okr would not
+/// open again.
+fn kept(data: &Data) -> std::result::Result<(), Problem> {
+    crate::model::validate::validate(data).map_err(|b| Problem::Invalid(Box::new(b)))
 }
 
 fn counts(data: &Data, added: &Added, s: &Strings) -> String {

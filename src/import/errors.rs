@@ -58,6 +58,8 @@ pub enum Problem {
     },
     /// A quarter named with `FY` for a file whose year starts in January.
     FiscalName(String),
+    /// What the import would add breaks one of the file's value rules.
+    Invalid(Box<crate::model::validate::Broken>),
     MeasureType(String),
     Status(String),
     Confidence,
@@ -128,6 +130,7 @@ impl Problem {
                 (w.i_year_starts)(month(s, *theirs), month(s, *ours))
             }
             Problem::FiscalName(t) => (w.i_fiscal_name)(&q(t)),
+            Problem::Invalid(b) => crate::store::format::broken_text(b, s),
             Problem::MeasureType(t) => (w.i_measure_type)(&q(t)),
             Problem::Status(t) => (w.i_status)(&q(t)),
             Problem::Confidence => w.i_confidence.to_string(),

@@ -267,6 +267,11 @@ fn a_json_import_refuses_what_the_file_would_not_keep() {
             "'10000-Q1' is not a quarter or a year",
         ],
     );
+    // A rule no reader checks one by one: a circle of parents.
+    refused(
+        &|v| v["objectives"][0]["parent"] = json!("o2"),
+        &["go round in a circle", "nothing was imported"],
+    );
 }
 
 // ------------------------------------------------------------ by property
