@@ -24,6 +24,7 @@ mod cli_readme;
 mod cli_status;
 mod cli_update;
 mod cli_usage;
+mod cli_years;
 mod daily;
 mod daily_search;
 mod daily_view;
