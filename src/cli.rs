@@ -60,7 +60,7 @@ pub enum Command {
     },
     /// List objectives, key results and initiatives with their ids, owners, progress and values
     List {
-        /// A quarter like 2026-Q4, or `all` (default: the current one)
+        /// A quarter like 2026-Q4 (FY2027-Q2 in a year that does not start in January), a year like 2027, or `all` (default: the current one)
         #[arg(long, value_name = "Q|all")]
         quarter: Option<QuarterChoice>,
         /// The Mål with their key results and Uppgifter as JSON, for scripts
@@ -69,7 +69,7 @@ pub enum Command {
     },
     /// Print a report to stdout
     Export {
-        /// A quarter like 2026-Q4, or `all` (default: the current one)
+        /// A quarter like 2026-Q4 (FY2027-Q2 in a year that does not start in January), a year like 2027, or `all` (default: the current one)
         #[arg(long, value_name = "Q|all")]
         quarter: Option<QuarterChoice>,
         /// The report format

@@ -44,12 +44,14 @@ pub fn run(
         .map(|g| g.settings)
         .unwrap_or_default();
     let lang = i18n::choose_lang(lang, settings.language);
-    let quarter = crate::model::Quarter::of(today, settings.fiscal_year);
-    let plan = plan(format, &bytes, lang, quarter).map_err(|(place, problem)| ImportError::At {
+    let fy = settings.fiscal_year;
+    let quarter = crate::model::Quarter::of(today, fy);
+    let refused = |place, problem| ImportError::At {
         file: name.clone(),
         place,
         problem,
-    })?;
+    };
+    let plan = plan(format, &bytes, lang, (quarter, fy)).map_err(|(p, why)| refused(p, why))?;
     if plan.objectives.is_empty() {
         return Err(ImportError::At {
             file: name,
@@ -63,6 +65,7 @@ pub fn run(
     if dry_run {
         let mut data = store::read(file)?;
         let added = apply(plan, &mut data);
+        kept(&data).map_err(|why| refused(Place::File, why))?;
         report(
             &data,
             &added,
@@ -77,6 +80,7 @@ pub fn run(
         }
         let (mut store, mut data) = Store::open(file)?;
         let added = apply(plan, &mut data);
+        kept(&data).map_err(|why| refused(Place::File, why))?;
         store.save(&data)?;
         drop(store);
         let head = (s.commands.added)(&counts(&data, &added, s), &file.display().to_string());
@@ -101,6 +105,14 @@ pub fn run(
         )?;
     }
     Ok(())
+}
+
+/// Whether the file with the import added keeps every value rule: a rule
+/// the readers do not check one by one (a circle of parents, a pulse out
+/// of range) refuses the import, rather than save a file okr would not
+/// open again.
+fn kept(data: &Data) -> std::result::Result<(), Problem> {
+    crate::model::validate::validate(data).map_err(|b| Problem::Invalid(Box::new(b)))
 }
 
 fn counts(data: &Data, added: &Added, s: &Strings) -> String {

@@ -10,10 +10,13 @@ use crate::model::progress;
 use crate::model::{KeyResult, Measure, Objective, Quarter};
 use crate::text::{self, Output};
 
-/// The columns, in order: the Mål's six, the key result's fourteen, the
-/// Mål's last five.
-const HEADER: [&str; 25] = [
+/// The columns, in order: the Mål's seven, the key result's fourteen, the
+/// Mål's last five. A quarter is written by its name ([`Quarter::name`]):
+/// `2026-Q4`, a year's `2027`, and with `FY` before it when the team's year
+/// does not start in January; `until` is empty unless the Mål spans quarters.
+const HEADER: [&str; 26] = [
     "quarter",
+    "until",
     "objective_id",
     "objective",
     "kind",
@@ -54,7 +57,7 @@ pub(super) fn export_csv(
         let (head, tail) = objective_cells(report, o)?;
         if o.key_results.is_empty() {
             let mut row = head.to_vec();
-            row.resize(20, String::new());
+            row.resize(HEAD + 14, String::new());
             row.extend(tail.iter().cloned());
             write_row(&mut w, &row)?;
         }
@@ -66,12 +69,17 @@ pub(super) fn export_csv(
     Ok(())
 }
 
-/// A Mål's cells before its key result's (quarter, id, title, kind,
+/// How many of a row's cells come before its key result's.
+const HEAD: usize = 7;
+
+/// A Mål's cells before its key result's (quarter, until, id, title, kind,
 /// status, score) and after them (success, retro, owner, progress).
-fn objective_cells(report: &Report, o: &Objective) -> Result<([String; 6], [String; 5])> {
+fn objective_cells(report: &Report, o: &Objective) -> Result<([String; HEAD], [String; 5])> {
     let word = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let until = o.until.filter(|_| o.spans());
     let head = [
-        o.quarter.key(),
+        o.quarter.name(report.fy),
+        until.map(|u| u.name(report.fy)).unwrap_or_default(),
         o.id.clone(),
         o.title.clone(),
         word(serde_json::to_value(o.kind)?),
@@ -130,7 +138,7 @@ fn key_result_rows<W: Write>(
     report: &Report,
     o: &Objective,
     k: &KeyResult,
-    (head, tail): (&[String; 6], &[String; 5]),
+    (head, tail): (&[String; HEAD], &[String; 5]),
     w: &mut csv::Writer<W>,
 ) -> Result<()> {
     let [ty, start, target, level, unit] = measure_cells(&k.measure);

@@ -1,5 +1,7 @@
 //! `okr export --format json`: the Mål and check-ins in the file's own
-//! shape, and the numbers every screen shows beside them.
+//! shape, and the numbers every screen shows beside them. Quarters are the
+//! file's keys (`2026-Q4`, a year's `2027`), counted in the year that
+//! `settings.fiscal_year_start` says starts in that month, as in the file.
 
 use std::io::Write;
 
@@ -11,7 +13,7 @@ use super::{Report, objectives_of};
 use crate::model::forecast;
 use crate::model::numbers::Figures;
 use crate::model::progress::PaceStatus;
-use crate::model::{Objective, Quarter};
+use crate::model::{FiscalYear, Objective, Quarter};
 use crate::text;
 
 /// The numbers a JSON report carries beside the data (what every screen
@@ -97,10 +99,17 @@ pub(super) fn export_json(
         .filter(|c| quarters.iter().any(|q| q.contains(report.fy, c.date)))
         .map(|c| &**c)
         .collect();
+    /// The month the year the quarters are keyed by starts in, always
+    /// written (a data file leaves out January's).
+    #[derive(serde::Serialize)]
+    struct Settings {
+        fiscal_year_start: FiscalYear,
+    }
     /// Written straight from the store, without a copy as a JSON value.
     #[derive(serde::Serialize)]
     struct Report<'a> {
         version: u32,
+        settings: Settings,
         quarters: Vec<String>,
         objectives: Vec<&'a Objective>,
         checkins: Vec<&'a crate::model::CheckIn>,
@@ -109,6 +118,9 @@ pub(super) fn export_json(
     let report = Report {
         // What is written is in this version's shape, whatever the file read.
         version: crate::model::FORMAT_VERSION,
+        settings: Settings {
+            fiscal_year_start: report.fy,
+        },
         quarters: quarters.iter().map(|q| q.key()).collect(),
         objectives,
         checkins,

@@ -52,6 +52,18 @@ pub struct CommandWords {
     pub i_control: &'static str,
     pub i_kind: fn(&str) -> String,
     pub i_quarter: fn(&str) -> String,
+    /// `until` is no quarter (a year, or not a quarter at all).
+    pub i_until: fn(&str) -> String,
+    /// `until` is not after the Mål's own quarter (its name).
+    pub i_until_not_after: fn(&str) -> String,
+    /// The span is too long: how many quarters, and the most.
+    pub i_span_too_long: fn(usize, usize) -> String,
+    /// `until` given for a year's Mål.
+    pub i_until_of_year: &'static str,
+    /// The export's year starts in another month than the file's: theirs, ours.
+    pub i_year_starts: fn(&str, &str) -> String,
+    /// A quarter named `FY…` imported into a file whose year starts in January.
+    pub i_fiscal_name: fn(&str) -> String,
     pub i_measure_type: fn(&str) -> String,
     pub i_status: fn(&str) -> String,
     pub i_confidence: &'static str,

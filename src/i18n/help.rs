@@ -149,13 +149,13 @@ pub const SV: HelpWords = HelpWords {
         (
             "list",
             "quarter",
-            "Ett kvartal, t.ex. 2026-Q4, eller all (standard: det pågående)",
+            "Ett kvartal, t.ex. 2026-Q4 (FY2027-Q2 i ett år som inte börjar i januari), ett år, t.ex. 2027, eller all (standard: det pågående)",
         ),
         ("export", "", "Skriv en rapport till stdout"),
         (
             "export",
             "quarter",
-            "Ett kvartal, t.ex. 2026-Q4, eller all (standard: det pågående)",
+            "Ett kvartal, t.ex. 2026-Q4 (FY2027-Q2 i ett år som inte börjar i januari), ett år, t.ex. 2027, eller all (standard: det pågående)",
         ),
         ("export", "format", "Rapportens format"),
         (

@@ -1,106 +1,20 @@
 //! CSV into a [`Plan`]: okr's own export (its header has `objective_id`),
 //! or a spreadsheet whose header names its columns in either language's
 //! words. The separator is the header's most frequent of `,` `;` and tab
-//! (a Swedish spreadsheet writes `;`).
+//! (a Swedish spreadsheet writes `;`). Quarters and years are read as the
+//! data file's own year names them (`2026-Q4`, `2027`, `FY2027-Q2`).
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::columns::{Col, column_of};
 use super::{Place, Plan, Problem};
 use crate::model::number;
 use crate::model::{
-    CheckIn, CheckInEntry, Extra, HistoryEntry, Initiative, IsoWeek, KeyResult, Lang, Measure,
-    MeasureKind, Objective, Quarter,
+    CheckIn, CheckInEntry, Extra, FiscalYear, HistoryEntry, Initiative, IsoWeek, KeyResult, Lang,
+    Measure, MeasureKind, Objective, Quarter,
 };
-
-/// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Col {
-    Objective,
-    ObjectiveId,
-    KeyResult,
-    KeyResultId,
-    Initiative,
-    Start,
-    Target,
-    Current,
-    Unit,
-    Owner,
-    Quarter,
-    Kind,
-    Why,
-    MeasureType,
-    Level,
-    Confidence,
-    Weight,
-    Week,
-    CheckinDate,
-    Note,
-    Status,
-    Score,
-    WentWell,
-    ToChange,
-    /// Worked out from the others (`progress`, `success`): not read.
-    Derived,
-}
-
-/// The names a column goes by, lower-case with `_` for a space or `-`.
-const NAMES: &[(&str, Col)] = &[
-    ("objective", Col::Objective),
-    ("mål", Col::Objective),
-    ("objective_id", Col::ObjectiveId),
-    ("key_result", Col::KeyResult),
-    ("nyckelresultat", Col::KeyResult),
-    ("key_result_id", Col::KeyResultId),
-    ("initiative", Col::Initiative),
-    ("uppgift", Col::Initiative),
-    ("start", Col::Start),
-    ("target", Col::Target),
-    ("målvärde", Col::Target),
-    ("current", Col::Current),
-    ("nu", Col::Current),
-    ("unit", Col::Unit),
-    ("enhet", Col::Unit),
-    ("owner", Col::Owner),
-    ("ägare", Col::Owner),
-    ("quarter", Col::Quarter),
-    ("kvartal", Col::Quarter),
-    ("kind", Col::Kind),
-    ("typ", Col::Kind),
-    ("why", Col::Why),
-    ("varför", Col::Why),
-    ("type", Col::MeasureType),
-    ("level", Col::Level),
-    ("nivå", Col::Level),
-    ("confidence", Col::Confidence),
-    ("säkerhet", Col::Confidence),
-    ("weight", Col::Weight),
-    ("vikt", Col::Weight),
-    ("week", Col::Week),
-    ("vecka", Col::Week),
-    ("checkin_date", Col::CheckinDate),
-    ("note", Col::Note),
-    ("anteckning", Col::Note),
-    ("status", Col::Status),
-    ("score", Col::Score),
-    ("betyg", Col::Score),
-    ("went_well", Col::WentWell),
-    ("to_change", Col::ToChange),
-    ("progress", Col::Derived),
-    ("success", Col::Derived),
-    ("objective_progress", Col::Derived),
-];
-
-fn column_of(name: &str) -> Option<Col> {
-    let key: String = name
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-        .collect();
-    NAMES.iter().find(|(n, _)| *n == key).map(|(_, c)| *c)
-}
 
 type Located = (Place, Problem);
 
@@ -192,8 +106,14 @@ struct Group {
 }
 
 /// Reads CSV bytes into a plan; numbers of a spreadsheet in `lang`'s
-/// convention, those of okr's own export as it writes them.
-pub fn read(bytes: &[u8], lang: Lang, today: Quarter, now: DateTime<Utc>) -> Result<Plan, Located> {
+/// convention, those of okr's own export as it writes them; quarters as
+/// `fy`'s, `today` for a row without one.
+pub fn read(
+    bytes: &[u8],
+    lang: Lang,
+    (today, fy): (Quarter, FiscalYear),
+    now: DateTime<Utc>,
+) -> Result<Plan, Located> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let records = super::records::records(bytes)?;
     let Some(((_, header), rows)) = records.split_first() else {
@@ -235,6 +155,8 @@ pub fn read(bytes: &[u8], lang: Lang, today: Quarter, now: DateTime<Utc>) -> Res
         key_results: HashMap::new(),
         weeks: Vec::new(),
         today,
+        fy,
+        own,
         now,
     };
     for (number, cells) in rows {
@@ -279,6 +201,11 @@ struct Builder {
     weeks: Vec<(IsoWeek, NaiveDate, Vec<CheckInEntry>)>,
     /// Today's quarter: a row's without one.
     today: Quarter,
+    /// The data file's year: quarters are named by it.
+    fy: FiscalYear,
+    /// Whether the file is okr's own export, which names a quarter with
+    /// `FY` exactly when its year does not start in January.
+    own: bool,
     now: DateTime<Utc>,
 }
 
@@ -287,13 +214,10 @@ impl Builder {
         let title = row
             .title(Col::Objective)?
             .ok_or_else(|| row.at(Col::Objective, Problem::EmptyTitle))?;
-        let quarter = row
-            .parsed(
-                Col::Quarter,
-                |t| t.parse::<Quarter>().ok(),
-                Problem::Quarter,
-            )?
+        let quarter = self
+            .quarter(row, Col::Quarter, Problem::Quarter)?
             .unwrap_or(self.today);
+        let until = self.quarter(row, Col::Until, Problem::Until)?;
         let owner = row.text(Col::Owner);
         let kind = row.parsed(Col::Kind, kind, Problem::Kind)?;
         let status = row.parsed(Col::Status, status, Problem::Status)?;
@@ -316,6 +240,7 @@ impl Builder {
                         Col::Quarter,
                         row.get(Col::Quarter).is_none() || o.quarter == quarter,
                     ),
+                    differs(Col::Until, until.is_none() || o.until == until),
                     differs(Col::Owner, owner.is_none() || o.owner == owner),
                     differs(Col::Kind, kind.is_none_or(|k| k == o.kind)),
                     differs(Col::Status, status.is_none_or(|s| s == o.status)),
@@ -327,6 +252,12 @@ impl Builder {
                 g.index
             }
             None => {
+                if let Some(u) = until {
+                    let typed = row.get(Col::Until).unwrap_or_default();
+                    if let Some(p) = super::until_problem(quarter, u, typed, self.fy) {
+                        return Err(row.at(Col::Until, p));
+                    }
+                }
                 let n = self.plan.objectives.len();
                 let mut o = Objective::new(
                     format!("o{}", n + 1),
@@ -336,6 +267,7 @@ impl Builder {
                     self.now,
                 );
                 o.owner = owner;
+                o.until = until;
                 o.status = status.unwrap_or_default();
                 o.score = score;
                 o.why = row.text(Col::Why).unwrap_or_default();
@@ -365,6 +297,33 @@ impl Builder {
             self.plan.objectives[index].initiatives.push(u);
         }
         Ok(())
+    }
+
+    /// A quarter's (or year's) cell, named as the data file's year names it.
+    /// A name with `FY` is refused for a year that starts in January, and
+    /// one without it in okr's own export for a year that does not: the
+    /// sheet's year started in another month, and its quarters would move.
+    fn quarter(
+        &self,
+        row: &Row,
+        col: Col,
+        bad: fn(String) -> Problem,
+    ) -> Result<Option<Quarter>, Located> {
+        let Some(t) = row.get(col) else {
+            return Ok(None);
+        };
+        let q = t
+            .parse::<Quarter>()
+            .map_err(|_| row.at(col, bad(t.to_string())))?;
+        let marked = t.get(..2).is_some_and(|fy| fy.eq_ignore_ascii_case("fy"));
+        if marked && self.fy.is_calendar() {
+            return Err(row.at(col, Problem::FiscalName(t.to_string())));
+        }
+        if !marked && self.own && !self.fy.is_calendar() {
+            let (theirs, ours) = (1, self.fy.start_month());
+            return Err(row.at(col, Problem::YearStarts { theirs, ours }));
+        }
+        Ok(Some(q))
     }
 
     /// The row's key result: a new one, or (in okr's own export) one named

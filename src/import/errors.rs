@@ -42,6 +42,24 @@ pub enum Problem {
     Control,
     Kind(String),
     Quarter(String),
+    /// `until` as written, when it is no quarter.
+    Until(String),
+    /// `until` not after the Mål's quarter: that quarter's name.
+    UntilNotAfter(String),
+    /// A span of more than [`crate::model::term::MAX_SPAN`] quarters: how many.
+    SpanTooLong(usize),
+    /// `until` for a year's Mål.
+    UntilOfYear,
+    /// The export's year starts in another month than the file's (each
+    /// month 1 to 12): its quarters would mean other months here.
+    YearStarts {
+        theirs: u32,
+        ours: u32,
+    },
+    /// A quarter named with `FY` for a file whose year starts in January.
+    FiscalName(String),
+    /// What the import would add breaks one of the file's value rules.
+    Invalid(Box<crate::model::validate::Broken>),
     MeasureType(String),
     Status(String),
     Confidence,
@@ -104,6 +122,15 @@ impl Problem {
             Problem::Control => w.i_control.to_string(),
             Problem::Kind(t) => (w.i_kind)(&q(t)),
             Problem::Quarter(t) => (w.i_quarter)(&q(t)),
+            Problem::Until(t) => (w.i_until)(&q(t)),
+            Problem::UntilNotAfter(t) => (w.i_until_not_after)(&q(t)),
+            Problem::SpanTooLong(n) => (w.i_span_too_long)(*n, crate::model::term::MAX_SPAN),
+            Problem::UntilOfYear => w.i_until_of_year.to_string(),
+            Problem::YearStarts { theirs, ours } => {
+                (w.i_year_starts)(month(s, *theirs), month(s, *ours))
+            }
+            Problem::FiscalName(t) => (w.i_fiscal_name)(&q(t)),
+            Problem::Invalid(b) => crate::store::format::broken_text(b, s),
             Problem::MeasureType(t) => (w.i_measure_type)(&q(t)),
             Problem::Status(t) => (w.i_status)(&q(t)),
             Problem::Confidence => w.i_confidence.to_string(),
@@ -154,6 +181,12 @@ impl ImportError {
             }
         }
     }
+}
+
+/// A month's name, 1 to 12.
+fn month(s: &Strings, m: u32) -> &'static str {
+    let i = usize::try_from(m.clamp(1, 12) - 1).unwrap_or(0);
+    s.years.months.get(i).copied().unwrap_or_default()
 }
 
 /// A JSON path is built by okr from indexes and field names; the field

@@ -1,27 +1,42 @@
 //! okr's own JSON export (or a data file) into a [`Plan`]: the Mål with
 //! everything in them as they were, and the check-ins. The ids are the
-//! file's own until [`super::apply`] gives new ones.
+//! file's own until [`super::apply`] gives new ones. Its quarters are keyed
+//! by the year its `settings.fiscal_year_start` names (January without
+//! one): a file whose year starts in another month is refused, since its
+//! quarters would mean other months there.
 
 use std::collections::HashSet;
 
 use serde::Deserialize;
 
 use super::{Place, Plan, Problem};
-use crate::model::{CheckIn, FORMAT_VERSION, Objective};
+use crate::model::{CheckIn, FORMAT_VERSION, FiscalYear, Objective};
 
 /// The part of an export (or a data file) that is imported.
 #[derive(Deserialize)]
 struct Export {
     version: u64,
     #[serde(default)]
+    settings: YearStart,
+    #[serde(default)]
     objectives: Vec<Objective>,
     #[serde(default)]
     checkins: Vec<CheckIn>,
 }
 
+/// The one setting an import needs: the month the year its quarters are
+/// keyed by starts in.
+#[derive(Deserialize, Default)]
+struct YearStart {
+    #[serde(default)]
+    fiscal_year_start: Option<FiscalYear>,
+}
+
 type Located = (Place, Problem);
 
-pub fn read(bytes: &[u8]) -> Result<Plan, Located> {
+/// Reads an export (or a data file) for a data file whose year starts as
+/// `fy` says.
+pub fn read(bytes: &[u8], fy: FiscalYear) -> Result<Plan, Located> {
     let export: Export = serde_json::from_slice(bytes).map_err(|e| {
         let text = e.to_string();
         let detail = match text.rfind(" at line ") {
@@ -41,7 +56,17 @@ pub fn read(bytes: &[u8]) -> Result<Plan, Located> {
             Problem::Newer(export.version),
         ));
     }
-    check(&export)?;
+    let theirs = export.settings.fiscal_year_start;
+    if theirs.unwrap_or_default() != fy {
+        let place = match theirs {
+            Some(_) => Place::Item("settings.fiscal_year_start".into()),
+            None => Place::File,
+        };
+        let theirs = theirs.unwrap_or_default().start_month();
+        let ours = fy.start_month();
+        return Err((place, Problem::YearStarts { theirs, ours }));
+    }
+    check(&export, fy)?;
     Ok(Plan {
         objectives: export.objectives,
         checkins: export.checkins,
@@ -51,8 +76,9 @@ pub fn read(bytes: &[u8]) -> Result<Plan, Located> {
 
 /// What the import refuses rather than guesses: ids given twice, titles that
 /// are empty or hold control characters, an Uppgift linked outside its Mål,
-/// values out of their ranges.
-fn check(export: &Export) -> Result<(), Located> {
+/// values out of their ranges, a quarter okr cannot date, and an `until`
+/// the file would not keep.
+fn check(export: &Export, fy: FiscalYear) -> Result<(), Located> {
     let at = |path: String, p: Problem| (Place::Item(path), p);
     let mut ids = HashSet::new();
     for (i, o) in export.objectives.iter().enumerate() {
@@ -61,6 +87,18 @@ fn check(export: &Export) -> Result<(), Located> {
             return Err(at(format!("{here}.id"), Problem::DuplicateId(o.id.clone())));
         }
         title(&o.title, || format!("{here}.title"))?;
+        if !o.quarter.in_bounds() {
+            return Err(at(
+                format!("{here}.quarter"),
+                Problem::Quarter(o.quarter.key()),
+            ));
+        }
+        if let Some(p) = o
+            .until
+            .and_then(|u| super::until_problem(o.quarter, u, &u.key(), fy))
+        {
+            return Err(at(format!("{here}.until"), p));
+        }
         if o.score.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
             return Err(at(format!("{here}.score"), Problem::Score));
         }

@@ -7,6 +7,7 @@
 //! is imported. The plan is added with new ids (never reusing or
 //! overwriting one), in one atomic save with a backup first.
 
+mod columns;
 mod csv;
 mod errors;
 mod json;
@@ -21,7 +22,8 @@ use crate::cli::ImportFormat;
 
 use crate::model::checkin;
 use crate::model::ids::{INITIATIVE_PREFIX, KEY_RESULT_PREFIX, OBJECTIVE_PREFIX};
-use crate::model::{CheckIn, Data, Lang, Objective, Quarter};
+use crate::model::term::{MAX_SPAN, span_length};
+use crate::model::{CheckIn, Data, FiscalYear, Lang, Objective, Quarter};
 
 /// What a file holds, before it is given ids in the data file: Mål with
 /// their key results and Uppgifter, and check-ins whose entries name those
@@ -34,18 +36,38 @@ pub struct Plan {
     pub not_read: Vec<String>,
 }
 
-/// Reads a file's bytes into a plan. `lang` reads a spreadsheet's numbers;
-/// `today` is the quarter of a row without one.
+/// Reads a file's bytes into a plan for a data file whose year starts as
+/// `fy` says: quarters are read as that year's, and a file whose year
+/// starts in another month is refused rather than moved. `lang` reads a
+/// spreadsheet's numbers; `today` is the quarter of a row without one.
 pub fn plan(
     format: ImportFormat,
     bytes: &[u8],
     lang: Lang,
-    today: Quarter,
+    (today, fy): (Quarter, FiscalYear),
 ) -> Result<Plan, (Place, Problem)> {
     match format {
-        ImportFormat::Csv => csv::read(bytes, lang, today, crate::model::now()),
-        ImportFormat::Json => json::read(bytes),
+        ImportFormat::Csv => csv::read(bytes, lang, (today, fy), crate::model::now()),
+        ImportFormat::Json => json::read(bytes, fy),
     }
+}
+
+/// What is wrong with `until` (written `typed`) for a Mål of `quarter`, by
+/// the file's rules ([`crate::model::validate`]): a year's Mål has none, it
+/// is a quarter after the Mål's own, and the span has at most
+/// [`MAX_SPAN`] quarters.
+fn until_problem(quarter: Quarter, until: Quarter, typed: &str, fy: FiscalYear) -> Option<Problem> {
+    if quarter.is_year() {
+        return Some(Problem::UntilOfYear);
+    }
+    if until.is_year() || !until.in_bounds() {
+        return Some(Problem::Until(typed.to_string()));
+    }
+    if until <= quarter {
+        return Some(Problem::UntilNotAfter(quarter.name(fy)));
+    }
+    let quarters = span_length(quarter, until);
+    (quarters > MAX_SPAN).then_some(Problem::SpanTooLong(quarters))
 }
 
 /// What was added: the new Mål by their index in the data, and how many

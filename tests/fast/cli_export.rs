@@ -126,8 +126,8 @@ fn populated_store_exports_every_format_and_leaves_the_file_alone() {
         let krs: Vec<String> = rd
             .records()
             .map(Result::unwrap)
-            .filter(|rec| rec.get(17) == Some(""))
-            .map(|rec| rec.get(6).unwrap().to_string())
+            .filter(|rec| rec.get(18) == Some(""))
+            .map(|rec| rec.get(7).unwrap().to_string())
             .collect();
         let want: Vec<&str> = if q == "all" {
             vec!["kr1", "kr2", "kr3", "kr4", "kr5"]
@@ -162,6 +162,7 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
         header,
         [
             "quarter",
+            "until",
             "objective_id",
             "objective",
             "kind",
@@ -200,7 +201,7 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     let row = |kr: &str| -> Vec<String> {
         rows.iter()
-            .find(|r| r.get(6) == Some(kr) && r.get(17) == Some(""))
+            .find(|r| r.get(7) == Some(kr) && r.get(18) == Some(""))
             .unwrap_or_else(|| panic!("no row for {kr}"))
             .iter()
             .map(String::from)
@@ -210,6 +211,7 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
         row("kr1"),
         [
             "2026-Q4",
+            "",
             "o1",
             "Expandera globalt",
             "committed",
@@ -239,52 +241,52 @@ fn export_csv_has_the_header_and_the_values_of_each_measure() {
     // One row per key result per check-in week, with that week's value and note.
     let weekly: Vec<Vec<String>> = rows
         .iter()
-        .filter(|r| r.get(17) != Some(""))
+        .filter(|r| r.get(18) != Some(""))
         .map(|r| r.iter().map(String::from).collect())
         .collect();
     assert_eq!(weekly.len(), 1, "{weekly:?}");
     assert_eq!(
         (
-            weekly[0][6].as_str(),
-            weekly[0][12].as_str(),
-            weekly[0][15].as_str()
+            weekly[0][7].as_str(),
+            weekly[0][13].as_str(),
+            weekly[0][16].as_str()
         ),
         ("kr1", "12.5", "7")
     );
     assert_eq!(
         (
-            weekly[0][17].as_str(),
             weekly[0][18].as_str(),
-            weekly[0][19].as_str()
+            weekly[0][19].as_str(),
+            weekly[0][20].as_str()
         ),
         ("2026-W47", "2026-11-16", "Två nya kunder")
     );
     // Falling: 10 → 2, now 6, is half way.
     let kr2 = row("kr2");
-    assert_eq!((kr2[9].as_str(), kr2[10].as_str()), ("10", "2"));
-    assert_eq!(kr2[14], "0.500");
+    assert_eq!((kr2[10].as_str(), kr2[11].as_str()), ("10", "2"));
+    assert_eq!(kr2[15], "0.500");
     let kr3 = row("kr3");
     assert_eq!(
-        (kr3[8].as_str(), kr3[12].as_str(), kr3[14].as_str()),
+        (kr3[9].as_str(), kr3[13].as_str(), kr3[15].as_str()),
         ("done", "0", "0.000")
     );
     let kr4 = row("kr4");
     assert_eq!(
-        (kr4[8].as_str(), kr4[11].as_str(), kr4[14].as_str()),
+        (kr4[9].as_str(), kr4[12].as_str(), kr4[15].as_str()),
         ("at_least", "98", "1.000")
     );
     let kr5 = row("kr5");
     assert_eq!(
         (
             kr5[0].as_str(),
-            kr5[4].as_str(),
             kr5[5].as_str(),
-            kr5[8].as_str(),
-            kr5[14].as_str()
+            kr5[6].as_str(),
+            kr5[9].as_str(),
+            kr5[15].as_str()
         ),
         ("2026-Q3", "carried_over", "0.6", "at_most", "0.000")
     );
-    assert_eq!(kr5[3], "economic");
+    assert_eq!(kr5[4], "economic");
 }
 
 #[test]
@@ -430,10 +432,10 @@ fn export_of_a_reviewed_quarter_carries_score_success_and_retro() {
     r.ok();
     let mut rd = csv::Reader::from_reader(r.stdout.as_bytes());
     let row = rd.records().next().unwrap().unwrap();
-    assert_eq!(row.get(5), Some("0.6"));
-    assert_eq!(row.get(20), Some("no"));
-    assert_eq!(row.get(21), Some("Automatisk överföring varje månad"));
-    assert_eq!(row.get(22), Some("Färre impulsköp"));
+    assert_eq!(row.get(6), Some("0.6"));
+    assert_eq!(row.get(21), Some("no"));
+    assert_eq!(row.get(22), Some("Automatisk överföring varje månad"));
+    assert_eq!(row.get(23), Some("Färre impulsköp"));
 }
 
 #[test]
@@ -480,6 +482,7 @@ fn export_csv_gives_a_mål_without_key_results_one_row_of_its_own() {
         .collect();
     let mut expected = [
         "2026-Q3",
+        "",
         "o3",
         "Spara ihop till ett buffertkonto",
         "economic",
@@ -489,7 +492,7 @@ fn export_csv_gives_a_mål_without_key_results_one_row_of_its_own() {
     .map(String::from)
     .to_vec();
     // No key result, no week: those fourteen columns are empty.
-    expected.resize(20, String::new());
+    expected.resize(21, String::new());
     expected
         .extend(["no", "Automatisk överföring varje månad", "Färre impulsköp"].map(String::from));
     // The owner column: this Mål has none; and no progress without key results.

@@ -94,6 +94,95 @@ fn a_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
 }
 
 #[test]
+fn a_bad_until_is_named_by_row_and_column_in_either_language() {
+    let en = |rows: &str, words: &[&str]| {
+        let sheet = format!("objective,key_result,quarter,until\nBra,Ett,2026-Q4,2027-Q1\n{rows}");
+        let mut all = vec!["nothing was imported"];
+        all.extend_from_slice(words);
+        refused("en", &sheet, &all);
+    };
+    let at = "row 3, column 'until' (D)";
+    en(
+        "Dålig,Två,2026-Q4,snart\n",
+        &[at, "'snart' is not a quarter; until is the last quarter"],
+    );
+    en("Dålig,Två,2026-Q4,2027\n", &[at, "'2027' is not a quarter"]);
+    en(
+        "Dålig,Två,2026-Q4,2026-Q3\n",
+        &[
+            at,
+            "until must be a quarter after the objective's own (2026-Q4)",
+        ],
+    );
+    en(
+        "Dålig,Två,2026-Q4,2026-Q4\n",
+        &[at, "a quarter after the objective's own"],
+    );
+    en(
+        "Dålig,Två,2026-Q4,2029-Q1\n",
+        &[at, "spans at most 8 quarters, and this one would span 10"],
+    );
+    en(
+        "Dålig,Två,2027,2027-Q2\n",
+        &[
+            at,
+            "a year's objective spans no quarters: leave until empty",
+        ],
+    );
+    en(
+        "Dålig,Två,2026-Q4,FY2027-Q1\n",
+        &[
+            at,
+            "'FY2027-Q1' belongs to a year that does not start in January",
+        ],
+    );
+    // Rows of one Mål agree on it, as on the quarter.
+    en(
+        "Bra,Två,2026-Q4,2027-Q2\n",
+        &[at, "it differs from row 2 of the same objective"],
+    );
+    let sv = |rows: &str, words: &[&str]| {
+        let sheet = format!("mål;nyckelresultat;kvartal;till och med\nBra;Ett;2026-Q4;\n{rows}");
+        let mut all = vec!["inget importerades"];
+        all.extend_from_slice(words);
+        refused("sv", &sheet, &all);
+    };
+    let at = "rad 3, kolumn 'till och med' (D)";
+    sv(
+        "Dålig;Två;2026 Q4;i vår\n",
+        &[
+            at,
+            "”i vår” är inget kvartal; till och med är det sista kvartalet",
+        ],
+    );
+    sv(
+        "Dålig;Två;2026 Q4;2026 Q2\n",
+        &[
+            at,
+            "till och med ska vara ett kvartal efter målets eget (2026-Q4)",
+        ],
+    );
+    sv(
+        "Dålig;Två;2026 Q4;2030 Q1\n",
+        &[
+            at,
+            "högst 8 kvartal, och det här skulle sträcka sig över 14",
+        ],
+    );
+    sv(
+        "Dålig;Två;2027;2027 Q3\n",
+        &[
+            at,
+            "ett årsmål sträcker sig inte över flera kvartal; lämna till och med tomt",
+        ],
+    );
+    sv(
+        "Bra;Två;2026 Q4;2027 Q1\n",
+        &[at, "skiljer sig från rad 2 för samma mål"],
+    );
+}
+
+#[test]
 fn a_bad_row_is_named_by_the_row_a_spreadsheet_shows_blank_lines_and_all() {
     // Row 5 in a spreadsheet and line 5 in the file: two blank lines above it.
     let sheet = "objective,key_result,start,target\nBra,Ett,0,10\n\n\nDålig,Två,0,abc\n";

@@ -254,11 +254,11 @@ fn check(plans: &[Plan], folds: &[usize]) {
     let csv = report(&data, Format::Csv, Q4);
     let mut rd = csv::Reader::from_reader(csv.as_bytes());
     for row in rd.records().map(Result::unwrap) {
-        let o = q4.iter().find(|o| o.id == row[1]).unwrap();
+        let o = q4.iter().find(|o| o.id == row[2]).unwrap();
         let want = reference(&data, o)
             .map(|p| format!("{p:.3}"))
             .unwrap_or_default();
-        assert_eq!(&row[24], want, "csv {row:?}");
+        assert_eq!(&row[25], want, "csv {row:?}");
     }
     // JSON: the numbers beside the data.
     let json: serde_json::Value = serde_json::from_str(&report(&data, Format::Json, Q4)).unwrap();

@@ -293,7 +293,7 @@ fn the_csv_has_an_owner_column() {
         .records()
         .map(|r| {
             let r = r.unwrap();
-            (r[1].to_string(), r[at].to_string())
+            (r[2].to_string(), r[at].to_string())
         })
         .collect();
     assert!(owners.contains(&("o1".into(), "Anna".into())), "{owners:?}");

@@ -166,7 +166,7 @@ fn export_md_and_csv_hold_no_control_c1_or_bidi_and_show_placeholders() {
     let mut rd = csv::Reader::from_reader(csv_text.as_slice());
     let notes: Vec<String> = rd
         .records()
-        .map(|r| r.unwrap().get(19).unwrap().to_string())
+        .map(|r| r.unwrap().get(20).unwrap().to_string())
         .collect();
     assert!(
         notes.contains(&"Notering�[2J\t(tab)\n# H\n\t- tab item".to_string()),

@@ -193,3 +193,65 @@ pub fn team_week() -> serde_json::Value {
     ]);
     v
 }
+
+/// A team whose year starts in July (today, 2026-11-24, is in FY2027 Q2):
+/// a year's Mål (o1), a Mål spanning FY2027 Q2–Q3 aligned under it (o2,
+/// Anna's, with a check-in in 2026-W47), a Mål of FY2027 Q2 (o3) and one of
+/// the quarter before, reviewed (o4).
+pub fn fiscal() -> serde_json::Value {
+    let created = "2026-07-01T08:00:00Z";
+    let kr = |id: &str, title: &str, measure: serde_json::Value| {
+        serde_json::json!({"id": id, "title": title, "measure": measure,
+            "weight": 1.0, "confidence": 6, "history": []})
+    };
+    let numeric = |start: f64, target: f64, current: f64, unit: &str| {
+        serde_json::json!({"type": "numeric", "start": start, "target": target,
+            "current": current, "unit": unit})
+    };
+    let objective = |id: &str, title: &str, kind: &str, quarter: &str| {
+        serde_json::json!({"id": id, "title": title, "kind": kind, "quarter": quarter,
+            "status": "active", "created": created, "updated": created,
+            "key_results": [], "initiatives": []})
+    };
+    let mut o1 = objective("o1", "Väx i Europa", "committed", "2027");
+    o1["key_results"] =
+        serde_json::json!([kr("kr1", "Omsättning", numeric(0.0, 100.0, 20.0, "MSEK"))]);
+    let mut o2 = objective("o2", "Öppna kontoret i Berlin", "aspirational", "2027-Q2");
+    o2["until"] = serde_json::json!("2027-Q3");
+    o2["parent"] = serde_json::json!("o1");
+    o2["owner"] = serde_json::json!("Anna");
+    let mut hire = kr("kr2", "Anställ säljare", numeric(0.0, 4.0, 1.0, "st"));
+    hire["history"] = serde_json::json!([
+        {"date": "2026-11-16", "value": 1.0, "confidence": 7, "note": "Första anställd"}
+    ]);
+    o2["key_results"] = serde_json::json!([
+        hire,
+        kr(
+            "kr3",
+            "Hyreskontrakt påskrivet",
+            serde_json::json!({"type": "done", "done": false})
+        )
+    ]);
+    let mut o3 = objective("o3", "Nöjda kunder", "committed", "2027-Q2");
+    o3["key_results"] = serde_json::json!([kr(
+        "kr4",
+        "NPS",
+        serde_json::json!({"type": "at_least", "level": 40.0, "current": 45.0, "unit": "poäng"})
+    )]);
+    let mut o4 = objective("o4", "Sommarens mål", "personal", "2027-Q1");
+    o4["status"] = serde_json::json!("achieved");
+    o4["score"] = serde_json::json!(0.8);
+    o4["key_results"] = serde_json::json!([kr(
+        "kr5",
+        "Semester",
+        serde_json::json!({"type": "done", "done": true})
+    )]);
+    serde_json::json!({
+        "version": 3,
+        "settings": {"language": "sv", "checkin_weekday": "monday", "fiscal_year_start": 7},
+        "objectives": [o1, o2, o3, o4],
+        "checkins": [{"week": "2026-W47", "date": "2026-11-16", "entries": [
+            {"key_result": "kr2", "value": 1.0, "confidence": 7, "note": "Första anställd"}
+        ]}]
+    })
+}

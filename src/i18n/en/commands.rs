@@ -77,7 +77,27 @@ pub const COMMANDS: CommandWords = CommandWords {
             "'{t}' is not a kind of objective; give committed, aspirational, personal or economic (hängiven, ambitiös, personlig, ekonomisk)"
         )
     },
-    i_quarter: |t| format!("'{t}' is not a quarter; write it like 2026-Q4"),
+    i_quarter: |t| format!("'{t}' is not a quarter or a year; write it like 2026-Q4 or 2027"),
+    i_until: |t| {
+        format!(
+            "'{t}' is not a quarter; until is the last quarter the objective spans, like 2027-Q2"
+        )
+    },
+    i_until_not_after: |q| format!("until must be a quarter after the objective's own ({q})"),
+    i_span_too_long: |n, most| {
+        format!("an objective spans at most {most} quarters, and this one would span {n}")
+    },
+    i_until_of_year: "a year's objective spans no quarters: leave until empty",
+    i_year_starts: |theirs, ours| {
+        format!(
+            "the export's year starts in {theirs} and this file's in {ours}, so its quarters would mean other months; import it into a file whose year starts in {theirs}"
+        )
+    },
+    i_fiscal_name: |t| {
+        format!(
+            "'{t}' belongs to a year that does not start in January, but this file's year does; import it into a file whose year starts in the same month as the sheet's"
+        )
+    },
     i_measure_type: |t| {
         format!("'{t}' is not a way to measure; give numeric, done, at_least or at_most")
     },

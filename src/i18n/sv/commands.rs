@@ -74,7 +74,29 @@ pub const COMMANDS: CommandWords = CommandWords {
             "”{t}” är ingen typ av mål; skriv hängiven, ambitiös, personlig eller ekonomisk (committed, aspirational, personal, economic)"
         )
     },
-    i_quarter: |t| format!("”{t}” är inget kvartal; skriv det som 2026-Q4"),
+    i_quarter: |t| format!("”{t}” är inget kvartal eller år; skriv det som 2026-Q4 eller 2027"),
+    i_until: |t| {
+        format!(
+            "”{t}” är inget kvartal; till och med är det sista kvartalet målet sträcker sig över, t.ex. 2027-Q2"
+        )
+    },
+    i_until_not_after: |q| format!("till och med ska vara ett kvartal efter målets eget ({q})"),
+    i_span_too_long: |n, most| {
+        format!(
+            "ett mål kan sträcka sig över högst {most} kvartal, och det här skulle sträcka sig över {n}"
+        )
+    },
+    i_until_of_year: "ett årsmål sträcker sig inte över flera kvartal; lämna till och med tomt",
+    i_year_starts: |theirs, ours| {
+        format!(
+            "exportens år börjar i {theirs} och den här filens i {ours}, så kvartalen skulle betyda andra månader; importera till en fil vars år börjar i {theirs}"
+        )
+    },
+    i_fiscal_name: |t| {
+        format!(
+            "”{t}” hör till ett år som inte börjar i januari, men den här filens år gör det; importera till en fil vars år börjar i samma månad som arkets"
+        )
+    },
     i_measure_type: |t| {
         format!(
             "”{t}” är inget mätsätt; skriv tal, klart/inte klart, minst eller högst (eller numeric, done, at_least, at_most)"
