@@ -133,8 +133,9 @@ struct Index {
     owners: bool,
     /// Each Mål's children, by the parent's id.
     children: crate::model::align::Children,
-    /// Each shown Mål's place in its quarter's tree.
-    rows: HashMap<usize, crate::model::align::Row>,
+    /// Each shown Mål's place in each view's tree, by the view's quarter
+    /// (or year) and the Mål's index.
+    rows: HashMap<(Quarter, usize), crate::model::align::Row>,
     /// Whether my check-in waits ([`crate::model::checkin::due`]).
     due: Due,
     /// Every id, to show each by its shortest unique beginning.
