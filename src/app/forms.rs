@@ -23,7 +23,10 @@ impl App {
             .and(self.objective())
             .map(|o| o.title.clone());
         let mut form = match (target, self.pane) {
-            (None, _) => self.objective_form(Purpose::NewObjective, None),
+            (None, _) => {
+                let quarter = self.quarter;
+                self.objective_form(Purpose::NewObjective { quarter }, None)
+            }
             (Some(objective), Pane::Initiatives) => {
                 self.initiative_form(Purpose::NewInitiative { objective }, None)
             }

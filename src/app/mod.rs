@@ -25,6 +25,7 @@ mod update;
 pub mod view;
 pub mod watch;
 pub mod weekly;
+mod year;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -172,6 +173,8 @@ pub struct App {
     demo: bool,
     /// Came from the review to plan: the quarter view shows the focus checklist.
     planning: bool,
+    /// The quarter the year view was entered from: `y` goes back there.
+    year_from: Option<Quarter>,
     /// How far the help overlay is scrolled, in a small window.
     help_scroll: u16,
     /// The window only says it is too small: keys act on nothing unseen.
@@ -279,6 +282,7 @@ impl App {
             color,
             demo,
             planning: false,
+            year_from: None,
             help_scroll: 0,
             too_small: false,
             read_only,

@@ -194,11 +194,18 @@ impl App {
         };
         self.team.folded.remove(&parent.id);
         self.refresh_shown();
-        let mut form = self.objective_form(Purpose::NewObjective, None);
+        let quarter = self.aligned_quarter(&parent);
+        let mut form = self.objective_form(Purpose::NewObjective { quarter }, None);
         if let Some(f) = form.field_mut(FieldId::Parent) {
             *f = Field::text(FieldId::Parent, self.s.f_parent, &parent.id);
         }
-        form.about = Some((self.s.team.under)(&parent.title));
+        let under = (self.s.team.under)(&parent.title);
+        // In the year view the new Mål goes into a quarter: the frame says which.
+        form.about = Some(if self.quarter.is_year() {
+            format!("{under} · {}", self.label(quarter))
+        } else {
+            under
+        });
         self.modal = Some(Modal::Form(Box::new(form)));
     }
 

@@ -53,3 +53,4 @@ mod trust_truth;
 mod trust_values;
 mod weekly;
 mod weekly_past;
+mod year;
