@@ -1,7 +1,8 @@
 //! The year view: `y` from a quarter to its year and back, `[` `]` by year,
 //! `a` and `A` there; the year's Mål rolled up from the Mål serving it (one
 //! number on every screen and on the command line); its header, rows and
-//! quarter marks, an empty year, its review and the keys' words there.
+//! quarter marks, an empty year, its review, the keys' words there and
+//! the past check-ins of a year.
 
 use crate::support::Sandbox;
 use crate::support::app::*;
@@ -394,4 +395,22 @@ fn the_help_and_the_footer_say_what_the_keys_do_in_the_year_view() {
             assert!(help.contains(w), "{w:?} in:\n{help}");
         }
     }
+}
+
+#[test]
+fn the_past_check_ins_of_a_year_fill_in_a_week_over_its_quarter() {
+    let mut h = harness(Lang::En);
+    h.keys(&[ch('y'), ch('w')]);
+    assert_eq!(h.app.past_weeks().len(), 48);
+    // Newest first: 2026-W33, in Q3, is the sixteenth.
+    for _ in 0..15 {
+        h.keys(&[ch('j')]);
+    }
+    h.keys(&[ch('c')]);
+    let Screen::CheckIn(st) = h.app.screen() else {
+        panic!("the check-in of a missed week opened");
+    };
+    assert_eq!((st.week.week, st.quarter), (33, q(2026, 3)));
+    let krs: Vec<&str> = st.items.iter().map(|(_, k)| k.as_str()).collect();
+    assert_eq!(krs, ["kr2", "kr3"], "Q3's key results only");
 }
