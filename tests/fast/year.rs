@@ -1,8 +1,8 @@
 //! The year view: `y` from a quarter to its year and back, `[` `]` by year,
 //! `a` and `A` there; the year's Mål rolled up from the Mål serving it (one
 //! number on every screen and on the command line); its header, rows and
-//! quarter marks, an empty year, its review, the keys' words there and
-//! the past check-ins of a year.
+//! quarter marks, an empty year, its review, the keys' words there, the
+//! past check-ins of a year and the overview's years.
 
 use crate::support::Sandbox;
 use crate::support::app::*;
@@ -413,4 +413,31 @@ fn the_past_check_ins_of_a_year_fill_in_a_week_over_its_quarter() {
     assert_eq!((st.week.week, st.quarter), (33, q(2026, 3)));
     let krs: Vec<&str> = st.items.iter().map(|(_, k)| k.as_str()).collect();
     assert_eq!(krs, ["kr2", "kr3"], "Q3's key results only");
+}
+
+#[test]
+fn the_overview_lists_a_year_before_its_quarters() {
+    let mut h = harness(Lang::En);
+    h.keys(&[ch('y'), ch('o')]);
+    assert_eq!(
+        h.app.overview_quarters(),
+        [year(2026), q(2026, 4), q(2026, 3)]
+    );
+    let text = render(&h.app, 100, 30);
+    // Selected, the year view's year: its one Mål, its progress.
+    let row = line_of(&text, "▸ 2026 ");
+    assert!(
+        row.contains(" 1  ") && row.contains("running 57%"),
+        "{text}"
+    );
+    // The charts stay by quarter: the year's 57% is in the table only.
+    let charts = text.split("Mean score per quarter").nth(1).unwrap();
+    assert!(charts.contains("2026 Q4 running 67%"), "{text}");
+    assert!(!charts.contains("57%"), "{text}");
+    draws_at_every_size(&h.app, "overview with a year");
+    h.keys(&[ch('j'), code(ENTER)]);
+    assert_eq!(h.app.quarter(), q(2026, 4));
+    h.keys(&[ch('o'), ch('k'), code(ENTER)]);
+    assert_eq!(h.app.quarter(), year(2026));
+    assert!(matches!(h.app.screen(), Screen::Quarter));
 }
