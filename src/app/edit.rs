@@ -116,7 +116,9 @@ impl App {
             return None;
         }
         let outcome = match f.purpose.clone() {
-            Purpose::NewObjective => self.read_objective(f, None).map(|i| self.new_objective(i)),
+            Purpose::NewObjective { quarter } => self
+                .read_objective(f, None)
+                .map(|i| self.new_objective(quarter, i)),
             Purpose::EditObjective { id } => self
                 .read_objective(f, Some(&id))
                 .map(|i| self.apply_objective(&id, i)),
@@ -160,11 +162,15 @@ impl App {
         let title = self.title(&mut f);
         let parent = f.text(FieldId::Parent);
         if !parent.is_empty() {
-            // A parent is in the same year: this quarter or another of it.
-            let year = own
-                .and_then(|id| self.find_objective(id))
-                .and_then(|i| self.data.objective_at(i))
-                .map_or(self.quarter.year, |o| o.quarter.year);
+            // A parent is in the same year: this quarter or another of it
+            // (or the year itself: a year's Mål has the year's number).
+            let year = match &f.purpose {
+                Purpose::NewObjective { quarter } => quarter.year,
+                _ => own
+                    .and_then(|id| self.find_objective(id))
+                    .and_then(|i| self.data.objective_at(i))
+                    .map_or(self.quarter.year, |o| o.quarter.year),
+            };
             match self
                 .find_objective(&parent)
                 .and_then(|i| self.data.objective_at(i))
@@ -179,10 +185,13 @@ impl App {
                 Some(_) => {}
             }
         }
-        let first = own
-            .and_then(|id| self.find_objective(id))
-            .and_then(|i| self.data.objective_at(i))
-            .map_or(self.quarter, |o| o.quarter);
+        let first = match &f.purpose {
+            Purpose::NewObjective { quarter } => *quarter,
+            _ => own
+                .and_then(|id| self.find_objective(id))
+                .and_then(|i| self.data.objective_at(i))
+                .map_or(self.quarter, |o| o.quarter),
+        };
         let until = self.read_until(&mut f, first);
         if f.has_errors() {
             return Err(Box::new(f));
@@ -227,19 +236,17 @@ impl App {
         }
     }
 
-    fn new_objective(&mut self, input: ObjectiveInput) {
+    /// A new Mål of `quarter`: the view's (a year in the year view), or a
+    /// quarter of the year for one aligned under a year's Mål.
+    fn new_objective(&mut self, quarter: crate::model::Quarter, input: ObjectiveInput) {
         let id = self.data.next_id(OBJECTIVE_PREFIX);
-        let o = Objective::new(
-            id,
-            String::new(),
-            input.kind,
-            self.quarter,
-            crate::model::now(),
-        );
-        // New Mål go after the last one of the quarter, keeping quarters together.
+        let o = Objective::new(id, String::new(), input.kind, quarter, crate::model::now());
+        // New Mål go after the last one of the view in the file (the view
+        // lists a tree), keeping quarters together.
         let index = self
             .quarter_objectives()
-            .last()
+            .iter()
+            .max()
             .map_or(self.data.objectives.len(), |i| i + 1);
         let (o, ()) = o.changed(crate::model::now(), |o| fill_objective(o, input));
         self.commit(Patch::Objective {

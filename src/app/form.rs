@@ -128,7 +128,11 @@ impl Field {
 /// What a form is for; it decides what saving it does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Purpose {
-    NewObjective,
+    /// A new Mål of `quarter` (a year in the year view, or a quarter of
+    /// it for one aligned under a year's Mål).
+    NewObjective {
+        quarter: crate::model::Quarter,
+    },
     Review {
         objective: String,
     },

@@ -23,7 +23,10 @@ impl App {
             .and(self.objective())
             .map(|o| o.title.clone());
         let mut form = match (target, self.pane) {
-            (None, _) => self.objective_form(Purpose::NewObjective, None),
+            (None, _) => {
+                let quarter = self.quarter;
+                self.objective_form(Purpose::NewObjective { quarter }, None)
+            }
             (Some(objective), Pane::Initiatives) => {
                 self.initiative_form(Purpose::NewInitiative { objective }, None)
             }
@@ -98,7 +101,11 @@ impl App {
             ),
         ];
         // A quarter's Mål may span on into later quarters; a year's is the year.
-        if !o.map_or(self.quarter, |o| o.quarter).is_year() {
+        let quarter = match &purpose {
+            Purpose::NewObjective { quarter } => *quarter,
+            _ => o.map_or(self.quarter, |o| o.quarter),
+        };
+        if !quarter.is_year() {
             let until = o
                 .filter(|o| o.spans())
                 .map(|o| self.label(o.last_quarter()))

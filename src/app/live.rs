@@ -110,7 +110,7 @@ impl App {
                 ..
             } => (objective, Some((id, true))),
             Purpose::EditInitiative { objective, id } => (objective, Some((id, false))),
-            Purpose::NewObjective
+            Purpose::NewObjective { .. }
             | Purpose::CheckInStep { .. }
             | Purpose::Reflect
             | Purpose::Settings => return false,

@@ -26,6 +26,7 @@ mod update;
 pub mod view;
 pub mod watch;
 pub mod weekly;
+mod year;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -134,8 +135,9 @@ struct Index {
     owners: bool,
     /// Each Mål's children, by the parent's id.
     children: crate::model::align::Children,
-    /// Each shown Mål's place in its quarter's tree.
-    rows: HashMap<usize, crate::model::align::Row>,
+    /// Each shown Mål's place in each view's tree, by the view's quarter
+    /// (or year) and the Mål's index.
+    rows: HashMap<(Quarter, usize), crate::model::align::Row>,
     /// Whether my check-in waits ([`crate::model::checkin::due`]).
     due: Due,
     /// Every id, to show each by its shortest unique beginning.
@@ -172,6 +174,8 @@ pub struct App {
     demo: bool,
     /// Came from the review to plan: the quarter view shows the focus checklist.
     planning: bool,
+    /// The quarter the year view was entered from: `y` goes back there.
+    year_from: Option<Quarter>,
     /// How far the help overlay is scrolled, in a small window.
     help_scroll: u16,
     /// The window only says it is too small: keys act on nothing unseen.
@@ -279,6 +283,7 @@ impl App {
             color,
             demo,
             planning: false,
+            year_from: None,
             help_scroll: 0,
             too_small: false,
             read_only,

@@ -94,7 +94,7 @@ impl App {
                     .collect();
                 let tree = align::tree(&self.data, &kept, &self.team.folded);
                 let order = tree.iter().map(|r| r.index).collect();
-                rows.extend(tree.into_iter().map(|r| (r.index, r)));
+                rows.extend(tree.into_iter().map(|r| ((*q, r.index), r)));
                 (*q, order)
             })
             .collect();
@@ -104,9 +104,10 @@ impl App {
         self.index.children = align::children(&self.data);
     }
 
-    /// A shown Mål's place in its quarter's tree.
+    /// A shown Mål's place in the tree of the quarter (or year) on screen:
+    /// a Mål shown in several views has a place in each.
     pub fn tree_row(&self, index: usize) -> Option<Row> {
-        self.index.rows.get(&index).copied()
+        self.index.rows.get(&(self.quarter, index)).copied()
     }
 
     /// The numbers of a quarter's Mål, every owner's: what is folded or
@@ -193,11 +194,18 @@ impl App {
         };
         self.team.folded.remove(&parent.id);
         self.refresh_shown();
-        let mut form = self.objective_form(Purpose::NewObjective, None);
+        let quarter = self.aligned_quarter(&parent);
+        let mut form = self.objective_form(Purpose::NewObjective { quarter }, None);
         if let Some(f) = form.field_mut(FieldId::Parent) {
             *f = Field::text(FieldId::Parent, self.s.f_parent, &parent.id);
         }
-        form.about = Some((self.s.team.under)(&parent.title));
+        let under = (self.s.team.under)(&parent.title);
+        // In the year view the new Mål goes into a quarter: the frame says which.
+        form.about = Some(if self.quarter.is_year() {
+            format!("{under} · {}", self.label(quarter))
+        } else {
+            under
+        });
         self.modal = Some(Modal::Form(Box::new(form)));
     }
 

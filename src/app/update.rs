@@ -203,6 +203,7 @@ impl App {
             Action::PastCheckIns => self.start_past(),
             Action::Overview => self.start_overview(),
             Action::PlanNext => self.plan_next(),
+            Action::YearView => self.toggle_year(),
             Action::Settings => self.open_settings(),
             Action::Filter => self.cycle_filter(),
             Action::Fold => self.fold(),
@@ -243,7 +244,7 @@ impl App {
         }
     }
 
-    fn set_quarter(&mut self, q: Quarter) {
+    pub(super) fn set_quarter(&mut self, q: Quarter) {
         self.quarter = q;
         self.planning = false;
         self.sel_initiative = 0;

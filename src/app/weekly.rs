@@ -141,7 +141,13 @@ impl App {
             Some((w, false)) => {
                 let settings = &self.data.settings;
                 let date = weekly::checkin_date(w, settings, self.quarter, self.today);
-                self.start_checkin_for(w, date, self.quarter);
+                // The weeks of a year: the key results of the week's quarter.
+                let quarter = if self.quarter.is_year() {
+                    crate::model::Quarter::of(date, self.fy())
+                } else {
+                    self.quarter
+                };
+                self.start_checkin_for(w, date, quarter);
             }
         }
     }

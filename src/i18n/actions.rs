@@ -10,4 +10,16 @@ impl Strings {
     pub fn action(&self, a: Action) -> &'static str {
         a.name(self.lang)
     }
+
+    /// What an action does where the user is: in the year view (`year`)
+    /// the keys that move, go back and review do so by year.
+    pub fn action_in(&self, a: Action, year: bool) -> &'static str {
+        match a {
+            Action::YearView if year => self.years.to_quarter,
+            Action::PrevQuarter if year => self.years.prev_year,
+            Action::NextQuarter if year => self.years.next_year,
+            Action::Review if year => self.years.review,
+            a => self.action(a),
+        }
+    }
 }

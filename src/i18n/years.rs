@@ -16,6 +16,15 @@ pub struct YearWords {
     pub checkins: fn(usize, usize) -> String,
     /// The year view with no Mål of the year.
     pub empty: fn(&str, &str) -> String,
+    /// The year review's heading: `Årsgenomgång 2027`.
+    pub review_title: fn(&str) -> String,
+    /// What keys of the quarter view do in the year view (the help and the
+    /// footer name them so): `y` goes back to a quarter, `[` `]` move by
+    /// year, `r` reviews the year.
+    pub to_quarter: &'static str,
+    pub prev_year: &'static str,
+    pub next_year: &'static str,
+    pub review: &'static str,
     /// The Mål form's field of the last quarter it spans.
     pub f_until: &'static str,
     /// Its hint: empty for one quarter.

@@ -64,6 +64,8 @@ actions! {
     Review = "review", sv "kvartalsgenomgång", en "quarter review";
     Overview = "overview", sv "översikt", en "overview";
     PlanNext = "plan-next", sv "planera nästa kvartal", en "plan next quarter";
+    /// The year of the quarter shown, and back to a quarter of it.
+    YearView = "year-view", sv "årsvy", en "year view";
     // Forms and fields.
     Save = "save", sv "spara", en "save";
     Cancel = "cancel", sv "avbryt", en "cancel";

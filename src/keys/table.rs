@@ -195,6 +195,7 @@ pub(super) const DEFAULTS: &[(&[Key], Action, Contexts, Shown)] = &[
     ),
     (&[K::Char('c')], Action::CheckIn, SCREENS, FOOTER),
     (&[K::Char('r')], Action::Review, QUARTER, FOOTER),
+    (&[K::Char('y')], Action::YearView, QUARTER, FOOTER),
     (&[K::Char('w')], Action::PastCheckIns, QUARTER, HELP_ONLY),
     // The past check-ins: a week opens in full; c checks in for a missed one.
     (

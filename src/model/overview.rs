@@ -1,6 +1,6 @@
-//! The overview's figures for one quarter: how many Mål, the score (or the
-//! progress while it is not scored), committed Mål achieved, the team pulse
-//! and the number of check-ins.
+//! The overview's figures for one quarter (or a year, of its own Mål): how
+//! many Mål, the score (or the progress while it is not scored), committed
+//! Mål achieved, the team pulse and the number of check-ins.
 
 use chrono::NaiveDate;
 
@@ -110,10 +110,16 @@ pub fn quarter_facts_of(
     }
 }
 
-/// Quarters with Mål, newest first.
+/// Quarters with Mål, newest first, each year with Mål of its own before
+/// its quarters: `2027`, `2027 Q2`, `2027 Q1`, `2026 Q4`.
 pub fn quarters_with_objectives(data: &Data) -> Vec<Quarter> {
     let mut qs: Vec<Quarter> = data.objectives.iter().map(|o| o.quarter).collect();
-    qs.sort_unstable_by(|a, b| b.cmp(a));
+    qs.sort_unstable_by(|a, b| {
+        b.year
+            .cmp(&a.year)
+            .then_with(|| a.is_year().cmp(&b.is_year()).reverse())
+            .then_with(|| b.q.cmp(&a.q))
+    });
     qs.dedup();
     qs
 }

@@ -136,6 +136,38 @@ pub fn quarter_periods(quarter: Quarter, today: NaiveDate, settings: &Settings) 
     out
 }
 
+/// The check-in periods of a year (or of the year a quarter is in) up to
+/// `today`'s, newest first: those of its four quarters.
+pub fn year_periods(year: Quarter, today: NaiveDate, settings: &Settings) -> Vec<IsoWeek> {
+    (1..=4)
+        .rev()
+        .filter_map(|q| Quarter::new(year.year, q))
+        .flat_map(|q| quarter_periods(q, today, settings))
+        .collect()
+}
+
+/// How many of a year's check-in periods so far have a check-in (`has`),
+/// of how many: a period off (every week a holiday) counts only with one,
+/// and today's only once it has one or its check-in day has come.
+pub fn year_checkins(
+    year: Quarter,
+    today: NaiveDate,
+    settings: &Settings,
+    has: impl Fn(IsoWeek) -> bool,
+) -> (usize, usize) {
+    let mut counted = (0, 0);
+    for week in year_periods(year, today, settings) {
+        let period = settings.period(week);
+        let done = has(week);
+        let owed = settings.due_from(period).is_some_and(|day| day <= today);
+        if done || owed {
+            counted.1 += 1;
+        }
+        counted.0 += usize::from(done);
+    }
+    counted
+}
+
 /// Whether a key result was there on `date`: added (its first history
 /// entry, which a new key result records) on or before it. One without any
 /// history (carried over, or written by hand) is taken to have been.
@@ -245,6 +277,43 @@ mod tests {
         let all = names(q3, d(2027, 2, 1));
         assert_eq!(all.first().unwrap(), "2026-W39");
         assert_eq!(all.last().unwrap(), "2026-W27");
+    }
+
+    #[test]
+    fn a_years_check_ins_count_the_periods_so_far_of_its_quarters() {
+        let today = d(2026, 11, 24);
+        let year = Quarter::year(2026).unwrap();
+        let weeks = year_periods(year, today, &on(Weekday::Thu));
+        // 2026-01-01 is the Thursday of 2026-W01; today is in W48.
+        assert_eq!(weeks.len(), 48);
+        assert_eq!(weeks.first().unwrap().to_string(), "2026-W48");
+        assert_eq!(weeks.last().unwrap().to_string(), "2026-W01");
+        let w = |n: u32| IsoWeek {
+            year: 2026,
+            week: n,
+        };
+        let done = [w(2), w(10), w(48)];
+        let has = |week: IsoWeek| done.contains(&week);
+        // On Tuesday a Thursday check-in is not yet owed, unless it is done.
+        assert_eq!(
+            year_checkins(year, today, &on(Weekday::Thu), |_| false),
+            (0, 47)
+        );
+        assert_eq!(year_checkins(year, today, &on(Weekday::Thu), has), (3, 48));
+        assert_eq!(
+            year_checkins(year, today, &on(Weekday::Mon), |_| false),
+            (0, 48)
+        );
+        // A holiday week is owed nothing; done all the same, it counts.
+        let mut off = on(Weekday::Mon);
+        off.holidays = vec![w(10), w(11)];
+        assert_eq!(year_checkins(year, today, &off, has), (3, 47));
+        // A quarter stands for its year; a year to come has no periods yet.
+        assert_eq!(
+            year_periods(Quarter::new(2026, 2).unwrap(), today, &off).len(),
+            48
+        );
+        assert!(year_periods(Quarter::year(2027).unwrap(), today, &off).is_empty());
     }
 
     #[test]

@@ -206,7 +206,10 @@ fn hints(
         .map(|b| {
             let hint = [
                 Span::styled(keys::keys_label(b), theme.title()),
-                Span::raw(format!(" {}", app.strings().action(b.action))),
+                Span::raw(format!(
+                    " {}",
+                    app.strings().action_in(b.action, app.quarter().is_year())
+                )),
             ];
             (b.action, hint)
         })

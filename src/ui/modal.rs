@@ -347,11 +347,15 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         let label = keys::keys_label(b);
         if label.width() > KEY_COLUMN {
             lines.push(Line::styled(label, theme.title()));
-            lines.push(Line::raw(format!("{:key_w$}{}", "", s.action(b.action))));
+            lines.push(Line::raw(format!(
+                "{:key_w$}{}",
+                "",
+                s.action_in(b.action, app.quarter().is_year())
+            )));
         } else {
             lines.push(Line::from(vec![
                 Span::styled(format!("{label:<key_w$}"), theme.title()),
-                Span::raw(s.action(b.action)),
+                Span::raw(s.action_in(b.action, app.quarter().is_year())),
             ]));
         }
     }

@@ -1,7 +1,8 @@
 //! The overview of all quarters, newest first: number of Mål, the score (or
 //! progress while it is not scored), committed Mål achieved, bar charts of the
 //! mean score and of the check-ins per quarter (each number written beside its
-//! bar), the check-in streak and the team pulse per quarter.
+//! bar), the check-in streak and the team pulse per quarter. A year with Mål
+//! of its own has a row before its quarters (the charts stay by quarter).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -58,7 +59,9 @@ pub fn draw(app: &App, sel: usize, frame: &mut Frame, area: Rect, theme: Theme) 
         })
         .collect();
     draw_table(app, &all, sel, frame, table, inner, theme);
-    draw_charts(app, &all, frame, chart, theme);
+    // A year's bar would dwarf its quarters' check-ins: the charts are by quarter.
+    let by_quarter: Vec<QuarterFacts> = all.into_iter().filter(|f| !f.quarter.is_year()).collect();
+    draw_charts(app, &by_quarter, frame, chart, theme);
 }
 
 /// The title line: the check-in streak and whose Mål are shown.
@@ -124,6 +127,10 @@ fn draw_table(
             score_words(app, f)
         );
         let mut l = Line::raw(fit(&text, width));
+        // A year stands out above its quarters.
+        if f.quarter.is_year() {
+            l = l.style(theme.title());
+        }
         if i == sel {
             l = l.style(theme.selected());
         }

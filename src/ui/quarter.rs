@@ -1,5 +1,8 @@
 //! The quarter view (home): header with the quarter, ISO week and how much of
 //! it has passed; the Mål with bars and pace; the selected Mål's key results.
+//! Pointed at a whole year it is the year view: the year's Mål with the
+//! quarterly Mål serving them, each marked with its quarter, and the
+//! year's check-ins under the header.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,9 +24,9 @@ use crate::model::{IsoWeek, Objective};
 use crate::text::{self, shown};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let due = app.checkin_due() && app.quarter() == app.this_quarter();
+    let today = app.is_today(app.quarter());
+    let due = app.checkin_due() && today;
     let planning = app.planning() || app.quarter() > app.this_quarter();
-    let today = app.quarter() == app.this_quarter();
     let c = app.key(Action::CheckIn, Context::Quarter);
     // A check-in half done keeps its banner until every key result is answered.
     let banner_text = match (due, app.checkin_partial()) {
@@ -42,14 +45,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .unwrap_or(2)
             .min(2)
     });
+    let checkins = year_checkins_line(app, area);
     let [header, banner, checklist, body] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(2 + u16::from(checkins.is_some())),
         Constraint::Length(banner_rows),
         Constraint::Length(if planning { 2 } else { 0 }),
         Constraint::Min(1),
     ])
     .areas(area);
-    draw_header(app, frame, header, theme);
+    draw_header(app, checkins, frame, header, theme);
     if let Some(text) = banner_text {
         let style = theme.warning().add_modifier(ratatui::style::Modifier::BOLD);
         frame.render_widget(
@@ -84,6 +88,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 /// The Mål pane when it has no Mål to show: what the filter hides, or how
 /// to begin a quarter without any.
 fn draw_no_objectives(app: &App, frame: &mut Frame, body: Rect, theme: Theme) {
+    let s = app.strings();
+    let add = app.key(Action::Add, Context::Quarter);
+    if !app.quarter_has_objectives() && app.quarter().is_year() {
+        let text = (s.years.empty)(&app.label(app.quarter()), &add);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" {} ", s.objectives));
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme.title()))
+                .block(block)
+                .wrap(Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
     if app.quarter_has_objectives() {
         // Mål there are, none of them the filter's.
         let f = app.key(Action::Filter, Context::Quarter);
@@ -102,16 +121,13 @@ fn draw_no_objectives(app: &App, frame: &mut Frame, body: Rect, theme: Theme) {
         );
         return;
     }
-    let e = &app.strings().empty_quarter;
+    let e = &s.empty_quarter;
     let lines = vec![
         Line::styled(e.headline, theme.title()),
         Line::raw(e.objective),
         Line::raw(e.key_results),
         Line::raw(e.initiatives),
-        Line::styled(
-            (e.first_step)(&app.key(Action::Add, Context::Quarter)),
-            theme.title(),
-        ),
+        Line::styled((e.first_step)(&add), theme.title()),
     ];
     let block = Block::default()
         .borders(Borders::ALL)
@@ -179,7 +195,23 @@ pub fn share_height(height: u16, objectives: u16, key_results: u16, focus_below:
 /// A pane with one item of two lines in it, borders included.
 const ONE_ITEM: u16 = 4;
 
-fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+/// The year view's line of check-ins, when the year has had a period to
+/// check in for: the first thing a small window leaves out.
+fn year_checkins_line(app: &App, area: Rect) -> Option<String> {
+    let q = app.quarter();
+    if !q.is_year() || area.height < CHECKINS_FROM_HEIGHT {
+        return None;
+    }
+    let (done, of) = app.year_checkins(q);
+    (of > 0).then(|| (app.strings().years.checkins)(done, of))
+}
+
+/// The height from which the year view has room for its line of check-ins.
+const CHECKINS_FROM_HEIGHT: u16 = 16;
+
+/// The header: the quarter or year, the week (or today's quarter), how much
+/// of it has passed; under them the year view's `checkins` when given.
+fn draw_header(app: &App, checkins: Option<String>, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.strings();
     let q = app.quarter();
     let week = IsoWeek::of(app.today());
@@ -191,7 +223,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     };
     let mut title = Line::from(vec![
         Span::styled(
-            format!("okr · {} {}", s.quarter, app.label(q)),
+            format!("okr · {} {}", s.period_word(q), app.label(q)),
             theme.title(),
         ),
         Span::raw(when),
@@ -199,15 +231,29 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     if let Some(whose) = filter_span(app, theme) {
         title.push_span(whose);
     }
-    let [t, g] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [t, g, c] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(title), t);
     let elapsed = progress::unit_clamp(q.dates(app.fy()).elapsed(app.today()));
+    let passed = if q.is_year() {
+        s.years.of_year_passed
+    } else {
+        s.of_quarter_passed
+    };
     let gauge = LineGauge::default()
         .ratio(elapsed)
-        .label(format!("{} {}", s.percent(elapsed), s.of_quarter_passed))
+        .label(format!("{} {passed}", s.percent(elapsed)))
         .filled_style(theme.bar_filled())
         .unfilled_style(theme.dim());
     frame.render_widget(gauge, g);
+    if let Some(line) = checkins {
+        let line = fit(&line, usize::from(c.width));
+        frame.render_widget(Paragraph::new(Line::styled(line, theme.dim())), c);
+    }
 }
 
 /// A Mål's next Uppgift due (the open one due first), in words, marked
@@ -228,6 +274,19 @@ fn next_due_span(app: &App, o: &Objective, width: usize, theme: Theme) -> Option
     };
     let text = format!(" · {}", words(&date.to_string(), &shown(&i.title)));
     (width > 12).then(|| Span::styled(fit(&text, width), style))
+}
+
+/// Where a Mål stands in time, after its kind: in the year view a
+/// quarterly Mål's quarter (`· 2027 Q2`, `· 2027 Q1–Q2`); in a quarter's
+/// view a Mål spanning quarters (`· över 2027 Q1–Q2`).
+fn term_mark(app: &App, o: &Objective) -> Option<String> {
+    let term = o.term_label(app.fy()).to_string();
+    if app.quarter().is_year() {
+        (!o.is_yearly()).then(|| format!(" · {term}"))
+    } else {
+        o.spans()
+            .then(|| format!(" · {}", (app.strings().years.spans)(&term)))
+    }
 }
 
 /// A Mål's title line above its bar line, both indented by its depth in the
@@ -267,21 +326,25 @@ fn objective_rows(
     };
     let kind = format!(" [{}]", s.kind(o.kind));
     let tail = format!("{count}{life}");
-    // The title comes before the owner: a long owner is cut with … so the
-    // title keeps at least half the room (or all it needs).
+    // The title comes before the quarter mark and the owner: the mark
+    // shows whole or not at all, a long owner is cut with …, so the title
+    // keeps at least half the room (or all it needs).
     let base = marker.width() + kind.width() + tail.width();
     let free = width.saturating_sub(base);
     // Measured as shown: a control character in a title from the file is a placeholder.
     let keep = text::width(&shown(&o.title)).min(free / 2);
+    let term = term_mark(app, o)
+        .filter(|t| t.width() <= free.saturating_sub(keep))
+        .unwrap_or_default();
     let owner = o.owner.as_deref().map_or(String::new(), |w| {
-        let room = free.saturating_sub(keep);
+        let room = free.saturating_sub(keep + term.width());
         if room > " · ".width() {
             format!(" · {}", fit(w, room - " · ".width()))
         } else {
             String::new()
         }
     });
-    let kind = format!("{kind}{owner}{tail}");
+    let kind = format!("{kind}{term}{owner}{tail}");
     let title_w = width.saturating_sub(marker.width() + kind.width());
     let title = fit(&o.title, title_w);
     // A carried Mål's origin, then the next Uppgift due, take the room the title leaves.

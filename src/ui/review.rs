@@ -36,10 +36,15 @@ pub fn draw(app: &App, st: &ReviewState, frame: &mut Frame, area: Rect, theme: T
     ])
     .areas(area);
     let numbers = app.numbers(st.quarter);
+    let title = if st.quarter.is_year() {
+        s.years.review_title
+    } else {
+        s.review_title
+    };
     frame.render_widget(
         Paragraph::new(
             Line::from(vec![
-                Span::styled((s.review_title)(&app.label(st.quarter)), theme.title()),
+                Span::styled(title(&app.label(st.quarter)), theme.title()),
                 Span::raw(format!(" · {}", app.progress_words(&numbers, st.quarter))),
             ])
             .spans

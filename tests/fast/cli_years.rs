@@ -188,10 +188,11 @@ fn status_names_todays_quarter_by_the_teams_year() {
     let w = sandbox();
     let r = w.okr(&["--lang", "en", "status"]);
     r.ok();
-    // Today's quarter holds the spanning o2 and o3, not the year's o1 or o4.
+    // Today's quarter holds the spanning o2 and o3, not o4; the check-in
+    // walks the year's o1 too, whose key result waits beside o3's.
     assert!(
         r.stdout
-            .starts_with("okr FY2027 Q2: check-in: 1 of 1 key result waiting"),
+            .starts_with("okr FY2027 Q2: check-in: 2 of 2 key results waiting"),
         "{}",
         r.stdout
     );

@@ -55,4 +55,5 @@ mod trust_truth;
 mod trust_values;
 mod weekly;
 mod weekly_past;
+mod year;
 mod years;

@@ -315,10 +315,11 @@ fn carrying_a_child_then_its_parent_keeps_the_tree_and_the_old_numbers() {
     );
     // The next quarter draws the tree: the child under the parent's copy.
     h.app.set_filter(okr::model::owners::OwnerFilter::Everyone);
+    h.keys(&[code(KeyCode::Esc), ch(']')]);
     let i = h.app.data().objective_index(&child.id).unwrap();
     assert_eq!(h.app.tree_row(i).map(|r| r.depth), Some(1));
     // One undo takes back the parent's carry and the move with it.
-    h.keys(&[code(KeyCode::Esc), ch('u')]);
+    h.keys(&[ch('u')]);
     let file = h.file();
     let child = file.objectives.iter().find(|o| o.id == child.id).unwrap();
     assert_eq!(child.parent.as_deref(), Some("o1"));

@@ -14,6 +14,7 @@ pub mod screen;
 pub mod steps;
 pub mod team;
 pub mod term;
+pub mod year;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

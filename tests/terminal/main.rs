@@ -20,3 +20,4 @@ mod e2e_safety;
 mod e2e_screen;
 mod e2e_team;
 mod e2e_weekly;
+mod e2e_year;

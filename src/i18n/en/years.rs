@@ -9,12 +9,17 @@ pub const YEARS: YearWords = YearWords {
     spans: |q| format!("over {q}"),
     continues: |q| format!("continues until {q}: scored then"),
     serves_year: |t| format!("for the year's objective {t}"),
-    checkins: |done, of| format!("Check-ins this year: {done} of {of}"),
+    checkins: |done, of| format!("Check-ins in the year: {done} of {of}"),
     empty: |year, a| {
         format!(
             "No objectives for {year} yet. Press {a} to add one for the year; the quarters' objectives can then align under it."
         )
     },
+    review_title: |y| format!("Year review {y}"),
+    to_quarter: "quarter view",
+    prev_year: "previous year",
+    next_year: "next year",
+    review: "year review",
     f_until: "Until",
     until_hint: "empty for one quarter, else e.g. 2027 Q2",
     err_until: |q| format!("write a quarter after {q}, e.g. 2027 Q2"),

@@ -9,12 +9,17 @@ pub const YEARS: YearWords = YearWords {
     spans: |q| format!("över {q}"),
     continues: |q| format!("fortsätter till och med {q}: får sitt betyg då"),
     serves_year: |t| format!("för årsmålet {t}"),
-    checkins: |done, of| format!("Incheckningar i år: {done} av {of}"),
+    checkins: |done, of| format!("Incheckningar under året: {done} av {of}"),
     empty: |year, a| {
         format!(
             "Inga mål för {year} än. Tryck {a} för att lägga till ett årsmål; kvartalens mål kan sedan kopplas under det."
         )
     },
+    review_title: |y| format!("Årsgenomgång {y}"),
+    to_quarter: "kvartalsvy",
+    prev_year: "föregående år",
+    next_year: "nästa år",
+    review: "årsgenomgång",
     f_until: "Till och med",
     until_hint: "tomt för ett kvartal, annars t.ex. 2027 Q2",
     err_until: |q| format!("skriv ett kvartal efter {q}, t.ex. 2027 Q2"),
