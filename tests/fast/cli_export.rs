@@ -7,7 +7,8 @@ use crate::support::fixture::FIXTURE;
 use crate::support::{Sandbox, display, key_result, printed_data_path};
 use serde_json::Value;
 
-fn objective_ids(export: &Value) -> Vec<&str> {
+/// The ids of an export's Mål, in order.
+pub(crate) fn objective_ids(export: &Value) -> Vec<&str> {
     export["objectives"]
         .as_array()
         .unwrap()

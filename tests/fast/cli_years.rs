@@ -3,6 +3,7 @@
 //! or a quarter chosen on the command line, and the `until` of a Mål
 //! spanning quarters in each report.
 
+use crate::cli_export::objective_ids;
 use crate::support::Sandbox;
 use crate::support::fixture::fiscal;
 use serde_json::{Value, json};
@@ -26,15 +27,6 @@ fn csv_rows(text: &str) -> Vec<[String; 4]> {
 
 fn row(q: &str, until: &str, o: &str, kr: &str) -> [String; 4] {
     [q, until, o, kr].map(String::from)
-}
-
-fn ids(v: &Value) -> Vec<&str> {
-    v["objectives"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["id"].as_str().unwrap())
-        .collect()
 }
 
 #[test]
@@ -86,7 +78,7 @@ fn export_of_a_year_or_a_fiscal_quarter_works_in_every_format() {
         let md = export("md");
         assert!(md.contains(&format!("## {heading}\n")), "{quarter}: {md}");
         let json: Value = serde_json::from_str(&export("json")).unwrap();
-        assert_eq!(ids(&json), want, "{quarter}");
+        assert_eq!(objective_ids(&json), want, "{quarter}");
         assert_eq!(
             json["settings"],
             json!({"fiscal_year_start": 7}),
@@ -118,7 +110,7 @@ fn export_of_a_year_or_a_fiscal_quarter_works_in_every_format() {
     let r = w.okr(&["export", "--quarter", "FY2027-Q3", "--format", "json"]);
     r.ok();
     let json: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(ids(&json), ["o2"]);
+    assert_eq!(objective_ids(&json), ["o2"]);
     assert_eq!(json["objectives"][0]["until"], "2027-Q3");
 }
 
