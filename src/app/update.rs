@@ -233,6 +233,7 @@ impl App {
             (s.redone, s.nothing_to_redo)
         };
         if done {
+            self.keep_days(before.fiscal_year());
             self.index_ids();
             self.reindex(true);
             self.persist();

@@ -120,10 +120,7 @@ pub fn carry_copy(
     );
     copy.why = o.why.clone();
     copy.owner = o.owner.clone();
-    copy.parent = o
-        .parent
-        .as_deref()
-        .and_then(|p| parent_in(data, p, o.quarter.next()));
+    copy.parent = o.parent.as_deref().and_then(|p| parent_in(data, p, next));
     copy.carried_from = Some(o.id.clone());
     let picked: Vec<&KeyResult> = o
         .key_results
@@ -171,10 +168,15 @@ pub fn carry_copy(
 fn parent_in(data: &Data, parent: &str, quarter: Quarter) -> Option<String> {
     let i = data.objective_index(parent)?;
     let p = &data.objectives[i];
-    if p.quarter == quarter {
+    if p.covers(quarter) {
         return Some(p.id.clone());
     }
-    if let Some(c) = carried_copy(data, i).filter(|_| p.quarter.next() == quarter) {
+    // The parent's copy, when that is in the quarter (or its year).
+    let copy_holds = |c: &usize| {
+        let copy = &data.objectives[*c];
+        copy.covers(quarter) || copy.quarter == quarter.whole_year()
+    };
+    if let Some(c) = carried_copy(data, i).filter(copy_holds) {
         return Some(data.objectives[c].id.clone());
     }
     (p.quarter.year == quarter.year).then(|| p.id.clone())
@@ -187,7 +189,15 @@ pub fn copies_to_move_under(data: &Data, index: usize) -> Vec<usize> {
     let Some(p) = data.objectives.get(index) else {
         return Vec::new();
     };
-    let next = p.quarter.next();
+    let next = p.carry_target();
+    // Within the copy's time: its quarter, or a quarter of its year.
+    let within = |c: &Objective| {
+        if p.is_yearly() {
+            !c.is_yearly() && c.quarter.whole_year() == next
+        } else {
+            c.quarter == next
+        }
+    };
     let served = |c: &Objective| {
         c.carried_from
             .as_deref()
@@ -197,7 +207,7 @@ pub fn copies_to_move_under(data: &Data, index: usize) -> Vec<usize> {
     data.objectives
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.quarter == next && c.parent.as_deref().is_none_or(|x| x == p.id))
+        .filter(|(_, c)| within(c) && c.parent.as_deref().is_none_or(|x| x == p.id))
         .filter(|(_, c)| served(c))
         .map(|(i, _)| i)
         .collect()

@@ -208,11 +208,14 @@ fn a_new_start_month_renames_the_quarters_after_keeping_a_copy() {
     // The view keeps its days under the new name.
     assert_eq!(h.app.label(h.app.quarter()), "FY2027 Q2");
     assert_eq!(h.app.quarter_objectives().len(), count);
-    // One change to undo.
+    // One change to undo, the view on the same days; and to redo.
     h.keys(&[ch('u')]);
     let json = h.file_json();
     assert_eq!(json["settings"].get("fiscal_year_start"), None);
     assert_eq!(json["objectives"][0]["quarter"], "2026-Q4");
+    assert_eq!(h.app.label(h.app.quarter()), "2026 Q4");
+    h.keys(&[ctrl('r')]);
+    assert_eq!(h.app.label(h.app.quarter()), "FY2027 Q2");
 }
 
 #[test]
@@ -299,4 +302,34 @@ fn the_check_in_walks_the_years_key_results_first() {
     run.ok();
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["checkin"]["total"], all, "{json}");
+}
+
+#[test]
+fn a_carried_copy_serves_its_parents_copy_in_its_own_year_or_nothing() {
+    use okr::model::review::{carry_copy, copies_to_move_under};
+    let now = okr::model::now();
+    let mut data = okr::model::Data::default();
+    let mut year = forty_percent("2027", None);
+    year.id = "o91".into();
+    year.key_results[0].id = "kr91".into();
+    let mut child = forty_percent("2027-Q3", Some("2027-Q4"));
+    child.parent = Some("o91".into());
+    data.objectives.push(Arc::new(year));
+    data.objectives.push(Arc::new(child));
+    // Carried alone into 2028 Q1, the child lets go of a parent of 2027.
+    let alone = carry_copy(&data, 1, &[], now).unwrap();
+    assert_eq!((alone.quarter, alone.parent.clone()), (q("2028-Q1"), None));
+    // The year's Mål carried first: the child's copy serves its copy.
+    let mut carried = data.clone();
+    let year_copy = carry_copy(&carried, 0, &[], now).unwrap();
+    assert_eq!(year_copy.quarter, q("2028"));
+    carried.objectives.push(Arc::new(year_copy.clone()));
+    let copy = carry_copy(&carried, 1, &[], now).unwrap();
+    assert_eq!(copy.parent.as_deref(), Some(year_copy.id.as_str()));
+    // The child carried first: once the year's Mål is carried, its copy moves under.
+    let mut first = data.clone();
+    let mut copy = carry_copy(&first, 1, &[], now).unwrap();
+    copy.carried_from = Some("o90".into());
+    first.objectives.push(Arc::new(copy));
+    assert_eq!(copies_to_move_under(&first, 0), [2]);
 }

@@ -33,7 +33,7 @@ use serde_json::Value;
 
 use super::checkin::CheckIn;
 use super::data::NextIds;
-use super::{Conflict, Data, FORMAT_VERSION, Objective, Settings};
+use super::{Conflict, Data, FORMAT_VERSION, FiscalYear, Objective, Settings};
 use items::{Conflicts, deleted};
 use keyed::{Outcome, merge_keyed};
 use value::{fields, merge_map};
@@ -56,7 +56,7 @@ pub struct Merged {
 pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
     let renamed = one_year(base, ours, theirs);
     let [base, ours, theirs] = match &renamed {
-        Some([b, o, t]) => [b, o, t],
+        Some(([b, o, t], _)) => [b, o, t],
         None => [base, ours, theirs],
     };
     let copy;
@@ -73,6 +73,8 @@ pub fn merge(base: &Data, ours: &Data, theirs: &Data) -> Merged {
         .iter()
         .map(|(old, new)| renumbered_conflict(old, new))
         .collect();
+    // A start month one side chose that the merge could not keep.
+    found.extend(renamed.as_ref().and_then(|(_, lost)| lost.clone()));
     // Mål one side deleted and the other changed: kept whole, so their key
     // results and Uppgifter are merged as if the deleting side had left
     // the Mål as it was.
@@ -218,25 +220,40 @@ fn merge_checkins(
     out
 }
 
-/// When one side changed the month the team's year starts, and with it
-/// the names of its quarters ([`super::fiscal`]): the three copies with
-/// every quarter named as that side names them, so that a Mål the other
-/// side added or changed keeps its days. `None` when neither side changed
-/// it, or both did to different months (a conflict on the setting).
-fn one_year(base: &Data, ours: &Data, theirs: &Data) -> Option<[Data; 3]> {
+/// When a side changed the month the team's year starts, and with it the
+/// names of its quarters ([`super::fiscal`]): the three copies with every
+/// quarter named by one month, so that every Mål keeps its days. The month
+/// is the changed one (ours, when both changed it), else, when some Mål
+/// of a side has no quarter of the same days in that year (a year's Mål,
+/// a quarter it would split), the month before; a month chosen and not
+/// kept is given as a conflict on the setting. `None` when neither side
+/// changed it, or no month keeps every Mål's days.
+fn one_year(base: &Data, ours: &Data, theirs: &Data) -> Option<([Data; 3], Option<Conflict>)> {
+    use super::fiscal::{Relabel, relabel};
     let was = base.fiscal_year();
-    let to = match (ours.fiscal_year(), theirs.fiscal_year()) {
-        (o, t) if o == t => (o != was).then_some(o)?,
-        (o, t) if t == was => o,
-        (o, t) if o == was => t,
-        _ => return None,
+    let (o, t) = (ours.fiscal_year(), theirs.fiscal_year());
+    if o == was && t == was {
+        return None;
+    }
+    let wanted = if o != was { o } else { t };
+    let named = |fy| {
+        let one = |d: &Data| match relabel(d, fy) {
+            Relabel::Renamed { data, .. } => Some(data),
+            Relabel::Moves(_) => None,
+        };
+        Some([one(base)?, one(ours)?, one(theirs)?])
     };
-    let renamed = |d: &Data| match super::fiscal::relabel(d, to) {
-        super::fiscal::Relabel::Renamed { data, .. } => data,
-        super::fiscal::Relabel::Moves(_) => d.clone(),
-    };
-    Some([renamed(base), renamed(ours), renamed(theirs)])
+    [wanted, was].into_iter().find_map(|fy| {
+        let copies = named(fy)?;
+        let lost = [o, t].into_iter().find(|m| *m != fy && *m != was);
+        let month = |m: FiscalYear| Value::from(m.start_month());
+        let conflict = lost.map(|m| Conflict::new("settings", FISCAL, month(fy), month(m)));
+        Some((copies, conflict))
+    })
 }
+
+/// The setting of the month the team's year starts, as the file names it.
+pub(super) const FISCAL: &str = "fiscal_year_start";
 
 /// Team settings, field by field.
 fn merge_settings(

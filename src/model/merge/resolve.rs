@@ -90,6 +90,21 @@ pub fn keep_both_notes(data: &mut Data, index: usize) -> Result<(), Option<Broke
 
 /// Puts `value` into the field (nothing when it is there already).
 fn apply(data: &mut Data, item: &str, field: &str, value: Value) -> bool {
+    // Another start of the year renames the quarters, keeping every Mål's
+    // days, or cannot be chosen.
+    if item == "settings" && field == super::FISCAL {
+        let to = value
+            .as_u64()
+            .and_then(|m| u32::try_from(m).ok())
+            .and_then(crate::model::FiscalYear::starting);
+        return match to.map(|to| crate::model::fiscal::relabel(data, to)) {
+            Some(crate::model::fiscal::Relabel::Renamed { data: renamed, .. }) => {
+                *data = renamed;
+                true
+            }
+            _ => false,
+        };
+    }
     if item == "settings" {
         return set_in(&mut data.settings, field, value);
     }

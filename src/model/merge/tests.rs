@@ -450,3 +450,52 @@ fn a_side_that_moved_the_start_of_the_year_renames_the_other_sides_quarters() {
         assert_eq!(at("o8"), ("2027-Q2".into(), Some("2027-Q3".into())));
     }
 }
+
+#[test]
+fn a_new_start_of_the_year_the_other_side_cannot_take_stays_a_conflict_and_moves_nothing() {
+    use crate::model::FiscalYear;
+    use crate::model::fiscal::{Relabel, relabel};
+    let july = FiscalYear::starting(7).unwrap();
+    let b = base();
+    // Ours moves the start to July and adds a Mål for October to December 2026.
+    let Relabel::Renamed { data: mut ours, .. } = relabel(&b, july) else {
+        panic!("refused")
+    };
+    let mut new = objective("o9", &[]);
+    new.quarter = "2027-Q2".parse().unwrap();
+    ours.objectives.push(Arc::new(new));
+    // Theirs adds a Mål for the calendar year 2027, which no July year is.
+    let mut theirs = b.clone();
+    let mut year = objective("o8", &[]);
+    year.quarter = "2027".parse().unwrap();
+    theirs.objectives.push(Arc::new(year));
+    let mut m = merge(&b, &ours, &theirs);
+    ok(&m);
+    assert_eq!(m.data.fiscal_year(), FiscalYear::CALENDAR);
+    let at = |d: &Data, id: &str| d.objectives[d.objective_index(id).unwrap()].quarter.key();
+    assert_eq!(
+        at(&m.data, "o9"),
+        "2026-Q4",
+        "October to December 2026 still"
+    );
+    assert_eq!(at(&m.data, "o8"), "2027");
+    assert_eq!(at(&m.data, "o1"), "2026-Q4");
+    let c = m
+        .data
+        .conflicts
+        .iter()
+        .position(|c| c.field == "fiscal_year_start");
+    let c = c.expect("the month not kept is a conflict");
+    assert_eq!(m.data.conflicts[c].theirs, json!(7));
+    // Choosing July cannot be done while the year's Mål is there.
+    let before = m.data.clone();
+    assert!(!resolve(&mut m.data, c, Side::Theirs));
+    assert_eq!(m.data, before);
+    // Without it, choosing July renames every quarter by its days.
+    let mut without = m.data.clone();
+    let i = without.objective_index("o8").unwrap();
+    without.objectives.remove(i);
+    assert!(resolve(&mut without, c, Side::Theirs));
+    assert_eq!(without.fiscal_year(), july);
+    assert_eq!(at(&without, "o9"), "2027-Q2");
+}
