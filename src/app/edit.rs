@@ -230,7 +230,11 @@ impl App {
                 }
             }
             _ => {
-                f.set_error(FieldId::Until, &(years.err_until)(&self.label(first)));
+                let example = self.label(first.next());
+                f.set_error(
+                    FieldId::Until,
+                    &(years.err_until)(&self.label(first), &example),
+                );
                 None
             }
         }

@@ -19,6 +19,7 @@ impl App {
         let s = &self.s.years;
         let month = s.months[(to.start_month() as usize).saturating_sub(1) % 12];
         match fiscal::relabel(&self.data, to) {
+            Relabel::Moves(q) if q.is_year() => Err((s.cannot_move_year)(month, &self.label(q))),
             Relabel::Moves(q) => Err((s.cannot_move)(month, &self.label(q))),
             Relabel::Renamed { data, names } if names.is_empty() => {
                 Ok((data, (s.fiscal_set)(month)))

@@ -162,7 +162,7 @@ fn export_md(
         }
         md_quarter_progress(report, &objectives, q, s, today, out)?;
         for o in objectives {
-            md_objective(o, report.numbers.get(o), s, out)?;
+            md_objective((o, report.fy), report.numbers.get(o), s, out)?;
             md_key_results(o, report.fy, s, today, out)?;
             md_initiatives(o, s, out)?;
             md_retro(o, s, out)?;
@@ -198,7 +198,7 @@ fn md_quarter_progress(
 /// A Mål's heading and facts: kind, progress and status, why, owner, its
 /// score with the verdict, and its status when not active.
 fn md_objective(
-    o: &Objective,
+    (o, fy): (&Objective, FiscalYear),
     f: Figures,
     s: &Strings,
     out: &mut impl Write,
@@ -222,6 +222,10 @@ fn md_objective(
         s.progress,
         s.percent_of(f.progress),
     )?;
+    if o.spans() {
+        let term = o.term_label(fy).to_string();
+        writeln!(out, "- {}", (s.years.spans)(&term))?;
+    }
     if !o.why.is_empty() {
         writeln!(out, "- {}: {}", s.why, md_block(&o.why, "  "))?;
     }

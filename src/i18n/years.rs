@@ -29,8 +29,9 @@ pub struct YearWords {
     pub f_until: &'static str,
     /// Its hint: empty for one quarter.
     pub until_hint: &'static str,
-    /// The last quarter is not a quarter after the first.
-    pub err_until: fn(&str) -> String,
+    /// The last quarter is not a quarter after the first (the first, and
+    /// the quarter after it as an example).
+    pub err_until: fn(&str, &str) -> String,
     /// The last quarter is too far.
     pub err_too_long: fn(usize) -> String,
     /// The settings field of the month the year starts.
@@ -43,6 +44,10 @@ pub struct YearWords {
     pub relabelled: fn(&str, &str) -> String,
     /// The start month cannot change: the quarters would move.
     pub cannot_move: fn(&str, &str) -> String,
+    /// The start month cannot change: a year's Mål would get other days.
+    pub cannot_move_year: fn(&str, &str) -> String,
+    /// The carry dialog's title for a year's Mål: `Carry over to 2028`.
+    pub carry_to: fn(&str) -> String,
 }
 
 impl super::Strings {

@@ -7,7 +7,8 @@
 //! - A Mål without: the mean of the Mål aligned under it **within its own
 //!   time** (its quarter, the quarters it spans, its year) that have a
 //!   number (recursively); with none, no progress yet. A closed quarter's
-//!   numbers so never change because of another quarter.
+//!   numbers so never change because of another quarter. A Mål carried over
+//!   within its parent's time counts once, as its copy.
 //! - A quarter (or an owner's part of it): the mean of its Mål that have a
 //!   number, each counted once, whatever is folded or filtered on screen.
 
@@ -115,6 +116,17 @@ fn roll(list: &[&Objective]) -> Vec<(Option<f64>, usize)> {
             && list[p].holds(o)
         {
             kids[p].push(i);
+        }
+    }
+    // A Mål carried over within its parent's time (a year's, a span's)
+    // counts once: as its copy, which goes on with the work.
+    for k in &mut kids {
+        let copied: Vec<&str> = k
+            .iter()
+            .filter_map(|c| list[*c].carried_from.as_deref())
+            .collect();
+        if !copied.is_empty() {
+            k.retain(|c| !copied.contains(&list[*c].id.as_str()));
         }
     }
     let mut done: Vec<Option<(Option<f64>, usize)>> = vec![None; list.len()];

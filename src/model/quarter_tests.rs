@@ -222,3 +222,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_start_month_is_read_and_written_as_a_number_from_1_to_12() {
+    let july: FiscalYear = serde_json::from_str("7").unwrap();
+    assert_eq!(july.start_month(), 7);
+    assert_eq!(serde_json::to_string(&july).unwrap(), "7");
+    assert_eq!(FiscalYear::CALENDAR.start_month(), 1);
+    for bad in ["0", "13", "-1", "\"july\""] {
+        assert!(serde_json::from_str::<FiscalYear>(bad).is_err(), "{bad}");
+    }
+    let e = serde_json::from_str::<FiscalYear>("13").unwrap_err();
+    assert!(e.to_string().contains("a month from 1 to 12"), "{e}");
+}

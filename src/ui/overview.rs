@@ -216,9 +216,14 @@ fn draw_pulse_trend(
     let s = app.strings();
     let mut lines = vec![Line::raw(""), Line::styled(s.pulse_trend, theme.title())];
     let width = usize::from(area.width);
+    // A column as wide as the widest quarter's name (`FY2027 Q2`) and a space.
+    let col = pulses
+        .iter()
+        .map(|f| text::width(&f.label) + 1)
+        .fold(8, usize::max);
     let heads: Vec<String> = pulses
         .iter()
-        .map(|f| format!("{:>8}", f.label.clone()))
+        .map(|f| format!("{:>col$}", f.label.clone()))
         .collect();
     lines.push(Line::styled(
         fit(&format!("{:<24}{}", "", heads.join("")), width),
@@ -229,7 +234,7 @@ fn draw_pulse_trend(
             .iter()
             .filter_map(|f| {
                 f.pulse
-                    .map(|p| format!("{:>8}", s.num((p[i] * 10.0).round() / 10.0)))
+                    .map(|p| format!("{:>col$}", s.num((p[i] * 10.0).round() / 10.0)))
             })
             .collect();
         lines.push(Line::raw(fit(
@@ -240,7 +245,7 @@ fn draw_pulse_trend(
     // How many people the means are of.
     let counts: Vec<String> = pulses
         .iter()
-        .map(|f| format!("{:>8}", f.answered))
+        .map(|f| format!("{:>col$}", f.answered))
         .collect();
     lines.push(Line::styled(
         fit(
@@ -287,11 +292,15 @@ fn bar_chart(
         .max()
         .unwrap_or(0);
     let most = bars.iter().map(|(_, v, _)| *v).max().unwrap_or(0);
+    let label_w = quarters
+        .iter()
+        .map(|f| text::width(&f.label) + 1)
+        .fold(8, usize::max);
     let bars: Vec<Bar> = quarters
         .iter()
         .zip(bars)
         .map(|(f, (words, value, look))| {
-            let label = format!("{:<8}{:>words_w$}", f.label.clone(), words);
+            let label = format!("{:<label_w$}{:>words_w$}", f.label.clone(), words);
             Bar::default()
                 .value(value)
                 .label(Line::raw(fit(&label, usize::from(area.width))))

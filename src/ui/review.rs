@@ -147,12 +147,18 @@ fn objective_block(
         first = first.style(theme.selected());
     }
     lines.push(first);
-    let mut second = vec![Span::raw(format!(
-        " {} · {} {}",
-        s.percent_of(f.progress),
-        s.suggested,
-        s.num(suggested)
-    ))];
+    // A Mål spanning on past the reviewed quarter is scored in its last one.
+    let continues = !app.quarter().is_year() && o.last_quarter() > app.quarter();
+    let mut second = vec![Span::raw(if continues {
+        format!(" {}", s.percent_of(f.progress))
+    } else {
+        format!(
+            " {} · {} {}",
+            s.percent_of(f.progress),
+            s.suggested,
+            s.num(suggested)
+        )
+    })];
     if let Some(set) = o.score {
         let band = progress::score_band(set);
         second.push(Span::raw(format!(" · {} ", s.score.to_lowercase())));
@@ -189,8 +195,6 @@ fn objective_block(
             lines.push(Line::styled(fit(&words, width), theme.dim()));
         }
     }
-    // A Mål spanning on past the reviewed quarter is scored in its last one.
-    let continues = !app.quarter().is_year() && o.last_quarter() > app.quarter();
     let note = if continues {
         let words = (s.years.continues)(&app.label(o.last_quarter()));
         Line::styled(fit(&format!("  ⇢ {words}"), width), theme.dim())
@@ -235,6 +239,15 @@ fn key_result_line(app: &App, k: &KeyResult, width: usize, theme: Theme) -> Line
 
 pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Theme) {
     let s = app.strings();
+    // A year's Mål goes on in the next year, not the next quarter.
+    let data = app.data();
+    let title = match data
+        .objective_index(&c.objective)
+        .map(|i| &data.objectives[i])
+    {
+        Some(o) if o.is_yearly() => (s.years.carry_to)(&app.label(o.carry_target())),
+        _ => s.carry_title.to_string(),
+    };
     let mut lines = Vec::new();
     for (i, (id, title, on)) in c.picks.iter().enumerate() {
         let mark = if *on { "[x]" } else { "[ ]" };
@@ -263,7 +276,7 @@ pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Th
         .map(|l| l.width())
         .max()
         .unwrap_or(0)
-        .max(s.carry_title.width())
+        .max(text::width(&title))
         + 4;
     let rect = centered(
         area,
@@ -273,6 +286,6 @@ pub fn draw_carry(app: &App, c: &Carry, frame: &mut Frame, area: Rect, theme: Th
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(format!(" {} ", s.carry_title), theme.title()));
+        .title(Span::styled(format!(" {title} "), theme.title()));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

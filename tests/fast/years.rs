@@ -159,6 +159,24 @@ fn the_review_of_a_quarter_a_mål_spans_on_from_does_not_close_it() {
         .unwrap();
     let text = screen(&h.app, 100, 60);
     assert!(text.contains("continues until 2027 Q1"), "{text}");
+    // No score is suggested for it here.
+    let lines: Vec<&str> = text.lines().collect();
+    let row = lines
+        .iter()
+        .position(|l| l.contains("Half a year"))
+        .unwrap();
+    assert!(!lines[row + 1].contains("suggested"), "{}", lines[row + 1]);
+    // The Markdown report marks it too.
+    let w = crate::support::Sandbox::new();
+    let file = okr::store::format::serialize(h.app.data()).unwrap();
+    w.write(&String::from_utf8(file).unwrap());
+    let run = w.okr(&["--lang", "en", "export", "--quarter", "2027-Q1"]);
+    run.ok();
+    assert!(
+        run.stdout.contains("- over 2026 Q4–2027 Q1"),
+        "{}",
+        run.stdout
+    );
     h.keys(&vec![ch('j'); at]);
     h.keys(&[code(ENTER)]);
     assert!(h.app.modal().is_none(), "no score form for it");
@@ -216,6 +234,25 @@ fn a_new_start_month_renames_the_quarters_after_keeping_a_copy() {
     assert_eq!(h.app.label(h.app.quarter()), "2026 Q4");
     h.keys(&[ctrl('r')]);
     assert_eq!(h.app.label(h.app.quarter()), "FY2027 Q2");
+}
+
+#[test]
+fn a_start_month_that_would_move_a_years_mål_is_refused() {
+    let mut data = demo();
+    let mut year = forty_percent("2026", None);
+    year.id = "o91".into();
+    year.key_results[0].id = "kr91".into();
+    data.objectives.push(Arc::new(year));
+    let mut h = Harness::new(Some(data), Lang::En);
+    h.open_settings();
+    h.keys(&[code(TAB), code(TAB), code(TAB), code(TAB), code(TAB)]);
+    h.keys(&[ch('l'); 6]);
+    h.keys(&[code(ENTER)]);
+    let e = form_error(&h);
+    assert!(
+        e.contains("the objectives of 2026 would get other days"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -332,4 +369,27 @@ fn a_carried_copy_serves_its_parents_copy_in_its_own_year_or_nothing() {
     copy.carried_from = Some("o90".into());
     first.objectives.push(Arc::new(copy));
     assert_eq!(copies_to_move_under(&first, 0), [2]);
+}
+
+#[test]
+fn a_mål_carried_on_within_its_years_mål_counts_once_as_its_copy() {
+    let cal = FiscalYear::CALENDAR;
+    let mut year = forty_percent("2027", None);
+    year.id = "o91".into();
+    year.key_results.clear();
+    let mut first = forty_percent("2027-Q1", None);
+    first.parent = Some("o91".into());
+    first.status = okr::model::Status::CarriedOver;
+    let mut copy = forty_percent("2027-Q2", None);
+    copy.id = "o92".into();
+    copy.parent = Some("o91".into());
+    copy.carried_from = Some("o90".into());
+    copy.key_results[0].measure.set_current(80.0);
+    let all = [&year, &first, &copy];
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 5, 2).unwrap();
+    let f = Numbers::of(all, cal, day).get(&year);
+    assert_eq!((f.progress, f.from_children), (Some(0.8), 1));
+    // Without the copy, the first is the one under it.
+    let f = Numbers::of([&year, &first], cal, day).get(&year);
+    assert_eq!((f.progress, f.from_children), (Some(0.4), 1));
 }

@@ -22,9 +22,9 @@ pub const YEARS: YearWords = YearWords {
     review: "year review",
     f_until: "Until",
     until_hint: "empty for one quarter, else e.g. 2027 Q2",
-    err_until: |q| format!("write a quarter after {q}, e.g. 2027 Q2"),
+    err_until: |q, e| format!("write a quarter after {q}, e.g. {e}"),
     err_too_long: |n| format!("an objective can span at most {n} quarters"),
-    f_fiscal_start: "Year starts in",
+    f_fiscal_start: "Year starts in · the team's",
     months: [
         "January",
         "February",
@@ -39,6 +39,12 @@ pub const YEARS: YearWords = YearWords {
         "November",
         "December",
     ],
+    cannot_move_year: |m, y| {
+        format!(
+            "The year cannot start in {m}: the objectives of {y} would get other days. While there are objectives for a year, the year starts where it starts now."
+        )
+    },
+    carry_to: |q| format!("Carry over to {q}"),
     fiscal_set: |m| format!("The year now starts in {m}."),
     relabelled: |m, what| {
         format!("The year now starts in {m}. New names: {what}. A copy of the file was kept first.")

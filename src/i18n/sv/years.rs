@@ -22,9 +22,9 @@ pub const YEARS: YearWords = YearWords {
     review: "årsgenomgång",
     f_until: "Till och med",
     until_hint: "tomt för ett kvartal, annars t.ex. 2027 Q2",
-    err_until: |q| format!("skriv ett kvartal efter {q}, t.ex. 2027 Q2"),
+    err_until: |q, e| format!("skriv ett kvartal efter {q}, t.ex. {e}"),
     err_too_long: |n| format!("ett mål kan sträcka sig över högst {n} kvartal"),
-    f_fiscal_start: "Året börjar i",
+    f_fiscal_start: "Året börjar i · för hela teamet",
     months: [
         "januari",
         "februari",
@@ -39,6 +39,12 @@ pub const YEARS: YearWords = YearWords {
         "november",
         "december",
     ],
+    cannot_move_year: |m, y| {
+        format!(
+            "Året kan inte börja i {m}: årsmålen för {y} skulle få andra dagar. Så länge det finns årsmål börjar året där det börjar nu."
+        )
+    },
+    carry_to: |q| format!("Flytta över till {q}"),
     fiscal_set: |m| format!("Året börjar nu i {m}."),
     relabelled: |m, what| {
         format!("Året börjar nu i {m}. Nya namn: {what}. En kopia av filen sparades först.")
