@@ -44,7 +44,13 @@ pub fn run(
         .map(|g| g.settings)
         .unwrap_or_default();
     let lang = i18n::choose_lang(lang, settings.language);
-    let fy = settings.fiscal_year;
+    // A file without Mål takes the year of the export it is filled from:
+    // nothing in it has days to keep.
+    let empty = || store::read(file).is_ok_and(|d| d.objectives.is_empty());
+    let adopt = (format == ImportFormat::Json && empty())
+        .then(|| crate::import::json::year_starts(&bytes))
+        .filter(|y| *y != settings.fiscal_year);
+    let fy = adopt.unwrap_or(settings.fiscal_year);
     let quarter = crate::model::Quarter::of(today, fy);
     let refused = |place, problem| ImportError::At {
         file: name.clone(),
@@ -64,6 +70,9 @@ pub fn run(
     let not_read = plan.not_read.clone();
     if dry_run {
         let mut data = store::read(file)?;
+        if let Some(fy) = adopt {
+            data.settings.fiscal_year = fy;
+        }
         let added = apply(plan, &mut data);
         kept(&data).map_err(|why| refused(Place::File, why))?;
         report(
@@ -79,6 +88,14 @@ pub fn run(
             return Err(store::SaveError::ReadOnly(file.to_path_buf()).into());
         }
         let (mut store, mut data) = Store::open(file)?;
+        if let Some(fy) = adopt {
+            // Mål someone added meanwhile keep their days: the import waits.
+            if !data.objectives.is_empty() {
+                let (theirs, ours) = (fy.start_month(), data.fiscal_year().start_month());
+                return Err(refused(Place::File, Problem::YearStarts { theirs, ours }).into());
+            }
+            data.settings.fiscal_year = fy;
+        }
         let added = apply(plan, &mut data);
         kept(&data).map_err(|why| refused(Place::File, why))?;
         store.save(&data)?;
@@ -96,6 +113,10 @@ pub fn run(
             changed.push(serde_json::json!({"item": "checkins", "change": "changed"}));
         }
         super::saved(hooks, file, changed, s);
+    }
+    if let Some(fy) = adopt {
+        let month = s.years.months[(fy.start_month() as usize).saturating_sub(1) % 12];
+        writeln!(out, "{}", (s.years.fiscal_set)(month))?;
     }
     if !not_read.is_empty() {
         writeln!(

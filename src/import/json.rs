@@ -34,6 +34,20 @@ struct YearStart {
 
 type Located = (Place, Problem);
 
+/// The month the year of an export starts in, as its settings say
+/// (January when they do not, or it cannot be read).
+pub fn year_starts(bytes: &[u8]) -> FiscalYear {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(default)]
+        settings: YearStart,
+    }
+    serde_json::from_slice::<Head>(bytes)
+        .ok()
+        .and_then(|h| h.settings.fiscal_year_start)
+        .unwrap_or_default()
+}
+
 /// Reads an export (or a data file) for a data file whose year starts as
 /// `fy` says.
 pub fn read(bytes: &[u8], fy: FiscalYear) -> Result<Plan, Located> {

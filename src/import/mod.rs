@@ -10,7 +10,7 @@
 mod columns;
 mod csv;
 mod errors;
-mod json;
+pub mod json;
 mod records;
 
 use std::collections::HashMap;

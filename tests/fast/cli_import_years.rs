@@ -121,7 +121,7 @@ fn a_json_round_trip_keeps_years_spans_parents_and_the_teams_year() {
 }
 
 #[test]
-fn a_file_whose_year_starts_in_another_month_is_refused_not_moved() {
+fn a_file_whose_year_starts_in_another_month_is_refused_not_moved_unless_it_is_empty() {
     let from_july = Sandbox::new();
     from_july.write_json(&fiscal());
     let calendar = Sandbox::new();
@@ -138,11 +138,11 @@ fn a_file_whose_year_starts_in_another_month_is_refused_not_moved() {
             r.fails(words);
             assert_eq!(std::fs::read(into.file()).ok(), before, "{words:?}");
         };
-    // JSON carries the month its year starts in, and says it.
+    // JSON carries the month its year starts in, and says it: a file with
+    // Mål of its own refuses another month.
     let july_json = export(&from_july, "json");
-    let new_file = Sandbox::new();
     refused(
-        &new_file,
+        &calendar,
         "en",
         &july_json,
         "json",
@@ -152,24 +152,54 @@ fn a_file_whose_year_starts_in_another_month_is_refused_not_moved() {
             "nothing was imported",
         ],
     );
-    assert!(!new_file.file().exists());
-    refused(
-        &empty_file(10),
-        "sv",
-        &july_json,
+    // A new or empty file takes it, and says so: nothing in it has days to keep.
+    let new_file = Sandbox::new();
+    let r = new_file.okr(&[
+        "--lang",
+        "en",
+        "import",
+        "--format",
         "json",
-        &[
-            "exportens år börjar i juli och den här filens i oktober",
-            "inget importerades",
-        ],
+        &display(&july_json),
+    ]);
+    r.ok();
+    assert!(
+        r.stdout.contains("The year now starts in July."),
+        "{}",
+        r.stdout
     );
+    assert_eq!(new_file.json()["settings"]["fiscal_year_start"], 7);
+    let quarters = |w: &Sandbox| {
+        let v = w.json();
+        let mut q: Vec<String> = v["objectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["quarter"].as_str().unwrap().to_string())
+            .collect();
+        q.sort();
+        q
+    };
+    assert_eq!(quarters(&new_file), quarters(&from_july));
+    let october = empty_file(10);
+    let r = october.okr(&[
+        "--lang",
+        "sv",
+        "import",
+        "--format",
+        "json",
+        &display(&july_json),
+    ]);
+    r.ok();
+    assert!(r.stdout.contains("Året börjar nu i juli."), "{}", r.stdout);
+    assert_eq!(october.json()["settings"]["fiscal_year_start"], 7);
     // An export without the setting (an older okr's) counts calendar quarters.
     let mut old: Value =
         serde_json::from_str(&std::fs::read_to_string(export(&calendar, "json")).unwrap()).unwrap();
     old.as_object_mut().unwrap().remove("settings");
     let old = calendar.input("old.json", &old.to_string());
     refused(
-        &empty_file(7),
+        &from_july,
         "en",
         &old,
         "json",
