@@ -10,8 +10,6 @@ pub struct YearWords {
     pub spans: fn(&str) -> String,
     /// A spanning Mål in the review of a quarter before its last one.
     pub continues: fn(&str) -> String,
-    /// A year's Mål above a quarterly one aligned under it.
-    pub serves_year: fn(&str) -> String,
     /// The year view's line of check-ins: done, of how many periods so far.
     pub checkins: fn(usize, usize) -> String,
     /// The year view with no Mål of the year.
@@ -27,8 +25,6 @@ pub struct YearWords {
     pub review: &'static str,
     /// The Mål form's field of the last quarter it spans.
     pub f_until: &'static str,
-    /// Its hint: empty for one quarter.
-    pub until_hint: &'static str,
     /// The last quarter is not a quarter after the first (the first, and
     /// the quarter after it as an example).
     pub err_until: fn(&str, &str) -> String,

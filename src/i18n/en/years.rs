@@ -8,7 +8,6 @@ pub const YEARS: YearWords = YearWords {
     of_year_passed: "of the year has passed",
     spans: |q| format!("over {q}"),
     continues: |q| format!("continues until {q}: scored then"),
-    serves_year: |t| format!("for the year's objective {t}"),
     checkins: |done, of| format!("Check-ins in the year: {done} of {of}"),
     empty: |year, a| {
         format!(
@@ -20,8 +19,7 @@ pub const YEARS: YearWords = YearWords {
     prev_year: "previous year",
     next_year: "next year",
     review: "year review",
-    f_until: "Until",
-    until_hint: "empty for one quarter, else e.g. 2027 Q2",
+    f_until: "Until (quarter)",
     err_until: |q, e| format!("write a quarter after {q}, e.g. {e}"),
     err_too_long: |n| format!("an objective can span at most {n} quarters"),
     f_fiscal_start: "Year starts in · the team's",

@@ -8,7 +8,6 @@ pub const YEARS: YearWords = YearWords {
     of_year_passed: "av året har gått",
     spans: |q| format!("över {q}"),
     continues: |q| format!("fortsätter till och med {q}: får sitt betyg då"),
-    serves_year: |t| format!("för årsmålet {t}"),
     checkins: |done, of| format!("Incheckningar under året: {done} av {of}"),
     empty: |year, a| {
         format!(
@@ -20,8 +19,7 @@ pub const YEARS: YearWords = YearWords {
     prev_year: "föregående år",
     next_year: "nästa år",
     review: "årsgenomgång",
-    f_until: "Till och med",
-    until_hint: "tomt för ett kvartal, annars t.ex. 2027 Q2",
+    f_until: "Till och med (kvartal)",
     err_until: |q, e| format!("skriv ett kvartal efter {q}, t.ex. {e}"),
     err_too_long: |n| format!("ett mål kan sträcka sig över högst {n} kvartal"),
     f_fiscal_start: "Året börjar i · för hela teamet",
