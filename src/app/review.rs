@@ -80,7 +80,8 @@ impl App {
         } else {
             self.s.quarterly.carried_from
         };
-        Some(words(&self.label(from.quarter), from.running))
+        let term = from.quarter.label_to(from.last, self.fy()).to_string();
+        Some(words(&term, from.running))
     }
 
     /// [`App::carried_words`] after ` · ` for `room` cells: in full when they

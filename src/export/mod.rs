@@ -157,7 +157,7 @@ fn export_md(
         let objectives: Vec<&Objective> = report.data.in_quarter(q).map(|(_, o)| o).collect();
         writeln!(out, "\n## {} {}\n", s.period_word(q), q.label(report.fy))?;
         if objectives.is_empty() {
-            writeln!(out, "{}", s.no_objectives)?;
+            writeln!(out, "{}", s.no_objectives_in(q))?;
             continue;
         }
         md_quarter_progress(report, &objectives, q, s, today, out)?;

@@ -4,6 +4,8 @@
 pub struct YearWords {
     /// The word before a year's name in headings: `År 2027`.
     pub year: &'static str,
+    /// A report of a year without Mål of its own.
+    pub no_objectives: &'static str,
     /// The year view's gauge: how much of the year has passed.
     pub of_year_passed: &'static str,
     /// A Mål spanning quarters, in a list: `2027 Q1–Q2`.
@@ -47,6 +49,15 @@ pub struct YearWords {
 }
 
 impl super::Strings {
+    /// What a report of `q` says without Mål: a quarter's words or a year's.
+    pub fn no_objectives_in(&self, q: crate::model::Quarter) -> &'static str {
+        if q.is_year() {
+            self.years.no_objectives
+        } else {
+            self.no_objectives
+        }
+    }
+
     /// The word before a quarter's or a year's name in a heading:
     /// `Kvartal 2026 Q4`, `År 2027`.
     pub fn period_word(&self, q: crate::model::Quarter) -> &'static str {

@@ -16,6 +16,8 @@ use super::quarter::{Dates, Quarter};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Origin {
     pub quarter: Quarter,
+    /// Its last quarter, when it spanned several (else its quarter).
+    pub last: Quarter,
     pub running: usize,
 }
 
@@ -54,8 +56,14 @@ pub fn quarters_running(data: &Data, objective: &Objective) -> usize {
 /// The origin of `o`, when it was carried from a Mål the file still has.
 pub fn origin(data: &Data, o: &Objective) -> Option<Origin> {
     let chain = carried_chain(data, o);
+    let from = chain.first()?;
     Some(Origin {
-        quarter: chain.first()?.quarter,
+        quarter: from.quarter,
+        last: if from.spans() {
+            from.last_quarter()
+        } else {
+            from.quarter
+        },
         running: 1 + chain.len(),
     })
 }
@@ -139,9 +147,16 @@ mod tests {
             origin(&data, &data.objectives[2]),
             Some(Origin {
                 quarter: Quarter::new(2026, 4).unwrap(),
+                last: Quarter::new(2026, 4).unwrap(),
                 running: 3
             })
         );
+        // One that spanned quarters is named by all of them.
+        let mut spanned = data.clone();
+        let first = std::sync::Arc::make_mut(&mut spanned.objectives[1]);
+        first.until = Some(Quarter::new(2027, 2).unwrap());
+        let from = origin(&spanned, &spanned.objectives[2]).unwrap();
+        assert_eq!(from.last, Quarter::new(2027, 2).unwrap());
     }
 
     #[test]

@@ -393,3 +393,29 @@ fn a_mål_carried_on_within_its_years_mål_counts_once_as_its_copy() {
     let f = Numbers::of([&year, &first], cal, day).get(&year);
     assert_eq!((f.progress, f.from_children), (Some(0.4), 1));
 }
+
+#[test]
+fn a_report_of_a_year_without_mål_says_so_of_the_year() {
+    let w = crate::support::Sandbox::new();
+    let data = demo();
+    w.write(&String::from_utf8(okr::store::format::serialize(&data).unwrap()).unwrap());
+    for (lang, says) in [
+        ("en", "No objectives for the year."),
+        ("sv", "Inga mål för året."),
+    ] {
+        let run = w.okr(&["--lang", lang, "export", "--quarter", "2026"]);
+        run.ok();
+        assert!(run.stdout.contains(says), "{}", run.stdout);
+        let run = w.okr(&[
+            "--lang",
+            lang,
+            "export",
+            "--quarter",
+            "2026",
+            "--format",
+            "html",
+        ]);
+        run.ok();
+        assert!(run.stdout.contains(says), "{}", run.stdout);
+    }
+}

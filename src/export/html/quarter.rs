@@ -61,7 +61,7 @@ fn quarter(report: &Report, by_id: &ById, q: Quarter, s: &Strings, today: NaiveD
         section.quarter id={ "q-" (q.key()) } {
             h2 { (s.period_word(q)) " " (q.label(report.fy)) }
             @if rows.is_empty() {
-                p { (s.no_objectives) }
+                p { (s.no_objectives_in(q)) }
             } @else {
                 div.summary {
                     (page::bar(mean, Some(pace), "quiet", &label))

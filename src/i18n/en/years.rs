@@ -5,6 +5,7 @@ use crate::i18n::YearWords;
 
 pub const YEARS: YearWords = YearWords {
     year: "Year",
+    no_objectives: "No objectives for the year.",
     of_year_passed: "of the year has passed",
     spans: |q| format!("over {q}"),
     continues: |q| format!("continues until {q}: scored then"),

@@ -5,6 +5,7 @@ use crate::i18n::YearWords;
 
 pub const YEARS: YearWords = YearWords {
     year: "År",
+    no_objectives: "Inga mål för året.",
     of_year_passed: "av året har gått",
     spans: |q| format!("över {q}"),
     continues: |q| format!("fortsätter till och med {q}: får sitt betyg då"),
