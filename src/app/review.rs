@@ -63,7 +63,7 @@ impl App {
 
     /// Quarters with Mål, newest first.
     pub fn overview_quarters(&self) -> Vec<Quarter> {
-        crate::model::overview::quarters_with_objectives(&self.data)
+        crate::model::overview::newest_first(self.index.by_quarter.keys().copied())
     }
 
     /// The Mål of a quarter's review: those the owner filter shows.

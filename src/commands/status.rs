@@ -71,7 +71,7 @@ pub fn of(g: &Glance, owner: Option<&str>, me: Option<&str>, today: NaiveDate) -
     let walked: Vec<&str> = g
         .objectives
         .iter()
-        .filter(|o| o.covers(quarter) || o.quarter == quarter.whole_year())
+        .filter(|o| o.checked_in(quarter))
         .filter(walks)
         .flat_map(|o| &o.key_results)
         .map(|k| k.id.as_str())

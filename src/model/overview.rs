@@ -110,24 +110,12 @@ pub fn quarter_facts_of(
     }
 }
 
-/// Quarters with Mål, newest first, each year with Mål of its own before
-/// its quarters: `2027`, `2027 Q2`, `2027 Q1`, `2026 Q4`.
-pub fn quarters_with_objectives(data: &Data) -> Vec<Quarter> {
-    // A Mål over several quarters is in each of them (scored in its last).
-    let mut qs: Vec<Quarter> = data
-        .objectives
-        .iter()
-        .flat_map(|o| {
-            let (first, last) = o.quarters();
-            let mut q = first;
-            let mut all = vec![o.quarter];
-            while !o.is_yearly() && q < last && q.next() != q {
-                q = q.next();
-                all.push(q);
-            }
-            all
-        })
-        .collect();
+/// The quarters (and years) of the views that show Mål
+/// ([`super::term::views`]: a Mål over several quarters is in each),
+/// newest first, each year with Mål of its own before its quarters:
+/// `2027`, `2027 Q2`, `2027 Q1`, `2026 Q4`.
+pub fn newest_first(views: impl IntoIterator<Item = Quarter>) -> Vec<Quarter> {
+    let mut qs: Vec<Quarter> = views.into_iter().collect();
     qs.sort_unstable_by(|a, b| {
         b.year
             .cmp(&a.year)

@@ -51,6 +51,12 @@ impl Objective {
         first <= q && q <= last
     }
 
+    /// Whether a check-in in quarter `q` walks its key results: a Mål of
+    /// `q`, spanning it, or of its year.
+    pub fn checked_in(&self, q: Quarter) -> bool {
+        checked_in(self.quarter, self.until, q)
+    }
+
     /// Whether its quarters reach into those from `first` to `last`.
     pub fn overlaps(&self, first: Quarter, last: Quarter) -> bool {
         let (a, b) = self.quarters();
@@ -100,6 +106,14 @@ pub fn quarters_of(quarter: Quarter, until: Option<Quarter>) -> (Quarter, Quarte
         .filter(|u| *u > quarter && !quarter.is_year())
         .unwrap_or(quarter);
     (quarter.first_quarter(), last.last_quarter())
+}
+
+/// Whether a check-in in quarter `q` walks a Mål of `quarter` that spans
+/// to `until`: the Mål of `q` (those spanning it among them) and of its
+/// year ([`Objective::checked_in`]).
+pub fn checked_in(quarter: Quarter, until: Option<Quarter>, q: Quarter) -> bool {
+    let (first, last) = quarters_of(quarter, until);
+    quarter == q.whole_year() || (!quarter.is_year() && first <= q && q <= last)
 }
 
 /// The longest run of quarters a Mål may span: two years.

@@ -22,7 +22,7 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 use serde_json::value::RawValue;
 
 use super::{IoReason, LoadError, Problem};
-use crate::model::term::{MAX_SPAN, quarters_of};
+use crate::model::term::{MAX_SPAN, checked_in, quarters_of};
 use crate::model::validate::validate;
 use crate::model::{
     CheckIn, Data, FORMAT_VERSION, FiscalYear, IsoWeek, Objective, Quarter, Settings, owners,
@@ -144,10 +144,10 @@ enum Candidate<M> {
 /// of `today`'s quarter: `Some(true)` surely, `Some(false)` maybe (it has a
 /// parent and lies within [`MAX_SPAN`] quarters of today's), `None` not.
 fn candidate(today: Quarter, term: (Quarter, Option<Quarter>), has_parent: bool) -> Option<bool> {
-    let (first, last) = quarters_of(term.0, term.1);
-    if term.0 == today.whole_year() || (!term.0.is_year() && first <= today && today <= last) {
+    if checked_in(term.0, term.1, today) {
         return Some(true);
     }
+    let (first, last) = quarters_of(term.0, term.1);
     let reach = |step: fn(Quarter) -> Quarter| (1..MAX_SPAN).fold(today, |q, _| step(q));
     let near = first <= reach(Quarter::next) && reach(Quarter::prev) <= last;
     (has_parent && near).then_some(false)
