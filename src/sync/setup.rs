@@ -38,11 +38,12 @@ impl Part {
 
 /// okr's side files beside a data file named `n` (docs/file-format.md,
 /// "Side files"): each pattern, and a name it must match.
-fn side_files(n: &str) -> [(String, String); 6] {
+fn side_files(n: &str) -> [(String, String); 7] {
     [
         (format!("{n}.lock"), format!("{n}.lock")),
         (format!("{n}.bak"), format!("{n}.bak")),
         (format!("{n}.v*.bak*"), format!("{n}.v1.bak.2")),
+        (format!("{n}.fy.bak*"), format!("{n}.fy.bak.2")),
         (format!("{n}.conflict*"), format!("{n}.conflict.2")),
         (format!("{n}.rescue*"), format!("{n}.rescue.2")),
         (format!(".{n}.*.tmp"), format!(".{n}.Ab12Cd.tmp")),

@@ -32,7 +32,7 @@ impl Team {
         for said in [
             "Wrote to .gitattributes: okr.json merge=okr",
             "merge.okr.driver = okr merge %O %A %B",
-            "Wrote to .gitignore: okr.json.lock okr.json.bak okr.json.v*.bak* okr.json.conflict* okr.json.rescue* .okr.json.*.tmp",
+            "Wrote to .gitignore: okr.json.lock okr.json.bak okr.json.v*.bak* okr.json.fy.bak* okr.json.conflict* okr.json.rescue* .okr.json.*.tmp",
             "git add .gitattributes .gitignore && git commit",
         ] {
             assert!(setup.stdout.contains(said), "{said}: {}", setup.stdout);
